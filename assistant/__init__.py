@@ -1,0 +1,1 @@
+"""Union Legal Cloud assistant: configuration, retrieval, answers, escalation and the CLI."""

@@ -1,0 +1,1 @@
+"""Evaluation harnesses (retrieval and answer level)."""

@@ -1,0 +1,1 @@
+"""Ingestion pipeline: load → parse → chunk → embed → index, one module per stage."""

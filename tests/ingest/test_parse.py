@@ -1,0 +1,167 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest.lawnames import short_law_name
+from ingest.models import Level, UnitType
+from ingest.parse import extract_citations, parse_text
+
+
+def parse_file(path: Path, root: Path):
+    rel = path.relative_to(root)
+    return parse_text(
+        path.read_text(encoding="utf-8"), source=str(path), folder_parts=rel.parts[:-1], file_stem=path.stem
+    )
+
+
+def articles(doc):
+    return [u for u in doc.units if u.unit_type is UnitType.ARTICLE]
+
+
+@pytest.mark.parametrize(
+    ("relative", "count", "last_label"),
+    [
+        # Counts checked against the official texts: 工伤保险条例 (2010) has 67 articles, 劳动合同法实施条例 38,
+        # 保障农民工工资支付条例 64, 劳动合同法 98, 劳动争议调解仲裁法 54.
+        ("行政法规/工伤保险条例(2010-12-20).md", 67, "第六十七条"),
+        ("行政法规/劳动合同法实施条例(2008-09-18).md", 38, "第三十八条"),
+        ("行政法规/保障农民工工资支付条例(2019-12-30).md", 64, "第六十四条"),
+        ("社会法/劳动合同法(2012-12-28).md", 98, "第九十八条"),
+        ("诉讼与非诉讼程序法/劳动争议调解仲裁法(2007-12-29).md", 54, "第五十四条"),
+    ],
+)
+def test_article_counts_on_real_files(
+    shared_corpus: Path, relative: str, count: int, last_label: str
+) -> None:
+    root = shared_corpus / "lawrefbook"
+    doc = parse_file(root / relative, root)
+    arts = articles(doc)
+    assert len(arts) == count
+    assert [a.article_no for a in arts] == list(range(1, count + 1))
+    assert arts[-1].label == last_label
+
+
+def test_metadata_from_real_file(shared_corpus: Path) -> None:
+    root = shared_corpus / "lawrefbook"
+    doc = parse_file(root / "社会法/劳动合同法(2012-12-28).md", root)
+    meta = doc.meta
+    assert meta.title == "中华人民共和国劳动合同法"
+    assert meta.short_name == "劳动合同法"
+    assert meta.level is Level.LAW
+    assert meta.version_date == "2012-12-28"
+    assert meta.issuing_body == "全国人民代表大会常务委员会"
+    art82 = next(a for a in articles(doc) if a.article_no == 82)
+    assert "二倍的工资" in art82.text
+    assert art82.chapter == ("第七章 法律责任",)
+
+
+def test_work_injury_article_14_keeps_its_items(shared_corpus: Path) -> None:
+    root = shared_corpus / "lawrefbook"
+    doc = parse_file(root / "行政法规/工伤保险条例(2010-12-20).md", root)
+    art14 = next(a for a in articles(doc) if a.article_no == 14)
+    assert "上下班途中" in art14.text
+    assert art14.text.count("（") + art14.text.count("(") >= 7  # items (一)…(七) stay inside the article
+
+
+SYNTHETIC = """# 测试条例
+
+2020年1月1日 国务院令第1号公布 2020年3月1日起施行
+
+<!-- INFO END -->
+
+## 第一章 总则
+
+第一条 为了测试，制定本条例。
+
+第二条 用人单位违反本条例规定的，依照本条例第四十条的规定处理：
+第四十条的规定同样适用于派遣单位。
+（一）第一项；
+（二）第二项。
+
+### 第一节 细则
+
+第三条 第三条正文。
+
+第三条之一 新增的条文，见第二条。
+
+第一百零五条　跳号很远的引用不是条文。
+
+第四条 第四条正文。
+
+## 第二章 附则
+
+第五条　本条例自2020年3月1日起施行。
+"""
+
+
+def test_synthetic_numerals_sub_articles_and_references() -> None:
+    doc = parse_text(
+        SYNTHETIC,
+        source="t.md",
+        folder_parts=("行政法规",),
+        file_stem="测试条例(2020-01-01)",
+        today=date(2021, 1, 1),
+    )
+    arts = articles(doc)
+    assert [(a.article_no, a.sub) for a in arts] == [
+        (1, None),
+        (2, None),
+        (3, None),
+        (3, 1),
+        (4, None),
+        (5, None),
+    ]
+    second = arts[1]
+    assert "第四十条的规定同样适用" in second.text  # a reference at a line start is not a new article
+    assert "（二）第二项" in second.text
+    assert arts[3].label == "第三条之一"
+    assert arts[3].chapter == ("第一章 总则", "第一节 细则")
+    assert "第一百零五条" in arts[3].text  # a far jump is text, not an article
+    assert arts[5].chapter == ("第二章 附则",)
+    assert doc.meta.level is Level.ADMIN_REGULATION
+    assert doc.meta.effective_date == "2020-03-01"
+
+
+def test_not_yet_effective_from_header() -> None:
+    doc = parse_text(
+        SYNTHETIC, source="t.md", folder_parts=("行政法规",), file_stem="测试条例", today=date(2020, 2, 1)
+    )
+    assert doc.meta.validity.value == "尚未生效"
+
+
+def test_normative_document_provisions(shared_corpus: Path) -> None:
+    root = shared_corpus / "extra"
+    path = root / "规范性文件/劳动和社会保障部关于确立劳动关系有关事项的通知(2005-05-25).md"
+    doc = parse_file(path, root)
+    provisions = [u for u in doc.units if u.unit_type is UnitType.PROVISION]
+    assert [p.article_no for p in provisions] == [1, 2, 3, 4, 5]
+    assert "劳动关系成立" in provisions[0].text
+    assert doc.meta.level is Level.NORMATIVE_DOCUMENT
+
+
+def test_cases_are_split_by_section_with_cited_articles(shared_corpus: Path) -> None:
+    root = shared_corpus / "extra"
+    path = next((root / "案例/指导性案例").glob("指导案例28号*.md"))
+    doc = parse_file(path, root)
+    assert doc.meta.is_case and doc.meta.level is Level.CASE
+    labels = [u.label for u in doc.units]
+    assert {"基本案情", "裁判结果", "裁判要点"} <= set(labels)
+    assert all(u.unit_type is UnitType.CASE_SECTION for u in doc.units)
+    cites = doc.units[0].cites
+    assert ("刑法", 276, 1) in cites
+
+
+def test_extract_citations_lists() -> None:
+    text = "依照《中华人民共和国劳动合同法》第三十九条、第四十条和《工伤保险条例》第十四条的规定"
+    assert extract_citations(text) == (
+        ("劳动合同法", 39, None),
+        ("劳动合同法", 40, None),
+        ("工伤保险条例", 14, None),
+    )
+
+
+def test_short_law_name() -> None:
+    assert short_law_name("《中华人民共和国劳动合同法》") == "劳动合同法"
+    assert short_law_name("劳动合同法(2012-12-28)") == "劳动合同法"
+    assert short_law_name(" 工伤保险条例 ") == "工伤保险条例"
