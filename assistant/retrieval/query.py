@@ -1,0 +1,165 @@
+"""Query understanding: normalisation, direct citations, colloquial → legal expansion, topic
+detection. Pure functions over the curated knowledge and the list of law names in the store."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from assistant.retrieval.knowledge import Issue, Knowledge
+from ingest.lawnames import short_law_name
+from ingest.numerals import CN_NUM_CHARS, cn_to_int
+
+_NUM = rf"[{CN_NUM_CHARS}\d]+"
+# After a law name: optional 》, spaces, 的, 第; a number; 条 (optional when a number is Arabic); 之X.
+_ARTICLE_AFTER_NAME = re.compile(
+    rf"^》?\s*(?:的)?\s*(?:第\s*)?({_NUM})\s*(条)?(?:\s*之\s*([一二三四五六七八九十]+))?"
+)
+_BARE_ARTICLE = re.compile(rf"第\s*({_NUM})\s*条(?:\s*之\s*([一二三四五六七八九十]+))?")
+
+
+@dataclass(frozen=True)
+class DirectRef:
+    law: str
+    article: int
+    sub: int | None = None
+
+
+@dataclass
+class QueryUnderstanding:
+    original: str
+    normalized: str
+    direct_refs: list[DirectRef] = field(default_factory=list)
+    laws_mentioned: list[str] = field(default_factory=list)
+    expansions: list[str] = field(default_factory=list)  # legal terms added
+    matched_phrases: list[str] = field(default_factory=list)
+    topics: list[tuple[Issue, float]] = field(default_factory=list)
+
+    @property
+    def topic_names(self) -> list[str]:
+        return [issue.name for issue, _ in self.topics]
+
+
+def normalize(text: str) -> str:
+    """NFKC folds full-width digits and letters; collapse whitespace; keep Chinese punctuation."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("(", "（").replace(")", "）")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class LawNameMatcher:
+    """Finds law names (and aliases) in free text, longest match first."""
+
+    def __init__(self, law_names: list[str], aliases: dict[str, str]) -> None:
+        known = set(law_names)
+        self._targets: dict[str, str] = {name: name for name in law_names}
+        for alias, target in aliases.items():
+            if target in known:
+                self._targets.setdefault(alias, target)
+        # Matching 劳动法 inside 劳动合同法 is impossible by construction; longest first resolves overlaps
+        # such as 劳动合同法 / 劳动合同法实施条例.
+        self._names = sorted(self._targets, key=len, reverse=True)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        spans: list[tuple[int, int, str]] = []
+        taken = [False] * len(text)
+        for name in self._names:
+            start = text.find(name)
+            while start != -1:
+                end = start + len(name)
+                if not any(taken[start:end]):
+                    spans.append((start, end, self._targets[name]))
+                    for i in range(start, end):
+                        taken[i] = True
+                start = text.find(name, end)
+        return sorted(spans)
+
+
+def find_direct_refs(
+    text: str, matcher: LawNameMatcher, context_laws: list[str]
+) -> tuple[list[DirectRef], list[str]]:
+    refs: list[DirectRef] = []
+    laws: list[str] = []
+    spans = matcher.find(text)
+    covered: list[tuple[int, int]] = []
+    for _start, end, law in spans:
+        if law not in laws:
+            laws.append(law)
+        match = _ARTICLE_AFTER_NAME.match(text[end:])
+        if not match:
+            continue
+        number_text, has_tiao, sub_text = match.groups()
+        # "劳动法 2018" is a year, not an article; a bare Chinese numeral needs 条.
+        if not has_tiao and not number_text.isdigit():
+            continue
+        number = cn_to_int(number_text)
+        if number == 0 or number > 2000:
+            continue
+        refs.append(DirectRef(law, number, cn_to_int(sub_text) if sub_text else None))
+        covered.append((end, end + match.end()))
+    # "第八十二条" with no law before it refers to the law mentioned earlier (in this text or the conversation).
+    fallback = laws[-1] if laws else (context_laws[-1] if context_laws else None)
+    if fallback:
+        for match in _BARE_ARTICLE.finditer(text):
+            if any(s <= match.start() < e for s, e in covered):
+                continue
+            ref = DirectRef(
+                fallback, cn_to_int(match.group(1)), cn_to_int(match.group(2)) if match.group(2) else None
+            )
+            if ref not in refs:
+                refs.append(ref)
+    return refs, laws
+
+
+def expand(text: str, knowledge: Knowledge) -> tuple[list[str], list[str]]:
+    lowered = text.lower()
+    terms: list[str] = []
+    phrases: list[str] = []
+    for group in knowledge.synonyms:
+        hit = next((c for c in group.colloquial if c in lowered), None)
+        if hit is None:
+            continue
+        phrases.append(hit)
+        for term in group.legal:
+            if term not in terms and term not in text:
+                terms.append(term)
+    return terms, phrases
+
+
+def detect_topics(text: str, knowledge: Knowledge, limit: int = 3) -> list[tuple[Issue, float]]:
+    lowered = text.lower()
+    scored: list[tuple[Issue, float]] = []
+    for issue in knowledge.issues:
+        hits = [k for k in issue.keywords if k in lowered]
+        if not hits:
+            continue
+        # Longer keywords are more specific; several distinct hits add up with diminishing returns.
+        score = sum(min(len(k), 6) for k in sorted(hits, key=len, reverse=True)[:4]) / 6.0
+        scored.append((issue, score))
+    scored.sort(key=lambda item: item[1], reverse=True)
+    if not scored:
+        return []
+    best = scored[0][1]
+    return [(issue, s) for issue, s in scored[:limit] if s >= 0.5 * best]
+
+
+def understand(
+    text: str, knowledge: Knowledge, matcher: LawNameMatcher, context_laws: list[str] | None = None
+) -> QueryUnderstanding:
+    normalized = normalize(text)
+    refs, laws = find_direct_refs(normalized, matcher, context_laws or [])
+    expansions, phrases = expand(normalized, knowledge)
+    return QueryUnderstanding(
+        original=text,
+        normalized=normalized,
+        direct_refs=refs,
+        laws_mentioned=laws,
+        expansions=expansions,
+        matched_phrases=phrases,
+        topics=detect_topics(normalized + " " + " ".join(expansions), knowledge),
+    )
+
+
+def law_key(name: str) -> str:
+    return short_law_name(name)

@@ -1,0 +1,294 @@
+"""The hybrid retriever: BM25 and dense candidates, a topic prior from the issue taxonomy, fusion,
+structural re-ranking and validity filters. Direct article lookups always come first."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.retrieval.knowledge import Knowledge, load_knowledge
+from assistant.retrieval.query import DirectRef, LawNameMatcher, QueryUnderstanding, understand
+from ingest.embed import Embedder
+from ingest.index import LiveIndex
+from ingest.lexical import Tokenizer
+from ingest.store import StoredUnit
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What may be returned. By default only articles in force today: superseded versions and
+    repealed law never appear unless asked for."""
+
+    in_force_only: bool = True
+    levels: frozenset[str] | None = None
+    laws: frozenset[str] | None = None
+    cases: bool = False  # True: typical cases only; False: statutes only
+
+
+@dataclass(frozen=True)
+class FusionWeights:
+    bm25: float = 0.45
+    dense: float = 0.35
+    topic_prior: float = 0.30
+    topic_law: float = 0.08
+    mentioned_law: float = 0.25
+    expansion: float = 0.6
+    coverage: float = 0.3
+    phrase: float = 0.1
+    candidates: int = 100
+
+
+@dataclass
+class Hit:
+    unit: StoredUnit
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class RetrievalResult:
+    query: str
+    understanding: QueryUnderstanding
+    hits: list[Hit]
+    timings_ms: dict[str, float]
+
+    @property
+    def top_score(self) -> float:
+        return self.hits[0].score if self.hits else 0.0
+
+
+def _query_grams(text: str, n: int = 4) -> list[str]:
+    """Distinct 4-character stretches of the question's Chinese runs, for verbatim phrase matches."""
+    grams: list[str] = []
+    for run in re.findall(r"[\u4e00-\u9fff]{" + str(n) + ",}", text):
+        grams.extend(run[i : i + n] for i in range(len(run) - n + 1))
+    return list(dict.fromkeys(grams))
+
+
+class HybridRetriever:
+    def __init__(
+        self,
+        index: LiveIndex,
+        embedder: Embedder | None,
+        knowledge: Knowledge | None = None,
+        tokenizer: Tokenizer | None = None,
+        weights: FusionWeights | None = None,
+    ) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.knowledge = knowledge or load_knowledge()
+        self.tokenizer = tokenizer or Tokenizer()
+        self.weights = weights or FusionWeights()
+        self.units: list[StoredUnit] = index.store.all_units()
+        self._row_of_unit = {u.unit_id: u.row_no for u in self.units}
+        self._in_force = np.array([u.in_force for u in self.units], dtype=bool)
+        self._is_case = np.array([u.is_case for u in self.units], dtype=bool)
+        self._article_rows: dict[tuple[str, int, int], list[int]] = {}
+        for u in self.units:
+            if u.article_no is not None and not u.is_case:
+                self._article_rows.setdefault((u.law, u.article_no, u.sub or 0), []).append(u.row_no)
+        law_names = sorted({u.law for u in self.units if not u.is_case})
+        self.matcher = LawNameMatcher(law_names, self.knowledge.aliases)
+        self._issue_rows: dict[str, list[int]] = {}
+        for issue in self.knowledge.issues:
+            rows = []
+            for ref in issue.articles:
+                row = self._current_row(ref.law, ref.article, ref.sub)
+                if row is None:
+                    log.debug("taxonomy article not in index: %s %s", ref.law, ref.article)
+                else:
+                    rows.append(row)
+            self._issue_rows[issue.id] = rows
+
+    # --- lookups -----------------------------------------------------------------------------
+
+    def _current_row(self, law: str, article: int, sub: int | None) -> int | None:
+        rows = self._article_rows.get((law, article, sub or 0), [])
+        current = [r for r in rows if self._in_force[r]]
+        return (current or rows or [None])[0]
+
+    def lookup(self, ref: DirectRef) -> StoredUnit | None:
+        row = self._current_row(ref.law, ref.article, ref.sub)
+        return self.units[row] if row is not None else None
+
+    def _allowed(self, filters: Filters) -> np.ndarray:
+        mask = self._is_case.copy() if filters.cases else ~self._is_case
+        if filters.in_force_only:
+            mask &= self._in_force
+        if filters.levels is not None:
+            mask &= np.array([u.level in filters.levels for u in self.units], dtype=bool)
+        if filters.laws is not None:
+            mask &= np.array([u.law in filters.laws for u in self.units], dtype=bool)
+        return mask
+
+    # --- search ------------------------------------------------------------------------------
+
+    def search(
+        self, query: str, k: int = 10, filters: Filters | None = None, context_laws: list[str] | None = None
+    ) -> RetrievalResult:
+        filters = filters or Filters()
+        w = self.weights
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        u = understand(query, self.knowledge, self.matcher, context_laws)
+        timings["understand"] = (time.perf_counter() - t0) * 1000
+        allowed = self._allowed(filters)
+
+        features: dict[int, dict[str, float]] = {}
+
+        def feat(row: int) -> dict[str, float]:
+            return features.setdefault(row, {"bm25": 0.0, "dense": 0.0, "prior": 0.0})
+
+        # Lexical: the worker's own words weigh fully, the added legal terms a little less.
+        t1 = time.perf_counter()
+        tokens = self.tokenizer.tokenize(u.normalized)
+        expansion = [t for t in self.tokenizer.tokenize(" ".join(u.expansions)) if t not in tokens]
+        # Expansion terms together weigh at most half of the worker's own words, so a broad group
+        # (农民工 → 工程建设, 分包单位, 实名制 …) cannot drown what the question is specifically about.
+        per_term = min(w.expansion, 0.5 * max(len(tokens), 1) / max(len(expansion), 1))
+        bm25 = self.index.bm25.scores(tokens + expansion, [1.0] * len(tokens) + [per_term] * len(expansion))
+        bm25 = np.where(allowed, bm25, 0.0)
+        top_bm25 = np.argsort(-bm25)[: w.candidates]
+        best_bm25 = float(bm25[top_bm25[0]]) if len(top_bm25) else 0.0
+        for rank, row in enumerate(top_bm25):
+            if bm25[row] <= 0:
+                break
+            f = feat(int(row))
+            f["bm25"] = float(bm25[row]) / best_bm25
+            f["bm25_rank"] = rank + 1
+        timings["bm25"] = (time.perf_counter() - t1) * 1000
+
+        # Dense: the question as asked plus its legal expansion, best chunk per article.
+        t2 = time.perf_counter()
+        if self.embedder is not None:
+            text = u.normalized if not u.expansions else f"{u.normalized} {' '.join(u.expansions[:8])}"
+            vector = self.embedder.embed_query(text)
+            timings["embed"] = (time.perf_counter() - t2) * 1000
+            t3 = time.perf_counter()
+            where = {"is_case": True} if filters.cases else None
+            dense_hits = self.index.vectors.query(vector, w.candidates * 2, where)
+            timings["dense"] = (time.perf_counter() - t3) * 1000
+            best_per_row: dict[int, float] = {}
+            for chunk_id, sim in dense_hits:
+                row = self._row_of_unit.get(chunk_id.rsplit("-", 1)[0])
+                if row is None or not allowed[row]:
+                    continue
+                best_per_row[row] = max(sim, best_per_row.get(row, -1.0))
+            if best_per_row:
+                sims = np.array(list(best_per_row.values()))
+                hi, lo = float(sims.max()), float(np.percentile(sims, 10))
+                ordered = sorted(best_per_row.items(), key=lambda item: -item[1])
+                for rank, (row, sim) in enumerate(ordered[: w.candidates]):
+                    f = feat(row)
+                    f["dense"] = max(0.0, (sim - lo) / (hi - lo)) if hi > lo else 1.0
+                    f["dense_rank"] = rank + 1
+
+        # Topic prior: the key articles of the detected labour issues are candidates in their own right.
+        topic_laws: set[str] = set()
+        if u.topics and not filters.cases:
+            best_topic = u.topics[0][1]
+            for issue, score in u.topics:
+                rows = [r for r in self._issue_rows.get(issue.id, []) if allowed[r]]
+                for position, row in enumerate(rows):
+                    f = feat(row)
+                    # Earlier-listed articles are the issue's core; later ones are supporting.
+                    prior = (score / best_topic) * (1.0 - 0.4 * position / max(len(rows), 1))
+                    if prior > f["prior"]:
+                        f["prior"] = prior
+                        f["topic"] = issue.name  # type: ignore[assignment]  # kept for the reason text
+                    topic_laws.add(self.units[row].law)
+
+        mentioned = set(u.laws_mentioned)
+        own_terms = [t for t in dict.fromkeys(tokens) if len(t) >= 2]
+        grams = _query_grams(u.normalized)
+        scored: list[tuple[float, int]] = []
+        for row, f in features.items():
+            unit = self.units[row]
+            law = unit.law
+            text = unit.text
+            # Article-level features: how much of the question (and its legal reading) the text covers,
+            # and whether longer stretches of the question appear verbatim.
+            if own_terms:
+                f["coverage"] = sum(t in text for t in own_terms) / len(own_terms)
+            if u.expansions:
+                f["coverage"] = 0.7 * f.get("coverage", 0.0) + 0.3 * sum(
+                    t in text for t in u.expansions
+                ) / len(u.expansions)
+            if grams:
+                f["phrase"] = min(1.0, sum(g in text for g in grams) / 3)
+            score = (
+                w.bm25 * f["bm25"]
+                + w.dense * f["dense"]
+                + w.topic_prior * f["prior"]
+                + w.coverage * f.get("coverage", 0.0)
+                + w.phrase * f.get("phrase", 0.0)
+            )
+            if law in topic_laws:
+                score += w.topic_law
+            if law in mentioned:
+                score += w.mentioned_law
+            scored.append((score, row))
+        scored.sort(reverse=True)
+
+        hits: list[Hit] = []
+        seen: set[int] = set()
+        # Direct lookups come first, always; they ignore the in-force filter only if nothing current exists.
+        for ref in u.direct_refs:
+            row = self._current_row(ref.law, ref.article, ref.sub)
+            if row is None or row in seen:
+                continue
+            seen.add(row)
+            hits.append(
+                Hit(self.units[row], 100.0 - len(hits), ["直接引用：问题中点名了这一条"], {"direct": 1.0})
+            )
+        for score, row in scored:
+            if len(hits) >= k:
+                break
+            if row in seen:
+                continue
+            seen.add(row)
+            hits.append(
+                Hit(
+                    self.units[row],
+                    round(score, 4),
+                    self._reasons(features[row], self.units[row].law, topic_laws, mentioned),
+                    features[row],
+                )
+            )
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        return RetrievalResult(
+            query=query,
+            understanding=u,
+            hits=hits[:k] if not u.direct_refs else hits[: max(k, len(u.direct_refs))],
+            timings_ms=timings,
+        )
+
+    @staticmethod
+    def _reasons(f: dict, law: str, topic_laws: set[str], mentioned: set[str]) -> list[str]:
+        out = []
+        if "bm25_rank" in f:
+            out.append(f"关键词匹配（第{int(f['bm25_rank'])}名）")
+        if "dense_rank" in f:
+            out.append(f"语义相近（第{int(f['dense_rank'])}名）")
+        if f.get("prior"):
+            out.append(f"「{f.get('topic')}」问题的要点条文")
+        if law in mentioned:
+            out.append(f"问题提到了《{law}》")
+        elif law in topic_laws:
+            out.append("所属法规与问题类型一致")
+        return out
+
+    def search_cases(self, query: str, k: int = 3) -> list[Hit]:
+        """Related typical cases: the best section of each case, one hit per case."""
+        result = self.search(query, k=k * 6, filters=Filters(cases=True))
+        by_case: dict[str, Hit] = {}
+        for hit in result.hits:
+            by_case.setdefault(hit.unit.title, hit)
+        return list(by_case.values())[:k]

@@ -1,0 +1,35 @@
+"""Opening the live index and models once, for the CLI and the API lifespan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.config import Settings
+from assistant.retrieval import HybridRetriever
+from ingest.embed import Embedder, make_embedder
+from ingest.index import LiveIndex, open_index
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    index: LiveIndex
+    embedder: Embedder
+    retriever: HybridRetriever
+
+    def close(self) -> None:
+        self.index.close()
+
+
+def open_runtime(settings: Settings, embedder: Embedder | None = None) -> Runtime:
+    index = open_index(settings.data_dir, settings.chroma_host, settings.chroma_port)
+    # Queries are embedded one at a time: a single thread holds latency steady when cores are busy.
+    embedder = embedder or make_embedder(
+        settings.embedder, settings.embedder_model_path, threads=settings.query_threads
+    )
+    if embedder.name != index.manifest.get("embedder"):
+        raise RuntimeError(
+            f"索引是用 {index.manifest.get('embedder')} 建的，当前配置的嵌入模型是 {embedder.name}；"
+            "请改回原模型，或用当前模型重新运行 `lawcloud ingest --replace`"
+        )
+    return Runtime(settings, index, embedder, HybridRetriever(index, embedder))
