@@ -21,12 +21,14 @@ from rich.progress import (
 from rich.table import Table
 
 from assistant.config import get_settings
+from eval.cli import eval_app
 
 app = typer.Typer(
     help="工会法务云 Union Legal Cloud — 劳动法律咨询助手", no_args_is_help=True, add_completion=False
 )
 corpus_app = typer.Typer(help="查看已收录的语料", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
+app.add_typer(eval_app, name="eval")
 console = Console(soft_wrap=True)
 err = Console(stderr=True)
 

@@ -40,6 +40,7 @@ class Knowledge:
     synonyms: tuple[SynonymGroup, ...]
     issues: tuple[Issue, ...]
     aliases: dict[str, str]
+    typos: dict[str, str]
 
 
 def _load_toml(path: Path) -> dict:
@@ -72,4 +73,5 @@ def load_knowledge(corpus_dir: Path = CORPUS_DIR) -> Knowledge:
     aliases = {
         k: short_law_name(v) for k, v in _load_toml(corpus_dir / "aliases.toml").get("alias", {}).items()
     }
-    return Knowledge(synonyms=synonyms, issues=issues, aliases=aliases)
+    typos = dict(_load_toml(corpus_dir / "typos.toml").get("typo", {}))
+    return Knowledge(synonyms=synonyms, issues=issues, aliases=aliases, typos=typos)

@@ -41,11 +41,15 @@ class QueryUnderstanding:
         return [issue.name for issue, _ in self.topics]
 
 
-def normalize(text: str) -> str:
-    """NFKC folds full-width digits and letters; collapse whitespace; keep Chinese punctuation."""
+def normalize(text: str, typos: dict[str, str] | None = None) -> str:
+    """NFKC folds full-width digits and letters; collapse whitespace; fix common IME typos."""
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("(", "（").replace(")", "）")
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    for wrong in sorted(typos or {}, key=len, reverse=True):
+        if wrong in text:
+            text = text.replace(wrong, (typos or {})[wrong])
+    return text
 
 
 class LawNameMatcher:
@@ -141,13 +145,13 @@ def detect_topics(text: str, knowledge: Knowledge, limit: int = 3) -> list[tuple
     if not scored:
         return []
     best = scored[0][1]
-    return [(issue, s) for issue, s in scored[:limit] if s >= 0.5 * best]
+    return [(issue, s) for issue, s in scored[:limit] if s >= 0.34 * best]
 
 
 def understand(
     text: str, knowledge: Knowledge, matcher: LawNameMatcher, context_laws: list[str] | None = None
 ) -> QueryUnderstanding:
-    normalized = normalize(text)
+    normalized = normalize(text, knowledge.typos)
     refs, laws = find_direct_refs(normalized, matcher, context_laws or [])
     expansions, phrases = expand(normalized, knowledge)
     return QueryUnderstanding(
@@ -157,7 +161,9 @@ def understand(
         laws_mentioned=laws,
         expansions=expansions,
         matched_phrases=phrases,
-        topics=detect_topics(normalized + " " + " ".join(expansions), knowledge),
+        # Topics come from the worker's own words: the expansion's generic legal terms (劳动报酬, 工资 …)
+        # would otherwise outvote a specific trigger such as 报警 or 跑路.
+        topics=detect_topics(normalized, knowledge),
     )
 
 

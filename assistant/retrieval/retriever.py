@@ -33,14 +33,15 @@ class Filters:
 
 @dataclass(frozen=True)
 class FusionWeights:
-    bm25: float = 0.45
-    dense: float = 0.35
-    topic_prior: float = 0.30
+    bm25: float = 0.40
+    dense: float = 0.45
+    topic_prior: float = 0.20
     topic_law: float = 0.08
     mentioned_law: float = 0.25
     expansion: float = 0.6
     coverage: float = 0.3
     phrase: float = 0.1
+    dense_expansion_terms: int = 0
     candidates: int = 100
 
 
@@ -118,6 +119,15 @@ class HybridRetriever:
         row = self._current_row(ref.law, ref.article, ref.sub)
         return self.units[row] if row is not None else None
 
+    def row_of_chunk(self, chunk_id: str) -> int | None:
+        return self._row_of_unit.get(chunk_id.rsplit("-", 1)[0])
+
+    def _allowed_mask_default(self) -> np.ndarray:
+        return self._allowed(Filters())
+
+    def has_article(self, law: str, article: int, sub: int | None = None) -> bool:
+        return (law, article, sub or 0) in self._article_rows
+
     def _allowed(self, filters: Filters) -> np.ndarray:
         mask = self._is_case.copy() if filters.cases else ~self._is_case
         if filters.in_force_only:
@@ -168,7 +178,8 @@ class HybridRetriever:
         # Dense: the question as asked plus its legal expansion, best chunk per article.
         t2 = time.perf_counter()
         if self.embedder is not None:
-            text = u.normalized if not u.expansions else f"{u.normalized} {' '.join(u.expansions[:8])}"
+            extra = u.expansions[: w.dense_expansion_terms]
+            text = f"{u.normalized} {' '.join(extra)}" if extra else u.normalized
             vector = self.embedder.embed_query(text)
             timings["embed"] = (time.perf_counter() - t2) * 1000
             t3 = time.perf_counter()
@@ -177,7 +188,7 @@ class HybridRetriever:
             timings["dense"] = (time.perf_counter() - t3) * 1000
             best_per_row: dict[int, float] = {}
             for chunk_id, sim in dense_hits:
-                row = self._row_of_unit.get(chunk_id.rsplit("-", 1)[0])
+                row = self.row_of_chunk(chunk_id)
                 if row is None or not allowed[row]:
                     continue
                 best_per_row[row] = max(sim, best_per_row.get(row, -1.0))

@@ -1,0 +1,61 @@
+from assistant.retrieval.knowledge import load_knowledge
+from assistant.retrieval.query import LawNameMatcher, find_direct_refs, normalize, understand
+
+LAWS = ["劳动合同法", "劳动合同法实施条例", "劳动法", "工伤保险条例", "保障农民工工资支付条例", "刑法"]
+
+
+def matcher() -> LawNameMatcher:
+    return LawNameMatcher(LAWS, load_knowledge().aliases)
+
+
+def refs(text: str, context: list[str] | None = None) -> list[tuple]:
+    found, _ = find_direct_refs(normalize(text), matcher(), context or [])
+    return [(r.law, r.article, r.sub) for r in found]
+
+
+def test_direct_lookup_spellings() -> None:
+    assert refs("劳动合同法第八十二条") == [("劳动合同法", 82, None)]
+    assert refs("劳动合同法82条说的啥") == [("劳动合同法", 82, None)]
+    assert refs("《劳动合同法》 第 82 条") == [("劳动合同法", 82, None)]
+    assert refs("工伤保险条例第14条") == [("工伤保险条例", 14, None)]
+    assert refs("劳动合同法实施条例第六条") == [("劳动合同法实施条例", 6, None)]
+    assert refs("刑法第二百七十六条之一") == [("刑法", 276, 1)]
+    assert refs("工伤条例第十四条") == [("工伤保险条例", 14, None)]  # alias
+    assert refs("劳动合同法８２条") == [("劳动合同法", 82, None)]  # full-width digits
+
+
+def test_bare_article_uses_law_mentioned_earlier() -> None:
+    assert refs("那第八十二条呢", context=["劳动合同法"]) == [("劳动合同法", 82, None)]
+    assert refs("第八十二条呢") == []  # no law known: no guess
+
+
+def test_not_references() -> None:
+    assert refs("劳动法2018年修改了吗") == []  # a year, not an article
+    assert refs("公司不给签合同") == []
+
+
+def test_expansion_maps_colloquial_to_legal_terms() -> None:
+    u = understand("老板三个月没发工资了还让我走人", load_knowledge(), matcher())
+    assert "用人单位" in u.expansions
+    assert any("劳动报酬" in t for t in u.expansions)
+    assert any("解除劳动合同" in t for t in u.expansions)
+
+
+def test_typos_are_corrected() -> None:
+    assert "社保" in normalize("老板不交社宝", load_knowledge().typos)
+    assert "工伤" in normalize("这个算工商吗", load_knowledge().typos)
+
+
+def test_topic_detection() -> None:
+    knowledge = load_knowledge()
+    assert "欠薪" in understand("老板拖欠工资不发", knowledge, matcher()).topic_names
+    assert any("工伤" in t for t in understand("上班路上被车撞了算工伤吗", knowledge, matcher()).topic_names)
+    assert "拒不支付劳动报酬罪" in understand("包工头欠钱跑路了能报警吗", knowledge, matcher()).topic_names
+    assert understand("今天天气不错", knowledge, matcher()).topics == []
+
+
+def test_knowledge_is_large_and_well_formed() -> None:
+    knowledge = load_knowledge()
+    assert sum(len(g.colloquial) for g in knowledge.synonyms) >= 300
+    assert len(knowledge.issues) >= 16
+    assert all(issue.articles for issue in knowledge.issues)

@@ -1,0 +1,113 @@
+from pathlib import Path
+
+import pytest
+from langchain_core.documents import Document
+
+from assistant.langchain_adapters import EmbedderEmbeddings, LawRetriever
+from assistant.retrieval import Filters, HybridRetriever
+from assistant.retrieval.knowledge import load_knowledge
+from assistant.retrieval.query import DirectRef
+from ingest.embed import FakeEmbedder
+from ingest.index import open_index
+from ingest.pipeline import run_ingest
+from tests.conftest import make_settings
+
+
+@pytest.fixture(scope="module")
+def retriever(built_settings) -> HybridRetriever:
+    return HybridRetriever(open_index(built_settings.data_dir), FakeEmbedder())
+
+
+def keys(result) -> list[tuple]:
+    return [(h.unit.law, h.unit.article_no) for h in result.hits]
+
+
+def test_direct_lookup_is_first(retriever: HybridRetriever) -> None:
+    for query, expected in [
+        ("劳动合同法第八十二条", ("劳动合同法", 82)),
+        ("工伤保险条例第14条", ("工伤保险条例", 14)),
+        ("劳动合同法82条说的啥", ("劳动合同法", 82)),
+    ]:
+        result = retriever.search(query, k=5)
+        assert keys(result)[0] == expected
+        assert "直接引用" in result.hits[0].reasons[0]
+    follow_up = retriever.search("那第八十二条呢", k=3, context_laws=["劳动合同法"])
+    assert keys(follow_up)[0] == ("劳动合同法", 82)
+
+
+def test_colloquial_wage_question_finds_the_core_articles(retriever: HybridRetriever) -> None:
+    result = retriever.search("老板三个月没发工资了还让我走人怎么办", k=10)
+    found = set(keys(result))
+    assert ("劳动合同法", 30) in found or ("劳动合同法", 85) in found
+    assert all(h.reasons for h in result.hits)
+    assert result.timings_ms["total"] > 0
+
+
+def test_repealed_law_is_never_returned_by_default(retriever: HybridRetriever) -> None:
+    repealed = "最高人民法院关于审理劳动争议案件适用法律若干问题的解释"
+    result = retriever.search("劳动者与用人单位之间没有订立书面劳动合同但已形成劳动关系后发生的纠纷", k=30)
+    assert all(h.unit.law != repealed and h.unit.in_force for h in result.hits)
+    everything = retriever.search(
+        "劳动者与用人单位之间没有订立书面劳动合同但已形成劳动关系后发生的纠纷",
+        k=30,
+        filters=Filters(in_force_only=False),
+    )
+    assert any(h.unit.law == repealed for h in everything.hits)
+
+
+def test_level_and_law_filters(retriever: HybridRetriever) -> None:
+    regs = retriever.search("工伤认定", k=10, filters=Filters(levels=frozenset({"行政法规"})))
+    assert regs.hits and all(h.unit.level == "行政法规" for h in regs.hits)
+    one_law = retriever.search("工资", k=10, filters=Filters(laws=frozenset({"劳动法"})))
+    assert one_law.hits and all(h.unit.law == "劳动法" for h in one_law.hits)
+
+
+def test_cases_are_searched_separately(retriever: HybridRetriever) -> None:
+    cases = retriever.search_cases("外卖骑手与平台是否存在劳动关系", k=3)
+    assert cases and all(h.unit.is_case for h in cases)
+    assert len({h.unit.title for h in cases}) == len(cases)
+    statutes = retriever.search("外卖骑手与平台是否存在劳动关系", k=10)
+    assert not any(h.unit.is_case for h in statutes.hits)
+
+
+def test_superseded_version_never_returned(tmp_path: Path) -> None:
+    docs = tmp_path / "docs" / "行政法规"
+    docs.mkdir(parents=True)
+    (docs / "测试条例(2010-01-01).md").write_text(
+        "# 测试条例\n\n<!-- INFO END -->\n\n第一条 旧版本规定加班工资按一倍计算。\n", encoding="utf-8"
+    )
+    (docs / "测试条例(2020-01-01).md").write_text(
+        "# 测试条例\n\n<!-- INFO END -->\n\n第一条 新版本规定加班工资按一点五倍计算。\n", encoding="utf-8"
+    )
+    settings = make_settings(tmp_path / "data")
+    run_ingest(settings, [tmp_path / "docs"], builtin=False, embedder=FakeEmbedder())
+    retriever = HybridRetriever(open_index(settings.data_dir), FakeEmbedder())
+    result = retriever.search("加班工资按几倍计算", k=5)
+    assert [h.unit.version_date for h in result.hits] == ["2020-01-01"]
+    assert retriever.lookup(DirectRef("测试条例", 1)).version_date == "2020-01-01"
+    assert len(retriever.search("加班工资按几倍计算", k=5, filters=Filters(in_force_only=False)).hits) == 2
+
+
+def test_langchain_adapters(retriever: HybridRetriever) -> None:
+    docs = LawRetriever(retriever=retriever, k=3).invoke("劳动合同法第八十二条")
+    assert isinstance(docs[0], Document)
+    assert docs[0].metadata["law"] == "劳动合同法" and docs[0].metadata["article"] == 82
+    assert "二倍的工资" in docs[0].page_content
+    embeddings = EmbedderEmbeddings(FakeEmbedder())
+    assert len(embeddings.embed_query("工资")) == 128 and len(embeddings.embed_documents(["a", "b"])) == 2
+
+
+def test_aliases_point_at_laws_in_the_default_index(retriever: HybridRetriever) -> None:
+    in_index = {u.law for u in retriever.units}
+    missing = {alias: law for alias, law in load_knowledge().aliases.items() if law not in in_index}
+    assert missing == {}
+
+
+def test_taxonomy_articles_exist_in_the_default_index(retriever: HybridRetriever) -> None:
+    missing = [
+        (i.name, a.law, a.article)
+        for i in load_knowledge().issues
+        for a in i.articles
+        if not retriever.has_article(a.law, a.article, a.sub)
+    ]
+    assert missing == []
