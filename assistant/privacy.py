@@ -1,0 +1,86 @@
+"""Personal data (PIPL): redaction of resident ID numbers, mobile numbers, bank card numbers and
+e-mail addresses. Pure functions, plus a logging filter that applies them to every log record."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"
+
+# Digits not glued to other digits (a card number inside a longer digit run is not a card number).
+_ID18 = re.compile(r"(?<!\d)(\d{17}[\dXx])(?![\dXx])")
+_ID15 = re.compile(r"(?<!\d)(\d{15})(?!\d)")
+_MOBILE = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?(1[3-9]\d(?:[-\s]?\d{4}){2})(?!\d)")
+_CARD = re.compile(r"(?<!\d)(\d(?:[-\s]?\d){12,18})(?!\d)")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+ID_MASK = "[身份证号已隐藏]"
+MOBILE_MASK = "[手机号已隐藏]"
+CARD_MASK = "[银行卡号已隐藏]"
+EMAIL_MASK = "[邮箱已隐藏]"
+
+
+def id18_valid(number: str) -> bool:
+    if len(number) != 18 or not number[:17].isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:17], ID_WEIGHTS, strict=True))
+    return ID_CHECK[total % 11] == number[17].upper()
+
+
+def id15_plausible(number: str) -> bool:
+    """15-digit IDs (issued before 1999) have no checksum: check the birth date (YYMMDD at 6–11)."""
+    if len(number) != 15 or not number.isdigit():
+        return False
+    month, day = int(number[8:10]), int(number[10:12])
+    return 1 <= month <= 12 and 1 <= day <= 31 and number[0] != "0"
+
+
+def luhn_valid(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def redact(text: str) -> str:
+    """Replace personal identifiers with placeholders; other numbers (sums, dates) stay."""
+    if not text:
+        return text
+    text = _EMAIL.sub(EMAIL_MASK, text)
+    text = _ID18.sub(lambda m: ID_MASK if id18_valid(m.group(1)) else m.group(0), text)
+    text = _ID15.sub(lambda m: ID_MASK if id15_plausible(m.group(1)) else m.group(0), text)
+    text = _MOBILE.sub(MOBILE_MASK, text)
+
+    def card(m: re.Match[str]) -> str:
+        digits = re.sub(r"\D", "", m.group(1))
+        return CARD_MASK if 13 <= len(digits) <= 19 and luhn_valid(digits) else m.group(0)
+
+    return _CARD.sub(card, text)
+
+
+class RedactingFilter(logging.Filter):
+    """Redacts the formatted message and string arguments of every record passing through."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            return True
+        record.msg = redact(message)
+        record.args = ()
+        return True
+
+
+def install_log_redaction(logger: logging.Logger | None = None) -> None:
+    """Attach the filter to every handler of the root logger (filters on loggers miss propagation)."""
+    target = logger or logging.getLogger()
+    for handler in target.handlers:
+        if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+            handler.addFilter(RedactingFilter())

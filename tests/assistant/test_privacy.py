@@ -1,0 +1,78 @@
+import logging
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.privacy import ID_CHECK, ID_WEIGHTS, RedactingFilter, id18_valid, luhn_valid, redact
+
+digits = st.text(alphabet="0123456789", min_size=1, max_size=1)
+
+
+@st.composite
+def resident_ids(draw) -> str:
+    area = draw(st.integers(110000, 659999))
+    year = draw(st.integers(1940, 2010))
+    month = draw(st.integers(1, 12))
+    day = draw(st.integers(1, 28))
+    seq = draw(st.integers(0, 999))
+    body = f"{area}{year:04d}{month:02d}{day:02d}{seq:03d}"
+    check = ID_CHECK[sum(int(d) * w for d, w in zip(body, ID_WEIGHTS, strict=True)) % 11]
+    return body + check
+
+
+@st.composite
+def mobiles(draw) -> str:
+    return "1" + draw(st.sampled_from("3456789")) + "".join(draw(st.lists(digits, min_size=9, max_size=9)))
+
+
+@st.composite
+def bank_cards(draw) -> str:
+    length = draw(st.integers(16, 19))
+    body = "62" + "".join(draw(st.lists(digits, min_size=length - 3, max_size=length - 3)))
+    for check in "0123456789":
+        if luhn_valid(body + check):
+            return body + check
+    raise AssertionError("unreachable")
+
+
+context = st.sampled_from(
+    ["我的身份证是{}，", "电话{}找我", "工资卡{}被扣了", "{}", "老板欠我3万，卡号：{} 谢谢"]
+)
+
+
+@settings(max_examples=200)
+@given(resident_ids(), context)
+def test_generated_ids_never_survive(number: str, template: str) -> None:
+    assert id18_valid(number)
+    out = redact(template.format(number))
+    assert number not in out and number[:-1] not in out
+
+
+@settings(max_examples=200)
+@given(mobiles(), context)
+def test_generated_mobiles_never_survive(number: str, template: str) -> None:
+    out = redact(template.format(number))
+    assert number not in out and number[3:] not in out
+
+
+@settings(max_examples=200)
+@given(bank_cards(), context)
+def test_generated_cards_never_survive(number: str, template: str) -> None:
+    out = redact(template.format(number))
+    assert number not in out
+
+
+def test_ordinary_numbers_stay() -> None:
+    text = "干了3个月，每月工资5000元，2024年6月1日离职，公司欠我15000块"
+    assert redact(text) == text
+
+
+def test_fifteen_digit_id_email_and_spaced_phone() -> None:
+    out = redact("老身份证 110105491231002，邮箱 zhang.san@example.com，手机 138 0013 8000")
+    assert "110105491231002" not in out and "example.com" not in out and "0013" not in out
+
+
+def test_logging_filter_redacts_formatted_messages() -> None:
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "worker phone %s", ("13800138000",), None)
+    RedactingFilter().filter(record)
+    assert "13800138000" not in record.getMessage()
