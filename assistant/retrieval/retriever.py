@@ -42,6 +42,7 @@ class FusionWeights:
     coverage: float = 0.3
     phrase: float = 0.1
     dense_expansion_terms: int = 0
+    law_agreement: float = 0.1
     candidates: int = 100
 
 
@@ -247,6 +248,20 @@ class HybridRetriever:
                 score += w.mentioned_law
             scored.append((score, row))
         scored.sort(reverse=True)
+        if w.law_agreement and scored:
+            # Law-level agreement: the dense model often finds the right law but not the article, so
+            # articles of the laws that dominate the first candidates get a small lift.
+            law_mass: dict[str, float] = {}
+            for score, row in scored[:20]:
+                law_mass[self.units[row].law] = law_mass.get(self.units[row].law, 0.0) + score
+            top_mass = max(law_mass.values())
+            scored = sorted(
+                (
+                    (score + w.law_agreement * law_mass.get(self.units[row].law, 0.0) / top_mass, row)
+                    for score, row in scored
+                ),
+                reverse=True,
+            )
 
         hits: list[Hit] = []
         seen: set[int] = set()
