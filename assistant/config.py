@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -46,6 +46,50 @@ class Settings(BaseSettings):
     chroma_mode: Literal["embedded", "http"] = "embedded"
     chroma_host: str = "127.0.0.1"
     chroma_port: int = 8001
+
+    # Answers: "offline" composes from retrieved text only; "llm" asks an OpenAI-compatible endpoint
+    # (vLLM, Ollama, Qwen/DeepSeek APIs) and falls back to offline when it fails or times out.
+    answer_mode: Literal["offline", "llm"] = "offline"
+    answer_articles: int = 6  # statute articles retrieved per question (numbered sources [1]..[n])
+    answer_cases: int = 2  # related typical cases shown under the answer
+    llm_base_url: str | None = None
+    llm_model: str = "qwen2.5-7b-instruct"
+    # Local servers ignore the key; in production it must be set explicitly (see the validator).
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = 30.0
+    llm_retries: int = 1
+    llm_temperature: float = 0.1
+    llm_max_tokens: int = 1024
+
+    # Conversations: SQLite under data_dir by default; any SQLAlchemy URL (e.g. postgresql+psycopg://…).
+    database_url: str | None = None
+
+    # API limits. A question is at most this many characters; a request body at most this many bytes.
+    max_question_chars: int = 2000
+    max_body_bytes: int = 64 * 1024
+    # A stream ends by this many seconds (WeChat's wx.request gives up at 60 s); the rest of the answer
+    # is then read from GET /v1/conversations/{id}.
+    stream_max_seconds: float = 50.0
+    stream_heartbeat_seconds: float = 15.0
+    cors_origins: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_llm(self) -> Settings:
+        if self.answer_mode == "llm" and not self.llm_base_url:
+            raise ValueError('answer_mode = "llm" 需要设置 llm_base_url（OpenAI 兼容接口地址）')
+        key = self.llm_api_key.get_secret_value() if self.llm_api_key else ""
+        if self.env == "production" and self.answer_mode == "llm" and key in ("", "EMPTY", "changeme"):
+            raise ValueError("生产环境使用大模型时必须通过环境变量 LAWCLOUD_LLM_API_KEY 设置真实的密钥")
+        return self
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'lawcloud.sqlite').resolve()}"
+
+    @property
+    def llm_key(self) -> str:
+        # OpenAI clients insist on some key; local servers accept any placeholder.
+        return self.llm_api_key.get_secret_value() if self.llm_api_key else "EMPTY"
 
     @classmethod
     def settings_customise_sources(

@@ -1,0 +1,121 @@
+"""The parts of an answer rendered from verified, structured data rather than generated: 法律依据,
+相关案例, 下一步怎么做 and the note that this is not a lawyer's opinion. Same in both modes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer.models import Source
+
+QUOTE_CHARS = 300
+CASE_EXCERPT_CHARS = 80
+
+DISCLAIMER = (
+    "> 以上内容由系统根据法规库中的条文自动整理，仅供参考，不是律师意见。每个人的情况不同，"
+    "涉及金额较大、时间紧迫或情况复杂的，请联系工会律师（可以直接回复“转人工”）。"
+)
+LOW_CONFIDENCE_NOTE = (
+    "**提示**：这个问题没有找到能够核实的法条依据，下面的内容只能作参考。建议把情况说得更具体些"
+    "（用工方式、时间、金额），或者转给工会律师处理。"
+)
+
+# Evidence worth keeping, by the words of the detected issue or the question.
+_EVIDENCE: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("工资", "欠薪", "报酬", "加班", "拖欠", "工钱"),
+        "工资条、银行流水或转账记录、考勤和排班记录、欠条或结算单",
+    ),
+    (
+        ("合同", "劳动关系", "平台", "派遣", "试用", "骑手", "外卖", "快递"),
+        "工牌、工服、招聘信息、入职登记、派单或接单记录（App 截图）、社保缴费记录",
+    ),
+    (
+        ("工伤", "职业病", "受伤", "摔伤", "安全"),
+        "病历、诊断证明、医疗费票据、事故现场照片、证人联系方式、报警记录",
+    ),
+    (("解除", "辞退", "开除", "裁员", "辞职", "补偿", "赔偿"), "辞退通知或短信、离职证明、工作年限证明"),
+)
+_ALWAYS = "与老板、工头或人事的聊天记录和通话录音"
+
+
+def _trim(text: str, limit: int) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit].rstrip("，、；：,;") + "……"
+
+
+def _quote(text: str) -> str:
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in text.splitlines())
+
+
+def render_basis(citations: Sequence[Source]) -> str:
+    if not citations:
+        return ""
+    parts = ["**法律依据**"]
+    for src in citations:
+        unit = src.unit
+        status = unit.validity + (f"，{unit.validity_note}" if unit.validity_note else "")
+        version = f"，版本日期 {unit.version_date}" if unit.version_date else ""
+        parts.append(
+            f"[{src.n}] 《{unit.title}》{src.label}（{status}{version}）\n{_quote(_trim(unit.text, QUOTE_CHARS))}"
+        )
+    return "\n\n".join(parts)
+
+
+def case_excerpt(src: Source) -> str:
+    """The start of the case section, cut before any article reference so a case can never carry a
+    citation past the verifier."""
+    text = re.sub(r"\s+", "", src.unit.text)
+    cut = re.search(r"《|第[零〇一二两三四五六七八九十百千\d]+条", text)
+    if cut:
+        text = text[: cut.start()].rstrip("，、；：,;") + ("……" if cut.start() else "")
+    return _trim(text, CASE_EXCERPT_CHARS)
+
+
+def render_cases(cases: Sequence[Source]) -> str:
+    if not cases:
+        return ""
+    lines = ["**相关案例**", ""]
+    for src in cases:
+        excerpt = case_excerpt(src)
+        lines.append(
+            f"- [{src.n}] {src.unit.title}（{src.unit.label}）" + (f"：{excerpt}" if excerpt else "")
+        )
+    return "\n".join(lines)
+
+
+def evidence_for(words: str) -> str:
+    items = [items for keys, items in _EVIDENCE if any(k in words for k in keys)]
+    return "、".join([*items[:2], _ALWAYS])
+
+
+def render_next_steps(topics: Sequence[str], question: str, procedure: Source | None) -> str:
+    basis = f"（《劳动争议调解仲裁法》第二十七条[{procedure.n}]）" if procedure else ""
+    steps = [
+        f"1. **先保留证据**：{evidence_for(' '.join(topics) + question)}。截图要能看清对方身份和日期，原件自己收好。",
+        "2. **找劳动保障监察**：拖欠工资、不签合同、超时加班等违法行为，可以向用工所在地的人社局"
+        "（劳动保障监察机构）投诉举报，也可以拨打 12333 咨询。",
+        "3. **申请劳动争议仲裁**：向劳动争议仲裁委员会申请，不收费。仲裁时效一般为一年，从知道或者应当知道"
+        "权利被侵害之日起计算；但劳动关系存续期间因拖欠劳动报酬发生争议的，不受一年的限制，劳动关系终止的，"
+        f"应当自终止之日起一年内提出{basis}。",
+        "4. **找工会**：拨打 12351 职工服务热线，或到当地工会求助，工会可以帮你协商、调解、维权。",
+        "5. **申请法律援助**：经济困难的，可以拨打 12348 公共法律服务热线，申请免费的法律援助。",
+    ]
+    return "**下一步怎么做**\n\n" + "\n".join(steps)
+
+
+def render_tail(
+    citations: Sequence[Source],
+    cases: Sequence[Source],
+    topics: Sequence[str],
+    question: str,
+    procedure: Source | None,
+) -> str:
+    """Everything after the generated body, starting with the blank line that separates them."""
+    sections = [
+        render_basis(citations),
+        render_cases(cases),
+        render_next_steps(topics, question, procedure),
+        DISCLAIMER,
+    ]
+    return "".join("\n\n" + s for s in sections if s)

@@ -1,0 +1,249 @@
+"""From a question to a verified answer: rewrite a follow-up, retrieve, generate (LLM or offline),
+verify every citation, judge confidence, suggest escalation, render the final markdown."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from assistant.answer.models import Answer, Confidence, GenerationRequest, Generator, Source
+from assistant.answer.offline import OfflineComposer
+from assistant.answer.render import LOW_CONFIDENCE_NOTE, case_excerpt, render_tail
+from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sources, procedure_source
+from assistant.answer.verify import CitationVerifier, VerificationReport
+from assistant.config import Settings
+from assistant.escalation import suggest_escalation
+from assistant.followup import Rewrite, Turn, rewrite_followup
+from assistant.retrieval import HybridRetriever, RetrievalResult
+
+log = logging.getLogger(__name__)
+
+# Fused retrieval scores (see assistant/retrieval/retriever.py) of the best article an answer cites.
+# Set on the dev set: at or above HIGH the gold article was nearly always in the top five.
+HIGH_SCORE = 1.0
+MEDIUM_SCORE = 0.75
+INTERRUPTED_NOTE = "\n\n（AI 回答中断，下面是根据条文自动整理的回答。）\n\n"
+
+
+@dataclass
+class Prepared:
+    """Everything decided before generation starts (and shown in the stream's first event)."""
+
+    question: str
+    rewrite: Rewrite
+    result: RetrievalResult
+    request: GenerationRequest
+    timings_ms: dict[str, float]
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def sources(self) -> list[Source]:
+        return self.request.sources
+
+
+@dataclass
+class StreamEvent:
+    kind: Literal["delta", "done"]
+    text: str = ""
+    answer: Answer | None = None
+
+
+def _fallback_reason(exc: BaseException) -> str:
+    name = type(exc).__name__
+    if isinstance(exc, TimeoutError | asyncio.TimeoutError) or "Timeout" in name:
+        return "llm_timeout"
+    return "llm_error"
+
+
+def assess_confidence(prepared: Prepared, report: VerificationReport) -> Confidence:
+    cited = [s for s in prepared.sources if s.n in report.valid_sources and s.kind != "case"]
+    grounded = [s for s in cited if s.kind == "article"]
+    if not grounded:
+        return Confidence("low", 0.1, ["没有找到能够核实的法条依据"])
+    if any(s.direct for s in grounded):
+        level, score = "high", 0.95
+    else:
+        top = max(s.score for s in grounded)
+        score = round(min(0.9, 0.3 + 0.5 * top), 3)
+        level = "high" if top >= HIGH_SCORE else "medium" if top >= MEDIUM_SCORE else "low"
+    reasons: list[str] = []
+    if report.removed:
+        # Some of what the model wrote could not be checked: do not call the rest certain.
+        reasons.append("回答中有无法核实的引用已被删除")
+        if level == "high":
+            level, score = "medium", min(score, 0.7)
+    if level == "low":
+        reasons.insert(0, "检索到的条文与问题的匹配度不高")
+    return Confidence(level, score, reasons)  # type: ignore[arg-type]  # level is one of the literals
+
+
+class AnswerService:
+    def __init__(self, retriever: HybridRetriever, settings: Settings, llm: Generator | None = None) -> None:
+        self.retriever = retriever
+        self.settings = settings
+        self.offline = OfflineComposer()
+        if llm is None and settings.answer_mode == "llm":
+            from assistant.answer.llm import LLMGenerator
+
+            llm = LLMGenerator(settings)
+        self.llm = llm
+        self.resolver = RetrieverResolver(retriever)
+
+    @property
+    def mode(self) -> str:
+        return "llm" if self.llm is not None else "offline"
+
+    # --- before generation ---------------------------------------------------------------------
+
+    def prepare(self, question: str, turns: Sequence[Turn] = ()) -> Prepared:
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        rewrite = rewrite_followup(question, turns, self.retriever.matcher.find)
+        t0 = time.perf_counter()
+        timings["rewrite"] = (t0 - started) * 1000
+        result = self.retriever.search(
+            rewrite.query, k=self.settings.answer_articles, context_laws=rewrite.context_laws
+        )
+        t1 = time.perf_counter()
+        timings["retrieve"] = (t1 - t0) * 1000
+        cases = self.retriever.search_cases(rewrite.query, k=self.settings.answer_cases)
+        timings["cases"] = (time.perf_counter() - t1) * 1000
+        sources = build_sources(result, cases, self.retriever.lookup(PROCEDURE_REF))
+        topics = result.understanding.topics
+        request = GenerationRequest(
+            question=question.strip(),
+            query=rewrite.query,
+            sources=sources,
+            topics=[issue.name for issue, _ in topics],
+            topic_notes=[issue.description for issue, _ in topics if issue.description],
+            history=[t.question for t in turns],
+        )
+        return Prepared(question.strip(), rewrite, result, request, timings, started)
+
+    # --- generation ----------------------------------------------------------------------------
+
+    def _verifier(self, prepared: Prepared) -> CitationVerifier:
+        return CitationVerifier(prepared.sources, self.resolver)
+
+    def answer(self, prepared: Prepared) -> Answer:
+        t0 = time.perf_counter()
+        mode, reason, text = "offline", None, ""
+        if self.llm is not None:
+            try:
+                text = self.llm.generate(prepared.request)
+                mode = "llm"
+                if not text.strip():
+                    mode, reason = "offline", "llm_empty"
+            except Exception as exc:  # noqa: BLE001 - any LLM failure falls back to the offline answer
+                reason = _fallback_reason(exc)
+                log.warning("LLM failed, answering offline: %s: %s", type(exc).__name__, exc)
+        if mode == "offline":
+            text = self.offline.generate(prepared.request)
+        t1 = time.perf_counter()
+        verifier = self._verifier(prepared)
+        body = verifier.verify(text)
+        prepared.timings_ms["generate"] = (t1 - t0) * 1000
+        prepared.timings_ms["verify"] = (time.perf_counter() - t1) * 1000
+        return self.finish(prepared, body, verifier.report, mode, reason)
+
+    def ask(self, question: str, turns: Sequence[Turn] = ()) -> Answer:
+        return self.answer(self.prepare(question, turns))
+
+    async def astream(self, prepared: Prepared) -> AsyncIterator[StreamEvent]:
+        """Verified text as it is generated, then the finished answer. The deltas always add up to
+        the final answer's text."""
+        t0 = time.perf_counter()
+        shown: list[str] = []
+        mode, reason = "offline", None
+        report = VerificationReport()
+        if self.llm is not None:
+            verifier = self._verifier(prepared)
+            try:
+                async for piece in self.llm.astream(prepared.request):
+                    if out := verifier.feed(piece):
+                        shown.append(out)
+                        yield StreamEvent("delta", out)
+                if out := verifier.close():
+                    shown.append(out)
+                    yield StreamEvent("delta", out)
+                mode = "llm" if "".join(shown).strip() else "offline"
+                reason = None if mode == "llm" else "llm_empty"
+            except Exception as exc:  # noqa: BLE001 - any LLM failure falls back to the offline answer
+                reason = _fallback_reason(exc)
+                log.warning("LLM stream failed, answering offline: %s: %s", type(exc).__name__, exc)
+                if shown:
+                    reason = "llm_interrupted"
+                    shown.append(INTERRUPTED_NOTE)
+                    yield StreamEvent("delta", INTERRUPTED_NOTE)
+            report = verifier.report
+        if mode == "offline":
+            verifier = self._verifier(prepared)
+            async for piece in self.offline.astream(prepared.request):
+                if out := verifier.feed(piece):
+                    shown.append(out)
+                    yield StreamEvent("delta", out)
+            if out := verifier.close():
+                shown.append(out)
+                yield StreamEvent("delta", out)
+            report = _merge(report, verifier.report)
+        prepared.timings_ms["generate"] = (time.perf_counter() - t0) * 1000
+        answer = self.finish(prepared, "".join(shown), report, mode, reason)
+        tail = answer.text[len("".join(shown)) :]
+        if tail:
+            yield StreamEvent("delta", tail)
+        yield StreamEvent("done", answer=answer)
+
+    # --- after generation ----------------------------------------------------------------------
+
+    def finish(
+        self,
+        prepared: Prepared,
+        body: str,
+        report: VerificationReport,
+        mode: str,
+        fallback_reason: str | None,
+    ) -> Answer:
+        confidence = assess_confidence(prepared, report)
+        escalation = suggest_escalation(prepared.question, confidence)
+        sources = prepared.sources
+        procedure = procedure_source(sources)
+        cited = [s for s in sources if s.n in report.valid_sources and s.kind != "case"]
+        if procedure is not None and procedure not in cited:
+            cited.append(procedure)  # 下一步 cites it for the time limit
+        cited.sort(key=lambda s: s.n)
+        cases = [s for s in sources if s.kind == "case"]
+        tail = render_tail(cited, cases, prepared.request.topics, prepared.request.query, procedure)
+        # The note follows the body: in a stream the body has already been shown when confidence is known.
+        text = body + (("\n\n" + LOW_CONFIDENCE_NOTE) if confidence.level == "low" else "") + tail
+        prepared.timings_ms["total"] = (time.perf_counter() - prepared.started) * 1000
+        return Answer(
+            question=prepared.question,
+            query=prepared.rewrite.query,
+            text=text,
+            body=body,
+            citations=cited,
+            cases=cases,
+            sources=sources,
+            confidence=confidence,
+            escalation=escalation,
+            mode=mode,
+            fallback_reason=fallback_reason,
+            verification=report.public(),
+            timings_ms=dict(prepared.timings_ms),
+            topics=list(prepared.request.topics),
+            case_excerpts=[case_excerpt(s) for s in cases],
+        )
+
+
+def _merge(first: VerificationReport, second: VerificationReport) -> VerificationReport:
+    return VerificationReport(
+        checked=first.checked + second.checked,
+        valid_sources=first.valid_sources | second.valid_sources,
+        removed=first.removed + second.removed,
+        corrected_markers=first.corrected_markers + second.corrected_markers,
+        dropped_sentences=first.dropped_sentences + second.dropped_sentences,
+    )
