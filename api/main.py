@@ -1,0 +1,89 @@
+"""The FastAPI application factory. The index, the models and the database open once in the lifespan,
+never at import: `create_app()` is cheap, and tests build apps with their own settings."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+
+from api.errors import install_error_handlers
+from api.limits import BodyLimitMiddleware
+from api.routes import articles, chat, conversations, health, search
+from assistant.chat import open_services
+from assistant.config import Settings, get_settings
+from ingest.embed import Embedder
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """工会法务云：面向劳动者的劳动法问答。每个回答都引用法规库中可以查到的条文（[n] 标记），
+无法核实的引用会被删除；没有可靠依据时建议转给工会律师。错误统一返回 `{code, message}`。"""
+SHUTDOWN_GRACE_SECONDS = 5.0
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    services = await run_in_threadpool(open_services, settings, app.state.embedder)
+    app.state.services = services
+    log.info(
+        "serving build %s (%d units), answers: %s",
+        services.runtime.index.manifest.get("build_id"),
+        len(services.runtime.retriever.units),
+        services.answers.mode,
+    )
+    try:
+        yield
+    finally:
+        pending = set(app.state.background)
+        if pending:
+            # Streams still writing their answers get a moment to save them.
+            _, still = await asyncio.wait(pending, timeout=SHUTDOWN_GRACE_SECONDS)
+            for task in still:
+                task.cancel()
+            await asyncio.gather(*still, return_exceptions=True)
+        app.state.services = None
+        services.close()
+
+
+def create_app(settings: Settings | None = None, embedder: Embedder | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="工会法务云 Union Legal Cloud API",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.embedder = embedder
+    app.state.services = None
+    app.state.background = set()
+    install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["content-type"],
+        )
+    for module in (chat, conversations, articles, search, health):
+        app.include_router(module.router)
+    if (STATIC_DIR / "index.html").exists():
+        # The worker chat page (api/static/) talks to the endpoints above.
+        app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+        @app.get("/", include_in_schema=False)
+        async def index() -> FileResponse:
+            return FileResponse(STATIC_DIR / "index.html")
+
+    return app

@@ -1,0 +1,27 @@
+"""GET /v1/conversations/{id}."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from api.deps import ChatDep
+from api.errors import ApiError
+from api.schemas import ConversationOut, ErrorOut
+from assistant.conversations import ConversationNotFound
+
+router = APIRouter(prefix="/v1/conversations", tags=["conversations"])
+
+
+@router.get(
+    "/{conversation_id}",
+    response_model=ConversationOut,
+    responses={404: {"model": ErrorOut, "description": "会话不存在"}},
+    summary="查看一次对话的全部消息",
+)
+def get_conversation(conversation_id: str, chat: ChatDep) -> dict[str, Any]:
+    try:
+        return chat.conversations.get(conversation_id)
+    except ConversationNotFound:
+        raise ApiError(404, "conversation_not_found", f"找不到会话 {conversation_id}") from None

@@ -1,0 +1,160 @@
+"""Request and response bodies of the public API."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+EXAMPLE_QUESTION = "公司不给我签劳动合同怎么办"
+
+
+class ErrorOut(BaseModel):
+    code: str = Field(description="稳定的错误代码，供程序判断", examples=["question_too_long"])
+    message: str = Field(description="给人看的中文说明", examples=["问题太长了，请控制在 2000 字以内"])
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"question": EXAMPLE_QUESTION}]})
+
+    question: str = Field(description="劳动者的问题（不超过 2000 字）", examples=[EXAMPLE_QUESTION])
+    conversation_id: str | None = Field(
+        default=None,
+        max_length=64,
+        pattern=r"^[0-9A-Za-z_-]+$",
+        description="继续已有的对话；不填则开始新对话",
+    )
+
+    @field_validator("question")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("empty question")
+        return value
+
+
+class Citation(BaseModel):
+    n: int = Field(description="回答中 [n] 标记对应的编号")
+    id: str
+    kind: Literal["article", "procedure"]
+    law: str = Field(description="法规简称，如 劳动合同法")
+    title: str = Field(description="法规全称")
+    article: int | None
+    sub: int | None = Field(description="第X条之N 的 N")
+    label: str = Field(description="如 第八十二条")
+    text: str
+    validity: str = Field(description="现行有效 / 已修改 / 已废止 / 尚未生效")
+    version_date: str | None
+    effective_date: str | None
+    in_force: bool
+    url: str | None = Field(description="GET 这个地址可以查看条文")
+
+
+class Case(BaseModel):
+    n: int
+    id: str
+    title: str
+    section: str
+    excerpt: str
+
+
+class EscalationOut(BaseModel):
+    suggested: bool = Field(description="是否建议转给工会律师")
+    reasons: list[str]
+
+
+class VerificationOut(BaseModel):
+    checked: int = Field(description="检查过的引用数")
+    valid: int = Field(description="核实无误、被引用的来源数")
+    removed: int = Field(description="删除的无法核实的引用数（内容不返回）")
+    removed_by_kind: dict[str, int]
+    corrected_markers: int
+    dropped_sentences: int
+
+
+class ChatResponse(BaseModel):
+    conversation_id: str
+    message_id: str
+    question: str
+    rewritten_question: str | None = Field(description="追问结合上文改写后的问题（检索用）")
+    answer: str = Field(description="Markdown 格式的回答")
+    citations: list[Citation]
+    cases: list[Case]
+    confidence: Literal["high", "medium", "low"]
+    confidence_score: float
+    escalation: EscalationOut
+    mode: Literal["offline", "llm"] = Field(description="实际生成回答的方式")
+    fallback_reason: str | None = Field(description="大模型失败改用离线回答的原因，如 llm_timeout")
+    topics: list[str]
+    verification: VerificationOut
+    timings: dict[str, float] = Field(description="各阶段耗时（毫秒）")
+
+
+class MessageOut(BaseModel):
+    id: str
+    role: Literal["user", "assistant"]
+    content: str
+    rewritten_question: str | None
+    citations: list[Citation]
+    cases: list[Case]
+    mode: str | None
+    fallback_reason: str | None
+    confidence: str | None
+    escalation: EscalationOut | None
+    status: Literal["complete", "pending", "failed"] = Field(description="pending：回答仍在生成")
+    created_at: str
+
+
+class ConversationOut(BaseModel):
+    id: str
+    created_at: str
+    updated_at: str
+    messages: list[MessageOut]
+
+
+class ArticleOut(BaseModel):
+    id: str
+    law: str
+    title: str
+    label: str
+    article: int | None
+    sub: int | None
+    chapter: str
+    text: str
+    validity: str
+    validity_note: str
+    version_date: str | None
+    effective_date: str | None
+    level: str
+    issuing_body: str
+    in_force: bool
+    url: str | None
+
+
+class SearchHit(BaseModel):
+    rank: int
+    score: float
+    reasons: list[str]
+    article: ArticleOut
+
+
+class SearchResponse(BaseModel):
+    query: str
+    laws_mentioned: list[str]
+    topics: list[str]
+    direct_refs: list[str]
+    hits: list[SearchHit]
+    timings: dict[str, float]
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+
+
+class ReadyOut(BaseModel):
+    status: Literal["ready"]
+    build_id: str
+    units: int
+    answer_mode: Literal["offline", "llm"]
+    database: Literal["ok"]
