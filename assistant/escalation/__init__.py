@@ -1,0 +1,74 @@
+"""Escalation to union lawyers: the policy that decides (code, never the model), its reasons and the
+messages the worker reads. The rules and thresholds live in ``corpus/escalation.toml``.
+
+``suggest_escalation`` is the answer layer's hook: it runs the policy on a question (and the earlier
+questions of its conversation) with the answer's confidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .messages import handoff_notice, safety_message
+from .policy import EscalationDecision, EscalationPolicy, PolicyInput, Reason, decide
+from .rules import EscalationRules, RulesError, default_rules, load_rules
+
+if TYPE_CHECKING:  # the answer layer imports this package: import its models lazily
+    from assistant.answer.models import Confidence, Escalation
+
+EXPLICIT_REASON = "您要求由工会律师（真人）处理"
+LOW_CONFIDENCE_REASON = "检索到的法律依据不够可靠，需要律师判断"
+
+__all__ = [
+    "EXPLICIT_REASON",
+    "LOW_CONFIDENCE_REASON",
+    "EscalationDecision",
+    "EscalationPolicy",
+    "EscalationRules",
+    "PolicyInput",
+    "Reason",
+    "RulesError",
+    "decide",
+    "default_rules",
+    "explicit_request",
+    "handoff_notice",
+    "load_rules",
+    "safety_message",
+    "suggest_escalation",
+    "to_escalation",
+]
+
+
+def explicit_request(question: str) -> bool:
+    """Does the worker ask for a person (转人工, 找个律师, 打电话给我 …)?"""
+    return "explicit_request" in decide(question).codes
+
+
+def to_escalation(decision: EscalationDecision) -> Escalation:
+    """The answer's escalation field from a policy decision."""
+    from assistant.answer.models import Escalation
+
+    return Escalation(suggested=decision.escalate, reasons=[r.text for r in decision.reasons])
+
+
+def suggest_escalation(
+    question: str,
+    confidence: Confidence,
+    history: Sequence[str] = (),
+    *,
+    verified_citations: int | None = None,
+    negative_feedback: int = 0,
+    today: date | None = None,
+) -> Escalation:
+    """Run the policy for an answer: the question, earlier questions and the answer's confidence."""
+    decision = decide(
+        question,
+        history,
+        confidence_level=confidence.level,
+        confidence_score=confidence.score,
+        verified_citations=verified_citations,
+        negative_feedback=negative_feedback,
+        today=today,
+    )
+    return to_escalation(decision)

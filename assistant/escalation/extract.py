@@ -1,0 +1,360 @@
+"""Structured facts the escalation policy reads from a worker's words: sums of money, head counts,
+ages and dates (for the arbitration and 工伤认定 time limits). Pure functions, no I/O.
+
+Every extractor returns the evidence (the words it read) with the value, so a lawyer can see why a
+ticket was raised."""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ingest.numerals import cn_to_int
+
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_NUM = CN_DIGITS + "十百千"
+_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+CLAUSE_SPLIT = re.compile(r"[,，;；。!！?？\n…]+")
+SENTENCE_SPLIT = re.compile(r"[。!！?？\n]+")
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width digits and punctuation folded) and collapsed whitespace."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def parse_number(text: str) -> float | None:
+    """Arabic or Chinese numerals, including 几 as an approximate digit (几十 → 20, 十几 → 11) and 半
+    (0.5). Returns None for text that is not a number."""
+    text = text.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return float(text)
+    if text == "半":
+        return 0.5
+    if text.startswith("几"):
+        text = "二" + text[1:]
+    text = text.replace("几", "一")
+    try:
+        return float(cn_to_int(text))
+    except ValueError:
+        return None
+
+
+# --- money -------------------------------------------------------------------------------------
+
+_MONEY_UNIT = r"(?:元|块钱|块|圆)"
+_SALARY_BEFORE = (
+    "月薪",
+    "月工资",
+    "月入",
+    "月收入",
+    "底薪",
+    "年薪",
+    "时薪",
+    "日薪",
+    "每月",
+    "每个月",
+    "一个月",
+)
+_SALARY_BEFORE += ("一月", "月均", "平均工资", "缴费基数", "工资标准", "最低工资")
+_SALARY_AFTER = ("一个月", "每月", "/月", "一月", "每个月", "月薪", "一年")
+_NOT_MONEY_AFTER = re.compile(r"\s*(年|月|日|号|天|个|小时|岁|%|人|次|件|单|公里|米|斤|平|分钟|级|条|元/)")
+_MONEY_CONTEXT = re.compile(r"(欠|工资|工钱|钱|赔|补偿|违约金|罚|扣|薪|给|要|共|总共|一共|借|垫|押金|奖金)")
+
+_ARABIC_WAN = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|w|千|k)(\d(?![\d万千]))?\s*(多|余|来)?\s*" + _MONEY_UNIT + "?",
+    re.IGNORECASE,
+)
+_ARABIC_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(多|余)?\s*" + _MONEY_UNIT)
+_ARABIC_BARE = re.compile(r"(?<![\d.])(\d{4,9})(?![\d.])")
+_CN_WAN = re.compile(
+    rf"(?<![{CN_NUM}万])([一二两三四五六七八九十][{CN_NUM}]*)(多|来|几)?万([一二三四五六七八九])?(多|余)?"
+    + _MONEY_UNIT
+    + "?"
+)
+_CN_UNIT = re.compile(rf"(?<![{CN_NUM}万])([一二两三四五六七八九十][{CN_NUM}]*)(多|来)?" + _MONEY_UNIT)
+
+
+@dataclass(frozen=True)
+class Amount:
+    yuan: float
+    text: str
+    approximate: bool = False  # 6万多: at least this much
+
+
+def _is_salary(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 6) : start], text[end : end + 4]
+    return any(w in before for w in _SALARY_BEFORE) or any(after.startswith(w) for w in _SALARY_AFTER)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Sums of money in yuan: 6万多, 4万8, 1.5万, 50000元, 12万, 五万块, 两万多, 十来万, 欠工资8600.
+    Monthly or yearly pay (月薪两万多, 年薪20万) is not a disputed sum and is left out."""
+    found: list[tuple[int, int, Amount]] = []
+    taken: list[range] = []
+
+    def add(start: int, end: int, yuan: float, approximate: bool) -> None:
+        if any(start in r or end - 1 in r for r in taken):
+            return
+        taken.append(range(start, end))
+        if not _is_salary(text, start, end):
+            found.append((start, end, Amount(yuan, text[start:end].strip(), approximate)))
+
+    for m in _ARABIC_WAN.finditer(text):
+        unit = 10000 if m.group(2).lower() in ("万", "w") else 1000
+        value = float(m.group(1)) * unit + (int(m.group(3)) * unit / 10 if m.group(3) else 0)
+        add(m.start(), m.end(), value + (1 if m.group(4) else 0), bool(m.group(4)))
+    for m in _CN_WAN.finditer(text):
+        head = parse_number(m.group(1))
+        if head is None:
+            continue
+        value = head * 10000 + (_DIGIT_VALUE[m.group(3)] * 1000 if m.group(3) else 0)
+        approx = bool(m.group(2) or m.group(4))
+        add(m.start(), m.end(), value + (1 if approx else 0), approx)
+    for m in _ARABIC_UNIT.finditer(text):
+        add(m.start(), m.end(), float(m.group(1)) + (1 if m.group(2) else 0), bool(m.group(2)))
+    for m in _CN_UNIT.finditer(text):
+        value = parse_number(m.group(1))
+        if value is not None:
+            add(m.start(), m.end(), value + (1 if m.group(2) else 0), bool(m.group(2)))
+    for m in _ARABIC_BARE.finditer(text):
+        if _NOT_MONEY_AFTER.match(text, m.end()) or len(m.group(1)) >= 11:
+            continue
+        if _MONEY_CONTEXT.search(text[max(0, m.start() - 8) : m.start()]):
+            add(m.start(), m.end(), float(m.group(1)), False)
+    return [a for _, _, a in sorted(found, key=lambda t: t[0])]
+
+
+def format_yuan(amount: Amount) -> str:
+    value = amount.yuan - (1 if amount.approximate else 0)
+    text = f"{value / 10000:g} 万元" if value >= 10000 else f"{value:g} 元"
+    return text + ("以上" if amount.approximate else "")
+
+
+# --- head counts -------------------------------------------------------------------------------
+
+_PEOPLE = re.compile(
+    rf"(\d+|[几{CN_NUM}]+)(多|来|余|几)?(个|号|名|位)?"
+    r"(人|工友|骑手|工人|兄弟|师傅|同事|农民工|老乡|员工|职工|伙计|姐妹|司机)"
+)
+GROUP_MARKERS = re.compile(r"我们|俺们|咱们|大伙|大家|工友们|兄弟们|一起|一块|联名|集体")
+DISPUTE_WORDS = re.compile(
+    r"欠|讨|拖|克扣|扣|没拿到|没发|不给|仲裁|起诉|告|投诉|维权|停工|罢工|堵|上访|闹|要钱|要工资"
+)
+
+
+@dataclass(frozen=True)
+class Headcount:
+    people: int
+    text: str
+
+
+def find_collective(text: str, min_people: int) -> Headcount | None:
+    """A group of at least ``min_people`` workers acting or owed together, in one sentence: 我们三十多个
+    工友被欠了半年工资, 我们20个骑手一起被克扣. A layoff of 30 reported by one worker is not one."""
+    for sentence in SENTENCE_SPLIT.split(text):
+        if not GROUP_MARKERS.search(sentence) or not DISPUTE_WORDS.search(sentence):
+            continue
+        for m in _PEOPLE.finditer(sentence):
+            value = parse_number(m.group(1))
+            if value is not None and value >= min_people:
+                return Headcount(int(value), m.group(0))
+    return None
+
+
+# --- ages --------------------------------------------------------------------------------------
+
+_AGE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})(?:[到至\-~、]?(\d{1,2}))?(?:周)?岁")
+_CN_RANGE = re.compile(r"^([一二三四五六七八九]?十)([一二三四五六七八九])([一二三四五六七八九])$")
+_WORK_WORDS = re.compile(
+    r"干活|打工|上班|厂|工地|饭店|餐馆|店里|招|雇|端盘子|夜班|工资|工钱|老板|车间|流水线|干了|做工|搬砖|学徒"
+)
+_NOT_WORKER = re.compile(r"育儿|接孩子|带孩子|产假|哺乳|照顾|上学|读书|学费|幼儿园|请假|陪")
+
+
+@dataclass(frozen=True)
+class Age:
+    years: int
+    text: str
+
+
+def find_minor_at_work(text: str, below: int) -> Age | None:
+    """A worker younger than ``below`` (16 for 童工): 我14岁在饭店端盘子, 十五六岁的小孩. A child
+    mentioned by a working parent (孩子10岁，没法接孩子) does not count."""
+    for sentence in SENTENCE_SPLIT.split(text):
+        if not _WORK_WORDS.search(sentence) or _NOT_WORKER.search(sentence):
+            continue
+        for m in _AGE.finditer(sentence):
+            raw = m.group(1)
+            rng = _CN_RANGE.match(raw)
+            value = parse_number(rng.group(1) + rng.group(2)) if rng else parse_number(raw)
+            if value is not None and 8 <= value < below:
+                return Age(int(value), m.group(0))
+    return None
+
+
+# --- dates and time limits ---------------------------------------------------------------------
+
+_TERMINATION = r"离职|辞职|辞的职|辞了职|辞工|被辞|辞了|辞退|被开|开除|解除|被裁|裁员|离开(?:公司|厂|单位)|走人|不干了|下岗"
+_INJURY = r"工伤|出的事|出事|出了事|受的伤|受伤|摔伤|砸伤|压伤|夹伤|烫伤|烧伤"
+EVENT = re.compile(rf"(?P<term>{_TERMINATION})|(?P<inj>{_INJURY})")
+_N = rf"(\d+|[{CN_NUM}几半]+)"
+_QUAL = r"(快|将近|差不多|马上|眼看|快要|就要|下周就?|下个月就?|月底就?|这周就?|明天就?)?"
+_DURATION = rf"{_QUAL}(?:满)?{_N}(个)?(多)?(年|月)(多|半)?"
+# 离职快一年了, 辞职两个月了; not 离职后两年不能去同行 (a non-compete's term) or 离职的时候签了两年.
+_EVENT_THEN_DURATION = re.compile(
+    rf"(?:{EVENT.pattern})(?:(?!后|时|签|内)[^。!！?？,，]){{0,6}}?{_DURATION}(?=了|啦|$|[,，。!！?？]|才|还|都|没|也)"
+)
+_DURATION_THEN_EVENT = re.compile(rf"{_N}(个)?(多)?(年|月)(多|半)?(?:前|以前|之前)")
+_DATE = re.compile(
+    r"(?:(\d{4})年|(去年|前年|今年|大前年))"
+    r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月))?"
+)
+# The injury limit runs against the worker only when the injury was never reported or recognised.
+_UNREPORTED = re.compile(r"(没|不|未|没有)(给)?(报|申请|认定|上报)|还能(申请|认定|报)|来得及|自己(去)?申请")
+_LAST_MONTH = re.compile(r"上上?个?月")
+_NOW_MONTH = re.compile(r"现在(?:都|已经|是|都已经|已)?(?:今年)?(\d{1,2}|[一二三四五六七八九十]{1,2})月")
+
+
+@dataclass(frozen=True)
+class TimeLimitFinding:
+    limit: str  # 仲裁时效 | 工伤认定申请期限
+    days_left_min: int  # earliest reading of the dates
+    days_left_max: int  # latest reading
+    text: str
+
+    @property
+    def passed(self) -> bool:
+        return self.days_left_max <= 0
+
+    @property
+    def days_left(self) -> int:
+        return max(0, (self.days_left_min + self.days_left_max) // 2)
+
+
+def add_months(day: date, months: int) -> date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_ago(now: date, months: float) -> date:
+    whole = int(months)
+    return add_months(now, -whole) - timedelta(days=round((months - whole) * 30.44))
+
+
+def reference_today(texts: list[str], today: date) -> date:
+    """ "现在都今年2月了" moves the reference date to that month (the worker's own account of now)."""
+    for text in reversed(texts):
+        m = _NOW_MONTH.search(text)
+        if m:
+            month = int(parse_number(m.group(1)) or 0)
+            if 1 <= month <= 12:
+                return date(today.year, month, min(today.day, 28))
+    return today
+
+
+def _month_range(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _date_range(m: re.Match[str], today: date) -> tuple[date, date] | None:
+    digits, relative, month_text, special = m.group(1), m.group(2), m.group(3), m.group(4)
+    if relative == "今年" and not month_text and not special:
+        return None  # 今年 alone says nothing useful
+    offset = {"去年": 1, "前年": 2, "大前年": 3, "今年": 0}.get(relative or "", 0)
+    year = int(digits) if digits else today.year - offset
+    if not 1990 <= year <= today.year:
+        return None
+    if month_text:
+        month = int(parse_number(month_text) or 0)
+        return _month_range(year, month) if 1 <= month <= 12 else None
+    if special in ("年底", "年末"):
+        return date(year, 11, 15), date(year, 12, 31)
+    if special in ("年初", "年头", "春节", "过年"):
+        return date(year, 1, 1), date(year, 2, 28)
+    if special == "上半年":
+        return date(year, 1, 1), date(year, 6, 30)
+    if special == "下半年":
+        return date(year, 7, 1), date(year, 12, 31)
+    if special == "年中":
+        return date(year, 5, 1), date(year, 8, 31)
+    if special in ("这个时候", "这时候", "这会儿", "这个月"):
+        anchor = date(year, today.month, min(today.day, 28))
+        return anchor - timedelta(days=15), anchor + timedelta(days=15)
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _elapsed_months(m: re.Match[str], n_group: int) -> tuple[float, float] | None:
+    """(min, max) months elapsed for a duration match whose number is group ``n_group``."""
+    groups = m.groups()
+    qual = groups[n_group - 1] if n_group >= 2 else None
+    n = parse_number(groups[n_group])
+    if n is None:
+        return None
+    more, unit, tail = groups[n_group + 2], groups[n_group + 3], groups[n_group + 4]
+    months = n * (12 if unit == "年" else 1)
+    step = 12.0 if unit == "年" else 1.0
+    if tail == "半":
+        months += step / 2
+    if qual:  # 快一年, 下周就满一年: not yet there
+        return max(0.0, months - 1), months
+    if more or tail == "多":
+        return months, months + step
+    return months, months + (1 if unit == "年" else step)
+
+
+def find_time_limits(
+    texts: list[str], today: date, arbitration_months: int, injury_months: int
+) -> list[TimeLimitFinding]:
+    """How much is left of the one-year arbitration limit (劳动争议调解仲裁法第二十七条, from the end
+    of employment for pay owed) or of the worker's one-year 工伤认定 application limit, read from the
+    dates and durations in the conversation. A date counts only in a clause with an event: 离职,
+    辞退, 出事, 工伤 ….
+
+    A tenure (在厂里干了快一年) or a contract date (合同去年年底满了) is no event and reads as nothing."""
+    now = reference_today(texts, today)
+    findings: list[TimeLimitFinding] = []
+
+    def finding(kind: str, earliest: date, latest: date, evidence: str) -> None:
+        months = arbitration_months if kind == "term" else injury_months
+        label = "仲裁时效" if kind == "term" else "工伤认定申请期限"
+        left_min = (add_months(earliest, months) - now).days
+        left_max = (add_months(latest, months) - now).days
+        findings.append(TimeLimitFinding(label, left_min, left_max, evidence))
+
+    unreported = any(_UNREPORTED.search(t) for t in texts)
+    for text in texts:
+        for clause in CLAUSE_SPLIT.split(text):
+            event = EVENT.search(clause)
+            if not event:
+                continue
+            kind = "term" if event.group("term") else "inj"
+            if kind == "inj" and not unreported:
+                continue
+            for m in _EVENT_THEN_DURATION.finditer(clause):
+                # groups: term, inj, qualifier, number, 个, 多, unit, tail
+                span = _elapsed_months(m, 3)
+                if span:
+                    finding(kind, months_ago(now, span[1]), months_ago(now, span[0]), m.group(0))
+            for m in _DURATION_THEN_EVENT.finditer(clause):
+                n = parse_number(m.group(1))
+                if n is None:
+                    continue
+                months = n * (12 if m.group(4) == "年" else 1) + (6 if m.group(5) == "半" else 0)
+                longest = months + (12 if m.group(4) == "年" and m.group(3) else 1)
+                finding(kind, months_ago(now, longest), months_ago(now, months), m.group(0))
+            for m in _DATE.finditer(clause):
+                span = _date_range(m, now)
+                if span:
+                    finding(kind, span[0], span[1], m.group(0))
+            last = _LAST_MONTH.search(clause)
+            if last:
+                first = add_months(now.replace(day=1), -(2 if "上上" in last.group(0) else 1))
+                finding(kind, first, _month_range(first.year, first.month)[1], last.group(0))
+    return findings

@@ -1,0 +1,257 @@
+"""The escalation policy: should a union lawyer take over this conversation, why, and how urgently.
+
+Decided by code from the whole conversation (earlier worker messages and the current question) and
+from what the answer layer measured (retrieval confidence, verified citations, feedback) — never by
+the language model. Every decision carries its reasons: a stable code, the Chinese text the worker
+and the lawyer see, and the words that triggered it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .extract import (
+    CLAUSE_SPLIT,
+    find_amounts,
+    find_collective,
+    find_minor_at_work,
+    find_time_limits,
+    format_yuan,
+    normalize,
+)
+from .rules import PRIORITY_RANK, EscalationRules, Priority, ReasonTemplate, Rule, default_rules
+
+CHINA = ZoneInfo("Asia/Shanghai")
+MASK = "□"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a conversation goes to a lawyer."""
+
+    code: str
+    text: str
+    priority: Priority
+    kind: str = "risk"
+    evidence: str = ""  # the worker's words (or the measurement) that triggered it
+    turn: int | None = None  # 0-based index into the conversation's worker messages
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "text": self.text,
+            "priority": self.priority,
+            "kind": self.kind,
+            "evidence": self.evidence,
+            "turn": self.turn,
+        }
+
+
+@dataclass(frozen=True)
+class EscalationDecision:
+    escalate: bool
+    priority: Priority | None
+    reasons: tuple[Reason, ...] = ()
+    safety_message: str | None = None
+
+    @property
+    def danger_to_life(self) -> bool:
+        return any(r.kind == "danger" for r in self.reasons)
+
+    @property
+    def codes(self) -> list[str]:
+        return [r.code for r in self.reasons]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "escalate": self.escalate,
+            "priority": self.priority,
+            "danger_to_life": self.danger_to_life,
+            "reasons": [r.as_dict() for r in self.reasons],
+            "safety_message": self.safety_message,
+        }
+
+
+@dataclass(frozen=True)
+class PolicyInput:
+    """Everything the policy reads. ``history`` holds the worker's earlier messages, oldest first.
+    The measurements are None when unknown (e.g. before an answer exists): then they never trigger."""
+
+    question: str
+    history: Sequence[str] = ()
+    confidence_level: str | None = None  # high | medium | low, from the answer layer
+    confidence_score: float | None = None  # 0..1
+    verified_citations: int | None = None  # statute citations that survived verification
+    negative_feedback: int = 0  # answers in this conversation the worker marked unhelpful
+    today: date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def today_in_china() -> date:
+    return datetime.now(CHINA).date()
+
+
+def mask_neutral(text: str, rules: EscalationRules) -> str:
+    """Blank out phrases that contain a trigger word but mean something else (停工留薪期, 本人工资,
+    累死了), keeping every other character at its position."""
+    for pattern in rules.neutral:
+        text = pattern.sub(lambda m: MASK * len(m.group(0)), text)
+    return text
+
+
+def _clause_bounds(text: str, start: int) -> tuple[int, int]:
+    left = 0
+    for m in CLAUSE_SPLIT.finditer(text, 0, start):
+        left = m.end()
+    right = CLAUSE_SPLIT.search(text, start)
+    return left, right.start() if right else len(text)
+
+
+def _cancelled(rule: Rule, text: str, match: re.Match[str]) -> bool:
+    left, right = _clause_bounds(text, match.start())
+    before = text[left : match.start()]
+    if rule.cancel_window is not None:
+        before = before[-rule.cancel_window :]
+    if any(word in before for word in rule.cancel_before):
+        return True
+    clause = text[left:right]
+    return any(word in clause for word in rule.cancel_in_clause)
+
+
+def _rule_match(rule: Rule, masked: str) -> re.Match[str] | None:
+    for pattern in rule.patterns:
+        for match in pattern.finditer(masked):
+            if MASK in match.group(0):
+                continue
+            if not _cancelled(rule, masked, match):
+                return match
+    return None
+
+
+def _structured(
+    template: ReasonTemplate, kind: str, evidence: str, turn: int | None, **values: Any
+) -> Reason:
+    return Reason(template.code, template.text.format(**values), template.priority, kind, evidence, turn)
+
+
+class EscalationPolicy:
+    """Applies the rules of ``corpus/escalation.toml`` to a conversation."""
+
+    def __init__(self, rules: EscalationRules | None = None) -> None:
+        self.rules = rules or default_rules()
+
+    def decide(self, inp: PolicyInput) -> EscalationDecision:
+        limits = self.rules.limits
+        texts = [normalize(t) for t in [*inp.history, inp.question] if t and t.strip()]
+        masked = [mask_neutral(t, self.rules) for t in texts]
+        reasons: dict[str, Reason] = {}
+
+        def add(reason: Reason) -> None:
+            reasons.setdefault(reason.code, reason)
+
+        for rule in self.rules.rules:
+            if rule.code in reasons:
+                continue
+            for turn, text in enumerate(masked):
+                match = _rule_match(rule, text)
+                if match:
+                    add(
+                        Reason(
+                            rule.code,
+                            rule.text,
+                            rule.priority,
+                            rule.kind,
+                            texts[turn][match.start() : match.end()],
+                            turn,
+                        )
+                    )
+                    break
+
+        structured = self.rules.structured
+        for turn, text in enumerate(masked):
+            amounts = [a for a in find_amounts(text) if a.yuan >= limits.amount_threshold_yuan]
+            if amounts:
+                top = max(amounts, key=lambda a: a.yuan)
+                add(_structured(structured["amount"], "risk", top.text, turn, amount=format_yuan(top)))
+            group = find_collective(text, limits.collective_min_people)
+            if group:
+                add(_structured(structured["collective"], "risk", group.text, turn, people=group.people))
+            minor = find_minor_at_work(text, limits.minor_age_below)
+            if minor:
+                add(_structured(structured["minor"], "risk", minor.text, turn, age=minor.years))
+
+        today = inp.today or today_in_china()
+        findings = find_time_limits(
+            masked, today, limits.arbitration_limit_months, limits.injury_application_limit_months
+        )
+        passed = [f for f in findings if f.passed]
+        near = [f for f in findings if not f.passed and f.days_left_min <= limits.time_limit_warn_days]
+        already = {"time_limit_near", "time_limit_passed"} & reasons.keys()
+        if passed and not already:
+            add(_structured(structured["time_passed"], "time", passed[0].text, None, limit=passed[0].limit))
+        elif near and not already:
+            best = min(near, key=lambda f: f.days_left_min)
+            add(
+                _structured(
+                    structured["time_near"], "time", best.text, None, limit=best.limit, days=best.days_left
+                )
+            )
+
+        low_level = inp.confidence_level == "low"
+        low_score = inp.confidence_score is not None and inp.confidence_score < limits.min_confidence_score
+        if low_level or low_score:
+            evidence = f"置信度 {inp.confidence_level or ''} {inp.confidence_score if inp.confidence_score is not None else ''}"
+            add(_structured(structured["low_confidence"], "quality", evidence.strip(), None))
+        if inp.verified_citations is not None and inp.verified_citations == 0:
+            add(_structured(structured["no_citation"], "quality", "已核实的法条引用 0 条", None))
+        if inp.negative_feedback >= limits.negative_feedback_threshold:
+            add(
+                _structured(
+                    structured["negative_feedback"],
+                    "feedback",
+                    f"差评 {inp.negative_feedback} 次",
+                    None,
+                    count=inp.negative_feedback,
+                )
+            )
+
+        ordered = sorted(reasons.values(), key=lambda r: PRIORITY_RANK[r.priority])
+        if not ordered:
+            return EscalationDecision(False, None)
+        from .messages import safety_message
+
+        danger = [r for r in ordered if r.kind == "danger"]
+        return EscalationDecision(
+            True,
+            ordered[0].priority,
+            tuple(ordered),
+            safety_message([r.code for r in danger]) if danger else None,
+        )
+
+
+def decide(
+    question: str,
+    history: Sequence[str] = (),
+    *,
+    confidence_level: str | None = None,
+    confidence_score: float | None = None,
+    verified_citations: int | None = None,
+    negative_feedback: int = 0,
+    today: date | None = None,
+    rules: EscalationRules | None = None,
+) -> EscalationDecision:
+    """Decide whether a conversation goes to a union lawyer. See :class:`PolicyInput`."""
+    inp = PolicyInput(
+        question,
+        tuple(history),
+        confidence_level,
+        confidence_score,
+        verified_citations,
+        negative_feedback,
+        today,
+    )
+    return EscalationPolicy(rules).decide(inp)
