@@ -73,6 +73,20 @@ class Settings(BaseSettings):
     stream_heartbeat_seconds: float = 15.0
     cors_origins: list[str] = Field(default_factory=list)
 
+    # Escalation to union lawyers. The policy's word lists and thresholds are in corpus/escalation.toml
+    # (or this file); tickets live in the conversations database unless tickets_database_url is set.
+    escalation_rules: Path | None = None
+    tickets_database_url: str | None = None
+    auto_ticket: bool = True  # open a ticket when the policy escalates during /v1/chat
+    ticket_claim_hours: float = 24.0  # a lawyer claims a new ticket within this many hours
+    ticket_answer_hours: float = 12.0  # and answers it within this many hours of claiming it
+    service_hours: str = "09:00-18:00"  # when lawyers work, in service_timezone
+    service_days: list[int] = Field(default_factory=lambda: [1, 2, 3, 4, 5])  # ISO weekdays, 1 = Monday
+    service_timezone: str = "Asia/Shanghai"
+    # Signs the workers' ticket tokens. Unset: a random key kept in data_dir/secret.key (one host only;
+    # API replicas on several hosts must share an explicit key).
+    secret_key: SecretStr | None = None
+
     @model_validator(mode="after")
     def _check_llm(self) -> Settings:
         if self.answer_mode == "llm" and not self.llm_base_url:
@@ -85,6 +99,10 @@ class Settings(BaseSettings):
     @property
     def db_url(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'lawcloud.sqlite').resolve()}"
+
+    @property
+    def tickets_db_url(self) -> str:
+        return self.tickets_database_url or self.db_url
 
     @property
     def llm_key(self) -> str:
