@@ -1,0 +1,74 @@
+"""Runs the real assistant (retrieval → answer → verification → escalation) for the evaluation
+harness, turn by turn, and checks every citation the worker would see independently of the
+assistant's own verifier."""
+
+from __future__ import annotations
+
+import time
+
+from assistant.answer.service import AnswerService
+from assistant.followup import Turn
+from assistant.retrieval import HybridRetriever
+from eval.answers import AnswerRecord
+from ingest.lawnames import short_law_name
+from ingest.numerals import cn_to_int
+from ingest.parse import _CITED_ARTICLE, CITATION
+
+
+def shown_citations(text: str) -> list[tuple[str, int, int]]:
+    """Every 《X》第N条 the answer text shows, as (law short name, article, sub)."""
+    found: list[tuple[str, int, int]] = []
+    # Quoted article text (Markdown blockquotes) may itself refer to other articles; those are the
+    # statute's words, not the assistant's citations.
+    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
+    for match in CITATION.finditer(text):
+        law = short_law_name(match.group(1))
+        for art in _CITED_ARTICLE.finditer(match.group(2)):
+            found.append((law, cn_to_int(art.group(1)), cn_to_int(art.group(2)) if art.group(2) else 0))
+    return found
+
+
+class AssistantUnderTest:
+    def __init__(self, service: AnswerService, retriever: HybridRetriever) -> None:
+        self.service = service
+        self.retriever = retriever
+
+    def __call__(self, turns: list[str], question: str) -> AnswerRecord:
+        history: list[Turn] = []
+        for earlier in turns:
+            prepared = self.service.prepare(earlier, history)
+            answer = self.service.answer(prepared)
+            history.append(Turn(earlier, prepared.rewrite.query, [c.as_citation() for c in answer.citations]))
+        started = time.perf_counter()
+        prepared = self.service.prepare(question, history)
+        answer = self.service.answer(prepared)
+        seconds = time.perf_counter() - started
+        retrieved = [(h.unit.law, h.unit.article_no or 0, h.unit.sub or 0) for h in prepared.result.hits]
+        source_keys = {(s.unit.law, s.unit.article_no or 0, s.unit.sub or 0) for s in prepared.sources}
+        cited = [
+            (c.unit.law, c.unit.article_no or 0, c.unit.sub or 0)
+            for c in answer.citations
+            if c.unit.article_no is not None and not c.unit.is_case
+        ]
+        invalid: list[str] = []
+        for law, article, sub in set(shown_citations(answer.text)) | set(cited):
+            try:
+                unit = self.retriever.index.store.get_article(law, article, sub or None)
+            except LookupError:
+                invalid.append(f"{law} {article}: not in the store")
+                continue
+            if not unit.in_force:
+                invalid.append(f"{law} {article}: {unit.validity}")
+            elif (unit.law, article, sub) not in source_keys:
+                invalid.append(f"{law} {article}: not among the retrieved sources")
+        return AnswerRecord(
+            answer=answer.text,
+            citations=cited,
+            retrieved=retrieved,
+            escalate=answer.escalation.suggested,
+            escalation_reasons=[str(r) for r in answer.escalation.reasons],
+            confidence=answer.confidence.level,
+            mode=answer.mode,
+            seconds=seconds,
+            invalid_citations=invalid,
+        )
