@@ -12,6 +12,8 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from assistant.config import REPO_ROOT, Settings  # noqa: E402
 from ingest.embed import FakeEmbedder  # noqa: E402
 
+pytest_plugins = ["tests.postgres"]  # pg_server_url and db_url (SQLite and PostgreSQL) fixtures
+
 SHARED_CORPUS = REPO_ROOT.parent / "shared" / "corpus"
 LAWREFBOOK = SHARED_CORPUS / "lawrefbook"
 

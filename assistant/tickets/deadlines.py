@@ -1,0 +1,92 @@
+"""Claim and answer deadlines, overdue tickets, and the lawyers' service hours."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+WEEKDAYS = "一二三四五六日"
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    claim_hours: float = 24.0
+    answer_hours: float = 12.0
+
+    def claim_by(self, start: datetime) -> datetime:
+        return start + timedelta(hours=self.claim_hours)
+
+    def answer_by(self, claimed: datetime) -> datetime:
+        return claimed + timedelta(hours=self.answer_hours)
+
+    def expected_reply(
+        self, status: str, claim_deadline: datetime, answer_deadline: datetime | None
+    ) -> datetime:
+        """The latest time the worker should expect an answer if every deadline is kept."""
+        if status == "claimed" and answer_deadline is not None:
+            return answer_deadline
+        return claim_deadline + timedelta(hours=self.answer_hours)
+
+
+def due_at(status: str, claim_deadline: datetime, answer_deadline: datetime | None) -> datetime | None:
+    """The deadline that applies now: to be claimed, then to be answered; none after that."""
+    if status in ("pending", "reopened"):
+        return claim_deadline
+    if status == "claimed":
+        return answer_deadline
+    return None
+
+
+def overdue(status: str, claim_deadline: datetime, answer_deadline: datetime | None, now: datetime) -> bool:
+    due = due_at(status, claim_deadline, answer_deadline)
+    return due is not None and now > due
+
+
+@dataclass(frozen=True)
+class ServiceHours:
+    """When lawyers work: e.g. 09:00–18:00 on ISO weekdays 1–5, in Asia/Shanghai."""
+
+    opens: time
+    closes: time
+    days: tuple[int, ...]
+    tz: ZoneInfo
+
+    @classmethod
+    def parse(cls, hours: str, days: Sequence[int], timezone: str) -> ServiceHours:
+        match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", hours)
+        if not match:
+            raise ValueError(f"service_hours 应写成 09:00-18:00，而不是 {hours!r}")
+        h1, m1, h2, m2 = (int(g) for g in match.groups())
+        opens, closes = time(h1, m1), time(min(h2, 23), m2 if h2 < 24 else 59)
+        if not opens < closes or not days or any(d not in range(1, 8) for d in days):
+            raise ValueError(f"service_hours {hours!r} / service_days {list(days)} 不正确")
+        return cls(opens, closes, tuple(sorted(set(days))), ZoneInfo(timezone))
+
+    def is_open(self, moment: datetime) -> bool:
+        local = moment.astimezone(self.tz)
+        return local.isoweekday() in self.days and self.opens <= local.time() < self.closes
+
+    def next_open(self, moment: datetime) -> datetime:
+        """The moment itself when open, else when service next opens."""
+        if self.is_open(moment):
+            return moment
+        local = moment.astimezone(self.tz)
+        for offset in range(8):
+            day = (local + timedelta(days=offset)).date()
+            start = datetime.combine(day, self.opens, self.tz)
+            if day.isoweekday() in self.days and start > local:
+                return start
+        return moment  # unreachable with at least one service day
+
+    def describe(self) -> str:
+        days = self.days
+        if days == (1, 2, 3, 4, 5):
+            span = "工作日"
+        elif days == tuple(range(1, 8)):
+            span = "每天"
+        else:
+            span = "周" + "、".join(WEEKDAYS[d - 1] for d in days)
+        return f"{span} {self.opens:%H:%M}–{self.closes:%H:%M}"
