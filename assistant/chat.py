@@ -17,6 +17,7 @@ from assistant.answer import AnswerService, Prepared
 from assistant.config import Settings
 from assistant.conversations import ConversationStore, Exchange
 from assistant.runtime import Runtime, open_runtime
+from assistant.tickets import EscalationDesk
 from ingest.embed import Embedder, make_embedder
 
 log = logging.getLogger(__name__)
@@ -61,20 +62,36 @@ class StreamStart:
 
 
 class ChatService:
-    def __init__(self, answers: AnswerService, conversations: ConversationStore) -> None:
+    def __init__(
+        self, answers: AnswerService, conversations: ConversationStore, desk: EscalationDesk | None = None
+    ) -> None:
         self.answers = answers
         self.conversations = conversations
+        self.desk = desk
+
+    def _escalate(self, result: dict[str, Any]) -> dict[str, Any]:
+        """When the escalation policy says so, open (or update) the conversation's ticket; the worker's
+        view of it goes into the result as "ticket"."""
+        result["ticket"] = None
+        if self.desk is not None:
+            try:
+                result["ticket"] = self.desk.after_answer(result)
+            except Exception:  # noqa: BLE001 - the answer (and its safety message) must still reach the worker
+                log.exception("could not open a ticket: conversation=%s", result.get("conversation_id"))
+        return result
 
     def chat(self, question: str, conversation_id: str | None = None) -> dict[str, Any]:
         """Answer one question in a conversation (a new one when no id). Raises ConversationNotFound."""
         turns = self.conversations.turns(conversation_id) if conversation_id else []
         answer = self.answers.ask(question, turns)
         exchange = self.conversations.add_exchange(conversation_id, question.strip(), answer)
-        return {
-            "conversation_id": exchange.conversation_id,
-            "message_id": exchange.assistant_message_id,
-            **answer.as_dict(),
-        }
+        return self._escalate(
+            {
+                "conversation_id": exchange.conversation_id,
+                "message_id": exchange.assistant_message_id,
+                **answer.as_dict(),
+            }
+        )
 
     def start_stream(self, question: str, conversation_id: str | None = None) -> StreamStart:
         """Everything before the first byte of a stream: context, retrieval, a pending answer row."""
@@ -108,14 +125,12 @@ class ChatService:
                     yield "delta", {"text": event.text}
                 elif event.answer is not None:
                     await asyncio.to_thread(self.conversations.finish_exchange, message_id, event.answer)
-                    yield (
-                        "done",
-                        {
-                            "conversation_id": start.exchange.conversation_id,
-                            "message_id": message_id,
-                            **event.answer.as_dict(),
-                        },
-                    )
+                    result = {
+                        "conversation_id": start.exchange.conversation_id,
+                        "message_id": message_id,
+                        **event.answer.as_dict(),
+                    }
+                    yield "done", await asyncio.to_thread(self._escalate, result)
         except BaseException:
             log.exception("stream failed: message=%s", message_id)
             await asyncio.shield(asyncio.to_thread(self.conversations.fail_exchange, message_id, FAILED_TEXT))
@@ -129,8 +144,10 @@ class Services:
     answers: AnswerService
     conversations: ConversationStore
     chat: ChatService
+    desk: EscalationDesk
 
     def close(self) -> None:
+        self.desk.close()
         self.conversations.close()
         self.runtime.close()
 
@@ -143,8 +160,11 @@ def open_services(settings: Settings, embedder: Embedder | None = None, warm_up:
     runtime = open_runtime(settings, embedder=SerialEmbedder(embedder))
     answers = AnswerService(runtime.retriever, settings)
     conversations = ConversationStore(settings.db_url)
+    desk = EscalationDesk.open(settings, conversations=conversations, resolver=answers.resolver)
     if warm_up:
         # The first search loads jieba's dictionary and numpy paths (~1 s): pay it before serving.
         runtime.retriever.search("公司拖欠工资怎么办", k=3)
         runtime.retriever.search_cases("公司拖欠工资怎么办", k=1)
-    return Services(settings, runtime, answers, conversations, ChatService(answers, conversations))
+    return Services(
+        settings, runtime, answers, conversations, ChatService(answers, conversations, desk), desk
+    )

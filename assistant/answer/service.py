@@ -18,7 +18,7 @@ from assistant.answer.render import LOW_CONFIDENCE_NOTE, case_excerpt, render_ta
 from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sources, procedure_source
 from assistant.answer.verify import CitationVerifier, VerificationReport
 from assistant.config import Settings
-from assistant.escalation import suggest_escalation
+from assistant.escalation import safety_prefix, suggest_escalation
 from assistant.followup import Rewrite, Turn, rewrite_followup
 from assistant.retrieval import HybridRetriever, RetrievalResult
 
@@ -163,6 +163,10 @@ class AnswerService:
         the final answer's text."""
         t0 = time.perf_counter()
         shown: list[str] = []
+        # Danger to life: the safety message (emergency numbers) is the very first thing shown.
+        prefix = safety_prefix(prepared.question, prepared.request.history)
+        if prefix:
+            yield StreamEvent("delta", prefix)
         mode, reason = "offline", None
         report = VerificationReport()
         if self.llm is not None:
@@ -197,7 +201,7 @@ class AnswerService:
             report = _merge(report, verifier.report)
         prepared.timings_ms["generate"] = (time.perf_counter() - t0) * 1000
         answer = self.finish(prepared, "".join(shown), report, mode, reason)
-        tail = answer.text[len("".join(shown)) :]
+        tail = answer.text[len(prefix) + len("".join(shown)) :]
         if tail:
             yield StreamEvent("delta", tail)
         yield StreamEvent("done", answer=answer)
@@ -227,6 +231,7 @@ class AnswerService:
         tail = render_tail(cited, cases, prepared.request.topics, prepared.request.query, procedure)
         # The note follows the body: in a stream the body has already been shown when confidence is known.
         text = body + (("\n\n" + LOW_CONFIDENCE_NOTE) if confidence.level == "low" else "") + tail
+        text = safety_prefix(prepared.question, prepared.request.history) + text
         prepared.timings_ms["total"] = (time.perf_counter() - prepared.started) * 1000
         return Answer(
             question=prepared.question,

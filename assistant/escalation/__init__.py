@@ -35,6 +35,7 @@ __all__ = [
     "handoff_notice",
     "load_rules",
     "safety_message",
+    "safety_prefix",
     "suggest_escalation",
     "to_escalation",
 ]
@@ -72,3 +73,14 @@ def suggest_escalation(
         today=today,
     )
     return to_escalation(decision)
+
+
+def safety_prefix(question: str, history: Sequence[str] = ()) -> str:
+    """The safety block (110/120, 12356, 12351) that opens the reply when *this* message signals
+    danger to life, followed by a blank line; "" otherwise. Shown before anything else, also first
+    in a stream."""
+    decision = decide(question, history)
+    current = len([h for h in history if h and h.strip()])
+    if decision.safety_message and any(r.kind == "danger" and r.turn == current for r in decision.reasons):
+        return decision.safety_message + "\n\n"
+    return ""
