@@ -54,8 +54,10 @@ def _describe(error: dict[str, Any]) -> tuple[int, str, str]:
         return 422, "missing_field", f"缺少{field}"
     if kind in ("model_attributes_type", "dict_type", "model_type"):
         return 422, "invalid_body", '请求体必须是 JSON 对象，例如：{"question": "公司拖欠工资怎么办"}'
-    if "question" in loc and kind == "value_error":
+    if kind == "empty_text":
         return 422, "empty_question", "问题不能为空，请写下你遇到的情况"
+    if kind == "invalid_text":
+        return 422, "invalid_text", f"{field}中有无法识别的字符，请重新输入"
     if kind in ("string_too_long",):
         return 422, "too_long", f"{field}太长了"
     if kind in ("string_type", "int_parsing", "int_type", "bool_parsing"):

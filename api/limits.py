@@ -11,6 +11,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.errors import ApiError
 
 _FORM = b"application/x-www-form-urlencoded"
+# Read (and discard) up to this much of an oversized body before answering 413: closing a socket with
+# unread data makes the kernel send a reset, and the client may then never see the answer.
+DRAIN_BYTES = 1024 * 1024
 
 
 def _too_large(limit: int) -> ApiError:
@@ -29,6 +32,8 @@ class BodyLimitMiddleware:
         headers = dict(scope["headers"])
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            if int(declared) <= DRAIN_BYTES:
+                await _drain(receive, 0)
             await _send_error(send, 413, "body_too_large", _too_large(self.max_bytes).message)
             return
         # Every endpoint here takes JSON; curl's -d sends it labelled as a form.
@@ -47,10 +52,22 @@ class BodyLimitMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
+                    if message.get("more_body", False):
+                        await _drain(receive, received)
                     raise _too_large(self.max_bytes)
             return message
 
         await self.app(scope, limited_receive, send)
+
+
+async def _drain(receive: Receive, received: int) -> None:
+    while received <= DRAIN_BYTES:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        received += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
 
 
 async def _send_error(send: Send, status: int, code: str, message: str) -> None:

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 EXAMPLE_QUESTION = "公司不给我签劳动合同怎么办"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Question text as stored and searched: no control characters (PostgreSQL rejects NUL), and no
+    lone surrogates (JSON's \\ud800 escapes decode to them; they cannot be encoded as UTF-8)."""
+    if _SURROGATE.search(value):
+        raise PydanticCustomError("invalid_text", "text contains unpaired surrogates")
+    value = _CONTROL.sub("", value).strip()
+    if not value:
+        raise PydanticCustomError("empty_text", "empty question")
+    return value
 
 
 class ErrorOut(BaseModel):
@@ -27,11 +42,8 @@ class ChatRequest(BaseModel):
 
     @field_validator("question")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
-        value = value.strip()
-        if not value:
-            raise ValueError("empty question")
-        return value
+    def _clean(cls, value: str) -> str:
+        return clean_text(value)
 
 
 class Citation(BaseModel):

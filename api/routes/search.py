@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from pydantic_core import PydanticCustomError
 
 from api.deps import RetrieverDep, SettingsDep, check_question
 from api.errors import ApiError
 from api.routes.articles import article_dict
-from api.schemas import ErrorOut, SearchResponse
+from api.schemas import ErrorOut, SearchResponse, clean_text
 from ingest.numerals import article_label
 
 router = APIRouter(prefix="/v1", tags=["search"])
@@ -27,9 +28,12 @@ def search(
     q: Annotated[str, Query(description="问题或关键词", examples=["加班费怎么算"])],
     k: Annotated[int, Query(ge=1, le=50, description="返回条数")] = 10,
 ) -> dict[str, Any]:
-    q = q.strip()
-    if not q:
-        raise ApiError(422, "empty_question", "查询内容不能为空")
+    try:
+        q = clean_text(q)
+    except PydanticCustomError as exc:
+        if exc.type == "empty_text":
+            raise ApiError(422, "empty_question", "查询内容不能为空") from None
+        raise ApiError(422, "invalid_text", "查询内容中有无法识别的字符") from None
     check_question(q, settings)
     result = retriever.search(q, k=k)
     u = result.understanding
