@@ -220,6 +220,144 @@ def corpus_stats(as_json: Annotated[bool, typer.Option("--json")] = False) -> No
     console.print(laws)
 
 
+def _open_runtime():  # noqa: ANN202 - Runtime, imported lazily (torch, chroma) to keep `--help` fast
+    from assistant.runtime import open_runtime
+    from ingest.index import NoLiveIndex
+
+    try:
+        return open_runtime(get_settings())
+    except NoLiveIndex as exc:
+        _fail(f"{exc}（或用 `make run` 一步完成安装、建索引与启动服务）")
+    except RuntimeError as exc:
+        _fail(str(exc))
+
+
+def _check_question(question: str) -> str:
+    question = question.strip()
+    limit = get_settings().max_question_chars
+    if not question:
+        _fail("问题不能为空", 2)
+    if len(question) > limit:
+        _fail(f"问题太长了（{len(question)} 字），请控制在 {limit} 字以内", 2)
+    return question
+
+
+@app.command()
+def search(
+    question: Annotated[str, typer.Argument(help="问题或关键词，如 “老板拖欠工资三个月了”")],
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="返回条数")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+) -> None:
+    """只检索条文：按相关度列出条文、得分与匹配原因。"""
+    question = _check_question(question)
+    runtime = _open_runtime()
+    result = runtime.retriever.search(question, k=k)
+    u = result.understanding
+    if as_json:
+        hits = [
+            {
+                "rank": i + 1,
+                "score": round(h.score, 4),
+                "citation": h.unit.citation,
+                "law": h.unit.law,
+                "label": h.unit.label,
+                "article": h.unit.article_no,
+                "validity": h.unit.validity,
+                "version_date": h.unit.version_date,
+                "reasons": h.reasons,
+                "text": h.unit.text,
+            }
+            for i, h in enumerate(result.hits)
+        ]
+        data = {"query": question, "topics": u.topic_names, "laws_mentioned": u.laws_mentioned, "hits": hits}
+        console.print_json(json.dumps(data, ensure_ascii=False))
+        return
+    if u.topics or u.laws_mentioned:
+        console.print(
+            "[dim]"
+            + "　".join(
+                part
+                for part in (
+                    f"问题类型：{'、'.join(u.topic_names)}" if u.topics else "",
+                    f"提到的法规：{'、'.join(u.laws_mentioned)}" if u.laws_mentioned else "",
+                )
+                if part
+            )
+            + "[/]"
+        )
+    # One block per hit rather than a table: citations are long and terminals are narrow.
+    for i, hit in enumerate(result.hits, 1):
+        unit = hit.unit
+        status = "" if unit.in_force else f"（{unit.validity}）"
+        console.print(f"[bold]{i}. {unit.citation}[/]{status}　得分 {hit.score:.3f}", highlight=False)
+        console.print(f"   [dim]原因：{'；'.join(hit.reasons)}[/]", highlight=False)
+        text = unit.text.replace("\n", " ")
+        console.print(f"   {text[:80]}{'……' if len(text) > 80 else ''}", markup=False, highlight=False)
+    console.print(f"[dim]用时 {result.timings_ms.get('total', 0):.0f} 毫秒[/]")
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="用自己的话描述问题，如 “公司不给我签劳动合同怎么办”")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="以 JSON 输出（与 POST /v1/chat 相同的字段）")
+    ] = False,
+) -> None:
+    """提问：给出有法条依据的回答（引用经过核实；与 API 的回答相同）。"""
+    from rich.markdown import Markdown
+
+    from assistant.answer import AnswerService
+
+    question = _check_question(question)
+    runtime = _open_runtime()
+    answer = AnswerService(runtime.retriever, get_settings()).ask(question)
+    if as_json:
+        console.print_json(json.dumps(answer.as_dict(), ensure_ascii=False))
+        return
+    if console.is_terminal:
+        console.print(Markdown(answer.text))
+    else:
+        console.print(answer.text, markup=False, highlight=False)
+    level = {"high": "高", "medium": "中", "low": "低"}[answer.confidence.level]
+    mode = "大模型" if answer.mode == "llm" else "离线整理"
+    footer = f"可信度：{level}　生成方式：{mode}" + (
+        f"（大模型不可用：{answer.fallback_reason}）" if answer.fallback_reason else ""
+    )
+    if answer.escalation.suggested:
+        footer += "　建议转工会律师：" + "；".join(answer.escalation.reasons)
+    err.print(f"[dim]{footer}[/]")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="端口")] = 8000,
+) -> None:
+    """启动问答 API 服务（/docs 有接口文档）；还没有索引时先建立默认索引。"""
+    import logging
+    import subprocess
+
+    import uvicorn
+
+    from assistant.privacy import install_log_redaction
+    from ingest.index import read_live
+
+    settings = get_settings()
+    if read_live(settings.data_dir) is None:
+        err.print("[bold]还没有索引，先建立默认索引[/]（首次约 6 分钟，之后启动只需几秒）")
+        # A separate process: ingest runs the embedder on every core, the server on one thread per
+        # query, and the embedding engine's thread count is fixed once per process.
+        built = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest"], check=False)
+        if read_live(settings.data_dir) is None:
+            _fail("建立索引失败，请查看上面的信息后重试", built.returncode or 1)
+    from api.main import create_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    install_log_redaction()
+    err.print(f"服务地址 http://{host}:{port}　接口文档 http://{host}:{port}/docs")
+    uvicorn.run(create_app(settings), host=host, port=port, timeout_graceful_shutdown=10)
+
+
 def main() -> None:
     try:
         app()

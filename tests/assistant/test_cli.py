@@ -1,0 +1,99 @@
+"""`lawcloud ask`, `lawcloud search` and `lawcloud serve` as an operator runs them (real subprocesses)."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from assistant.config import REPO_ROOT, Settings
+
+
+def lawcloud(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LAWCLOUD_DATA_DIR": str(data_dir), "LAWCLOUD_EMBEDDER": "fake", "CI": "true"}
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_ask_prints_a_cited_answer(built_settings: Settings) -> None:
+    out = lawcloud(["ask", "入职三个月了公司一直没签劳动合同"], built_settings.data_dir)
+    assert out.returncode == 0, out.stderr
+    assert "**法律依据**" in out.stdout and "《中华人民共和国劳动合同法》" in out.stdout
+    assert "可信度" in out.stderr
+    data = json.loads(lawcloud(["ask", "劳动合同法第八十二条", "--json"], built_settings.data_dir).stdout)
+    assert data["confidence"] == "high" and data["citations"][0]["label"] == "第八十二条"
+    empty = lawcloud(["ask", "  "], built_settings.data_dir)
+    assert empty.returncode == 2 and "问题不能为空" in empty.stderr
+
+
+def test_search_lists_ranked_articles(built_settings: Settings) -> None:
+    out = lawcloud(["search", "加班费怎么算", "--k", "3", "--json"], built_settings.data_dir)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert len(data["hits"]) == 3 and "加班与加班费" in data["topics"]
+    assert all(h["reasons"] and h["score"] > 0 for h in data["hits"])
+    table = lawcloud(["search", "劳动合同法第八十二条"], built_settings.data_dir)
+    assert "第八十二条" in table.stdout and "直接引用" in table.stdout
+
+
+def test_commands_without_an_index_say_what_to_do(tmp_path: Path) -> None:
+    out = lawcloud(["ask", "加班费怎么算"], tmp_path)
+    assert out.returncode == 1 and "lawcloud ingest" in out.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.integration
+def test_serve_builds_the_index_first_then_answers(tmp_path: Path, shared_corpus: Path) -> None:
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {
+        **os.environ,
+        "LAWCLOUD_DATA_DIR": str(tmp_path / "data"),
+        "LAWCLOUD_EMBEDDER": "fake",
+        "LAWCLOUD_DEFAULT_SOURCES": json.dumps([str(shared_corpus)]),
+        "CI": "true",
+    }
+    with open(log, "w") as handle:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            assert server.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, log.read_text()
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            time.sleep(0.5)
+        answer = httpx.post(
+            f"http://127.0.0.1:{port}/v1/chat",
+            json={"question": "入职三个月了公司一直没签劳动合同"},
+            timeout=30,
+        ).json()
+        assert answer["citations"]
+        for citation in answer["citations"]:
+            assert httpx.get(f"http://127.0.0.1:{port}{citation['url']}", timeout=10).status_code == 200
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    output = log.read_text()
+    assert "还没有索引" in output and "向量化" in output and "导入摘要" in output
