@@ -1,0 +1,46 @@
+"""Articles, search, health and docs endpoints."""
+
+from urllib.parse import quote
+
+import httpx
+
+
+def test_article_by_any_spelling(client: httpx.Client) -> None:
+    body = client.get("/v1/articles/劳动合同法/82").json()
+    assert body["label"] == "第八十二条" and "二倍的工资" in body["text"]
+    assert body["validity"] == "现行有效" and body["version_date"] == "2012-12-28" and body["in_force"]
+    assert body["url"] == f"/v1/articles/{quote('劳动合同法')}/82"
+    for law, article in (("中华人民共和国劳动合同法", "第八十二条"), ("《劳动合同法》", "八十二")):
+        assert client.get(f"/v1/articles/{law}/{article}").json()["id"] == body["id"]
+    criminal = client.get("/v1/articles/刑法/276之一").json()
+    assert criminal["sub"] == 1 and "劳动报酬" in criminal["text"]
+    assert client.get("/v1/articles/刑法/276", params={"sub": 1}).json()["id"] == criminal["id"]
+
+
+def test_search_ranks_with_scores_and_reasons(client: httpx.Client) -> None:
+    body = client.get("/v1/search", params={"q": "劳动合同法第八十二条", "k": 3}).json()
+    assert body["direct_refs"] == ["《劳动合同法》第八十二条"] and body["laws_mentioned"] == ["劳动合同法"]
+    first = body["hits"][0]
+    assert first["rank"] == 1 and first["article"]["label"] == "第八十二条" and first["reasons"]
+    assert len(body["hits"]) == 3 and body["hits"][0]["score"] >= body["hits"][1]["score"]
+    topical = client.get("/v1/search", params={"q": "加班费怎么算"}).json()
+    assert "加班与加班费" in topical["topics"] and len(topical["hits"]) == 10
+
+
+def test_health_readiness_and_docs(client: httpx.Client) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    ready = client.get("/readyz").json()
+    assert ready["status"] == "ready" and ready["units"] > 1000 and ready["answer_mode"] == "offline"
+    assert client.get("/docs").status_code == 200
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in (
+        "/v1/chat",
+        "/v1/chat/stream",
+        "/v1/conversations/{conversation_id}",
+        "/v1/articles/{law}/{article}",
+        "/v1/search",
+        "/healthz",
+        "/readyz",
+    ):
+        assert path in paths, path
+    assert "text/event-stream" in paths["/v1/chat/stream"]["post"]["responses"]["200"]["content"]
