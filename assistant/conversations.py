@@ -10,7 +10,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, create_engine, event, select, text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    event,
+    func,
+    select,
+    text,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
 
@@ -92,6 +105,25 @@ class Message(Base):
         }
 
 
+class Feedback(Base):
+    """有用 / 没用 on one answer. Repeated 没用 in a conversation is an escalation trigger."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    message_id: Mapped[str] = mapped_column(String(32), index=True, unique=True)
+    conversation_id: Mapped[str] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
+    helpful: Mapped[bool] = mapped_column(Boolean)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class MessageNotFound(LookupError):
+    pass
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -146,6 +178,33 @@ class ConversationStore:
         with self.engine.connect() as conn:
             return conn.execute(text("SELECT 1")).scalar() == 1
 
+    def set_feedback(self, message_id: str, helpful: bool, comment: str = "") -> dict[str, Any]:
+        """Record (or change) the worker's verdict on one answer. Raises MessageNotFound."""
+        with self._session() as session, session.begin():
+            message = session.scalar(select(Message).where(Message.id == message_id))
+            if message is None or message.role != "assistant":
+                raise MessageNotFound(message_id)
+            row = session.scalar(select(Feedback).where(Feedback.message_id == message_id))
+            if row is None:
+                row = Feedback(message_id=message_id, conversation_id=message.conversation_id)
+                session.add(row)
+            row.helpful, row.comment, row.created_at = helpful, comment, _now()
+            conversation_id = message.conversation_id
+        return {
+            "message_id": message_id,
+            "helpful": helpful,
+            "negative_in_conversation": self.negative_feedback(conversation_id),
+        }
+
+    def negative_feedback(self, conversation_id: str) -> int:
+        with self._session() as session:
+            count = session.scalar(
+                select(func.count())
+                .select_from(Feedback)
+                .where(Feedback.conversation_id == conversation_id, Feedback.helpful.is_(False))
+            )
+            return int(count or 0)
+
     def exists(self, conversation_id: str) -> bool:
         with self._session() as session:
             return session.get(Conversation, conversation_id) is not None
@@ -179,7 +238,9 @@ class ConversationStore:
             conversation = Conversation()
             session.add(conversation)
             return conversation
-        conversation = session.get(Conversation, conversation_id)
+        # Lock the conversation row (PostgreSQL; SQLite serialises writers anyway) so that two turns
+        # arriving together get consecutive message numbers and their pairs never interleave.
+        conversation = session.get(Conversation, conversation_id, with_for_update=True)
         if conversation is None:
             raise ConversationNotFound(conversation_id)
         conversation.updated_at = _now()
