@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.errors import ApiError
 from assistant.chat import ChatService, Services
 from assistant.config import Settings
 from assistant.retrieval import HybridRetriever
+from assistant.tickets import (
+    EscalationDesk,
+    IdempotencyConflict,
+    InvalidCitations,
+    InvalidTransition,
+    LawyerView,
+    TicketNotFound,
+)
 
 
 def get_services(request: Request) -> Services:
@@ -43,6 +54,51 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 ChatDep = Annotated[ChatService, Depends(get_chat)]
 RetrieverDep = Annotated[HybridRetriever, Depends(get_retriever)]
 BackgroundDep = Annotated[set[asyncio.Task[None]], Depends(get_background)]
+
+
+def get_desk(services: ServicesDep) -> EscalationDesk:
+    return services.desk
+
+
+DeskDep = Annotated[EscalationDesk, Depends(get_desk)]
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+_bearer = HTTPBearer(auto_error=False, description="律师令牌（`lawcloud lawyer add` 生成）")
+
+
+def current_lawyer(
+    desk: DeskDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> LawyerView:
+    if credentials is None:
+        raise ApiError(401, "unauthorized", "需要律师登录令牌（请求头 Authorization: Bearer …）", _CHALLENGE)
+    lawyer = desk.store.lawyer_for_token(credentials.credentials)
+    if lawyer is None:
+        raise ApiError(401, "invalid_token", "律师令牌无效或已停用", _CHALLENGE)
+    return lawyer
+
+
+CurrentLawyer = Annotated[LawyerView, Depends(current_lawyer)]
+
+
+def current_admin(lawyer: CurrentLawyer) -> LawyerView:
+    if not lawyer.is_admin:
+        raise ApiError(403, "forbidden", "这项操作需要管理员权限")
+    return lawyer
+
+
+AdminLawyer = Annotated[LawyerView, Depends(current_admin)]
+
+
+@contextmanager
+def ticket_errors() -> Iterator[None]:
+    """The ticket queue's errors as API errors: 404, 409 (status machine), 422."""
+    try:
+        yield
+    except TicketNotFound as exc:
+        raise ApiError(404, exc.code, str(exc)) from None
+    except InvalidTransition as exc:
+        raise ApiError(409, exc.code, str(exc)) from None
+    except (IdempotencyConflict, InvalidCitations) as exc:
+        raise ApiError(422, getattr(exc, "code", "invalid_citations"), str(exc)) from None
 
 
 def check_question(question: str, settings: Settings) -> None:

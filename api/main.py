@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.errors import install_error_handlers
 from api.limits import BodyLimitMiddleware
-from api.routes import articles, chat, conversations, health, search
+from api.routes import articles, chat, conversations, health, lawyer, search, tickets
 from assistant.chat import open_services
 from assistant.config import Settings, get_settings
 from ingest.embed import Embedder
@@ -74,9 +74,9 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST"],
-            allow_headers=["content-type"],
+            allow_headers=["content-type", "authorization", "idempotency-key", "x-ticket-token"],
         )
-    for module in (chat, conversations, articles, search, health):
+    for module in (chat, conversations, tickets, lawyer, articles, search, health):
         app.include_router(module.router)
     if (STATIC_DIR / "index.html").exists():
         # The worker chat page (api/static/) talks to the endpoints above.
@@ -85,5 +85,11 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
         @app.get("/", include_in_schema=False)
         async def index() -> FileResponse:
             return FileResponse(STATIC_DIR / "index.html")
+
+    if (STATIC_DIR / "lawyer.html").exists():
+        # The lawyers' review page: sign in with a token, the queue, a ticket, edit and send.
+        @app.get("/lawyer", include_in_schema=False)
+        async def lawyer_page() -> FileResponse:
+            return FileResponse(STATIC_DIR / "lawyer.html")
 
     return app

@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from api.ticket_schemas import TicketCreatedOut, WorkerTicketOut
+
 EXAMPLE_QUESTION = "公司不给我签劳动合同怎么办"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -101,11 +103,14 @@ class ChatResponse(BaseModel):
     topics: list[str]
     verification: VerificationOut
     timings: dict[str, float] = Field(description="各阶段耗时（毫秒）")
+    ticket: TicketCreatedOut | None = Field(
+        default=None, description="按转人工规则自动转给工会律师时的工单（工单号、预计回复时间、工单令牌）"
+    )
 
 
 class MessageOut(BaseModel):
     id: str
-    role: Literal["user", "assistant"]
+    role: Literal["user", "assistant", "lawyer"] = Field(description="lawyer：工会律师的答复")
     content: str
     rewritten_question: str | None
     citations: list[Citation]
@@ -116,6 +121,8 @@ class MessageOut(BaseModel):
     escalation: EscalationOut | None
     status: Literal["complete", "pending", "failed"] = Field(description="pending：回答仍在生成")
     created_at: str
+    lawyer: str | None = Field(default=None, description="答复的律师（role 为 lawyer 时）")
+    ticket_id: int | None = Field(default=None, description="律师答复所属的工单")
 
 
 class ConversationOut(BaseModel):
@@ -123,6 +130,7 @@ class ConversationOut(BaseModel):
     created_at: str
     updated_at: str
     messages: list[MessageOut]
+    tickets: list[WorkerTicketOut] = Field(default_factory=list, description="这次对话转给律师的工单")
 
 
 class ArticleOut(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter
@@ -22,6 +23,13 @@ router = APIRouter(prefix="/v1/conversations", tags=["conversations"])
 )
 def get_conversation(conversation_id: str, chat: ChatDep) -> dict[str, Any]:
     try:
-        return chat.conversations.get(conversation_id)
+        conversation = chat.conversations.get(conversation_id)
     except ConversationNotFound:
         raise ApiError(404, "conversation_not_found", f"找不到会话 {conversation_id}") from None
+    if chat.desk is not None:
+        # Union lawyers' replies belong to the same conversation, in time order, marked role=lawyer.
+        replies, conversation["tickets"] = chat.desk.conversation_extras(conversation_id)
+        if replies:
+            merged = conversation["messages"] + replies
+            conversation["messages"] = sorted(merged, key=lambda m: datetime.fromisoformat(m["created_at"]))
+    return conversation

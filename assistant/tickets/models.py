@@ -94,6 +94,7 @@ class IdempotencyKey(Base):
     key: Mapped[str] = mapped_column(String(300), primary_key=True)
     request_hash: Mapped[str] = mapped_column(String(64))
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"))
+    created: Mapped[bool] = mapped_column(Boolean, default=True)  # the first response created the ticket
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

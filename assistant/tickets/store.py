@@ -379,7 +379,7 @@ class TicketStore:
                 if known is not None:
                     if known.request_hash != fingerprint:
                         raise IdempotencyConflict()
-                    return self._view(session, known.ticket_id), False
+                    return self._view(session, known.ticket_id), known.created  # the same answer again
             rank = PRIORITY_RANK.get(values["priority"], 2)
             existing = session.scalars(
                 select(Ticket)
@@ -444,7 +444,9 @@ class TicketStore:
                 ticket_id = ticket.id
                 created = True
             if scoped:
-                session.add(IdempotencyKey(key=scoped, request_hash=fingerprint, ticket_id=ticket_id))
+                session.add(
+                    IdempotencyKey(key=scoped, request_hash=fingerprint, ticket_id=ticket_id, created=created)
+                )
             session.flush()
             view = self._view(session, ticket_id)
         log.info(

@@ -119,7 +119,7 @@ def test_idempotent_creation(store: TicketStore) -> None:
         priority="normal",
         idempotency_key="k-1",
     )
-    assert created and not created_again and again.id == first.id
+    assert created and created_again and again.id == first.id  # a replay gets the first answer again
     with pytest.raises(IdempotencyConflict):
         store.create(
             conversation_id="c1",

@@ -1,0 +1,294 @@
+"""Escalation end to end against a real uvicorn server: the policy opens tickets from /v1/chat, the
+worker escalates and reads only their own ticket, lawyers sign in with bearer tokens, claim (first
+wins), reply with verified citations, close and reopen; the reply appears in the conversation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from api.main import create_app
+from assistant.answer.fake_llm import serve_in_thread
+from assistant.config import Settings
+from assistant.tickets import TicketStore
+from tests.api.conftest import api_settings
+from tests.api.sse import parse_events
+
+ASK_LAWYER = "老板欠我工资半年不给，我要找律师"
+ORDINARY = "公司不给我签劳动合同，能要双倍工资吗"
+
+
+@dataclass
+class Desk:
+    url: str
+    settings: Settings
+    store: TicketStore
+    zhang: str
+    li: str
+    admin: str
+
+
+@pytest.fixture(scope="module")
+def desk(built_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
+    settings = api_settings(built_settings, tmp_path_factory.mktemp("lawyer-db"))
+    store = TicketStore(settings.tickets_db_url)
+    tokens = [
+        store.add_lawyer(name, role)[1]
+        for name, role in (("张律师", "lawyer"), ("李律师", "lawyer"), ("王主任", "admin"))
+    ]
+    server = serve_in_thread(create_app(settings))
+    yield Desk(server.url, settings, store, *tokens)
+    server.stop()
+    store.close()
+
+
+@pytest.fixture
+def client(desk: Desk) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=desk.url, timeout=60) as c:
+        yield c
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def chat(client: httpx.Client, question: str, conversation_id: str | None = None) -> dict[str, Any]:
+    response = client.post("/v1/chat", json={"question": question, "conversation_id": conversation_id})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_policy_opens_a_ticket_from_chat(client: httpx.Client) -> None:
+    body = chat(client, ASK_LAWYER)
+    ticket = body["ticket"]
+    assert ticket is not None and ticket["created"] and ticket["status"] == "pending"
+    assert ticket["number"] == f"{ticket['id']:06d}" and ticket["token"]
+    assert "explicit_request" in [r["code"] for r in ticket["reasons"]]
+    assert ticket["number"] in ticket["notice"] and "预计" in ticket["notice"]
+    # The worker reads it with the ticket token; another question in the conversation keeps one ticket.
+    seen = client.get(f"/v1/tickets/{ticket['id']}", headers={"X-Ticket-Token": ticket["token"]})
+    assert seen.status_code == 200 and seen.json()["status"] == "pending" and seen.json()["reply"] is None
+    again = chat(client, "老板还说要扣我押金，能不能让律师一起看看", body["conversation_id"])
+    assert again["ticket"]["id"] == ticket["id"] and not again["ticket"]["created"]
+    conversation = client.get(f"/v1/conversations/{body['conversation_id']}").json()
+    assert [t["id"] for t in conversation["tickets"]] == [ticket["id"]] and "token" not in conversation[
+        "tickets"
+    ][0]
+
+
+def test_ordinary_questions_open_no_ticket(client: httpx.Client) -> None:
+    body = chat(client, ORDINARY)
+    assert body["ticket"] is None and body["escalation"]["suggested"] is False
+
+
+def test_danger_puts_the_safety_message_first(client: httpx.Client) -> None:
+    body = chat(client, "老板欠了我半年工钱，我真的不想活了")
+    assert body["answer"].startswith("【安全提示】")
+    head = body["answer"][:300]
+    for number in ("110", "120", "12356", "12351"):
+        assert number in head
+    assert body["ticket"]["priority"] == "urgent"
+    with client.stream(
+        "POST", "/v1/chat/stream", json={"question": "再不给钱我就拿刀去砍了老板"}
+    ) as response:
+        events = parse_events(response.iter_raw())
+    deltas = [data["text"] for name, data in events if name == "delta"]
+    assert deltas[0].startswith("【安全提示】") and "不要动手" in deltas[0]
+    done = next(data for name, data in events if name == "done")
+    assert done["answer"] == "".join(deltas) and done["ticket"]["priority"] == "urgent"
+
+
+def test_worker_escalation_is_idempotent(client: httpx.Client) -> None:
+    cid = chat(client, ORDINARY)["conversation_id"]
+    key = {"Idempotency-Key": "phone-retry-1"}
+    first = client.post(f"/v1/conversations/{cid}/escalate", headers=key, json={"note": "想请律师看看"})
+    assert first.status_code == 201, first.text
+    replay = client.post(f"/v1/conversations/{cid}/escalate", headers=key, json={"note": "想请律师看看"})
+    assert replay.status_code == 201 and replay.json() == first.json()
+    reused = client.post(f"/v1/conversations/{cid}/escalate", headers=key, json={"note": "另一件事"})
+    assert reused.status_code == 422 and reused.json()["code"] == "idempotency_key_reused"
+    without_key = client.post(f"/v1/conversations/{cid}/escalate")
+    assert without_key.status_code == 200 and without_key.json()["id"] == first.json()["id"]
+    assert client.post("/v1/conversations/" + "0" * 32 + "/escalate").status_code == 404
+    bad_key = client.post(f"/v1/conversations/{cid}/escalate", headers={"Idempotency-Key": "x" * 201})
+    assert bad_key.status_code == 422
+
+
+def test_worker_cannot_read_another_workers_ticket(client: httpx.Client) -> None:
+    mine = client.post(f"/v1/conversations/{chat(client, ORDINARY)['conversation_id']}/escalate").json()
+    theirs = client.post(f"/v1/conversations/{chat(client, ORDINARY)['conversation_id']}/escalate").json()
+    assert (
+        client.get(f"/v1/tickets/{mine['id']}", headers={"X-Ticket-Token": mine["token"]}).status_code == 200
+    )
+    stolen = client.get(f"/v1/tickets/{theirs['id']}", headers={"X-Ticket-Token": mine["token"]})
+    assert stolen.status_code == 404 and stolen.json()["code"] == "ticket_not_found"
+    assert client.get(f"/v1/tickets/{theirs['id']}").status_code == 401
+    assert client.get("/v1/tickets/999999", headers={"X-Ticket-Token": mine["token"]}).status_code == 404
+
+
+def test_every_lawyer_route_needs_a_lawyer_token(desk: Desk, client: httpx.Client) -> None:
+    worker = client.post(f"/v1/conversations/{chat(client, ORDINARY)['conversation_id']}/escalate").json()
+    # Generated from the API description, so a new lawyer route cannot forget its check.
+    paths = create_app(desk.settings).openapi()["paths"]
+    operations = [(m.upper(), p) for p, item in paths.items() if p.startswith("/v1/lawyer") for m in item]
+    assert len(operations) >= 9
+    for method, template in operations:
+        path = template.replace("{ticket_id}", str(worker["id"]))
+        for headers in (
+            {},
+            bearer("lcl_not-a-token"),
+            bearer(worker["token"]),
+            {"Authorization": "Basic eDp5"},
+        ):
+            response = client.request(method, path, headers=headers)
+            assert response.status_code == 401, (method, path, headers, response.text)
+            assert response.headers.get("www-authenticate") == "Bearer"
+    # Admin-only views: 403 for a lawyer, 200 for an admin.
+    for path in ("/v1/lawyer/audit", "/v1/lawyer/lawyers"):
+        forbidden = client.get(path, headers=bearer(desk.zhang))
+        assert forbidden.status_code == 403 and forbidden.json()["code"] == "forbidden"
+        assert client.get(path, headers=bearer(desk.admin)).status_code == 200
+    assert client.get("/v1/lawyer/me", headers=bearer(desk.zhang)).json() == {
+        "id": 1,
+        "name": "张律师",
+        "role": "lawyer",
+    }
+
+
+def test_claim_reply_send_close_reopen(desk: Desk, client: httpx.Client) -> None:
+    body = chat(client, ASK_LAWYER)
+    cid, ticket_id, token = body["conversation_id"], body["ticket"]["id"], body["ticket"]["token"]
+    zhang, li, admin = bearer(desk.zhang), bearer(desk.li), bearer(desk.admin)
+    path = f"/v1/lawyer/tickets/{ticket_id}"
+
+    queue = client.get("/v1/lawyer/tickets", params={"status": ["pending"]}, headers=zhang).json()
+    row = next(t for t in queue["tickets"] if t["id"] == ticket_id)
+    assert row["due_at"] and row["overdue"] is False and 0 < row["seconds_left"] <= 24 * 3600
+    view = client.get(path, headers=zhang).json()
+    assert view["draft"] == body["answer"] and view["conversation"][0]["content"] == ASK_LAWYER
+    assert view["draft_citations"] and all(c["text"] for c in view["draft_citations"])  # full article text
+
+    for action in ("/close", "/reopen"):
+        assert client.post(path + action, headers=zhang).status_code == 409
+    early = client.post(path + "/replies", headers=zhang, json={"body": "x", "send": True})
+    assert early.status_code == 409 and early.json()["code"] == "invalid_transition"
+
+    assert client.post(path + "/claim", headers=zhang).json()["status"] == "claimed"
+    taken = client.post(path + "/claim", headers=li)
+    assert taken.status_code == 409 and "已认领" in taken.json()["message"]
+    other = client.post(path + "/replies", headers=li, json={"body": "我来答", "send": True})
+    assert other.status_code == 409 and other.json()["code"] == "claimed_by_other"
+
+    draft = client.post(path + "/replies", headers=zhang, json={"body": "先存一版", "send": False})
+    assert draft.status_code == 201 and draft.json()["reply"]["version"] == 1
+    invented = client.post(
+        path + "/replies",
+        headers=zhang,
+        json={"body": "依据《劳动合同法》第九百条，公司应当赔偿。", "send": True},
+    )
+    assert invented.status_code == 422 and "第九百条" in invented.json()["message"]
+    reply = (
+        "您好，我是工会律师。用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬"
+        "（《劳动合同法》第三十条）。拖欠的，可以向劳动保障监察投诉，或者申请劳动争议仲裁。"
+    )
+    sent = client.post(path + "/replies", headers=zhang, json={"body": reply, "send": True})
+    assert sent.status_code == 201, sent.text
+    saved = sent.json()
+    assert (
+        saved["ticket"]["status"] == "answered" and saved["reply"]["version"] == 2 and saved["reply"]["sent"]
+    )
+    assert [(c["law"], c["article"]) for c in saved["reply"]["citations"]] == [("劳动合同法", 30)]
+
+    messages = client.get(f"/v1/conversations/{cid}").json()["messages"]
+    assert [m["role"] for m in messages] == ["user", "assistant", "lawyer"]
+    lawyer_message = messages[-1]
+    assert lawyer_message["content"] == reply and lawyer_message["lawyer"] == "张律师"
+    assert lawyer_message["citations"][0]["text"].startswith("用人单位应当按照劳动合同约定")
+    worker_view = client.get(f"/v1/tickets/{ticket_id}", headers={"X-Ticket-Token": token}).json()
+    assert worker_view["status"] == "answered" and worker_view["reply"]["content"] == reply
+
+    assert client.post(path + "/claim", headers=li).status_code == 409
+    assert client.post(path + "/close", headers=zhang).json()["status"] == "closed"
+    assert client.post(path + "/close", headers=zhang).status_code == 409
+    reopened = client.post(path + "/reopen", headers=li, json={"note": "劳动者补充了材料"}).json()
+    assert (
+        reopened["status"] == "reopened" and reopened["claimed_by"] is None and reopened["reopen_count"] == 1
+    )
+    assert client.post(path + "/claim", headers=li).json()["claimed_by"] == "李律师"
+    detail = client.get(path, headers=admin).json()
+    # A send refused for its citations stored nothing: version 1 (draft), version 2 (sent).
+    assert [(r["version"], r["sent"]) for r in detail["replies"]] == [(1, False), (2, True)]
+    actions = [a["action"] for a in detail["audit"]]
+    assert actions[:1] == ["created"] and actions[-2:] == ["reopened", "claimed"]
+    assert "reply_sent" in actions and "closed" in actions
+    audit = client.get("/v1/lawyer/audit", params={"ticket_id": ticket_id}, headers=admin).json()
+    assert [a["action"] for a in audit] == actions
+
+
+def test_queue_filters_and_overdue_sorting(desk: Desk, client: httpx.Client) -> None:
+    zhang = bearer(desk.zhang)
+    urgent = chat(client, "包工头说再去要钱就弄死我")["ticket"]
+    by_priority = client.get("/v1/lawyer/tickets", params={"sort": "priority"}, headers=zhang).json()[
+        "tickets"
+    ]
+    assert by_priority[0]["priority"] == "urgent"
+    only_urgent = client.get("/v1/lawyer/tickets", params={"priority": "urgent"}, headers=zhang).json()[
+        "tickets"
+    ]
+    assert urgent["id"] in [t["id"] for t in only_urgent] and {t["priority"] for t in only_urgent} == {
+        "urgent"
+    }
+    overdue = client.get("/v1/lawyer/tickets", params={"overdue": "true"}, headers=zhang).json()["tickets"]
+    assert overdue == []  # nothing here is 24 hours old
+    assert client.get("/v1/lawyer/tickets", params={"sort": "nonsense"}, headers=zhang).status_code == 422
+
+
+def test_lawyer_page_is_served(client: httpx.Client) -> None:
+    page = client.get("/lawyer")
+    assert page.status_code == 200 and "律师工作台" in page.text
+    script = client.get("/static/lawyer.js")
+    assert script.status_code == 200 and "innerHTML" not in script.text  # API text is never rendered as HTML
+    assert "http://" not in page.text and "https://" not in page.text  # no CDN
+
+
+def test_out_of_hours_and_no_lawyer_notices(built_settings: Settings, tmp_path: Path) -> None:
+    """The worker is told about 12351 and legal aid when no lawyer works now or none can take it."""
+    from datetime import UTC, datetime
+
+    from assistant.tickets import EscalationDesk
+    from assistant.tickets.deadlines import Deadlines
+    from tests.conftest import make_settings
+
+    sunday = datetime(2026, 11, 29, 4, 0, tzinfo=UTC)
+    settings = make_settings(tmp_path, database_url=f"sqlite:///{tmp_path / 'db.sqlite'}")
+    store = TicketStore(settings.tickets_db_url, Deadlines(24, 12), clock=lambda: sunday)
+    conversations = {"c1": {"messages": [{"role": "user", "content": "我要找律师", "status": "complete"}]}}
+    desk = EscalationDesk(store, settings, conversations=_Reader(conversations), secret=b"s" * 32)
+    nobody = desk.escalate("c1")
+    assert not nobody.lawyer_available and not nobody.in_service_hours
+    for words in ("12351", "12348", "法律援助", "非服务时间", "工作日 09:00–18:00", nobody.ticket.number):
+        assert words in nobody.notice
+    store.add_lawyer("张律师")
+    monday = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
+    store.clock = lambda: monday
+    open_now = desk.handoff(store.get(nobody.ticket.id), created=False)
+    assert open_now.in_service_hours and open_now.lawyer_available and "12348" not in open_now.notice
+    store.clock = lambda: monday.replace(day=30, hour=2) + (sunday - sunday)  # unchanged
+    late = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)  # the claim deadline has passed: no lawyer took it in time
+    store.clock = lambda: late
+    overdue = desk.handoff(store.get(nobody.ticket.id), created=False)
+    assert not overdue.lawyer_available and "12351" in overdue.notice and "12348" in overdue.notice
+    store.close()
+
+
+class _Reader:
+    def __init__(self, conversations: dict[str, dict[str, Any]]) -> None:
+        self.conversations = conversations
+
+    def get(self, conversation_id: str) -> dict[str, Any]:
+        return self.conversations[conversation_id]
