@@ -83,7 +83,8 @@ class ChatService:
     def chat(self, question: str, conversation_id: str | None = None) -> dict[str, Any]:
         """Answer one question in a conversation (a new one when no id). Raises ConversationNotFound."""
         turns = self.conversations.turns(conversation_id) if conversation_id else []
-        answer = self.answers.ask(question, turns)
+        negative = self.conversations.negative_feedback(conversation_id) if conversation_id else 0
+        answer = self.answers.ask(question, turns, negative)
         exchange = self.conversations.add_exchange(conversation_id, question.strip(), answer)
         return self._escalate(
             {
@@ -96,7 +97,8 @@ class ChatService:
     def start_stream(self, question: str, conversation_id: str | None = None) -> StreamStart:
         """Everything before the first byte of a stream: context, retrieval, a pending answer row."""
         turns = self.conversations.turns(conversation_id) if conversation_id else []
-        prepared = self.answers.prepare(question, turns)
+        negative = self.conversations.negative_feedback(conversation_id) if conversation_id else 0
+        prepared = self.answers.prepare(question, turns, negative)
         exchange = self.conversations.start_exchange(
             conversation_id, prepared.question, prepared.rewrite.query
         )

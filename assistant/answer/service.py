@@ -44,6 +44,7 @@ class Prepared:
     request: GenerationRequest
     timings_ms: dict[str, float]
     started: float = field(default_factory=time.perf_counter)
+    negative_feedback: int = 0  # 没用 votes earlier in the conversation (an escalation trigger)
 
     @property
     def sources(self) -> list[Source]:
@@ -104,7 +105,7 @@ class AnswerService:
 
     # --- before generation ---------------------------------------------------------------------
 
-    def prepare(self, question: str, turns: Sequence[Turn] = ()) -> Prepared:
+    def prepare(self, question: str, turns: Sequence[Turn] = (), negative_feedback: int = 0) -> Prepared:
         timings: dict[str, float] = {}
         started = time.perf_counter()
         rewrite = rewrite_followup(question, turns, self.retriever.matcher.find)
@@ -127,7 +128,7 @@ class AnswerService:
             topic_notes=[issue.description for issue, _ in topics if issue.description],
             history=[t.question for t in turns],
         )
-        return Prepared(question.strip(), rewrite, result, request, timings, started)
+        return Prepared(question.strip(), rewrite, result, request, timings, started, negative_feedback)
 
     # --- generation ----------------------------------------------------------------------------
 
@@ -155,8 +156,8 @@ class AnswerService:
         prepared.timings_ms["verify"] = (time.perf_counter() - t1) * 1000
         return self.finish(prepared, body, verifier.report, mode, reason)
 
-    def ask(self, question: str, turns: Sequence[Turn] = ()) -> Answer:
-        return self.answer(self.prepare(question, turns))
+    def ask(self, question: str, turns: Sequence[Turn] = (), negative_feedback: int = 0) -> Answer:
+        return self.answer(self.prepare(question, turns, negative_feedback))
 
     async def astream(self, prepared: Prepared) -> AsyncIterator[StreamEvent]:
         """Verified text as it is generated, then the finished answer. The deltas always add up to
@@ -220,7 +221,11 @@ class AnswerService:
         sources = prepared.sources
         grounded = [s for s in sources if s.n in report.valid_sources and s.kind == "article"]
         escalation = suggest_escalation(
-            prepared.question, confidence, prepared.request.history, verified_citations=len(grounded)
+            prepared.question,
+            confidence,
+            prepared.request.history,
+            verified_citations=len(grounded),
+            negative_feedback=prepared.negative_feedback,
         )
         procedure = procedure_source(sources)
         cited = [s for s in sources if s.n in report.valid_sources and s.kind != "case"]
