@@ -21,6 +21,7 @@ from rich.progress import (
 from rich.table import Table
 
 from assistant.config import get_settings
+from assistant.tickets.cli import lawyer_app, tickets_app
 from eval.cli import eval_app
 
 app = typer.Typer(
@@ -29,6 +30,8 @@ app = typer.Typer(
 corpus_app = typer.Typer(help="查看已收录的语料", no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(eval_app, name="eval")
+app.add_typer(lawyer_app, name="lawyer")
+app.add_typer(tickets_app, name="tickets")
 console = Console(soft_wrap=True)
 err = Console(stderr=True)
 
