@@ -1,0 +1,140 @@
+"""A ticket acknowledged with 201 survives kill -9 of the API server: the commit (synchronous=FULL on
+SQLite) happens before the response is sent."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from assistant.config import REPO_ROOT, Settings
+from assistant.tickets import TicketStore
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    def __init__(self, data_dir: Path, db_url: str) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {
+            **os.environ,
+            "LAWCLOUD_DATA_DIR": str(data_dir),
+            "LAWCLOUD_EMBEDDER": "fake",
+            "LAWCLOUD_DATABASE_URL": db_url,
+            "CI": "true",
+        }
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "serve", "--port", str(self.port)],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            assert self.proc.poll() is None, "the server exited while starting"
+            try:
+                if httpx.get(self.url + "/readyz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise AssertionError("the server did not become ready")
+
+    def kill(self) -> None:
+        os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=30)
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Iterator[Path]:
+    yield tmp_path / "lawcloud.sqlite"
+
+
+@pytest.mark.integration
+def test_acknowledged_tickets_survive_kill_9(built_settings: Settings, db_file: Path) -> None:
+    db_url = f"sqlite:///{db_file}"
+    server = Server(built_settings.data_dir, db_url)
+    acked: dict[str, dict[str, Any]] = {}
+    try:
+        with httpx.Client(base_url=server.url, timeout=30) as client:
+            conversations = [
+                client.post("/v1/chat", json={"question": f"加班费怎么算，我每天干{10 + i}个小时"}).json()[
+                    "conversation_id"
+                ]
+                for i in range(12)
+            ]
+        lock = threading.Lock()
+
+        def escalate(cid: str) -> None:
+            try:
+                response = httpx.post(
+                    f"{server.url}/v1/conversations/{cid}/escalate",
+                    headers={"Idempotency-Key": f"key-{cid}"},
+                    json={"note": "请律师帮忙"},
+                    timeout=30,
+                )
+            except httpx.HTTPError:
+                return  # in flight when the server died: never acknowledged
+            if response.status_code == 201:
+                with lock:
+                    acked[cid] = response.json()
+
+        threads = [threading.Thread(target=escalate, args=(cid,)) for cid in conversations]
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + 60
+        while len(acked) < 6 and time.monotonic() < deadline:
+            time.sleep(0.001)
+        server.kill()  # kill -9 right after the sixth acknowledgement, with requests still in flight
+        for thread in threads:
+            thread.join(timeout=60)
+    finally:
+        server.stop()
+
+    assert len(acked) >= 6
+    conn = sqlite3.connect(db_file)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+    store = TicketStore(db_url)
+    for cid, ticket in acked.items():
+        stored = store.get(ticket["id"])
+        assert stored.conversation_id == cid and stored.status == "pending"
+    store.close()
+
+    # After a restart the worker still reads the ticket, and a retry of the same request creates nothing new.
+    restarted = Server(built_settings.data_dir, db_url)
+    try:
+        with httpx.Client(base_url=restarted.url, timeout=30) as client:
+            for cid, ticket in acked.items():
+                seen = client.get(f"/v1/tickets/{ticket['id']}", headers={"X-Ticket-Token": ticket["token"]})
+                assert seen.status_code == 200 and seen.json()["number"] == ticket["number"]
+                retry = client.post(
+                    f"/v1/conversations/{cid}/escalate",
+                    headers={"Idempotency-Key": f"key-{cid}"},
+                    json={"note": "请律师帮忙"},
+                )
+                assert retry.status_code == 201 and retry.json()["id"] == ticket["id"]
+    finally:
+        restarted.stop()
