@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.errors import install_error_handlers
 from api.limits import BodyLimitMiddleware
-from api.routes import articles, chat, conversations, health, lawyer, search, tickets
+from api.routes import articles, chat, conversations, feedback, health, lawyer, search, tickets
 from assistant.chat import open_services
 from assistant.config import Settings, get_settings
 from ingest.embed import Embedder
@@ -76,7 +76,7 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
             allow_methods=["GET", "POST"],
             allow_headers=["content-type", "authorization", "idempotency-key", "x-ticket-token"],
         )
-    for module in (chat, conversations, tickets, lawyer, articles, search, health):
+    for module in (chat, conversations, feedback, tickets, lawyer, articles, search, health):
         app.include_router(module.router)
     if (STATIC_DIR / "index.html").exists():
         # The worker chat page (api/static/) talks to the endpoints above.
