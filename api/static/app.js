@@ -114,6 +114,12 @@
     }
     if (data.message_id) addFeedback(shell.box, data.message_id);
     if (data.conversation_id) setConversation(data.conversation_id);
+    if (data.ticket) {
+      // The escalation policy handed this conversation to a union lawyer.
+      state.ticket = data.ticket;
+      sessionStorage.setItem("lawcloud.ticket", JSON.stringify(data.ticket));
+      renderTicket();
+    }
     if (data.message_id) state.seenMessages[data.message_id] = true;
     scrollDown();
   }
@@ -268,7 +274,7 @@
     box.hidden = false;
     box.innerHTML = "";
     box.appendChild(el("h2", "", "已转工会律师"));
-    box.appendChild(el("p", "", "工单号：" + (t.ticket_number || t.id) + "　状态：" + (t.status_text || t.status || "等待律师处理")));
+    box.appendChild(el("p", "", "工单号：" + (t.number || t.ticket_number || t.id) + "　状态：" + (t.status_text || t.status || "等待律师处理")));
     if (t.expected_response) box.appendChild(el("p", "", t.expected_response));
     box.appendChild(el("p", "", t.notice || "律师回复后会显示在对话里。着急可以拨打工会服务热线 12351，或法律援助热线 12348。"));
   }
@@ -281,7 +287,7 @@
         if (m.role === "lawyer" && !state.seenMessages[m.message_id || m.id]) {
           state.seenMessages[m.message_id || m.id] = true;
           var box = el("div", "msg lawyer");
-          box.appendChild(el("div", "who", "工会律师" + (m.author ? "（" + m.author + "）" : "")));
+          box.appendChild(el("div", "who", "工会律师" + (m.lawyer || m.author ? "（" + (m.lawyer || m.author) + "）" : "")));
           var body = el("div", "text");
           body.innerHTML = renderMarkdown(m.content || m.answer);
           box.appendChild(body);

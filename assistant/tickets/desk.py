@@ -34,6 +34,12 @@ class ConversationReader(Protocol):
     def get(self, conversation_id: str) -> dict[str, Any]: ...
 
 
+def _negative_feedback(conversations: ConversationReader, conversation_id: str) -> int:
+    """没用 votes in the conversation, when the conversation store keeps feedback."""
+    count = getattr(conversations, "negative_feedback", None)
+    return int(count(conversation_id)) if callable(count) else 0
+
+
 class InvalidCitations(ValueError):
     """A lawyer's reply cites an article that is not in the store or not in force (HTTP 422)."""
 
@@ -208,7 +214,8 @@ class EscalationDesk:
             return None
         conversation_id = result["conversation_id"]
         messages = self._messages(conversation_id)
-        decision = self.decide(conversation_id, result)
+        negative = _negative_feedback(self.conversations, conversation_id) if self.conversations else 0
+        decision = self.decide(conversation_id, result, negative)
         if not decision.escalate:
             return None
         last_turn = len(_user_questions(messages)) - 1

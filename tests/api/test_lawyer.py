@@ -86,6 +86,19 @@ def test_ordinary_questions_open_no_ticket(client: httpx.Client) -> None:
     assert body["ticket"] is None and body["escalation"]["suggested"] is False
 
 
+def test_repeated_negative_feedback_opens_a_ticket(client: httpx.Client) -> None:
+    first = chat(client, ORDINARY)
+    cid = first["conversation_id"]
+    second = chat(client, "那试用期可以不签合同吗", cid)
+    assert second["ticket"] is None
+    for answer in (first, second):
+        vote = client.post(f"/v1/messages/{answer['message_id']}/feedback", json={"helpful": False})
+        assert vote.status_code == 200
+    third = chat(client, "加班费怎么算", cid)
+    assert third["ticket"] is not None
+    assert "negative_feedback" in [r["code"] for r in third["ticket"]["reasons"]]
+
+
 def test_danger_puts_the_safety_message_first(client: httpx.Client) -> None:
     body = chat(client, "老板欠了我半年工钱，我真的不想活了")
     assert body["answer"].startswith("【安全提示】")
@@ -292,3 +305,87 @@ class _Reader:
 
     def get(self, conversation_id: str) -> dict[str, Any]:
         return self.conversations[conversation_id]
+
+
+@pytest.mark.integration
+def test_lawyer_page_in_chromium_worker_sees_the_reply(desk: Desk, client: httpx.Client) -> None:
+    """In real headless Chromium: a worker asks for a lawyer on the chat page; a lawyer signs in on
+    /lawyer, sees the ticket with its deadline badge, claims it, edits and sends the reply; the
+    worker's page then shows the lawyer's answer."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from tests.api.browser import console_errors, phone_browser, screenshot
+
+    question = "在物流园干了两年，老板欠我三个月工资，我要找律师"
+    with phone_browser(1280, 900) as driver:
+        wait = WebDriverWait(driver, 30)
+        driver.get(desk.url + "/")
+        driver.find_element(By.ID, "question").send_keys(question)
+        driver.find_element(By.ID, "send").click()
+        wait.until(EC.visibility_of_element_located((By.ID, "ticket")))
+        number = wait.until(lambda d: re_number(d.find_element(By.ID, "ticket").text))
+        worker_window = driver.current_window_handle
+
+        driver.switch_to.new_window("window")
+        driver.get(desk.url + "/lawyer")
+        driver.find_element(By.ID, "token").send_keys(desk.zhang)
+        driver.find_element(By.ID, "login").click()
+        wait.until(EC.visibility_of_element_located((By.ID, "desk")))
+        assert "张律师" in driver.find_element(By.ID, "who-name").text
+        item = wait.until(
+            lambda d: next(
+                (li for li in d.find_elements(By.CSS_SELECTOR, "#queue li") if f"#{number}" in li.text), None
+            )
+        )
+        assert "认领剩" in item.find_element(By.CSS_SELECTOR, ".badge").text  # the deadline badge
+        item.click()
+        wait.until(EC.text_to_be_present_in_element((By.ID, "ticket-title"), number))
+        assert driver.find_element(By.ID, "question").text == question
+        assert "法律依据" in driver.find_element(By.ID, "draft").text  # the AI draft …
+        articles = driver.find_elements(By.CSS_SELECTOR, "#articles li .text")
+        assert articles and all(a.text.strip() for a in articles)  # … beside the full text of its articles
+        assert driver.find_element(By.ID, "send").get_attribute("disabled")  # nothing to send before claiming
+
+        driver.find_element(By.ID, "claim").click()
+        wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "处理中"))
+        reply = driver.find_element(By.ID, "reply")
+        reply.clear()
+        reply.send_keys(
+            "您好，我是工会律师张律师。用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬"
+            "（《劳动合同法》第三十条）。请保留考勤和转账记录，我明天上午给您打电话。"
+        )
+        driver.find_element(By.ID, "save").click()
+        wait.until(EC.text_to_be_present_in_element((By.ID, "message"), "草稿已保存"))
+        driver.find_element(By.ID, "send").click()
+        wait.until(EC.text_to_be_present_in_element((By.ID, "message"), "已发送"))
+        assert driver.find_element(By.ID, "status").text == "已答复"
+        assert "《中华人民共和国劳动合同法》第三十条" in driver.find_element(By.ID, "articles").text
+        driver.execute_script("window.scrollTo(0, 0)")
+        screenshot(driver, "lawyer-page-answered.png")
+        assert console_errors(driver) == []
+
+        driver.switch_to.window(worker_window)
+        lawyer_message = WebDriverWait(driver, 30).until(
+            EC.visibility_of_element_located((By.CSS_SELECTOR, ".msg.lawyer"))
+        )
+        assert "我明天上午给您打电话" in lawyer_message.text and "张律师" in lawyer_message.text
+        screenshot(driver, "worker-page-lawyer-reply.png")
+
+    conversation_id = next(
+        t["conversation_id"]
+        for t in client.get(
+            "/v1/lawyer/tickets", headers=bearer(desk.zhang), params={"status": "answered"}
+        ).json()["tickets"]
+        if t["number"] == number
+    )
+    roles = [m["role"] for m in client.get(f"/v1/conversations/{conversation_id}").json()["messages"]]
+    assert roles == ["user", "assistant", "lawyer"]
+
+
+def re_number(text: str) -> str | None:
+    import re
+
+    match = re.search(r"工单号：(\d{6})", text)
+    return match.group(1) if match else None
