@@ -20,7 +20,7 @@ as_owner() {
 
 case "$cmd" in
   start)
-    BIN=$(bindir) || { echo "echo 'postgres.sh: initdb not found (apt-get install -y postgresql)' >&2; false"; exit 1; }
+    BIN=$(bindir) || { echo "postgres.sh: initdb not found (apt-get install -y postgresql)" >&2; exit 1; }
     dir=$(mktemp -d /tmp/lawcloud-pg.XXXXXX)
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
