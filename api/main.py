@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from api.errors import install_error_handlers
 from api.limits import BodyLimitMiddleware
 from api.routes import articles, chat, conversations, feedback, health, lawyer, search, tickets
+from api.security import install_security
 from assistant.chat import open_services
 from assistant.config import Settings, get_settings
 from ingest.embed import Embedder
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
     app.state.background = set()
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    install_security(app, settings)  # rate limits, then security headers; CORS wraps them all
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

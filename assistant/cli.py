@@ -358,12 +358,22 @@ def serve(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     install_log_redaction()
     err.print(f"服务地址 http://{host}:{port}　接口文档 http://{host}:{port}/docs")
-    uvicorn.run(create_app(settings), host=host, port=port, timeout_graceful_shutdown=10)
+    # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1; the app
+    # reads it only from the proxies listed in settings.trusted_proxies.
+    uvicorn.run(create_app(settings), host=host, port=port, timeout_graceful_shutdown=10, proxy_headers=False)
 
 
 def main() -> None:
+    from pydantic import ValidationError
+
     try:
         app()
+    except ValidationError as exc:
+        # Settings that refuse to start (production with placeholder secrets, bad values): one line
+        # per problem, no traceback.
+        problems = "；".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in exc.errors())
+        err.print(f"[bold red]配置错误：[/]{problems}")
+        sys.exit(2)
     except KeyboardInterrupt:
         err.print("已中断")
         sys.exit(130)

@@ -22,6 +22,16 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = REPO_ROOT / "corpus"
 
 
+MIN_SECRET_CHARS = 32
+# Values that example files, tutorials and tests put where a secret belongs.
+PLACEHOLDER_SECRETS = {"", "empty", "changeme", "change-me", "change_me", "secret", "password", "test", "dev"}
+
+
+def _placeholder(value: str) -> bool:
+    lowered = value.strip().lower()
+    return lowered in PLACEHOLDER_SECRETS or "changeme" in lowered.replace("-", "").replace("_", "")
+
+
 def _toml_path() -> Path:
     return Path(os.environ.get("LAWCLOUD_CONFIG", "lawcloud.toml"))
 
@@ -87,13 +97,42 @@ class Settings(BaseSettings):
     # API replicas on several hosts must share an explicit key).
     secret_key: SecretStr | None = None
 
+    # Abuse limits on the worker endpoints (chat, stream, escalate, feedback, delete): a token bucket
+    # per client IP holding rate_limit_burst requests, refilled at rate_limit_per_minute; 0 turns it
+    # off. Workers on mobile networks share addresses (carrier NAT), so the defaults are generous.
+    rate_limit_per_minute: float = 60.0
+    rate_limit_burst: int = 30
+    # Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed; empty: the
+    # socket peer is the client and X-Forwarded-For is ignored.
+    trusted_proxies: list[str] = Field(default_factory=list)
+
+    # Personal data (PIPL). False: ID, mobile, bank card numbers and e-mail addresses are redacted
+    # from conversations and tickets before they are stored; the originals are not kept anywhere. A
+    # lawyer gets contact details only through the ticket's explicit contact field.
+    store_raw_personal_data: bool = False
+
     @model_validator(mode="after")
     def _check_llm(self) -> Settings:
         if self.answer_mode == "llm" and not self.llm_base_url:
             raise ValueError('answer_mode = "llm" 需要设置 llm_base_url（OpenAI 兼容接口地址）')
         key = self.llm_api_key.get_secret_value() if self.llm_api_key else ""
-        if self.env == "production" and self.answer_mode == "llm" and key in ("", "EMPTY", "changeme"):
+        if self.env == "production" and self.answer_mode == "llm" and _placeholder(key):
             raise ValueError("生产环境使用大模型时必须通过环境变量 LAWCLOUD_LLM_API_KEY 设置真实的密钥")
+        return self
+
+    @model_validator(mode="after")
+    def _check_production(self) -> Settings:
+        """Production refuses to start on defaults that are only safe on a developer's machine."""
+        if self.env != "production":
+            return self
+        secret = self.secret_key.get_secret_value() if self.secret_key else ""
+        if _placeholder(secret) or len(secret) < MIN_SECRET_CHARS:
+            raise ValueError(
+                f"生产环境必须通过环境变量 LAWCLOUD_SECRET_KEY 设置至少 {MIN_SECRET_CHARS} 个字符的随机密钥"
+                "（例如 python -c 'import secrets; print(secrets.token_urlsafe(32))'）"
+            )
+        if "*" in self.cors_origins:
+            raise ValueError("生产环境的 cors_origins 不能是 *，请列出允许的网页来源")
         return self
 
     @property

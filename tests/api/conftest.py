@@ -14,7 +14,9 @@ from tests.conftest import make_settings
 
 
 def api_settings(built: Settings, db_dir: Path, **overrides: object) -> Settings:
-    return make_settings(built.data_dir, database_url=f"sqlite:///{db_dir / 'lawcloud.sqlite'}", **overrides)
+    # The shared servers take many requests from one address; tests/api/test_security.py checks limits.
+    values: dict[str, object] = {"rate_limit_per_minute": 0, **overrides}
+    return make_settings(built.data_dir, database_url=f"sqlite:///{db_dir / 'lawcloud.sqlite'}", **values)
 
 
 @pytest.fixture(scope="session")
