@@ -1,0 +1,222 @@
+"""Escalation policy figures on the labelled dev set (eval/datasets/answers_dev.jsonl).
+
+Two runs:
+
+- text triggers only: the policy over each conversation (``turns`` + ``question``), with no answer
+  measurements — what the policy decides before anything is retrieved;
+- with answers (``--with-answers``): every final question is answered by the offline pipeline over
+  the live index in LAWCLOUD_DATA_DIR (default: data), and the policy also gets the answer's
+  confidence and its number of verified statute citations, as in /v1/chat.
+
+Targets (issue 5): recall on must-escalate >= 95%, 100% on danger-to-life items, false escalations
+<= 10% of must-not items.
+
+    python bench/escalation_bench.py [--with-answers] [--today 2026-11-25] [--out bench/results/escalation.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from assistant.escalation import EscalationDecision, EscalationPolicy, PolicyInput  # noqa: E402
+from assistant.escalation.policy import today_in_china  # noqa: E402
+
+DATASET = REPO / "eval" / "datasets" / "answers_dev.jsonl"
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score(items: list[dict[str, Any]], decisions: list[EscalationDecision]) -> dict[str, Any]:
+    must = [(i, d) for i, d in zip(items, decisions, strict=True) if i["should_escalate"]]
+    must_not = [(i, d) for i, d in zip(items, decisions, strict=True) if not i["should_escalate"]]
+    danger = [(i, d) for i, d in must if i["danger_to_life"]]
+    borderline = [(i, d) for i, d in must_not if i["escalation_reason"].startswith("borderline")]
+    missed = [{"id": i["id"], "reason": i["escalation_reason"]} for i, d in must if not d.escalate]
+    false = [{"id": i["id"], "codes": d.codes} for i, d in must_not if d.escalate]
+    danger_missed = [i["id"] for i, d in danger if not (d.escalate and d.danger_to_life)]
+    flagged_danger = [i["id"] for i, d in must_not + must if d.danger_to_life and not i["danger_to_life"]]
+    return {
+        "items": len(items),
+        "must_escalate": len(must),
+        "must_not": len(must_not),
+        "danger_items": len(danger),
+        "recall": sum(d.escalate for _, d in must) / len(must),
+        "danger_recall": (len(danger) - len(danger_missed)) / len(danger),
+        "danger_urgent": sum(d.priority == "urgent" and bool(d.safety_message) for _, d in danger)
+        / len(danger),
+        "false_escalation_rate": len(false) / len(must_not),
+        "borderline_false_escalations": sum(d.escalate for _, d in borderline),
+        "borderline_items": len(borderline),
+        "precision": sum(d.escalate for _, d in must) / max(1, sum(d.escalate for d in decisions)),
+        "danger_flag_on_non_danger_items": flagged_danger,
+        "missed": missed,
+        "false_escalations": false,
+        "danger_missed": danger_missed,
+        "codes_on_must_escalate": dict(Counter(c for _, d in must for c in d.codes).most_common()),
+        "codes_on_false_escalations": dict(
+            Counter(c for _, d in must_not if d.escalate for c in d.codes).most_common()
+        ),
+    }
+
+
+def text_only(
+    items: list[dict[str, Any]], policy: EscalationPolicy, today: date
+) -> tuple[list[EscalationDecision], list[float]]:
+    decisions, times = [], []
+    for item in items:
+        t0 = time.perf_counter()
+        decisions.append(
+            policy.decide(PolicyInput(item["question"], tuple(item.get("turns", [])), today=today))
+        )
+        times.append((time.perf_counter() - t0) * 1000)
+    return decisions, times
+
+
+def with_answers(
+    items: list[dict[str, Any]], policy: EscalationPolicy, today: date
+) -> tuple[list[EscalationDecision], dict[str, Any]]:
+    from assistant.answer import AnswerService
+    from assistant.config import get_settings
+    from assistant.followup import Turn
+    from assistant.runtime import open_runtime
+
+    settings = get_settings()
+    runtime = open_runtime(settings)
+    service = AnswerService(runtime.retriever, settings)
+    decisions: list[EscalationDecision] = []
+    levels: Counter[str] = Counter()
+    no_citation = 0
+    for item in items:
+        turns = [Turn(q, q, []) for q in item.get("turns", [])]
+        answer = service.ask(item["question"], turns)
+        articles = sum(1 for c in answer.citations if c.kind == "article")
+        levels[answer.confidence.level] += 1
+        no_citation += articles == 0
+        decisions.append(
+            policy.decide(
+                PolicyInput(
+                    item["question"],
+                    tuple(item.get("turns", [])),
+                    confidence_level=answer.confidence.level,
+                    confidence_score=answer.confidence.score,
+                    verified_citations=articles,
+                    today=today,
+                )
+            )
+        )
+    runtime.close()
+    build = runtime.index.manifest.get("build_id")
+    return decisions, {
+        "confidence_levels": dict(levels),
+        "answers_without_citation": no_citation,
+        "build": build,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--dataset", type=Path, default=DATASET)
+    parser.add_argument(
+        "--with-answers", action="store_true", help="also run the answer pipeline (live index)"
+    )
+    parser.add_argument(
+        "--today", type=date.fromisoformat, default=None, help="the date time limits count from"
+    )
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "escalation.json")
+    args = parser.parse_args()
+
+    items = load(args.dataset)
+    today = args.today or today_in_china()
+    policy = EscalationPolicy()
+    decisions, times = text_only(items, policy, today)
+    report: dict[str, Any] = {
+        "dataset": str(args.dataset.relative_to(REPO))
+        if args.dataset.is_relative_to(REPO)
+        else str(args.dataset),
+        "today": today.isoformat(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "text_only": score(items, decisions),
+        "latency_ms": {
+            "p50": round(statistics.median(times), 3),
+            "p95": round(sorted(times)[int(0.95 * len(times)) - 1], 3),
+            "max": round(max(times), 3),
+        },
+    }
+    # The policy's own test tables (phrasings written for the tests, not taken from the dev set).
+    from tests.assistant.test_escalation import NON_TRIGGERS, TODAY, TRIGGERS
+
+    positives = [(code, q) for code, qs in TRIGGERS.items() for q in qs]
+    hit = sum(code in policy.decide(PolicyInput(q, today=TODAY)).codes for code, q in positives)
+    quiet = sum(not policy.decide(PolicyInput(q, today=TODAY)).escalate for q in NON_TRIGGERS)
+    report["test_tables"] = {
+        "triggers": len(positives),
+        "caught": hit,
+        "non_triggers": len(NON_TRIGGERS),
+        "quiet": quiet,
+    }
+    if args.with_answers:
+        t0 = time.perf_counter()
+        answered, info = with_answers(items, policy, today)
+        report["with_answers"] = {
+            **score(items, answered),
+            **info,
+            "seconds": round(time.perf_counter() - t0, 1),
+        }
+
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{report['dataset']} (today = {report['today']}), {report['machine']}")
+    print(
+        "| run | recall (must-escalate) | danger-to-life recall | false escalations | borderline FP | precision |"
+    )
+    print("|---|---|---|---|---|---|")
+    for name in ("text_only", "with_answers"):
+        if name not in report:
+            continue
+        r = report[name]
+        print(
+            f"| {name} | {r['recall']:.1%} ({round(r['recall'] * r['must_escalate'])}/{r['must_escalate']}) "
+            f"| {r['danger_recall']:.0%} ({r['danger_items']}) "
+            f"| {r['false_escalation_rate']:.1%} ({len(r['false_escalations'])}/{r['must_not']}) "
+            f"| {r['borderline_false_escalations']}/{r['borderline_items']} | {r['precision']:.1%} |"
+        )
+        if r["missed"]:
+            print(f"  missed: {r['missed']}")
+        if r["false_escalations"]:
+            print(f"  false escalations by code: {r['codes_on_false_escalations']}")
+    tables = report["test_tables"]
+    print(
+        f"test tables: {tables['caught']}/{tables['triggers']} triggers caught with the right code, "
+        f"{tables['quiet']}/{tables['non_triggers']} non-triggers quiet"
+    )
+    lat = report["latency_ms"]
+    print(f"policy latency per conversation: p50 {lat['p50']} ms, p95 {lat['p95']} ms, max {lat['max']} ms")
+    if "with_answers" in report:
+        info = report["with_answers"]
+        print(
+            f"answers: confidence {info['confidence_levels']}, without citation {info['answers_without_citation']}"
+        )
+    print(f"written to {args.out.relative_to(REPO) if args.out.is_relative_to(REPO) else args.out}")
+
+
+if __name__ == "__main__":
+    main()
