@@ -70,8 +70,11 @@ def rewrite_followup(
     question: str, turns: Sequence[Turn], find_laws: Callable[[str], list[tuple[int, int, str]]]
 ) -> Rewrite:
     q = normalize(question)
+    # Taken as asked, the question goes to retrieval as typed (the retriever normalises it itself), so
+    # `query != question` means a rule rewrote it.
+    asked = question.strip()
     if not turns:
-        return Rewrite(q, [])
+        return Rewrite(asked, [])
     laws = context_laws(turns, find_laws)
     previous = turns[-1]
     context = previous.query[:CONTEXT_CHARS]
@@ -94,4 +97,4 @@ def rewrite_followup(
     elliptical = bool(_LEAD.match(q)) or bool(_ELLIPTICAL_TAIL.search(q)) or any(d in q for d in _DEICTIC)
     if elliptical and len(q) <= SHORT_FOLLOWUP_CHARS and not named_here:
         return Rewrite(f"{core}（{context}）", laws, "elliptical")
-    return Rewrite(q, laws)
+    return Rewrite(asked, laws)

@@ -22,7 +22,8 @@ def build_sources(
     sources: list[Source] = []
     seen: set[str] = set()
     for hit in result.hits:
-        if hit.unit.is_case or hit.unit.unit_id in seen:
+        # Only numbered articles: every citation must open at /v1/articles/{law}/{article}.
+        if hit.unit.is_case or hit.unit.article_no is None or hit.unit.unit_id in seen:
             continue
         seen.add(hit.unit.unit_id)
         sources.append(Source(len(sources) + 1, hit.unit, "article", hit.score, tuple(hit.reasons)))

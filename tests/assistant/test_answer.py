@@ -113,6 +113,7 @@ def test_nonsense_is_low_confidence_and_escalated(offline: AnswerService) -> Non
 def test_asking_for_a_lawyer_suggests_escalation(offline: AnswerService) -> None:
     answer = offline.ask("公司拖欠工资三个月，我想找律师帮我")
     assert answer.escalation.suggested and EXPLICIT_REASON in answer.escalation.reasons
+    assert answer.as_dict()["rewritten_question"] is None  # normalising "，" is not a rewrite
     assert EXPLICIT_REASON not in offline.ask("打官司的律师费谁出").escalation.reasons
 
 

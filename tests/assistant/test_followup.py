@@ -50,8 +50,9 @@ def test_ordinal_picks_the_item_of_the_previous_answer() -> None:
 
 
 def test_standalone_questions_are_not_rewritten() -> None:
-    rewrite = rewrite_followup("送外卖路上摔伤了算不算工伤，公司不给报怎么办", [NO_CONTRACT], MATCHER.find)
-    assert not rewrite.rewritten and rewrite.context_laws == ["劳动合同法"]
+    question = "送外卖路上摔伤了算不算工伤，公司不给报怎么办"
+    rewrite = rewrite_followup(question, [NO_CONTRACT], MATCHER.find)
+    assert not rewrite.rewritten and rewrite.query == question and rewrite.context_laws == ["劳动合同法"]
 
 
 def test_context_laws_put_the_most_salient_last() -> None:
