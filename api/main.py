@@ -21,6 +21,7 @@ from api.routes import articles, chat, conversations, feedback, health, lawyer, 
 from api.security import install_security
 from assistant.chat import open_services
 from assistant.config import Settings, get_settings
+from assistant.privacy import install_log_redaction
 from ingest.embed import Embedder
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,10 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
+    # No ID, mobile or card numbers in any log line: ours, uvicorn's errors and its access log (a
+    # search query string is part of the logged path).
+    for name in ("", "uvicorn", "uvicorn.error", "uvicorn.access"):
+        install_log_redaction(logging.getLogger(name) if name else None)
     services = await run_in_threadpool(open_services, settings, app.state.embedder)
     app.state.services = services
     log.info(
@@ -75,7 +80,7 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
+            allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["content-type", "authorization", "idempotency-key", "x-ticket-token"],
         )
     for module in (chat, conversations, feedback, tickets, lawyer, articles, search, health):

@@ -161,7 +161,7 @@ def open_services(settings: Settings, embedder: Embedder | None = None, warm_up:
     )
     runtime = open_runtime(settings, embedder=SerialEmbedder(embedder))
     answers = AnswerService(runtime.retriever, settings)
-    conversations = ConversationStore(settings.db_url)
+    conversations = ConversationStore(settings.db_url, redact_personal=not settings.store_raw_personal_data)
     desk = EscalationDesk.open(settings, conversations=conversations, resolver=answers.resolver)
     if warm_up:
         # The first search loads jieba's dictionary and numpy paths (~1 s): pay it before serving.

@@ -355,7 +355,9 @@ def serve(
             _fail("建立索引失败，请查看上面的信息后重试", built.returncode or 1)
     from api.main import create_app
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
+    )
     install_log_redaction()
     err.print(f"服务地址 http://{host}:{port}　接口文档 http://{host}:{port}/docs")
     # proxy_headers=False: uvicorn would otherwise believe X-Forwarded-For from 127.0.0.1; the app
@@ -363,9 +365,62 @@ def serve(
     uvicorn.run(create_app(settings), host=host, port=port, timeout_graceful_shutdown=10, proxy_headers=False)
 
 
+DURATION_UNITS = {"d": 86400, "h": 3600, "m": 60, "w": 7 * 86400}
+
+
+def parse_duration(text: str) -> float:
+    """'90d', '12h', '30m', '2w' → seconds. Raises ValueError with a message for people."""
+    value = text.strip().lower()
+    number, unit = value[:-1], value[-1:]
+    if unit not in DURATION_UNITS or not number.isdigit() or int(number) <= 0:
+        raise ValueError(
+            f"无法识别的时长 {text!r}：请写成正整数加单位，例如 90d（天）、12h（小时）、2w（周）、30m（分钟）"
+        )
+    return int(number) * DURATION_UNITS[unit]
+
+
+@app.command()
+def purge(
+    older_than: Annotated[str, typer.Option("--older-than", help="删除多久以前的数据，例如 90d")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只统计，不删除")] = False,
+) -> None:
+    """按保存期限删除：超过期限未活动的对话，以及关闭时间超过期限的工单（未关闭的工单保留）。"""
+    from datetime import UTC, datetime, timedelta
+
+    from assistant.conversations import ConversationStore
+    from assistant.tickets.deadlines import Deadlines
+    from assistant.tickets.store import TicketStore
+
+    try:
+        seconds = parse_duration(older_than)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    settings = get_settings()
+    before = datetime.now(UTC) - timedelta(seconds=seconds)
+    conversations = ConversationStore(settings.db_url)
+    tickets = TicketStore(
+        settings.tickets_db_url, Deadlines(settings.ticket_claim_hours, settings.ticket_answer_hours)
+    )
+    try:
+        n_conv = conversations.purge(before, dry_run=dry_run)
+        n_tickets = tickets.purge_closed(before, dry_run=dry_run)
+    finally:
+        conversations.close()
+        tickets.close()
+    verb = "将删除" if dry_run else "已删除"
+    console.print(f"{verb} {n_conv} 个对话、{n_tickets} 个已关闭的工单（{before:%Y-%m-%d %H:%M} UTC 之前）")
+
+
 def main() -> None:
+    import logging
+
     from pydantic import ValidationError
 
+    from assistant.privacy import install_log_redaction
+
+    # Warnings and errors of every command go through the redacting filter (serve reconfigures).
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    install_log_redaction()
     try:
         app()
     except ValidationError as exc:

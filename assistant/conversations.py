@@ -1,10 +1,12 @@
 """Multi-turn conversations, persisted with SQLAlchemy 2: SQLite (WAL) under data_dir by default, any
 SQLAlchemy URL (PostgreSQL) in production. Only what the worker saw is stored: the verified answer and
-its citations, never a citation the verifier removed."""
+its citations, never a citation the verifier removed. By default ID, mobile and bank card numbers and
+e-mail addresses are redacted before anything is written (the originals are not kept)."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     create_engine,
+    delete,
     event,
     func,
     select,
@@ -29,6 +32,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship,
 
 from assistant.answer.models import Answer
 from assistant.followup import Turn
+from assistant.privacy import redact
 
 HISTORY_TURNS = 3
 
@@ -151,10 +155,14 @@ class Exchange:
     assistant_message_id: str
 
 
-def _answer_fields(answer: Answer) -> dict[str, Any]:
+def _keep(text: str) -> str:
+    return text
+
+
+def _answer_fields(answer: Answer, clean: Callable[[str], str] = _keep) -> dict[str, Any]:
     data = answer.as_dict()
     return {
-        "content": answer.text,
+        "content": clean(answer.text),
         "citations": data["citations"],
         "cases": data["cases"],
         "mode": answer.mode,
@@ -165,8 +173,10 @@ def _answer_fields(answer: Answer) -> dict[str, Any]:
 
 
 class ConversationStore:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, redact_personal: bool = True) -> None:
         self.url = url
+        # What is written: personal identifiers replaced by placeholders unless the operator keeps them.
+        self._clean: Callable[[str], str] = redact if redact_personal else _keep
         self.engine = make_engine(url)
         Base.metadata.create_all(self.engine)
         self._session = sessionmaker(self.engine, expire_on_commit=False)
@@ -249,8 +259,8 @@ class ConversationStore:
     def add_exchange(self, conversation_id: str | None, question: str, answer: Answer) -> Exchange:
         with self._session.begin() as session:
             conversation = self._conversation(session, conversation_id)
-            user = Message(role="user", content=question, query=answer.query)
-            assistant = Message(role="assistant", **_answer_fields(answer))
+            user = Message(role="user", content=self._clean(question), query=self._clean(answer.query))
+            assistant = Message(role="assistant", **_answer_fields(answer, self._clean))
             conversation.messages += [user, assistant]
             session.flush()
             return Exchange(conversation.id, user.id, assistant.id)
@@ -259,7 +269,7 @@ class ConversationStore:
         """For a stream: the question and an empty pending answer, so ids exist before the first byte."""
         with self._session.begin() as session:
             conversation = self._conversation(session, conversation_id)
-            user = Message(role="user", content=question, query=query)
+            user = Message(role="user", content=self._clean(question), query=self._clean(query))
             assistant = Message(role="assistant", content="", status="pending")
             conversation.messages += [user, assistant]
             session.flush()
@@ -268,7 +278,7 @@ class ConversationStore:
     def finish_exchange(self, message_id: str, answer: Answer) -> None:
         with self._session.begin() as session:
             message = session.scalars(select(Message).where(Message.id == message_id)).one()
-            for key, value in _answer_fields(answer).items():
+            for key, value in _answer_fields(answer, self._clean).items():
                 setattr(message, key, value)
             message.status = "complete"
 
@@ -290,3 +300,25 @@ class ConversationStore:
                 "updated_at": _iso(conversation.updated_at),
                 "messages": [m.as_dict() for m in conversation.messages],
             }
+
+    def delete(self, conversation_id: str) -> None:
+        """Delete a conversation with its messages and feedback. Raises ConversationNotFound."""
+        with self._session.begin() as session:
+            conversation = session.get(Conversation, conversation_id)
+            if conversation is None:
+                raise ConversationNotFound(conversation_id)
+            session.execute(delete(Feedback).where(Feedback.conversation_id == conversation_id))
+            session.delete(conversation)  # messages go with it (cascade)
+
+    def purge(self, before: datetime, dry_run: bool = False) -> int:
+        """Delete every conversation last active before `before`; returns how many (dry run: would)."""
+        with self._session.begin() as session:
+            ids = list(session.scalars(select(Conversation.id).where(Conversation.updated_at < before)))
+            if dry_run:
+                return len(ids)
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                session.execute(delete(Feedback).where(Feedback.conversation_id.in_(chunk)))
+                session.execute(delete(Message).where(Message.conversation_id.in_(chunk)))
+                session.execute(delete(Conversation).where(Conversation.id.in_(chunk)))
+            return len(ids)

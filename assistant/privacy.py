@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
@@ -63,6 +64,17 @@ def redact(text: str) -> str:
         return CARD_MASK if 13 <= len(digits) <= 19 and luhn_valid(digits) else m.group(0)
 
     return _CARD.sub(card, text)
+
+
+def redact_data(value: Any) -> Any:
+    """`redact` applied to every string inside lists, tuples and dict values (keys are kept)."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {k: redact_data(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [redact_data(v) for v in value]
+    return value
 
 
 class RedactingFilter(logging.Filter):

@@ -1,11 +1,12 @@
-"""GET /v1/conversations/{id}."""
+"""GET /v1/conversations/{id} and DELETE /v1/conversations/{id} (a worker deletes their own)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response, status
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import ChatDep
 from api.errors import ApiError
@@ -33,3 +34,20 @@ def get_conversation(conversation_id: str, chat: ChatDep) -> dict[str, Any]:
             merged = conversation["messages"] + replies
             conversation["messages"] = sorted(merged, key=lambda m: datetime.fromisoformat(m["created_at"]))
     return conversation
+
+
+@router.delete(
+    "/{conversation_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+    responses={404: {"model": ErrorOut, "description": "会话不存在（或已删除）"}},
+    summary="删除自己的对话（全部消息和评价）",
+)
+async def delete_conversation(conversation_id: str, chat: ChatDep) -> Response:
+    """The conversation id is the worker's key to it (128 random bits, known only to their device).
+    A ticket already handed to a lawyer keeps its own copy until it is closed and purged."""
+    try:
+        await run_in_threadpool(chat.conversations.delete, conversation_id)
+    except ConversationNotFound:
+        raise ApiError(404, "conversation_not_found", f"找不到会话 {conversation_id}") from None
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

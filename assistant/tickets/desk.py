@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from assistant.config import Settings
 from assistant.escalation import EscalationDecision, EscalationPolicy, PolicyInput, Reason, handoff_notice
 from assistant.escalation.rules import default_rules, load_rules
+from assistant.privacy import redact_data
 
 from .auth import TicketTokenSigner, load_secret
 from .deadlines import Deadlines, ServiceHours
@@ -207,6 +208,11 @@ class EscalationDesk:
             raise RuntimeError("the escalation desk was opened without conversations")
         return list(self.conversations.get(conversation_id)["messages"])
 
+    def _private(self, value: Any) -> Any:
+        """Ticket texts as stored: personal identifiers redacted unless the operator keeps originals
+        (store_raw_personal_data). The worker's explicit contact field is the channel for those."""
+        return value if self.settings.store_raw_personal_data else redact_data(value)
+
     def after_answer(self, result: dict[str, Any]) -> dict[str, Any] | None:
         """Called once an answer is stored: opens or updates the conversation's ticket when the
         policy escalates. Returns the worker's view of the ticket, or None."""
@@ -227,12 +233,12 @@ class EscalationDesk:
                 return None
         ticket, created = self.store.create(
             conversation_id=conversation_id,
-            question=_user_questions(messages)[-1],
-            conversation=_snapshot(messages),
-            reasons=[r.as_dict() for r in decision.reasons],
+            question=self._private(_user_questions(messages)[-1]),
+            conversation=self._private(_snapshot(messages)),
+            reasons=self._private([r.as_dict() for r in decision.reasons]),
             priority=decision.priority or "normal",
             danger_to_life=decision.danger_to_life,
-            draft=result.get("answer", ""),
+            draft=self._private(result.get("answer", "")),
             draft_citations=list(result.get("citations", [])),
             source="policy",
         )
@@ -262,12 +268,12 @@ class EscalationDesk:
         fingerprint = request_hash({"conversation": conversation_id, "contact": contact or {}, "note": note})
         ticket, created = self.store.create(
             conversation_id=conversation_id,
-            question=question + (f"\n（补充：{note}）" if note and questions else ""),
-            conversation=_snapshot(messages),
-            reasons=[r.as_dict() for r in reasons],
+            question=self._private(question + (f"\n（补充：{note}）" if note and questions else "")),
+            conversation=self._private(_snapshot(messages)),
+            reasons=self._private([r.as_dict() for r in reasons]),
             priority=priority,
             danger_to_life=bool(decision and decision.danger_to_life),
-            draft=draft,
+            draft=self._private(draft),
             draft_citations=citations,
             source="worker",
             contact=contact,

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -256,6 +256,36 @@ class TicketStore:
     def ping(self) -> bool:
         with self.engine.connect() as conn:
             return conn.execute(text("SELECT 1")).scalar() == 1
+
+    def purge_closed(self, before: datetime, dry_run: bool = False) -> int:
+        """Delete closed tickets (with their replies, idempotency keys and audit entries) closed
+        before `before`; one audit entry records the purge. Returns how many (dry run: would)."""
+        with self._transaction() as session:
+            ids = list(
+                session.scalars(
+                    select(Ticket.id).where(
+                        Ticket.status == "closed", func.coalesce(Ticket.closed_at, Ticket.updated_at) < before
+                    )
+                )
+            )
+            if dry_run:
+                return len(ids)
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                for model in (TicketReply, IdempotencyKey, AuditEntry):
+                    session.execute(delete(model).where(model.ticket_id.in_(chunk)))
+                session.execute(delete(Ticket).where(Ticket.id.in_(chunk)))
+            if ids:
+                session.add(
+                    AuditEntry(
+                        ticket_id=None,
+                        actor="system",
+                        action="purge",
+                        detail={"tickets": len(ids), "before": before.isoformat()},
+                        at=self.clock(),
+                    )
+                )
+            return len(ids)
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
