@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.retrieval.knowledge import Issue, Knowledge
 from ingest.lawnames import short_law_name
@@ -116,12 +117,32 @@ def find_direct_refs(
     return refs, laws
 
 
+_CLAUSE_BREAK = "，。！？；,.!?;\n "
+
+
+@lru_cache(maxsize=8192)
+def _gapped(phrase: str) -> re.Pattern[str] | None:
+    """A phrase of 3+ characters also matches with a few words inside it, within one clause:
+    不签合同 ~ 不给我签劳动合同, 没交社保 ~ 没给我交社保. Shorter phrases must match exactly."""
+    if len(phrase) < 3:
+        return None
+    gap = f"[^{re.escape(_CLAUSE_BREAK)}]{{0,2}}"
+    return re.compile(gap.join(re.escape(ch) for ch in phrase))
+
+
+def phrase_in(phrase: str, text: str) -> bool:
+    if phrase in text:
+        return True
+    pattern = _gapped(phrase)
+    return bool(pattern and pattern.search(text))
+
+
 def expand(text: str, knowledge: Knowledge) -> tuple[list[str], list[str]]:
     lowered = text.lower()
     terms: list[str] = []
     phrases: list[str] = []
     for group in knowledge.synonyms:
-        hit = next((c for c in group.colloquial if c in lowered), None)
+        hit = next((c for c in group.colloquial if phrase_in(c, lowered)), None)
         if hit is None:
             continue
         phrases.append(hit)
@@ -135,7 +156,7 @@ def detect_topics(text: str, knowledge: Knowledge, limit: int = 3) -> list[tuple
     lowered = text.lower()
     scored: list[tuple[Issue, float]] = []
     for issue in knowledge.issues:
-        hits = [k for k in issue.keywords if k in lowered]
+        hits = [k for k in issue.keywords if phrase_in(k, lowered)]
         if not hits:
             continue
         # Longer keywords are more specific; several distinct hits add up with diminishing returns.

@@ -266,7 +266,7 @@ class HybridRetriever:
         hits: list[Hit] = []
         seen: set[int] = set()
         # Direct lookups come first, always; they ignore the in-force filter only if nothing current exists.
-        for ref in u.direct_refs:
+        for ref in [] if filters.cases else u.direct_refs:
             row = self._current_row(ref.law, ref.article, ref.sub)
             if row is None or row in seen:
                 continue

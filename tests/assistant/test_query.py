@@ -59,3 +59,12 @@ def test_knowledge_is_large_and_well_formed() -> None:
     assert sum(len(g.colloquial) for g in knowledge.synonyms) >= 300
     assert len(knowledge.issues) >= 16
     assert all(issue.articles for issue in knowledge.issues)
+
+
+def test_gapped_phrase_matching_stays_within_a_clause() -> None:
+    from assistant.retrieval.query import phrase_in
+
+    assert phrase_in("不签合同", "公司不给我签劳动合同")
+    assert phrase_in("没交社保", "老板没给我交社保")
+    assert not phrase_in("不签合同", "我不想干了，签的合同呢")  # a clause break in between
+    assert not phrase_in("工伤", "工地受伤")  # short phrases match exactly only

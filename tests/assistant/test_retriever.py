@@ -35,6 +35,13 @@ def test_direct_lookup_is_first(retriever: HybridRetriever) -> None:
     assert keys(follow_up)[0] == ("劳动合同法", 82)
 
 
+def test_no_contract_question_finds_articles_10_and_82(retriever: HybridRetriever) -> None:
+    # "不给我签劳动合同" has words inside the team's phrase "不签合同": gapped phrase matching finds it.
+    result = retriever.search("公司不给我签劳动合同怎么办", k=6)
+    assert "未签书面劳动合同" in result.understanding.topic_names
+    assert {("劳动合同法", 10), ("劳动合同法", 82)} & set(keys(result))
+
+
 def test_colloquial_wage_question_finds_the_core_articles(retriever: HybridRetriever) -> None:
     result = retriever.search("老板三个月没发工资了还让我走人怎么办", k=10)
     found = set(keys(result))
@@ -66,6 +73,7 @@ def test_cases_are_searched_separately(retriever: HybridRetriever) -> None:
     cases = retriever.search_cases("外卖骑手与平台是否存在劳动关系", k=3)
     assert cases and all(h.unit.is_case for h in cases)
     assert len({h.unit.title for h in cases}) == len(cases)
+    assert all(h.unit.is_case for h in retriever.search_cases("劳动合同法第八十二条", k=3))
     statutes = retriever.search("外卖骑手与平台是否存在劳动关系", k=10)
     assert not any(h.unit.is_case for h in statutes.hits)
 
