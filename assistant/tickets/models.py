@@ -6,7 +6,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 STATUSES = ("pending", "claimed", "answered", "closed", "reopened")
@@ -40,8 +51,22 @@ class Lawyer(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+_OPEN = text("status IN ('pending', 'claimed', 'reopened')")
+
+
 class Ticket(Base):
     __tablename__ = "tickets"
+    # At most one open ticket per conversation, enforced by the database (a partial unique index on
+    # SQLite and PostgreSQL): two requests escalating the same conversation at once cannot both insert.
+    __table_args__ = (
+        Index(
+            "uq_tickets_open_conversation",
+            "conversation_id",
+            unique=True,
+            sqlite_where=_OPEN,
+            postgresql_where=_OPEN,
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     conversation_id: Mapped[str] = mapped_column(String(64), index=True)

@@ -416,6 +416,7 @@ class TicketStore:
                 .where(Ticket.conversation_id == values["conversation_id"], Ticket.status.in_(OPEN_STATUSES))
                 .order_by(Ticket.id.desc())
                 .limit(1)
+                .with_for_update()  # PostgreSQL: concurrent updates of this ticket merge one after another
             ).first()
             if existing is not None:
                 # One open ticket per conversation: refresh what the lawyer will read, never lower the priority.
@@ -607,6 +608,20 @@ class TicketStore:
         """answered or closed → reopened: back in the queue with a fresh claim deadline."""
         now = self.clock()
         claim_by = self.deadlines.claim_by(now)
+        try:
+            return self._reopen(ticket_id, actor, note, now, claim_by)
+        except IntegrityError:
+            # The conversation has another open ticket (the partial unique index): work on that one.
+            raise InvalidTransition(
+                ticket_id,
+                "answered",
+                "reopen",
+                f"工单 {ticket_id} 所在的对话已有进行中的工单，请在那个工单里处理",
+            ) from None
+
+    def _reopen(
+        self, ticket_id: int, actor: LawyerView, note: str, now: datetime, claim_by: datetime
+    ) -> TicketView:
         with self._transaction() as session:
             self._conditional(
                 session,

@@ -161,6 +161,38 @@ def test_one_open_ticket_per_conversation(store: TicketStore) -> None:
     assert [a.action for a in lowered.audit] == ["created", "updated", "updated"]
 
 
+def test_concurrent_escalations_of_one_conversation_open_one_ticket(store: TicketStore) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def escalate(i: int) -> int:
+        ticket, _ = store.create(
+            conversation_id="busy",
+            question=f"第{i}次",
+            conversation=[],
+            reasons=[{"code": f"r{i}"}],
+            priority="normal",
+        )
+        return ticket.id
+
+    with ThreadPoolExecutor(8) as pool:
+        ids = set(pool.map(escalate, range(16)))
+    assert len(ids) == 1
+    assert len(store.get(ids.pop()).reasons) == 16
+
+
+def test_reopening_when_the_conversation_has_another_open_ticket(
+    store: TicketStore, lawyers: tuple[LawyerView, ...]
+) -> None:
+    zhang = lawyers[0]
+    first = new_ticket(store)
+    store.claim(first.id, zhang)
+    store.save_reply(first.id, zhang, "答复", [], send=True)
+    second = new_ticket(store)  # the worker escalated again after the answer
+    assert second.id != first.id
+    with pytest.raises(InvalidTransition, match="已有进行中的工单"):
+        store.reopen(first.id, zhang)
+
+
 def test_status_machine(store: TicketStore, lawyers: tuple[LawyerView, LawyerView, LawyerView]) -> None:
     zhang, li, admin = lawyers
     ticket = new_ticket(store)
