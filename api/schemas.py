@@ -85,6 +85,7 @@ class VerificationOut(BaseModel):
     removed_by_kind: dict[str, int]
     corrected_markers: int
     dropped_sentences: int
+    rejected_sentences: int = Field(0, description="因复述系统提示词等被拦下的句子数")
 
 
 class ChatResponse(BaseModel):

@@ -14,6 +14,7 @@ import numpy as np
 
 from assistant.answer.models import Answer, Confidence, GenerationRequest, Generator, Source
 from assistant.answer.offline import OfflineComposer
+from assistant.answer.prompts import leaks_system_prompt
 from assistant.answer.render import LOW_CONFIDENCE_NOTE, case_excerpt, render_tail
 from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sources, procedure_source
 from assistant.answer.verify import CitationVerifier, VerificationReport
@@ -133,7 +134,8 @@ class AnswerService:
     # --- generation ----------------------------------------------------------------------------
 
     def _verifier(self, prepared: Prepared) -> CitationVerifier:
-        return CitationVerifier(prepared.sources, self.resolver)
+        # Whatever the model was talked into, a sentence repeating the system prompt is never shown.
+        return CitationVerifier(prepared.sources, self.resolver, reject=leaks_system_prompt)
 
     def answer(self, prepared: Prepared) -> Answer:
         t0 = time.perf_counter()
@@ -264,4 +266,5 @@ def _merge(first: VerificationReport, second: VerificationReport) -> Verificatio
         removed=first.removed + second.removed,
         corrected_markers=first.corrected_markers + second.corrected_markers,
         dropped_sentences=first.dropped_sentences + second.dropped_sentences,
+        rejected_sentences=first.rejected_sentences + second.rejected_sentences,
     )

@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -115,6 +115,7 @@ class VerificationReport:
     removed: list[Removal] = field(default_factory=list)
     corrected_markers: int = 0
     dropped_sentences: int = 0
+    rejected_sentences: int = 0  # dropped by the text guard (e.g. they repeat the system prompt)
 
     @property
     def ok(self) -> bool:
@@ -129,6 +130,7 @@ class VerificationReport:
             "removed_by_kind": dict(Counter(r.kind for r in self.removed)),
             "corrected_markers": self.corrected_markers,
             "dropped_sentences": self.dropped_sentences,
+            "rejected_sentences": self.rejected_sentences,
         }
 
 
@@ -183,9 +185,15 @@ def split_segments(text: str, final: bool) -> tuple[list[str], str]:
 class CitationVerifier:
     """Checks the citations of one answer against its numbered sources and the store."""
 
-    def __init__(self, sources: Sequence[Source], resolver: CitationResolver) -> None:
+    def __init__(
+        self,
+        sources: Sequence[Source],
+        resolver: CitationResolver,
+        reject: Callable[[str], bool] | None = None,
+    ) -> None:
         self.sources = list(sources)
         self.resolver = resolver
+        self.reject = reject  # sentences it returns True for are dropped whatever they cite
         self.report = VerificationReport()
         self._by_key: dict[tuple[str, int, int], int] = {}
         self._by_article: dict[tuple[int, int], list[int]] = {}
@@ -235,6 +243,10 @@ class CitationVerifier:
 
     def verify_segment(self, segment: str) -> str | None:
         """The sentence with invalid citations removed, or None when it should be dropped."""
+        if self.reject is not None and self.reject(segment):
+            self.report.rejected_sentences += 1
+            log.warning("dropped a sentence rejected by the text guard")
+            return None
         groups = self._find_groups(segment)
         edits: list[tuple[int, int, str]] = []
         invalid_named = False
