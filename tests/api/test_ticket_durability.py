@@ -37,6 +37,7 @@ class Server:
             "LAWCLOUD_DATA_DIR": str(data_dir),
             "LAWCLOUD_EMBEDDER": "fake",
             "LAWCLOUD_DATABASE_URL": db_url,
+            "LAWCLOUD_RATE_LIMIT_PER_MINUTE": "0",  # one test client sends bursts of requests
             "CI": "true",
         }
         self.proc = subprocess.Popen(
