@@ -10,6 +10,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ingest.vectorstore import VectorStoreUnavailable
+
 log = logging.getLogger(__name__)
 
 
@@ -24,6 +26,8 @@ class ApiError(StarletteHTTPException):
         self.code = code
         self.message = message
 
+
+VECTOR_STORE_MESSAGE = "法规检索服务（向量库）暂时不可用，请稍后再试；紧急情况可拨打工会服务热线 12351"
 
 _STATUS_DEFAULTS = {
     400: ("bad_request", "请求有误"),
@@ -92,6 +96,16 @@ def install_error_handlers(app: FastAPI) -> None:
         errors = list(exc.errors())
         status, code, message = _describe(errors[0]) if errors else (422, "invalid_request", "请求不正确")
         return error_response(status, code, message)
+
+    @app.exception_handler(VectorStoreUnavailable)
+    async def _vector_store_down(request: Request, exc: VectorStoreUnavailable) -> JSONResponse:
+        log.error("vector store unavailable on %s %s: %s", request.method, request.url.path, exc)
+        return error_response(
+            503,
+            "vector_store_unavailable",
+            VECTOR_STORE_MESSAGE,
+            {"Retry-After": "30"},
+        )
 
     @app.exception_handler(Exception)
     async def _internal_error(request: Request, exc: Exception) -> JSONResponse:

@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     chroma_mode: Literal["embedded", "http"] = "embedded"
     chroma_host: str = "127.0.0.1"
     chroma_port: int = 8001
+    # Every request to a Chroma server gives up after this long (chromadb's own client never does).
+    chroma_timeout_s: float = 5.0
 
     # Answers: "offline" composes from retrieved text only; "llm" asks an OpenAI-compatible endpoint
     # (vLLM, Ollama, Qwen/DeepSeek APIs) and falls back to offline when it fails or times out.

@@ -22,7 +22,9 @@ class Runtime:
 
 
 def open_runtime(settings: Settings, embedder: Embedder | None = None) -> Runtime:
-    index = open_index(settings.data_dir, settings.chroma_host, settings.chroma_port)
+    index = open_index(
+        settings.data_dir, settings.chroma_host, settings.chroma_port, settings.chroma_timeout_s
+    )
     # Queries are embedded one at a time: a single thread holds latency steady when cores are busy.
     embedder = embedder or make_embedder(
         settings.embedder, settings.embedder_model_path, threads=settings.query_threads

@@ -193,13 +193,15 @@ class LiveIndex:
         self.store.close()
 
 
-def open_index(data_dir: Path, chroma_host: str = "127.0.0.1", chroma_port: int = 8001) -> LiveIndex:
+def open_index(
+    data_dir: Path, chroma_host: str = "127.0.0.1", chroma_port: int = 8001, chroma_timeout_s: float = 5.0
+) -> LiveIndex:
     manifest = read_live(data_dir)
     if manifest is None:
         raise NoLiveIndex("还没有可用的索引，请先运行 `lawcloud ingest`")
     path = data_dir / "builds" / manifest["build_id"]
     chroma = manifest["chroma"]
-    client = chroma_client(chroma["mode"], path / "chroma", chroma_host, chroma_port)
+    client = chroma_client(chroma["mode"], path / "chroma", chroma_host, chroma_port, chroma_timeout_s)
     return LiveIndex(
         manifest=manifest,
         store=ArticleStore(path / "store.sqlite"),

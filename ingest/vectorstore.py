@@ -30,19 +30,38 @@ class VectorStoreUnavailable(RuntimeError):
     """The vector store cannot be reached (e.g. the Chroma server is down)."""
 
 
-def chroma_client(mode: str, path: Path | None = None, host: str = "127.0.0.1", port: int = 8001):  # noqa: ANN201
+def chroma_client(  # noqa: ANN201
+    mode: str,
+    path: Path | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    timeout_s: float | None = None,
+):
     import chromadb
 
     settings = chromadb.Settings(anonymized_telemetry=False)
     if mode == "http":
         try:
-            return chromadb.HttpClient(host=host, port=port, settings=settings)
+            client = chromadb.HttpClient(host=host, port=port, settings=settings)
         except Exception as exc:  # chromadb raises plain exceptions when the server is unreachable
             raise VectorStoreUnavailable(f"无法连接 Chroma 服务 {host}:{port}：{exc}") from exc
+        if timeout_s is not None:  # serving sets one; ingest's large batches may take longer
+            _set_http_timeout(client, timeout_s)
+        return client
     if path is None:
         raise ValueError("embedded Chroma needs a path")
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+def _set_http_timeout(client: Any, timeout_s: float) -> None:
+    """chromadb 1.5's HTTP client builds its httpx.Client with `timeout=None` and has no setting for
+    it, so a hung server would hang every query: give its session a timeout after the fact."""
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if isinstance(session, httpx.Client):
+        session.timeout = httpx.Timeout(timeout_s, connect=min(timeout_s, 2.0))
 
 
 class ChromaVectorStore:
@@ -80,7 +99,10 @@ class ChromaVectorStore:
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0], strict=True)]
 
     def count(self) -> int:
-        return int(self._col.count())
+        try:
+            return int(self._col.count())
+        except Exception as exc:
+            raise VectorStoreUnavailable(f"向量库不可用：{exc}") from exc
 
 
 class InMemoryVectorStore:

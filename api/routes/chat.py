@@ -20,6 +20,7 @@ _ERRORS = {
     404: {"model": ErrorOut, "description": "会话不存在"},
     413: {"model": ErrorOut, "description": "请求体太大"},
     422: {"model": ErrorOut, "description": "问题为空、太长或字段不正确"},
+    503: {"model": ErrorOut, "description": "法规检索服务（向量库）暂时不可用"},
 }
 _STREAM_DOC = """Server-sent events, every JSON payload ASCII-escaped:
 

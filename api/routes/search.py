@@ -19,7 +19,7 @@ router = APIRouter(prefix="/v1", tags=["search"])
 @router.get(
     "/search",
     response_model=SearchResponse,
-    responses={422: {"model": ErrorOut}},
+    responses={422: {"model": ErrorOut}, 503: {"model": ErrorOut}},
     summary="只检索条文（不生成回答）",
 )
 def search(
