@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi import Path as PathParam
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.errors import ApiError
@@ -108,3 +109,8 @@ def check_question(question: str, settings: Settings) -> None:
             "question_too_long",
             f"问题太长了（{len(question)} 字），请控制在 {settings.max_question_chars} 字以内",
         )
+
+
+# SQLite and PostgreSQL integers are 64-bit: a larger id in a path is a 422, not a database error.
+MAX_DB_ID = 2**63 - 1
+TicketId = Annotated[int, PathParam(ge=1, le=MAX_DB_ID, description="工单编号")]

@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -61,6 +62,42 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         services.close()
 
 
+_BODY_ERRORS = {
+    "400": "请求体不是有效的 JSON",
+    "413": "请求体太大",
+}
+
+
+def _document_body_errors(app: FastAPI) -> None:
+    """Every operation that reads a JSON body can answer 400 (malformed JSON) and 413 (too large):
+    say so in the schema, for every such operation, so that clients and contract tests expect them."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = build()
+        for item in schema.get("paths", {}).values():
+            for operation in item.values():
+                if not isinstance(operation, dict) or "requestBody" not in operation:
+                    continue
+                responses = operation.setdefault("responses", {})
+                for code, description in _BODY_ERRORS.items():
+                    responses.setdefault(
+                        code,
+                        {
+                            "description": description,
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}
+                            },
+                        },
+                    )
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(settings: Settings | None = None, embedder: Embedder | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
@@ -85,6 +122,7 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
         )
     for module in (chat, conversations, feedback, tickets, lawyer, articles, search, health):
         app.include_router(module.router)
+    _document_body_errors(app)
     if (STATIC_DIR / "index.html").exists():
         # The worker chat page (api/static/) talks to the endpoints above.
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, status
 
-from api.deps import AdminLawyer, CurrentLawyer, DeskDep, ticket_errors
+from api.deps import MAX_DB_ID, AdminLawyer, CurrentLawyer, DeskDep, TicketId, ticket_errors
 from api.schemas import ErrorOut
 from api.ticket_schemas import (
     AuditOut,
@@ -61,7 +61,7 @@ def queue(
     overdue: Annotated[bool | None, Query(description="true：只看超时的；false：只看未超时的")] = None,
     sort: Annotated[Literal["due", "priority", "created"], Query()] = "due",
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_DB_ID)] = 0,
 ) -> dict[str, Any]:
     now = desk.store.clock()
     tickets = desk.store.queue(
@@ -71,7 +71,7 @@ def queue(
 
 
 @router.get("/tickets/{ticket_id}", response_model=TicketDetailOut, responses=_TICKET, summary="查看工单")
-def get_ticket(ticket_id: int, lawyer: CurrentLawyer, desk: DeskDep) -> dict[str, Any]:
+def get_ticket(ticket_id: TicketId, lawyer: CurrentLawyer, desk: DeskDep) -> dict[str, Any]:
     with ticket_errors():
         return detail(desk.store.get(ticket_id), desk.store.clock())
 
@@ -82,7 +82,7 @@ def get_ticket(ticket_id: int, lawyer: CurrentLawyer, desk: DeskDep) -> dict[str
     responses=_TRANSITION,
     summary="认领（先到先得）",
 )
-def claim(ticket_id: int, lawyer: CurrentLawyer, desk: DeskDep) -> dict[str, Any]:
+def claim(ticket_id: TicketId, lawyer: CurrentLawyer, desk: DeskDep) -> dict[str, Any]:
     with ticket_errors():
         return detail(desk.store.claim(ticket_id, lawyer), desk.store.clock())
 
@@ -94,7 +94,7 @@ def claim(ticket_id: int, lawyer: CurrentLawyer, desk: DeskDep) -> dict[str, Any
     responses={**_TRANSITION, 422: {"model": ErrorOut, "description": "回复中有无法核实的法条引用"}},
     summary="保存回复的新版本，或发送给劳动者",
 )
-def reply(ticket_id: int, body: ReplyIn, lawyer: CurrentLawyer, desk: DeskDep) -> dict[str, Any]:
+def reply(ticket_id: TicketId, body: ReplyIn, lawyer: CurrentLawyer, desk: DeskDep) -> dict[str, Any]:
     with ticket_errors():
         ticket, saved = desk.send_reply(ticket_id, lawyer, body.body.strip(), send=body.send)
     return {"ticket": detail(ticket, desk.store.clock()), "reply": saved.as_dict()}
@@ -103,7 +103,7 @@ def reply(ticket_id: int, body: ReplyIn, lawyer: CurrentLawyer, desk: DeskDep) -
 @router.post(
     "/tickets/{ticket_id}/close", response_model=TicketDetailOut, responses=_TRANSITION, summary="关闭工单"
 )
-def close(ticket_id: int, lawyer: CurrentLawyer, desk: DeskDep) -> dict[str, Any]:
+def close(ticket_id: TicketId, lawyer: CurrentLawyer, desk: DeskDep) -> dict[str, Any]:
     with ticket_errors():
         return detail(desk.store.close_ticket(ticket_id, lawyer), desk.store.clock())
 
@@ -115,14 +115,16 @@ def close(ticket_id: int, lawyer: CurrentLawyer, desk: DeskDep) -> dict[str, Any
     summary="重新打开工单",
 )
 def reopen(
-    ticket_id: int, lawyer: CurrentLawyer, desk: DeskDep, body: ReopenIn | None = None
+    ticket_id: TicketId, lawyer: CurrentLawyer, desk: DeskDep, body: ReopenIn | None = None
 ) -> dict[str, Any]:
     with ticket_errors():
         return detail(desk.store.reopen(ticket_id, lawyer, body.note if body else ""), desk.store.clock())
 
 
 @router.get("/audit", response_model=list[AuditOut], responses=_AUTH, summary="审计日志（管理员）")
-def audit(admin: AdminLawyer, desk: DeskDep, ticket_id: int | None = None) -> list[dict[str, Any]]:
+def audit(
+    admin: AdminLawyer, desk: DeskDep, ticket_id: Annotated[int | None, Query(ge=1, le=MAX_DB_ID)] = None
+) -> list[dict[str, Any]]:
     return [a.as_dict() for a in desk.store.audit_log(ticket_id)]
 
 

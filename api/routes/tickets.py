@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Response, status
 
-from api.deps import DeskDep, ticket_errors
+from api.deps import DeskDep, TicketId, ticket_errors
 from api.errors import ApiError
 from api.schemas import ErrorOut
 from api.ticket_schemas import EscalateRequest, TicketCreatedOut, WorkerTicketStatusOut
@@ -66,7 +66,7 @@ def escalate(
     summary="查看自己的工单（需要工单令牌）",
 )
 def get_ticket(
-    ticket_id: int,
+    ticket_id: TicketId,
     desk: DeskDep,
     token: Annotated[str | None, Header(alias="X-Ticket-Token", max_length=200)] = None,
 ) -> dict[str, Any]:
