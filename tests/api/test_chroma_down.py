@@ -1,6 +1,7 @@
 """Chroma server down: /readyz fails and the endpoints that search answer 503 quickly, never hang."""
 
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -106,5 +107,38 @@ def test_chroma_down_gives_503_quickly(
                 assert response.headers["retry-after"]
             # The process itself stays up.
             assert timed(client, "GET", "/healthz").status_code == 200
+    finally:
+        server.stop()
+
+
+@pytest.mark.integration
+def test_hung_chroma_server_times_out_with_503(
+    tmp_path: Path, chroma_process: tuple[subprocess.Popen[bytes], int]
+) -> None:
+    """A Chroma server that accepts connections but never answers (SIGSTOP): the client timeout ends
+    every request; nothing waits forever."""
+    proc, port = chroma_process
+    settings = make_settings(
+        tmp_path / "data",
+        chroma_mode="http",
+        chroma_port=port,
+        chroma_timeout_s=2.0,
+        database_url=f"sqlite:///{tmp_path / 'lawcloud.sqlite'}",
+        rate_limit_per_minute=0,
+    )
+    write_law(tmp_path / "docs")
+    assert run_ingest(settings, [tmp_path / "docs"], builtin=False, embedder=FakeEmbedder()).ok
+    server = serve_in_thread(create_app(settings, embedder=FakeEmbedder()))
+    try:
+        with httpx.Client(base_url=server.url, timeout=60) as client:
+            assert timed(client, "GET", "/readyz").status_code == 200
+            proc.send_signal(signal.SIGSTOP)
+            try:
+                ready = timed(client, "GET", "/readyz")
+                assert ready.status_code == 503 and ready.json()["code"] == "vector_store_unavailable"
+                chat = timed(client, "POST", "/v1/chat", json={"question": "公司拖欠工资怎么办"})
+                assert chat.status_code == 503 and chat.json()["code"] == "vector_store_unavailable"
+            finally:
+                proc.send_signal(signal.SIGCONT)
     finally:
         server.stop()
