@@ -10,22 +10,15 @@ from assistant.answer.service import AnswerService
 from assistant.followup import Turn
 from assistant.retrieval import HybridRetriever
 from eval.answers import AnswerRecord
-from ingest.lawnames import short_law_name
-from ingest.numerals import cn_to_int
-from ingest.parse import _CITED_ARTICLE, CITATION
+from ingest.parse import extract_citations
 
 
 def shown_citations(text: str) -> list[tuple[str, int, int]]:
     """Every 《X》第N条 the answer text shows, as (law short name, article, sub)."""
-    found: list[tuple[str, int, int]] = []
     # Quoted article text (Markdown blockquotes) may itself refer to other articles; those are the
     # statute's words, not the assistant's citations.
-    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
-    for match in CITATION.finditer(text):
-        law = short_law_name(match.group(1))
-        for art in _CITED_ARTICLE.finditer(match.group(2)):
-            found.append((law, cn_to_int(art.group(1)), cn_to_int(art.group(2)) if art.group(2) else 0))
-    return found
+    own_words = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
+    return [(law, article, sub or 0) for law, article, sub in extract_citations(own_words)]
 
 
 class AssistantUnderTest:
