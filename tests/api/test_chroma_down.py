@@ -1,9 +1,7 @@
 """Chroma server down: /readyz fails and the endpoints that search answer 503 quickly, never hang."""
 
-import shutil
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,8 +13,7 @@ from api.main import create_app
 from assistant.answer.fake_llm import serve_in_thread
 from ingest.embed import FakeEmbedder
 from ingest.pipeline import run_ingest
-from tests.conftest import make_settings
-from tests.ingest.test_chroma_server import free_port
+from tests.conftest import make_settings, start_chroma_server
 from tests.ingest.test_pipeline import write_law
 
 # Each request must come back well within this (the client timeout is 5 s, readyz waits 3 s).
@@ -25,32 +22,7 @@ MAX_SECONDS = 10.0
 
 @pytest.fixture
 def chroma_process(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
-    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            chroma,
-            "run",
-            "--path",
-            str(tmp_path / "chroma-server"),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=0.5).raise_for_status()
-            break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("chroma server did not start")
+    proc, port = start_chroma_server(tmp_path / "chroma-server")
     yield proc, port
     if proc.poll() is None:
         proc.kill()

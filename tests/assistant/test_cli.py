@@ -3,7 +3,6 @@
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ import httpx
 import pytest
 
 from assistant.config import REPO_ROOT, Settings
+from tests.conftest import free_port
 
 
 def lawcloud(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -46,12 +46,6 @@ def test_search_lists_ranked_articles(built_settings: Settings) -> None:
 def test_commands_without_an_index_say_what_to_do(tmp_path: Path) -> None:
     out = lawcloud(["ask", "加班费怎么算"], tmp_path)
     assert out.returncode == 1 and "lawcloud ingest" in out.stderr
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.mark.integration

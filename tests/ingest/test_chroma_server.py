@@ -1,10 +1,5 @@
 """Server mode against a real `chroma run` on loopback."""
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,44 +9,13 @@ import pytest
 from ingest.embed import FakeEmbedder
 from ingest.index import open_index
 from ingest.pipeline import run_ingest
-from tests.conftest import make_settings
+from tests.conftest import make_settings, start_chroma_server
 from tests.ingest.test_pipeline import write_law
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
 def chroma_server(tmp_path: Path) -> Iterator[int]:
-    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            chroma,
-            "run",
-            "--path",
-            str(tmp_path / "chroma-server"),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("chroma server did not start")
+    proc, port = start_chroma_server(tmp_path / "chroma-server")
     yield port
     proc.terminate()
     proc.wait(timeout=10)

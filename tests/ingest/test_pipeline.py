@@ -101,7 +101,10 @@ def test_full_index_over_shared_corpus(built_settings) -> None:
     assert repealed.validity == "已废止" and not repealed.in_force
     partly = store.get_article("最高人民法院关于审理劳动争议案件适用法律问题的解释（一）", 32)
     assert partly.validity == "已修改" and "第一款" in partly.validity_note and partly.in_force
-    assert store.get_article("最高人民法院关于审理劳动争议案件适用法律问题的解释（一）", 31).validity == "现行有效"
+    assert (
+        store.get_article("最高人民法院关于审理劳动争议案件适用法律问题的解释（一）", 31).validity
+        == "现行有效"
+    )
     stats = store.stats()
     assert stats["by_type"]["case_section"] > 100
     assert index.vectors.count() == stats["chunks"]
