@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -101,7 +102,9 @@ def cleanup_builds(data_dir: Path, keep: set[str], chroma: Any | None = None) ->
 
 
 def new_build_id() -> str:
-    return time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}"
+    # Sortable by time; the random tail keeps two builds in the same second (same process) apart —
+    # they would otherwise share a directory and a Chroma collection name.
+    return time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{uuid.uuid4().hex[:6]}"
 
 
 def chunk_metadata(chunk: Chunk, is_current: bool) -> dict[str, str | int | bool]:

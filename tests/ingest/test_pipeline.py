@@ -110,3 +110,9 @@ def test_full_index_over_shared_corpus(built_settings) -> None:
     assert index.vectors.count() == stats["chunks"]
     manifest = json.loads((built_settings.data_dir / "LIVE.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["units"] == stats["units"]
+
+
+def test_build_ids_are_unique_within_one_second() -> None:
+    from ingest.index import new_build_id
+
+    assert len({new_build_id() for _ in range(50)}) == 50
