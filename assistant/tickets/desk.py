@@ -179,11 +179,16 @@ class EscalationDesk:
         )
 
     def decide(
-        self, conversation_id: str, answer: dict[str, Any] | None = None, negative_feedback: int = 0
+        self,
+        conversation_id: str,
+        answer: dict[str, Any] | None = None,
+        negative_feedback: int = 0,
+        messages: list[dict[str, Any]] | None = None,
     ) -> EscalationDecision:
         """The policy over the whole conversation; ``answer`` (a chat result) supplies confidence
-        and the number of verified statute citations."""
-        messages = self._messages(conversation_id)
+        and the number of verified statute citations. ``messages``: the conversation if already read."""
+        if messages is None:
+            messages = self._messages(conversation_id)
         questions = _user_questions(messages)
         if not questions:
             return EscalationDecision(False, None)
@@ -221,7 +226,7 @@ class EscalationDesk:
         conversation_id = result["conversation_id"]
         messages = self._messages(conversation_id)
         negative = _negative_feedback(self.conversations, conversation_id) if self.conversations else 0
-        decision = self.decide(conversation_id, result, negative)
+        decision = self.decide(conversation_id, result, negative, messages)
         if not decision.escalate:
             return None
         last_turn = len(_user_questions(messages)) - 1
