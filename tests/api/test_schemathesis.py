@@ -1,6 +1,7 @@
-"""API contract fuzzing with schemathesis v4 over the whole OpenAPI schema, against the ASGI app: no
-5xx, and every response matches its documented status codes, content type and schema. Bounded: a few
-examples per operation. Lawyer endpoints run with a real admin token from the ticket store."""
+"""API contract fuzzing with schemathesis v4 over the whole OpenAPI schema, against the ASGI app and
+against a running `lawcloud serve` over loopback HTTP: no 5xx, and every response matches its
+documented status codes, content type and schema. Bounded: a few examples per operation. Lawyer
+endpoints run with a real admin token from the ticket store."""
 
 from collections.abc import Callable
 from typing import Any
@@ -21,9 +22,11 @@ from api.main import create_app
 from assistant.config import Settings
 from assistant.tickets.store import TicketStore
 from tests.api.conftest import api_settings
+from tests.api.live import LiveServer
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 MAX_EXAMPLES = 12
+LIVE_MAX_EXAMPLES = 6  # every example is a real HTTP round trip
 
 
 @pytest.fixture
@@ -36,11 +39,11 @@ def admin_token(built_settings: Settings, tmp_path_factory: pytest.TempPathFacto
 
 
 def _contract_test(
-    operation: Any, mode: GenerationMode, headers: dict[str, str], seen: set[int]
+    operation: Any, mode: GenerationMode, headers: dict[str, str], seen: set[int], max_examples: int
 ) -> Callable[[], None]:
     @given(case=operation.as_strategy(generation_mode=mode))
     @settings(
-        max_examples=MAX_EXAMPLES,
+        max_examples=max_examples,
         deadline=None,
         suppress_health_check=list(HealthCheck),
         derandomize=True,
@@ -53,10 +56,7 @@ def _contract_test(
     return run
 
 
-@pytest.mark.integration
-def test_api_contract(admin_token: tuple[Settings, str]) -> None:
-    settings_, token = admin_token
-    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(settings_))
+def _fuzz_all_operations(schema: Any, token: str, max_examples: int) -> None:
     headers = {"Authorization": f"Bearer {token}"}
     failures: dict[str, str] = {}
     statuses: dict[str, set[int]] = {}
@@ -65,7 +65,8 @@ def test_api_contract(admin_token: tuple[Settings, str]) -> None:
         operation = result.ok()
         operations += 1
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-            run = _contract_test(operation, mode, headers, statuses.setdefault(operation.label, set()))
+            seen = statuses.setdefault(operation.label, set())
+            run = _contract_test(operation, mode, headers, seen, max_examples)
             try:
                 run()
             except Unsatisfiable:
@@ -76,7 +77,26 @@ def test_api_contract(admin_token: tuple[Settings, str]) -> None:
     print({label: sorted(codes) for label, codes in statuses.items()})
     # The token works: lawyer endpoints were exercised past authentication, not only refused.
     assert 200 in statuses["GET /v1/lawyer/me"]
-    assert not failures, "\\n\\n".join(f"{label}:\\n{text}" for label, text in failures.items())
+    assert not failures, "\n\n".join(f"{label}:\n{text}" for label, text in failures.items())
+
+
+@pytest.mark.integration
+def test_api_contract(admin_token: tuple[Settings, str]) -> None:
+    settings_, token = admin_token
+    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(settings_))
+    _fuzz_all_operations(schema, token, MAX_EXAMPLES)
+
+
+@pytest.mark.integration
+def test_api_contract_against_a_running_server(admin_token: tuple[Settings, str]) -> None:
+    """The same contract over real HTTP: uvicorn's own parsing, headers and limits included."""
+    settings_, token = admin_token
+    server = LiveServer(settings_.data_dir, settings_.db_url)
+    try:
+        schema = schemathesis.openapi.from_url(server.url + "/openapi.json")
+        _fuzz_all_operations(schema, token, LIVE_MAX_EXAMPLES)
+    finally:
+        server.stop()
 
 
 def test_ids_beyond_64_bits_are_422_not_500(admin_token: tuple[Settings, str]) -> None:
