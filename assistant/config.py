@@ -62,11 +62,16 @@ class Settings(BaseSettings):
     chroma_port: int = 8001
     # Every request to a Chroma server gives up after this long (chromadb's own client never does).
     chroma_timeout_s: float = 5.0
+    # "memory": serve dense search from an in-memory copy of an embedded build's vectors (exact, and
+    # faster than Chroma's filtered HNSW query at our corpus sizes); "chroma": query Chroma itself.
+    # A Chroma server (chroma_mode "http") is always queried over HTTP.
+    dense_search: Literal["memory", "chroma"] = "memory"
 
     # Answers: "offline" composes from retrieved text only; "llm" asks an OpenAI-compatible endpoint
     # (vLLM, Ollama, Qwen/DeepSeek APIs) and falls back to offline when it fails or times out.
     answer_mode: Literal["offline", "llm"] = "offline"
-    answer_articles: int = 6  # statute articles retrieved per question (numbered sources [1]..[n])
+    answer_articles: int = 10  # statute articles retrieved per question (numbered sources [1]..[n]); the
+    # offline answer quotes the best few of them (assistant/answer/offline.py MAX_POINTS)
     answer_cases: int = 2  # related typical cases shown under the answer
     llm_base_url: str | None = None
     llm_model: str = "qwen2.5-7b-instruct"

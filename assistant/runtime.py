@@ -23,7 +23,11 @@ class Runtime:
 
 def open_runtime(settings: Settings, embedder: Embedder | None = None) -> Runtime:
     index = open_index(
-        settings.data_dir, settings.chroma_host, settings.chroma_port, settings.chroma_timeout_s
+        settings.data_dir,
+        settings.chroma_host,
+        settings.chroma_port,
+        settings.chroma_timeout_s,
+        dense_search=settings.dense_search,
     )
     # Queries are embedded one at a time: a single thread holds latency steady when cores are busy.
     embedder = embedder or make_embedder(

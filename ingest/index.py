@@ -21,7 +21,7 @@ import numpy as np
 from ingest.lexical import BM25Index, Tokenizer
 from ingest.models import Chunk, LegalUnit
 from ingest.store import ArticleStore, write_store
-from ingest.vectorstore import ChromaVectorStore, VectorStore, chroma_client
+from ingest.vectorstore import ChromaVectorStore, InMemoryVectorStore, VectorStore, chroma_client
 
 LIVE_POINTER = "LIVE.json"
 
@@ -197,17 +197,26 @@ class LiveIndex:
 
 
 def open_index(
-    data_dir: Path, chroma_host: str = "127.0.0.1", chroma_port: int = 8001, chroma_timeout_s: float = 5.0
+    data_dir: Path,
+    chroma_host: str = "127.0.0.1",
+    chroma_port: int = 8001,
+    chroma_timeout_s: float = 5.0,
+    dense_search: str = "chroma",
 ) -> LiveIndex:
+    """The live build. ``dense_search="memory"`` reads an embedded build's vectors into memory once and
+    searches them exactly (see InMemoryVectorStore); a Chroma server is always queried over HTTP."""
     manifest = read_live(data_dir)
     if manifest is None:
         raise NoLiveIndex("还没有可用的索引，请先运行 `lawcloud ingest`")
     path = data_dir / "builds" / manifest["build_id"]
     chroma = manifest["chroma"]
     client = chroma_client(chroma["mode"], path / "chroma", chroma_host, chroma_port, chroma_timeout_s)
+    vectors: VectorStore = ChromaVectorStore(client, chroma["collection"])
+    if dense_search == "memory" and chroma["mode"] == "embedded":
+        vectors = InMemoryVectorStore.from_chroma(vectors)
     return LiveIndex(
         manifest=manifest,
         store=ArticleStore(path / "store.sqlite"),
         bm25=BM25Index.load(path),
-        vectors=ChromaVectorStore(client, chroma["collection"]),
+        vectors=vectors,
     )

@@ -98,6 +98,14 @@ class ChromaVectorStore:
             raise VectorStoreUnavailable(f"向量库查询失败：{exc}") from exc
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0], strict=True)]
 
+    def get_page(self, offset: int, limit: int) -> tuple[list[str], np.ndarray, list[Metadata]]:
+        """Ids, vectors and metadata of up to `limit` entries from `offset` on."""
+        got = self._col.get(include=["embeddings", "metadatas"], offset=offset, limit=limit)
+        if not got["ids"]:
+            return [], np.zeros((0, 0), dtype=np.float32), []
+        vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), -1)
+        return list(got["ids"]), vectors, [dict(m or {}) for m in got["metadatas"]]
+
     def count(self) -> int:
         try:
             return int(self._col.count())
@@ -106,34 +114,75 @@ class ChromaVectorStore:
 
 
 class InMemoryVectorStore:
-    """Exact cosine search over a numpy matrix; `where` supports equality and $and/$in like Chroma."""
+    """Exact cosine search over a numpy matrix; `where` supports equality and $and/$in like Chroma.
+
+    Serving uses it as an in-memory mirror of an embedded Chroma collection (`from_chroma`): for a
+    corpus of tens of thousands of chunks one matrix product is faster than Chroma's HNSW query with a
+    metadata filter, and exact.
+    """
 
     def __init__(self) -> None:
         self._ids: list[str] = []
         self._vecs = np.zeros((0, 0), dtype=np.float32)
         self._meta: list[Metadata] = []
+        self._masks: dict[tuple[str, Any], np.ndarray] = {}
+
+    @classmethod
+    def from_chroma(cls, store: ChromaVectorStore, page: int = 5000) -> InMemoryVectorStore:
+        """Every vector and its metadata, read page by page from the collection."""
+        mirror = cls()
+        offset = 0
+        while True:
+            got = store.get_page(offset, page)
+            if not got[0]:
+                break
+            mirror.add(*got)
+            offset += len(got[0])
+        return mirror
 
     def add(self, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[Metadata]) -> None:
         vectors = np.asarray(vectors, dtype=np.float32)
         self._vecs = vectors if not self._ids else np.vstack([self._vecs, vectors])
         self._ids.extend(ids)
         self._meta.extend(metadatas)
+        self._masks.clear()
+
+    def _mask(self, where: dict[str, Any]) -> np.ndarray | None:
+        """Rows matching a flat equality filter ({"is_case": True}), computed once per filter;
+        None when the filter needs the general matcher."""
+        if len(where) != 1:
+            return None
+        ((key, value),) = where.items()
+        if key.startswith("$") or isinstance(value, dict | list):
+            return None
+        mask = self._masks.get((key, value))
+        if mask is None:
+            mask = np.array([m.get(key) == value for m in self._meta], dtype=bool)
+            self._masks[(key, value)] = mask
+        return mask
 
     def query(
         self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
     ) -> list[tuple[str, float]]:
-        if not self._ids:
+        if not self._ids or k <= 0:
             return []
         sims = self._vecs @ np.asarray(vector, dtype=np.float32)
-        order = np.argsort(-sims)
-        out = []
-        for i in order:
-            if where and not _matches(self._meta[i], where):
-                continue
-            out.append((self._ids[i], float(sims[i])))
-            if len(out) == k:
-                break
-        return out
+        mask = self._mask(where) if where else None
+        if where and mask is None:
+            order = np.argsort(-sims)
+            out = []
+            for i in order:
+                if not _matches(self._meta[i], where):
+                    continue
+                out.append((self._ids[i], float(sims[i])))
+                if len(out) == k:
+                    break
+            return out
+        rows = np.flatnonzero(mask) if mask is not None else np.arange(len(self._ids))
+        if len(rows) > k:
+            rows = rows[np.argpartition(-sims[rows], k - 1)[:k]]
+        rows = rows[np.argsort(-sims[rows], kind="stable")]
+        return [(self._ids[i], float(sims[i])) for i in rows]
 
     def count(self) -> int:
         return len(self._ids)
