@@ -8,7 +8,11 @@ Start the server yourself (rate limit off, conversations in a throwaway database
     python bench/load_bench.py --url http://127.0.0.1:8799 [--levels 1,5,20,50] [--max-requests 200]
         [--max-seconds 30] [--out bench/results/load.json]
 
-Questions are drawn at random (fixed seed) from eval/datasets/retrieval_dev.jsonl. A request counts
+Questions: every distinct question of eval/datasets/retrieval_dev.jsonl and answers_dev.jsonl (639),
+shuffled once (fixed seed) and taken in turn across the warm-up and all levels, so no question is
+asked twice before all have been asked: with the default bounds the 1-, 5- and 20-client levels never
+repeat a question (the server's query-vector cache cannot flatter them); the 50-client level wraps
+around. Each level reports how many of its questions were repeats. A request counts
 as an error when it fails or returns anything but 200 with an answer. Latencies are per request,
 from sending to the end of the response body; throughput is completed requests over the level's wall
 time. Requests in flight at the time limit are awaited and counted.
@@ -31,7 +35,10 @@ from typing import Any
 import httpx
 
 REPO = Path(__file__).resolve().parent.parent
-DATASET = REPO / "eval" / "datasets" / "retrieval_dev.jsonl"
+DATASETS = (
+    REPO / "eval" / "datasets" / "retrieval_dev.jsonl",
+    REPO / "eval" / "datasets" / "answers_dev.jsonl",
+)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -43,30 +50,51 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[rank - 1]
 
 
-def load_questions(path: Path = DATASET) -> list[str]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line)["question"] for line in f if line.strip()]
+def load_questions(paths: tuple[Path, ...] = DATASETS) -> list[str]:
+    questions: dict[str, None] = {}
+    for path in paths:
+        with path.open(encoding="utf-8") as f:
+            questions.update((json.loads(line)["question"], None) for line in f if line.strip())
+    return list(questions)
+
+
+class QuestionFeed:
+    """The shuffled questions in turn, wrapping around; remembers which were already asked."""
+
+    def __init__(self, questions: list[str], rng: random.Random) -> None:
+        self._order = questions[:]
+        rng.shuffle(self._order)
+        self._next = 0
+        self._asked: set[str] = set()
+
+    def take(self) -> tuple[str, bool]:
+        question = self._order[self._next % len(self._order)]
+        self._next += 1
+        repeat = question in self._asked
+        self._asked.add(question)
+        return question, repeat
 
 
 async def run_level(
     client: httpx.AsyncClient,
-    questions: list[str],
+    feed: QuestionFeed,
     clients: int,
     max_requests: int,
     max_seconds: float,
-    rng: random.Random,
 ) -> dict[str, Any]:
     latencies: list[float] = []
     errors: dict[str, int] = {}
     issued = 0
+    repeats = 0
     start = time.perf_counter()
     deadline = start + max_seconds
 
     async def worker() -> None:
-        nonlocal issued
+        nonlocal issued, repeats
         while issued < max_requests and time.perf_counter() < deadline:
             issued += 1
-            question = rng.choice(questions)
+            question, repeat = feed.take()
+            repeats += repeat
             t0 = time.perf_counter()
             try:
                 response = await client.post("/v1/chat", json={"question": question})
@@ -89,6 +117,7 @@ async def run_level(
         "requests": done + sum(errors.values()),
         "ok": done,
         "errors": sum(errors.values()),
+        "repeated_questions": repeats,
         "error_kinds": errors,
         "wall_s": round(wall, 2),
         "throughput_rps": round(done / wall, 2) if wall else 0.0,
@@ -103,7 +132,7 @@ async def run_level(
 
 async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     questions = load_questions()
-    rng = random.Random(args.seed)
+    feed = QuestionFeed(questions, random.Random(args.seed))
     levels = [int(x) for x in args.levels.split(",")]
     limits = httpx.Limits(max_connections=max(levels) + 5, max_keepalive_connections=max(levels) + 5)
     timeout = httpx.Timeout(args.request_timeout)
@@ -115,16 +144,17 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         info = ready.json()
         if info.get("answer_mode") != "offline":
             sys.exit(f"the server answers in {info.get('answer_mode')} mode; this benchmark is for offline")
-        for question in questions[: args.warmup]:  # first-request costs out of the figures
-            (await client.post("/v1/chat", json={"question": question})).raise_for_status()
+        for _ in range(args.warmup):  # first-request costs out of the figures
+            (await client.post("/v1/chat", json={"question": feed.take()[0]})).raise_for_status()
         results = []
         for clients in levels:
-            result = await run_level(client, questions, clients, args.max_requests, args.max_seconds, rng)
+            result = await run_level(client, feed, clients, args.max_requests, args.max_seconds)
             results.append(result)
             print(
                 f"{clients:>3} clients: {result['requests']:>4} requests in {result['wall_s']:>5.1f} s, "
                 f"p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms, p99 {result['p99_ms']:.0f} ms, "
-                f"{result['throughput_rps']:.1f} req/s, errors {result['errors']} "
+                f"{result['throughput_rps']:.1f} req/s, errors {result['errors']}, "
+                f"repeated questions {result['repeated_questions']} "
                 f"(load {result['load_avg_1m_before']} -> {result['load_avg_1m_after']})",
                 flush=True,
             )
@@ -143,7 +173,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         },
         "bounds": {"max_requests": args.max_requests, "max_seconds": args.max_seconds},
         "seed": args.seed,
-        "questions": str(DATASET.relative_to(REPO)),
+        "questions": {"files": [str(p.relative_to(REPO)) for p in DATASETS], "distinct": len(questions)},
         "levels": results,
         "target": {
             "clients": 20,
