@@ -86,6 +86,16 @@ class Source:
         }
 
 
+@dataclass(frozen=True)
+class IssueFacet:
+    """A labour issue detected in the question (corpus/taxonomy.toml) and its key articles, so an
+    answer can cover each facet of a question that raises several (欠薪 *and* 辞职)."""
+
+    name: str
+    note: str = ""
+    articles: frozenset[tuple[str, int, int]] = frozenset()  # (law, article, sub or 0)
+
+
 @dataclass
 class GenerationRequest:
     """What a generator sees: the worker's question, the query actually searched, numbered sources."""
@@ -96,6 +106,7 @@ class GenerationRequest:
     topics: list[str] = field(default_factory=list)
     topic_notes: list[str] = field(default_factory=list)
     history: list[str] = field(default_factory=list)  # earlier questions in this conversation
+    issues: list[IssueFacet] = field(default_factory=list)  # detected issues, strongest first
 
     @property
     def articles(self) -> list[Source]:

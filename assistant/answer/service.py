@@ -12,7 +12,14 @@ from typing import Literal
 
 import numpy as np
 
-from assistant.answer.models import Answer, Confidence, GenerationRequest, Generator, Source
+from assistant.answer.models import (
+    Answer,
+    Confidence,
+    GenerationRequest,
+    Generator,
+    IssueFacet,
+    Source,
+)
 from assistant.answer.offline import OfflineComposer
 from assistant.answer.prompts import leaks_system_prompt
 from assistant.answer.render import LOW_CONFIDENCE_NOTE, case_excerpt, render_tail
@@ -128,6 +135,14 @@ class AnswerService:
             topics=[issue.name for issue, _ in topics],
             topic_notes=[issue.description for issue, _ in topics if issue.description],
             history=[t.question for t in turns],
+            issues=[
+                IssueFacet(
+                    issue.name,
+                    issue.description,
+                    frozenset((a.law, a.article, a.sub or 0) for a in issue.articles),
+                )
+                for issue, _ in topics
+            ],
         )
         return Prepared(question.strip(), rewrite, result, request, timings, started, negative_feedback)
 

@@ -134,6 +134,14 @@ class VerificationReport:
         }
 
 
+def _law_kind(name: str) -> str:
+    """法, 条例, 规定, 办法 or 解释: what kind of text a name or a 本… reference denotes."""
+    name = re.sub(r"[（(][^（）()]*[）)]$", "", name)
+    return next(
+        (k for k in ("条例", "规定", "办法", "解释", "决定", "通知", "意见") if name.endswith(k)), "法"
+    )
+
+
 def _num(text: str | None) -> int | None:
     return cn_to_int(text) if text else None
 
@@ -337,6 +345,7 @@ class CitationVerifier:
                 group.law, group.known = None, relative
                 if relative:  # 本法第四十七条: the law under discussion, checked like a bare article
                     group.start = group.name_end = group.items[0].start
+                    group.law = self._relative_law(written, groups, group)
                 claim(group)
         last_law: str | None = None
         for match in _BARE.finditer(text):
@@ -368,6 +377,19 @@ class CitationVerifier:
         for group in groups:
             group.exempt = self._verbatim(text, group)
         return groups
+
+    def _relative_law(self, written: str, groups: list[_Group], group: _Group) -> str | None:
+        """The law a 本法 / 本条例 … refers to: the last one of that kind named before it in the same
+        sentence (《劳动合同法》第四十六条：「……依照本法第三十八条……」 is 劳动合同法's 38, not another
+        source's article 38), provided it has the articles. None: checked like a bare article."""
+        kind = _law_kind(written)
+        named = [g.law for g in groups if g.law and g.end <= group.start and _law_kind(g.law) == kind]
+        if not named:
+            return None
+        law = named[-1]
+        if all(self.resolver.lookup(law, item.article, item.sub) is not None for item in group.items):
+            return law
+        return None
 
     @staticmethod
     def _group_after(text: str, start: int, name_end: int, written: str) -> _Group | None:

@@ -10,8 +10,13 @@ import pytest
 from assistant.answer import Answer, AnswerService
 from assistant.answer.fake_llm import FakeLLM, RunningServer, serve_in_thread
 from assistant.answer.llm import build_messages
+from assistant.answer.models import GenerationRequest, IssueFacet, Source
+from assistant.answer.offline import MAX_POINTS, OfflineComposer, pick_points
+from assistant.answer.sources import RetrieverResolver
+from assistant.answer.verify import CitationVerifier
 from assistant.config import Settings
 from assistant.escalation import EXPLICIT_REASON
+from assistant.retrieval.query import DirectRef
 from assistant.runtime import Runtime, open_runtime
 from ingest.embed import FakeEmbedder
 from tests.conftest import make_settings
@@ -180,3 +185,98 @@ def test_build_messages_keeps_history(offline: AnswerService) -> None:
     request.history = ["公司不给我签劳动合同怎么办"]
     user = build_messages(request)[1].content
     assert "<history>" in user and "公司不给我签劳动合同怎么办" in str(user)
+
+
+# --- which articles the offline answer quotes -------------------------------------------------
+
+WAGES_AND_QUITTING = "老板拖欠工资三个月了，我想辞职，能要经济补偿吗"
+
+
+def _sources(runtime: Runtime, ranked: list[tuple[str, int, float]]) -> list[Source]:
+    out = []
+    for n, (law, article, score) in enumerate(ranked, start=1):
+        unit = runtime.retriever.lookup(DirectRef(law, article))
+        assert unit is not None, (law, article)
+        out.append(Source(n, unit, "article", score))
+    return out
+
+
+def _facet(name: str, *articles: tuple[str, int]) -> IssueFacet:
+    return IssueFacet(name, "", frozenset((law, article, 0) for law, article in articles))
+
+
+def _quoted(body: str) -> list[str]:
+    return re.findall(r"^- (《[^》]+》第[^条]+条)\[\d+\]", body, flags=re.M)
+
+
+def test_a_question_with_two_facets_gets_an_article_for_each(runtime: Runtime) -> None:
+    """Unpaid wages *and* quitting over them: the compensation article ranked seventh is quoted,
+    under its own heading, though six wage articles scored higher."""
+    ranked = [
+        ("劳动法", 50, 1.20),
+        ("工资支付暂行规定", 7, 1.15),
+        ("劳动合同法", 30, 1.10),
+        ("工资支付暂行规定", 18, 1.05),
+        ("劳动法", 91, 1.00),
+        ("劳动合同法", 85, 0.95),
+        ("劳动合同法", 46, 0.80),
+        ("劳动合同法", 47, 0.75),
+    ]
+    wages = _facet("欠薪", ("劳动法", 50), ("工资支付暂行规定", 7), ("劳动合同法", 30), ("劳动合同法", 85))
+    compensation = _facet("经济补偿", ("劳动合同法", 46), ("劳动合同法", 47))
+    request = GenerationRequest(
+        WAGES_AND_QUITTING,
+        WAGES_AND_QUITTING,
+        _sources(runtime, ranked),
+        topics=["欠薪", "经济补偿"],
+        issues=[wages, compensation],
+    )
+    body = OfflineComposer().generate(request)
+    quoted = _quoted(body)
+    assert "《劳动法》第五十条" in quoted and "《劳动合同法》第四十六条" in quoted
+    assert len(quoted) <= MAX_POINTS
+    assert "你的问题涉及「欠薪」「经济补偿」两个方面" in body
+    assert body.index("关于「欠薪」：") < body.index("关于「经济补偿」：") < body.index("第四十六条")
+
+
+def test_answer_quotes_at_most_five_articles_and_none_far_below_the_best(runtime: Runtime) -> None:
+    ranked = [("劳动合同法", a, 1.0 - 0.04 * i) for i, a in enumerate((10, 82, 11, 14, 16, 17, 19, 20))]
+    ranked += [("劳动合同法", 97, 0.3)]  # under half the best score: never worth quoting
+    points = pick_points(_sources(runtime, ranked))
+    assert len(points) == MAX_POINTS and points[0].unit.article_no == 10
+    assert all(p.unit.article_no != 97 for p in points)
+    assert len(pick_points(_sources(runtime, [("劳动合同法", 10, 1.0), ("劳动合同法", 97, 0.3)]))) == 1
+
+
+def test_a_near_duplicate_from_another_regulation_is_not_quoted_twice(runtime: Runtime) -> None:
+    """劳动合同法实施条例第十五条 restates 劳动合同法第二十条 (试用期工资): the next place goes to a
+    different rule even though the restatement scored a little higher."""
+    ranked = [("劳动合同法", 20, 1.0), ("劳动合同法实施条例", 15, 0.95), ("劳动合同法", 19, 0.9)]
+    points = pick_points(_sources(runtime, ranked), limit=2)
+    assert [(p.unit.law, p.unit.article_no) for p in points] == [("劳动合同法", 20), ("劳动合同法", 19)]
+
+
+def test_wages_and_quitting_answer_cites_an_article_for_each_issue(
+    offline: AnswerService, runtime: Runtime
+) -> None:
+    answer = offline.ask(WAGES_AND_QUITTING)
+    assert {"欠薪", "经济补偿"} <= set(answer.topics), answer.topics
+    cited = cited_keys(answer)
+    for issue in runtime.retriever.knowledge.issues:
+        if issue.name in ("欠薪", "经济补偿"):
+            assert cited & {(a.law, a.article) for a in issue.articles}, (issue.name, cited)
+    assert len(_quoted(answer.body)) <= MAX_POINTS
+    assert_grounded(answer, runtime)
+    assert answer.verification["removed"] == 0
+
+
+def test_a_quoted_reference_to_this_law_is_read_as_this_law(runtime: Runtime) -> None:
+    """《劳动合同法》第四十六条 quotes 本法第三十八条: that is 劳动合同法's article 38, never the article 38
+    of another source (the 司法解释's 第三十八条 is about non-compete pay)."""
+    ranked = [("劳动合同法", 46, 1.0), ("最高人民法院关于审理劳动争议案件适用法律问题的解释（一）", 38, 0.9)]
+    sources = _sources(runtime, ranked)
+    verifier = CitationVerifier(sources, RetrieverResolver(runtime.retriever))
+    verifier.verify(
+        "- 《劳动合同法》第四十六条[1]：「有下列情形之一的，用人单位应当向劳动者支付经济补偿:（一）劳动者依照本法第三十八条规定解除劳动合同的」"
+    )
+    assert verifier.report.valid_sources == {1} and verifier.report.ok
