@@ -44,6 +44,10 @@ def build_messages(request: GenerationRequest) -> list[BaseMessage]:
     parts += ["", "<question>", _data(redact(request.question)), "</question>"]
     if request.query != request.question:
         parts.append(f"（结合上文，这个问题的完整意思是：{_data(redact(request.query))}）")
+    if len(request.issues) > 1:
+        # A question that raises several issues (欠薪 and 辞职) needs an answer, and a source, for each.
+        names = "、".join(f"「{issue.name}」" for issue in request.issues[:3])
+        parts.append(f"（这个问题涉及{names}几个方面，请分别回答，各自标注依据。）")
     parts.append("\n请按规则回答，并用 [n] 标注依据。")
     return [SystemMessage(SYSTEM_PROMPT), HumanMessage("\n".join(parts))]
 

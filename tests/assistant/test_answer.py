@@ -187,6 +187,15 @@ def test_build_messages_keeps_history(offline: AnswerService) -> None:
     assert "<history>" in user and "公司不给我签劳动合同怎么办" in str(user)
 
 
+def test_llm_is_asked_to_answer_each_issue_of_the_question(offline: AnswerService) -> None:
+    request = offline.prepare(WAGES_AND_QUITTING, []).request
+    user = str(build_messages(request)[1].content)
+    assert "「欠薪」" in user and "「经济补偿」" in user and "分别回答" in user
+    assert "分别回答" not in str(
+        build_messages(offline.prepare("劳动合同法第八十二条", []).request)[1].content
+    )
+
+
 # --- which articles the offline answer quotes -------------------------------------------------
 
 WAGES_AND_QUITTING = "老板拖欠工资三个月了，我想辞职，能要经济补偿吗"
