@@ -159,6 +159,9 @@ def detect_topics(text: str, knowledge: Knowledge, limit: int = 3) -> list[tuple
         hits = [k for k in issue.keywords if phrase_in(k, lowered)]
         if not hits:
             continue
+        # A keyword inside a longer one that matched is the same mention, not a second one:
+        # 包工头 also contains 工头, 老板跑路 contains 跑路.
+        hits = [k for k in hits if not any(k != other and k in other for other in hits)]
         # Longer keywords are more specific; several distinct hits add up with diminishing returns.
         score = sum(min(len(k), 6) for k in sorted(hits, key=len, reverse=True)[:4]) / 6.0
         scored.append((issue, score))

@@ -35,7 +35,7 @@ class Filters:
 class FusionWeights:
     bm25: float = 0.40
     dense: float = 0.45
-    topic_prior: float = 0.20
+    topic_prior: float = 0.30
     topic_law: float = 0.08
     mentioned_law: float = 0.25
     expansion: float = 0.6
@@ -43,6 +43,9 @@ class FusionWeights:
     phrase: float = 0.1
     dense_expansion_terms: int = 0
     law_agreement: float = 0.1
+    # Diversified selection of the final list (xQuAD-style): each detected issue that the articles
+    # chosen so far do not yet answer lends its key articles a lift.
+    issue_coverage: float = 0.2
     candidates: int = 100
 
 
@@ -263,6 +266,9 @@ class HybridRetriever:
                 reverse=True,
             )
 
+        if w.issue_coverage and u.topics and scored:
+            scored = self._diversify(scored, u, allowed, k)
+
         hits: list[Hit] = []
         seen: set[int] = set()
         # Direct lookups come first, always; they ignore the in-force filter only if nothing current exists.
@@ -295,6 +301,40 @@ class HybridRetriever:
             hits=hits[:k] if not u.direct_refs else hits[: max(k, len(u.direct_refs))],
             timings_ms=timings,
         )
+
+    def _diversify(
+        self, scored: list[tuple[float, int]], u: QueryUnderstanding, allowed: np.ndarray, k: int
+    ) -> list[tuple[float, int]]:
+        """Greedy re-selection of the first k places. A question often raises two issues (欠薪 on a
+        building site *and* 能报警吗): the articles of the dominant issue and law would otherwise
+        fill every place. Scores of the chosen rows are kept; the order changes."""
+        w = self.weights
+        best_topic = u.topics[0][1] if u.topics else 1.0
+        # P(article | issue): an issue's first-listed articles are its core and answer it; the
+        # supporting articles further down (often from another law) answer it only in part.
+        answers: dict[int, list[tuple[str, float]]] = {}
+        need: dict[str, float] = {}
+        for issue, score in u.topics:
+            need[issue.id] = score / best_topic
+            rows = [r for r in self._issue_rows.get(issue.id, []) if allowed[r]]
+            for position, row in enumerate(rows):
+                answers.setdefault(row, []).append((issue.id, 0.5 ** (position / 3)))
+        pool = scored[: max(4 * k, 40)]
+        rest = scored[len(pool) :]
+        chosen: list[tuple[float, int]] = []
+        while pool and len(chosen) < k:
+            best_i, best_val = 0, -1e9
+            for i, (score, row) in enumerate(pool):
+                val = score + w.issue_coverage * sum(
+                    need[issue_id] * p for issue_id, p in answers.get(row, [])
+                )
+                if val > best_val:
+                    best_i, best_val = i, val
+            score, row = pool.pop(best_i)
+            chosen.append((score, row))
+            for issue_id, p in answers.get(row, []):
+                need[issue_id] *= 1.0 - p
+        return chosen + pool + rest
 
     @staticmethod
     def _reasons(f: dict, law: str, topic_laws: set[str], mentioned: set[str]) -> list[str]:

@@ -68,3 +68,13 @@ def test_gapped_phrase_matching_stays_within_a_clause() -> None:
     assert phrase_in("没交社保", "老板没给我交社保")
     assert not phrase_in("不签合同", "我不想干了，签的合同呢")  # a clause break in between
     assert not phrase_in("工伤", "工地受伤")  # short phrases match exactly only
+
+
+def test_a_keyword_inside_a_longer_matched_keyword_is_not_counted_twice() -> None:
+    # 包工头 also contains the keyword 工头: one mention of the site boss, not two. Counted twice it
+    # made 农民工工资支付 outscore the crime the worker actually asks about.
+    knowledge = load_knowledge()
+    understood = understand("包工头欠钱跑路了，能报警抓他不", knowledge, matcher())
+    topics = {issue.name: score for issue, score in understood.topics}
+    assert topics["农民工工资支付（工程建设）"] == 0.5  # 包工头 (3 characters) only
+    assert topics["拒不支付劳动报酬罪"] >= topics["农民工工资支付（工程建设）"]

@@ -50,6 +50,19 @@ def test_colloquial_wage_question_finds_the_core_articles(retriever: HybridRetri
     assert result.timings_ms["total"] > 0
 
 
+CRIME_LAWS = {"刑法", "最高人民法院关于审理拒不支付劳动报酬刑事案件适用法律若干问题的解释"}
+
+
+def test_two_issue_question_gets_articles_of_both_issues(retriever: HybridRetriever) -> None:
+    # A building-site wage question that asks about the police: the 保障农民工工资支付条例 articles
+    # alone would fill the list; the crime of refusing to pay wages must be in it too.
+    result = retriever.search("在工地干了三个月，包工头欠我们工钱跑路了，能报警抓他不", k=10)
+    laws = [h.unit.law for h in result.hits]
+    assert "保障农民工工资支付条例" in laws
+    crime = [h for h in result.hits if h.unit.law in CRIME_LAWS]
+    assert crime and any("拒不支付劳动报酬罪" in r for r in crime[0].reasons)
+
+
 def test_repealed_law_is_never_returned_by_default(retriever: HybridRetriever) -> None:
     repealed = "最高人民法院关于审理劳动争议案件适用法律若干问题的解释"
     result = retriever.search("劳动者与用人单位之间没有订立书面劳动合同但已形成劳动关系后发生的纠纷", k=30)
