@@ -134,7 +134,7 @@ class OfflineComposer:
         covered = [issue for issue, _ in groups if issue is not None]
         if len(covered) > 1:
             names = "".join(f"「{issue.name}」" for issue in covered)
-            count = "两" if len(covered) == 2 else "几"
+            count = {2: "两", 3: "三"}.get(len(covered), "几")
             lines.append(f"你的问题涉及{names}{count}个方面。与你的情况最相关的规定是：")
         elif request.topics:
             lines.append(f"你的问题属于「{request.topics[0]}」方面。与你的情况最相关的规定是：")
