@@ -63,6 +63,37 @@ def test_two_issue_question_gets_articles_of_both_issues(retriever: HybridRetrie
     assert crime and any("拒不支付劳动报酬罪" in r for r in crime[0].reasons)
 
 
+@pytest.mark.parametrize(
+    ("question", "issue", "expected"),
+    [
+        # Pay held back until the end of the year or of the job: 按月支付, at least once a month.
+        (
+            "平时只发点生活费，工资说是年底结",
+            "工资支付周期与离职结清",
+            {("劳动法", 50), ("工资支付暂行规定", 7)},
+        ),
+        # Who has to prove it: the employer keeps the attendance and pay records.
+        ("老板不承认我在这干过，考勤记录都在公司那", "证据与举证责任", {("劳动争议调解仲裁法", 6)}),
+        # Working for a private person (劳务关系), not a company.
+        ("给私人老板盖房子，从架子上摔下来了找谁赔", "个人雇佣与工作中的人身损害", {("民法典", 1192)}),
+        # Bankruptcy or a revoked licence ends the contract and still owes compensation.
+        (
+            "厂子破产了，合同怎么算，有没有经济补偿",
+            "用人单位破产、关闭与注销",
+            {("劳动合同法", 44), ("劳动合同法", 46)},
+        ),
+        # Moving between provinces: the pension and medical insurance go along.
+        ("跨省换了工作，养老保险关系转移接续怎么办", "社保关系转移接续", {("社会保险法", 19)}),
+    ],
+)
+def test_issue_specific_questions_find_their_key_articles(
+    retriever: HybridRetriever, question: str, issue: str, expected: set[tuple[str, int]]
+) -> None:
+    result = retriever.search(question, k=5)
+    assert issue in result.understanding.topic_names
+    assert expected & set(keys(result))
+
+
 def test_repealed_law_is_never_returned_by_default(retriever: HybridRetriever) -> None:
     repealed = "最高人民法院关于审理劳动争议案件适用法律若干问题的解释"
     result = retriever.search("劳动者与用人单位之间没有订立书面劳动合同但已形成劳动关系后发生的纠纷", k=30)
