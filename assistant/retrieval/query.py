@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant.retrieval.knowledge import Issue, Knowledge
+from assistant.retrieval.knowledge import Issue, Knowledge, SynonymGroup
 from ingest.lawnames import short_law_name
 from ingest.numerals import CN_NUM_CHARS, cn_to_int
 
@@ -137,14 +137,23 @@ def phrase_in(phrase: str, text: str) -> bool:
     return bool(pattern and pattern.search(text))
 
 
-def expand(text: str, knowledge: Knowledge) -> tuple[list[str], list[str]]:
+def fired_groups(text: str, knowledge: Knowledge) -> list[tuple[SynonymGroup, str]]:
+    """The synonym groups whose colloquial phrases occur in the question, each with the phrase found."""
     lowered = text.lower()
-    terms: list[str] = []
-    phrases: list[str] = []
+    fired = []
     for group in knowledge.synonyms:
         hit = next((c for c in group.colloquial if phrase_in(c, lowered)), None)
-        if hit is None:
-            continue
+        if hit is not None:
+            fired.append((group, hit))
+    return fired
+
+
+def expand(
+    text: str, knowledge: Knowledge, fired: list[tuple[SynonymGroup, str]] | None = None
+) -> tuple[list[str], list[str]]:
+    terms: list[str] = []
+    phrases: list[str] = []
+    for group, hit in fired_groups(text, knowledge) if fired is None else fired:
         phrases.append(hit)
         for term in group.legal:
             if term not in terms and term not in text:
@@ -152,18 +161,31 @@ def expand(text: str, knowledge: Knowledge) -> tuple[list[str], list[str]]:
     return terms, phrases
 
 
-def detect_topics(text: str, knowledge: Knowledge, limit: int = 3) -> list[tuple[Issue, float]]:
+# A colloquial phrase of the expansion table whose legal reading is one of an issue's keywords
+# (明天别来了 → 违法解除) is evidence for that issue too, though weaker than the issue's own trigger.
+SYNONYM_TOPIC_WEIGHT = 0.3
+
+
+def detect_topics(
+    text: str,
+    knowledge: Knowledge,
+    limit: int = 3,
+    fired: list[tuple[SynonymGroup, str]] | None = None,
+) -> list[tuple[Issue, float]]:
     lowered = text.lower()
     scored: list[tuple[Issue, float]] = []
     for issue in knowledge.issues:
-        hits = [k for k in issue.keywords if phrase_in(k, lowered)]
-        if not hits:
+        weights = {k: 1.0 for k in issue.keywords if phrase_in(k, lowered)}
+        for group, hit in fired or []:
+            if hit not in weights and any(term in issue.keywords for term in group.legal):
+                weights[hit] = SYNONYM_TOPIC_WEIGHT
+        if not weights:
             continue
         # A keyword inside a longer one that matched is the same mention, not a second one:
         # 包工头 also contains 工头, 老板跑路 contains 跑路.
-        hits = [k for k in hits if not any(k != other and k in other for other in hits)]
+        hits = [k for k in weights if not any(k != other and k in other for other in weights)]
         # Longer keywords are more specific; several distinct hits add up with diminishing returns.
-        score = sum(min(len(k), 6) for k in sorted(hits, key=len, reverse=True)[:4]) / 6.0
+        score = sum(sorted((min(len(k), 6) * weights[k] for k in hits), reverse=True)[:4]) / 6.0
         scored.append((issue, score))
     scored.sort(key=lambda item: item[1], reverse=True)
     if not scored:
@@ -177,7 +199,8 @@ def understand(
 ) -> QueryUnderstanding:
     normalized = normalize(text, knowledge.typos)
     refs, laws = find_direct_refs(normalized, matcher, context_laws or [])
-    expansions, phrases = expand(normalized, knowledge)
+    fired = fired_groups(normalized, knowledge)
+    expansions, phrases = expand(normalized, knowledge, fired)
     return QueryUnderstanding(
         original=text,
         normalized=normalized,
@@ -186,8 +209,9 @@ def understand(
         expansions=expansions,
         matched_phrases=phrases,
         # Topics come from the worker's own words: the expansion's generic legal terms (劳动报酬, 工资 …)
-        # would otherwise outvote a specific trigger such as 报警 or 跑路.
-        topics=detect_topics(normalized, knowledge),
+        # would otherwise outvote a specific trigger such as 报警 or 跑路. A colloquial phrase of the
+        # expansion table counts only through the issue keywords its legal reading names, and weakly.
+        topics=detect_topics(normalized, knowledge, fired=fired),
     )
 
 

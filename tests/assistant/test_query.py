@@ -78,3 +78,14 @@ def test_a_keyword_inside_a_longer_matched_keyword_is_not_counted_twice() -> Non
     topics = {issue.name: score for issue, score in understood.topics}
     assert topics["农民工工资支付（工程建设）"] == 0.5  # 包工头 (3 characters) only
     assert topics["拒不支付劳动报酬罪"] >= topics["农民工工资支付（工程建设）"]
+
+
+def test_an_expansion_phrase_is_weak_evidence_for_the_issue_its_legal_reading_names() -> None:
+    # 明天别来了 is no keyword of the 违法解除 issue, but the expansion table reads it as 违法解除,
+    # which is one. It counts, though less than the issue's own trigger word would.
+    knowledge = load_knowledge()
+    understood = understand("店长发微信说你明天别来了", knowledge, matcher())
+    assert "违法解除劳动合同" in understood.topic_names
+    direct = {i.name: s for i, s in understand("店长说要开除我", knowledge, matcher()).topics}
+    weak = {i.name: s for i, s in understood.topics}
+    assert weak["违法解除劳动合同"] < direct["违法解除劳动合同"]
