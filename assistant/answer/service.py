@@ -124,7 +124,7 @@ class AnswerService:
         )
         t1 = time.perf_counter()
         timings["retrieve"] = (t1 - t0) * 1000
-        cases = self.retriever.search_cases(rewrite.query, k=self.settings.answer_cases)
+        cases = self.retriever.search_cases(rewrite.query, k=self.settings.answer_cases, statutes=result)
         timings["cases"] = (time.perf_counter() - t1) * 1000
         sources = build_sources(result, cases, self.retriever.lookup(PROCEDURE_REF))
         topics = result.understanding.topics

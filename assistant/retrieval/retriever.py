@@ -58,11 +58,25 @@ class Hit:
 
 
 @dataclass
+class QueryAnalysis:
+    """What a search learns about the question before ranking: reused when the same question is
+    searched again with other filters (statutes, then related cases)."""
+
+    query: str
+    context_laws: tuple[str, ...]
+    understanding: QueryUnderstanding
+    tokens: list[str]
+    bm25: np.ndarray  # over every unit, before filters
+    vector: np.ndarray | None
+
+
+@dataclass
 class RetrievalResult:
     query: str
     understanding: QueryUnderstanding
     hits: list[Hit]
     timings_ms: dict[str, float]
+    analysis: QueryAnalysis | None = field(default=None, repr=False, compare=False)
 
     @property
     def top_score(self) -> float:
@@ -144,22 +158,13 @@ class HybridRetriever:
 
     # --- search ------------------------------------------------------------------------------
 
-    def search(
-        self, query: str, k: int = 10, filters: Filters | None = None, context_laws: list[str] | None = None
-    ) -> RetrievalResult:
-        filters = filters or Filters()
+    def _analyse(
+        self, query: str, context_laws: list[str] | None, timings: dict[str, float]
+    ) -> QueryAnalysis:
         w = self.weights
-        timings: dict[str, float] = {}
         t0 = time.perf_counter()
         u = understand(query, self.knowledge, self.matcher, context_laws)
         timings["understand"] = (time.perf_counter() - t0) * 1000
-        allowed = self._allowed(filters)
-
-        features: dict[int, dict[str, float]] = {}
-
-        def feat(row: int) -> dict[str, float]:
-            return features.setdefault(row, {"bm25": 0.0, "dense": 0.0, "prior": 0.0})
-
         # Lexical: the worker's own words weigh fully, the added legal terms a little less.
         t1 = time.perf_counter()
         tokens = self.tokenizer.tokenize(u.normalized)
@@ -168,7 +173,41 @@ class HybridRetriever:
         # (农民工 → 工程建设, 分包单位, 实名制 …) cannot drown what the question is specifically about.
         per_term = min(w.expansion, 0.5 * max(len(tokens), 1) / max(len(expansion), 1))
         bm25 = self.index.bm25.scores(tokens + expansion, [1.0] * len(tokens) + [per_term] * len(expansion))
-        bm25 = np.where(allowed, bm25, 0.0)
+        timings["bm25"] = (time.perf_counter() - t1) * 1000
+        vector = None
+        if self.embedder is not None:
+            # The question as asked (plus, if configured, a few legal expansion terms).
+            t2 = time.perf_counter()
+            extra = u.expansions[: w.dense_expansion_terms]
+            vector = self.embedder.embed_query(f"{u.normalized} {' '.join(extra)}" if extra else u.normalized)
+            timings["embed"] = (time.perf_counter() - t2) * 1000
+        return QueryAnalysis(query, tuple(context_laws or ()), u, tokens, bm25, vector)
+
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        filters: Filters | None = None,
+        context_laws: list[str] | None = None,
+        analysis: QueryAnalysis | None = None,
+    ) -> RetrievalResult:
+        """Ranked hits for a question. ``analysis``: a previous search's analysis of the same question
+        (`RetrievalResult.analysis`), so a second search with other filters skips that work."""
+        filters = filters or Filters()
+        w = self.weights
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        if analysis is None or analysis.query != query or analysis.context_laws != tuple(context_laws or ()):
+            analysis = self._analyse(query, context_laws, timings)
+        u, tokens = analysis.understanding, analysis.tokens
+        allowed = self._allowed(filters)
+
+        features: dict[int, dict[str, float]] = {}
+
+        def feat(row: int) -> dict[str, float]:
+            return features.setdefault(row, {"bm25": 0.0, "dense": 0.0, "prior": 0.0})
+
+        bm25 = np.where(allowed, analysis.bm25, 0.0)
         top_bm25 = np.argsort(-bm25)[: w.candidates]
         best_bm25 = float(bm25[top_bm25[0]]) if len(top_bm25) else 0.0
         for rank, row in enumerate(top_bm25):
@@ -177,18 +216,12 @@ class HybridRetriever:
             f = feat(int(row))
             f["bm25"] = float(bm25[row]) / best_bm25
             f["bm25_rank"] = rank + 1
-        timings["bm25"] = (time.perf_counter() - t1) * 1000
 
-        # Dense: the question as asked plus its legal expansion, best chunk per article.
-        t2 = time.perf_counter()
-        if self.embedder is not None:
-            extra = u.expansions[: w.dense_expansion_terms]
-            text = f"{u.normalized} {' '.join(extra)}" if extra else u.normalized
-            vector = self.embedder.embed_query(text)
-            timings["embed"] = (time.perf_counter() - t2) * 1000
+        # Dense: best chunk per article.
+        if analysis.vector is not None:
             t3 = time.perf_counter()
             where = {"is_case": True} if filters.cases else None
-            dense_hits = self.index.vectors.query(vector, w.candidates * 2, where)
+            dense_hits = self.index.vectors.query(analysis.vector, w.candidates * 2, where)
             timings["dense"] = (time.perf_counter() - t3) * 1000
             best_per_row: dict[int, float] = {}
             for chunk_id, sim in dense_hits:
@@ -300,6 +333,7 @@ class HybridRetriever:
             understanding=u,
             hits=hits[:k] if not u.direct_refs else hits[: max(k, len(u.direct_refs))],
             timings_ms=timings,
+            analysis=analysis,
         )
 
     def _diversify(
@@ -351,9 +385,14 @@ class HybridRetriever:
             out.append("所属法规与问题类型一致")
         return out
 
-    def search_cases(self, query: str, k: int = 3) -> list[Hit]:
-        """Related typical cases: the best section of each case, one hit per case."""
-        result = self.search(query, k=k * 6, filters=Filters(cases=True))
+    def search_cases(self, query: str, k: int = 3, statutes: RetrievalResult | None = None) -> list[Hit]:
+        """Related typical cases: the best section of each case, one hit per case. ``statutes``: the
+        statute search of the same question, whose analysis (understanding, BM25, vector) is reused."""
+        analysis = statutes.analysis if statutes is not None else None
+        context = list(analysis.context_laws) if analysis is not None else None
+        result = self.search(
+            query, k=k * 6, filters=Filters(cases=True), context_laws=context, analysis=analysis
+        )
         by_case: dict[str, Hit] = {}
         for hit in result.hits:
             by_case.setdefault(hit.unit.title, hit)

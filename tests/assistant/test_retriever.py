@@ -122,6 +122,31 @@ def test_cases_are_searched_separately(retriever: HybridRetriever) -> None:
     assert not any(h.unit.is_case for h in statutes.hits)
 
 
+class CountingEmbedder(FakeEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.queries = 0
+
+    def embed_query(self, text: str):  # noqa: ANN201 - FakeEmbedder's signature
+        self.queries += 1
+        return super().embed_query(text)
+
+
+def test_case_search_reuses_the_statute_search_of_the_same_question(built_settings) -> None:  # noqa: ANN001
+    embedder = CountingEmbedder()
+    counting = HybridRetriever(open_index(built_settings.data_dir), embedder)
+    question = "跑外卖被车撞了，平台说我们不是劳动关系不管"
+    alone = counting.search_cases(question, k=3)
+    assert embedder.queries == 1
+    statutes = counting.search(question, k=10)
+    reused = counting.search_cases(question, k=3, statutes=statutes)
+    assert embedder.queries == 2  # the case search embedded nothing of its own
+    assert [h.unit.unit_id for h in reused] == [h.unit.unit_id for h in alone]
+    # Another question's analysis is never reused.
+    other = counting.search_cases("年假有几天", k=3, statutes=statutes)
+    assert embedder.queries == 3 and [h.unit.unit_id for h in other] != [h.unit.unit_id for h in reused]
+
+
 def test_superseded_version_never_returned(tmp_path: Path) -> None:
     docs = tmp_path / "docs" / "行政法规"
     docs.mkdir(parents=True)
