@@ -16,9 +16,10 @@ from typing import Any
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from assistant.answer import AnswerService, Prepared
+from assistant.answer import Answer, AnswerService, Prepared
 from assistant.config import Settings
 from assistant.conversations import ConversationStore, Exchange
+from assistant.followup import Turn
 from assistant.runtime import Runtime, open_runtime
 from assistant.tickets import EscalationDesk
 from ingest.embed import Embedder, make_embedder
@@ -103,11 +104,28 @@ class StreamStart:
 
 class ChatService:
     def __init__(
-        self, answers: AnswerService, conversations: ConversationStore, desk: EscalationDesk | None = None
+        self,
+        answers: AnswerService,
+        conversations: ConversationStore,
+        desk: EscalationDesk | None = None,
+        parallel_answers: int = 0,
     ) -> None:
         self.answers = answers
         self.conversations = conversations
         self.desk = desk
+        # Retrieval and offline composition are CPU work. Twenty request threads doing it at once
+        # share the GIL and the cores evenly, so every request finishes late and the slowest very
+        # late; a few slots taken in arrival order keep the latency of each close to the mean.
+        self.parallel_answers = parallel_answers or os.cpu_count() or 1
+        self._slots = threading.BoundedSemaphore(self.parallel_answers)
+
+    def _answer(self, question: str, turns: list[Turn], negative: int) -> Answer:
+        with self._slots:
+            prepared = self.answers.prepare(question, turns, negative)
+            if self.answers.mode == "offline":
+                return self.answers.answer(prepared)
+        # An LLM answer mostly waits on the network: outside the CPU slots.
+        return self.answers.answer(prepared)
 
     def _escalate(self, result: dict[str, Any]) -> dict[str, Any]:
         """When the escalation policy says so, open (or update) the conversation's ticket; the worker's
@@ -124,7 +142,7 @@ class ChatService:
         """Answer one question in a conversation (a new one when no id). Raises ConversationNotFound."""
         turns = self.conversations.turns(conversation_id) if conversation_id else []
         negative = self.conversations.negative_feedback(conversation_id) if conversation_id else 0
-        answer = self.answers.ask(question, turns, negative)
+        answer = self._answer(question, turns, negative)
         exchange = self.conversations.add_exchange(conversation_id, question.strip(), answer)
         return self._escalate(
             {
@@ -138,7 +156,8 @@ class ChatService:
         """Everything before the first byte of a stream: context, retrieval, a pending answer row."""
         turns = self.conversations.turns(conversation_id) if conversation_id else []
         negative = self.conversations.negative_feedback(conversation_id) if conversation_id else 0
-        prepared = self.answers.prepare(question, turns, negative)
+        with self._slots:
+            prepared = self.answers.prepare(question, turns, negative)
         exchange = self.conversations.start_exchange(
             conversation_id, prepared.question, prepared.rewrite.query
         )
@@ -210,5 +229,10 @@ def open_services(settings: Settings, embedder: Embedder | None = None, warm_up:
         runtime.retriever.search("公司拖欠工资怎么办", k=3)
         runtime.retriever.search_cases("公司拖欠工资怎么办", k=1)
     return Services(
-        settings, runtime, answers, conversations, ChatService(answers, conversations, desk), desk
+        settings,
+        runtime,
+        answers,
+        conversations,
+        ChatService(answers, conversations, desk, settings.parallel_answers),
+        desk,
     )

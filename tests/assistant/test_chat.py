@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from assistant.chat import QueryEmbedderPool, query_embedder_pool
+from assistant.config import Settings
 from ingest.embed import FakeEmbedder
 from tests.conftest import make_settings
 
@@ -82,3 +83,51 @@ def test_pool_size_from_settings(tmp_path: Path) -> None:
     assert pool.size == 3 and pool.name == FakeEmbedder().name
     given = FakeEmbedder()
     assert query_embedder_pool(settings, given).size == 1
+
+
+def _max_parallel_prepares(built_settings: Settings, tmp_path: Path, parallel: int, questions: int) -> int:
+    from assistant.chat import open_services
+
+    settings = make_settings(
+        built_settings.data_dir,
+        database_url=f"sqlite:///{tmp_path / f'chat{parallel}.sqlite'}",
+        parallel_answers=parallel,
+    )
+    services = open_services(settings, warm_up=False)
+    inner = services.answers.prepare
+    lock = threading.Lock()
+    state = {"active": 0, "max": 0}
+
+    def observed_prepare(*args: object, **kwargs: object) -> object:
+        with lock:
+            state["active"] += 1
+            state["max"] = max(state["max"], state["active"])
+        try:
+            time.sleep(0.05)  # long enough for every thread to arrive while others are inside
+            return inner(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            with lock:
+                state["active"] -= 1
+
+    services.answers.prepare = observed_prepare  # type: ignore[method-assign]
+    answers: list[dict] = []
+    threads = [
+        threading.Thread(
+            target=lambda i=i: answers.append(services.chat.chat(f"加班{i + 1}小时的加班费怎么算"))
+        )
+        for i in range(questions)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    services.close()
+    assert len(answers) == questions and all(a["answer"] for a in answers)
+    return state["max"]
+
+
+def test_parallel_answers_bounds_how_many_questions_are_worked_on_at_once(
+    built_settings: Settings, tmp_path: Path
+) -> None:
+    assert _max_parallel_prepares(built_settings, tmp_path, parallel=2, questions=6) == 2
+    assert _max_parallel_prepares(built_settings, tmp_path, parallel=6, questions=6) > 2
