@@ -188,3 +188,21 @@ def test_taxonomy_articles_exist_in_the_default_index(retriever: HybridRetriever
         if not retriever.has_article(a.law, a.article, a.sub)
     ]
     assert missing == []
+
+
+def test_quitting_over_unpaid_wages_finds_the_compensation_article(retriever: HybridRetriever) -> None:
+    # 欠薪, 辞职 and 补偿 in one question: 劳动合同法第四十六条 (compensation when the worker quits
+    # under article 38) is a key article of all three issues, and that is what lifts it into the
+    # first five, ahead of where a single issue's prior would put it.
+    from dataclasses import replace
+
+    question = "公司拖欠工资三个月，我想辞职，能要经济补偿吗"
+    result = retriever.search(question, k=10)
+    assert ("劳动合同法", 46) in keys(result)[:5]
+    single = HybridRetriever(
+        retriever.index, retriever.embedder, weights=replace(retriever.weights, shared_issue=0.0)
+    )
+    before = keys(single.search(question, k=60))
+    assert ("劳动合同法", 46) not in before or keys(result).index(("劳动合同法", 46)) < before.index(
+        ("劳动合同法", 46)
+    )
