@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from assistant.config import Settings
 from assistant.retrieval import HybridRetriever
-from ingest.embed import Embedder, make_embedder
+from ingest.embed import Embedder, EmbeddingCache, make_embedder
 from ingest.index import LiveIndex, open_index
 
 
@@ -38,4 +38,11 @@ def open_runtime(settings: Settings, embedder: Embedder | None = None) -> Runtim
             f"索引是用 {index.manifest.get('embedder')} 建的，当前配置的嵌入模型是 {embedder.name}；"
             "请改回原模型，或用当前模型重新运行 `lawcloud ingest --replace`"
         )
-    return Runtime(settings, index, embedder, HybridRetriever(index, embedder))
+    retriever = HybridRetriever(index, embedder)
+    # The labour issues' own vectors (semantic issue detection), kept in the ingest's embedding cache.
+    cache = EmbeddingCache(settings.cache_dir / "embeddings.sqlite", embedder.name, embedder.dim)
+    try:
+        retriever.prepare_issue_vectors(cache)
+    finally:
+        cache.close()
+    return Runtime(settings, index, embedder, retriever)

@@ -206,3 +206,26 @@ def test_quitting_over_unpaid_wages_finds_the_compensation_article(retriever: Hy
     assert ("劳动合同法", 46) not in before or keys(result).index(("劳动合同法", 46)) < before.index(
         ("劳动合同法", 46)
     )
+
+
+def test_issue_nearest_in_meaning_joins_when_no_trigger_phrase_matched(retriever: HybridRetriever) -> None:
+    # A question in words that no trigger list holds still gets one labour issue (the nearest by
+    # vector), so that issue's key articles are candidates; a trigger-detected issue keeps the lead.
+    from assistant.retrieval.query import understand
+
+    issue = retriever.knowledge.issues[0]
+    vector = retriever._issue_matrix()[0]
+    u = understand("这种情况到底怎么算", retriever.knowledge, retriever.matcher)
+    assert u.topics == []
+    retriever._semantic_topics(u, vector)
+    assert [i.id for i, _ in u.topics] == [issue.id]
+    detected = understand("公司拖欠工资三个月，我想辞职", retriever.knowledge, retriever.matcher)
+    best = detected.topics[0][1]
+    other = next(
+        i
+        for i in range(len(retriever.knowledge.issues))
+        if retriever.knowledge.issues[i].id not in {t.id for t, _ in detected.topics}
+    )
+    retriever._semantic_topics(detected, retriever._issue_matrix()[other])
+    assert detected.topics[-1][0].id == retriever.knowledge.issues[other].id
+    assert detected.topics[-1][1] < best
