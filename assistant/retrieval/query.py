@@ -173,9 +173,19 @@ def detect_topics(
     fired: list[tuple[SynonymGroup, str]] | None = None,
 ) -> list[tuple[Issue, float]]:
     lowered = text.lower()
+    matched = {
+        issue.name: {k: 1.0 for k in issue.keywords if phrase_in(k, lowered)} for issue in knowledge.issues
+    }
+    # A keyword inside a longer keyword of another issue that the question also matches is part of
+    # that mention: 发工资 inside 没发工资 (欠薪) is not a question about how wages are paid.
+    mentions = {k for weights in matched.values() for k in weights}
     scored: list[tuple[Issue, float]] = []
     for issue in knowledge.issues:
-        weights = {k: 1.0 for k in issue.keywords if phrase_in(k, lowered)}
+        weights = {
+            k: w
+            for k, w in matched[issue.name].items()
+            if not any(len(m) > len(k) and k in m and m not in matched[issue.name] for m in mentions)
+        }
         for group, hit in fired or []:
             if hit not in weights and any(term in issue.keywords for term in group.legal):
                 weights[hit] = SYNONYM_TOPIC_WEIGHT
