@@ -32,7 +32,8 @@ def key_sentence(text: str, query: str) -> str:
     """The sentence of an article that shares most with the question (the first one on a tie)."""
     text = text.strip()
     if len(text) <= SHORT_ARTICLE_CHARS:
-        return text
+        # One line: the quote sits in a list item, and a paragraph break would end the item.
+        return re.sub(r"\s*\n\s*", "", text)
     sentences = [s.strip() for s in re.split(r"(?<=[。；])|\n", text) if s and s.strip()]
     wanted = _bigrams(query)
     best = max(sentences, key=lambda s: (len(_bigrams(s) & wanted), -sentences.index(s)))

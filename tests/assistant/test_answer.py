@@ -289,3 +289,12 @@ def test_a_quoted_reference_to_this_law_is_read_as_this_law(runtime: Runtime) ->
         "- 《劳动合同法》第四十六条[1]：「有下列情形之一的，用人单位应当向劳动者支付经济补偿:（一）劳动者依照本法第三十八条规定解除劳动合同的」"
     )
     assert verifier.report.valid_sources == {1} and verifier.report.ok
+
+
+def test_every_quote_stays_on_its_list_line() -> None:
+    # 劳动合同法72 is short and has two paragraphs: quoted whole, it must still be one list item.
+    from assistant.answer.offline import key_sentence
+
+    text = "非全日制用工小时计酬标准不得低于用人单位所在地人民政府规定的最低小时工资标准。\n非全日制用工劳动报酬结算支付周期最长不得超过十五日。"
+    quote = key_sentence(text, "小时工工资多久结一次")
+    assert "\n" not in quote and quote.startswith("非全日制用工小时计酬") and quote.endswith("十五日。")
