@@ -85,6 +85,17 @@ class RedactingFilter(logging.Filter):
             message = record.getMessage()
         except (TypeError, ValueError):
             return True
+        if isinstance(record.msg, str) and isinstance(record.args, tuple) and record.args:
+            # Some formatters read the arguments themselves (uvicorn's access log unpacks its five):
+            # keep them, redacted, as long as the line they make is clean.
+            args = tuple(redact(a) if isinstance(a, str) else a for a in record.args)
+            try:
+                clean = redact(record.msg) == record.msg and redact(record.msg % args) == record.msg % args
+            except (TypeError, ValueError):
+                clean = False
+            if clean:
+                record.args = args
+                return True
         record.msg = redact(message)
         record.args = ()
         return True

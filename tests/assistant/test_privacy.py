@@ -76,3 +76,32 @@ def test_logging_filter_redacts_formatted_messages() -> None:
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "worker phone %s", ("13800138000",), None)
     RedactingFilter().filter(record)
     assert "13800138000" not in record.getMessage()
+
+
+def test_uvicorn_access_lines_are_redacted_and_still_formatted() -> None:
+    """uvicorn's access formatter unpacks the record's five arguments: collapsing them into the
+    message broke every access line with a logging error."""
+    import io
+
+    from uvicorn.logging import AccessFormatter
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(AccessFormatter('%(client_addr)s - "%(request_line)s" %(status_code)s'))
+    handler.addFilter(RedactingFilter())
+    logger = logging.getLogger("test.uvicorn.access")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        args = ("127.0.0.1:5000", "GET", "/v1/articles?phone=13800138000", "1.1", 200)
+        logger.info('%s - "%s %s HTTP/%s" %d', *args)
+    finally:
+        logger.removeHandler(handler)
+    (line,) = stream.getvalue().splitlines()
+    assert line.startswith('127.0.0.1:5000 - "GET /v1/articles?phone=') and line.endswith(" 200 OK")
+    assert "13800138000" not in line
+    # An identifier hidden in a number argument: the line is collapsed and redacted instead.
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "number %d", (13800138000,), None)
+    RedactingFilter().filter(record)
+    assert record.args == () and "13800138000" not in record.getMessage()
