@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from dataclasses import dataclass
 
 from assistant.config import Settings
 from assistant.retrieval import HybridRetriever
 from ingest.embed import Embedder, EmbeddingCache, make_embedder
 from ingest.index import LiveIndex, open_index
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -40,9 +44,15 @@ def open_runtime(settings: Settings, embedder: Embedder | None = None) -> Runtim
         )
     retriever = HybridRetriever(index, embedder)
     # The labour issues' own vectors (semantic issue detection), kept in the ingest's embedding cache.
-    cache = EmbeddingCache(settings.cache_dir / "embeddings.sqlite", embedder.name, embedder.dim)
     try:
-        retriever.prepare_issue_vectors(cache)
-    finally:
-        cache.close()
+        cache = EmbeddingCache(settings.cache_dir / "embeddings.sqlite", embedder.name, embedder.dim)
+    except (OSError, sqlite3.Error) as exc:
+        # A read-only data directory serves all the same, only the issue vectors are not kept.
+        log.warning("embedding cache unavailable (%s): issue vectors computed without it", exc)
+        retriever.prepare_issue_vectors()
+    else:
+        try:
+            retriever.prepare_issue_vectors(cache)
+        finally:
+            cache.close()
     return Runtime(settings, index, embedder, retriever)
