@@ -137,6 +137,16 @@ def phrase_in(phrase: str, text: str) -> bool:
     return bool(pattern and pattern.search(text))
 
 
+def _span(phrase: str, text: str) -> tuple[int, int]:
+    """Where a phrase that phrase_in found first occurs in the text (an empty span if it does not)."""
+    start = text.find(phrase)
+    if start >= 0:
+        return start, start + len(phrase)
+    pattern = _gapped(phrase)
+    found = pattern.search(text) if pattern else None
+    return found.span() if found else (0, 0)
+
+
 def fired_groups(text: str, knowledge: Knowledge) -> list[tuple[SynonymGroup, str]]:
     """The synonym groups whose colloquial phrases occur in the question, each with the phrase found."""
     lowered = text.lower()
@@ -194,8 +204,20 @@ def detect_topics(
         # A keyword inside a longer one that matched is the same mention, not a second one:
         # 包工头 also contains 工头, 老板跑路 contains 跑路.
         hits = [k for k in weights if not any(k != other and k in other for other in weights)]
+        # A hit is worth the best of the keywords it covers: a synonym phrase (weighted low) that
+        # contains one of the issue's own keywords must not lower it (明天别来了 ⊃ 别来了).
+        values = sorted(
+            ((max(min(len(m), 6) * weights[m] for m in weights if m in k), _span(k, lowered)) for k in hits),
+            reverse=True,
+        )
+        # Two hits over the same words of the question are one mention, counted once at its best:
+        # 十五岁 and 十六岁 both match 十五六岁, 钱跑了 and 跑路 both match 钱跑路了.
+        kept: list[tuple[float, tuple[int, int]]] = []
+        for value, (start, end) in values:
+            if not any(start < e and s < end for _, (s, e) in kept):
+                kept.append((value, (start, end)))
         # Longer keywords are more specific; several distinct hits add up with diminishing returns.
-        score = sum(sorted((min(len(k), 6) * weights[k] for k in hits), reverse=True)[:4]) / 6.0
+        score = sum(value for value, _ in kept[:4]) / 6.0
         scored.append((issue, score))
     scored.sort(key=lambda item: item[1], reverse=True)
     if not scored:

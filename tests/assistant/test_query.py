@@ -93,11 +93,42 @@ def test_a_keyword_inside_a_longer_matched_keyword_is_not_counted_twice() -> Non
 
 
 def test_an_expansion_phrase_is_weak_evidence_for_the_issue_its_legal_reading_names() -> None:
-    # 明天别来了 is no keyword of the 违法解除 issue, but the expansion table reads it as 违法解除,
+    # 被毕业 is no keyword of the 违法解除 issue, but the expansion table reads it as 违法解除,
     # which is one. It counts, though less than the issue's own trigger word would.
     knowledge = load_knowledge()
-    understood = understand("店长发微信说你明天别来了", knowledge, matcher())
+    understood = understand("店长发微信说我被毕业了", knowledge, matcher())
     assert "违法解除劳动合同" in understood.topic_names
     direct = {i.name: s for i, s in understand("店长说要开除我", knowledge, matcher()).topics}
     weak = {i.name: s for i, s in understood.topics}
     assert weak["违法解除劳动合同"] < direct["违法解除劳动合同"]
+
+
+def test_a_synonym_phrase_around_an_issue_keyword_does_not_lower_it() -> None:
+    # 明天别来了 (a low-weighted synonym hit) contains 别来了, a keyword of the issue itself: the
+    # issue keeps the full weight of its own keyword instead of the synonym's.
+    from assistant.retrieval.knowledge import Issue, Knowledge, SynonymGroup
+    from assistant.retrieval.query import detect_topics, fired_groups
+
+    dismissal = Issue("dismissal", "辞退", "", ("别来了", "辞退"), ())
+    money = Issue("money", "补偿", "", ("要多少钱",), ())
+    knowledge = Knowledge(
+        synonyms=(SynonymGroup("开除", ("辞退",), ("明天别来了",)),),
+        issues=(dismissal, money),
+        aliases={},
+        typos={},
+    )
+    text = "老板叫我明天别来了，能要多少钱"
+    scores = {issue.id: s for issue, s in detect_topics(text, knowledge, fired=fired_groups(text, knowledge))}
+    assert scores["dismissal"] == 3 / 6  # 别来了 at full weight, not 明天别来了 × 0.3
+
+
+def test_two_keywords_over_the_same_words_are_one_mention() -> None:
+    # 十五岁 and 十六岁 both match 十五六岁 (a keyword of 3+ characters may have a few characters
+    # inside it): one mention of an age, counted once, not twice.
+    from assistant.retrieval.knowledge import Issue, Knowledge
+    from assistant.retrieval.query import detect_topics
+
+    minors = Issue("minors", "童工", "", ("十五岁", "十六岁", "招童工"), ())
+    knowledge = Knowledge(synonyms=(), issues=(minors,), aliases={}, typos={})
+    assert detect_topics("厂里有十五六岁的", knowledge)[0][1] == 3 / 6
+    assert detect_topics("厂里招童工，都是十五六岁的", knowledge)[0][1] == 6 / 6
