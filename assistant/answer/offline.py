@@ -23,6 +23,11 @@ def trim_at_clause(text: str, limit: int) -> str:
     return head.rstrip("，、；：,;") + "……"
 
 
+def one_line(text: str) -> str:
+    """An article's paragraphs joined: a quote sits in one list item, and a line break would end it."""
+    return re.sub(r"\s*\n\s*", "", text.strip())
+
+
 def _bigrams(text: str) -> set[str]:
     chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
     return {a + b for a, b in zip(chars, chars[1:], strict=False)}
@@ -32,8 +37,7 @@ def key_sentence(text: str, query: str) -> str:
     """The sentence of an article that shares most with the question (the first one on a tie)."""
     text = text.strip()
     if len(text) <= SHORT_ARTICLE_CHARS:
-        # One line: the quote sits in a list item, and a paragraph break would end the item.
-        return re.sub(r"\s*\n\s*", "", text)
+        return one_line(text)
     sentences = [s.strip() for s in re.split(r"(?<=[。；])|\n", text) if s and s.strip()]
     wanted = _bigrams(query)
     best = max(sentences, key=lambda s: (len(_bigrams(s) & wanted), -sentences.index(s)))
@@ -170,7 +174,7 @@ class OfflineComposer:
     @staticmethod
     def _line(src: Source, query: str) -> str:
         if src.direct:
-            quote = trim_at_clause(re.sub(r"\s*\n\s*", "", src.unit.text.strip()), DIRECT_QUOTE_CHARS)
+            quote = trim_at_clause(one_line(src.unit.text), DIRECT_QUOTE_CHARS)
         else:
             quote = key_sentence(src.unit.text, query)
         return f"- {src.ref}[{src.n}]：「{quote}」"

@@ -210,9 +210,12 @@ class HybridRetriever:
             return
         texts = self._issue_texts()
         if cache is not None:
-            by_hash = {hashlib.sha256(t.encode("utf-8")).hexdigest(): t for t in texts}
-            vectors, _ = embed_with_cache(by_hash, self.embedder, cache, batch_size=1)
-            matrix = np.stack([vectors[h] for h in by_hash]).astype(np.float32)
+            hashes = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+            vectors, _ = embed_with_cache(
+                dict(zip(hashes, texts, strict=True)), self.embedder, cache, batch_size=1
+            )
+            # One row per issue, in the taxonomy's order, even if two issues' texts coincide.
+            matrix = np.stack([vectors[h] for h in hashes]).astype(np.float32)
         else:
             matrix = np.asarray(self.embedder.embed_passages(texts), dtype=np.float32)
         self._issue_vectors = matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
@@ -298,7 +301,7 @@ class HybridRetriever:
             best_topic = u.topics[0][1]
             priors: dict[int, list[float]] = {}
             for issue, score in u.topics:
-                rows = [r for r in self._issue_rows.get(issue.id, []) if allowed[r]]
+                rows = self._allowed_issue_rows(issue.id, allowed)
                 for position, row in enumerate(rows):
                     f = feat(row)
                     # Earlier-listed articles are the issue's core; later ones are supporting.
@@ -399,6 +402,10 @@ class HybridRetriever:
             analysis=analysis,
         )
 
+    def _allowed_issue_rows(self, issue_id: str, allowed: np.ndarray) -> list[int]:
+        """An issue's key articles that pass the filters, in the taxonomy's order (core first)."""
+        return [r for r in self._issue_rows.get(issue_id, []) if allowed[r]]
+
     def _diversify(
         self, scored: list[tuple[float, int]], u: QueryUnderstanding, allowed: np.ndarray, k: int
     ) -> list[tuple[float, int]]:
@@ -413,8 +420,7 @@ class HybridRetriever:
         need: dict[str, float] = {}
         for issue, score in u.topics:
             need[issue.id] = score / best_topic
-            rows = [r for r in self._issue_rows.get(issue.id, []) if allowed[r]]
-            for position, row in enumerate(rows):
+            for position, row in enumerate(self._allowed_issue_rows(issue.id, allowed)):
                 answers.setdefault(row, []).append((issue.id, 0.5 ** (position / 3)))
         pool = scored[: max(4 * k, 40)]
         rest = scored[len(pool) :]
