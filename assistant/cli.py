@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -411,6 +411,13 @@ def purge(
     console.print(f"{verb} {n_conv} 个对话、{n_tickets} 个已关闭的工单（{before:%Y-%m-%d %H:%M} UTC 之前）")
 
 
+def _setting_problem(error: Any) -> str:
+    """One settings problem, named by its environment variable when it belongs to one setting."""
+    message = str(error.get("msg", "")).removeprefix("Value error, ")
+    field = error.get("loc") or ()
+    return f"LAWCLOUD_{str(field[0]).upper()}：{message}" if field else message
+
+
 def main() -> None:
     import logging
 
@@ -426,7 +433,7 @@ def main() -> None:
     except ValidationError as exc:
         # Settings that refuse to start (production with placeholder secrets, bad values): one line
         # per problem, no traceback.
-        problems = "；".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in exc.errors())
+        problems = "；".join(_setting_problem(e) for e in exc.errors())
         err.print(f"[bold red]配置错误：[/]{problems}")
         sys.exit(2)
     except KeyboardInterrupt:

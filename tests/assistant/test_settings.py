@@ -92,3 +92,19 @@ def test_the_cli_refuses_to_start_with_a_clear_message(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "配置错误" in out.stderr and "LAWCLOUD_SECRET_KEY" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_a_bad_setting_is_named_when_the_cli_refuses_to_start(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LAWCLOUD_")}
+    env.update({"LAWCLOUD_DATA_DIR": str(tmp_path), "LAWCLOUD_PARALLEL_ANSWERS": "-1", "COLUMNS": "300"})
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "serve", "--port", "9"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 2
+    assert "配置错误" in out.stderr and "LAWCLOUD_PARALLEL_ANSWERS" in out.stderr
+    assert "Traceback" not in out.stderr
