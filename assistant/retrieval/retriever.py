@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.retrieval.knowledge import Knowledge, load_knowledge
+from assistant.retrieval.knowledge import Issue, Knowledge, load_knowledge
 from assistant.retrieval.query import DirectRef, LawNameMatcher, QueryUnderstanding, understand
 from ingest.embed import Embedder, EmbeddingCache, embed_with_cache
 from ingest.index import LiveIndex
@@ -189,8 +189,8 @@ class HybridRetriever:
             extra = u.expansions[: w.dense_expansion_terms]
             vector = self.embedder.embed_query(f"{u.normalized} {' '.join(extra)}" if extra else u.normalized)
             timings["embed"] = (time.perf_counter() - t2) * 1000
-            if w.semantic_issue and getattr(self.embedder, "semantic", True):
-                self._semantic_topics(u, vector)
+            if w.semantic_issue and self.embedder.semantic and (nearest := self._nearest_issue(u, vector)):
+                u.topics.append(nearest)
         return QueryAnalysis(query, tuple(context_laws or ()), u, tokens, bm25, vector)
 
     def _issue_texts(self) -> list[str]:
@@ -226,19 +226,19 @@ class HybridRetriever:
         assert self._issue_vectors is not None
         return self._issue_vectors
 
-    def _semantic_topics(self, u: QueryUnderstanding, vector: np.ndarray) -> None:
-        """The issue nearest to the question in meaning joins the detected ones, if the trigger
-        phrases missed it (出差住宾馆滑倒 names no 工伤 trigger), at a fraction of the best
-        detected issue's weight; it is the only topic when no phrase matched at all."""
+    def _nearest_issue(self, u: QueryUnderstanding, vector: np.ndarray) -> tuple[Issue, float] | None:
+        """The issue nearest to the question in meaning, to join the detected ones if the trigger
+        phrases missed it (出差住宾馆滑倒 names no 工伤 trigger), at a fraction of the best detected
+        issue's weight; it is the only topic when no phrase matched at all. None: already detected."""
         if not self.knowledge.issues:
-            return
+            return None
         q = np.asarray(vector, dtype=np.float32)
         sims = self._issue_matrix() @ (q / max(float(np.linalg.norm(q)), 1e-9))
         issue = self.knowledge.issues[int(np.argmax(sims))]
         if any(issue.id == known.id for known, _ in u.topics):
-            return
+            return None
         best = u.topics[0][1] if u.topics else 1.0
-        u.topics.append((issue, self.weights.semantic_issue * best))
+        return issue, self.weights.semantic_issue * best
 
     def search(
         self,

@@ -217,8 +217,8 @@ def test_issue_nearest_in_meaning_joins_when_no_trigger_phrase_matched(retriever
     vector = retriever._issue_matrix()[0]
     u = understand("这种情况到底怎么算", retriever.knowledge, retriever.matcher)
     assert u.topics == []
-    retriever._semantic_topics(u, vector)
-    assert [i.id for i, _ in u.topics] == [issue.id]
+    nearest = retriever._nearest_issue(u, vector)
+    assert nearest is not None and nearest[0].id == issue.id
     detected = understand("公司拖欠工资三个月，我想辞职", retriever.knowledge, retriever.matcher)
     best = detected.topics[0][1]
     other = next(
@@ -226,6 +226,11 @@ def test_issue_nearest_in_meaning_joins_when_no_trigger_phrase_matched(retriever
         for i in range(len(retriever.knowledge.issues))
         if retriever.knowledge.issues[i].id not in {t.id for t, _ in detected.topics}
     )
-    retriever._semantic_topics(detected, retriever._issue_matrix()[other])
-    assert detected.topics[-1][0].id == retriever.knowledge.issues[other].id
-    assert detected.topics[-1][1] < best
+    joining = retriever._nearest_issue(detected, retriever._issue_matrix()[other])
+    assert joining is not None and joining[0].id == retriever.knowledge.issues[other].id
+    assert joining[1] < best
+    # An issue the trigger phrases already found does not join twice.
+    lead = next(
+        i for i, known in enumerate(retriever.knowledge.issues) if known.id == detected.topics[0][0].id
+    )
+    assert retriever._nearest_issue(detected, retriever._issue_matrix()[lead]) is None
