@@ -27,6 +27,12 @@ def fake_llm() -> Iterator[tuple[FakeLLM, RunningServer]]:
     server.stop()
 
 
+def llm_settings(built: Settings, db_dir: Path, llm: RunningServer, **overrides: object) -> Settings:
+    """LLM mode against the fake LLM server: fails fast (1 s, no retry) unless overridden."""
+    values: dict[str, object] = {"llm_timeout_s": 1.0, "llm_retries": 0, **overrides}
+    return api_settings(built, db_dir, answer_mode="llm", llm_base_url=llm.url + "/v1", **values)
+
+
 @pytest.fixture(scope="session")
 def offline_api(built_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server = serve_in_thread(create_app(api_settings(built_settings, tmp_path_factory.mktemp("offline-db"))))
@@ -40,14 +46,7 @@ def llm_api(
     fake_llm: tuple[FakeLLM, RunningServer],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[str]:
-    settings = api_settings(
-        built_settings,
-        tmp_path_factory.mktemp("llm-db"),
-        answer_mode="llm",
-        llm_base_url=fake_llm[1].url + "/v1",
-        llm_timeout_s=1.0,
-        llm_retries=0,
-    )
+    settings = llm_settings(built_settings, tmp_path_factory.mktemp("llm-db"), fake_llm[1])
     server = serve_in_thread(create_app(settings))
     yield server.url
     server.stop()

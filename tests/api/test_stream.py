@@ -11,7 +11,7 @@ import pytest
 from api.main import create_app
 from assistant.answer.fake_llm import FakeLLM, RunningServer, serve_in_thread
 from assistant.config import Settings
-from tests.api.conftest import api_settings
+from tests.api.conftest import llm_settings
 from tests.api.sse import parse_events, split_every
 
 QUESTION = "入职三个月了公司一直没签劳动合同"
@@ -121,13 +121,11 @@ def capped_api(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[str]:
     """A server whose streams end after 1 s, with heartbeats every 0.3 s and a patient LLM client."""
-    settings = api_settings(
+    settings = llm_settings(
         built_settings,
         tmp_path_factory.mktemp("capped-db"),
-        answer_mode="llm",
-        llm_base_url=fake_llm[1].url + "/v1",
+        fake_llm[1],
         llm_timeout_s=2.0,
-        llm_retries=0,
         stream_max_seconds=1.0,
         stream_heartbeat_seconds=0.3,
     )

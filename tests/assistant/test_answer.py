@@ -17,8 +17,7 @@ from assistant.answer.verify import CitationVerifier
 from assistant.config import Settings
 from assistant.escalation import EXPLICIT_REASON
 from assistant.retrieval.query import DirectRef
-from assistant.runtime import Runtime, open_runtime
-from ingest.embed import FakeEmbedder
+from assistant.runtime import Runtime
 from tests.conftest import make_settings
 
 NO_CONTRACT = "入职三个月了公司一直没签劳动合同"
@@ -31,19 +30,14 @@ RIGHT_ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def runtime(built_settings: Settings) -> Iterator[Runtime]:
-    rt = open_runtime(built_settings, embedder=FakeEmbedder())
-    yield rt
-    rt.close()
-
-
-@pytest.fixture(scope="module")
 def offline(runtime: Runtime, built_settings: Settings) -> AnswerService:
     return AnswerService(runtime.retriever, built_settings)
 
 
 @pytest.fixture(scope="module")
 def fake_llm() -> Iterator[tuple[FakeLLM, RunningServer]]:
+    # Not shared with the API tests' server: langchain-openai keeps one async HTTP client per base
+    # URL, and a client used inside asyncio.run() here would be bound to a closed event loop there.
     fake = FakeLLM()
     server = serve_in_thread(fake.app)
     yield fake, server
@@ -122,10 +116,12 @@ def test_asking_for_a_lawyer_suggests_escalation(offline: AnswerService) -> None
     assert EXPLICIT_REASON not in offline.ask("打官司的律师费谁出").escalation.reasons
 
 
-def test_stream_adds_up_to_the_same_answer(offline: AnswerService) -> None:
+def stream_answer(service: AnswerService, question: str) -> tuple[str, Answer]:
+    """What a stream of the question shows (its deltas joined) and the finished answer."""
+
     async def collect() -> tuple[str, Answer]:
         pieces, final = [], None
-        async for event in offline.astream(offline.prepare(NO_CONTRACT)):
+        async for event in service.astream(service.prepare(question)):
             if event.kind == "delta":
                 pieces.append(event.text)
             else:
@@ -133,7 +129,11 @@ def test_stream_adds_up_to_the_same_answer(offline: AnswerService) -> None:
         assert final is not None
         return "".join(pieces), final
 
-    streamed, final = asyncio.run(collect())
+    return asyncio.run(collect())
+
+
+def test_stream_adds_up_to_the_same_answer(offline: AnswerService) -> None:
+    streamed, final = stream_answer(offline, NO_CONTRACT)
     assert streamed == final.text == offline.ask(NO_CONTRACT).text
 
 

@@ -5,7 +5,6 @@ worker, and the escalation decision is the policy's."""
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 
 from assistant.answer import Answer, AnswerService
@@ -14,10 +13,9 @@ from assistant.answer.prompts import SYSTEM_PROMPT, leaks_system_prompt
 from assistant.escalation import decide, to_escalation
 from assistant.runtime import Runtime
 from tests.assistant import test_answer
-from tests.assistant.test_answer import NO_CONTRACT, assert_grounded
+from tests.assistant.test_answer import NO_CONTRACT, assert_grounded, stream_answer
 
-# The answer tests' fixtures: the test index's runtime and an LLM-mode service on a local fake server.
-runtime = test_answer.runtime
+# The answer tests' LLM-mode service on their local fake server.
 fake_llm = test_answer.fake_llm
 llm = test_answer.llm
 
@@ -76,18 +74,7 @@ def test_injected_question_in_a_stream(llm: tuple[AnswerService, FakeLLM], runti
     service, fake = llm
     fake.script.obey = True
     fake.script.chunk_chars = 5  # the prompt arrives in pieces: each sentence is still judged whole
-
-    async def collect() -> tuple[str, Answer]:
-        pieces, final = [], None
-        async for event in service.astream(service.prepare(INJECTION)):
-            if event.kind == "delta":
-                pieces.append(event.text)
-            else:
-                final = event.answer
-        assert final is not None
-        return "".join(pieces), final
-
-    streamed, final = asyncio.run(collect())
+    streamed, final = stream_answer(service, INJECTION)
     assert streamed == final.text
     assert_no_leak(final)
     assert "第一百二十条" not in streamed

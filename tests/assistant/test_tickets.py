@@ -103,41 +103,23 @@ def test_lawyer_tokens_are_stored_hashed(store: TicketStore) -> None:
 
 
 def test_idempotent_creation(store: TicketStore) -> None:
-    first, created = store.create(
-        conversation_id="c1",
-        question="q",
-        conversation=[],
-        reasons=[],
-        priority="normal",
-        idempotency_key="k-1",
-    )
-    again, created_again = store.create(
-        conversation_id="c1",
-        question="q",
-        conversation=[],
-        reasons=[],
-        priority="normal",
-        idempotency_key="k-1",
-    )
-    assert created and created_again and again.id == first.id  # a replay gets the first answer again
-    with pytest.raises(IdempotencyConflict):
-        store.create(
-            conversation_id="c1",
-            question="other",
+    def create(conversation_id: str = "c1", question: str = "q"):  # noqa: ANN202 - (Ticket, created)
+        return store.create(
+            conversation_id=conversation_id,
+            question=question,
             conversation=[],
             reasons=[],
             priority="normal",
             idempotency_key="k-1",
         )
+
+    first, created = create()
+    again, created_again = create()
+    assert created and created_again and again.id == first.id  # a replay gets the first answer again
+    with pytest.raises(IdempotencyConflict):
+        create(question="other")
     # The key is scoped to its conversation: another worker may use the same string.
-    other, created_other = store.create(
-        conversation_id="c2",
-        question="q",
-        conversation=[],
-        reasons=[],
-        priority="normal",
-        idempotency_key="k-1",
-    )
+    other, created_other = create(conversation_id="c2")
     assert created_other and other.id != first.id
 
 

@@ -2,24 +2,14 @@
 
 import logging
 import random
-from collections.abc import Iterator
 
 import pytest
 
 from assistant.answer.models import Source
 from assistant.answer.sources import RetrieverResolver
 from assistant.answer.verify import REMOVED_NOTE, CitationVerifier, split_segments
-from assistant.config import Settings
 from assistant.retrieval.query import DirectRef
-from assistant.runtime import Runtime, open_runtime
-from ingest.embed import FakeEmbedder
-
-
-@pytest.fixture(scope="module")
-def runtime(built_settings: Settings) -> Iterator[Runtime]:
-    rt = open_runtime(built_settings, embedder=FakeEmbedder())
-    yield rt
-    rt.close()
+from assistant.runtime import Runtime
 
 
 @pytest.fixture(scope="module")
