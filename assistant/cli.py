@@ -159,6 +159,27 @@ def _open_store():  # noqa: ANN202
     return ArticleStore(settings.data_dir / "builds" / live["build_id"] / "store.sqlite"), live
 
 
+class _LawNames:
+    """What RetrieverResolver reads of a retriever (the units' law names and the law-name matcher),
+    without opening the embedder and the search indexes that `show` does not need."""
+
+    def __init__(self, store: Any) -> None:
+        from assistant.retrieval.knowledge import load_knowledge
+        from assistant.retrieval.query import LawNameMatcher
+
+        self.units = store.all_units()
+        laws = sorted({u.law for u in self.units if not u.is_case})
+        self.matcher = LawNameMatcher(laws, load_knowledge().aliases)
+
+
+def _resolve_alias(store: Any, law: str) -> str | None:
+    """A law name the store does not know by itself (工伤条例, 劳动法实施条例 …), resolved through the
+    aliases exactly as search and citation checking resolve it; None when it is no known law."""
+    from assistant.answer.sources import RetrieverResolver
+
+    return RetrieverResolver(_LawNames(store)).resolve_law(law)  # type: ignore[arg-type]  # duck-typed
+
+
 @app.command()
 def show(
     law: Annotated[
@@ -178,7 +199,13 @@ def show(
         return
     store, _ = _open_store()
     try:
-        unit = store.get_article(law, number, sub)
+        try:
+            unit = store.get_article(law, number, sub)
+        except LawNotFound:
+            alias = _resolve_alias(store, law)
+            if alias is None:
+                raise
+            unit = store.get_article(alias, number, sub)
     except (LawNotFound, ArticleNotFound) as exc:
         _fail(str(exc))
         return

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import RetrieverDep
+from api.deps import ServicesDep
 from api.errors import ApiError
 from api.schemas import ArticleOut, ErrorOut
 from assistant.answer.models import article_url, cite_label
@@ -46,7 +46,7 @@ def article_dict(unit: StoredUnit) -> dict[str, Any]:
 async def get_article(
     law: str,
     article: str,
-    retriever: RetrieverDep,
+    services: ServicesDep,
     sub: Annotated[
         int | None, Query(ge=1, le=20, description="第X条之N 的 N（也可写在条号里：276之一）")
     ] = None,
@@ -59,8 +59,17 @@ async def get_article(
         raise ApiError(
             422, "invalid_article", f"“{article}”不是有效的条号，请写成 82、八十二 或 第八十二条"
         ) from None
+    store = services.runtime.retriever.index.store
     try:
-        unit = retriever.index.store.get_article(law, number, written_sub or sub)
+        try:
+            unit = store.get_article(law, number, written_sub or sub)
+        except LawNotFound:
+            # The store knows full and short names; aliases (工伤条例 → 工伤保险条例) are resolved the
+            # way search and citation checking resolve them, so every name search accepts opens here.
+            alias = services.answers.resolver.resolve_law(law)
+            if alias is None:
+                raise
+            unit = store.get_article(alias, number, written_sub or sub)
     except LawNotFound as exc:
         raise ApiError(404, "law_not_found", str(exc).split("。")[0]) from None
     except ArticleNotFound as exc:

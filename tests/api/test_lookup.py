@@ -17,6 +17,16 @@ def test_article_by_any_spelling(client: httpx.Client) -> None:
     assert client.get("/v1/articles/刑法/276", params={"sub": 1}).json()["id"] == criminal["id"]
 
 
+def test_article_by_alias_as_search_accepts_it(client: httpx.Client) -> None:
+    # 工伤条例 is how workers and search name 工伤保险条例 (corpus/aliases.toml).
+    body = client.get("/v1/articles/工伤条例/14").json()
+    assert body["law"] == "工伤保险条例" and body["label"] == "第十四条"
+    assert client.get("/v1/articles/工伤保险条例/第十四条").json()["id"] == body["id"]
+    unknown = client.get("/v1/articles/火星条例/14")
+    assert unknown.status_code == 404 and unknown.json()["code"] == "law_not_found"
+    assert "火星条例" in unknown.json()["message"]
+
+
 def test_search_ranks_with_scores_and_reasons(client: httpx.Client) -> None:
     body = client.get("/v1/search", params={"q": "劳动合同法第八十二条", "k": 3}).json()
     assert body["direct_refs"] == ["《劳动合同法》第八十二条"] and body["laws_mentioned"] == ["劳动合同法"]

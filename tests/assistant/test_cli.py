@@ -43,6 +43,14 @@ def test_search_lists_ranked_articles(built_settings: Settings) -> None:
     assert "第八十二条" in table.stdout and "直接引用" in table.stdout
 
 
+def test_show_accepts_the_aliases_search_accepts(built_settings: Settings) -> None:
+    out = lawcloud(["show", "工伤条例", "14"], built_settings.data_dir)
+    assert out.returncode == 0, out.stderr
+    assert "《工伤保险条例》第十四条" in out.stdout and "应当认定为工伤" in out.stdout
+    unknown = lawcloud(["show", "火星条例", "14"], built_settings.data_dir)
+    assert unknown.returncode == 1 and "库中没有《火星条例》" in unknown.stderr
+
+
 def test_commands_without_an_index_say_what_to_do(tmp_path: Path) -> None:
     out = lawcloud(["ask", "加班费怎么算"], tmp_path)
     assert out.returncode == 1 and "lawcloud ingest" in out.stderr
