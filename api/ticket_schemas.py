@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 Priority = Literal["urgent", "high", "normal"]
 Status = Literal["pending", "claimed", "answered", "closed", "reopened"]
@@ -27,12 +27,20 @@ class ContactIn(BaseModel):
     """Optional and minimal: only what a lawyer needs to call back."""
 
     name: str | None = Field(default=None, max_length=50, description="称呼，如 王师傅")
-    phone: str | None = Field(default=None, max_length=30, pattern=r"^[0-9+\-\s]{5,30}$")
-    wechat: str | None = Field(default=None, max_length=50)
+    phone: str | None = Field(
+        default=None, max_length=30, pattern=r"^[0-9+\-\s]{5,30}$", description="电话，如 13800138000"
+    )
+    wechat: str | None = Field(default=None, max_length=50, description="微信号")
     preferred_time: str | None = Field(default=None, max_length=50, description="方便接电话的时间")
 
 
 class EscalateRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"contact": {"name": "王师傅", "phone": "13800138000"}, "note": "晚上方便接电话"}]
+        }
+    )
+
     contact: ContactIn | None = Field(default=None, description="可选：联系方式（只给律师看，日志中隐藏）")
     note: str = Field(default="", max_length=500, description="可选：想补充给律师的话")
 

@@ -14,10 +14,12 @@ from api.schemas import ErrorOut
 from api.ticket_schemas import (
     AuditOut,
     LawyerOut,
+    Priority,
     QueueOut,
     ReopenIn,
     ReplyIn,
     ReplySavedOut,
+    Status,
     TicketDetailOut,
 )
 from assistant.tickets import TicketView
@@ -56,8 +58,12 @@ def me(lawyer: CurrentLawyer) -> dict[str, Any]:
 def queue(
     lawyer: CurrentLawyer,
     desk: DeskDep,
-    status_: Annotated[list[str] | None, Query(alias="status", description="可多选")] = None,
-    priority: Annotated[list[str] | None, Query(description="urgent / high / normal，可多选")] = None,
+    # Literal values: an unknown status or priority is a 422 naming the allowed ones, not an empty queue.
+    status_: Annotated[
+        list[Status] | None,
+        Query(alias="status", description="pending / claimed / answered / closed / reopened，可多选"),
+    ] = None,
+    priority: Annotated[list[Priority] | None, Query(description="urgent / high / normal，可多选")] = None,
     overdue: Annotated[bool | None, Query(description="true：只看超时的；false：只看未超时的")] = None,
     sort: Annotated[Literal["due", "priority", "created"], Query()] = "due",
     limit: Annotated[int, Query(ge=1, le=500)] = 100,

@@ -133,3 +133,26 @@ def test_no_input_gives_a_500(raw_client: httpx.Client) -> None:
         for path in ("/v1/chat", "/v1/chat/stream"):
             response = raw_client.post(path, content=body, headers=JSON)
             assert response.status_code < 500, (body, response.text)
+
+
+def test_validation_errors_name_the_field_and_what_it_should_be(client: httpx.Client) -> None:
+    escalate = "/v1/conversations/c1/escalate"
+    contact = client.post(escalate, json={"contact": "13800138000 王师傅"})
+    assert_error(contact, 422, "invalid_type")
+    message = contact.json()["message"]
+    assert "contact" in message and "应为对象" in message and '"phone"' in message
+    assert "question" not in message  # not the chat example
+    phone = client.post(escalate, json={"contact": {"phone": "王师傅"}})
+    assert_error(phone, 422, "invalid_format")
+    assert "contact.phone" in phone.json()["message"] and "13800138000" in phone.json()["message"]
+    body = client.post(escalate, content=b"[]", headers=JSON)
+    assert_error(body, 422, "invalid_body")
+    assert '"contact"' in body.json()["message"] and "question" not in body.json()["message"]
+    note = client.post(escalate, json={"note": "x" * 501})
+    assert_error(note, 422, "too_long")
+    assert "note" in note.json()["message"] and "500" in note.json()["message"]
+    feedback = client.post("/v1/messages/m1/feedback", json={"helpful": "很有用"})
+    assert_error(feedback, 422, "invalid_type")
+    assert "helpful" in feedback.json()["message"] and "true 或 false" in feedback.json()["message"]
+    k = client.get("/v1/search", params={"q": "加班", "k": 0})
+    assert "不能小于 1" in k.json()["message"]

@@ -261,6 +261,18 @@ def test_queue_filters_and_overdue_sorting(desk: Desk, client: httpx.Client) -> 
     assert client.get("/v1/lawyer/tickets", params={"sort": "nonsense"}, headers=zhang).status_code == 422
 
 
+def test_queue_refuses_unknown_status_and_priority(desk: Desk, client: httpx.Client) -> None:
+    zhang = bearer(desk.zhang)
+    for name, allowed in (("status", "pending、claimed、answered、closed、reopened"), ("priority", "urgent")):
+        response = client.get("/v1/lawyer/tickets", params={name: "foo"}, headers=zhang)
+        assert response.status_code == 422 and response.json()["code"] == "invalid_value", response.text
+        assert name in response.json()["message"] and allowed in response.json()["message"]
+    both = client.get(
+        "/v1/lawyer/tickets", params=[("status", "pending"), ("status", "claimed")], headers=zhang
+    )
+    assert both.status_code == 200
+
+
 def test_lawyer_page_is_served(client: httpx.Client) -> None:
     page = client.get("/lawyer")
     assert page.status_code == 200 and "律师工作台" in page.text
