@@ -425,9 +425,7 @@ def purge(
     settings = get_settings()
     before = datetime.now(UTC) - timedelta(seconds=seconds)
     conversations = ConversationStore(settings.db_url)
-    tickets = TicketStore(
-        settings.tickets_db_url, Deadlines(settings.ticket_claim_hours, settings.ticket_answer_hours)
-    )
+    tickets = TicketStore(settings.tickets_db_url, Deadlines.from_settings(settings))
     try:
         n_conv = conversations.purge(before, dry_run=dry_run)
         n_tickets = tickets.purge_closed(before, dry_run=dry_run)

@@ -102,7 +102,11 @@ class Settings(BaseSettings):
     escalation_rules: Path | None = None
     tickets_database_url: str | None = None
     auto_ticket: bool = True  # open a ticket when the policy escalates during /v1/chat
-    ticket_claim_hours: float = 24.0  # a lawyer claims a new ticket within this many hours
+    # A lawyer claims a new ticket within this many hours, by priority: urgent (danger to life),
+    # high (serious injury, collective dispute, large sums, deadlines near …), normal.
+    ticket_claim_hours_urgent: float = Field(default=1.0, gt=0)
+    ticket_claim_hours_high: float = Field(default=4.0, gt=0)
+    ticket_claim_hours: float = Field(default=24.0, gt=0)
     ticket_answer_hours: float = 12.0  # and answers it within this many hours of claiming it
     service_hours: str = "09:00-18:00"  # when lawyers work, in service_timezone
     service_days: list[int] = Field(default_factory=lambda: [1, 2, 3, 4, 5])  # ISO weekdays, 1 = Monday

@@ -24,9 +24,7 @@ err = Console(stderr=True)
 
 def _store() -> TicketStore:
     settings = get_settings()
-    return TicketStore(
-        settings.tickets_db_url, Deadlines(settings.ticket_claim_hours, settings.ticket_answer_hours)
-    )
+    return TicketStore(settings.tickets_db_url, Deadlines.from_settings(settings))
 
 
 @lawyer_app.command("add")

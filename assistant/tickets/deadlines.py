@@ -6,18 +6,41 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from assistant.config import Settings
 
 WEEKDAYS = "一二三四五六日"
 
 
 @dataclass(frozen=True)
 class Deadlines:
-    claim_hours: float = 24.0
-    answer_hours: float = 12.0
+    """How long a ticket may wait to be claimed, by priority (danger to life cannot wait a day), and
+    how long a lawyer has to answer once it is claimed."""
 
-    def claim_by(self, start: datetime) -> datetime:
-        return start + timedelta(hours=self.claim_hours)
+    claim_hours: float = 24.0  # normal
+    answer_hours: float = 12.0
+    urgent_claim_hours: float = 1.0
+    high_claim_hours: float = 4.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Deadlines:
+        return cls(
+            settings.ticket_claim_hours,
+            settings.ticket_answer_hours,
+            settings.ticket_claim_hours_urgent,
+            settings.ticket_claim_hours_high,
+        )
+
+    def claim_hours_for(self, priority: str) -> float:
+        return {"urgent": self.urgent_claim_hours, "high": self.high_claim_hours}.get(
+            priority, self.claim_hours
+        )
+
+    def claim_by(self, start: datetime, priority: str = "normal") -> datetime:
+        return start + timedelta(hours=self.claim_hours_for(priority))
 
     def answer_by(self, claimed: datetime) -> datetime:
         return claimed + timedelta(hours=self.answer_hours)

@@ -137,7 +137,7 @@ class EscalationDesk:
         conversations: ConversationReader | None = None,
         resolver: CitationResolver | None = None,
     ) -> EscalationDesk:
-        deadlines = Deadlines(settings.ticket_claim_hours, settings.ticket_answer_hours)
+        deadlines = Deadlines.from_settings(settings)
         return cls(
             TicketStore(settings.tickets_db_url, deadlines),
             settings,

@@ -429,6 +429,11 @@ class TicketStore:
                     existing.draft, existing.draft_citations = values["draft"], values["draft_citations"]
                 if rank < existing.priority_rank:
                     existing.priority, existing.priority_rank = values["priority"], rank
+                    if existing.status in ("pending", "reopened"):
+                        # Raised to urgent: it must be claimed by the urgent deadline, not the old one.
+                        sooner = self.deadlines.claim_by(now, values["priority"])
+                        if sooner < as_utc(existing.claim_deadline):  # type: ignore[operator]
+                            existing.claim_deadline = existing.due_at = sooner
                 existing.danger_to_life = existing.danger_to_life or values["danger_to_life"]
                 if values["contact"]:
                     existing.contact = values["contact"]
@@ -447,7 +452,7 @@ class TicketStore:
                 ticket_id = existing.id
                 created = False
             else:
-                claim_by = self.deadlines.claim_by(now)
+                claim_by = self.deadlines.claim_by(now, values["priority"])
                 ticket = Ticket(
                     **values,
                     status="pending",
@@ -605,9 +610,11 @@ class TicketStore:
             return self._view(session, ticket_id)
 
     def reopen(self, ticket_id: int, actor: LawyerView, note: str = "") -> TicketView:
-        """answered or closed → reopened: back in the queue with a fresh claim deadline."""
+        """answered or closed → reopened: back in the queue with a fresh claim deadline (by its priority)."""
         now = self.clock()
-        claim_by = self.deadlines.claim_by(now)
+        with self._read() as session:
+            priority = session.scalar(select(Ticket.priority).where(Ticket.id == ticket_id))
+        claim_by = self.deadlines.claim_by(now, priority or "normal")
         try:
             return self._reopen(ticket_id, actor, note, now, claim_by)
         except IntegrityError:

@@ -258,7 +258,31 @@ def test_deadlines_and_overdue(store: TicketStore, clock: Clock, lawyers: tuple[
     answered = store.get(second.id)
     assert answered.due_at is None and not answered.overdue(clock.now)
     reopened = store.reopen(second.id, zhang)
-    assert reopened.claim_deadline == clock.now + timedelta(hours=24)
+    assert reopened.claim_deadline == clock.now + timedelta(hours=1)  # urgent: a fresh urgent deadline
+
+
+def test_claim_deadlines_follow_priority(store: TicketStore, clock: Clock) -> None:
+    normal = new_ticket(store, "c1")
+    high = new_ticket(store, "c2", priority="high")
+    urgent = new_ticket(store, "c3", priority="urgent", danger_to_life=True)
+    assert normal.claim_deadline == T0 + timedelta(hours=24)
+    assert high.claim_deadline == T0 + timedelta(hours=4)
+    assert urgent.claim_deadline == T0 + timedelta(hours=1) and urgent.due_at == urgent.claim_deadline
+    assert [t.id for t in store.queue()] == [urgent.id, high.id, normal.id]
+    clock.advance(hours=2)
+    assert [t.id for t in store.queue(overdue_only=True)] == [urgent.id]
+    assert store.overdue_unclaimed() == 1
+    # A waiting ticket raised to urgent gets the urgent deadline from now; never a later one.
+    raised, created = store.create(
+        conversation_id="c1", question="他说要弄死我", conversation=[], reasons=[], priority="urgent"
+    )
+    assert not created and raised.priority == "urgent"
+    assert raised.claim_deadline == T0 + timedelta(hours=3) and raised.due_at == raised.claim_deadline
+    settings = get_settings().model_copy(
+        update={"ticket_claim_hours_urgent": 0.5, "ticket_claim_hours_high": 2, "ticket_claim_hours": 48}
+    )
+    deadlines = Deadlines.from_settings(settings)
+    assert [deadlines.claim_hours_for(p) for p in ("urgent", "high", "normal")] == [0.5, 2, 48]
 
 
 def _claimer(url: str, token: str, start_at: float, ids: list[int]) -> subprocess.Popen[str]:
