@@ -413,9 +413,10 @@ def purge(
 ) -> None:
     """按保存期限删除：超过期限未活动的对话，以及关闭时间超过期限的工单（未关闭的工单保留）。"""
     from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
 
     from assistant.conversations import ConversationStore
-    from assistant.tickets.deadlines import Deadlines
+    from assistant.tickets.deadlines import Deadlines, local_time
     from assistant.tickets.store import TicketStore
 
     try:
@@ -433,7 +434,9 @@ def purge(
         conversations.close()
         tickets.close()
     verb = "将删除" if dry_run else "已删除"
-    console.print(f"{verb} {n_conv} 个对话、{n_tickets} 个已关闭的工单（{before:%Y-%m-%d %H:%M} UTC 之前）")
+    console.print(
+        f"{verb} {n_conv} 个对话、{n_tickets} 个已关闭的工单（{local_time(before, ZoneInfo(settings.service_timezone), year=True)}之前）"
+    )
 
 
 def _setting_problem(error: Any) -> str:

@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
@@ -13,11 +14,12 @@ from rich.table import Table
 
 from assistant.config import get_settings
 
-from .deadlines import Deadlines
+from .deadlines import Deadlines, zone_name
 from .store import STATUS_TEXT, LawyerExists, TicketStore
 
 lawyer_app = typer.Typer(help="工会律师账号（令牌只显示一次）", no_args_is_help=True)
 tickets_app = typer.Typer(help="转人工工单：查看与导出", no_args_is_help=True)
+PRIORITY_TEXT = {"urgent": "紧急", "high": "高", "normal": "普通"}
 console = Console(soft_wrap=True)
 err = Console(stderr=True)
 
@@ -97,14 +99,24 @@ def tickets_list(
     if as_json:
         console.print_json(json.dumps(rows, ensure_ascii=False))
         return
-    table = Table("工单", "状态", "优先级", "截止", "问题")
+    # Deadlines in the service's zone (what the worker's notice shows), the zone named in the header;
+    # --json keeps the API's ISO 8601 times with their UTC offset.
+    tz = ZoneInfo(get_settings().service_timezone)
+    table = Table("工单", "状态", "优先级", f"截止（{zone_name(tz)}）", "问题")
     for row in rows:
         due = (
-            row["due_at"][:16].replace("T", " ") + (" [red]超时[/]" if row["overdue"] else "")
+            f"{datetime.fromisoformat(row['due_at']).astimezone(tz):%Y-%m-%d %H:%M}"
+            + (" [red]超时[/]" if row["overdue"] else "")
             if row["due_at"]
             else "—"
         )
-        table.add_row(row["number"], STATUS_TEXT[row["status"]], row["priority"], due, row["question"][:40])
+        table.add_row(
+            row["number"],
+            STATUS_TEXT[row["status"]],
+            PRIORITY_TEXT[row["priority"]],
+            due,
+            row["question"][:40],
+        )
     console.print(table)
 
 

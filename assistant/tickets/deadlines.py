@@ -13,6 +13,20 @@ if TYPE_CHECKING:
     from assistant.config import Settings
 
 WEEKDAYS = "一二三四五六日"
+# How people in China name the zone the service runs in; any other zone is shown by its name.
+ZONE_NAMES = {"Asia/Shanghai": "北京时间", "Asia/Chongqing": "北京时间", "PRC": "北京时间"}
+
+
+def zone_name(tz: ZoneInfo) -> str:
+    return ZONE_NAMES.get(tz.key, tz.key)
+
+
+def local_time(moment: datetime, tz: ZoneInfo, *, year: bool = False) -> str:
+    """A deadline as workers and lawyers read it: in the service's zone, the zone named, e.g.
+    "11月25日 10:00（北京时间）" — stored times are UTC, and a bare UTC time reads 8 hours early."""
+    local = moment.astimezone(tz)
+    day = f"{local.year}年{local.month}月{local.day}日" if year else f"{local.month}月{local.day}日"
+    return f"{day} {local:%H:%M}（{zone_name(tz)}）"
 
 
 @dataclass(frozen=True)

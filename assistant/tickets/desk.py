@@ -15,12 +15,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.config import Settings
-from assistant.escalation import EscalationDecision, EscalationPolicy, PolicyInput, Reason, handoff_notice
+from assistant.escalation import EscalationDecision, EscalationPolicy, PolicyInput, Reason
+from assistant.escalation.messages import LEGAL_AID_HOTLINE, UNION_HOTLINE
 from assistant.escalation.rules import default_rules, load_rules
 from assistant.privacy import redact_data
 
 from .auth import TicketTokenSigner, load_secret
-from .deadlines import Deadlines, ServiceHours
+from .deadlines import Deadlines, ServiceHours, local_time
 from .store import LawyerView, ReplyView, TicketStore, TicketView, request_hash
 
 if TYPE_CHECKING:
@@ -76,6 +77,35 @@ class Handoff:
             "notice": self.notice,
             "reasons": [{"code": r.get("code"), "text": r.get("text")} for r in self.ticket.reasons],
         }
+
+
+def worker_notice(
+    number: str,
+    expected_by: str,
+    *,
+    lawyers: int,
+    backlog: int,
+    in_service_hours: bool,
+    service_hours_text: str,
+) -> str:
+    """What the worker reads after the hand-off. It says only what is true now: a time is promised
+    only when some lawyer can keep it, the queue is called long only when tickets already wait past
+    their deadline, and whenever a lawyer may not reply in time the 12351 and legal-aid options follow."""
+    lines = [f"您的问题已转给工会律师，工单号 {number}。"]
+    if lawyers == 0:
+        lines.append("目前还没有工会律师在线接单，律师开始接单后会尽快处理，答复会直接出现在这个对话里。")
+    else:
+        lines.append(f"预计在 {expected_by}前回复，律师的答复会直接出现在这个对话里。")
+        if backlog:
+            lines.append("目前排队等待的工单较多，律师可能无法按时回复。")
+    if not in_service_hours:
+        lines.append(f"现在是非服务时间（{service_hours_text}），律师上班后会优先处理。")
+    if lawyers == 0 or backlog or not in_service_hours:
+        lines.append(
+            f"着急的话，可以先拨打 {UNION_HOTLINE} 职工服务热线（各地总工会），或拨打 {LEGAL_AID_HOTLINE} 法律援助热线、"
+            "到当地法律援助中心或劳动人事争议仲裁院的法律援助工作站申请免费法律帮助。"
+        )
+    return "\n".join(lines)
 
 
 def _user_questions(messages: Sequence[dict[str, Any]]) -> list[str]:
@@ -156,15 +186,17 @@ class EscalationDesk:
             ticket.status, ticket.claim_deadline, ticket.answer_deadline
         )
         in_hours = self.hours.is_open(now)
-        available = self.store.active_lawyers() > 0 and self.store.overdue_unclaimed() == 0
+        lawyers, backlog = self.store.active_lawyers(), self.store.overdue_unclaimed()
+        available = lawyers > 0 and backlog == 0
         if ticket.status in ("answered", "closed"):
             notice = f"工单 {ticket.number} 已由工会律师答复，请查看对话中的律师回复。"
         else:
-            notice = handoff_notice(
+            notice = worker_notice(
                 ticket.number,
-                expected.astimezone(self.hours.tz),
+                local_time(expected, self.hours.tz),
+                lawyers=lawyers,
+                backlog=backlog,
                 in_service_hours=in_hours,
-                lawyer_available=available,
                 service_hours_text=self.hours.describe(),
             )
         return Handoff(

@@ -298,16 +298,22 @@ def test_out_of_hours_and_no_lawyer_notices(built_settings: Settings, tmp_path: 
     assert not nobody.lawyer_available and not nobody.in_service_hours
     for words in ("12351", "12348", "法律援助", "非服务时间", "工作日 09:00–18:00", nobody.ticket.number):
         assert words in nobody.notice
+    # No lawyer account and an empty queue: nothing is said about a queue, and no time is promised.
+    assert "排队" not in nobody.notice and "没有工会律师在线接单" in nobody.notice
+    assert "前回复" not in nobody.notice
     store.add_lawyer("张律师")
     monday = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
     store.clock = lambda: monday
     open_now = desk.handoff(store.get(nobody.ticket.id), created=False)
     assert open_now.in_service_hours and open_now.lawyer_available and "12348" not in open_now.notice
+    # Claim by Monday 12:00 UTC-free: Sunday 12:00 Beijing + 24 h + 12 h to answer = Tuesday 00:00 Beijing.
+    assert "12月1日 00:00（北京时间）前回复" in open_now.notice and "排队" not in open_now.notice
     store.clock = lambda: monday.replace(day=30, hour=2) + (sunday - sunday)  # unchanged
     late = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)  # the claim deadline has passed: no lawyer took it in time
     store.clock = lambda: late
     overdue = desk.handoff(store.get(nobody.ticket.id), created=False)
     assert not overdue.lawyer_available and "12351" in overdue.notice and "12348" in overdue.notice
+    assert "排队等待的工单较多" in overdue.notice  # one ticket is past its claim deadline: that is true now
     store.close()
 
 

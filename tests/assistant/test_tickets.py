@@ -402,3 +402,24 @@ def test_cli_lawyer_add_prints_the_token_once(tmp_path: Path, monkeypatch: pytes
         assert exported.exit_code == 0 and "已导出 0 道题" in exported.output
     finally:
         get_settings.cache_clear()
+
+
+def test_cli_tickets_list_shows_deadlines_in_china_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.tickets.cli import tickets_app
+
+    monkeypatch.setenv("LAWCLOUD_DATA_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    try:
+        store = TicketStore(get_settings().tickets_db_url, Deadlines(24, 12), clock=lambda: T0)
+        new_ticket(store, "c1")  # claim by T0 + 24 h: 2026-11-26 02:00 UTC, 10:00 in Beijing
+        new_ticket(store, "c2", priority="urgent")  # T0 + 1 h: 11:00 in Beijing
+        store.close()
+        listed = CliRunner().invoke(tickets_app, ["list"], terminal_width=200)
+        assert listed.exit_code == 0, listed.output
+        assert "截止（北京时间）" in listed.output
+        assert "2026-11-26 10:00" in listed.output and "2026-11-25 11:00" in listed.output
+        assert "02:00" not in listed.output and "紧急" in listed.output
+    finally:
+        get_settings.cache_clear()
