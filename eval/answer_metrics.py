@@ -44,20 +44,27 @@ def citation_scores(cited: Iterable[Key], gold: Iterable[Key]) -> tuple[float | 
     return precision, recall, bool(correct)
 
 
-def binary_scores(pairs: Sequence[tuple[bool, bool]]) -> dict[str, float | int]:
-    """pairs of (expected, predicted) → precision, recall, F1, false-positive rate and counts."""
+def binary_scores(pairs: Sequence[tuple[bool, bool]]) -> dict[str, float | int | None]:
+    """pairs of (expected, predicted) → precision, recall, F1, false-positive rate and counts.
+
+    A rate whose denominator is empty is None (not applicable), never 0.0: recall over a set with no
+    must-escalate item, precision when nothing was escalated, the false-positive rate with no
+    must-not item. F1 is 0.0 when there were positives and none was found."""
     tp = sum(1 for e, p in pairs if e and p)
     fp = sum(1 for e, p in pairs if not e and p)
     fn = sum(1 for e, p in pairs if e and not p)
     tn = sum(1 for e, p in pairs if not e and not p)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else None
+    f1: float | None = None
+    if recall is not None:
+        both = (precision or 0.0) + recall
+        f1 = 2 * (precision or 0.0) * recall / both if both else 0.0
     return {
         "precision": precision,
         "recall": recall,
         "f1": f1,
-        "false_positive_rate": fp / (fp + tn) if fp + tn else 0.0,
+        "false_positive_rate": fp / (fp + tn) if fp + tn else None,
         "tp": tp,
         "fp": fp,
         "fn": fn,

@@ -12,6 +12,7 @@ import hashlib
 import html
 import io
 import json
+import math
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -123,9 +124,12 @@ def run_answers(
     return [done[i.id] for i in items]
 
 
+def mean(values: list[float]) -> float | None:
+    """None when nothing was measured: a metric over zero items is not applicable, not 0.0."""
+    return sum(values) / len(values) if values else None
+
+
 def summarize(rows: list[dict]) -> dict:
-    def mean(values: list[float]) -> float:
-        return sum(values) / len(values) if values else 0.0
 
     with_gold = [r for r in rows if r.get("gold")]
     precisions = [r["citation_precision"] for r in with_gold if r.get("citation_precision") is not None]
@@ -151,12 +155,9 @@ def summarize(rows: list[dict]) -> dict:
         "latency_p50_ms": percentile(latencies, 50),
         "latency_p95_ms": percentile(latencies, 95),
     }
-    if esc:
-        scores = binary_scores([(r["should_escalate"], r["escalate"]) for r in esc])
-        metrics["escalation"] = scores
-        metrics["danger_to_life_recall"] = (
-            mean([1.0 if r["escalate"] else 0.0 for r in danger]) if danger else None
-        )
+    # Always present, so that a subset without escalation labels reads "n/a" rather than vanishing.
+    metrics["escalation"] = binary_scores([(r["should_escalate"], r["escalate"]) for r in esc])
+    metrics["danger_to_life_recall"] = mean([1.0 if r["escalate"] else 0.0 for r in danger])
     by_topic: dict[str, dict] = {}
     for r in rows:
         t = by_topic.setdefault(
@@ -204,10 +205,13 @@ def _plots(rows: list[dict], metrics: dict) -> dict[str, str]:
     topics = metrics["by_topic"]
     fig, ax = plt.subplots(figsize=(7, max(3, 0.28 * len(topics))))
     names = list(topics)
-    ax.barh(range(len(names)), [topics[t]["citation_recall"] for t in names], label="citation recall")
-    ax.barh(
-        range(len(names)), [topics[t]["key_point_coverage"] for t in names], alpha=0.5, label="key points"
-    )
+
+    def bars(metric: str) -> list[float]:
+        # Not applicable (None) draws no bar rather than a bar at zero.
+        return [math.nan if topics[t][metric] is None else topics[t][metric] for t in names]
+
+    ax.barh(range(len(names)), bars("citation_recall"), label="citation recall")
+    ax.barh(range(len(names)), bars("key_point_coverage"), alpha=0.5, label="key points")
     ax.set_yticks(
         range(len(names)), [f"topic {i + 1}" if not n.isascii() else n for i, n in enumerate(names)]
     )
@@ -220,7 +224,7 @@ def _plots(rows: list[dict], metrics: dict) -> dict[str, str]:
     ax.set(xlabel="ms", ylabel="items", title="Answer latency")
     save("latency", fig)
 
-    if "escalation" in metrics:
+    if metrics["coverage"]["escalation"]:
         e = metrics["escalation"]
         fig, ax = plt.subplots(figsize=(3.6, 3.2))
         grid = [[e["tn"], e["fp"]], [e["fn"], e["tp"]]]
@@ -235,28 +239,39 @@ def _plots(rows: list[dict], metrics: dict) -> dict[str, str]:
     return images
 
 
-def _fmt(value: object) -> str:
-    return f"{value:.3f}" if isinstance(value, float) else str(value)
+NOT_APPLICABLE = "n/a"
+
+
+def fmt(value: object, digits: int = 3) -> str:
+    """A metric for people: n/a when it could not be measured (no item covered it)."""
+    if value is None:
+        return NOT_APPLICABLE
+    return f"{value:.{digits}f}" if isinstance(value, float) else str(value)
 
 
 def _headline(metrics: dict) -> list[tuple[str, str]]:
     rows = [
-        ("citation precision", _fmt(metrics["citation_precision"])),
-        ("citation recall", _fmt(metrics["citation_recall"])),
-        ("answers with ≥1 correct citation", _fmt(metrics["answers_with_correct_citation"])),
-        ("invalid citations shown", _fmt(metrics["invalid_citations"])),
-        ("key-point coverage", _fmt(metrics["key_point_coverage"])),
+        ("citation precision", fmt(metrics["citation_precision"])),
+        ("citation recall", fmt(metrics["citation_recall"])),
+        ("answers with ≥1 correct citation", fmt(metrics["answers_with_correct_citation"])),
+        ("invalid citations shown", fmt(metrics["invalid_citations"])),
+        ("key-point coverage", fmt(metrics["key_point_coverage"])),
     ]
     if "escalation" in metrics:
         e = metrics["escalation"]
         rows += [
-            ("escalation precision", _fmt(e["precision"])),
-            ("escalation recall", _fmt(e["recall"])),
-            ("escalation F1", _fmt(e["f1"])),
-            ("false escalations (share of must-not)", _fmt(e["false_positive_rate"])),
-            ("danger-to-life recall", _fmt(metrics["danger_to_life_recall"])),
+            ("escalation precision", fmt(e["precision"])),
+            ("escalation recall", fmt(e["recall"])),
+            ("escalation F1", fmt(e["f1"])),
+            ("false escalations (share of must-not)", fmt(e["false_positive_rate"])),
+            ("danger-to-life recall", fmt(metrics["danger_to_life_recall"])),
         ]
-    rows += [("latency p50 / p95 (ms)", f"{metrics['latency_p50_ms']:.0f} / {metrics['latency_p95_ms']:.0f}")]
+    rows += [
+        (
+            "latency p50 / p95 (ms)",
+            f"{fmt(metrics['latency_p50_ms'], 0)} / {fmt(metrics['latency_p95_ms'], 0)}",
+        )
+    ]
     return rows
 
 
@@ -275,7 +290,7 @@ def write_reports(rows: list[dict], metrics: dict, out: Path, title: str) -> Non
     md += [f"| {name} | {value} |" for name, value in _headline(metrics)]
     md += ["", "| topic | n | citation recall | key points | escalation correct |", "|---|---|---|---|---|"]
     md += [
-        f"| {t} | {v['n']} | {v['citation_recall']:.2f} | {v['key_point_coverage']:.2f} | {v['escalation_correct']:.2f} |"
+        f"| {t} | {v['n']} | {fmt(v['citation_recall'], 2)} | {fmt(v['key_point_coverage'], 2)} | {fmt(v['escalation_correct'], 2)} |"
         for t, v in metrics["by_topic"].items()
     ]
     failures = [r for r in rows if r.get("gold") and not r.get("citation_hit")]
@@ -299,8 +314,8 @@ def write_reports(rows: list[dict], metrics: dict, out: Path, title: str) -> Non
         f"<tr><td>{html.escape(n)}</td><td>{html.escape(v)}</td></tr>" for n, v in _headline(metrics)
     )
     topics = "".join(
-        f"<tr><td>{i + 1}</td><td>{html.escape(t)}</td><td>{v['n']}</td><td>{v['citation_recall']:.2f}</td>"
-        f"<td>{v['key_point_coverage']:.2f}</td><td>{v['escalation_correct']:.2f}</td></tr>"
+        f"<tr><td>{i + 1}</td><td>{html.escape(t)}</td><td>{v['n']}</td><td>{fmt(v['citation_recall'], 2)}</td>"
+        f"<td>{fmt(v['key_point_coverage'], 2)}</td><td>{fmt(v['escalation_correct'], 2)}</td></tr>"
         for i, (t, v) in enumerate(metrics["by_topic"].items())
     )
     figures = "".join(
@@ -344,10 +359,13 @@ HIGHER_IS_BETTER = {
 
 
 def flat_metrics(metrics: dict) -> dict[str, float]:
+    """The comparable headline metrics; a not-applicable one (None) is left out, so compare never
+    reads it as a drop to zero."""
     flat = {k: float(v) for k, v in metrics.items() if isinstance(v, int | float) and not isinstance(v, bool)}
-    if "escalation" in metrics:
-        flat["escalation_recall"] = metrics["escalation"]["recall"]
-        flat["escalation_precision"] = metrics["escalation"]["precision"]
+    escalation = metrics.get("escalation") or {}
+    for name in ("recall", "precision"):
+        if escalation.get(name) is not None:
+            flat[f"escalation_{name}"] = escalation[name]
     if metrics.get("danger_to_life_recall") is not None:
         flat["danger_to_life_recall"] = metrics["danger_to_life_recall"]
     return flat

@@ -28,20 +28,23 @@ def eval_retrieval(
     retriever_name: Annotated[
         str, typer.Option("--retriever", help="full（默认）| bm25 | dense | rrf")
     ] = "full",
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="只评测数据集的前 N 题（快速检查）")
+    ] = None,
 ) -> None:
     """检索评测：Recall@1/3/5/10、全部命中率、MRR@10、nDCG@10、延迟。"""
     from assistant.config import get_settings
     from assistant.runtime import open_runtime
     from eval.baselines import RANKERS
     from eval.datasets import DatasetError, load_dataset
-    from eval.retrieval import evaluate_retrieval, write_report
+    from eval.retrieval import evaluate_retrieval, fmt, write_report
     from ingest.index import NoLiveIndex
 
     if retriever_name not in RANKERS:
         err.print(f"[red]错误：[/]未知的检索器 {retriever_name}，可选 {', '.join(RANKERS)}")
         raise typer.Exit(2)
     try:
-        items = load_dataset(dataset)
+        items = load_dataset(dataset)[:limit]
     except DatasetError as exc:
         err.print(f"[red]错误：[/]{exc}")
         raise typer.Exit(2) from exc
@@ -61,8 +64,8 @@ def eval_retrieval(
     else:
         console.print(
             f"{m['items']} 题（计分 {m['scored']}，金标不在索引中 {m['gold_missing']}）  "
-            f"R@1 {m['recall@1']:.3f}  R@3 {m['recall@3']:.3f}  R@5 {m['recall@5']:.3f}  R@10 {m['recall@10']:.3f}  "
-            f"全部命中@10 {m['all_gold_recall@10']:.3f}  MRR@10 {m['mrr@10']:.3f}  nDCG@10 {m['ndcg@10']:.3f}  "
+            f"R@1 {fmt(m['recall@1'])}  R@3 {fmt(m['recall@3'])}  R@5 {fmt(m['recall@5'])}  R@10 {fmt(m['recall@10'])}  "
+            f"全部命中@10 {fmt(m['all_gold_recall@10'])}  MRR@10 {fmt(m['mrr@10'])}  nDCG@10 {fmt(m['ndcg@10'])}  "
             f"延迟 p50 {m['latency_p50_ms']:.1f} ms / p95 {m['latency_p95_ms']:.1f} ms"
         )
         for missing in report.missing_gold:
@@ -86,6 +89,9 @@ def eval_answers(
     llm_base_url: Annotated[str | None, typer.Option("--llm-base-url", help="OpenAI 兼容接口地址")] = None,
     llm_model: Annotated[str | None, typer.Option("--llm-model", help="模型名")] = None,
     fresh: Annotated[bool, typer.Option("--fresh", help="不续跑，从头开始")] = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="只评测数据集的前 N 题（快速检查）")
+    ] = None,
 ) -> None:
     """回答评测：引用准确率/召回率、无效引用、要点覆盖、转人工准确率、延迟；中断后可续跑。"""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -93,7 +99,7 @@ def eval_answers(
     from assistant.answer.service import AnswerService
     from assistant.config import get_settings
     from assistant.runtime import open_runtime
-    from eval.answers import dataset_fingerprint, run_answers, summarize, write_reports
+    from eval.answers import dataset_fingerprint, fmt, run_answers, summarize, write_reports
     from eval.assistant_adapter import AssistantUnderTest
     from eval.datasets import DatasetError, load_dataset
     from ingest.index import NoLiveIndex
@@ -102,7 +108,7 @@ def eval_answers(
         err.print("[red]错误：[/]--mode 只能是 offline 或 llm")
         raise typer.Exit(2)
     try:
-        items = load_dataset(dataset)
+        items = load_dataset(dataset)[:limit]
     except DatasetError as exc:
         err.print(f"[red]错误：[/]{exc}")
         raise typer.Exit(2) from exc
@@ -143,23 +149,21 @@ def eval_answers(
             items,
             assistant,
             out,
-            dataset_id=dataset_fingerprint(dataset, mode),
+            # A limited run is its own run: resuming must not mix it with a full one in the same --out.
+            dataset_id=dataset_fingerprint(dataset, mode + (f":limit={limit}" if limit else "")),
             fresh=fresh,
             progress=progress,
         )
     metrics = summarize(rows)
-    write_reports(rows, metrics, out, f"Answer evaluation: {dataset.name} ({mode})")
-    e = metrics.get("escalation", {})
+    subset = f", first {limit}" if limit else ""
+    write_reports(rows, metrics, out, f"Answer evaluation: {dataset.name} ({mode}{subset})")
+    e = metrics["escalation"]
     console.print(
-        f"{metrics['items']} 题  引用准确率 {metrics['citation_precision']:.3f}  引用召回率 {metrics['citation_recall']:.3f}  "
-        f"无效引用 {metrics['invalid_citations']}  要点覆盖 {metrics['key_point_coverage']:.3f}  "
-        + (
-            f"转人工 P {e['precision']:.3f} R {e['recall']:.3f} F1 {e['f1']:.3f} 误转 {e['false_positive_rate']:.3f}  "
-            f"危及生命召回 {metrics['danger_to_life_recall']}  "
-            if e
-            else ""
-        )
-        + f"延迟 p50 {metrics['latency_p50_ms']:.0f} ms / p95 {metrics['latency_p95_ms']:.0f} ms"
+        f"{metrics['items']} 题  引用准确率 {fmt(metrics['citation_precision'])}  引用召回率 {fmt(metrics['citation_recall'])}  "
+        f"无效引用 {metrics['invalid_citations']}  要点覆盖 {fmt(metrics['key_point_coverage'])}  "
+        f"转人工 P {fmt(e['precision'])} R {fmt(e['recall'])} F1 {fmt(e['f1'])} 误转 {fmt(e['false_positive_rate'])}  "
+        f"危及生命召回 {fmt(metrics['danger_to_life_recall'])}  "
+        f"延迟 p50 {metrics['latency_p50_ms']:.0f} ms / p95 {metrics['latency_p95_ms']:.0f} ms"
     )
     console.print(f"报告：{out}/report.md、{out}/report.html")
 
@@ -196,7 +200,10 @@ def eval_compare(
         try:
             worse_by = regression(comparison, fail_on, threshold)
         except KeyError:
-            err.print(f"[red]错误：[/]没有指标 {fail_on}；可用：{', '.join(sorted(comparison['deltas']))}")
+            err.print(
+                f"[red]错误：[/]没有可比较的指标 {fail_on}（不存在，或在其中一次运行中不适用 n/a）；"
+                f"可用：{', '.join(sorted(comparison['deltas']))}"
+            )
             raise typer.Exit(2) from None
         if worse_by is not None:
             err.print(f"[red]回退：[/]{fail_on} 变差 {worse_by:.4f}，超过阈值 {threshold}")

@@ -15,6 +15,11 @@ RankFn = Callable[[str], list[tuple[str, int, int]]]  # question → ranked (law
 KS = (1, 3, 5, 10)
 
 
+def fmt(value: float | None, digits: int = 3) -> str:
+    """A metric for people: n/a when no item could be scored."""
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
 @dataclass
 class RetrievalReport:
     metrics: dict
@@ -37,7 +42,7 @@ class RetrievalReport:
             "latency_p50_ms",
             "latency_p95_ms",
         ]:
-            lines.append(f"| {key} | {m[key]:.3f} |" if "latency" not in key else f"| {key} | {m[key]:.1f} |")
+            lines.append(f"| {key} | {fmt(m[key], 1 if 'latency' in key else 3)} |")
         if m.get("by_topic"):
             lines += ["", "| topic | n | R@5 | R@10 | MRR@10 |", "|---|---|---|---|---|"]
             for topic, t in sorted(m["by_topic"].items()):
@@ -86,13 +91,17 @@ def evaluate_retrieval(
             }
         )
     scored = [r for r in rows if r["scored"]]
-    n = max(len(scored), 1)
+
+    def mean(values: list[float]) -> float | None:
+        # No scored item (every gold missing from the index): not applicable, not 0.0.
+        return sum(values) / len(values) if scored else None
+
     metrics: dict = {"items": len(rows), "scored": len(scored), "gold_missing": len(missing_gold), "k": k}
     for kk in KS:
-        metrics[f"recall@{kk}"] = sum(recall_at(r["rank"], kk) for r in scored) / n
-    metrics["all_gold_recall@10"] = sum(r["all_gold@10"] for r in scored) / n
-    metrics["mrr@10"] = sum(mrr_at(r["rank"], 10) for r in scored) / n
-    metrics["ndcg@10"] = sum(r["ndcg@10"] for r in scored) / n
+        metrics[f"recall@{kk}"] = mean([recall_at(r["rank"], kk) for r in scored])
+    metrics["all_gold_recall@10"] = mean([r["all_gold@10"] for r in scored])
+    metrics["mrr@10"] = mean([mrr_at(r["rank"], 10) for r in scored])
+    metrics["ndcg@10"] = mean([r["ndcg@10"] for r in scored])
     metrics["latency_p50_ms"] = percentile(latencies, 50)
     metrics["latency_p95_ms"] = percentile(latencies, 95)
     by_topic: dict[str, dict] = {}

@@ -34,5 +34,16 @@ def test_binary_scores_hand_computed() -> None:
     assert s["f1"] == pytest.approx(2 / 3) and s["false_positive_rate"] == pytest.approx(1 / 3)
 
 
+def test_binary_scores_are_not_applicable_without_a_denominator() -> None:
+    no_positives = binary_scores([(False, False), (False, True)])
+    assert no_positives["recall"] is None and no_positives["f1"] is None
+    assert no_positives["precision"] == 0.0 and no_positives["false_positive_rate"] == 0.5
+    nothing_flagged = binary_scores([(True, False), (False, False)])
+    assert nothing_flagged["precision"] is None and nothing_flagged["recall"] == 0.0
+    assert nothing_flagged["f1"] == 0.0  # there were positives and none was found
+    only_positives = binary_scores([(True, True)])
+    assert only_positives["false_positive_rate"] is None and only_positives["f1"] == 1.0
+
+
 def test_recall_curve() -> None:
     assert recall_curve([1, 3, None, 10], max_k=3) == [0.25, 0.25, 0.5]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer.fake_llm import FakeLLM, serve_in_thread
-from eval.answers import AnswerRecord, run_answers
+from eval.answers import AnswerRecord, run_answers, summarize, write_reports
 from eval.datasets import load_dataset
 
 ITEMS = [
@@ -176,3 +176,44 @@ def test_compare_detects_an_injected_regression(built_settings, tmp_path: Path) 
     )
     assert regressed.returncode == 1 and "回退" in regressed.stderr
     assert "t1" in regressed.stdout  # the item that got worse is listed
+
+
+def test_metrics_without_coverage_are_not_applicable(tmp_path: Path) -> None:
+    """A subset with no must-escalate item (and no key points) reports n/a, not 0.000."""
+    items = [i for i in load_dataset(dataset(tmp_path)) if i.id == "t1"]
+    items[0].raw.pop("key_points")
+
+    def answer(turns: list[str], question: str) -> AnswerRecord:
+        return AnswerRecord("二倍的工资", [("劳动合同法", 82, 0)], [("劳动合同法", 82, 0)], escalate=False)
+
+    out = tmp_path / "run"
+    rows = run_answers(items, answer, out, dataset_id="d1")
+    metrics = summarize(rows)
+    write_reports(rows, metrics, out, "subset")
+    saved = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    e = saved["escalation"]
+    assert e["precision"] is None and e["recall"] is None and e["f1"] is None
+    assert e["false_positive_rate"] == 0.0 and e["tn"] == 1
+    assert saved["key_point_coverage"] is None and saved["danger_to_life_recall"] is None
+    assert saved["citation_recall"] == 1.0
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "| escalation precision | n/a |" in report and "| escalation recall | n/a |" in report
+    assert "| key-point coverage | n/a |" in report and "| danger-to-life recall | n/a |" in report
+    assert "| false escalations (share of must-not) | 0.000 |" in report  # measured: one must-not item
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<td>escalation recall</td><td>n/a</td>" in page
+
+
+@pytest.mark.integration
+def test_limit_evaluates_the_first_items_only(built_settings, tmp_path: Path) -> None:
+    out = tmp_path / "quick"
+    result = lawcloud(
+        ["eval", "answers", "--dataset", str(dataset(tmp_path)), "--out", str(out), "--limit", "1"],
+        built_settings,
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["items"] == 1 and metrics["escalation"]["recall"] is None  # t1 must not escalate
+    assert "转人工 P n/a R n/a F1 n/a" in result.stdout and "危及生命召回 n/a" in result.stdout
+    assert len((out / "items.jsonl").read_text(encoding="utf-8").splitlines()) == 1

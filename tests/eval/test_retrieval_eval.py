@@ -49,6 +49,17 @@ def test_metrics_on_known_ranks(tmp_path: Path) -> None:
     assert "火星法" in report.to_markdown()
 
 
+def test_nothing_scored_is_not_applicable(tmp_path: Path) -> None:
+    items = load_dataset(
+        write_jsonl(
+            tmp_path / "d.jsonl", [{"id": "1", "question": "q", "gold": [{"law": "火星法", "article": 1}]}]
+        )
+    )
+    report = evaluate_retrieval(items, lambda q: [], lambda key: False)
+    assert report.metrics["scored"] == 0 and report.metrics["recall@10"] is None
+    assert report.metrics["mrr@10"] is None and "| recall@10 | n/a |" in report.to_markdown()
+
+
 def test_ndcg_and_mrr() -> None:
     assert mrr_at(2, 10) == 0.5 and mrr_at(None, 10) == 0.0
     assert ndcg_at([("a",), ("b",)], {("a",)}, 10) == pytest.approx(1.0)
@@ -104,6 +115,15 @@ def test_cli_eval_retrieval_runs_on_any_file(built_settings, tmp_path: Path) -> 
     metrics = json.loads(out.stdout)
     assert metrics["recall@1"] == 1.0 and metrics["mrr@10"] == 1.0
     assert (tmp_path / "run" / "report.md").exists() and (tmp_path / "run" / "items.jsonl").exists()
+    first = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "eval", "retrieval", "--dataset", str(data), "--limit", "1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("1 题（计分 1") and "R@1 1.000" in first.stdout
     missing = subprocess.run(
         [
             sys.executable,
