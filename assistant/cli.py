@@ -99,6 +99,8 @@ def ingest(
         bool, typer.Option("--replace", help="只用本次给出的来源（默认在上次的来源上追加）")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出摘要")] = False,
+    # `serve` builds the first index through this command before it starts: no restart hint there.
+    restart_hint: Annotated[bool, typer.Option("--restart-hint/--no-restart-hint", hidden=True)] = True,
 ) -> None:
     """导入法规、司法解释与案例，建立（或增量更新）检索索引。"""
     from ingest.index import IngestBusy
@@ -121,6 +123,13 @@ def ingest(
         console.print_json(json.dumps(report.as_dict(), ensure_ascii=False))
     else:
         _print_report(report)
+    if restart_hint and not report.noop and report.build_id:
+        # The API opens the live build once at start-up and keeps serving it (LIVE.json is not
+        # watched): say so to stderr, which keeps --json output on stdout parseable.
+        err.print(
+            f"[bold]新索引 {report.build_id} 已生效。[/]正在运行的 `lawcloud serve` 仍在使用启动时的索引，"
+            "请重启服务，新导入的内容才会出现在回答和检索中。"
+        )
     if not report.ok:
         raise typer.Exit(1)
 
@@ -377,7 +386,9 @@ def serve(
         err.print("[bold]还没有索引，先建立默认索引[/]（首次约 6 分钟，之后启动只需几秒）")
         # A separate process: ingest runs the embedder on every core, the server on one thread per
         # query, and the embedding engine's thread count is fixed once per process.
-        built = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest"], check=False)
+        built = subprocess.run(
+            [sys.executable, "-m", "assistant.cli", "ingest", "--no-restart-hint"], check=False
+        )
         if read_live(settings.data_dir) is None:
             _fail("建立索引失败，请查看上面的信息后重试", built.returncode or 1)
     from api.main import create_app
