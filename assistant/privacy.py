@@ -50,20 +50,30 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-def redact(text: str) -> str:
-    """Replace personal identifiers with placeholders; other numbers (sums, dates) stay."""
+def _replace(text: str, id_mask: str, mobile_mask: str, card_mask: str, email_mask: str) -> str:
     if not text:
         return text
-    text = _EMAIL.sub(EMAIL_MASK, text)
-    text = _ID18.sub(lambda m: ID_MASK if id18_valid(m.group(1)) else m.group(0), text)
-    text = _ID15.sub(lambda m: ID_MASK if id15_plausible(m.group(1)) else m.group(0), text)
-    text = _MOBILE.sub(MOBILE_MASK, text)
+    text = _EMAIL.sub(email_mask, text)
+    text = _ID18.sub(lambda m: id_mask if id18_valid(m.group(1)) else m.group(0), text)
+    text = _ID15.sub(lambda m: id_mask if id15_plausible(m.group(1)) else m.group(0), text)
+    text = _MOBILE.sub(mobile_mask, text)
 
     def card(m: re.Match[str]) -> str:
         digits = re.sub(r"\D", "", m.group(1))
-        return CARD_MASK if 13 <= len(digits) <= 19 and luhn_valid(digits) else m.group(0)
+        return card_mask if 13 <= len(digits) <= 19 and luhn_valid(digits) else m.group(0)
 
     return _CARD.sub(card, text)
+
+
+def redact(text: str) -> str:
+    """Replace personal identifiers with placeholders; other numbers (sums, dates) stay."""
+    return _replace(text, ID_MASK, MOBILE_MASK, CARD_MASK, EMAIL_MASK)
+
+
+def strip_identifiers(text: str) -> str:
+    """Personal identifiers removed, for reading what a question is about: 身份证110101…被扣着 is
+    身份证被扣着, and an ID number is not a sum of money."""
+    return _replace(text, "", "", "", "")
 
 
 def redact_data(value: Any) -> Any:

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Sequence
 
 from assistant.answer.models import GenerationRequest, IssueFacet, Source
 from assistant.answer.verify import split_segments
+from ingest.lexical import Tokenizer
 
 KEY_SENTENCE_CHARS = 110
 DIRECT_QUOTE_CHARS = 300
@@ -33,19 +34,58 @@ def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in zip(chars, chars[1:], strict=False)}
 
 
-def key_sentence(text: str, query: str) -> str:
-    """The sentence of an article that shares most with the question (the first one on a tie)."""
+# Words in nearly every labour article: sharing them says nothing about which sentence fits.
+_COMMON_WORDS = frozenset({"用人单位", "单位", "劳动者", "劳动合同", "依照", "本法", "规定", "应当"})
+_TOKENIZER = Tokenizer()
+
+
+def _words(text: str) -> set[str]:
+    """Whole words (jieba), so that 劳动者提出 does not share 者提 with 劳动者提前."""
+    return {
+        w
+        for w in _TOKENIZER.tokenize(text)
+        if len(w) >= 2 and not any(w in common for common in _COMMON_WORDS)
+    }
+
+
+_LIST_ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+
+
+def key_sentence(text: str, query: str, focus: str = "") -> str:
+    """The sentence of an article that shares most with the question (the first one on a tie); on a
+    tie in the question's words, the one sharing most with ``focus`` (the issue it is quoted for).
+
+    An enumerated item (（二）未及时足额支付劳动报酬的) is shown after its lead-in, and a lead-in
+    (有下列情形之一的：) with the item that fits best: neither means anything alone."""
     text = text.strip()
     if len(text) <= SHORT_ARTICLE_CHARS:
         return one_line(text)
     sentences = [s.strip() for s in re.split(r"(?<=[。；])|\n", text) if s and s.strip()]
-    wanted = _bigrams(query)
-    best = max(sentences, key=lambda s: (len(_bigrams(s) & wanted), -sentences.index(s)))
-    # A lead-in ending in a colon (有下列情形之一的：) means nothing without the list after it.
-    if best.endswith(("：", ":")):
-        index = sentences.index(best)
-        best = "".join(sentences[index : index + 2])
-    return trim_at_clause(best, KEY_SENTENCE_CHARS).rstrip("；;，,")
+    wanted, hint = _bigrams(query), _words(focus) if focus else set()
+
+    def fit(i: int) -> tuple[int, int, int]:
+        sentence = sentences[i]
+        return len(_bigrams(sentence) & wanted), sum(w in sentence for w in hint), -i
+
+    def is_lead_in(i: int) -> bool:
+        return sentences[i].endswith(("：", ":"))
+
+    best = max(range(len(sentences)), key=fit)
+    lead, item = None, None
+    if is_lead_in(best):
+        items = []
+        for i in range(best + 1, len(sentences)):
+            if not _LIST_ITEM.match(sentences[i]):
+                break
+            items.append(i)
+        lead, item = best, max(items, key=fit) if items else None
+    elif _LIST_ITEM.match(sentences[best]):
+        before = [i for i in range(best) if is_lead_in(i)]
+        lead, item = (before[-1] if before else None), best
+    quote = sentences[best]
+    if lead is not None and item is not None:
+        quote = sentences[lead] + ("" if item == lead + 1 else "……") + sentences[item]
+    return trim_at_clause(quote, KEY_SENTENCE_CHARS).rstrip("；;，,")
 
 
 # Which articles an answer quotes. The retriever already spreads its list over the issues it detects
@@ -73,7 +113,8 @@ def pick_points(
     实施条例第十五条 repeats 劳动合同法第二十条). Each detected issue that none of them answers then
     gets its first key article among the candidates, in place of the last article that answers no
     detected issue (a worker who quits over unpaid wages needs the right to quit *and* the
-    compensation). Room left goes to the restatements after all.
+    compensation). Articles where two detected issues meet take the places of further articles that
+    answer none. Room left goes to the restatements after all.
     """
     direct = [s for s in articles if s.direct]
     if direct:
@@ -94,18 +135,29 @@ def pick_points(
         if not repeats(src, chosen):
             chosen.append(src)
     facets = [issue.articles for issue in issues[:MAX_FACETS]]
+
+    def answers(src: Source) -> int:
+        return sum(src.key() in facet for facet in facets)
+
+    def make_room() -> bool:
+        if len(chosen) < limit:
+            return True
+        spare = [c for c in chosen[1:] if not answers(c)]
+        if spare:
+            chosen.remove(spare[-1])
+        return bool(spare)
+
     for facet in facets:
         if any(c.key() in facet for c in chosen):
             continue
         candidates = [s for s in pool if s.key() in facet and s not in chosen and not repeats(s, chosen)]
-        if not candidates:
-            continue
-        if len(chosen) >= limit:
-            spare = [c for c in chosen[1:] if not any(c.key() in f for f in facets)]
-            if not spare:
-                continue
-            chosen.remove(spare[-1])
-        chosen.append(candidates[0])
+        if candidates and make_room():
+            chosen.append(candidates[0])
+    # An article where two of the detected issues meet answers both at once (欠薪 + 辞职 →
+    # 劳动合同法第三十八条, the right to quit at once, and 第四十六条, the compensation).
+    for src in pool:
+        if answers(src) >= 2 and src not in chosen and not repeats(src, chosen) and make_room():
+            chosen.append(src)
     for src in pool:
         if len(chosen) >= limit:
             break
@@ -126,6 +178,11 @@ def _group_by_issue(
         index = next((i for i, issue in enumerate(issues) if src.key() in issue.articles), len(issues))
         groups.setdefault(index, []).append(src)
     return [(issues[i] if i < len(issues) else None, group) for i, group in groups.items()]
+
+
+def _focus(src: Source, issues: Sequence[IssueFacet]) -> str:
+    """What an article is quoted for: the descriptions of the detected issues it is key to."""
+    return "；".join(issue.note for issue in issues[:MAX_FACETS] if src.key() in issue.articles)
 
 
 class OfflineComposer:
@@ -162,7 +219,7 @@ class OfflineComposer:
                     lines.append(f"关于「{issue.name}」：")
                 else:
                     lines.append("最直接相关的规定：" if index == 0 else "其他相关规定：")
-            lines += [self._line(src, request.query) for src in group]
+            lines += [self._line(src, request.query, _focus(src, request.issues)) for src in group]
         notes = (
             [issue.note for issue in covered if issue.note] if len(covered) > 1 else request.topic_notes[:1]
         )
@@ -172,11 +229,11 @@ class OfflineComposer:
         return "\n".join(lines)
 
     @staticmethod
-    def _line(src: Source, query: str) -> str:
+    def _line(src: Source, query: str, focus: str = "") -> str:
         if src.direct:
             quote = trim_at_clause(one_line(src.unit.text), DIRECT_QUOTE_CHARS)
         else:
-            quote = key_sentence(src.unit.text, query)
+            quote = key_sentence(src.unit.text, query, focus)
         return f"- {src.ref}[{src.n}]：「{quote}」"
 
     async def astream(self, request: GenerationRequest) -> AsyncIterator[str]:

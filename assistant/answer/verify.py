@@ -55,7 +55,8 @@ _RELATIVE = ("本法", "该法", "此法", "本条例", "该条例", "本规定"
 _MARKER = re.compile(r"\[(\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)\]|【(\d{1,3})】")
 _LEAD_IN = re.compile(r"(?:根据|依据|依照|按照|参照|按|据)$")
 _JOINER_BEFORE = re.compile(r"(?:以及|或者|、|和|及|与|或)$")
-_CLAUSE_BREAK = "，。；：！？!?;:,\n「」“”『』"
+# "…" too: a quote may join an article's lead-in and one of its items with an ellipsis.
+_CLAUSE_BREAK = "，。；：！？!?;:,\n「」“”『』…"
 
 _TERMINATORS = "。！？!?；;"
 _OPENERS, _CLOSERS = "「“『", "」”』"

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from assistant.privacy import strip_identifiers
 from ingest.numerals import cn_to_int
 
 CN_DIGITS = "零〇一二两三四五六七八九"
@@ -22,8 +23,9 @@ SENTENCE_SPLIT = re.compile(r"[。!！?？\n]+")
 
 
 def normalize(text: str) -> str:
-    """NFKC (full-width digits and punctuation folded) and collapsed whitespace."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+    """NFKC (full-width digits and punctuation folded), personal identifiers removed (an ID number
+    is neither part of a phrase nor a sum of money) and collapsed whitespace."""
+    return re.sub(r"\s+", " ", strip_identifiers(unicodedata.normalize("NFKC", text))).strip()
 
 
 def parse_number(text: str) -> float | None:

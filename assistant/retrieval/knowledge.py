@@ -17,6 +17,7 @@ class SynonymGroup:
     topic: str
     legal: tuple[str, ...]
     colloquial: tuple[str, ...]
+    context_of: tuple[str, ...] = ()  # expand only when one of these issues is detected
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,10 @@ class Issue:
     description: str
     keywords: tuple[str, ...]
     articles: tuple[ArticleRef, ...]
+    # Words that say who or where the worker is (工地, 包工头), not what went wrong: they count fully
+    # only beside one of this issue's keywords or of the issues in `context_of`, weakly otherwise.
+    context_keywords: tuple[str, ...] = ()
+    context_of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ def load_knowledge(corpus_dir: Path = CORPUS_DIR) -> Knowledge:
             g["topic"],
             tuple(g.get("legal", [])),
             tuple(sorted({c.lower() for c in g.get("colloquial", [])}, key=len)),
+            tuple(g.get("context_of", [])),
         )
         for g in _load_toml(corpus_dir / "synonyms.toml").get("group", [])
     )
@@ -63,6 +69,8 @@ def load_knowledge(corpus_dir: Path = CORPUS_DIR) -> Knowledge:
             name=i["name"],
             description=i.get("description", ""),
             keywords=tuple(k.lower() for k in i.get("keywords", [])),
+            context_keywords=tuple(k.lower() for k in i.get("context_keywords", [])),
+            context_of=tuple(i.get("context_of", [])),
             articles=tuple(
                 ArticleRef(short_law_name(a["law"]), int(a["article"]), a.get("sub"))
                 for a in i.get("articles", [])

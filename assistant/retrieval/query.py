@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.privacy import strip_identifiers
 from assistant.retrieval.knowledge import Issue, Knowledge, SynonymGroup
 from ingest.lawnames import short_law_name
 from ingest.numerals import CN_NUM_CHARS, cn_to_int
@@ -43,8 +44,9 @@ class QueryUnderstanding:
 
 
 def normalize(text: str, typos: dict[str, str] | None = None) -> str:
-    """NFKC folds full-width digits and letters; collapse whitespace; fix common IME typos."""
-    text = unicodedata.normalize("NFKC", text)
+    """NFKC folds full-width digits and letters; personal identifiers go (an ID number inside
+    身份证被扣 would break the phrase); collapse whitespace; fix common IME typos."""
+    text = strip_identifiers(unicodedata.normalize("NFKC", text))
     text = text.replace("(", "（").replace(")", "）")
     text = re.sub(r"\s+", " ", text).strip()
     for wrong in sorted(typos or {}, key=len, reverse=True):
@@ -174,6 +176,8 @@ def expand(
 # A colloquial phrase of the expansion table whose legal reading is one of an issue's keywords
 # (明天别来了 → 违法解除) is evidence for that issue too, though weaker than the issue's own trigger.
 SYNONYM_TOPIC_WEIGHT = 0.3
+# A context word (工地) alone: the question is set there but may be about anything (an injury).
+CONTEXT_TOPIC_WEIGHT = 0.3
 
 
 def detect_topics(
@@ -186,6 +190,12 @@ def detect_topics(
     matched = {
         issue.name: {k: 1.0 for k in issue.keywords if phrase_in(k, lowered)} for issue in knowledge.issues
     }
+    raised = {issue.id for issue in knowledge.issues if matched[issue.name]}
+    for issue in knowledge.issues:
+        full = bool(matched[issue.name]) or any(other in raised for other in issue.context_of)
+        for k in issue.context_keywords:
+            if phrase_in(k, lowered):
+                matched[issue.name].setdefault(k, 1.0 if full else CONTEXT_TOPIC_WEIGHT)
     # A keyword inside a longer keyword of another issue that the question also matches is part of
     # that mention: 发工资 inside 没发工资 (欠薪) is not a question about how wages are paid.
     mentions = {k for weights in matched.values() for k in weights}
@@ -232,7 +242,13 @@ def understand(
     normalized = normalize(text, knowledge.typos)
     refs, laws = find_direct_refs(normalized, matcher, context_laws or [])
     fired = fired_groups(normalized, knowledge)
-    expansions, phrases = expand(normalized, knowledge, fired)
+    # Topics come from the worker's own words: the expansion's generic legal terms (劳动报酬, 工资 …)
+    # would otherwise outvote a specific trigger such as 报警 or 跑路. A colloquial phrase of the
+    # expansion table counts only through the issue keywords its legal reading names, and weakly.
+    topics = detect_topics(normalized, knowledge, fired=fired)
+    raised = {issue.id for issue, _ in topics}
+    expanding = [(g, hit) for g, hit in fired if not g.context_of or raised.intersection(g.context_of)]
+    expansions, phrases = expand(normalized, knowledge, expanding)
     return QueryUnderstanding(
         original=text,
         normalized=normalized,
@@ -240,10 +256,7 @@ def understand(
         laws_mentioned=laws,
         expansions=expansions,
         matched_phrases=phrases,
-        # Topics come from the worker's own words: the expansion's generic legal terms (劳动报酬, 工资 …)
-        # would otherwise outvote a specific trigger such as 报警 or 跑路. A colloquial phrase of the
-        # expansion table counts only through the issue keywords its legal reading names, and weakly.
-        topics=detect_topics(normalized, knowledge, fired=fired),
+        topics=topics,
     )
 
 

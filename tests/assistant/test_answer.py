@@ -298,3 +298,58 @@ def test_every_quote_stays_on_its_list_line() -> None:
     text = "非全日制用工小时计酬标准不得低于用人单位所在地人民政府规定的最低小时工资标准。\n非全日制用工劳动报酬结算支付周期最长不得超过十五日。"
     quote = key_sentence(text, "小时工工资多久结一次")
     assert "\n" not in quote and quote.startswith("非全日制用工小时计酬") and quote.endswith("十五日。")
+
+
+def test_articles_where_two_issues_meet_are_quoted(runtime: Runtime) -> None:
+    """Unpaid wages and quitting: 劳动合同法 38 (quit at once) and 46 (compensation) answer both, so
+    they take the places of regulation articles that answer neither, though ranked below them."""
+    ranked = [
+        ("劳动合同法", 37, 1.10),
+        ("劳动合同法", 30, 1.05),
+        ("劳动法", 31, 1.00),
+        ("保障农民工工资支付条例", 16, 0.97),
+        ("保障农民工工资支付条例", 63, 0.94),
+        ("劳动合同法", 38, 0.92),
+        ("劳动合同法", 46, 0.90),
+    ]
+    wages = _facet("欠薪", ("劳动合同法", 30), ("劳动合同法", 38), ("劳动合同法", 46))
+    quitting = _facet(
+        "劳动者辞职", ("劳动合同法", 37), ("劳动合同法", 38), ("劳动合同法", 46), ("劳动法", 31)
+    )
+    chosen = [
+        (s.unit.law, s.unit.article_no) for s in pick_points(_sources(runtime, ranked), [wages, quitting])
+    ]
+    assert ("劳动合同法", 38) in chosen and ("劳动合同法", 46) in chosen
+    assert ("保障农民工工资支付条例", 63) not in chosen and len(chosen) == MAX_POINTS
+
+
+def test_a_list_article_is_quoted_by_its_lead_in_and_the_item_that_fits() -> None:
+    from assistant.answer.offline import key_sentence
+
+    article_38 = (
+        "用人单位有下列情形之一的，劳动者可以解除劳动合同:\n（一）未按照劳动合同约定提供劳动保护或者劳动条件的；\n"
+        "（二）未及时足额支付劳动报酬的；\n（三）未依法为劳动者缴纳社会保险费的；\n"
+        "（四）用人单位的规章制度违反法律、法规的规定，损害劳动者权益的；"
+    )
+    # The worker's words share nothing with the items; the issue it is quoted for (欠薪) does.
+    quote = key_sentence(
+        article_38, "公司拖欠我三个月工资，我想辞职", "用人单位拖欠、克扣或不按时足额支付劳动报酬"
+    )
+    assert quote == "用人单位有下列情形之一的，劳动者可以解除劳动合同:……（二）未及时足额支付劳动报酬的"
+    # An item the question names is shown after its lead-in, never alone.
+    quote = key_sentence(article_38, "公司一直不给我缴纳社会保险费")
+    assert quote.startswith("用人单位有下列情形之一的") and quote.endswith(
+        "（三）未依法为劳动者缴纳社会保险费的"
+    )
+
+
+def test_a_quote_joined_by_an_ellipsis_keeps_the_laws_own_references(runtime: Runtime) -> None:
+    # 劳动合同法46's item (二) names 本法第三十六条, which is not among the sources: inside a quote of
+    # 46 it is the statute's wording, even across the "……" that joins the lead-in and the item.
+    sources = _sources(runtime, [("劳动合同法", 46, 1.0)])
+    verifier = CitationVerifier(sources, RetrieverResolver(runtime.retriever))
+    line = (
+        "- 《劳动合同法》第四十六条[1]：「有下列情形之一的，用人单位应当向劳动者支付经济补偿:……（二）用人单位依照本法"
+        "第三十六条规定向劳动者提出解除劳动合同并与劳动者协商一致解除劳动合同的」"
+    )
+    assert verifier.verify(line) == line and verifier.report.ok

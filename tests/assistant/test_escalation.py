@@ -341,3 +341,11 @@ def test_handoff_notice_offers_hotlines_when_no_lawyer_in_time() -> None:
     assert "12351" in late and "12348" in late and "法律援助" in late and "非服务时间" in late
     busy = handoff_notice("000042", expected, lawyer_available=False)
     assert "12351" in busy and "12348" in busy
+
+
+def test_an_id_number_is_neither_a_sum_nor_in_the_way_of_a_phrase() -> None:
+    # The worker types the withheld ID's number: the same reasons as without it, and 18 digits are
+    # not read as a sum of money above the threshold.
+    plain = decide("老板扣着我的身份证不还，他说不干满一年不给", today=TODAY)
+    with_number = decide("老板扣着我的身份证110101199003071233不还，他说不干满一年不给", today=TODAY)
+    assert with_number.codes == plain.codes and plain.escalate

@@ -132,3 +132,27 @@ def test_two_keywords_over_the_same_words_are_one_mention() -> None:
     knowledge = Knowledge(synonyms=(), issues=(minors,), aliases={}, typos={})
     assert detect_topics("厂里有十五六岁的", knowledge)[0][1] == 3 / 6
     assert detect_topics("厂里招童工，都是十五六岁的", knowledge)[0][1] == 6 / 6
+
+
+def test_a_building_site_is_where_the_worker_is_not_what_went_wrong() -> None:
+    # An injury on a site is a 工伤 question: 工地 alone must not make it a wage-payment one, nor
+    # add the site wage regime's legal terms to the search.
+    knowledge = load_knowledge()
+    injury = understand(
+        "我老公在工地上被钢筋砸了，右手截肢了，老板只给了两万块钱就不管了", knowledge, matcher()
+    )
+    assert injury.topics[0][0].name == "工伤认定"
+    assert "农民工工资支付（工程建设）" not in injury.topic_names[:2]
+    assert "施工总承包单位" not in injury.expansions
+    # Beside unpaid wages the same words count in full, expansion included.
+    wages = understand("在工地干了三个月，包工头欠我们工钱跑路了", knowledge, matcher())
+    assert "农民工工资支付（工程建设）" in wages.topic_names and "欠薪" in wages.topic_names
+    assert "施工总承包单位" in wages.expansions
+
+
+def test_an_id_number_in_the_question_changes_nothing_but_is_not_kept() -> None:
+    knowledge = load_knowledge()
+    plain = understand("我的身份证被老板扣着不还", knowledge, matcher())
+    with_number = understand("我的身份证110101199003071233被老板扣着不还", knowledge, matcher())
+    assert with_number.topic_names == plain.topic_names and with_number.topic_names
+    assert "110101199003071233" not in with_number.normalized

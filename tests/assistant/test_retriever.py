@@ -234,3 +234,13 @@ def test_issue_nearest_in_meaning_joins_when_no_trigger_phrase_matched(retriever
         i for i, known in enumerate(retriever.knowledge.issues) if known.id == detected.topics[0][0].id
     )
     assert retriever._nearest_issue(detected, retriever._issue_matrix()[lead]) is None
+
+
+def test_the_article_where_two_detected_issues_meet_is_retrieved(retriever: HybridRetriever) -> None:
+    # 劳动合同法38 shares no word with the question (劳动报酬, 解除劳动合同) but is key to both 欠薪
+    # and 劳动者辞职: where the issues meet is the answer (quit at once, with compensation).
+    result = retriever.search("公司拖欠我三个月工资，我想辞职", k=10)
+    assert {"欠薪", "劳动者辞职"} <= set(result.understanding.topic_names)
+    assert ("劳动合同法", 38) in keys(result)
+    meeting = next(h for h in result.hits if (h.unit.law, h.unit.article_no) == ("劳动合同法", 38))
+    assert meeting.features["meet"] > 0
