@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .messages import handoff_notice, safety_message
+from .messages import safety_message
 from .policy import EscalationDecision, EscalationPolicy, PolicyInput, Reason, decide
 from .rules import EscalationRules, RulesError, default_rules, load_rules
 
@@ -32,7 +32,6 @@ __all__ = [
     "decide",
     "default_rules",
     "explicit_request",
-    "handoff_notice",
     "load_rules",
     "safety_message",
     "safety_prefix",

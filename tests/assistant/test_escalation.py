@@ -16,7 +16,6 @@ from assistant.escalation import (
     RulesError,
     decide,
     explicit_request,
-    handoff_notice,
     load_rules,
     suggest_escalation,
 )
@@ -329,18 +328,6 @@ def test_bad_rules_fail_clearly(tmp_path: Path) -> None:
     bad.write_text('[[rules]]\ncode = "x"\nkind = "risk"\ntext = "t"\npatterns = ["(a"]\n', "utf-8")
     with pytest.raises(RulesError, match="正则"):
         load_rules(bad)
-
-
-def test_handoff_notice_offers_hotlines_when_no_lawyer_in_time() -> None:
-    from datetime import datetime
-
-    expected = datetime(2026, 11, 26, 18, 0)
-    normal = handoff_notice("000042", expected)
-    assert "000042" in normal and "11月26日 18:00" in normal and "12348" not in normal
-    late = handoff_notice("000042", expected, in_service_hours=False, service_hours_text="工作日 9:00–18:00")
-    assert "12351" in late and "12348" in late and "法律援助" in late and "非服务时间" in late
-    busy = handoff_notice("000042", expected, lawyer_available=False)
-    assert "12351" in busy and "12348" in busy
 
 
 def test_an_id_number_is_neither_a_sum_nor_in_the_way_of_a_phrase() -> None:

@@ -423,3 +423,26 @@ def test_cli_tickets_list_shows_deadlines_in_china_time(
         assert "02:00" not in listed.output and "紧急" in listed.output
     finally:
         get_settings.cache_clear()
+
+
+def test_the_hand_off_notice_promises_only_what_is_true() -> None:
+    from assistant.tickets.desk import worker_notice
+
+    def notice(**overrides: object) -> str:
+        values: dict = {
+            "lawyers": 2,
+            "backlog": 0,
+            "in_service_hours": True,
+            "service_hours_text": "工作日 9:00–18:00",
+        }
+        values.update(overrides)
+        return worker_notice("000042", "11月26日 18:00（北京时间）", **values)
+
+    normal = notice()
+    assert "000042" in normal and "11月26日 18:00" in normal and "12348" not in normal
+    nobody = notice(lawyers=0)
+    assert "预计" not in nobody and "12351" in nobody and "12348" in nobody
+    late = notice(in_service_hours=False)
+    assert "非服务时间" in late and "法律援助" in late
+    busy = notice(backlog=3)
+    assert "较多" in busy and "12351" in busy
