@@ -166,6 +166,7 @@ class Answer:
     timings_ms: dict[str, float]
     topics: list[str] = field(default_factory=list)
     case_excerpts: list[str] = field(default_factory=list)
+    recognized: bool = True  # False: the message raised no labour question (你好, asdf)
 
     def as_dict(self) -> dict[str, Any]:
         """The API's answer object (without conversation and message ids)."""
@@ -181,6 +182,7 @@ class Answer:
             "mode": self.mode,
             "fallback_reason": self.fallback_reason,
             "topics": list(self.topics),
+            "recognized": self.recognized,
             "verification": self.verification,
             "timings": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }

@@ -24,7 +24,7 @@ from assistant.answer.offline import OfflineComposer
 from assistant.answer.prompts import leaks_system_prompt
 from assistant.answer.render import LOW_CONFIDENCE_NOTE, case_excerpt, render_tail
 from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sources, procedure_source
-from assistant.answer.verify import CitationVerifier, VerificationReport
+from assistant.answer.verify import CitationVerifier, VerificationReport, split_segments
 from assistant.config import Settings
 from assistant.escalation import safety_prefix, suggest_escalation
 from assistant.followup import Rewrite, Turn, rewrite_followup
@@ -40,6 +40,20 @@ HIGH_SCORE = 1.25
 MEDIUM_SCORE = 0.75
 _SCORE_CURVE = ((0.6, 0.75, 1.0, 1.3), (0.2, 0.3, 0.5, 0.9))
 INTERRUPTED_NOTE = "\n\n（AI 回答中断，下面是根据条文自动整理的回答。）\n\n"
+# Replies to a first message that raises no labour question (你好, 在吗, asdf, 今天天气怎么样): no
+# articles are forced on it, and no lawyer is asked to look at it unless the worker wants one.
+NOT_A_QUESTION = (
+    "我是工会法务云的劳动法律咨询助手，可以回答工资、劳动合同、工伤、社保、加班、辞退等劳动用工方面的问题。"
+    "请把你遇到的情况说具体一些，例如：“在工地干了三个月，包工头一直不发工资怎么办？”"
+)
+IN_DANGER = (
+    "你不是一个人在扛。如果愿意，可以说说遇到了什么事（比如被欠了多少工资、多久了），"
+    "工会律师会看到，帮你一起想办法。"
+)
+ASKS_FOR_A_PERSON = (
+    "好的。请简单说说你遇到的情况（用工方式、工作多久、涉及金额），工会律师看到后处理起来更快。"
+    "工会职工服务热线 12351 也可以直接拨打。"
+)
 
 
 @dataclass
@@ -152,7 +166,40 @@ class AnswerService:
         # Whatever the model was talked into, a sentence repeating the system prompt is never shown.
         return CitationVerifier(prepared.sources, self.resolver, reject=leaks_system_prompt)
 
+    def _reply_without_articles(self, prepared: Prepared) -> Answer | None:
+        """The answer to a first message that raises no labour question, or None for a real question.
+        Only the escalation rules (danger, a request for a person) can send it to a lawyer."""
+        if prepared.result.understanding.recognized or prepared.request.history:
+            return None
+        confidence = Confidence("low", 0.0, ["没有识别出具体的劳动法律问题"])
+        escalation = suggest_escalation(
+            prepared.question, confidence, (), negative_feedback=prepared.negative_feedback, recognized=False
+        )
+        prefix = safety_prefix(prepared.question)
+        body = "**结论**\n\n" + (
+            IN_DANGER if prefix else ASKS_FOR_A_PERSON if escalation.suggested else NOT_A_QUESTION
+        )
+        prepared.timings_ms["total"] = (time.perf_counter() - prepared.started) * 1000
+        return Answer(
+            question=prepared.question,
+            query=prepared.rewrite.query,
+            text=prefix + body,
+            body=body,
+            citations=[],
+            cases=[],
+            sources=[],
+            confidence=confidence,
+            escalation=escalation,
+            mode="offline",
+            fallback_reason=None,
+            verification=VerificationReport().public(),
+            timings_ms=dict(prepared.timings_ms),
+            recognized=False,
+        )
+
     def answer(self, prepared: Prepared) -> Answer:
+        if (reply := self._reply_without_articles(prepared)) is not None:
+            return reply
         t0 = time.perf_counter()
         mode, reason, text = "offline", None, ""
         if self.llm is not None:
@@ -179,6 +226,11 @@ class AnswerService:
     async def astream(self, prepared: Prepared) -> AsyncIterator[StreamEvent]:
         """Verified text as it is generated, then the finished answer. The deltas always add up to
         the final answer's text."""
+        if (reply := self._reply_without_articles(prepared)) is not None:
+            for segment in split_segments(reply.text, final=True)[0]:
+                yield StreamEvent("delta", segment)
+            yield StreamEvent("done", answer=reply)
+            return
         t0 = time.perf_counter()
         shown: list[str] = []
         # Danger to life: the safety message (emergency numbers) is the very first thing shown.

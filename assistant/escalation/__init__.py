@@ -60,6 +60,7 @@ def suggest_escalation(
     verified_citations: int | None = None,
     negative_feedback: int = 0,
     today: date | None = None,
+    recognized: bool = True,
 ) -> Escalation:
     """Run the policy for an answer: the question, earlier questions and the answer's confidence."""
     decision = decide(
@@ -70,6 +71,7 @@ def suggest_escalation(
         verified_citations=verified_citations,
         negative_feedback=negative_feedback,
         today=today,
+        recognized=recognized,
     )
     return to_escalation(decision)
 

@@ -89,6 +89,9 @@ class PolicyInput:
     negative_feedback: int = 0  # answers in this conversation the worker marked unhelpful
     today: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # False: the message raised no labour question at all (你好, asdf): an answer's low confidence
+    # then says nothing about a case a lawyer should see.
+    recognized: bool = True
 
 
 def today_in_china() -> date:
@@ -203,10 +206,10 @@ class EscalationPolicy:
 
         low_level = inp.confidence_level == "low"
         low_score = inp.confidence_score is not None and inp.confidence_score < limits.min_confidence_score
-        if low_level or low_score:
+        if inp.recognized and (low_level or low_score):
             evidence = f"置信度 {inp.confidence_level or ''} {inp.confidence_score if inp.confidence_score is not None else ''}"
             add(_structured(structured["low_confidence"], "quality", evidence.strip(), None))
-        if inp.verified_citations is not None and inp.verified_citations == 0:
+        if inp.recognized and inp.verified_citations is not None and inp.verified_citations == 0:
             add(_structured(structured["no_citation"], "quality", "已核实的法条引用 0 条", None))
         if inp.negative_feedback >= limits.negative_feedback_threshold:
             add(
@@ -243,6 +246,7 @@ def decide(
     negative_feedback: int = 0,
     today: date | None = None,
     rules: EscalationRules | None = None,
+    recognized: bool = True,
 ) -> EscalationDecision:
     """Decide whether a conversation goes to a union lawyer. See :class:`PolicyInput`."""
     inp = PolicyInput(
@@ -253,5 +257,6 @@ def decide(
         verified_citations,
         negative_feedback,
         today,
+        recognized=recognized,
     )
     return EscalationPolicy(rules).decide(inp)

@@ -37,6 +37,9 @@ class QueryUnderstanding:
     expansions: list[str] = field(default_factory=list)  # legal terms added
     matched_phrases: list[str] = field(default_factory=list)
     topics: list[tuple[Issue, float]] = field(default_factory=list)
+    # Whether the words name anything labour law knows: an issue's trigger, a colloquial phrase of
+    # the expansion table, a law or an article. The retriever may also recognise it by meaning.
+    recognized: bool = True
 
     @property
     def topic_names(self) -> list[str]:
@@ -257,6 +260,7 @@ def understand(
         expansions=expansions,
         matched_phrases=phrases,
         topics=topics,
+        recognized=bool(topics or fired or refs or laws),
     )
 
 

