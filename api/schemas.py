@@ -99,7 +99,8 @@ class ChatResponse(BaseModel):
     confidence: Literal["high", "medium", "low"]
     confidence_score: float
     recognized: bool = Field(
-        True, description="false：这条消息没有提出可识别的劳动法律问题（如“你好”），回答只是引导说明，不引用条文"
+        True,
+        description="false：这条消息没有提出可识别的劳动法律问题（如“你好”），回答只是引导说明，不引用条文",
     )
     escalation: EscalationOut
     mode: Literal["offline", "llm"] = Field(description="实际生成回答的方式")
