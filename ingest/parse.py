@@ -101,6 +101,9 @@ def split_header(text: str) -> tuple[str, list[str], str]:
     return title, header_lines, ""
 
 
+_LOCAL_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:省|市|自治区|自治州|县)(?!场)")
+
+
 def guess_level(title: str, folder_parts: tuple[str, ...]) -> Level:
     folders = "/".join(folder_parts)
     for key, level in (
@@ -121,12 +124,15 @@ def guess_level(title: str, folder_parts: tuple[str, ...]) -> Level:
     name = short_law_name(title)
     if name.startswith("最高人民法院") or name.startswith("最高人民检察院"):
         return Level.JUDICIAL_INTERPRETATION
+    if _LOCAL_ISSUER.match(name):
+        return Level.LOCAL  # 深圳市…办法, 广东省…条例: a local rule, whatever its name ends with
+    # 办法 ends with 法 too: the longer endings first.
+    if name.endswith(("办法", "规定", "规则", "实施细则")):
+        return Level.DEPARTMENT_RULE
     if name.endswith("法"):
         return Level.LAW
     if name.endswith("条例"):
         return Level.ADMIN_REGULATION
-    if name.endswith(("办法", "规定", "规则", "实施细则")):
-        return Level.DEPARTMENT_RULE
     if name.endswith(("通知", "意见", "复函", "答复", "批复", "决定")):
         return Level.NORMATIVE_DOCUMENT
     return Level.OTHER

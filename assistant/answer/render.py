@@ -56,8 +56,10 @@ def render_basis(citations: Sequence[Source]) -> str:
         unit = src.unit
         status = unit.validity + (f"，{unit.validity_note}" if unit.validity_note else "")
         version = f"，版本日期 {unit.version_date}" if unit.version_date else ""
+        # The level says what kind of rule it is: a national law, a ministry's rule, a city's own.
         parts.append(
-            f"[{src.n}] 《{unit.title}》{src.label}（{status}{version}）\n{_quote(_trim(unit.text, QUOTE_CHARS))}"
+            f"[{src.n}] 《{unit.title}》{src.label}（{unit.level}，{status}{version}）\n"
+            f"{_quote(_trim(unit.text, QUOTE_CHARS))}"
         )
     return "\n\n".join(parts)
 

@@ -89,7 +89,8 @@ def test_offline_answer_is_grounded_and_complete(offline: AnswerService, runtime
     for must in ("劳动保障监察", "劳动争议仲裁", "一年", "拖欠劳动报酬", "12351", "12348", "不是律师意见"):
         assert must in text, must
     assert "《劳动争议调解仲裁法》第二十七条[" in text  # the time limit and its wage exception, cited
-    assert "现行有效" in text and "2012-12-28" in text  # validity and version date of each article
+    # Level, validity and version date of each article.
+    assert "（法律，现行有效，版本日期 2012-12-28）" in text
     assert answer.confidence.level in ("high", "medium") and not answer.escalation.suggested
     assert answer.verification["removed"] == 0
 

@@ -165,3 +165,15 @@ def test_short_law_name() -> None:
     assert short_law_name("《中华人民共和国劳动合同法》") == "劳动合同法"
     assert short_law_name("劳动合同法(2012-12-28)") == "劳动合同法"
     assert short_law_name(" 工伤保险条例 ") == "工伤保险条例"
+
+
+def test_level_from_the_title_when_the_folder_does_not_say() -> None:
+    from ingest.parse import guess_level
+
+    assert guess_level("工伤认定办法", ()) == Level.DEPARTMENT_RULE  # 办法 ends with 法, it is no law
+    assert guess_level("中华人民共和国劳动合同法", ()) == Level.LAW
+    assert guess_level("保障农民工工资支付条例", ()) == Level.ADMIN_REGULATION
+    # An operator's city or province rule is a local one, whatever its name ends with.
+    assert guess_level("深圳市外卖骑手权益保障办法", ()) == Level.LOCAL
+    assert guess_level("广东省工资支付条例", ()) == Level.LOCAL
+    assert guess_level("城市房地产管理法", ()) == Level.LAW
