@@ -208,8 +208,11 @@ class OfflineComposer:
             names = "".join(f"「{issue.name}」" for issue in covered)
             count = {2: "两", 3: "三"}.get(len(covered), "几")
             lines.append(f"你的问题涉及{names}{count}个方面。与你的情况最相关的规定是：")
-        elif request.topics:
-            lines.append(f"你的问题属于「{request.topics[0]}」方面。与你的情况最相关的规定是：")
+        elif covered or request.topics:
+            # Named by the issue the quoted articles answer, when they answer one: the strongest
+            # detected issue may have none among them.
+            name = covered[0].name if covered else request.topics[0]
+            lines.append(f"你的问题属于「{name}」方面。与你的情况最相关的规定是：")
         else:
             lines.append("与你的问题最相关的规定是：")
         for index, (issue, group) in enumerate(groups):
@@ -220,9 +223,7 @@ class OfflineComposer:
                 else:
                     lines.append("最直接相关的规定：" if index == 0 else "其他相关规定：")
             lines += [self._line(src, request.query, _focus(src, request.issues)) for src in group]
-        notes = (
-            [issue.note for issue in covered if issue.note] if len(covered) > 1 else request.topic_notes[:1]
-        )
+        notes = [issue.note for issue in covered if issue.note] if covered else request.topic_notes[:1]
         if notes:
             lines.append("")
             lines.append(f"这类问题通常涉及{'；'.join(notes)}。具体条文见下面的法律依据。")

@@ -369,3 +369,24 @@ def test_a_message_with_no_labour_question_gets_a_guide_not_articles(offline: An
 def test_a_stream_of_a_message_with_no_labour_question_adds_up(offline: AnswerService) -> None:
     streamed, final = stream_answer(offline, "在吗")
     assert streamed == final.text and not final.recognized
+
+
+def test_the_answer_is_introduced_by_the_issue_its_articles_answer(runtime: Runtime) -> None:
+    # The strongest detected issue (平台用工) has no article among the sources; the quoted ones answer
+    # 工伤认定, and the opening line and the closing note must say so.
+    sources = _sources(runtime, [("工伤保险条例", 14, 1.2), ("工伤保险条例", 17, 1.1)])
+    platform = IssueFacet("平台用工与确认劳动关系", "外卖骑手等新就业形态劳动关系的确认", frozenset())
+    injury = IssueFacet(
+        "工伤认定", "哪些情形认定或视同工伤", frozenset({("工伤保险条例", 14, 0), ("工伤保险条例", 17, 0)})
+    )
+    request = GenerationRequest(
+        question="骑手送餐被撞",
+        query="骑手送餐被撞",
+        sources=sources,
+        topics=[platform.name, injury.name],
+        topic_notes=[platform.note, injury.note],
+        issues=[platform, injury],
+    )
+    body = OfflineComposer().generate(request)
+    assert "你的问题属于「工伤认定」方面" in body and "哪些情形认定或视同工伤" in body
+    assert "平台用工" not in body
