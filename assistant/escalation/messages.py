@@ -11,6 +11,7 @@ EMERGENCY_LINES = (
 )
 VIOLENCE_LINE = "请先保证自己和他人的安全，千万不要动手，冲动之下可能要承担刑事责任；欠的钱、受的委屈，工会律师会帮您依法讨回。"
 THREAT_LINE = "如果有人威胁您的人身安全，请保存好聊天、录音等证据，立即拨打 110 报警。"
+MEDICAL_LINE = "受了伤或者身体出了状况，请马上拨打 120 先救人，费用的事之后再说：工伤的救治费用由工伤保险基金或用人单位承担。"
 UNION_HOTLINE = "12351"
 LEGAL_AID_HOTLINE = "12348"
 
@@ -21,6 +22,8 @@ def safety_message(danger_codes: Iterable[str]) -> str:
     lines = ["【安全提示】您的生命安全最重要。", *EMERGENCY_LINES]
     if "danger_violence" in codes:
         lines += [VIOLENCE_LINE, THREAT_LINE]
+    if "danger_medical" in codes:
+        lines.append(MEDICAL_LINE)
     lines.append(
         f"劳动权益问题可以拨打 {UNION_HOTLINE} 职工服务热线。我们已经把您的情况转给工会律师，律师的答复会出现在这个对话里；"
         "方便的话请留下联系电话，律师可以直接联系您。"

@@ -111,7 +111,36 @@ TRIGGERS: dict[str, list[str]] = {
     ],
 }
 
+# The 2026-12-05 pass: ways distress and danger are voiced that the first lists missed.
+MORE_DANGER: dict[str, list[str]] = {
+    "danger_self_harm": [
+        "讨了半年钱没讨到，我是活够了",
+        "实在不行我就一死了之",
+        "遗书我都写好了",
+        "我被逼得走投无路了，工钱一分没有",
+        "今晚就在出租屋里烧炭算了",
+    ],
+    "danger_violence": [
+        "再不给钱我就跟他鱼死网破",
+        "我已经买好了硫酸",
+        "包工头说要找人打断我的腿",
+    ],
+    "danger_medical": [
+        "工友从架子上摔下来流了很多血，老板不让叫救护车",
+        "我手被机器绞了，老板不送我去医院",
+        "车间里有人晕倒了，好像是煤气中毒",
+        "隧道塌方有两个人被埋在下面",
+    ],
+}
+for _code, _questions in MORE_DANGER.items():
+    TRIGGERS.setdefault(_code, []).extend(_questions)
+
 NON_TRIGGERS = [
+    # Words of the 2026-12-05 danger pass in ordinary questions.
+    "开车上班路上被撞了算工伤吗",
+    "在后厨切菜刀子划伤了手，能报工伤吗",
+    "去年加班晕倒过一次，算不算工伤",
+    "押金被老板吞了怎么要回来",
     # 律师 mentioned, no request for a person
     "律师费一般谁来出",
     "我朋友是律师，他说公司这样不对",
