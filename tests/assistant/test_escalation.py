@@ -124,16 +124,19 @@ MORE_DANGER: dict[str, list[str]] = {
         "再不给钱我就跟他鱼死网破",
         "我已经买好了硫酸",
         "包工头说要找人打断我的腿",
+        "他说要找人把我手打断",
+        "我们打算去把他的办公室砸了",
     ],
     "danger_medical": [
         "工友从架子上摔下来流了很多血，老板不让叫救护车",
         "我手被机器绞了，老板不送我去医院",
         "车间里有人晕倒了，好像是煤气中毒",
         "隧道塌方有两个人被埋在下面",
+        "师傅摔下来胳膊还在流血，工头不许我们叫120",
     ],
 }
 for _code, _questions in MORE_DANGER.items():
-    TRIGGERS.setdefault(_code, []).extend(_questions)
+    TRIGGERS[_code] = TRIGGERS.get(_code, []) + _questions
 
 NON_TRIGGERS = [
     # Words of the 2026-12-05 danger pass in ordinary questions.
