@@ -136,6 +136,14 @@ class HybridRetriever:
         for u in self.units:
             if u.article_no is not None and not u.is_case:
                 self._article_rows.setdefault((u.law, u.article_no, u.sub or 0), []).append(u.row_no)
+        # Every article each typical case cites, over all its sections.
+        self._case_citations: dict[str, set[tuple[str, int, int]]] = {}
+        for u in self.units:
+            if u.is_case:
+                self._case_citations.setdefault(u.title, set()).update(
+                    (law, int(article), int(rest[0] or 0) if rest else 0)
+                    for law, article, *rest in u.cites or []
+                )
         law_names = sorted({u.law for u in self.units if not u.is_case})
         self.matcher = LawNameMatcher(law_names, self.knowledge.aliases)
         self._issue_rows: dict[str, list[int]] = {}
@@ -506,4 +514,13 @@ class HybridRetriever:
         by_case: dict[str, Hit] = {}
         for hit in result.hits:
             by_case.setdefault(hit.unit.title, hit)
-        return list(by_case.values())[:k]
+        cases = list(by_case.values())
+        if statutes is not None and statutes.query == query and statutes.hits:
+            # A case is related when it applies an article the answer stands on, or a key article of
+            # an issue the question raises; a case that merely shares words (离职文件签字 for a
+            # question on double wages) is not shown.
+            wanted = {(h.unit.law, h.unit.article_no or 0, h.unit.sub or 0) for h in statutes.hits}
+            for issue, _ in statutes.understanding.topics:
+                wanted |= {(a.law, a.article, a.sub or 0) for a in issue.articles}
+            cases = [c for c in cases if self._case_citations.get(c.unit.title, set()) & wanted]
+        return cases[:k]

@@ -141,10 +141,33 @@ def test_case_search_reuses_the_statute_search_of_the_same_question(built_settin
     statutes = counting.search(question, k=10)
     reused = counting.search_cases(question, k=3, statutes=statutes)
     assert embedder.queries == 2  # the case search embedded nothing of its own
-    assert [h.unit.unit_id for h in reused] == [h.unit.unit_id for h in alone]
+    assert alone and reused
     # Another question's analysis is never reused.
     other = counting.search_cases("年假有几天", k=3, statutes=statutes)
     assert embedder.queries == 3 and [h.unit.unit_id for h in other] != [h.unit.unit_id for h in reused]
+    # The statute search narrows the cases; it never brings in one the question did not find.
+    wider = {h.unit.title for h in counting.search_cases(question, k=18)}
+    assert {h.unit.title for h in reused} <= wider
+
+
+def test_related_cases_apply_an_article_the_answer_stands_on(retriever: HybridRetriever) -> None:
+    # With the statute search at hand, a case is shown only if it cites one of its articles or a key
+    # article of a detected issue: sharing words (加班费, 离职) is not enough.
+    question = "入职半年了公司一直没签合同，能要双倍工资吗"
+    statutes = retriever.search(question, k=10)
+    wanted = {(h.unit.law, h.unit.article_no or 0, h.unit.sub or 0) for h in statutes.hits}
+    for issue, _ in statutes.understanding.topics:
+        wanted |= {(a.law, a.article, a.sub or 0) for a in issue.articles}
+    cases = retriever.search_cases(question, k=3, statutes=statutes)
+    assert cases
+    for case in cases:
+        cited = {
+            (law, int(article), int(rest[0] or 0) if rest else 0)
+            for unit in retriever.units
+            if unit.is_case and unit.title == case.unit.title
+            for law, article, *rest in unit.cites or []
+        }
+        assert cited & wanted, case.unit.title
 
 
 def test_superseded_version_never_returned(tmp_path: Path) -> None:
