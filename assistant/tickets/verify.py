@@ -16,6 +16,15 @@ from assistant.answer.verify import CitationResolver, CitationVerifier, _Group, 
 
 from .desk import InvalidCitations
 
+# What the lawyer is told about each citation that cannot go out (the verifier's statuses).
+_WHY = {
+    "invented": "法规库中没有这部法规或这一条",
+    "wrong_version": "已废止、已失效或不是现行版本",
+    "out_of_set": "不是现行有效的条文",
+    "bad_marker": "编号指向的依据不存在",
+    "ok": "无法核实",
+}
+
 
 class _OpenSetVerifier(CitationVerifier):
     def __init__(self, sources: Sequence[Source], resolver: CitationResolver) -> None:
@@ -55,7 +64,7 @@ def verify_lawyer_reply(
     verifier = _OpenSetVerifier(sources, resolver)
     verifier.verify(body)
     if verifier.report.removed:
-        raise InvalidCitations(sorted({r.citation for r in verifier.report.removed}))
+        raise InvalidCitations(sorted({f"{r.citation}（{_WHY[r.kind]}）" for r in verifier.report.removed}))
     cited = [s for s in sources if s.n in verifier.report.valid_sources]
     seen = {s.key() for s in cited}
     extra = [unit for key, unit in verifier.extra.items() if key not in seen]

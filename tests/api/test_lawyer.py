@@ -216,7 +216,21 @@ def test_claim_reply_send_close_reopen(desk: Desk, client: httpx.Client) -> None
         headers=zhang,
         json={"body": "依据《劳动合同法》第九百条，公司应当赔偿。", "send": True},
     )
-    assert invented.status_code == 422 and "第九百条" in invented.json()["message"]
+    assert (
+        invented.status_code == 422
+        and "第九百条（法规库中没有这部法规或这一条）" in invented.json()["message"]
+    )
+    repealed = client.post(
+        path + "/replies",
+        headers=zhang,
+        json={
+            "body": "依据《最高人民法院关于审理劳动争议案件适用法律若干问题的解释（三）》第九条，应当支持。",
+            "send": True,
+        },
+    )
+    assert (
+        repealed.status_code == 422 and "第九条（已废止、已失效或不是现行版本）" in repealed.json()["message"]
+    )
     reply = (
         "您好，我是工会律师。用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬"
         "（《劳动合同法》第三十条）。拖欠的，可以向劳动保障监察投诉，或者申请劳动争议仲裁。"
