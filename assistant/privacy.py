@@ -14,7 +14,9 @@ ID_CHECK = "10X98765432"
 _ID18 = re.compile(r"(?<!\d)(\d{17}[\dXx])(?![\dXx])")
 _ID15 = re.compile(r"(?<!\d)(\d{15})(?!\d)")
 _MOBILE = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?(1[3-9]\d(?:[-\s]?\d{4}){2})(?!\d)")
-_CARD = re.compile(r"(?<!\d)(\d(?:[-\s]?\d){12,18})(?!\d)")
+# A card number is written whole or in groups of four (6222 0212 …): digits joined by dashes in other
+# shapes (a build id 20261205-013422-4463) are not one.
+_CARD = re.compile(r"(?<![\d-])(\d{13,19}|\d{4}(?:[-\s]\d{4}){2,3}(?:[-\s]\d{1,3})?)(?![\d-])")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 ID_MASK = "[身份证号已隐藏]"

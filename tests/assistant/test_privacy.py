@@ -105,3 +105,12 @@ def test_uvicorn_access_lines_are_redacted_and_still_formatted() -> None:
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "number %d", (13800138000,), None)
     RedactingFilter().filter(record)
     assert record.args == () and "13800138000" not in record.getMessage()
+
+
+def test_cards_in_groups_of_four_go_but_ids_of_other_shapes_stay() -> None:
+    number = next(n for n in (f"6222021234567{i:03d}" for i in range(1000)) if luhn_valid(n))
+    spaced = " ".join(number[i : i + 4] for i in range(0, 16, 4))
+    assert spaced not in redact(f"工资卡 {spaced} 被扣了")
+    # A build id made of digit runs of other lengths is not a card, even when its digits pass Luhn.
+    for build in ("20261205-013422-4463-4d0931", "20261125-133151-11418"):
+        assert redact(f"serving build {build}") == f"serving build {build}"
