@@ -10,6 +10,12 @@
 
   function $(id) { return document.getElementById(id); }
 
+  // Deadlines and history in China time whatever the reviewer's computer is set to, as the workers
+  // and the CLI see them.
+  function chinaTime(iso) {
+    return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false }) + "（北京时间）";
+  }
+
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -59,7 +65,7 @@
       b.className += t.seconds_left < 3 * 3600 ? " soon" : " ok";
       b.textContent = what + "剩 " + span(t.seconds_left);
     }
-    b.title = what + "截止：" + new Date(t.due_at).toLocaleString("zh-CN");
+    b.title = what + "截止：" + chinaTime(t.due_at);
     return b;
   }
 
@@ -197,12 +203,12 @@
     versions.textContent = "";
     t.replies.forEach(function (r) {
       versions.appendChild(el("li", "", "第 " + r.version + " 版 · " + r.lawyer + " · " +
-        new Date(r.created_at).toLocaleString("zh-CN") + (r.sent ? " · 已发送" : " · 草稿")));
+        chinaTime(r.created_at) + (r.sent ? " · 已发送" : " · 草稿")));
     });
     var audit = $("audit");
     audit.textContent = "";
     t.audit.forEach(function (a) {
-      audit.appendChild(el("li", "", new Date(a.at).toLocaleString("zh-CN") + " · " + a.actor + " · " + a.action));
+      audit.appendChild(el("li", "", chinaTime(a.at) + " · " + a.actor + " · " + a.action));
     });
     Array.prototype.forEach.call($("queue").children, function (li) {
       li.className = li.dataset.id === String(t.id) ? "active" : "";

@@ -384,6 +384,8 @@ def test_lawyer_page_in_chromium_worker_sees_the_reply(desk: Desk, client: httpx
             )
         )
         assert "认领剩" in item.find_element(By.CSS_SELECTOR, ".badge").text  # the deadline badge
+        # … whose exact time is China time whatever the reviewer's computer is set to.
+        assert "（北京时间）" in (item.find_element(By.CSS_SELECTOR, ".badge").get_attribute("title") or "")
         item.click()
         wait.until(EC.text_to_be_present_in_element((By.ID, "ticket-title"), number))
         assert driver.find_element(By.ID, "question").text == question
