@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Sequence
+from functools import lru_cache
 
 from assistant.answer.models import GenerationRequest, IssueFacet, Source
 from assistant.answer.verify import split_segments
@@ -39,13 +40,15 @@ _COMMON_WORDS = frozenset({"用人单位", "单位", "劳动者", "劳动合同"
 _TOKENIZER = Tokenizer()
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=256)
+def _words(text: str) -> frozenset[str]:
     """Whole words (jieba), so that 劳动者提出 does not share 者提 with 劳动者提前."""
-    return {
+    # Cached: the texts are the few issue descriptions, tokenised again for every quote otherwise.
+    return frozenset(
         w
         for w in _TOKENIZER.tokenize(text)
         if len(w) >= 2 and not any(w in common for common in _COMMON_WORDS)
-    }
+    )
 
 
 _LIST_ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -61,7 +64,7 @@ def key_sentence(text: str, query: str, focus: str = "") -> str:
     if len(text) <= SHORT_ARTICLE_CHARS:
         return one_line(text)
     sentences = [s.strip() for s in re.split(r"(?<=[。；])|\n", text) if s and s.strip()]
-    wanted, hint = _bigrams(query), _words(focus) if focus else set()
+    wanted, hint = _bigrams(query), _words(focus) if focus else frozenset()
 
     def fit(i: int) -> tuple[int, int, int]:
         sentence = sentences[i]

@@ -147,6 +147,7 @@ class HybridRetriever:
         law_names = sorted({u.law for u in self.units if not u.is_case})
         self.matcher = LawNameMatcher(law_names, self.knowledge.aliases)
         self._issue_rows: dict[str, list[int]] = {}
+        self._issue_position = {issue.id: i for i, issue in enumerate(self.knowledge.issues)}
         self._issue_vectors: np.ndarray | None = None
         for issue in self.knowledge.issues:
             rows = []
@@ -262,9 +263,12 @@ class HybridRetriever:
         )
         if threshold is None or not self.embedder.semantic or not self.knowledge.issues:
             return sum("\u4e00" <= ch <= "\u9fff" for ch in u.normalized) >= 8
+        return float(self._issue_similarities(vector).max()) >= threshold
+
+    def _issue_similarities(self, vector: np.ndarray) -> np.ndarray:
+        """Cosine of the question's vector to each issue's, in the taxonomy's order."""
         q = np.asarray(vector, dtype=np.float32)
-        sims = self._issue_matrix() @ (q / max(float(np.linalg.norm(q)), 1e-9))
-        return float(sims.max()) >= threshold
+        return self._issue_matrix() @ (q / max(float(np.linalg.norm(q)), 1e-9))
 
     def _nearest_issue(self, u: QueryUnderstanding, vector: np.ndarray) -> tuple[Issue, float] | None:
         """The issue nearest to the question in meaning, to join the detected ones if the trigger
@@ -272,8 +276,7 @@ class HybridRetriever:
         issue's weight; it is the only topic when no phrase matched at all. None: already detected."""
         if not self.knowledge.issues:
             return None
-        q = np.asarray(vector, dtype=np.float32)
-        sims = self._issue_matrix() @ (q / max(float(np.linalg.norm(q)), 1e-9))
+        sims = self._issue_similarities(vector)
         nearest = int(np.argmax(sims))
         issue = self.knowledge.issues[nearest]
         detected = {known.id for known, _ in u.topics}
@@ -281,8 +284,10 @@ class HybridRetriever:
             return None
         # Beside phrase-detected issues it joins only when clearly nearer than all of them: a question
         # about being fired is near 破产 and 裁员 too, and would otherwise gain a topic it never raised.
-        index = {known.id: i for i, known in enumerate(self.knowledge.issues)}
-        if detected and sims[nearest] - max(sims[index[i]] for i in detected) < NEAREST_ISSUE_MARGIN:
+        if (
+            detected
+            and sims[nearest] - max(sims[self._issue_position[i]] for i in detected) < NEAREST_ISSUE_MARGIN
+        ):
             return None
         best = u.topics[0][1] if u.topics else 1.0
         return issue, self.weights.semantic_issue * best
