@@ -31,7 +31,11 @@ class AssistantUnderTest:
         for earlier in turns:
             prepared = self.service.prepare(earlier, history)
             answer = self.service.answer(prepared)
-            history.append(Turn(earlier, prepared.rewrite.query, [c.as_citation() for c in answer.citations]))
+            history.append(
+                Turn(
+                    earlier, prepared.rewrite.query, [c.as_citation() for c in answer.citations], answer.text
+                )
+            )
         started = time.perf_counter()
         prepared = self.service.prepare(question, history)
         answer = self.service.answer(prepared)
