@@ -6,8 +6,8 @@ The TOML file is ``lawcloud.toml`` in the working directory, or the path in ``LA
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
