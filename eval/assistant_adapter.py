@@ -68,4 +68,6 @@ class AssistantUnderTest:
             mode=answer.mode,
             seconds=seconds,
             invalid_citations=invalid,
+            quantities=answer.plan.quantities() if answer.plan is not None else {},
+            facts=answer.plan.facts.values() if answer.plan is not None else {},
         )

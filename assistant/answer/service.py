@@ -28,7 +28,7 @@ from assistant.answer.render import LOW_CONFIDENCE_NOTE, case_excerpt, render_ta
 from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sources, procedure_source
 from assistant.answer.verify import CitationVerifier, VerificationReport, split_segments
 from assistant.config import Settings
-from assistant.consult.facts import extract_facts
+from assistant.consult.facts import answers_question, extract_facts
 from assistant.consult.guides import GuideBook, check_guides, load_guides
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
 from assistant.escalation import decide, safety_prefix, suggest_escalation
@@ -154,6 +154,11 @@ class AnswerService:
         timings: dict[str, float] = {}
         started = time.perf_counter()
         rewrite = rewrite_followup(question, turns, self.retriever.matcher.find)
+        asked = self.asked_fact(turns)
+        if asked is not None and answers_question(question, asked, self.today()):
+            # "参加工作12年了" answers the clarifying question of the previous answer: it is read as
+            # the previous question completed, for retrieval as for the plan.
+            rewrite = Rewrite(f"{turns[-1].query}，{question.strip()}", rewrite.context_laws, "clarification")
         t0 = time.perf_counter()
         timings["rewrite"] = (t0 - started) * 1000
         result = self.retriever.search(
@@ -164,7 +169,7 @@ class AnswerService:
         cases = self.retriever.search_cases(rewrite.query, k=self.settings.answer_cases, statutes=result)
         t2 = time.perf_counter()
         timings["cases"] = (t2 - t1) * 1000
-        plan = self.consult(question, turns, result)
+        plan = self.consult(question, turns, result, rewrite)
         guide_units = [
             u for ref in plan.refs() if (u := self.retriever.lookup(DirectRef(*ref.key))) is not None
         ]
@@ -190,14 +195,22 @@ class AnswerService:
         )
         return Prepared(question.strip(), rewrite, result, request, timings, started, negative_feedback)
 
-    def consult(self, question: str, turns: Sequence[Turn], result: RetrievalResult) -> ConsultPlan:
+    def asked_fact(self, turns: Sequence[Turn]) -> str | None:
+        """The fact the previous answer asked the worker for (its clarifying question), if any."""
+        return self.guides.asked_fact(turns[-1].answer) if turns and turns[-1].answer else None
+
+    def consult(
+        self, question: str, turns: Sequence[Turn], result: RetrievalResult, rewrite: Rewrite | None = None
+    ) -> ConsultPlan:
         """The worker's facts from the whole conversation and the plan the guides make of them."""
-        asked = self.guides.asked_fact(turns[-1].answer) if turns and turns[-1].answer else None
+        asked = self.asked_fact(turns)
         messages = [t.question for t in turns] + [question]
         facts = extract_facts(messages, self.today(), asked)
         codes = decide(question, [t.question for t in turns], today=self.today()).codes
         issues = [(issue.id, score) for issue, score in result.understanding.topics]
-        return plan_consultation(question, facts, issues, codes, self.guides, self.tools)
+        # A reply to a clarifying question is planned as the question it completes.
+        asked_as = rewrite.query if rewrite is not None and rewrite.rule == "clarification" else question
+        return plan_consultation(asked_as, facts, issues, codes, self.guides, self.tools)
 
     # --- generation ----------------------------------------------------------------------------
 

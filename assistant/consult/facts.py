@@ -52,12 +52,14 @@ FACT_NAMES = frozenset(
         "days_worked",
         "cumulative_work_years",
         "leave_days_taken",
+        "unused_leave_days",
         "overtime_kind",
         "overtime_hours_per_day",
         "overtime_hours_weekday",
         "overtime_hours_restday",
         "overtime_hours_holiday",
         "daily_hours",
+        "comp_time",
         "unpaid_amount",
         "unpaid_months",
         "contract_signed",
@@ -302,6 +304,12 @@ class FactExtractor:
         self._work_verbs = re.compile(
             r"加班|上班|干活|开工|出勤|值班|要来|也得来|也要来|都得来|不休息|没休息|没得休"
         )
+        self._unused_leave = re.compile(
+            rf"(?P<a>\d+|[{CN_CHARS}]+)\s*天(?:的)?(?:年假|年休假)[^,，。]{{0,4}}(?:没休|没有休|未休|没让休|没安排|还没休)"
+            rf"|(?:年假|年休假)(?:还)?(?:有|剩|剩下|还剩)\s*(?P<b>\d+|[{CN_CHARS}]+)\s*天"
+        )
+        self._comp_given = re.compile(lex.pattern("work", "comp_time_given"))
+        self._comp_refused = re.compile(lex.pattern("work", "comp_time_refused"))
         self._pregnant = re.compile(lex.pattern("status", "pregnant"))
         self._probation = re.compile(lex.pattern("status", "probation"))
         self._age = re.compile(r"(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁")
@@ -540,6 +548,14 @@ class FactExtractor:
                 break
         if hit := self._injury.search(text):
             put("injured", True, hit.group(0))
+        if hit := self._unused_leave.search(text):
+            days = parse_cn_number(hit.group("a") or hit.group("b"))
+            if days is not None and 0 < days <= 30:
+                put("unused_leave_days", days, hit.group(0))
+        if hit := self._comp_refused.search(text):
+            put("comp_time", False, hit.group(0))
+        elif hit := self._comp_given.search(text):
+            put("comp_time", True, hit.group(0))
         if hit := self._pregnant.search(text):
             put("pregnant", True, hit.group(0))
         if hit := self._probation.search(text):
@@ -677,6 +693,15 @@ def _default_extractor() -> FactExtractor:
     return FactExtractor()
 
 
+def answers_question(text: str, asked: str, today: date) -> bool:
+    """Does a short message answer the clarifying question about ``asked`` ("5000", "八年",
+    "去年3月", "没签")? A long message is a new question, whatever it contains."""
+    normalized = _normalize(text)
+    if len(normalized) > 30:
+        return False
+    return _default_extractor().read_reply(normalized, asked, today, 0) is not None
+
+
 def facts_from_values(values: Mapping[str, FactValue], today: date) -> CaseFacts:
     """A record from plain values (a calculator form, a test), each marked as given directly."""
     record = CaseFacts(today)
@@ -687,6 +712,7 @@ def facts_from_values(values: Mapping[str, FactValue], today: date) -> CaseFacts
 
 __all__ = [
     "DATE_FACTS",
+    "answers_question",
     "CaseFacts",
     "DateRead",
     "Duration",

@@ -531,6 +531,12 @@ def check_guides(
             for answer in guide.answers:
                 if answer.tool and answer.tool not in tool_names:
                     problems.append(GuideProblem(guide.id, answer.tool, "没有这个计算工具"))
+        if fact_names is not None:
+            for condition in (guide.trigger, guide.unless):
+                for name in sorted((condition.names - set(fact_names)) if condition is not None else ()):
+                    problems.append(
+                        GuideProblem(guide.id, name, f"条件用到了未知的事实名：{condition.source}")
+                    )
         for statement in guide.statements():
             if statement.ask and not guide.ask_for(statement.ask):
                 problems.append(GuideProblem(guide.id, statement.ask, "ask 指向的事实没有写在 facts 里"))

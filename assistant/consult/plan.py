@@ -204,15 +204,17 @@ def facts_shown(facts: CaseFacts) -> list[str]:
 
 
 def _select_answer(guide: Guide, question: str, kind: AnswerKind) -> GuideAnswer | None:
-    """The guide's answer to what was asked: the one whose ask words occur in the question (the
-    longest match; a tie goes to the one of the question's kind), else its first answer of that
+    """The guide's answer to what was asked: among those whose ask words occur in the question, one
+    of the question's kind before others, then the longest match; else its first answer of that
     kind, else its first answer."""
     text = question.lower()
     scored = []
     for index, answer in enumerate(guide.answers):
         hits = [len(word) for word in answer.asks if word in text]
         if hits:
-            scored.append((max(hits), answer.kind == kind, -index, answer))
+            # The form asked for first (合法吗 asks for a verdict even when 不给加班费 is also said),
+            # then the most specific words.
+            scored.append((answer.kind == kind, max(hits), -index, answer))
     if scored:
         return max(scored, key=lambda item: item[:3])[3]
     same_kind = [a for a in guide.answers if a.kind == kind]
