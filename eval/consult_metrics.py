@@ -72,8 +72,15 @@ def first_clause(sentence: str) -> str:
     return re.split(r"[，,；;：:。！？]", sentence, maxsplit=1)[0]
 
 
+_FIRST_STEP = re.compile(r"\*\*先做这几件事[^*]*\*\*\s*\n+\s*1\.\s*([^\n]+)")
+
+
 def opening_form_ok(answer: str, kind: str) -> bool:
-    _, paragraph = opening(answer)
+    """For an action, the answer may open with the urgent steps (先做这几件事: 1. 今天先别签字……),
+    which are the first thing to do; otherwise the conclusion's first sentence decides."""
+    before, paragraph = opening(answer)
+    if kind == "action" and (step := _FIRST_STEP.search(before)) and _ACTION.search(step.group(1)[:24]):
+        return True
     sentence = first_sentence(paragraph)
     if not sentence:
         return False

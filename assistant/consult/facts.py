@@ -233,6 +233,7 @@ class FactExtractor:
         self._owed_half_year = re.compile(rf"(?:{owed})(?:了|我)*半年(?:的)?(?:{months_of})?")
         self._service_before = re.compile(rf"(?:{lex.pattern('service', 'before')})(?:了)?\s*$")
         self._not_tenure = re.compile(rf"(?:{lex.pattern('service', 'not_before_event')})[^,，。]{{0,3}}$")
+        self._earlier_employer = re.compile(lex.pattern("service", "earlier_employer"))
         self._cumulative = re.compile(
             rf"(?:{lex.pattern('service', 'cumulative_before')})(?:了|有|已经)*\s*$"
         )
@@ -430,7 +431,10 @@ class FactExtractor:
                         d.approximate,
                     )
                 continue
-            if self._cumulative.search(before):
+            if self._cumulative.search(before) or (
+                self._earlier_employer.search(before) and self._service_before.search(before)
+            ):
+                # 之前在别的厂干了6年: working life elsewhere counts towards annual leave, not tenure here.
                 put(
                     "cumulative_work_years",
                     round(d.months / 12, 2),

@@ -250,7 +250,8 @@ def plan_consultation(
             plan.mistakes += _sentences(situation.mistakes, values)
             plan.evidence += [e for e in situation.evidence if e not in plan.evidence]
 
-    # 2. The issues' guides: the conclusion to what was asked, then reasons, claims, steps.
+    # 2. The conclusion to what was asked: a raised situation's answer of the question's kind first
+    # (签不签 after a death: 今天先别签), then the issues' guides; reasons, claims and steps follow.
     guides: list[Guide] = []
     best = issues[0][1] if issues else 0.0
     for issue_id, score in issues:
@@ -262,12 +263,16 @@ def plan_consultation(
         guides.append(guide)
         if len(guides) >= MAX_ISSUE_GUIDES:
             break
-    for position, guide in enumerate(guides):
+    raised = {block.guide_id for block in plan.situations}
+    speakers = [g for g in book.situations if g.id in raised and any(a.kind == kind for a in g.answers)]
+    for position, guide in enumerate([*speakers[:1], *guides]):
         answer = _select_answer(guide, question, kind)
         if answer is None:
             continue
-        if position > 0 and not any(word in question.lower() for word in answer.asks):
-            # A second issue speaks in the conclusion only when the question asks about it.
+        if guide in speakers and answer.kind != kind:
+            answer = None
+        elif position > 0 and not any(word in question.lower() for word in answer.asks):
+            # A second voice speaks in the conclusion only when the question asks about it.
             answer = None
         if answer is not None:
             if answer.tool and run_tool is not None:
@@ -291,6 +296,8 @@ def plan_consultation(
                     if (text := guide.ask_for(name) or book.ask_text(name)) is not None:
                         plan.ask_fact, plan.ask = name, text
                         break
+        if guide in speakers:
+            continue  # a situation's claims, steps and mistakes are already in the plan
         plan.guides.append(guide.id)
         plan.claims += [s for s in _sentences(guide.claims, values) if s not in plan.claims]
         plan.steps += [s for s in _sentences(guide.steps, values) if s not in plan.steps]
