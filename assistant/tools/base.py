@@ -6,6 +6,7 @@ in a formula multiply out exactly as the worker reads them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -271,7 +272,8 @@ LATEST = date(2100, 12, 31)
 
 def _title(model: type[BaseModel], name: str) -> str:
     info = model.model_fields.get(name)
-    return (info.title if info and info.title else name) + f"（{name}）"
+    title = info.title if info and info.title else name
+    return re.sub(r"（[^（）]*）$", "", title) + f"（{name}）"
 
 
 def check_dates(model: BaseModel) -> None:

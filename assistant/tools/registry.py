@@ -4,6 +4,7 @@ the field; missing values are never guessed: the result lists them in `missing`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -25,7 +26,7 @@ from assistant.tools import (
     severance,
     sick_pay,
 )
-from assistant.tools.base import ArticleRef, ToolInput, ToolResult
+from assistant.tools.base import ArticleRef, ToolInput, ToolResult, show
 from assistant.tools.context import ToolContext
 
 Kind = Literal["amount", "deadline"]
@@ -150,8 +151,15 @@ _BOUNDS = {"gt": "应大于 {}", "ge": "不能小于 {}", "lt": "应小于 {}", 
 
 
 def _label(model: type[ToolInput], name: str) -> str:
+    """月工资（monthly_wage）: the Chinese title (its unit left out) and the field's name."""
     info = model.model_fields.get(name)
-    return f"{info.title}（{name}）" if info and info.title else name
+    if not info or not info.title:
+        return name
+    return re.sub(r"（[^（）]*）$", "", info.title) + f"（{name}）"
+
+
+def _number(value: Any) -> str:
+    return show(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
 
 
 def describe_error(model: type[ToolInput], error: Mapping[str, Any]) -> InputProblem:
@@ -168,7 +176,7 @@ def describe_error(model: type[ToolInput], error: Mapping[str, Any]) -> InputPro
         code, text = _TYPES[kind]
         return InputProblem(name, code, f"{label}{text}")
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        bounds = [text.format(ctx[key]) for key, text in _BOUNDS.items() if key in ctx]
+        bounds = [text.format(_number(ctx[key])) for key, text in _BOUNDS.items() if key in ctx]
         return InputProblem(name, "out_of_range", f"{label}超出允许的范围（{'，'.join(bounds)}）")
     if kind in ("literal_error", "enum"):
         choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", "、").replace(", ", "、")
