@@ -82,10 +82,7 @@ _TRIGGERS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("termination", "end_date"),
     ),
     "damages": (("termination",), ("start_date", "service_months"), ("monthly_wage", "average_monthly_wage")),
-    "double_wage": (
-        ("contract_signed", "months_without_contract"),
-        ("start_date", "months_without_contract"),
-    ),
+    "double_wage": (("start_date", "months_without_contract"),),
     "overtime": (("overtime_hours_weekday", "overtime_hours_restday", "overtime_hours_holiday"),),
     "annual_leave": (("cumulative_work_years", "leave_days_taken"),),
     "injury_benefits": (("disability_grade",),),
@@ -110,7 +107,7 @@ def suggest_tools(facts: Mapping[str, Any]) -> list[str]:
             continue
         if (
             name == "double_wage"
-            and facts.get("contract_signed") is True
+            and facts.get("contract_signed") is not False
             and not _has(facts, "months_without_contract")
         ):
             continue

@@ -33,12 +33,20 @@ MAX_CAPPED_YEARS = 12
 
 ARTICLES = (
     art(LAW, 46),
+    art(LAW, 46, None, 1),
+    art(LAW, 46, None, 2),
+    art(LAW, 46, None, 3),
+    art(LAW, 46, None, 4),
+    art(LAW, 46, None, 5),
     art(LAW, 47, 1),
     art(LAW, 47, 2),
     art(LAW, 47, 3),
     art(REG, 27),
+    art(LAW, 38),
     art(LAW, 40),
     art(REG, 20),
+    art(LAW, 48),
+    art(LAW, 87),
     art(LAW, 97, 3),
 )
 

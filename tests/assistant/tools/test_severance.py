@@ -39,14 +39,21 @@ def test_three_times_cap_and_twelve_years_of_article_47_paragraph_2() -> None:
     assert below.quantities["severance_amount"] == 37302 * 17
     # A worker-supplied average is used the same way when the city has no row.
     given = calc(
-        "severance", monthly_wage=30000, start_date="2010-01-01", end_date="2025-01-01", city="杭州", local_average_wage=8000
+        "severance",
+        monthly_wage=30000,
+        start_date="2010-01-01",
+        end_date="2025-01-01",
+        city="杭州",
+        local_average_wage=8000,
     )
     assert given.quantities["severance_amount"] == 24000 * 12 and given.complete
 
 
 def test_cap_is_asked_for_not_guessed_when_the_city_has_no_figure() -> None:
     """劳动合同法 第四十七条第二款 without the city's average: the amount is conditional and the figure is asked for."""
-    result = calc("severance", monthly_wage=20000, start_date="2020-01-01", end_date="2025-12-31", city="杭州")
+    result = calc(
+        "severance", monthly_wage=20000, start_date="2020-01-01", end_date="2025-12-31", city="杭州"
+    )
     assert not result.complete
     assert [m.field for m in result.missing] == ["local_average_wage"]
     assert "杭州2024年职工月平均工资" in result.missing[0].label
@@ -57,7 +64,9 @@ def test_cap_is_asked_for_not_guessed_when_the_city_has_no_figure() -> None:
 
 def test_average_below_minimum_wage_counts_as_minimum_wage_implementing_regulation_27() -> None:
     """劳动合同法实施条例 第二十七条: a 12-month average below the local minimum wage → the minimum wage."""
-    result = calc("severance", average_monthly_wage=1500, start_date="2024-01-01", end_date="2024-12-31", city="深圳")
+    result = calc(
+        "severance", average_monthly_wage=1500, start_date="2024-01-01", end_date="2024-12-31", city="深圳"
+    )
     assert result.quantities["severance_amount"] == 2360.0
     assert "《劳动合同法实施条例》第二十七条" in cited(result)
 
@@ -79,7 +88,12 @@ def test_n_plus_one_without_notice_implementing_regulation_20() -> None:
     assert result.quantities["total_amount"] == 5200 * 3 + 5000
     assert {"《劳动合同法》第四十条", "《劳动合同法实施条例》第二十条"} <= cited(result)
     with_notice = calc(
-        "severance", monthly_wage=5000, start_date="2023-01-01", end_date="2025-12-31", termination="dismissed", notice_given=True
+        "severance",
+        monthly_wage=5000,
+        start_date="2023-01-01",
+        end_date="2025-12-31",
+        termination="dismissed",
+        notice_given=True,
     )
     assert "notice_pay" not in with_notice.quantities
 
@@ -97,7 +111,11 @@ def test_damages_are_twice_n_counted_from_the_first_day_articles_87_and_regulati
     result = calc("damages", monthly_wage=6000, start_date="2005-07-01", end_date="2009-12-31", city="深圳")
     assert result.quantities["severance_months"] == 5  # 4 years 6 months, 2005 included
     assert result.quantities["damages_amount"] == 6000 * 5 * 2
-    assert {"《劳动合同法》第八十七条", "《劳动合同法实施条例》第二十五条", "《劳动合同法》第四十八条"} <= cited(result)
+    assert {
+        "《劳动合同法》第八十七条",
+        "《劳动合同法实施条例》第二十五条",
+        "《劳动合同法》第四十八条",
+    } <= cited(result)
 
 
 def test_damages_keep_the_cap() -> None:
