@@ -58,7 +58,7 @@ router.add_api_route(
     "/arbitration",
     arbitration_docx,
     methods=["POST"],
-    response_class=Response,
+    response_model=None,
     responses={
         200: {
             "content": {DOCX: {"schema": {"type": "string", "format": "binary"}}},
@@ -73,7 +73,7 @@ router.add_api_route(
     "/arbitration/html",
     arbitration_html,
     methods=["POST"],
-    response_class=HTMLResponse,
+    response_model=None,
     responses={200: {"content": {"text/html": {}}, "description": "可打印的网页"}, **_ERRORS},
     summary="生成劳动仲裁申请书草稿（可打印的网页）",
     description=_DESCRIPTION,

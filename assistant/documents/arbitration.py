@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -117,10 +118,17 @@ class ArbitrationFacts(ToolInput):
 # --- the document model ------------------------------------------------------------------------
 
 
+# Characters XML (and so .docx) cannot hold: C0 controls other than tab and newline, and non-characters.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 @dataclass(frozen=True)
 class Run:
     text: str
     blank: bool = False  # a missing fact: shown highlighted, to be filled in by the worker
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", _NOT_XML.sub("", self.text))
 
 
 def blank(what: str) -> Run:

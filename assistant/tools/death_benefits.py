@@ -188,5 +188,5 @@ def death_benefits(inp: DeathBenefitsInput, ctx: ToolContext) -> ToolResult:
         "因工外出或抢险救灾中下落不明的，从事故当月起3个月内照发工资，之后按月发供养亲属抚恤金，生活困难的可以预支一次性工亡补助金的 50%（第四十一条）。"
     )
     parts = [f"{a.label} {show_money(a.value)} {a.unit}" for a in result.amounts]
-    result.summary = "因工死亡待遇：" + ("；".join(parts) if parts else "见下面的计算方法")
+    result.summary = "；".join(parts) if parts else "见下面的计算方法"
     return result

@@ -186,7 +186,9 @@ def double_wage(inp: DoubleWageInput, ctx: ToolContext) -> ToolResult:
         parts.append(f"合计 {show_money(amount)} 元")
     result.formula.append("另付一倍工资：" + "；".join(parts))
     result.add_amount("double_wage_amount", "未签合同二倍工资（另付的一倍）", amount)
-    result.summary = f"未签书面合同的二倍工资：另付 {show(month_count)} 个月工资，共 {show_money(amount)} 元（最多 {MAX_MONTHS} 个月）"
+    result.summary = (
+        f"另付 {show(month_count)} 个月工资，共 {show_money(amount)} 元（最多 {MAX_MONTHS} 个月）"
+    )
     if inp.start_date is not None and last is not None:
         _limitation(result, last, ctx.today)
     else:

@@ -78,3 +78,13 @@ def test_printable_page_escapes_and_links_only_its_stylesheet() -> None:
     for heading in SECTIONS:
         assert f'data-section="{heading}"' in page
     assert '<mark class="blank">' in page
+
+
+def test_control_characters_in_the_facts_do_not_break_the_docx() -> None:
+    """Found by the API fuzzer: a NUL byte in a name made python-docx refuse to write the file."""
+    facts = ArbitrationFacts.model_validate(
+        {"worker_name": "王\x00师傅\x1b", "facts_text": "第一行\n第二行\x0c"}
+    )
+    document = docx.Document(io.BytesIO(render_docx(build_application(facts))))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "王师傅" in text and "\x00" not in text
