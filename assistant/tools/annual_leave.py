@@ -174,6 +174,10 @@ def annual_leave(inp: AnnualLeaveInput, ctx: ToolContext) -> ToolResult:
     result.summary = (
         f"{year} 年应休年休假 {days_entitled} 天，未休 {unused} 天，单位还应支付 {show_money(owed)} 元"
     )
+    if not left and year == ctx.today.year:
+        result.notes.append(
+            "还在职的，今年剩下的时间里单位仍可以安排休假；到年底没有安排休的，才需要支付这笔钱。"
+        )
     result.notes.append(
         "单位安排休假、劳动者因本人原因书面提出不休的，单位可以只支付正常工资（办法第十条第二款）。"
     )
