@@ -31,6 +31,7 @@ from assistant.config import Settings
 from assistant.consult.facts import answers_question, extract_facts
 from assistant.consult.guides import GuideBook, check_guides, load_guides
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
+from assistant.consult.toolbridge import deadline_computations, default_tool_runner
 from assistant.escalation import decide, safety_prefix, suggest_escalation
 from assistant.escalation.policy import today_in_china
 from assistant.followup import Rewrite, Turn, rewrite_followup
@@ -137,12 +138,8 @@ class AnswerService:
         self.llm = llm
         self.resolver = RetrieverResolver(retriever)
         self.guides = usable_guides(guides if guides is not None else load_guides(), retriever)
-        if tools is None:
-            from assistant.consult.toolbridge import default_tool_runner
-
-            tools = default_tool_runner()
-        self.tools = tools
         self.today = today or (lambda: settings.reference_date or today_in_china())
+        self.tools = tools if tools is not None else default_tool_runner(self.today)
 
     @property
     def mode(self) -> str:
@@ -210,7 +207,16 @@ class AnswerService:
         issues = [(issue.id, score) for issue, score in result.understanding.topics]
         # A reply to a clarifying question is planned as the question it completes.
         asked_as = rewrite.query if rewrite is not None and rewrite.rule == "clarification" else question
-        return plan_consultation(asked_as, facts, issues, codes, self.guides, self.tools)
+        today = self.today()
+        return plan_consultation(
+            asked_as,
+            facts,
+            issues,
+            codes,
+            self.guides,
+            self.tools,
+            lambda values: deadline_computations(values, today),
+        )
 
     # --- generation ----------------------------------------------------------------------------
 

@@ -107,6 +107,22 @@ QUANTITY_NAMES = frozenset(
         "deadline",
         "days_left",
         "deadline_passed",
+        # The tools' own further quantities (assistant/tools) and the deadlines under their prefixes
+        # (assistant/consult/toolbridge.py).
+        "daily_wage",
+        "overtime_hourly_weekday",
+        "overtime_hourly_restday",
+        "overtime_hourly_holiday",
+        "annual_leave_days_unused",
+        "notice_pay",
+        "total_amount",
+        "survivor_pension_monthly",
+        "disability_allowance",
+        *(
+            f"{prefix}_{name}"
+            for prefix in ("arbitration", "injury", "lawsuit")
+            for name in ("deadline", "days_left", "deadline_passed")
+        ),
     }
 )
 
@@ -241,12 +257,18 @@ class FactExtractor:
             name: re.compile(lex.pattern("dates", key))
             for name, key in (
                 ("start_date", "start"),
-                ("end_date", "end"),
                 ("injury_date", "injury"),
                 ("death_date", "death"),
                 ("award_date", "award"),
             )
         }
+        # Every way of saying the job ended dates its end (把我开了 as much as 辞退).
+        ends = {*lex.words("dates", "end")}
+        for key in ("dismissed", "resigned", "expired", "agreed"):
+            ends.update(lex.words("termination", key))
+        self._date_cues["end_date"] = re.compile(
+            "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True))
+        )
         self._terminations = [
             (value, re.compile(lex.pattern("termination", key)))
             for value, key in (
@@ -273,7 +295,8 @@ class FactExtractor:
         self._kin_subject = re.compile(
             rf"(?:^|我|我家|俺|俺家)(?P<kin>{kin})(?:{lex.pattern('people', 'kin_verbs')})"
         )
-        self._employer = re.compile(lex.pattern("people", "employer"))
+        # 我开了一家厂 is the employer; 老板把我开了 is the worker: a 我 after 把/让/叫/给/被 is the object.
+        self._employer = re.compile(rf"(?<![把让叫给被将])(?:{lex.pattern('people', 'employer')})")
         self._group = re.compile(
             rf"(?P<n>\d+|[{CN_CHARS}几]+)\s*(?P<more>多|来|几)?\s*(?:个|名|位)?\s*(?:{lex.pattern('people', 'group_nouns')})"
         )
@@ -293,7 +316,7 @@ class FactExtractor:
             rf"(?P<n>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*(?P<half>个半)?\s*(?:{hours})"
         )
         self._hours_ot = re.compile(
-            rf"(?P<n>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*(?P<half>个半)?\s*(?:{hours})(?:的)?\s*加班"
+            rf"(?P<n>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*(?P<half>个半)?\s*(?:{hours})(?:的)?\s*(?:加班|班)"
             rf"|加班(?:了)?(?:都|要|得|至少|差不多|大概|一共|总共)*\s*(?P<n2>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*(?:个半)?\s*(?:{hours})"
         )
         self._day_hours = re.compile(
@@ -302,8 +325,9 @@ class FactExtractor:
         )
         self._restday = re.compile(lex.pattern("work", "restday"))
         self._holiday = re.compile(lex.pattern("work", "holiday"))
+        # 加班 / 上班, also with the hours inside: 加了8个小时班, 上了一天班.
         self._work_verbs = re.compile(
-            r"加班|上班|干活|开工|出勤|值班|要来|也得来|也要来|都得来|不休息|没休息|没得休"
+            r"(?:加|上|值)了?[^,，。]{0,6}班|干活|开工|出勤|要来|也得来|也要来|都得来|不休息|没休息|没得休"
         )
         self._unused_leave = re.compile(
             rf"(?P<a>\d+|[{CN_CHARS}]+)\s*天(?:的)?(?:年假|年休假)[^,，。]{{0,4}}(?:没休|没有休|未休|没让休|没安排|还没休)"
@@ -556,10 +580,12 @@ class FactExtractor:
             days = parse_cn_number(hit.group("a") or hit.group("b"))
             if days is not None and 0 < days <= 30:
                 put("unused_leave_days", days, hit.group(0))
-        if hit := self._comp_refused.search(text):
-            put("comp_time", False, hit.group(0))
-        elif hit := self._comp_given.search(text):
-            put("comp_time", True, hit.group(0))
+        if hit := self._comp_given.search(text):
+            # 也没给补休 / 不给调休: a negation just before the word turns it round.
+            negated = self._comp_refused.search(text) or re.search(
+                r"(?:没|不|未|别|没有)[^,，。]{0,2}$", text[max(0, hit.start() - 3) : hit.start()]
+            )
+            put("comp_time", not negated, text[max(0, hit.start() - 3) : hit.end()])
         if hit := self._pregnant.search(text):
             put("pregnant", True, hit.group(0))
         if hit := self._probation.search(text):

@@ -124,7 +124,7 @@ def money_at(text: str, pos: int, need_unit: bool = False) -> Money | None:
 
 
 _FILLER = re.compile(
-    r"\s*(?:是|有|才|就|只有|只|大概|差不多|税前|税后|到手|拿|能拿|给|为|:|：|约|大约|一共|共)*\s*"
+    r"\s*(?:是|有|才|就|只有|只|大概|差不多|税前|税后|到手|拿|能拿|给|为|:|：|约|大约|一共|共|平均|一般|基本)*\s*"
 )
 
 
@@ -160,6 +160,19 @@ class Duration:
 
 
 def duration_at(text: str, pos: int) -> Duration | None:
+    """A duration at ``pos``; 3年8个月 and 两年零三个月 are read whole."""
+    first = _duration_at(text, pos)
+    if first is None or "年" not in first.text:
+        return first
+    rest = _duration_at(text, first.end + (1 if text[first.end : first.end + 1] in ("零", "又") else 0))
+    if rest is None or "年" in rest.text or "月" not in rest.text:
+        return first
+    return Duration(
+        first.months + rest.months, text[first.start : rest.end], first.start, rest.end, rest.approximate
+    )
+
+
+def _duration_at(text: str, pos: int) -> Duration | None:
     m = _DURATION.match(text, pos)
     if not m:
         return None

@@ -221,6 +221,9 @@ def _select_answer(guide: Guide, question: str, kind: AnswerKind) -> GuideAnswer
     return same_kind[0] if same_kind else (guide.answers[0] if guide.answers else None)
 
 
+DeadlineRunner = Callable[[Mapping[str, Any]], list[Computation]]
+
+
 def plan_consultation(
     question: str,
     facts: CaseFacts,
@@ -228,13 +231,18 @@ def plan_consultation(
     codes: Iterable[str],
     book: GuideBook,
     run_tool: ToolRunner | None = None,
+    deadlines: DeadlineRunner | None = None,
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
-    escalation reason codes of the conversation (the safety screen's findings)."""
+    escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
+    time limits the facts allow to compute (their quantities prefixed: arbitration_deadline …)."""
     kind = question_kind(question)
     plan = ConsultPlan(kind=kind, facts=facts, facts_shown=facts_shown(facts))
     values: dict[str, Any] = dict(facts.values())
     code_set = set(codes)
+    for computation in deadlines(values) if deadlines is not None else []:
+        plan.computations.append(computation)
+        values.update({k: v for k, v in computation.quantities.items() if v is not None and "_" in k})
 
     # 1. Situations before law: violence, a death, a serious injury, a child at work, a deadline to sign.
     for situation in book.situations:

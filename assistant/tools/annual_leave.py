@@ -58,6 +58,7 @@ class AnnualLeaveInput(ToolInput):
     start_date: f.StartDate = None
     end_date: f.EndDate = None
     leave_days_taken: f.LeaveDaysTaken = None
+    unused_leave_days: f.UnusedLeaveDays = None
     monthly_wage: f.MonthlyWage = None
     average_monthly_wage: f.AverageMonthlyWage = None
     today: f.Today = None
@@ -83,6 +84,12 @@ def annual_leave(inp: AnnualLeaveInput, ctx: ToolContext) -> ToolResult:
         "当年事假累计20天以上且单位不扣工资、或病假达到条例第四条规定的时间的，不享受当年年休假。"
     )
     result.cite(art(REGS, 5, 2), art(REGS, 4))
+    if inp.cumulative_work_years is None and inp.unused_leave_days is not None:
+        # The worker knows how many days went untaken: the pay owed needs no entitlement.
+        unused = math.floor(inp.unused_leave_days)
+        result.formula.append(f"应休未休年休假 {unused} 天（按你说的天数）")
+        result.quantities["annual_leave_days_unused"] = unused
+        return _pay(inp, result, unused, f"应休未休 {unused} 天")
     if inp.cumulative_work_years is None:
         result.need("cumulative_work_years", "累计工作年限（在所有单位一共工作了几年）")
         result.formula.append(
@@ -145,8 +152,21 @@ def annual_leave(inp: AnnualLeaveInput, ctx: ToolContext) -> ToolResult:
         unused = max(0, math.floor(Decimal(full) - taken))
         result.formula.append(f"全年应休 {full} 天，已休 {show(taken)} 天，未休 {unused} 天")
     result.quantities["annual_leave_days"] = days_entitled
+    if inp.unused_leave_days is not None:
+        unused = math.floor(inp.unused_leave_days)
+        result.formula.append(f"按你说的，应休未休 {unused} 天")
     result.quantities["annual_leave_days_unused"] = unused
+    summary = f"{year} 年应休年休假 {days_entitled} 天，未休 {unused} 天"
+    result = _pay(inp, result, unused, summary)
+    if not left and year == ctx.today.year and "annual_leave_pay_owed" in result.quantities:
+        result.notes.append(
+            "还在职的，今年剩下的时间里单位仍可以安排休假；到年底没有安排休的，才需要支付这笔钱。"
+        )
+    return result
 
+
+def _pay(inp: AnnualLeaveInput, result: ToolResult, unused: int, summary: str) -> ToolResult:
+    """未休年休假工资: unused days × daily wage × the 200 % still owed (办法 第十条第一款, 第十一条)."""
     if inp.average_monthly_wage is not None:
         wage = dec(inp.average_monthly_wage)
         wage_text = f"月工资（前12个月剔除加班工资后的平均工资）{show(wage)} 元"
@@ -158,7 +178,7 @@ def annual_leave(inp: AnnualLeaveInput, ctx: ToolContext) -> ToolResult:
         )
     else:
         result.need("average_monthly_wage", "前12个月平均工资（不含加班费）或月工资")
-        result.summary = f"{year} 年应休年休假 {days_entitled} 天，未休 {unused} 天；还需要月工资才能算出金额"
+        result.summary = f"{summary}；还需要月工资才能算出金额"
         result.cite(art(RULES, 10, 1), art(RULES, 11))
         return result
     result.cite(art(RULES, 10, 1), art(RULES, 11), art(REGS, 5, 3))
@@ -171,13 +191,7 @@ def annual_leave(inp: AnnualLeaveInput, ctx: ToolContext) -> ToolResult:
     )
     result.quantities["daily_wage"] = float(daily)
     result.add_amount("annual_leave_pay_owed", "未休年休假工资（还应支付的 200%）", owed)
-    result.summary = (
-        f"{year} 年应休年休假 {days_entitled} 天，未休 {unused} 天，单位还应支付 {show_money(owed)} 元"
-    )
-    if not left and year == ctx.today.year:
-        result.notes.append(
-            "还在职的，今年剩下的时间里单位仍可以安排休假；到年底没有安排休的，才需要支付这笔钱。"
-        )
+    result.summary = f"{summary}，单位还应支付 {show_money(owed)} 元"
     result.notes.append(
         "单位安排休假、劳动者因本人原因书面提出不休的，单位可以只支付正常工资（办法第十条第二款）。"
     )

@@ -55,6 +55,12 @@ CumulativeWorkYears = Annotated[
 LeaveDaysTaken = Annotated[
     float | None, _field("今年已休年休假天数", "本年度已经安排休的年休假天数", ge=0, le=366)
 ]
+UnusedLeaveDays = Annotated[
+    float | None,
+    _field(
+        "应休未休年休假天数", "已经知道没休的年休假天数时填写（直接按这个天数算还应支付的工资）", ge=0, le=60
+    ),
+]
 OvertimeHoursWeekday = Annotated[
     float | None, _field("工作日加班小时数", "工作日延长工作时间的小时数（所问期间合计）", ge=0, le=10000)
 ]
