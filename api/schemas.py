@@ -109,6 +109,10 @@ class ConsultationOut(BaseModel):
     situations: list[str] = Field(description="放在最前面的紧急情况（打人、死亡、重伤、童工、催签字、时效）")
     ask: str | None = Field(description="还需要工人补充的一个情况（下一条消息的回答会被用上）")
     ask_fact: str | None = Field(description="上面那个问题对应的事实名")
+    documents: list[str] = Field(
+        default_factory=list,
+        description="值得提供的文书草稿：arbitration（劳动仲裁申请书，/v1/documents/arbitration）",
+    )
     computations: list[ComputationOut]
 
 

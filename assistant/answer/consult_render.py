@@ -127,6 +127,11 @@ def render_guided_steps(plan: ConsultPlan, sources: Sequence[Source], evidence: 
     numbers = source_numbers(sources)
     steps = [f"**先保留证据**：{evidence}。截图要能看清对方身份和日期，原件自己收好。"]
     steps += [sentence_text(s, numbers) for s in plan.steps]
+    if "arbitration" in plan.documents:
+        steps.append(
+            "**仲裁申请书草稿**：在页面的「计算器」里可以按你说的情况生成一份劳动仲裁申请书草稿"
+            "（Word 或打印版），缺的信息留空、自己补全核对后再交；系统不会替你提交。"
+        )
     steps.append("**找工会**：拨打 12351 职工服务热线，或到当地工会求助；需要律师的，直接回复“转人工”。")
     return "**下一步怎么做**\n\n" + "\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1))
 

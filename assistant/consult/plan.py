@@ -91,6 +91,7 @@ class ConsultPlan:
     mistakes: list[Sentence] = field(default_factory=list)
     guides: list[str] = field(default_factory=list)
     facts_shown: list[str] = field(default_factory=list)  # 按你说的：月工资4350元 …
+    documents: list[str] = field(default_factory=list)  # drafts worth offering (arbitration)
 
     @property
     def guided(self) -> bool:
@@ -131,6 +132,7 @@ class ConsultPlan:
             "situations": [block.guide_id for block in self.situations],
             "ask": self.ask,
             "ask_fact": self.ask_fact,
+            "documents": list(self.documents),
             "computations": [
                 {
                     "tool": c.tool,
@@ -311,6 +313,9 @@ def plan_consultation(
         plan.steps += [s for s in _sentences(guide.steps, values) if s not in plan.steps]
         plan.mistakes += [s for s in _sentences(guide.mistakes, values) if s not in plan.mistakes]
         plan.evidence += [e for e in guide.evidence if e not in plan.evidence]
+    if any("仲裁" in s.text for s in plan.steps + plan.conclusion):
+        # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
+        plan.documents.append("arbitration")
     return plan
 
 

@@ -147,3 +147,26 @@ def test_llm_mode_gets_the_facts_the_guide_and_opens_with_the_safety_steps(
     assert answer.verification["removed"] >= 0
     guided = service.prepare("公司说没休完的年假年底作废，合法吗", [])
     assert "<guide>" in build_messages(guided.request)[1].content
+
+
+def test_when_the_next_step_is_arbitration_the_draft_application_is_offered(service: AnswerService) -> None:
+    answer = ask(service, "加班了半年一分加班费没给，我该怎么要")
+    assert answer.plan is not None and answer.plan.documents == ["arbitration"]
+    assert "仲裁申请书草稿" in answer.text.split("**下一步怎么做**", 1)[1]
+
+
+def test_figures_come_from_the_tools_with_their_formula(service: AnswerService) -> None:
+    answer = ask(service, "我月工资3480，上周六加了8个小时班，也没给补休，加班费该给多少？")
+    assert answer.plan is not None
+    quantities = answer.plan.quantities()
+    assert quantities["overtime_hourly_min"] == 40.0 and quantities["overtime_pay"] == 320.0
+    first = conclusion(answer)
+    assert "40" in first and "200%" in first
+    assert "3480 ÷ 21.75 ÷ 8 = 20.00" in answer.text.split("**怎么算的**", 1)[1]
+
+
+def test_a_known_deadline_is_counted_to_the_day(service: AnswerService) -> None:
+    answer = ask(service, "2025年12月20号被公司辞退了，补偿一直没给，现在还能去仲裁吗")
+    assert answer.plan is not None
+    assert answer.plan.quantities()["arbitration_deadline"] == "2026-12-20"
+    assert "2026年12月20日" in answer.text and "还剩15天" in answer.text
