@@ -268,7 +268,9 @@ def plan_consultation(
         guide = book.for_issue(issue_id)
         if guide is None or guide in guides:
             continue
-        if guides and score < SECOND_ISSUE_SHARE * best:
+        # Measured against the strongest issue even when that one has no guide: a faint issue must not
+        # answer a question that is really about another one.
+        if score < SECOND_ISSUE_SHARE * best:
             break
         guides.append(guide)
         if len(guides) >= MAX_ISSUE_GUIDES:
