@@ -33,14 +33,14 @@ _FIGURE = re.compile(
 )
 _VERDICT = re.compile(
     r"^(?:不?合法|违法|不违法|不能|能|可以|不可以|有权|无权|不算|算|不是|是|属于|不属于|应当|应该|不用|不需要|"
-    r"需要|要|会|不会|没有|有|一般|通常|原则上|只要|如果|要看|视情况|分情况|可能|不一定|不行|行)"
+    r"需要|要|会|不会|没有|有|一般|通常|原则上|只要|如果|要看|视情况|分情况|可能|不一定|不行|行|必须|不得)"
     r"|合法|违法|不能|可以|有权|无权|不算|算工伤|属于|应当|不用|不需要|要看|取决于|视情况"
 )
 _ACTION = re.compile(
     r"先|马上|立即|立刻|今天|尽快|赶紧|别|不要|千万|建议|可以(?:去|向|找|申请|拨打|要求|先)|去|申请|报警|拨打|找|"
     r"保留|保存|留好|停止|要求|提出|投诉|举报|联系"
 )
-_AFFIRM = re.compile(r"^(?:合法|能|可以|有权|算|是|属于|应当|应该|要|需要|会|有|行|对)")
+_AFFIRM = re.compile(r"^(?:合法|能|可以|有权|算|是|属于|应当|应该|要|需要|会|有|行|对|来得及)")
 _NEGATE = re.compile(
     r"^(?:不|没|无权|无|未|非|别)|不合法|不能|不可以|不算|不是|无权|不用|不需要|不属于|不会|没有"
 )
@@ -63,9 +63,11 @@ def opening(answer: str) -> tuple[str, str]:
     return before, first
 
 
-def first_sentence(text: str) -> str:
+def first_sentence(text: str, count: int = 1) -> str:
+    """The opening sentence (or the first ``count`` sentences: "能要。按你说的……约28000元" gives its
+    figure in the second), without the citations in brackets."""
     text = re.sub(r"（[^（）]*(?:第[^（）]*条)[^（）]*）", "", text)  # citations are not the sentence
-    return re.split(r"(?<=[。！？])", text, maxsplit=1)[0]
+    return "".join(re.split(r"(?<=[。！？])", text)[:count])
 
 
 def first_clause(sentence: str) -> str:
@@ -85,11 +87,11 @@ def opening_form_ok(answer: str, kind: str) -> bool:
     if not sentence:
         return False
     if kind == "figure":
-        return bool(_FIGURE.search(sentence))
+        return bool(_FIGURE.search(first_sentence(paragraph, 2)))
     if kind == "verdict":
         clause = first_clause(sentence)
         return bool(_VERDICT.search(clause[:14]))
-    return bool(_ACTION.search(first_clause(sentence)) or _ACTION.search(sentence[:24]))
+    return bool(_ACTION.search(first_clause(sentence)) or _ACTION.search(first_sentence(paragraph, 2)[:40]))
 
 
 def verdict_of(answer: str, question: str) -> str | None:

@@ -133,6 +133,7 @@ def render_guided_steps(plan: ConsultPlan, sources: Sequence[Source], evidence: 
             "（Word 或打印版），缺的信息留空、自己补全核对后再交；系统不会替你提交。"
         )
     steps.append("**找工会**：拨打 12351 职工服务热线，或到当地工会求助；需要律师的，直接回复“转人工”。")
+    steps.append("**申请法律援助**：经济困难的，可以拨打 12348 公共法律服务热线，申请免费的法律援助。")
     return "**下一步怎么做**\n\n" + "\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1))
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.answer.consult_render import (
     render_computations,
@@ -132,20 +132,23 @@ def render_tail(
     procedure: Source | None,
     plan: ConsultPlan | None = None,
     sources: Sequence[Source] = (),
+    check: Callable[[str], str] = lambda text: text,
 ) -> str:
     """Everything after the generated body, starting with the blank line that separates them. With a
     guided plan the steps, evidence and mistakes are the guide's for this case; without one, the
     general steps."""
     guided = plan is not None and bool(plan.steps or plan.conclusion or plan.situations)
     evidence = "、".join(plan.evidence[:4]) if plan is not None and plan.evidence else ""
+    # What the plan writes (formulas, steps, mistakes) is checked like generated text: a tool's note
+    # or a guide's sentence must not show an article the store lacks. The basis quotes the store.
     sections = [
-        render_computations(plan, sources) if plan is not None else "",
+        check(render_computations(plan, sources)) if plan is not None else "",
         render_basis(citations, plan.refs() if plan is not None else ()),
         render_cases(cases),
-        render_guided_steps(plan, sources, evidence or evidence_for(" ".join(topics) + question))
+        check(render_guided_steps(plan, sources, evidence or evidence_for(" ".join(topics) + question)))
         if guided and plan is not None
         else render_next_steps(topics, question, procedure),
-        render_mistakes(plan, sources) if plan is not None else "",
+        check(render_mistakes(plan, sources)) if plan is not None else "",
         DISCLAIMER,
     ]
     return "".join("\n\n" + s for s in sections if s)

@@ -216,6 +216,7 @@ class AnswerService:
             self.guides,
             self.tools,
             lambda values: deadline_computations(values, today),
+            by_meaning=result.understanding.topics_by_meaning,
         )
 
     # --- generation ----------------------------------------------------------------------------
@@ -383,7 +384,14 @@ class AnswerService:
         cited.sort(key=lambda s: s.n)
         cases = [s for s in sources if s.kind == "case"]
         tail = render_tail(
-            cited, cases, prepared.request.topics, prepared.request.query, procedure, plan, sources
+            cited,
+            cases,
+            prepared.request.topics,
+            prepared.request.query,
+            procedure,
+            plan,
+            sources,
+            check=lambda text: self._verifier(prepared).verify(text).strip() if text else text,
         )
         # The note follows the body: in a stream the body has already been shown when confidence is known.
         text = body + (("\n\n" + LOW_CONFIDENCE_NOTE) if confidence.level == "low" else "") + tail

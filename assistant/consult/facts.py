@@ -53,6 +53,7 @@ FACT_NAMES = frozenset(
         "cumulative_work_years",
         "leave_days_taken",
         "unused_leave_days",
+        "monthly_deduction",
         "overtime_kind",
         "overtime_hours_per_day",
         "overtime_hours_weekday",
@@ -247,11 +248,15 @@ class FactExtractor:
             rf"|(?P<b>{num})\s*个?\s*(?P<b_more>多)?\s*月(?P<b_half>半)?(?:的)?(?:{months_of})[^,，。]{{0,3}}(?:{owed}))"
         )
         self._owed_half_year = re.compile(rf"(?:{owed})(?:了|我)*半年(?:的)?(?:{months_of})?")
+        # 拖欠工资一年半了 / 欠了两年的工钱: years owed, in months.
+        self._owed_years = re.compile(
+            rf"(?:{owed})(?:了|我|我们)*(?:{months_of})?\s*(?P<n>\d+|[{CN_CHARS}]+)\s*年(?P<half>半)?"
+        )
         self._service_before = re.compile(rf"(?:{lex.pattern('service', 'before')})(?:了)?\s*$")
         self._not_tenure = re.compile(rf"(?:{lex.pattern('service', 'not_before_event')})[^,，。]{{0,3}}$")
         self._earlier_employer = re.compile(lex.pattern("service", "earlier_employer"))
         self._cumulative = re.compile(
-            rf"(?:{lex.pattern('service', 'cumulative_before')})(?:了|有|已经)*\s*$"
+            rf"(?:{lex.pattern('service', 'cumulative_before')})(?:了|有|已经|一共|总共|前后|差不多|大概|快)*\s*$"
         )
         self._date_cues = {
             name: re.compile(lex.pattern("dates", key))
@@ -289,7 +294,11 @@ class FactExtractor:
             rf"(?:(?P<a>[1-9]|10|[一二三四五六七八九十])\s*级(?:伤残)?|伤残(?:等级)?(?:为|是|鉴定为|评为)?\s*(?P<b>[1-9]|10|[一二三四五六七八九十])\s*级"
             rf"|(?:{lex.pattern('injury', 'grade_words')})(?:为|成|了|是)?\s*(?P<c>[1-9]|10|[一二三四五六七八九十])\s*级)"
         )
-        self._uninsured = re.compile(lex.pattern("injury", "uninsured"))
+        # 没买工伤保险, 没给她交社保, 厂里没上保险: a negation, perhaps 给 + a person, a verb, the insurance.
+        self._uninsured = re.compile(
+            rf"(?:{lex.pattern('injury', 'uninsured')})"
+            r"|(?:没|没有|未|不)(?:给)?(?:我|他|她|我们|他们|工人|员工|俺)?(?:买|交|缴|上|办|参加)(?:过)?(?:工伤保险|工伤险|社保|社会保险|保险)"
+        )
         self._insured = re.compile(lex.pattern("injury", "insured"))
         kin = lex.pattern("people", "kin")
         self._kin_subject = re.compile(
@@ -302,7 +311,9 @@ class FactExtractor:
         )
         self._violence = re.compile(lex.pattern("harm", "violence"))
         self._threat = re.compile(lex.pattern("harm", "threat"))
-        self._sign_now = re.compile(lex.pattern("harm", "sign_now"))
+        self._sign_now = re.compile(
+            rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。]{{0,8}}签"
+        )
         self._settlement = re.compile(lex.pattern("harm", "settlement"))
         self._death = re.compile(lex.pattern("harm", "death"))
         self._death_idiom = re.compile(rf"(?:{lex.pattern('harm', 'death_idiom_before')})$")
@@ -329,6 +340,10 @@ class FactExtractor:
         self._work_verbs = re.compile(
             r"(?:加|上|值)了?[^,，。]{0,6}班|干活|开工|出勤|要来|也得来|也要来|都得来|不休息|没休息|没得休"
         )
+        # 每个月从工资里扣2000 / 每月扣500: a recurring deduction from pay.
+        self._monthly_deduction = re.compile(
+            rf"(?:每个?月|一个月)(?:都)?(?:从工资里|从工资中|工资里|在工资里)?(?:要|都|还)?扣(?:掉|我|了)?\s*(?P<n>\d+(?:\.\d+)?|[{CN_CHARS}]+)\s*(?:块|元)?"
+        )
         self._unused_leave = re.compile(
             rf"(?P<a>\d+|[{CN_CHARS}]+)\s*天(?:的)?(?:年假|年休假)[^,，。]{{0,4}}(?:没休|没有休|未休|没让休|没安排|还没休)"
             rf"|(?:年假|年休假)(?:还)?(?:有|剩|剩下|还剩)\s*(?P<b>\d+|[{CN_CHARS}]+)\s*天"
@@ -338,7 +353,11 @@ class FactExtractor:
         self._pregnant = re.compile(lex.pattern("status", "pregnant"))
         self._probation = re.compile(lex.pattern("status", "probation"))
         self._age = re.compile(r"(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁")
-        self._grade_school = re.compile(r"初(?P<g>[一二三])|(?P<p>[四五六])年级")
+        # 上初二 / 初二就出来了 is a child's age; 大年初一初二 is a date.
+        self._grade_school = re.compile(
+            r"(?:读|上|念|才|刚|还在|正在)初(?P<g>[一二三])|初(?P<g2>[一二三])(?:的?学生|就|没读完|辍学|退学|还没|毕业)"
+            r"|(?:读|上|念|才)(?P<p>[四五六])年级"
+        )
 
     # --- the conversation --------------------------------------------------------------------
 
@@ -438,6 +457,10 @@ class FactExtractor:
                 put("unpaid_months", n + (0.5 if half else 0), m.group(0), bool(more) or "几" in n_text)
         elif half := self._owed_half_year.search(clause):
             put("unpaid_months", 6.0, half.group(0))
+        elif years := self._owed_years.search(clause):
+            n = parse_cn_number(years.group("n"))
+            if n is not None and 0 < n <= 10:
+                put("unpaid_months", n * 12 + (6 if years.group("half") else 0), years.group(0))
 
     # --- time ----------------------------------------------------------------------------------
 
@@ -576,6 +599,10 @@ class FactExtractor:
                 break
         if hit := self._injury.search(text):
             put("injured", True, hit.group(0))
+        if (hit := self._monthly_deduction.search(text)) and (
+            amount := money_at(hit.group(0), hit.start("n") - hit.start())
+        ):
+            put("monthly_deduction", amount.yuan, hit.group(0))
         if hit := self._unused_leave.search(text):
             days = parse_cn_number(hit.group("a") or hit.group("b"))
             if days is not None and 0 < days <= 30:
@@ -604,7 +631,7 @@ class FactExtractor:
                 put("workers_count", int(n), m.group(0), bool(m.group("more")) or "几" in m.group("n"))
                 break
         if m := self._grade_school.search(text):
-            age = {"一": 13, "二": 14, "三": 15}.get(m.group("g") or "", 0) or {
+            age = {"一": 13, "二": 14, "三": 15}.get(m.group("g") or m.group("g2") or "", 0) or {
                 "四": 10,
                 "五": 11,
                 "六": 12,

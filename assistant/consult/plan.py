@@ -234,10 +234,13 @@ def plan_consultation(
     book: GuideBook,
     run_tool: ToolRunner | None = None,
     deadlines: DeadlineRunner | None = None,
+    by_meaning: Iterable[str] = (),
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
     escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
-    time limits the facts allow to compute (their quantities prefixed: arbitration_deadline …)."""
+    time limits the facts allow to compute (their quantities prefixed: arbitration_deadline …);
+    ``by_meaning``: issues found only by the question's vector, whose guides conclude only when the
+    question uses one of their answers' words (a faint likeness must not give a confident verdict)."""
     kind = question_kind(question)
     plan = ConsultPlan(kind=kind, facts=facts, facts_shown=facts_shown(facts))
     values: dict[str, Any] = dict(facts.values())
@@ -275,6 +278,7 @@ def plan_consultation(
         guides.append(guide)
         if len(guides) >= MAX_ISSUE_GUIDES:
             break
+    faint = set(by_meaning)
     raised = {block.guide_id for block in plan.situations}
     speakers = [g for g in book.situations if g.id in raised and any(a.kind == kind for a in g.answers)]
     for position, guide in enumerate([*speakers[:1], *guides]):
@@ -283,8 +287,11 @@ def plan_consultation(
             continue
         if guide in speakers and answer.kind != kind:
             answer = None
-        elif position > 0 and not any(word in question.lower() for word in answer.asks):
-            # A second voice speaks in the conclusion only when the question asks about it.
+        elif (position > 0 or faint.intersection(guide.issues)) and not any(
+            word in question.lower() for word in answer.asks
+        ):
+            # A second voice, or an issue found only by meaning, speaks in the conclusion only when the
+            # question asks about it in so many words.
             answer = None
         if answer is not None:
             if answer.tool and run_tool is not None:

@@ -60,7 +60,7 @@ def sick_pay(inp: SickPayInput, ctx: ToolContext) -> ToolResult:
     result.cite(art(RULES, 5))
     result.assumptions.append(
         "病假工资不低于当地最低工资标准的 80%，出自原劳动部 1995 年《关于贯彻执行〈中华人民共和国劳动法〉若干问题的意见》"
-        "（劳部发〔1995〕309号）第59条；该文件未收入本系统的法规库，未能在此核对原文；各地另有规定的从其规定"
+        "（劳部发〔1995〕309号）；该文件未收入本系统的法规库，未能在此核对原文；各地另有规定的从其规定"
     )
     floor, found = minimum_wage(ctx, result, inp.province, inp.city, ctx.today)
     if floor is not None:

@@ -104,7 +104,8 @@ def test_guided_steps_replace_the_generic_ones(service: AnswerService) -> None:
     answer = ask(service, "公司说没休完的年假年底作废，合法吗")
     steps = answer.text.split("**下一步怎么做**", 1)[1]
     assert "休年假的申请" in steps  # the leave guide's own step
-    assert "12348" not in steps  # the generic list is not repeated under a guide
+    assert "**找劳动保障监察**" not in steps  # the generic list is not repeated under a guide
+    assert "12348" in steps and "12351" in steps  # legal aid and the union line stay
 
 
 def test_the_api_object_carries_the_facts_and_the_consultation(service: AnswerService) -> None:

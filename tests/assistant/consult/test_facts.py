@@ -142,3 +142,26 @@ def test_every_fact_read_has_a_known_name_and_its_words() -> None:
 def test_the_lexicon_loads_and_is_checked() -> None:
     lexicon = load_lexicon()
     assert lexicon.words("wage", "monthly_before")
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("大年初一初二初三都在上班", "age"),  # dates of the new year, not a child's grade
+        ("能赔8000吗", "settlement_offered"),  # asking, not an offer
+        ("去年12月走的", "death"),  # left the job
+        ("从厂里出来的时候没结工资", "start_date"),
+    ],
+)
+def test_look_alikes_are_not_read_as_facts(question: str, name: str) -> None:
+    assert name not in facts(question)
+
+
+def test_pressure_to_sign_in_other_words_and_leaving_dated() -> None:
+    assert facts("主管让我今天下班前把协议签掉")["pressure_to_sign"] is True
+    assert facts("去年12月走的，工资还差两个月")["end_date"] == "2025-12-01"
+
+
+def test_a_recurring_deduction_is_not_the_wage() -> None:
+    got = facts("公司让我赔8000，说每个月从工资里扣2000，我工资才4500")
+    assert got["monthly_deduction"] == 2000 and got["monthly_wage"] == 4500
