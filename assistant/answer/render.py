@@ -55,9 +55,15 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in text.splitlines())
 
 
-def render_basis(citations: Sequence[Source], clauses: Sequence[ClauseRef] = ()) -> str:
+def render_basis(
+    citations: Sequence[Source],
+    clauses: Sequence[ClauseRef] = (),
+    quoted: set[tuple[str, int, int]] | None = None,
+) -> str:
     """Each cited article with its level and validity. Where the answer rests on a paragraph or an
-    item, that clause is shown (not only the article's first lines), then the rest as far as room."""
+    item, that clause is shown (not only the article's first lines). ``quoted``: the articles whose
+    text is shown; the others get their line only (the [n] chip opens them), so that an answer
+    whose steps cite a dozen articles still reads on a phone. None: every article is quoted."""
     if not citations:
         return ""
     parts = ["**法律依据**"]
@@ -70,15 +76,19 @@ def render_basis(citations: Sequence[Source], clauses: Sequence[ClauseRef] = ())
             for ref in clauses
             if ref.key == src.key() and (ref.paragraph or ref.item) and (text := clause_text(unit.text, ref))
         ]
+        # The level says what kind of rule it is: a national law, a ministry's rule, a city's own.
+        head = f"[{src.n}] 《{unit.title}》{src.label}（{unit.level}，{status}{version}）"
+        if quoted is not None and src.key() not in quoted:
+            parts.append(head)
+            continue
         if deciding:
             body = "\n".join(
                 f"{ref.label.removeprefix(src.label) or src.label}：{text}" for ref, text in deciding
             )
-            quoted = _quote(_trim(body, QUOTE_CHARS))
+            text = _quote(_trim(body, QUOTE_CHARS))
         else:
-            quoted = _quote(_trim(unit.text, QUOTE_CHARS))
-        # The level says what kind of rule it is: a national law, a ministry's rule, a city's own.
-        parts.append(f"[{src.n}] 《{unit.title}》{src.label}（{unit.level}，{status}{version}）\n{quoted}")
+            text = _quote(_trim(unit.text, QUOTE_CHARS))
+        parts.append(f"{head}\n{text}")
     return "\n\n".join(parts)
 
 
@@ -143,7 +153,15 @@ def render_tail(
     # or a guide's sentence must not show an article the store lacks. The basis quotes the store.
     sections = [
         check(render_computations(plan, sources)) if plan is not None else "",
-        render_basis(citations, plan.refs() if plan is not None else ()),
+        render_basis(
+            citations,
+            plan.refs() if plan is not None else (),
+            # A guided answer quotes the clauses its conclusion and reasons rest on; the steps' and
+            # mistakes' articles are listed, one line each.
+            {ref.key for s in plan.conclusion + plan.reasons for ref in s.cite}
+            if guided and plan is not None and plan.conclusion
+            else None,
+        ),
         render_cases(cases),
         check(render_guided_steps(plan, sources, evidence or evidence_for(" ".join(topics) + question)))
         if guided and plan is not None

@@ -171,3 +171,13 @@ def test_a_known_deadline_is_counted_to_the_day(service: AnswerService) -> None:
     assert answer.plan is not None
     assert answer.plan.quantities()["arbitration_deadline"] == "2026-12-20"
     assert "2026年12月20日" in answer.text and "还剩15天" in answer.text
+
+
+def test_articles_cited_only_by_steps_are_listed_not_quoted(service: AnswerService) -> None:
+    answer = ask(service, "公司说没休完的年假年底作废，合法吗")
+    basis = answer.text.split("**法律依据**", 1)[1].split("**下一步怎么做**", 1)[0]
+    # 第二十七条 backs a step (the one-year limit): its line is there, its text is not.
+    line = next(line for line in basis.splitlines() if "劳动争议调解仲裁法》第二十七条" in line)
+    following = basis.split(line, 1)[1].lstrip("\n")
+    assert not following.startswith(">")
+    assert "劳动争议申请仲裁的时效期间为一年" not in basis
