@@ -246,6 +246,14 @@ class EscalationPolicy:
             if spread:
                 age, turn = spread
                 add(_structured(structured["minor"], "risk", age.text, turn, age=age.years))
+        model = self.rules.model
+        if model is not None and "model" in structured and not any(r.safety for r in reasons.values()):
+            # The recall booster reads the whole conversation, normalised and with the neutral phrases
+            # masked (累死, 气死), as it was trained; short fragments alone are out of its reach, so
+            # no message-by-message reading: the reason belongs to the current message.
+            score = model.score("\n".join(masked))
+            if score >= model.threshold:
+                add(_structured(structured["model"], "danger", f"模型评分 {score:.2f}", len(texts) - 1))
 
         findings = find_time_limits(
             masked, today, limits.arbitration_limit_months, limits.injury_application_limit_months

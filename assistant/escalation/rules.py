@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from assistant.config import CORPUS_DIR
 
+from .model import ModelError, NgramModel, load_model
 from .screen import ScreenError, Structure, compile_lexicons, expand, parse_structure
 
 Priority = Literal["urgent", "high", "normal"]
@@ -122,6 +123,8 @@ class EscalationRules:
     chain: ChainWording | None = None
     messages: SafetyMessages = field(default_factory=SafetyMessages)
     lexicons: Mapping[str, str] = field(default_factory=dict)
+    # The recall booster OR-ed with the screen (``model_file``); None: rules only.
+    model: NgramModel | None = None
 
 
 def _compile(pattern: str, where: str, lexicons: Mapping[str, str] | None = None) -> re.Pattern[str]:
@@ -188,7 +191,10 @@ def _messages(raw: Mapping[str, Any]) -> SafetyMessages:
 
 
 def parse_rules(
-    data: dict[str, Any], source: str = "<dict>", screen: dict[str, Any] | None = None
+    data: dict[str, Any],
+    source: str = "<dict>",
+    screen: dict[str, Any] | None = None,
+    model: NgramModel | None = None,
 ) -> EscalationRules:
     """Build the compiled rules from the parsed TOML documents (the policy and its safety screen)."""
     screen = screen or {}
@@ -241,6 +247,8 @@ def parse_rules(
     required |= {"no_citation", "negative_feedback"}
     if screen.get("chain"):
         required.add("chain")
+    if model is not None:
+        required.add("model")
     if required - set(structured):
         raise RulesError(f"{source}: [structured] 缺少 {sorted(required - set(structured))}")
     structures: list[Structure] = []
@@ -267,6 +275,7 @@ def parse_rules(
         chain,
         _messages(data.get("safety_messages", {})),
         lexicons,
+        model,
     )
 
 
@@ -279,18 +288,27 @@ def _read(path: Path, what: str) -> dict[str, Any]:
         raise RulesError(f"{path}: 不是合法的 TOML（{exc}）") from exc
 
 
-def load_rules(path: Path | None = None) -> EscalationRules:
-    """Read and compile an escalation TOML file (``corpus/escalation.toml`` by default) and the
-    safety-screen file it names in ``screen_file`` (beside it, else in ``corpus/``)."""
+def _beside(path: Path, name: str) -> Path:
+    candidate = path.parent / name
+    return candidate if candidate.exists() else CORPUS_DIR / name
+
+
+def load_rules(path: Path | None = None, *, with_model: bool = True) -> EscalationRules:
+    """Read and compile an escalation TOML file (``corpus/escalation.toml`` by default), the
+    safety-screen file it names in ``screen_file`` and the model in ``model_file`` (each beside it,
+    else in ``corpus/``). ``with_model=False`` gives the rules alone (for comparisons)."""
     path = path or DEFAULT_RULES_PATH
     data = _read(path, "升级规则文件")
     screen: dict[str, Any] = {}
     if name := data.get("screen_file"):
-        screen_path = path.parent / str(name)
-        if not screen_path.exists():
-            screen_path = CORPUS_DIR / str(name)
-        screen = _read(screen_path, "安全筛查文件")
-    return parse_rules(data, str(path), screen)
+        screen = _read(_beside(path, str(name)), "安全筛查文件")
+    model = None
+    if with_model and (name := data.get("model_file")):
+        try:
+            model = load_model(_beside(path, str(name)))
+        except ModelError as exc:
+            raise RulesError(str(exc)) from exc
+    return parse_rules(data, str(path), screen, model)
 
 
 @lru_cache(maxsize=4)
