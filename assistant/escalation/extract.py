@@ -331,23 +331,34 @@ def find_employer_chain(text: str, wording: ChainWording) -> Chain | None:
 _TERMINATION = (
     r"离职|辞职|辞的职|辞了职|辞工|被辞|辞了|辞退|被开|开除|解除|被裁|裁员|离开(?:公司|厂|单位)|走人|不干了|下岗"
     r"|(?:把我|把俺)(?:给)?(?:开|辞|炒|裁)(?:了|掉)"
+    # 被老板辞的, 裁掉, 退工, 做到年底就没做了, 从厂里出来, 离开那个厂: other ways of saying it ended.
+    r"|被[^,，。]{0,4}(?:辞|开|裁|炒)(?:了|掉|的)?|辞的|裁掉|裁了|退工|离职日期|(?:没|不)(?:做|干)了"
+    r"|从[^,，。]{0,6}(?:厂|公司|单位|工地|店|超市)[^,，。]{0,3}出来|离开[^,，。]{0,3}(?:厂|公司|单位|工地|店|超市)"
 )
 _INJURY = r"工伤|出的事|出事|出了事|受的伤|受伤|摔伤|砸伤|压伤|夹伤|烫伤|烧伤|骨折|断的|压断|砸断|切断|截肢"
 EVENT = re.compile(rf"(?P<term>{_TERMINATION})|(?P<inj>{_INJURY})")
 _N = rf"(\d+|[{CN_NUM}几半]+)"
 _QUAL = r"(快|将近|差不多|马上|眼看|快要|就要|下周就?|下个月就?|月底就?|这周就?|明天就?|还?差几天就?)?"
-_DURATION = rf"{_QUAL}(?:满)?{_N}(个)?(多)?(年|月)(多|半)?"
+# 一年零三个月, 十一个半月, 十一个多月.
+_DURATION = rf"{_QUAL}(?:满)?{_N}(个)?(多|半)?(年|月)(多|半)?(?:零{_N}个?月)?"
 # 离职快一年了, 辞职两个月了; not 离职后两年不能去同行 (a non-compete's term) or 离职的时候签了两年.
 _EVENT_THEN_DURATION = re.compile(
     rf"(?:{EVENT.pattern})(?:(?!后|时|签|内)[^。!！?？,，]){{0,6}}?{_DURATION}(?=了|啦|$|[,，。!！?？]|才|还|都|没|也)"
 )
+# 辞工的，现在过去一年多了: the time since the event in the clause after it.
+_EVENT_COMMA_DURATION = re.compile(
+    rf"(?:{EVENT.pattern})[^。!！?？,，]{{0,10}}[,，](?:现在|到现在|至今|如今|已经|这都|都)(?:都|已经)?(?:过去|有)?了?"
+    rf"{_DURATION}(?=了|啦|$|[,，。!！?？])"
+)
 _DURATION_THEN_EVENT = re.compile(rf"{_N}(个)?(多)?(年|月)(多|半)?(?:前|以前|之前)")
 _DATE = re.compile(
     r"(?:(\d{4})年|(去年|前年|今年|大前年))"
-    r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月))?"
+    r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月|腊月|正月))?"
 )
 # The injury limit runs against the worker only when the injury was never reported or recognised.
-_UNREPORTED = re.compile(r"(没|不|未|没有)(给)?(报|申请|认定|上报)|还能(申请|认定|报)|来得及|自己(去)?申请")
+_UNREPORTED = re.compile(
+    r"(没|不|未|没有)(给|去|帮我|帮)?(报|申请|认定|上报)|还能(申请|认定|报)|来得及|自己(去)?申请"
+)
 _LAST_MONTH = re.compile(r"上上?个?月")
 _NOW_MONTH = re.compile(r"现在(?:都|已经|是|都已经|已)?(?:今年)?(\d{1,2}|[一二三四五六七八九十]{1,2})月")
 
@@ -407,7 +418,9 @@ def _date_range(m: re.Match[str], today: date) -> tuple[date, date] | None:
         return _month_range(year, month) if 1 <= month <= 12 else None
     if special in ("年底", "年末"):
         return date(year, 11, 15), date(year, 12, 31)
-    if special in ("年初", "年头", "春节", "过年"):
+    if special == "腊月":  # the last lunar month: December to mid-February
+        return date(year, 12, 1), min(date(year + 1, 2, 15), today)
+    if special in ("年初", "年头", "春节", "过年", "正月"):
         return date(year, 1, 1), date(year, 2, 28)
     if special == "上半年":
         return date(year, 1, 1), date(year, 6, 30)
@@ -429,10 +442,15 @@ def _elapsed_months(m: re.Match[str], n_group: int) -> tuple[float, float] | Non
     if n is None:
         return None
     more, unit, tail = groups[n_group + 2], groups[n_group + 3], groups[n_group + 4]
+    extra = groups[n_group + 5] if len(groups) > n_group + 5 else None
     months = n * (12 if unit == "年" else 1)
     step = 12.0 if unit == "年" else 1.0
-    if tail == "半":
+    if tail == "半" or more == "半":
         months += step / 2
+        more = None
+    if extra:  # 一年零三个月: exact to the month
+        months += parse_number(extra) or 0
+        step = 1.0
     if qual:  # 快一年, 下周就满一年: not yet there
         return max(0.0, months - 1), months
     if more or tail == "多":
@@ -461,6 +479,14 @@ def find_time_limits(
 
     unreported = any(_UNREPORTED.search(t) for t in texts)
     for text in texts:
+        for sentence in SENTENCE_SPLIT.split(text):
+            for m in _EVENT_COMMA_DURATION.finditer(sentence):
+                kind = "term" if m.group("term") else "inj"
+                if kind == "inj" and not unreported:
+                    continue
+                span = _elapsed_months(m, 3)
+                if span:
+                    finding(kind, months_ago(now, span[1]), months_ago(now, span[0]), m.group(0))
         for clause in CLAUSE_SPLIT.split(text):
             event = EVENT.search(clause)
             if not event:
