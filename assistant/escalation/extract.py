@@ -270,11 +270,18 @@ def find_minor_at_work(
     work = wording.work_words if wording else _WORK_WORDS
     not_worker = wording.not_worker if wording else _NOT_WORKER
     for sentence in SENTENCE_SPLIT.split(text):
-        if not work.search(sentence) or not_worker.search(sentence):
+        if not work.search(sentence) or not_worker.search(sentence) or _parent_speaking(sentence, wording):
             continue
         if age := _ages_in(sentence, below, wording, today):
             return age
     return None
+
+
+def _parent_speaking(text: str, wording: MinorWording | None) -> bool:
+    """A working parent speaking of a child (俺娃十一了……俺在厂里加班)."""
+    if wording is None or wording.parent_markers is None or wording.kin is None:
+        return False
+    return bool(wording.parent_markers.search(text) and wording.kin.search(text))
 
 
 def find_minor_in_conversation(
@@ -286,7 +293,7 @@ def find_minor_in_conversation(
     work = wording.work_words if wording else _WORK_WORDS
     not_worker = wording.not_worker if wording else _NOT_WORKER
     whole = "\n".join(texts)
-    if not work.search(whole) or not_worker.search(whole):
+    if not work.search(whole) or not_worker.search(whole) or _parent_speaking(whole, wording):
         return None
     for turn, text in enumerate(texts):
         for sentence in SENTENCE_SPLIT.split(text):

@@ -88,6 +88,8 @@ class MinorWording:
     birth_year: tuple[re.Pattern[str], ...]
     work_words: re.Pattern[str]
     not_worker: re.Pattern[str]
+    parent_markers: re.Pattern[str] | None = None
+    kin: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,10 @@ def _minor(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> M
             birth_year=tuple(_compile(p, f"{where} birth_year", lexicons) for p in raw["birth_year"]),
             work_words=_either(raw["work_words"], f"{where} work_words", lexicons),
             not_worker=_either(raw["not_worker"], f"{where} not_worker", lexicons),
+            parent_markers=_either(raw["parent_markers"], f"{where} parent_markers", lexicons)
+            if raw.get("parent_markers")
+            else None,
+            kin=_compile("@kin", f"{where} kin", lexicons) if "kin" in lexicons else None,
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
