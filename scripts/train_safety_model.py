@@ -93,6 +93,9 @@ def main() -> None:
     )
     parser.add_argument("--max-false-alarm", type=float, default=0.05)
     parser.add_argument("--max-false-alarm-lookalikes", type=float, default=0.10)
+    parser.add_argument(
+        "--min-chars", type=int, default=8, help="shorter conversations are left to the rules (你好 alone)"
+    )
     parser.add_argument("--out", type=Path, default=REPO / "corpus" / "safety_screen_model.json")
     args = parser.parse_args()
 
@@ -120,7 +123,9 @@ def main() -> None:
             )
             positives = [s for s, y in zip(oof, labels, strict=True) if y]
             recall = sum(s >= thr for s in positives) / len(positives)
-            grid.append({"sizes": list(sizes), "C": c, "oof_recall": round(recall, 4), "threshold": thr})
+            grid.append(
+                {"sizes": list(sizes), "C": c, "oof_recall": round(recall, 4), "threshold": round(thr, 6)}
+            )
             say(f"sizes {sizes} C {c:g}: out-of-fold recall {recall:.3f} at threshold {thr:.3f}")
     best = max(grid, key=lambda g: (g["oof_recall"], -len(g["sizes"]), -g["C"]))
     sizes = tuple(best["sizes"])
@@ -139,6 +144,7 @@ def main() -> None:
         "grid": grid,
         "sizes": list(sizes),
         "threshold": round(best["threshold"], 6),
+        "min_chars": args.min_chars,
         "bias": bias,
         "weights": {g: round(w, 5) for g, w in sorted(weights.items())},
     }

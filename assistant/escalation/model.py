@@ -52,6 +52,19 @@ class NgramModel:
     bias: float
     threshold: float
     meta: dict[str, Any] = field(default_factory=dict)
+    # Below this many characters a message has too few n-grams for the estimate (你好 alone scores
+    # high): the rules decide alone.
+    min_chars: int = 8
+
+    def reads(self, text: str) -> bool:
+        return len(re.sub(r"\s", "", normalise(text))) >= self.min_chars
+
+    def flags(self, text: str) -> tuple[bool, float]:
+        """(score ≥ threshold on a text long enough to read, the score)."""
+        if not self.reads(text):
+            return False, 0.0
+        score = self.score(text)
+        return score >= self.threshold, score
 
     def score(self, text: str) -> float:
         grams = ngrams(text, self.sizes)
@@ -65,6 +78,7 @@ class NgramModel:
             **self.meta,
             "sizes": list(self.sizes),
             "threshold": self.threshold,
+            "min_chars": self.min_chars,
             "bias": self.bias,
             "weights": dict(sorted(self.weights.items())),
         }
@@ -75,15 +89,21 @@ def load_model(path: Path) -> NgramModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         weights = {str(k): float(v) for k, v in data["weights"].items()}
         sizes = tuple(int(n) for n in data["sizes"])
-        model = NgramModel(sizes, weights, float(data["bias"]), float(data["threshold"]))
+        model = NgramModel(
+            sizes,
+            weights,
+            float(data["bias"]),
+            float(data["threshold"]),
+            min_chars=int(data.get("min_chars", 8)),
+        )
     except FileNotFoundError as exc:
         raise ModelError(f"找不到安全筛查模型文件 {path}") from exc
     except (KeyError, TypeError, ValueError) as exc:
         raise ModelError(f"{path}: 安全筛查模型文件格式有误（{exc}）") from exc
     if not 0 < model.threshold < 1 or not sizes:
         raise ModelError(f"{path}: threshold 应在 0 和 1 之间，sizes 不能为空")
-    meta = {k: v for k, v in data.items() if k not in ("weights", "sizes", "bias", "threshold")}
-    return NgramModel(model.sizes, model.weights, model.bias, model.threshold, meta)
+    meta = {k: v for k, v in data.items() if k not in ("weights", "sizes", "bias", "threshold", "min_chars")}
+    return NgramModel(model.sizes, model.weights, model.bias, model.threshold, meta, model.min_chars)
 
 
 def _matrix(texts: Sequence[str], vocab: dict[str, int], sizes: Sequence[int]) -> Any:

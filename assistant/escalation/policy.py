@@ -251,8 +251,8 @@ class EscalationPolicy:
             # The recall booster reads the whole conversation, normalised and with the neutral phrases
             # masked (累死, 气死), as it was trained; short fragments alone are out of its reach, so
             # no message-by-message reading: the reason belongs to the current message.
-            score = model.score("\n".join(masked))
-            if score >= model.threshold:
+            flagged, score = model.flags("\n".join(masked))
+            if flagged:
                 add(_structured(structured["model"], "danger", f"模型评分 {score:.2f}", len(texts) - 1))
 
         findings = find_time_limits(

@@ -271,6 +271,14 @@ def test_booster_adds_danger_possible_only_when_no_rule_fired() -> None:
     assert "danger_possible" not in both.codes and both.danger_to_life
 
 
+def test_booster_leaves_short_messages_to_the_rules() -> None:
+    # 你好 alone has three n-grams: too little to read, whatever the weights say.
+    eager = NgramModel((1, 2), {"你": 20.0, "好": 20.0, "你好": 20.0}, 0.0, 0.5)
+    assert eager.score("你好") > 0.99 and eager.flags("你好") == (False, 0.0)
+    assert eager.flags("你好，老板欠我工资不给怎么办")[0]
+    assert not decide("你好", today=TODAY).escalate
+
+
 def test_rules_alone_when_asked() -> None:
     assert load_rules(with_model=False).model is None
     assert load_rules().model is not None
