@@ -18,7 +18,11 @@ class ReasonOut(BaseModel):
 
 class ReasonDetailOut(ReasonOut):
     priority: Priority
-    kind: str = Field(description="danger | risk | request | time | quality | feedback")
+    kind: str = Field(description="danger | safety | risk | request | time | quality | feedback")
+    category: str = Field(
+        default="",
+        description="安全筛查类别：self_harm、violence、medical、death、serious_injury、child、possible；其他原因为空",
+    )
     evidence: str = Field(description="触发这条原因的原话或测量值")
     turn: int | None = Field(description="第几条劳动者消息触发（从 0 开始）；None：由回答质量等触发")
 

@@ -9,13 +9,20 @@ Two runs:
   confidence and its number of verified statute citations, as in /v1/chat.
 
 Targets (issue 5): recall on must-escalate >= 95%, 100% on danger-to-life items, false escalations
-<= 10% of must-not items.
+<= 10% of must-not items. Issue 14, on wording nobody tuned on: recall >= 90% with false escalations
+<= 10%, every unambiguous danger-to-life message caught.
 
-    python bench/escalation_bench.py [--with-answers] [--today 2026-11-25] [--out bench/results/escalation.json]
-        [--dataset eval/datasets/holdout_escalation_grid.jsonl --aggregate-only]
+A danger-to-life item counts as caught when the safety screen fired (``danger_to_life``: urgent, the
+safety block first). ``--no-model`` runs the rules without the screen's recall booster. Items that
+carry ``codes`` (the team's escalation_train/escalation_val batches) are also scored per expected
+code: escalated at all, and escalated with that code.
+
+    python bench/escalation_bench.py [--dataset eval/datasets/answers_dev.jsonl] [--with-answers]
+        [--no-model] [--today 2026-11-25] [--out bench/results/escalation.json] [--quiet | --aggregate-only]
 
 Items with a ``category`` field also get recall per category. ``--aggregate-only`` leaves item ids out
-of the printout and the JSON, for held-out sets that are reported only in aggregate.
+of the printout and the JSON, for held-out sets that are reported only in aggregate; ``--quiet``
+leaves them out of the printout only.
 """
 
 from __future__ import annotations
@@ -37,7 +44,7 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from assistant.escalation import EscalationDecision, EscalationPolicy, PolicyInput  # noqa: E402
+from assistant.escalation import EscalationDecision, EscalationPolicy, PolicyInput, load_rules  # noqa: E402
 from assistant.escalation.policy import today_in_china  # noqa: E402
 
 DATASET = REPO / "eval" / "datasets" / "answers_dev.jsonl"
@@ -56,15 +63,22 @@ def score(items: list[dict[str, Any]], decisions: list[EscalationDecision]) -> d
     false = [{"id": i["id"], "codes": d.codes} for i, d in must_not if d.escalate]
     danger_missed = [i["id"] for i, d in danger if not (d.escalate and d.danger_to_life)]
     flagged_danger = [i["id"] for i, d in must_not + must if d.danger_to_life and not i["danger_to_life"]]
+    by_code: dict[str, dict[str, int]] = {}
+    for i, d in must:
+        for code in i.get("codes", []):
+            row = by_code.setdefault(code, {"items": 0, "escalated": 0, "with_code": 0})
+            row["items"] += 1
+            row["escalated"] += d.escalate
+            row["with_code"] += code in d.codes
     return {
         "items": len(items),
         "must_escalate": len(must),
         "must_not": len(must_not),
         "danger_items": len(danger),
         "recall": sum(d.escalate for _, d in must) / len(must),
-        "danger_recall": (len(danger) - len(danger_missed)) / len(danger),
+        "danger_recall": (len(danger) - len(danger_missed)) / max(1, len(danger)),
         "danger_urgent": sum(d.priority == "urgent" and bool(d.safety_message) for _, d in danger)
-        / len(danger),
+        / max(1, len(danger)),
         "false_escalation_rate": len(false) / len(must_not),
         "borderline_false_escalations": sum(d.escalate for _, d in borderline),
         "borderline_items": len(borderline),
@@ -77,6 +91,7 @@ def score(items: list[dict[str, Any]], decisions: list[EscalationDecision]) -> d
         "codes_on_false_escalations": dict(
             Counter(c for _, d in must_not if d.escalate for c in d.codes).most_common()
         ),
+        "by_expected_code": dict(sorted(by_code.items())),
         **by_category(items, decisions),
     }
 
@@ -174,6 +189,8 @@ def main() -> None:
     parser.add_argument(
         "--today", type=date.fromisoformat, default=None, help="the date time limits count from"
     )
+    parser.add_argument("--no-model", action="store_true", help="the rules without the recall booster")
+    parser.add_argument("--quiet", action="store_true", help="print no item ids (for held-out sets)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "escalation.json")
     parser.add_argument(
         "--aggregate-only",
@@ -184,13 +201,14 @@ def main() -> None:
 
     items = load(args.dataset)
     today = args.today or today_in_china()
-    policy = EscalationPolicy()
+    policy = EscalationPolicy(load_rules(with_model=not args.no_model))
     decisions, times = text_only(items, policy, today)
     report: dict[str, Any] = {
         "dataset": str(args.dataset.relative_to(REPO))
         if args.dataset.is_relative_to(REPO)
         else str(args.dataset),
         "today": today.isoformat(),
+        "model": not args.no_model,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "text_only": score(items, decisions),
         "latency_ms": {
@@ -241,10 +259,18 @@ def main() -> None:
             f"| {r['false_escalation_rate']:.1%} ({round(r['false_escalation_rate'] * r['must_not'])}/{r['must_not']}) "
             f"| {r['borderline_false_escalations']}/{r['borderline_items']} | {r['precision']:.1%} |"
         )
-        if r.get("missed"):
+        if r.get("missed") and not args.quiet:
             print(f"  missed: {r['missed']}")
         if r["false_escalation_rate"]:
             print(f"  false escalations by code: {r['codes_on_false_escalations']}")
+        if r.get("by_expected_code"):
+            print(
+                "  by expected code (escalated / with that code / items): "
+                + ", ".join(
+                    f"{code} {row['escalated']}/{row['with_code']}/{row['items']}"
+                    for code, row in r["by_expected_code"].items()
+                )
+            )
         if "recall_by_category" in r:
             print(f"  recall by category: {r['recall_by_category']}")
             print(f"  false escalations by category: {r['false_escalations_by_category']}")

@@ -156,7 +156,7 @@
     var reasons = $("reasons");
     reasons.textContent = "";
     t.reasons.forEach(function (r) {
-      var li = el("li", r.kind === "danger" ? "danger" : "", r.text + (r.evidence ? "：“" + r.evidence + "”" : ""));
+      var li = el("li", r.kind === "danger" || r.kind === "safety" ? "danger" : "", r.text + (r.evidence ? "：“" + r.evidence + "”" : ""));
       reasons.appendChild(li);
     });
     var contact = t.contact ? Object.keys(t.contact).map(function (k) { return t.contact[k]; }).filter(Boolean).join("　") : "";

@@ -1,8 +1,27 @@
-"""Escalation to union lawyers: the policy that decides (code, never the model), its reasons and the
-messages the worker reads. The rules and thresholds live in ``corpus/escalation.toml``.
+"""Escalation to union lawyers: the policy that decides (code, never the language model), its reasons
+and the messages the worker reads. The rules and thresholds live in ``corpus/escalation.toml``, the
+safety screen's lexicons and structures in ``corpus/safety_screen.toml``, its recall booster's
+weights in ``corpus/safety_screen_model.json``.
 
 ``suggest_escalation`` is the answer layer's hook: it runs the policy on a question (and the earlier
-questions of its conversation) with the answer's confidence."""
+questions of its conversation) with the answer's confidence.
+
+Reason codes (stable: stored on tickets, counted by the benchmark, used by the answer composer):
+
+- the safety screen (priority urgent; the reply opens with the safety block, ``safety_prefix``):
+  ``danger_self_harm``, ``danger_violence`` (violence or threats, against the worker or by the
+  worker, being kept locked in), ``danger_medical`` (hurt or ill with care withheld, trapped,
+  poisoned air), ``death_or_serious_injury`` (category ``death`` or ``serious_injury``),
+  ``child_labour``, and ``danger_possible`` (new: the recall booster's score alone, no rule fired);
+- high: ``occupational_disease``, ``collective_dispute``, ``criminal_angle``, ``time_limit_near``,
+  ``time_limit_passed``;
+- normal: ``explicit_request``, ``amount_high``, ``employer_chain`` (new: a chain of employers —
+  派遣 → 外包 → 工厂, 层层转包 — with the employer in question), ``low_confidence``,
+  ``no_verified_citation``, ``negative_feedback``.
+
+``Reason.kind`` is ``danger`` (life at risk now) or ``safety`` (death, serious injury, child) for
+the screen, else ``risk``, ``request``, ``time``, ``quality``, ``feedback``; ``Reason.category``
+picks the safety message's lines."""
 
 from __future__ import annotations
 
@@ -77,11 +96,12 @@ def suggest_escalation(
 
 
 def safety_prefix(question: str, history: Sequence[str] = ()) -> str:
-    """The safety block (110/120, 12356, 12351) that opens the reply when *this* message signals
-    danger to life, followed by a blank line; "" otherwise. Shown before anything else, also first
-    in a stream."""
+    """The safety block (110/120, 12356, the category's own lines, 12351) that opens the reply when
+    *this* message trips the safety screen — danger to life, violence or threats, a death, a serious
+    injury, a child at work — followed by a blank line; "" otherwise. Shown before anything else,
+    also first in a stream."""
     decision = decide(question, history)
     current = len([h for h in history if h and h.strip()])
-    if decision.safety_message and any(r.kind == "danger" and r.turn == current for r in decision.reasons):
+    if decision.safety_message and any(r.safety and r.turn == current for r in decision.reasons):
         return decision.safety_message + "\n\n"
     return ""

@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from assistant.privacy import strip_identifiers
 from ingest.numerals import cn_to_int
 
+from .rules import ChainWording, MinorWording
+
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUM = CN_DIGITS + "十百千"
 _DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
@@ -41,13 +43,22 @@ def parse_number(text: str) -> float | None:
     if text.startswith("几"):
         text = "二" + text[1:]
     text = text.replace("几", "一")
+    # A range reads as its lower end: 八九 → 8, 十七八 → 17, 一二 (years) is not a range.
+    if m := _CN_PAIR.match(text):
+        text = m.group(1)
     try:
         return float(cn_to_int(text))
     except ValueError:
         return None
 
 
+_CN_PAIR = re.compile(r"^((?:[一二三四五六七八九]?十)?[二三四五六七八])([三四五六七八九])$")
+
+
 # --- money -------------------------------------------------------------------------------------
+
+# Financial (capital) numerals, as on an IOU: 陆万元整.
+_CAPITALS = str.maketrans("壹贰贰叁肆伍陆柒捌玖拾佰仟萬", "一二二三四五六七八九十百千万")
 
 _MONEY_UNIT = r"(?:元|块钱|块|圆)"
 _SALARY_BEFORE = (
@@ -64,6 +75,8 @@ _SALARY_BEFORE = (
     "一个月",
 )
 _SALARY_BEFORE += ("一月", "月均", "平均工资", "缴费基数", "工资标准", "最低工资")
+# 年薪二十万，公司说要降到十五万: the new pay, not a disputed sum.
+_SALARY_BEFORE += ("降到", "涨到", "调到", "降为", "降至")
 _SALARY_AFTER = ("一个月", "每月", "/月", "一月", "每个月", "月薪", "一年")
 _NOT_MONEY_AFTER = re.compile(r"\s*(年|月|日|号|天|个|小时|岁|%|人|次|件|单|公里|米|斤|平|分钟|级|条|元/)")
 _MONEY_CONTEXT = re.compile(r"(欠|工资|工钱|钱|赔|补偿|违约金|罚|扣|薪|给|要|共|总共|一共|借|垫|押金|奖金)")
@@ -80,6 +93,9 @@ _CN_WAN = re.compile(
     + "?"
 )
 _CN_UNIT = re.compile(rf"(?<![{CN_NUM}万])([一二两三四五六七八九十][{CN_NUM}]*)(多|来)?" + _MONEY_UNIT)
+# 大几万 (50–90 thousand), 十好几万; 七位数 (a seven-digit sum).
+_FUZZY_WAN = re.compile(rf"(?<![{CN_NUM}])(?:(大)几|([一二两三四五六七八九]?十)好几)万")
+_DIGIT_COUNT = re.compile(r"(?<![\d])([五六七八九5-9])位数")
 
 
 @dataclass(frozen=True)
@@ -99,6 +115,7 @@ def find_amounts(text: str) -> list[Amount]:
     Monthly or yearly pay (月薪两万多, 年薪20万) is not a disputed sum and is left out."""
     found: list[tuple[int, int, Amount]] = []
     taken: list[range] = []
+    text = text.translate(_CAPITALS)
 
     def add(start: int, end: int, yuan: float, approximate: bool) -> None:
         if any(start in r or end - 1 in r for r in taken):
@@ -107,6 +124,12 @@ def find_amounts(text: str) -> list[Amount]:
         if not _is_salary(text, start, end):
             found.append((start, end, Amount(yuan, text[start:end].strip(), approximate)))
 
+    for m in _FUZZY_WAN.finditer(text):
+        tens = parse_number(m.group(2)) if m.group(2) else None
+        add(m.start(), m.end(), (tens + 1) * 10000 + 1 if tens else 60001, True)
+    for m in _DIGIT_COUNT.finditer(text):
+        digits = int(parse_number(m.group(1)) or 0)
+        add(m.start(), m.end(), float(10 ** (digits - 1)), False)
     for m in _ARABIC_WAN.finditer(text):
         unit = 10000 if m.group(2).lower() in ("万", "w") else 1000
         value = float(m.group(1)) * unit + (int(m.group(3)) * unit / 10 if m.group(3) else 0)
@@ -141,12 +164,13 @@ def format_yuan(amount: Amount) -> str:
 # --- head counts -------------------------------------------------------------------------------
 
 _PEOPLE = re.compile(
-    rf"(\d+|[几{CN_NUM}]+)(多|来|余|几)?(个|号|名|位)?"
+    rf"(\d+|[几{CN_NUM}]+)(多|来|余|几)?(个|号|名|位)?(?:老|新|男|女|正式|临时)?"
     r"(人|工友|骑手|工人|兄弟|师傅|同事|农民工|老乡|员工|职工|伙计|姐妹|司机)"
 )
-GROUP_MARKERS = re.compile(r"我们|俺们|咱们|大伙|大家|工友们|兄弟们|一起|一块|联名|集体")
+GROUP_MARKERS = re.compile(r"我们|俺们|咱们|大伙|大家|工友们|兄弟们|一起|一块|联名|集体|全体|全厂|全车间")
 DISPUTE_WORDS = re.compile(
-    r"欠|讨|拖|克扣|扣|没拿到|没发|不给|仲裁|起诉|告|投诉|维权|停工|罢工|堵|上访|闹|要钱|要工资"
+    r"欠|讨|拖|克扣|扣|没拿到|没发|不给|仲裁|起诉|告|投诉|维权|停工|罢工|堵|上访|闹|要钱|要工资|没结|不结|不服|"
+    r"不签|抗议|反对|下线|信访|一分钱"
 )
 
 
@@ -185,40 +209,163 @@ class Age:
     text: str
 
 
-def find_minor_at_work(text: str, below: int) -> Age | None:
-    """A worker younger than ``below`` (16 for 童工): 我14岁在饭店端盘子, 十五六岁的小孩. A child
-    mentioned by a working parent (孩子10岁，没法接孩子) does not count."""
-    for sentence in SENTENCE_SPLIT.split(text):
-        if not _WORK_WORDS.search(sentence) or _NOT_WORKER.search(sentence):
-            continue
-        for m in _AGE.finditer(sentence):
-            raw = m.group(1)
-            rng = _CN_RANGE.match(raw)
-            value = parse_number(rng.group(1) + rng.group(2)) if rng else parse_number(raw)
+_YEAR_DIGITS = str.maketrans("零〇一二三四五六七八九", "00123456789")
+
+
+def _birth_year(raw: str, today: date) -> int | None:
+    digits = raw.translate(_YEAR_DIGITS)
+    if not digits.isdigit():
+        return None
+    year = int(digits)
+    if len(digits) == 2:
+        year += 2000 if year <= today.year % 100 else 1900
+    return year if 1900 <= year <= today.year else None
+
+
+def _age_value(raw: str) -> float | None:
+    rng = _CN_RANGE.match(raw)
+    return parse_number(rng.group(1) + rng.group(2)) if rng else parse_number(raw)
+
+
+def _ages_in(sentence: str, below: int, wording: MinorWording | None, today: date) -> Age | None:
+    """An age under ``below`` said in this sentence in any wording, or None."""
+    for m in _AGE.finditer(sentence):
+        value = _age_value(m.group(1))
+        if value is not None and 8 <= value < below:
+            return Age(int(value), m.group(0))
+    if wording is None:
+        return None
+    for pattern in wording.age_anchors:
+        for m in pattern.finditer(sentence):
+            value = _age_value(m.group("n"))
             if value is not None and 8 <= value < below:
                 return Age(int(value), m.group(0))
+    if m := wording.under_phrases.search(sentence):
+        return Age(below - 1, m.group(0))
+    for m in wording.grade_markers.finditer(sentence):
+        grade = max((g for g in wording.grades if g in m.group(0)), key=len, default=None)
+        if grade is None:
+            continue
+        at = sentence.find(grade, m.start())
+        if any(sentence[:at].endswith(w) for w in wording.grade_not_before):
+            continue  # 大年初一, 每月初三: a date, not a school year
+        if wording.grades[grade] < below:
+            return Age(wording.grades[grade], m.group(0))
+    for pattern in wording.birth_year:
+        for m in pattern.finditer(sentence):
+            year = _birth_year(m.group("y"), today)
+            if year is not None and 5 <= today.year - year < below:
+                return Age(today.year - year, m.group(0))
+    return None
+
+
+def find_minor_at_work(
+    text: str, below: int, wording: MinorWording | None = None, today: date | None = None
+) -> Age | None:
+    """A worker younger than ``below`` (16 for 童工), in any wording the screen knows: 我14岁在饭店端
+    盘子, 十五六岁的小孩, 今年才14, 读初二, 小学刚毕业, 2012年出生的, 还没满十六. A child mentioned by
+    a working parent (孩子10岁，没法接孩子) does not count: the age and the work must be in one
+    sentence that says nothing of looking after a child."""
+    today = today or date.today()
+    work = wording.work_words if wording else _WORK_WORDS
+    not_worker = wording.not_worker if wording else _NOT_WORKER
+    for sentence in SENTENCE_SPLIT.split(text):
+        if not work.search(sentence) or not_worker.search(sentence) or _parent_speaking(sentence, wording):
+            continue
+        if age := _ages_in(sentence, below, wording, today):
+            return age
+    return None
+
+
+def _parent_speaking(text: str, wording: MinorWording | None) -> bool:
+    """A working parent speaking of a child (俺娃十一了……俺在厂里加班)."""
+    if wording is None or wording.parent_markers is None or wording.kin is None:
+        return False
+    return bool(wording.parent_markers.search(text) and wording.kin.search(text))
+
+
+def find_minor_in_conversation(
+    texts: list[str], below: int, wording: MinorWording | None, today: date
+) -> tuple[Age, int] | None:
+    """The age and the work told in different messages or sentences (我外甥今年才十四 / 他在饭馆帮
+    厨): counts when nothing in the conversation is about looking after a child. Returns the age and
+    the index of the message that told it."""
+    work = wording.work_words if wording else _WORK_WORDS
+    not_worker = wording.not_worker if wording else _NOT_WORKER
+    whole = "\n".join(texts)
+    if not work.search(whole) or not_worker.search(whole) or _parent_speaking(whole, wording):
+        return None
+    for turn, text in enumerate(texts):
+        for sentence in SENTENCE_SPLIT.split(text):
+            if age := _ages_in(sentence, below, wording, today):
+                return age, turn
+    return None
+
+
+# --- chains of employers -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chain:
+    parties: int  # kinds of party named
+    handovers: int
+    text: str
+
+
+def find_employer_chain(text: str, wording: ChainWording) -> Chain | None:
+    """A worker passed along a chain of employers, with the question of who answers for the pay or
+    the injury open: 层层转包; 派遣公司 → 外包 → 工厂; 签合同的是A公司，社保是B公司交的，干活在C厂.
+    Three kinds of party, or two with two hand-overs, and something in dispute."""
+    if m := wording.explicit.search(text):
+        return Chain(0, 0, m.group(0))
+    if not wording.dispute.search(text):
+        return None
+    found = [m for p in wording.parties for m in p.finditer(text)]
+    # Distinct parties by name (派遣公司 and 派遣 are one; 物业公司 and 保安公司 are two).
+    names = {m.group(0) for m in found}
+    named = [m for m in found if not any(m.group(0) != n and m.group(0) in n for n in names)]
+    distinct = {m.group(0) for m in named}
+    handovers = list(wording.handovers.finditer(text))
+    if len(distinct) >= 3 or (len(distinct) >= 2 and len(handovers) >= 2):
+        first = min(m.start() for m in named)
+        last = max(m.end() for m in [*named, *handovers])
+        return Chain(len(distinct), len(handovers), text[first:last][:60])
     return None
 
 
 # --- dates and time limits ---------------------------------------------------------------------
 
-_TERMINATION = r"离职|辞职|辞的职|辞了职|辞工|被辞|辞了|辞退|被开|开除|解除|被裁|裁员|离开(?:公司|厂|单位)|走人|不干了|下岗"
-_INJURY = r"工伤|出的事|出事|出了事|受的伤|受伤|摔伤|砸伤|压伤|夹伤|烫伤|烧伤"
+_TERMINATION = (
+    r"离职|辞职|辞的职|辞了职|辞工|被辞|辞了|辞退|被开|开除|解除|被裁|裁员|离开(?:公司|厂|单位)|走人|不干了|下岗"
+    r"|(?:把我|把俺)(?:给)?(?:开|辞|炒|裁)(?:了|掉)"
+    # 被老板辞的, 裁掉, 退工, 做到年底就没做了, 从厂里出来, 离开那个厂: other ways of saying it ended.
+    r"|被[^,，。]{0,4}(?:辞|开|裁|炒)(?:了|掉|的)?|辞的|裁掉|裁了|退工|离职日期|(?:没|不)(?:做|干)了"
+    r"|从[^,，。]{0,6}(?:厂|公司|单位|工地|店|超市)[^,，。]{0,3}出来|离开[^,，。]{0,3}(?:厂|公司|单位|工地|店|超市)"
+)
+_INJURY = r"工伤|出的事|出事|出了事|受的伤|受伤|摔伤|砸伤|压伤|夹伤|烫伤|烧伤|骨折|断的|压断|砸断|切断|截肢"
 EVENT = re.compile(rf"(?P<term>{_TERMINATION})|(?P<inj>{_INJURY})")
 _N = rf"(\d+|[{CN_NUM}几半]+)"
-_QUAL = r"(快|将近|差不多|马上|眼看|快要|就要|下周就?|下个月就?|月底就?|这周就?|明天就?)?"
-_DURATION = rf"{_QUAL}(?:满)?{_N}(个)?(多)?(年|月)(多|半)?"
+_QUAL = r"(快|将近|差不多|马上|眼看|快要|就要|下周就?|下个月就?|月底就?|这周就?|明天就?|还?差几天就?)?"
+# 一年零三个月, 十一个半月, 十一个多月.
+_DURATION = rf"{_QUAL}(?:满)?{_N}(个)?(多|半)?(年|月)(多|半)?(?:零{_N}个?月)?"
 # 离职快一年了, 辞职两个月了; not 离职后两年不能去同行 (a non-compete's term) or 离职的时候签了两年.
 _EVENT_THEN_DURATION = re.compile(
     rf"(?:{EVENT.pattern})(?:(?!后|时|签|内)[^。!！?？,，]){{0,6}}?{_DURATION}(?=了|啦|$|[,，。!！?？]|才|还|都|没|也)"
 )
+# 辞工的，现在过去一年多了: the time since the event in the clause after it.
+_EVENT_COMMA_DURATION = re.compile(
+    rf"(?:{EVENT.pattern})[^。!！?？,，]{{0,10}}[,，](?:现在|到现在|至今|如今|已经|这都|都)(?:都|已经)?(?:过去|有)?了?"
+    rf"{_DURATION}(?=了|啦|$|[,，。!！?？])"
+)
 _DURATION_THEN_EVENT = re.compile(rf"{_N}(个)?(多)?(年|月)(多|半)?(?:前|以前|之前)")
 _DATE = re.compile(
     r"(?:(\d{4})年|(去年|前年|今年|大前年))"
-    r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月))?"
+    r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月|腊月|正月))?"
 )
 # The injury limit runs against the worker only when the injury was never reported or recognised.
-_UNREPORTED = re.compile(r"(没|不|未|没有)(给)?(报|申请|认定|上报)|还能(申请|认定|报)|来得及|自己(去)?申请")
+_UNREPORTED = re.compile(
+    r"(没|不|未|没有)(给|去|帮我|帮)?(报|申请|认定|上报)|还能(申请|认定|报)|来得及|自己(去)?申请"
+)
 _LAST_MONTH = re.compile(r"上上?个?月")
 _NOW_MONTH = re.compile(r"现在(?:都|已经|是|都已经|已)?(?:今年)?(\d{1,2}|[一二三四五六七八九十]{1,2})月")
 
@@ -278,7 +425,9 @@ def _date_range(m: re.Match[str], today: date) -> tuple[date, date] | None:
         return _month_range(year, month) if 1 <= month <= 12 else None
     if special in ("年底", "年末"):
         return date(year, 11, 15), date(year, 12, 31)
-    if special in ("年初", "年头", "春节", "过年"):
+    if special == "腊月":  # the last lunar month: December to mid-February
+        return date(year, 12, 1), min(date(year + 1, 2, 15), today)
+    if special in ("年初", "年头", "春节", "过年", "正月"):
         return date(year, 1, 1), date(year, 2, 28)
     if special == "上半年":
         return date(year, 1, 1), date(year, 6, 30)
@@ -300,10 +449,15 @@ def _elapsed_months(m: re.Match[str], n_group: int) -> tuple[float, float] | Non
     if n is None:
         return None
     more, unit, tail = groups[n_group + 2], groups[n_group + 3], groups[n_group + 4]
+    extra = groups[n_group + 5] if len(groups) > n_group + 5 else None
     months = n * (12 if unit == "年" else 1)
     step = 12.0 if unit == "年" else 1.0
-    if tail == "半":
+    if tail == "半" or more == "半":
         months += step / 2
+        more = None
+    if extra:  # 一年零三个月: exact to the month
+        months += parse_number(extra) or 0
+        step = 1.0
     if qual:  # 快一年, 下周就满一年: not yet there
         return max(0.0, months - 1), months
     if more or tail == "多":
@@ -332,6 +486,14 @@ def find_time_limits(
 
     unreported = any(_UNREPORTED.search(t) for t in texts)
     for text in texts:
+        for sentence in SENTENCE_SPLIT.split(text):
+            for m in _EVENT_COMMA_DURATION.finditer(sentence):
+                kind = "term" if m.group("term") else "inj"
+                if kind == "inj" and not unreported:
+                    continue
+                span = _elapsed_months(m, 3)
+                if span:
+                    finding(kind, months_ago(now, span[1]), months_ago(now, span[0]), m.group(0))
         for clause in CLAUSE_SPLIT.split(text):
             event = EVENT.search(clause)
             if not event:

@@ -1,31 +1,38 @@
-"""The safety message for danger to life, always first in the reply (the hand-off notice itself is
-assistant/tickets/desk.py's worker_notice)."""
+"""The safety message that opens the reply when the safety screen fires (the hand-off notice itself is
+assistant/tickets/desk.py's worker_notice). Its lines live in ``corpus/escalation.toml``
+([safety_messages]): the emergency lines always, then the lines of each category that fired (a death:
+请先别在任何协议上签字; a child: 先停止工作 …), then the union hotline."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-EMERGENCY_LINES = (
-    "如果您或身边的人正处在危险中，请立即拨打 110（报警）或 120（急救）。",
-    "心里很难受、想不开的时候，请拨打 12356 全国心理援助热线，有人愿意听您说。",
-)
-VIOLENCE_LINE = "请先保证自己和他人的安全，千万不要动手，冲动之下可能要承担刑事责任；欠的钱、受的委屈，工会律师会帮您依法讨回。"
-THREAT_LINE = "如果有人威胁您的人身安全，请保存好聊天、录音等证据，立即拨打 110 报警。"
-MEDICAL_LINE = "受了伤或者身体出了状况，请马上拨打 120 先救人，费用的事之后再说：工伤的救治费用由工伤保险基金或用人单位承担。"
+from .rules import CODE_CATEGORY, SafetyMessages
+
 UNION_HOTLINE = "12351"
 LEGAL_AID_HOTLINE = "12348"
 
+# Used only when a rules file has no [safety_messages] table (a custom file written for an older
+# version): the block must never be empty.
+_FALLBACK = SafetyMessages(
+    emergency=(
+        "如果您或身边的人正处在危险中，请立即拨打 110（报警）或 120（急救）。",
+        "心里很难受、想不开的时候，请拨打 12356 全国心理援助热线，有人愿意听您说。",
+    ),
+    footer=f"劳动权益问题可以拨打 {UNION_HOTLINE} 职工服务热线。我们已经把您的情况转给工会律师，律师的答复会出现在这个对话里。",
+)
 
-def safety_message(danger_codes: Iterable[str]) -> str:
-    """The safety block that opens the first reply when a message signals danger to life."""
-    codes = set(danger_codes)
-    lines = ["【安全提示】您的生命安全最重要。", *EMERGENCY_LINES]
-    if "danger_violence" in codes:
-        lines += [VIOLENCE_LINE, THREAT_LINE]
-    if "danger_medical" in codes:
-        lines.append(MEDICAL_LINE)
-    lines.append(
-        f"劳动权益问题可以拨打 {UNION_HOTLINE} 职工服务热线。我们已经把您的情况转给工会律师，律师的答复会出现在这个对话里；"
-        "方便的话请留下联系电话，律师可以直接联系您。"
-    )
+
+def safety_message(categories: Iterable[str], messages: SafetyMessages | None = None) -> str:
+    """The safety block for the categories (or reason codes) that fired, each category's lines once,
+    in the order the rules file gives."""
+    config = messages if messages is not None and messages.emergency else _FALLBACK
+    wanted = {CODE_CATEGORY.get(c, c) for c in categories}
+    lines = [config.header, *config.emergency]
+    order = list(config.order) + sorted(wanted - set(config.order))
+    for category in order:
+        if category in wanted:
+            lines += [line for line in config.categories.get(category, ()) if line not in lines]
+    if config.footer:
+        lines.append(config.footer)
     return "\n".join(lines)

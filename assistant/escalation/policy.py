@@ -18,12 +18,23 @@ from .extract import (
     CLAUSE_SPLIT,
     find_amounts,
     find_collective,
+    find_employer_chain,
     find_minor_at_work,
+    find_minor_in_conversation,
     find_time_limits,
     format_yuan,
     normalize,
 )
-from .rules import PRIORITY_RANK, EscalationRules, Priority, ReasonTemplate, Rule, default_rules
+from .rules import (
+    PRIORITY_RANK,
+    SAFETY_KINDS,
+    EscalationRules,
+    Priority,
+    ReasonTemplate,
+    Rule,
+    default_rules,
+)
+from .screen import match_structure
 
 CHINA = ZoneInfo("Asia/Shanghai")
 MASK = "□"
@@ -39,6 +50,14 @@ class Reason:
     kind: str = "risk"
     evidence: str = ""  # the worker's words (or the measurement) that triggered it
     turn: int | None = None  # 0-based index into the conversation's worker messages
+    # The safety screen's category (self_harm, violence, medical, death, serious_injury, child):
+    # it picks the lines of the safety message; "" for reasons outside the screen.
+    category: str = ""
+
+    @property
+    def safety(self) -> bool:
+        """Part of the safety screen: urgent, and the reply opens with the safety block."""
+        return self.kind in SAFETY_KINDS
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -46,6 +65,7 @@ class Reason:
             "text": self.text,
             "priority": self.priority,
             "kind": self.kind,
+            "category": self.category,
             "evidence": self.evidence,
             "turn": self.turn,
         }
@@ -60,6 +80,13 @@ class EscalationDecision:
 
     @property
     def danger_to_life(self) -> bool:
+        """The safety screen fired: danger to life now (self-harm, violence, threats, a body in
+        danger), or a death, a serious injury or a child at work. Urgent, with the safety block."""
+        return any(r.safety for r in self.reasons)
+
+    @property
+    def life_at_risk_now(self) -> bool:
+        """The narrower reading: self-harm, violence, threats or a body in danger right now."""
         return any(r.kind == "danger" for r in self.reasons)
 
     @property
@@ -138,7 +165,9 @@ def _rule_match(rule: Rule, masked: str) -> re.Match[str] | None:
 def _structured(
     template: ReasonTemplate, kind: str, evidence: str, turn: int | None, **values: Any
 ) -> Reason:
-    return Reason(template.code, template.text.format(**values), template.priority, kind, evidence, turn)
+    kind = template.kind if template.kind != "risk" else kind
+    text = template.text.format(**values)
+    return Reason(template.code, text, template.priority, kind, evidence, turn, template.category)
 
 
 class EscalationPolicy:
@@ -170,10 +199,32 @@ class EscalationPolicy:
                             rule.kind,
                             texts[turn][match.start() : match.end()],
                             turn,
+                            rule.category,
                         )
                     )
                     break
 
+        # The safety screen's structures (and the ticket rules written as structures): two kinds
+        # of words in one clause or sentence, e.g. a body part and a severe harm.
+        for structure in self.rules.structures:
+            if structure.code in reasons:
+                continue
+            hit = match_structure(structure, masked, MASK)
+            if hit:
+                priority: Priority = structure.priority  # type: ignore[assignment]  # checked at load
+                add(
+                    Reason(
+                        structure.code,
+                        structure.text,
+                        priority,
+                        structure.kind,
+                        hit.evidence,
+                        hit.turn,
+                        structure.category,
+                    )
+                )
+
+        today = inp.today or today_in_china()
         structured = self.rules.structured
         for turn, text in enumerate(masked):
             amounts = [a for a in find_amounts(text) if a.yuan >= limits.amount_threshold_yuan]
@@ -183,11 +234,27 @@ class EscalationPolicy:
             group = find_collective(text, limits.collective_min_people)
             if group:
                 add(_structured(structured["collective"], "risk", group.text, turn, people=group.people))
-            minor = find_minor_at_work(text, limits.minor_age_below)
+            minor = find_minor_at_work(text, limits.minor_age_below, self.rules.minor, today)
             if minor:
                 add(_structured(structured["minor"], "risk", minor.text, turn, age=minor.years))
+            if self.rules.chain is not None and "chain" in structured:
+                chain = find_employer_chain(text, self.rules.chain)
+                if chain:
+                    add(_structured(structured["chain"], "risk", chain.text, turn))
+        if "child_labour" not in reasons and len(masked) > 1:
+            spread = find_minor_in_conversation(masked, limits.minor_age_below, self.rules.minor, today)
+            if spread:
+                age, turn = spread
+                add(_structured(structured["minor"], "risk", age.text, turn, age=age.years))
+        model = self.rules.model
+        if model is not None and "model" in structured and not any(r.safety for r in reasons.values()):
+            # The recall booster reads the whole conversation, normalised and with the neutral phrases
+            # masked (累死, 气死), as it was trained; short fragments alone are out of its reach, so
+            # no message-by-message reading: the reason belongs to the current message.
+            flagged, score = model.flags("\n".join(masked))
+            if flagged:
+                add(_structured(structured["model"], "danger", f"模型评分 {score:.2f}", len(texts) - 1))
 
-        today = inp.today or today_in_china()
         findings = find_time_limits(
             masked, today, limits.arbitration_limit_months, limits.injury_application_limit_months
         )
@@ -222,17 +289,19 @@ class EscalationPolicy:
                 )
             )
 
-        ordered = sorted(reasons.values(), key=lambda r: PRIORITY_RANK[r.priority])
+        ordered = sorted(reasons.values(), key=lambda r: (PRIORITY_RANK[r.priority], not r.safety))
         if not ordered:
             return EscalationDecision(False, None)
         from .messages import safety_message
 
-        danger = [r for r in ordered if r.kind == "danger"]
+        screened = [r for r in ordered if r.safety]
         return EscalationDecision(
             True,
             ordered[0].priority,
             tuple(ordered),
-            safety_message([r.code for r in danger]) if danger else None,
+            safety_message([r.category or r.code for r in screened], self.rules.messages)
+            if screened
+            else None,
         )
 
 

@@ -1,10 +1,13 @@
-"""The escalation policy's tunable data, read from ``corpus/escalation.toml``: thresholds, neutral
-phrases and the trigger rules, with their regular expressions compiled once."""
+"""The escalation policy's tunable data, read from ``corpus/escalation.toml`` (thresholds, neutral
+phrases, trigger rules, the worker's safety messages) and the safety screen's lexicons and
+structures from the file it names (``corpus/safety_screen.toml``), with every regular expression
+compiled once."""
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -12,10 +15,25 @@ from typing import Any, Literal
 
 from assistant.config import CORPUS_DIR
 
+from .model import ModelError, NgramModel, load_model
+from .screen import ScreenError, Structure, compile_lexicons, expand, parse_structure
+
 Priority = Literal["urgent", "high", "normal"]
-RuleKind = Literal["danger", "risk", "request", "time"]
+# danger: life at risk now (self-harm, violence, threats, a body in danger); safety: the rest of the
+# safety screen (a death, a serious injury, a child at work). Both open with the safety block.
+RuleKind = Literal["danger", "safety", "risk", "request", "time"]
+RULE_KINDS: tuple[str, ...] = ("danger", "safety", "risk", "request", "time")
+SAFETY_KINDS: frozenset[str] = frozenset({"danger", "safety"})
 PRIORITY_RANK: dict[str, int] = {"urgent": 0, "high": 1, "normal": 2}
 DEFAULT_RULES_PATH = CORPUS_DIR / "escalation.toml"
+# The safety-message category a reason code stands for when its rule names none.
+CODE_CATEGORY: dict[str, str] = {
+    "danger_self_harm": "self_harm",
+    "danger_violence": "violence",
+    "danger_medical": "medical",
+    "death_or_serious_injury": "death",
+    "child_labour": "child",
+}
 
 
 class RulesError(ValueError):
@@ -41,6 +59,8 @@ class ReasonTemplate:
     code: str
     priority: Priority
     text: str
+    kind: str = "risk"
+    category: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +73,44 @@ class Rule:
     cancel_before: tuple[str, ...] = ()
     cancel_in_clause: tuple[str, ...] = ()
     cancel_window: int | None = None
+    category: str = ""
+
+
+@dataclass(frozen=True)
+class MinorWording:
+    """The ways an age under 16 is said (``[minor]`` of the screen file)."""
+
+    grades: Mapping[str, int]
+    grade_markers: re.Pattern[str]
+    grade_not_before: tuple[str, ...]
+    age_anchors: tuple[re.Pattern[str], ...]
+    under_phrases: re.Pattern[str]
+    birth_year: tuple[re.Pattern[str], ...]
+    work_words: re.Pattern[str]
+    not_worker: re.Pattern[str]
+    parent_markers: re.Pattern[str] | None = None
+    kin: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class ChainWording:
+    """A chain of employers (``[chain]`` of the screen file)."""
+
+    parties: tuple[re.Pattern[str], ...]
+    handovers: re.Pattern[str]
+    explicit: re.Pattern[str]
+    dispute: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class SafetyMessages:
+    """The safety block's lines: a header, the emergency lines, lines per category, a footer."""
+
+    header: str = "【安全提示】您的生命安全最重要。"
+    emergency: tuple[str, ...] = ()
+    categories: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    footer: str = ""
+    order: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,13 +120,28 @@ class EscalationRules:
     rules: tuple[Rule, ...]
     structured: dict[str, ReasonTemplate] = field(default_factory=dict)
     source: str = ""
+    structures: tuple[Structure, ...] = ()
+    minor: MinorWording | None = None
+    chain: ChainWording | None = None
+    messages: SafetyMessages = field(default_factory=SafetyMessages)
+    lexicons: Mapping[str, str] = field(default_factory=dict)
+    # The recall booster OR-ed with the screen (``model_file``); None: rules only.
+    model: NgramModel | None = None
 
 
-def _compile(pattern: str, where: str) -> re.Pattern[str]:
+def _compile(pattern: str, where: str, lexicons: Mapping[str, str] | None = None) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, re.IGNORECASE)
+        return re.compile(expand(pattern, lexicons or {}, where), re.IGNORECASE)
+    except ScreenError as exc:
+        raise RulesError(str(exc)) from exc
     except re.error as exc:
         raise RulesError(f"{where}: 正则表达式 {pattern!r} 有误（{exc}）") from exc
+
+
+def _either(patterns: Sequence[str], where: str, lexicons: Mapping[str, str]) -> re.Pattern[str]:
+    if not patterns:
+        raise RulesError(f"{where}: 列表不能为空")
+    return _compile("|".join(f"(?:{p})" for p in patterns), where, lexicons)
 
 
 def _priority(value: Any, where: str) -> Priority:
@@ -77,20 +150,78 @@ def _priority(value: Any, where: str) -> Priority:
     return value  # type: ignore[no-any-return]  # checked against PRIORITY_RANK just above
 
 
-def parse_rules(data: dict[str, Any], source: str = "<dict>") -> EscalationRules:
-    """Build the compiled rules from the parsed TOML document."""
+def _minor(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> MinorWording:
+    try:
+        grades = {str(k): int(v) for k, v in raw["grades"].items()}
+        return MinorWording(
+            grades=grades,
+            grade_markers=_either(raw["grade_markers"], f"{where} grade_markers", lexicons),
+            grade_not_before=tuple(raw.get("grade_not_before", [])),
+            age_anchors=tuple(_compile(p, f"{where} age_anchors", lexicons) for p in raw["age_anchors"]),
+            under_phrases=_either(raw["under_phrases"], f"{where} under_phrases", lexicons),
+            birth_year=tuple(_compile(p, f"{where} birth_year", lexicons) for p in raw["birth_year"]),
+            work_words=_either(raw["work_words"], f"{where} work_words", lexicons),
+            not_worker=_either(raw["not_worker"], f"{where} not_worker", lexicons),
+            parent_markers=_either(raw["parent_markers"], f"{where} parent_markers", lexicons)
+            if raw.get("parent_markers")
+            else None,
+            kin=_compile("@kin", f"{where} kin", lexicons) if "kin" in lexicons else None,
+        )
+    except KeyError as exc:
+        raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
+
+
+def _chain(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> ChainWording:
+    try:
+        return ChainWording(
+            parties=tuple(_either(kind, f"{where} parties", lexicons) for kind in raw["parties"]),
+            handovers=_either(raw["handovers"], f"{where} handovers", lexicons),
+            explicit=_either(raw["explicit"], f"{where} explicit", lexicons),
+            dispute=_either(raw["dispute"], f"{where} dispute", lexicons),
+        )
+    except KeyError as exc:
+        raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
+
+
+def _messages(raw: Mapping[str, Any]) -> SafetyMessages:
+    if not raw:
+        return SafetyMessages()
+    categories = {str(k): tuple(str(line) for line in v) for k, v in raw.get("categories", {}).items()}
+    return SafetyMessages(
+        header=str(raw.get("header", SafetyMessages.header)),
+        emergency=tuple(str(line) for line in raw.get("emergency", [])),
+        categories=categories,
+        footer=str(raw.get("footer", "")),
+        order=tuple(raw.get("order", list(categories))),
+    )
+
+
+def parse_rules(
+    data: dict[str, Any],
+    source: str = "<dict>",
+    screen: dict[str, Any] | None = None,
+    model: NgramModel | None = None,
+) -> EscalationRules:
+    """Build the compiled rules from the parsed TOML documents (the policy and its safety screen)."""
+    screen = screen or {}
+    try:
+        lexicons = compile_lexicons(screen.get("lexicons", {}), f"{source} [lexicons]")
+    except ScreenError as exc:
+        raise RulesError(str(exc)) from exc
     known = Limits.__dataclass_fields__
     raw_limits = data.get("limits", {})
     unknown = set(raw_limits) - set(known)
     if unknown:
         raise RulesError(f"{source}: [limits] 中有未知的设置 {sorted(unknown)}")
     limits = Limits(**raw_limits)
-    neutral = tuple(_compile(p, f"{source} [neutral]") for p in data.get("neutral", {}).get("patterns", []))
+    neutral = tuple(
+        _compile(p, f"{source} [neutral]", lexicons) for p in data.get("neutral", {}).get("patterns", [])
+    )
     rules: list[Rule] = []
     for i, raw in enumerate(data.get("rules", [])):
         where = f"{source} [[rules]] #{i + 1} ({raw.get('code', '?')})"
-        if raw.get("kind") not in ("danger", "risk", "request", "time"):
-            raise RulesError(f"{where}: kind 只能是 danger、risk、request 或 time")
+        if raw.get("kind") not in RULE_KINDS:
+            raise RulesError(f"{where}: kind 只能是 {'、'.join(RULE_KINDS)}")
         if not raw.get("code") or not raw.get("text") or not raw.get("patterns"):
             raise RulesError(f"{where}: 每条规则需要 code、text 和 patterns")
         rules.append(
@@ -99,33 +230,91 @@ def parse_rules(data: dict[str, Any], source: str = "<dict>") -> EscalationRules
                 kind=raw["kind"],
                 priority=_priority(raw.get("priority", "normal"), where),
                 text=str(raw["text"]),
-                patterns=tuple(_compile(p, where) for p in raw["patterns"]),
+                patterns=tuple(_compile(p, where, lexicons) for p in raw["patterns"]),
                 cancel_before=tuple(raw.get("cancel_before", [])),
                 cancel_in_clause=tuple(raw.get("cancel_in_clause", [])),
                 cancel_window=raw.get("cancel_window"),
+                category=str(raw.get("category", CODE_CATEGORY.get(str(raw["code"]), ""))),
             )
         )
-    structured = {
-        name: ReasonTemplate(str(t["code"]), _priority(t.get("priority", "normal"), name), str(t["text"]))
-        for name, t in data.get("structured", {}).items()
-    }
+    structured: dict[str, ReasonTemplate] = {}
+    for name, t in data.get("structured", {}).items():
+        kind = str(t.get("kind", "risk"))
+        if kind not in RULE_KINDS:
+            raise RulesError(f"{source} [structured] {name}: kind 只能是 {'、'.join(RULE_KINDS)}")
+        structured[name] = ReasonTemplate(
+            str(t["code"]),
+            _priority(t.get("priority", "normal"), name),
+            str(t["text"]),
+            kind,
+            str(t.get("category", CODE_CATEGORY.get(str(t["code"]), ""))),
+        )
     required = {"amount", "collective", "minor", "time_near", "time_passed", "low_confidence"}
     required |= {"no_citation", "negative_feedback"}
+    if screen.get("chain"):
+        required.add("chain")
+    if model is not None:
+        required.add("model")
     if required - set(structured):
         raise RulesError(f"{source}: [structured] 缺少 {sorted(required - set(structured))}")
-    return EscalationRules(limits, neutral, tuple(rules), structured, source)
+    structures: list[Structure] = []
+    for i, raw in enumerate([*screen.get("structures", []), *data.get("structures", [])]):
+        where = f"{source} [[structures]] #{i + 1} ({raw.get('name', raw.get('code', '?'))})"
+        try:
+            structure = parse_structure(raw, lexicons, where)
+        except ScreenError as exc:
+            raise RulesError(str(exc)) from exc
+        if structure.kind not in RULE_KINDS:
+            raise RulesError(f"{where}: kind 只能是 {'、'.join(RULE_KINDS)}")
+        _priority(structure.priority, where)
+        structures.append(structure)
+    minor = _minor(screen["minor"], f"{source} [minor]", lexicons) if screen.get("minor") else None
+    chain = _chain(screen["chain"], f"{source} [chain]", lexicons) if screen.get("chain") else None
+    return EscalationRules(
+        limits,
+        neutral,
+        tuple(rules),
+        structured,
+        source,
+        tuple(structures),
+        minor,
+        chain,
+        _messages(data.get("safety_messages", {})),
+        lexicons,
+        model,
+    )
 
 
-def load_rules(path: Path | None = None) -> EscalationRules:
-    """Read and compile an escalation TOML file (``corpus/escalation.toml`` by default)."""
-    path = path or DEFAULT_RULES_PATH
+def _read(path: Path, what: str) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise RulesError(f"找不到升级规则文件 {path}") from exc
+        raise RulesError(f"找不到{what} {path}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise RulesError(f"{path}: 不是合法的 TOML（{exc}）") from exc
-    return parse_rules(data, str(path))
+
+
+def _beside(path: Path, name: str) -> Path:
+    candidate = path.parent / name
+    return candidate if candidate.exists() else CORPUS_DIR / name
+
+
+def load_rules(path: Path | None = None, *, with_model: bool = True) -> EscalationRules:
+    """Read and compile an escalation TOML file (``corpus/escalation.toml`` by default), the
+    safety-screen file it names in ``screen_file`` and the model in ``model_file`` (each beside it,
+    else in ``corpus/``). ``with_model=False`` gives the rules alone (for comparisons)."""
+    path = path or DEFAULT_RULES_PATH
+    data = _read(path, "升级规则文件")
+    screen: dict[str, Any] = {}
+    if name := data.get("screen_file"):
+        screen = _read(_beside(path, str(name)), "安全筛查文件")
+    model = None
+    if with_model and (name := data.get("model_file")):
+        try:
+            model = load_model(_beside(path, str(name)))
+        except ModelError as exc:
+            raise RulesError(str(exc)) from exc
+    return parse_rules(data, str(path), screen, model)
 
 
 @lru_cache(maxsize=4)

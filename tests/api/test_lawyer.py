@@ -128,6 +128,18 @@ def test_danger_puts_the_safety_message_first(client: httpx.Client) -> None:
     assert done["answer"] == "".join(deltas) and done["ticket"]["priority"] == "urgent"
 
 
+def test_death_and_a_child_at_work_open_urgent_tickets_with_their_own_safety_lines(
+    client: httpx.Client,
+) -> None:
+    death = chat(client, "我哥在工地被塔吊砸中，送到医院没抢救过来，老板让我们先签个协议")
+    assert death["answer"].startswith("【安全提示】") and "别在任何协议上签字" in death["answer"][:400]
+    assert death["ticket"]["priority"] == "urgent"
+    assert "death_or_serious_injury" in [r["code"] for r in death["ticket"]["reasons"]]
+    child = chat(client, "我今年才十四，在饭店后厨帮工，老板说童工不给钱")
+    assert child["answer"].startswith("【安全提示】") and "停止工作" in child["answer"][:400]
+    assert child["ticket"]["priority"] == "urgent"
+
+
 def test_worker_escalation_is_idempotent(client: httpx.Client) -> None:
     cid = chat(client, ORDINARY)["conversation_id"]
     key = {"Idempotency-Key": "phone-retry-1"}
