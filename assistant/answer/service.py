@@ -96,13 +96,26 @@ def _fallback_reason(exc: BaseException) -> str:
     return "llm_error"
 
 
+# A conclusion from the team's issue guide (its clauses checked against the store) is more than a
+# retrieval score says: a guide chosen by the question's own words answers that very question.
+GUIDED_ASKED_SCORE = 0.9
+GUIDED_SCORE = 0.7
+
+
 def assess_confidence(prepared: Prepared, report: VerificationReport) -> Confidence:
     cited = [s for s in prepared.sources if s.n in report.valid_sources and s.kind != "case"]
     grounded = [s for s in cited if s.kind == "article"]
     if not grounded:
         return Confidence("low", 0.1, ["没有找到能够核实的法条依据"])
+    plan = prepared.request.plan
+    guided = plan is not None and plan.guided and bool(plan.refs())
     if any(s.direct for s in grounded):
         level, score = "high", 0.95
+    elif guided and plan is not None:
+        retrieved = max(s.score for s in grounded)
+        level, score = ("high", GUIDED_ASKED_SCORE) if plan.asked_in_words else ("medium", GUIDED_SCORE)
+        if retrieved >= HIGH_SCORE:
+            level, score = "high", max(score, float(np.interp(retrieved, *_SCORE_CURVE)))
     else:
         top = max(s.score for s in grounded)
         score = round(float(np.interp(top, *_SCORE_CURVE)), 3)

@@ -92,6 +92,8 @@ class ConsultPlan:
     guides: list[str] = field(default_factory=list)
     facts_shown: list[str] = field(default_factory=list)  # 按你说的：月工资4350元 …
     documents: list[str] = field(default_factory=list)  # drafts worth offering (arbitration)
+    also: list[Sentence] = field(default_factory=list)  # other guides' conclusions, first among reasons
+    asked_in_words: bool = False  # the conclusion's guide answer was chosen by the question's own words
 
     @property
     def guided(self) -> bool:
@@ -302,7 +304,16 @@ def plan_consultation(
             chosen = _branch(answer, values)
             if chosen is not None:
                 statement, text = chosen
-                plan.conclusion.append(Sentence(text, statement.cite))
+                if plan.conclusion:
+                    # One voice opens the answer; what another guide adds leads the reasons.
+                    lead = sum(1 for s in plan.reasons if s in plan.also)
+                    plan.reasons.insert(lead, Sentence(text, statement.cite))
+                    plan.also.append(plan.reasons[lead])
+                else:
+                    plan.conclusion.append(Sentence(text, statement.cite))
+                    # Asked in so many words (or a raised situation speaks): the team's guide answers
+                    # this very question, which the answer's confidence reflects.
+                    plan.asked_in_words = guide in speakers or any(w in question.lower() for w in answer.asks)
                 if plan.conclusion_kind is None:
                     plan.conclusion_kind = answer.kind
                 if statement.ask and values.get(statement.ask) is None and plan.ask is None:
