@@ -32,7 +32,7 @@ from assistant.consult.facts import answers_question, extract_facts
 from assistant.consult.guides import GuideBook, check_guides, load_guides
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
-from assistant.escalation import decide, safety_prefix, suggest_escalation
+from assistant.escalation import deadlines_of, decide, safety_prefix, suggest_escalation
 from assistant.escalation.policy import today_in_china
 from assistant.followup import Rewrite, Turn, rewrite_followup
 from assistant.retrieval import HybridRetriever, RetrievalResult
@@ -383,6 +383,10 @@ class AnswerService:
             prepared.request.history,
             verified_citations=len(grounded),
             negative_feedback=prepared.negative_feedback,
+            today=self.today(),
+            deadlines=deadlines_of(prepared.request.plan.as_dict()["computations"])
+            if prepared.request.plan
+            else (),
         )
         procedure = procedure_source(sources)
         plan = prepared.request.plan

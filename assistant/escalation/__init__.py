@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .messages import safety_message
 from .policy import EscalationDecision, EscalationPolicy, PolicyInput, Reason, decide
@@ -55,6 +55,7 @@ __all__ = [
     "safety_message",
     "safety_prefix",
     "suggest_escalation",
+    "deadlines_of",
     "to_escalation",
 ]
 
@@ -80,8 +81,10 @@ def suggest_escalation(
     negative_feedback: int = 0,
     today: date | None = None,
     recognized: bool = True,
+    deadlines: Sequence[tuple[str, int]] = (),
 ) -> Escalation:
-    """Run the policy for an answer: the question, earlier questions and the answer's confidence."""
+    """Run the policy for an answer: the question, earlier questions and the answer's confidence
+    (and the time limits the worker tools computed from the worker's dates)."""
     decision = decide(
         question,
         history,
@@ -91,8 +94,32 @@ def suggest_escalation(
         negative_feedback=negative_feedback,
         today=today,
         recognized=recognized,
+        deadlines=deadlines,
     )
     return to_escalation(decision)
+
+
+_DEADLINE_LABELS = {
+    "arbitration_deadline": "仲裁时效",
+    "injury_recognition_deadline": "工伤认定申请期限",
+    "lawsuit_deadline": "不服仲裁裁决起诉期限",
+}
+
+
+def deadlines_of(computations: Sequence[dict[str, Any]]) -> list[tuple[str, int]]:
+    """(limit, days left; 0 or less when passed) from an answer's computations (consultation API
+    shape), for the policy: a deadline the tools counted is as real as one the policy reads."""
+    out: list[tuple[str, int]] = []
+    for c in computations:
+        label = _DEADLINE_LABELS.get(str(c.get("tool")))
+        quantities = c.get("quantities") or {}
+        if label is None:
+            continue
+        if quantities.get("deadline_passed") is True:
+            out.append((label, 0))
+        elif isinstance(quantities.get("days_left"), int | float):
+            out.append((label, int(quantities["days_left"])))
+    return out
 
 
 def safety_prefix(question: str, history: Sequence[str] = ()) -> str:

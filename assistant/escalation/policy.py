@@ -119,6 +119,9 @@ class PolicyInput:
     # False: the message raised no labour question at all (你好, asdf): an answer's low confidence
     # then says nothing about a case a lawyer should see.
     recognized: bool = True
+    # Time limits the worker tools computed from the worker's dates: (what limit, days left; 0 or
+    # less: passed). They count like the dates the policy reads itself (劳动争议调解仲裁法第二十七条).
+    deadlines: Sequence[tuple[str, int]] = ()
 
 
 def today_in_china() -> date:
@@ -261,6 +264,26 @@ class EscalationPolicy:
         passed = [f for f in findings if f.passed]
         near = [f for f in findings if not f.passed and f.days_left_min <= limits.time_limit_warn_days]
         already = {"time_limit_near", "time_limit_passed"} & reasons.keys()
+        computed_passed = [(label, days) for label, days in inp.deadlines if days <= 0]
+        computed_near = [
+            (label, days) for label, days in inp.deadlines if 0 < days <= limits.time_limit_warn_days
+        ]
+        if computed_passed and not already:
+            label, _ = computed_passed[0]
+            add(_structured(structured["time_passed"], "time", f"按日期计算：{label}已过", None, limit=label))
+        elif computed_near and not already and not passed:
+            label, days = min(computed_near, key=lambda item: item[1])
+            add(
+                _structured(
+                    structured["time_near"],
+                    "time",
+                    f"按日期计算：{label}还剩{days}天",
+                    None,
+                    limit=label,
+                    days=days,
+                )
+            )
+        already = {"time_limit_near", "time_limit_passed"} & reasons.keys()
         if passed and not already:
             add(_structured(structured["time_passed"], "time", passed[0].text, None, limit=passed[0].limit))
         elif near and not already:
@@ -316,6 +339,7 @@ def decide(
     today: date | None = None,
     rules: EscalationRules | None = None,
     recognized: bool = True,
+    deadlines: Sequence[tuple[str, int]] = (),
 ) -> EscalationDecision:
     """Decide whether a conversation goes to a union lawyer. See :class:`PolicyInput`."""
     inp = PolicyInput(
@@ -327,5 +351,6 @@ def decide(
         negative_feedback,
         today,
         recognized=recognized,
+        deadlines=tuple(deadlines),
     )
     return EscalationPolicy(rules).decide(inp)

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.config import Settings
-from assistant.escalation import EscalationDecision, EscalationPolicy, PolicyInput, Reason
+from assistant.escalation import EscalationDecision, EscalationPolicy, PolicyInput, Reason, deadlines_of
 from assistant.escalation.messages import LEGAL_AID_HOTLINE, UNION_HOTLINE
 from assistant.escalation.rules import default_rules, load_rules
 from assistant.privacy import redact_data
@@ -238,6 +238,9 @@ class EscalationDesk:
                 verified_citations=citations,
                 negative_feedback=negative_feedback,
                 recognized=bool(answer.get("recognized", True)) if answer else True,
+                deadlines=tuple(deadlines_of((answer.get("consultation") or {}).get("computations") or []))
+                if answer
+                else (),
             )
         )
 

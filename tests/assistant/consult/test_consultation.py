@@ -181,3 +181,15 @@ def test_articles_cited_only_by_steps_are_listed_not_quoted(service: AnswerServi
     following = basis.split(line, 1)[1].lstrip("\n")
     assert not following.startswith(">")
     assert "劳动争议申请仲裁的时效期间为一年" not in basis
+
+
+def test_a_deadline_the_tools_count_as_near_sends_the_case_to_a_lawyer(service: AnswerService) -> None:
+    # 12月20号 last year: 15 days are left of the one-year limit — the policy sees the count too.
+    answer = ask(service, "2025年12月20号被公司辞退了，补偿一直没给，现在还能去仲裁吗")
+    assert answer.escalation.suggested
+    assert any("仲裁时效" in reason for reason in answer.escalation.reasons)
+
+
+def test_a_guided_answer_is_not_low_confidence(service: AnswerService) -> None:
+    answer = ask(service, "公司说没休完的年假年底作废，合法吗")
+    assert answer.confidence.level == "high"
