@@ -312,7 +312,7 @@ class FactExtractor:
         self._violence = re.compile(lex.pattern("harm", "violence"))
         self._threat = re.compile(lex.pattern("harm", "threat"))
         self._sign_now = re.compile(
-            rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。]{{0,8}}签"
+            rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。没不未]{{0,8}}签"
         )
         self._settlement = re.compile(lex.pattern("harm", "settlement"))
         self._death = re.compile(lex.pattern("harm", "death"))
@@ -555,10 +555,11 @@ class FactExtractor:
             if hit := pattern.search(text):
                 put("termination", value, hit.group(0))
                 break
-        if hit := self._notice_given.search(text):
-            put("notice_given", True, hit.group(0))
-        elif hit := self._notice_missing.search(text):
+        # 也没提前一个月通知 holds the words of a notice given: the negation is read first.
+        if hit := self._notice_missing.search(text):
             put("notice_given", False, hit.group(0))
+        elif hit := self._notice_given.search(text):
+            put("notice_given", True, hit.group(0))
         if hit := self._unsigned.search(text):
             put("contract_signed", False, hit.group(0))
         elif hit := self._signed.search(text):

@@ -165,3 +165,8 @@ def test_pressure_to_sign_in_other_words_and_leaving_dated() -> None:
 def test_a_recurring_deduction_is_not_the_wage() -> None:
     got = facts("公司让我赔8000，说每个月从工资里扣2000，我工资才4500")
     assert got["monthly_deduction"] == 2000 and got["monthly_wage"] == 4500
+
+
+def test_negated_notice_and_unsigned_contract_are_not_read_as_their_opposites() -> None:
+    assert facts("厂里让我月底走，也没提前一个月通知")["notice_given"] is False
+    assert "pressure_to_sign" not in facts("去年10月入职到现在一直没签合同")
