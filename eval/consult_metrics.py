@@ -32,7 +32,7 @@ _FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:元|块|天|日|个月|月|年|倍|小时|%|％)|[×÷]|乘以|除以|[一二两三四五六七八九十]+(?:天|个月|倍)"
 )
 _VERDICT = re.compile(
-    r"^(?:不?合法|违法|不违法|不能|能|可以|不可以|有权|无权|不算|算|不是|是|属于|不属于|应当|应该|不用|不需要|"
+    r"^(?:不?合法|违法|不违法|不能|能|先别|别|可以|不可以|有权|无权|不算|算|不是|是|属于|不属于|应当|应该|不用|不需要|"
     r"需要|要|会|不会|没有|有|一般|通常|原则上|只要|如果|要看|视情况|分情况|可能|不一定|不行|行|必须|不得|来得及|来不及)"
     r"|合法|违法|不能|可以|有权|无权|不算|算工伤|应当|不用|不需要|要看|取决于|视情况|来得及"
 )
@@ -42,9 +42,14 @@ _ACTION = re.compile(
 )
 _AFFIRM = re.compile(r"^(?:合法|能|可以|有权|算|是|属于|应当|应该|要|需要|会|有|行|对|来得及)")
 _NEGATE = re.compile(
-    r"^(?:不|没|无权|无|未|非|别)|不合法|不能|不可以|不算|不是|无权|不用|不需要|不属于|不会|没有"
+    r"^(?:不|没|无权|无|未|非|别|先别|千万别)|不合法|不能|不可以|不算|不是|无权|不用|不需要|不属于|不会|没有|不等于"
 )
-_DEPENDS = re.compile(r"要看|视情况|分情况|取决于|不一定|看具体|如果|分两种")
+# The worker asks about their own right (我能不要吗, 能让他们现在就结吗, 家里人能自己申请吗): an answer
+# that the employer's conduct is unlawful (不合法) says yes, the worker can.
+_WORKER_RIGHT = re.compile(
+    r"(?:我|俺|咱|我们|家里人|家属)(?:还|也|都|自己)?(?:能|可以|有权)|能要|能让|能拿|可以要|能不要|能不能要|能告|可以告"
+)
+_DEPENDS = re.compile(r"^看|要看|视情况|分情况|取决于|不一定|看具体|如果|分两种")
 _ASKS_NEGATIVE = re.compile(r"违法|不合法|犯法|违规|侵权|违约")
 _SAYS_ILLEGAL = re.compile(r"不合法|违法|无权|不能|不可以|不得|不允许")
 _SAYS_NOT_ILLEGAL = re.compile(r"不违法|合法|不算违法|没有违法|可以")
@@ -102,6 +107,8 @@ def verdict_of(answer: str, question: str) -> str | None:
         return None
     if _DEPENDS.search(clause):
         return "depends"
+    if _WORKER_RIGHT.search(question) and re.match(r"不合法|违法", clause):
+        return "yes"
     if _ASKS_NEGATIVE.search(question):
         # 是不是违法 / 违法吗: "违法" answers yes, "合法" / "不违法" answers no.
         if _SAYS_NOT_ILLEGAL.search(clause) and not re.search(r"不合法", clause):

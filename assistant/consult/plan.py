@@ -283,7 +283,7 @@ def plan_consultation(
     faint = set(by_meaning)
     raised = {block.guide_id for block in plan.situations}
     speakers = [g for g in book.situations if g.id in raised and any(a.kind == kind for a in g.answers)]
-    for position, guide in enumerate([*speakers[:1], *guides]):
+    for position, guide in enumerate([*speakers[:1], *_by_match(guides, question, kind)]):
         answer = _select_answer(guide, question, kind)
         if answer is None:
             continue
@@ -337,6 +337,32 @@ def plan_consultation(
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
     return plan
+
+
+def _match(answer: GuideAnswer | None, question: str) -> int:
+    """How specifically the question asks for this answer: its longest ask word found (0: none)."""
+    text = question.lower()
+    return max((len(w) for w in answer.asks if w in text), default=0) if answer is not None else 0
+
+
+def _by_match(guides: Sequence[Guide], question: str, kind: AnswerKind) -> list[Guide]:
+    """The detected issues' guides, the one whose answer the question asks for most specifically
+    first (搬去江西 … 补偿 opens with the relocation answer of the layoff guide even when 离职 made
+    resignation the strongest issue); ties keep the issues' order."""
+    scored = []
+    for position, guide in enumerate(guides):
+        answer = _select_answer(guide, question, kind)
+        matched = _match(answer, question)
+        scored.append(
+            (
+                matched > 0,
+                answer is not None and answer.kind == kind and matched > 0,
+                matched,
+                -position,
+                guide,
+            )
+        )
+    return [item[-1] for item in sorted(scored, key=lambda item: item[:4], reverse=True)]
 
 
 def _branch(answer: GuideAnswer, values: Mapping[str, Any]) -> tuple[Statement, str] | None:

@@ -61,3 +61,12 @@ def test_key_points_in_quoted_statute_text_do_not_count_as_own_words() -> None:
 def test_safety_first() -> None:
     assert safety_first_ok(ACTION)
     assert not safety_first_ok(FIGURE)
+
+
+def test_a_worker_asking_about_their_own_right_reads_unlawful_as_yes() -> None:
+    answer = "**结论**\n\n不合法。工资必须用钱发，你可以不接受。"
+    assert verdict_of(answer, "这个月发超市卡抵工资，我能不要吗") == "yes"
+    assert verdict_of(answer, "公司用超市卡抵工资合法吗") == "no"
+    assert verdict_of("**结论**\n\n先别签。把协议带回去算清楚。", "老板让我今天签，能签吗") == "no"
+    # 我不能胜任 is what the employer said, not the worker asking whether they can.
+    assert verdict_of(answer, "公司说我不能胜任把我辞退了，合法吗") == "no"
