@@ -95,6 +95,8 @@ def render_guided_body(plan: ConsultPlan, sources: Sequence[Source], extra_point
     numbers = source_numbers(sources)
     lines = ["**结论**", ""]
     lines.append("".join(sentence_text(s, numbers) for s in plan.conclusion))
+    if employer_asks(plan):
+        lines += ["", EMPLOYER_NOTE]
     if plan.facts_shown:
         lines += ["", "按你说的情况：" + "，".join(plan.facts_shown) + "。"]
     if plan.ask:
@@ -116,17 +118,42 @@ def render_computations(plan: ConsultPlan, sources: Sequence[Source]) -> str:
     numbers = source_numbers(sources)
     lines = ["**怎么算的**", ""]
     for c in plan.computations:
-        if not c.formula:
-            continue
+        if not c.formula or c.missing:
+            continue  # a calculation still missing a fact shows as the clarifying question instead
         lines.append(f"- {c.title}：{c.formula}{cite_refs(c.cite, numbers)}")
         lines += [f"  - {a}" for a in c.assumptions]
     return "\n".join(lines) if len(lines) > 2 else ""
 
 
+MAX_STEPS = 5  # the guides' own steps shown (a worker reads this on a phone)
+MAX_MISTAKES = 3
+EMPLOYER_NOTE = (
+    "你是用人单位一方：下面说的是劳动者依法可以主张的，也就是单位应当承担的义务；"
+    "按规定处理，拿不准的可以咨询当地人社部门（12333）或律师。"
+)
+
+
+def _distinct(sentences: Sequence[Sentence]) -> list[Sentence]:
+    seen: set[str] = set()
+    out = []
+    for s in sentences:
+        if s.text not in seen:
+            seen.add(s.text)
+            out.append(s)
+    return out
+
+
+def employer_asks(plan: ConsultPlan) -> bool:
+    return plan.facts.get("asker") == "employer"
+
+
 def render_guided_steps(plan: ConsultPlan, sources: Sequence[Source], evidence: str) -> str:
     numbers = source_numbers(sources)
+    if employer_asks(plan):
+        # The worker's steps (仲裁, 投诉) are not the employer's: it is told what it owes, and where to ask.
+        return "**下一步怎么做**\n\n1. " + EMPLOYER_NOTE
     steps = [f"**先保留证据**：{evidence}。截图要能看清对方身份和日期，原件自己收好。"]
-    steps += [sentence_text(s, numbers) for s in plan.steps]
+    steps += [sentence_text(s, numbers) for s in _distinct(plan.steps)[:MAX_STEPS]]
     if "arbitration" in plan.documents:
         steps.append(
             "**仲裁申请书草稿**：在页面的「计算器」里可以按你说的情况生成一份劳动仲裁申请书草稿"
@@ -138,7 +165,8 @@ def render_guided_steps(plan: ConsultPlan, sources: Sequence[Source], evidence: 
 
 
 def render_mistakes(plan: ConsultPlan, sources: Sequence[Source]) -> str:
-    if not plan.mistakes:
+    if not plan.mistakes or employer_asks(plan):
         return ""
     numbers = source_numbers(sources)
-    return "**注意，别吃亏**\n\n" + "\n".join(f"- {sentence_text(s, numbers)}" for s in plan.mistakes)
+    mistakes = _distinct(plan.mistakes)[:MAX_MISTAKES]
+    return "**注意，别吃亏**\n\n" + "\n".join(f"- {sentence_text(s, numbers)}" for s in mistakes)

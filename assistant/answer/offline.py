@@ -102,6 +102,7 @@ REACH = 0.5  # an article scoring under half the best one is not worth the worke
 NEAR_DUPLICATE = 0.8  # share of the shorter text's character pairs: a restatement, not a new rule
 MAX_FACETS = 3  # detected issues an answer makes sure to cover, strongest first
 GUIDED_POINTS = 2  # further retrieved articles quoted under a guided answer
+NO_CONCLUSION = "对这个问题，系统还不能直接给出结论，下面是最相关的规定，请对照你的情况看；拿不准的，回复“转人工”让工会律师帮你判断。"
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -225,8 +226,9 @@ class OfflineComposer:
             lines.append(f"你的问题涉及{names}{count}个方面。与你的情况最相关的规定是：")
         elif covered or request.topics:
             # Named by the issue the quoted articles answer, when they answer one: the strongest
-            # detected issue may have none among them.
+            # detected issue may have none among them. No guide answers it: said so first, honestly.
             name = covered[0].name if covered else request.topics[0]
+            lines += [NO_CONCLUSION, ""]
             lines.append(f"你的问题属于「{name}」方面。与你的情况最相关的规定是：")
         else:
             lines.append("与你的问题最相关的规定是：")

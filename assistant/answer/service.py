@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
@@ -408,7 +409,7 @@ class AnswerService:
             procedure,
             plan,
             sources,
-            check=lambda text: self._verifier(prepared).verify(text).strip() if text else text,
+            check=lambda text: _without_note(self._verifier(prepared).verify(text)).strip() if text else text,
         )
         # The note follows the body: in a stream the body has already been shown when confidence is known.
         text = body + (("\n\n" + LOW_CONFIDENCE_NOTE) if confidence.level == "low" else "") + tail
@@ -462,3 +463,12 @@ def usable_guides(book: GuideBook, retriever: HybridRetriever) -> GuideBook:
     return GuideBook(
         tuple(g for g in book.guides if g.id not in bad), tuple(g for g in book.situations if g.id not in bad)
     )
+
+
+_REMOVED_NOTE = re.compile(r"\s*（说明：回答中有 \d+ 处无法在法规库中核实的法条引用，已删除。）")
+
+
+def _without_note(text: str) -> str:
+    """The rendered steps and formulas without the verifier's note: anything it removed there was the
+    system's own wording (a tool's remark), and the note would only confuse the worker."""
+    return _REMOVED_NOTE.sub("", text)

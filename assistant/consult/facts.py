@@ -83,6 +83,11 @@ FACT_NAMES = frozenset(
         "settlement_offered",
         "pregnant",
         "in_probation",
+        "social_insurance",
+        "contract_expired",
+        "not_at_work",
+        "commute",
+        "ill",
     }
 )
 # The named quantities the worker tools produce (the facts contract), usable in guide conditions.
@@ -351,6 +356,21 @@ class FactExtractor:
         self._comp_given = re.compile(lex.pattern("work", "comp_time_given"))
         self._comp_refused = re.compile(lex.pattern("work", "comp_time_refused"))
         self._pregnant = re.compile(lex.pattern("status", "pregnant"))
+        self._flags = [
+            (
+                "social_insurance",
+                False,
+                re.compile(
+                    rf"(?:{lex.pattern('status', 'social_insurance_unpaid')})"
+                    r"|(?:没|没有|未|不)(?:给)?(?:我|他|她|我们|他们|工人|员工|俺)?(?:买|交|缴|上|办)(?:过)?(?:社保|社会保险)"
+                ),
+            ),
+            ("social_insurance", True, re.compile(lex.pattern("status", "social_insurance_paid"))),
+            ("contract_expired", False, re.compile(lex.pattern("status", "contract_running"))),
+            ("not_at_work", True, re.compile(lex.pattern("status", "not_at_work"))),
+            ("commute", True, re.compile(lex.pattern("status", "commute"))),
+            ("ill", True, re.compile(lex.pattern("status", "ill"))),
+        ]
         self._probation = re.compile(lex.pattern("status", "probation"))
         self._age = re.compile(r"(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁")
         # 上初二 / 初二就出来了 is a child's age; 大年初一初二 is a date.
@@ -616,6 +636,9 @@ class FactExtractor:
             put("comp_time", not negated, text[max(0, hit.start() - 3) : hit.end()])
         if hit := self._pregnant.search(text):
             put("pregnant", True, hit.group(0))
+        for name, value, pattern in self._flags:
+            if hit := pattern.search(text):
+                put(name, value, hit.group(0))
         if hit := self._probation.search(text):
             put("in_probation", True, hit.group(0))
         for m in self._group.finditer(text):
@@ -679,7 +702,7 @@ class FactExtractor:
             m = re.search(rf"\d+|[{CN_CHARS}]+", text)
             value = parse_cn_number(m.group(0)) if m else None
             return Fact(asked, int(value), text, turn) if value is not None else None
-        if asked in ("contract_signed", "injury_insurance", "notice_given"):
+        if asked in ("contract_signed", "injury_insurance", "notice_given", "social_insurance"):
             if re.match(r"(没|没有|不|未|否)", text):
                 return Fact(asked, False, text, turn)
             if re.match(r"(有|签了|是|对|交了|买了|签过|给了)", text):

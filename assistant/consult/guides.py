@@ -335,7 +335,9 @@ class Guide:
     # Situations only: the escalation reason codes and the facts condition that raise it.
     codes: tuple[str, ...] = ()
     trigger: Condition | None = None
-    unless: Condition | None = None  # a graver situation that covers this one
+    unless: Condition | None = None  # a graver situation, or facts that rule this guide out
+    leads_when: Condition | None = None  # facts that make this guide the one to answer first
+    tools: tuple[str, ...] = ()  # worker tools run whenever their inputs are known (for claims)
     priority: int = 0
 
     def statements(self) -> Iterable[Statement]:
@@ -441,7 +443,8 @@ def parse_guide(path: Path, data: Mapping[str, Any], situation: bool = False) ->
         )
     issues = tuple(data.get("issues", [data["id"]]))
     trigger = Condition.parse(data.get("trigger", "")) if situation and data.get("trigger") else None
-    unless = Condition.parse(data.get("unless", "")) if situation and data.get("unless") else None
+    unless = Condition.parse(data.get("unless", "")) if data.get("unless") else None
+    leads_when = Condition.parse(data.get("leads_when", "")) if data.get("leads_when") else None
     return Guide(
         id=data["id"],
         issues=issues,
@@ -457,6 +460,8 @@ def parse_guide(path: Path, data: Mapping[str, Any], situation: bool = False) ->
         codes=tuple(data.get("codes", [])),
         trigger=trigger,
         unless=unless,
+        leads_when=leads_when,
+        tools=tuple(data.get("tools", [])),
         priority=int(data.get("priority", 0)),
     )
 
@@ -528,11 +533,11 @@ def check_guides(
             if (ref.paragraph or ref.item) and clause_text(unit.text, ref) is None:
                 problems.append(GuideProblem(guide.id, str(ref), "条文中没有这一款或这一项"))
         if tool_names is not None:
-            for answer in guide.answers:
-                if answer.tool and answer.tool not in tool_names:
-                    problems.append(GuideProblem(guide.id, answer.tool, "没有这个计算工具"))
+            for name in [a.tool for a in guide.answers if a.tool] + list(guide.tools):
+                if name not in tool_names:
+                    problems.append(GuideProblem(guide.id, name, "没有这个计算工具"))
         if fact_names is not None:
-            for condition in (guide.trigger, guide.unless):
+            for condition in (guide.trigger, guide.unless, guide.leads_when):
                 for name in sorted((condition.names - set(fact_names)) if condition is not None else ()):
                     problems.append(
                         GuideProblem(guide.id, name, f"条件用到了未知的事实名：{condition.source}")

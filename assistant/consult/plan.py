@@ -273,6 +273,8 @@ def plan_consultation(
         guide = book.for_issue(issue_id)
         if guide is None or guide in guides:
             continue
+        if guide.unless is not None and guide.unless.holds(values) is True:
+            continue  # the facts rule it out (a dismissed worker is not asking how to resign)
         # Measured against the strongest issue even when that one has no guide: a faint issue must not
         # answer a question that is really about another one.
         if score < SECOND_ISSUE_SHARE * best:
@@ -283,7 +285,15 @@ def plan_consultation(
     faint = set(by_meaning)
     raised = {block.guide_id for block in plan.situations}
     speakers = [g for g in book.situations if g.id in raised and any(a.kind == kind for a in g.answers)]
-    for position, guide in enumerate([*speakers[:1], *_by_match(guides, question, kind)]):
+    for guide in guides:
+        # A guide's tools run whenever their inputs are known, so its claims can name the amounts.
+        for name in guide.tools:
+            if run_tool is not None and not any(c.tool == name for c in plan.computations):
+                computation = run_tool(name, values)
+                if computation is not None and not computation.missing:
+                    plan.computations.append(computation)
+                    values.update({k: v for k, v in computation.quantities.items() if v is not None})
+    for position, guide in enumerate([*speakers[:1], *_by_match(guides, question, kind, values)]):
         answer = _select_answer(guide, question, kind)
         if answer is None:
             continue
@@ -345,24 +355,21 @@ def _match(answer: GuideAnswer | None, question: str) -> int:
     return max((len(w) for w in answer.asks if w in text), default=0) if answer is not None else 0
 
 
-def _by_match(guides: Sequence[Guide], question: str, kind: AnswerKind) -> list[Guide]:
-    """The detected issues' guides, the one whose answer the question asks for most specifically
-    first (搬去江西 … 补偿 opens with the relocation answer of the layoff guide even when 离职 made
-    resignation the strongest issue); ties keep the issues' order."""
+def _by_match(
+    guides: Sequence[Guide], question: str, kind: AnswerKind, values: Mapping[str, Any]
+) -> list[Guide]:
+    """The detected issues' guides in the order they answer: a guide whose facts make it the one
+    to answer (a disability grade → the benefits guide) first, then the one whose answer the question
+    asks for most specifically (搬去江西 … 补偿 opens with the relocation answer of the layoff guide
+    even when 离职 made resignation the strongest issue); ties keep the issues' order."""
     scored = []
     for position, guide in enumerate(guides):
         answer = _select_answer(guide, question, kind)
         matched = _match(answer, question)
-        scored.append(
-            (
-                matched > 0,
-                answer is not None and answer.kind == kind and matched > 0,
-                matched,
-                -position,
-                guide,
-            )
-        )
-    return [item[-1] for item in sorted(scored, key=lambda item: item[:4], reverse=True)]
+        leads = guide.leads_when is not None and guide.leads_when.holds(values) is True
+        kind_matched = answer is not None and answer.kind == kind and matched > 0
+        scored.append((leads, matched > 0, kind_matched, matched, -position, guide))
+    return [item[-1] for item in sorted(scored, key=lambda item: item[:5], reverse=True)]
 
 
 def _branch(answer: GuideAnswer, values: Mapping[str, Any]) -> tuple[Statement, str] | None:

@@ -193,3 +193,26 @@ def test_a_deadline_the_tools_count_as_near_sends_the_case_to_a_lawyer(service: 
 def test_a_guided_answer_is_not_low_confidence(service: AnswerService) -> None:
     answer = ask(service, "公司说没休完的年假年底作废，合法吗")
     assert answer.confidence.level == "high"
+
+
+def test_a_dismissed_worker_is_never_steered_into_resigning(service: AnswerService) -> None:
+    answer = ask(service, "公司说我干不了这个活，让我月底走人，也没说给补偿，我能拿什么")
+    assert answer.plan is not None and "employee_resignation" not in answer.plan.guides
+    assert "辞职信" not in answer.text
+
+
+def test_a_death_at_home_is_not_called_a_work_death(service: AnswerService) -> None:
+    answer = ask(service, "我爸是在家里休息的时候突发脑溢血去世的，单位说不算工伤，家里能拿到什么")
+    assert answer.plan is not None and "death_at_work" not in [b.guide_id for b in answer.plan.situations]
+    assert "这是工亡" not in answer.text
+
+
+def test_unpaid_insurance_is_not_assumed(service: AnswerService) -> None:
+    answer = ask(service, "社保一直正常交着，我想辞职，能要经济补偿吗")
+    assert "单位没依法给你交社保" not in answer.text
+
+
+def test_the_employer_asking_is_told_what_it_owes(service: AnswerService) -> None:
+    answer = ask(service, "我是老板，员工干了两年，合同到期我不想续了，要给补偿吗")
+    assert "你是用人单位一方" in answer.text
+    assert "申请劳动争议仲裁" not in answer.text.split("**下一步怎么做**", 1)[1]
