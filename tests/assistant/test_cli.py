@@ -51,6 +51,22 @@ def test_show_accepts_the_aliases_search_accepts(built_settings: Settings) -> No
     assert unknown.returncode == 1 and "库中没有《火星条例》" in unknown.stderr
 
 
+def test_show_never_takes_a_law_for_one_whose_name_contains_it(built_settings: Settings) -> None:
+    """保险法 (the Insurance Law) is not in the store: it must not open 社会保险法 第二十七条."""
+    insurance = lawcloud(["show", "保险法", "27"], built_settings.data_dir)
+    assert insurance.returncode == 1 and "库中没有《保险法》" in insurance.stderr
+    assert "社会保险法》第二十七条" not in insurance.stdout
+    labour = lawcloud(["show", "劳动法", "44"], built_settings.data_dir)
+    assert labour.returncode == 0 and "《中华人民共和国劳动法》第四十四条" in labour.stdout
+    contract = lawcloud(["show", "劳动合同法", "44"], built_settings.data_dir)
+    assert contract.returncode == 0 and "《中华人民共和国劳动合同法》第四十四条" in contract.stdout
+    union = lawcloud(["show", "工会法", "3"], built_settings.data_dir)
+    assert union.returncode == 0 and "《中华人民共和国工会法》第三条" in union.stdout
+    # A name inside a longer one (合同法 in 劳动合同法, the repealed Contract Law) is not that law either.
+    contract_law = lawcloud(["show", "合同法", "44"], built_settings.data_dir)
+    assert contract_law.returncode == 1 and "库中没有《合同法》" in contract_law.stderr
+
+
 def test_ingest_that_makes_a_new_build_live_says_to_restart_the_server(tmp_path: Path) -> None:
     from tests.ingest.test_pipeline import LAW, write_law
 
