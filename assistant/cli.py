@@ -105,6 +105,7 @@ def ingest(
     """导入法规、司法解释与案例，建立（或增量更新）检索索引。"""
     from ingest.index import IngestBusy
     from ingest.load import InputError
+    from ingest.metadata import MetadataError
     from ingest.pipeline import run_ingest
     from ingest.profiles import ProfileError
 
@@ -114,7 +115,7 @@ def ingest(
         report = run_ingest(
             settings, paths or [], profile=profile, builtin=not no_builtin, replace=replace, progress=progress
         )
-    except (InputError, ProfileError, IngestBusy) as exc:
+    except (InputError, ProfileError, IngestBusy, MetadataError) as exc:
         progress.close()
         _fail(str(exc))
         return

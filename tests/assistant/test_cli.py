@@ -67,6 +67,30 @@ def test_show_never_takes_a_law_for_one_whose_name_contains_it(built_settings: S
     assert contract_law.returncode == 1 and "库中没有《合同法》" in contract_law.stderr
 
 
+def test_show_and_citations_carry_the_corrected_metadata(built_settings: Settings) -> None:
+    """corpus/metadata.toml corrects what two shared files say about themselves (issue 16)."""
+    wages = lawcloud(["show", "工资支付暂行规定", "18"], built_settings.data_dir)
+    assert wages.returncode == 0, wages.stderr
+    assert "层级：部门规章" in wages.stdout and "制定机关：劳动部" in wages.stdout
+    assert "行政法规" not in wages.stdout and "国务院" not in wages.stdout
+    notice = "关于职工全年月平均工作时间和工资折算问题的通知"
+    three = lawcloud(["show", notice, "3"], built_settings.data_dir)
+    assert three.returncode == 0, three.stderr
+    assert "同时废止" in three.stdout and "版本日期：2008-01-03" in three.stdout
+    assert "层级：规范性文件" in three.stdout
+    two = lawcloud(["show", notice, "2"], built_settings.data_dir)
+    assert "21.75天" in two.stdout and "同时废止" not in two.stdout
+    answer = json.loads(
+        lawcloud(["ask", "工资支付暂行规定第十八条", "--json"], built_settings.data_dir).stdout
+    )
+    cited = next(c for c in answer["citations"] if c["law"] == "工资支付暂行规定")
+    assert cited["label"] == "第十八条" and cited["effective_date"] == "1995-01-01"
+    assert "《工资支付暂行规定》第十八条（部门规章" in answer["answer"]
+    monthly = json.loads(lawcloud(["ask", f"{notice}第三条", "--json"], built_settings.data_dir).stdout)
+    cited = next(c for c in monthly["citations"] if c["law"] == notice)
+    assert cited["version_date"] == "2008-01-03" and cited["label"] == "第三条"
+
+
 def test_ingest_that_makes_a_new_build_live_says_to_restart_the_server(tmp_path: Path) -> None:
     from tests.ingest.test_pipeline import LAW, write_law
 
