@@ -257,10 +257,25 @@ def parse_statute(meta: DocumentMeta, body: str) -> ParsedDocument:
     md_depth_levels: dict[int, int] = {}
     current: dict | None = None
     preamble: list[str] = []
+    # Text under a heading after the articles began (附件 最低工资标准测算方法) is an appendix of its
+    # own, not the document's preamble and not part of the article before it.
+    appendix: dict | None = None
     last: tuple[int, int] | None = None
 
     def flush() -> None:
-        nonlocal current
+        nonlocal current, appendix
+        if appendix is not None and "\n".join(appendix["lines"]).strip():
+            units.append(
+                LegalUnit(
+                    doc=meta,
+                    unit_type=UnitType.PARAGRAPH,
+                    label=appendix["label"],
+                    text="\n".join(appendix["lines"]).strip(),
+                    chapter=appendix["chapter"],
+                    seq=len(units),
+                )
+            )
+        appendix = None
         if current is not None:
             units.append(
                 LegalUnit(
@@ -294,6 +309,12 @@ def parse_statute(meta: DocumentMeta, body: str) -> ParsedDocument:
             depth = len(heading.group(1))
             md_depth_levels.setdefault(depth, 1 + len(md_depth_levels))
             set_heading(md_depth_levels[depth], heading_text)
+            if last is not None:
+                appendix = {
+                    "label": heading_text.replace("\u3000", " ")[:40],
+                    "chapter": tuple(chapter[k] for k in sorted(chapter) if chapter[k] != heading_text),
+                    "lines": [],
+                }
             continue
         article = ARTICLE_START.match(para)
         if article:
@@ -314,6 +335,8 @@ def parse_statute(meta: DocumentMeta, body: str) -> ParsedDocument:
                 continue
         if current is not None:
             current["lines"].append(para)
+        elif appendix is not None:
+            appendix["lines"].append(para)
         else:
             preamble.append(para)
     flush()
@@ -332,6 +355,9 @@ def _parse_provisions_or_paragraphs(
     meta: DocumentMeta, paragraphs: list[str], warnings: list[str]
 ) -> ParsedDocument:
     """Normative documents number provisions 一、二、 …; anything else becomes paragraph groups."""
+    items = _parse_numbered_items(meta, paragraphs)
+    if items is not None:
+        return ParsedDocument(meta=meta, units=items, warnings=warnings)
     units: list[LegalUnit] = []
     preamble: list[str] = []
     current: dict | None = None
@@ -385,6 +411,68 @@ def _parse_provisions_or_paragraphs(
     if units:
         warnings.append("未识别出条文编号，按段落切分")
     return ParsedDocument(meta=meta, units=units, warnings=warnings)
+
+
+_ITEM_START = re.compile(r"^(\d{1,3})[.．、](?!\d)\s*(.+)$")
+
+
+def _parse_numbered_items(meta: DocumentMeta, paragraphs: list[str]) -> list[LegalUnit] | None:
+    """Some notices number their items 1. 2. … through the whole document under part headings
+    (一、关于非全日制用工的劳动关系 … 18.): the items are what lawyers cite (意见第12条), the parts
+    are their chapters. None when the document is not numbered that way."""
+    numbers = [int(m.group(1)) for m in (_ITEM_START.match(p) for p in paragraphs) if m]
+    parts = sum(1 for p in paragraphs if PROVISION_START.match(_heading_text(p)))
+    if len(numbers) < 3 or numbers != list(range(1, len(numbers) + 1)) or len(numbers) <= parts:
+        return None
+    units: list[LegalUnit] = []
+    chapter: tuple[str, ...] = ()
+    # Text before the first item is the preamble; text under a part heading before its first item is
+    # that part's introduction (a paragraph unit labelled by the heading).
+    current: dict = {"no": 0, "label": "序言", "lines": [], "chapter": ()}
+
+    def flush() -> None:
+        text = "\n".join(current["lines"]).strip()
+        if not text:
+            return
+        numbered = current["no"] > 0
+        units.append(
+            LegalUnit(
+                doc=meta,
+                unit_type=UnitType.PROVISION if numbered else UnitType.PARAGRAPH,
+                label=current["label"],
+                text=text,
+                article_no=current["no"] if numbered else None,
+                chapter=current["chapter"],
+                seq=len(units),
+            )
+        )
+
+    expected = 1
+    for raw in paragraphs:
+        para = _heading_text(raw)
+        item = _ITEM_START.match(para)
+        if item and int(item.group(1)) == expected:
+            flush()
+            current = {
+                "no": expected,
+                "label": f"{expected}.",
+                "lines": [item.group(2).strip()],
+                "chapter": chapter,
+            }
+            expected += 1
+        elif MD_HEADING.match(raw) or PROVISION_START.match(para):
+            flush()
+            chapter = (para,)
+            current = {"no": 0, "label": para[:40], "lines": [], "chapter": chapter}
+        else:
+            current["lines"].append(para)
+    flush()
+    return units
+
+
+def _heading_text(para: str) -> str:
+    heading = MD_HEADING.match(para)
+    return heading.group(2).strip() if heading else para
 
 
 def _paragraph_unit(meta: DocumentMeta, group: list[str], index: int) -> LegalUnit:
