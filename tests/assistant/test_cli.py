@@ -91,23 +91,21 @@ def test_show_and_citations_carry_the_corrected_metadata(built_settings: Setting
     assert cited["version_date"] == "2008-01-03" and cited["label"] == "第三条"
 
 
-def test_ingest_that_makes_a_new_build_live_says_to_restart_the_server(tmp_path: Path) -> None:
+def test_ingest_that_makes_a_new_build_live_says_the_server_picks_it_up(tmp_path: Path) -> None:
     from tests.ingest.test_pipeline import LAW, write_law
 
     write_law(tmp_path / "docs")
     first = lawcloud(["ingest", "--no-builtin", "--json", str(tmp_path / "docs")], tmp_path / "data")
     assert first.returncode == 0, first.stderr
-    assert "已生效" in first.stderr and "请重启服务" in first.stderr
+    assert "已生效" in first.stderr and "自动换用新索引" in first.stderr and "/readyz" in first.stderr
     assert json.loads(first.stdout)["noop"] is False  # the hint stays off stdout: --json parses
     again = lawcloud(["ingest", "--no-builtin", str(tmp_path / "docs")], tmp_path / "data")
-    assert again.returncode == 0 and "请重启服务" not in again.stderr  # nothing changed: nothing to reload
+    assert again.returncode == 0 and "已生效" not in again.stderr  # nothing changed: nothing to reload
     write_law(tmp_path / "more", LAW + "\n第九条 本条例自公布之日起施行。\n")  # another source: a new build
     quiet = lawcloud(
         ["ingest", "--no-builtin", "--json", "--no-restart-hint", str(tmp_path / "more")], tmp_path / "data"
     )
-    assert (
-        json.loads(quiet.stdout)["noop"] is False and "请重启服务" not in quiet.stderr
-    )  # as `serve` runs it
+    assert json.loads(quiet.stdout)["noop"] is False and "已生效" not in quiet.stderr  # as `serve` runs it
 
 
 def test_commands_without_an_index_say_what_to_do(tmp_path: Path) -> None:
