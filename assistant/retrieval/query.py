@@ -197,9 +197,12 @@ def detect_topics(
     raised = {issue.id for issue in knowledge.issues if matched[issue.name]}
     for issue in knowledge.issues:
         full = bool(matched[issue.name]) or any(other in raised for other in issue.context_of)
+        weak = CONTEXT_TOPIC_WEIGHT if issue.context_weight is None else issue.context_weight
+        if not full and weak <= 0:
+            continue
         for k in issue.context_keywords:
             if phrase_in(k, lowered):
-                matched[issue.name].setdefault(k, 1.0 if full else CONTEXT_TOPIC_WEIGHT)
+                matched[issue.name].setdefault(k, 1.0 if full else weak)
     # A keyword inside a longer keyword of another issue that the question also matches is part of
     # that mention: 发工资 inside 没发工资 (欠薪) is not a question about how wages are paid.
     mentions = {k for weights in matched.values() for k in weights}
