@@ -17,6 +17,8 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
+import api.routes.documents
+import api.routes.tools
 from api.errors import install_error_handlers
 from api.limits import BodyLimitMiddleware
 from api.routes import articles, chat, conversations, feedback, health, lawyer, search, tickets
@@ -161,6 +163,9 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
         )
     for module in (chat, conversations, feedback, tickets, lawyer, articles, search, health):
         app.include_router(module.router)
+    # Worker tools (calculators, time limits) and drafted documents (劳动仲裁申请书).
+    app.include_router(api.routes.tools.router)
+    app.include_router(api.routes.documents.router)
     _document_body_errors(app)
     if (STATIC_DIR / "index.html").exists():
         # The worker chat page (api/static/) talks to the endpoints above.

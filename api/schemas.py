@@ -88,6 +88,34 @@ class VerificationOut(BaseModel):
     rejected_sentences: int = Field(0, description="因复述系统提示词等被拦下的句子数")
 
 
+class ComputationOut(BaseModel):
+    tool: str = Field(description="计算工具名（/v1/tools/{name}）")
+    title: str
+    formula: str = Field(description="代入数字的算式")
+    quantities: dict[str, float | int | str | bool | None] = Field(description="算出的各项数值")
+    articles: list[str] = Field(description="计算依据的条文（到款、项）")
+    assumptions: list[str]
+    missing: list[str] = Field(description="还缺少、无法计算的事实")
+
+
+class ConsultationOut(BaseModel):
+    kind: Literal["verdict", "figure", "action"] = Field(
+        description="问题要的回答形式：verdict 判断（合法吗）、figure 数字（多少）、action 做法（怎么办）"
+    )
+    conclusion_kind: Literal["verdict", "figure", "action"] | None = Field(
+        description="结论实际采用的形式；null：没有适用的问题指南"
+    )
+    guides: list[str] = Field(description="用到的问题指南（corpus/guides）")
+    situations: list[str] = Field(description="放在最前面的紧急情况（打人、死亡、重伤、童工、催签字、时效）")
+    ask: str | None = Field(description="还需要工人补充的一个情况（下一条消息的回答会被用上）")
+    ask_fact: str | None = Field(description="上面那个问题对应的事实名")
+    documents: list[str] = Field(
+        default_factory=list,
+        description="值得提供的文书草稿：arbitration（劳动仲裁申请书，/v1/documents/arbitration）",
+    )
+    computations: list[ComputationOut]
+
+
 class ChatResponse(BaseModel):
     conversation_id: str
     message_id: str
@@ -103,6 +131,13 @@ class ChatResponse(BaseModel):
         description="false：这条消息没有提出可识别的劳动法律问题（如“你好”），回答只是引导说明，不引用条文",
     )
     escalation: EscalationOut
+    facts: dict[str, float | int | str | bool] = Field(
+        default_factory=dict,
+        description="从对话中读出的关键事实（月工资、入职日期、伤残等级……），字段名与计算器的输入一致",
+    )
+    consultation: ConsultationOut | None = Field(
+        default=None, description="这次咨询的结论形式、用到的指南、追问和计算结果"
+    )
     mode: Literal["offline", "llm"] = Field(description="实际生成回答的方式")
     fallback_reason: str | None = Field(description="大模型失败改用离线回答的原因，如 llm_timeout")
     topics: list[str]

@@ -22,6 +22,7 @@ from rich.table import Table
 
 from assistant.config import get_settings
 from assistant.tickets.cli import lawyer_app, tickets_app
+from assistant.tools.cli import calc, data_app
 from eval.cli import eval_app
 
 app = typer.Typer(
@@ -32,6 +33,8 @@ app.add_typer(corpus_app, name="corpus")
 app.add_typer(eval_app, name="eval")
 app.add_typer(lawyer_app, name="lawyer")
 app.add_typer(tickets_app, name="tickets")
+app.add_typer(data_app, name="data")
+app.command("calc", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(calc)
 console = Console(soft_wrap=True)
 err = Console(stderr=True)
 

@@ -6,6 +6,7 @@ The TOML file is ``lawcloud.toml`` in the working directory, or the path in ``LA
 from __future__ import annotations
 
 import os
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -79,6 +80,9 @@ class Settings(BaseSettings):
     answer_articles: int = 10  # statute articles retrieved per question (numbered sources [1]..[n]); the
     # offline answer quotes the best few of them (assistant/answer/offline.py MAX_POINTS)
     answer_cases: int = 2  # related typical cases shown under the answer
+    # The day time limits and ages are counted from; None: today in China. For evaluation sets whose
+    # dates are written relative to a fixed day (eval/datasets/*: 2026-12-05).
+    reference_date: date | None = None
     llm_base_url: str | None = None
     llm_model: str = "qwen2.5-7b-instruct"
     # Local servers ignore the key; in production it must be set explicitly (see the validator).

@@ -236,10 +236,10 @@ class ConversationStore:
             if row.role == "assistant":
                 pending_answer = row
             elif row.role == "user":
-                citations = (
-                    pending_answer.citations if pending_answer and pending_answer.status == "complete" else []
-                )
-                turns.append(Turn(row.content, row.query or row.content, list(citations or [])))
+                complete = pending_answer is not None and pending_answer.status == "complete"
+                citations = pending_answer.citations if complete and pending_answer else []
+                answer_text = pending_answer.content if complete and pending_answer else ""
+                turns.append(Turn(row.content, row.query or row.content, list(citations or []), answer_text))
                 pending_answer = None
         return list(reversed(turns[:limit]))
 

@@ -32,6 +32,7 @@ class Turn:
     question: str
     query: str  # what was actually searched (already rewritten if it was a follow-up)
     citations: list[dict[str, Any]] = field(default_factory=list)  # the answer's citations, best first
+    answer: str = ""  # the answer's text (a clarifying question in it says which fact the reply fills)
 
 
 @dataclass(frozen=True)

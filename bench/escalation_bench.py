@@ -12,6 +12,10 @@ Targets (issue 5): recall on must-escalate >= 95%, 100% on danger-to-life items,
 <= 10% of must-not items.
 
     python bench/escalation_bench.py [--with-answers] [--today 2026-11-25] [--out bench/results/escalation.json]
+        [--dataset eval/datasets/holdout_escalation_grid.jsonl --aggregate-only]
+
+Items with a ``category`` field also get recall per category. ``--aggregate-only`` leaves item ids out
+of the printout and the JSON, for held-out sets that are reported only in aggregate.
 """
 
 from __future__ import annotations
@@ -73,7 +77,36 @@ def score(items: list[dict[str, Any]], decisions: list[EscalationDecision]) -> d
         "codes_on_false_escalations": dict(
             Counter(c for _, d in must_not if d.escalate for c in d.codes).most_common()
         ),
+        **by_category(items, decisions),
     }
+
+
+def by_category(items: list[dict[str, Any]], decisions: list[EscalationDecision]) -> dict[str, Any]:
+    """Recall per situation class (and false escalations per near-miss class) for sets with `category`."""
+    if not any("category" in i for i in items):
+        return {}
+    groups: dict[str, list[tuple[dict[str, Any], EscalationDecision]]] = {}
+    for item, decision in zip(items, decisions, strict=True):
+        groups.setdefault(item.get("category", "(none)"), []).append((item, decision))
+    recall: dict[str, str] = {}
+    false: dict[str, str] = {}
+    for name, pairs in sorted(groups.items()):
+        must = [d for i, d in pairs if i["should_escalate"]]
+        if must:
+            recall[name] = f"{sum(d.escalate for d in must)}/{len(must)}"
+        must_not = [d for i, d in pairs if not i["should_escalate"]]
+        if must_not:
+            false[name] = f"{sum(d.escalate for d in must_not)}/{len(must_not)}"
+    return {"recall_by_category": recall, "false_escalations_by_category": false}
+
+
+def aggregate_only(result: dict[str, Any]) -> dict[str, Any]:
+    """Drop item ids: a never-tuned held-out set is reported only in aggregate (its README says why)."""
+    hidden = {"missed", "false_escalations", "danger_missed", "danger_flag_on_non_danger_items"}
+    kept = {k: v for k, v in result.items() if k not in hidden}
+    kept["false_escalation_count"] = len(result["false_escalations"])
+    kept["danger_flag_on_non_danger_count"] = len(result["danger_flag_on_non_danger_items"])
+    return kept
 
 
 def text_only(
@@ -142,6 +175,11 @@ def main() -> None:
         "--today", type=date.fromisoformat, default=None, help="the date time limits count from"
     )
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "escalation.json")
+    parser.add_argument(
+        "--aggregate-only",
+        action="store_true",
+        help="report figures only, no item ids (for held-out sets nobody may tune on)",
+    )
     args = parser.parse_args()
 
     items = load(args.dataset)
@@ -182,6 +220,10 @@ def main() -> None:
             "seconds": round(time.perf_counter() - t0, 1),
         }
 
+    if args.aggregate_only:
+        for name in ("text_only", "with_answers"):
+            if name in report:
+                report[name] = aggregate_only(report[name])
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"{report['dataset']} (today = {report['today']}), {report['machine']}")
@@ -196,13 +238,16 @@ def main() -> None:
         print(
             f"| {name} | {r['recall']:.1%} ({round(r['recall'] * r['must_escalate'])}/{r['must_escalate']}) "
             f"| {r['danger_recall']:.0%} ({r['danger_items']}) "
-            f"| {r['false_escalation_rate']:.1%} ({len(r['false_escalations'])}/{r['must_not']}) "
+            f"| {r['false_escalation_rate']:.1%} ({round(r['false_escalation_rate'] * r['must_not'])}/{r['must_not']}) "
             f"| {r['borderline_false_escalations']}/{r['borderline_items']} | {r['precision']:.1%} |"
         )
-        if r["missed"]:
+        if r.get("missed"):
             print(f"  missed: {r['missed']}")
-        if r["false_escalations"]:
+        if r["false_escalation_rate"]:
             print(f"  false escalations by code: {r['codes_on_false_escalations']}")
+        if "recall_by_category" in r:
+            print(f"  recall by category: {r['recall_by_category']}")
+            print(f"  false escalations by category: {r['false_escalations_by_category']}")
     tables = report["test_tables"]
     print(
         f"test tables: {tables['caught']}/{tables['triggers']} triggers caught with the right code, "

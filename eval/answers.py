@@ -26,6 +26,13 @@ from eval.answer_metrics import (
     key_point_present,
     recall_curve,
 )
+from eval.consult_metrics import (
+    figures,
+    key_points_own,
+    opening_form_ok,
+    safety_first_ok,
+    verdict_of,
+)
 from eval.datasets import EvalItem
 from eval.metrics import first_hit_rank, percentile
 
@@ -43,6 +50,8 @@ class AnswerRecord:
     mode: str = "offline"
     seconds: float = 0.0
     invalid_citations: list[str] = field(default_factory=list)
+    quantities: dict = field(default_factory=dict)  # the named quantities the answer computed (tools)
+    facts: dict = field(default_factory=dict)  # the worker's facts the answer read
 
 
 AnswerFn = Callable[[list[str], str], AnswerRecord]  # (earlier turns, question) → record
@@ -84,9 +93,41 @@ def score_item(item: EvalItem, record: AnswerRecord) -> dict:
     if key_points:
         row["key_points"] = {k: key_point_present(k, record.answer) for k in key_points}
         row["key_point_coverage"] = key_point_coverage(key_points, record.answer)
+        own = key_points_own(key_points, record.answer)
+        row["key_points_own"] = own
+        row["key_point_coverage_own"] = sum(own.values()) / len(own)
     if "should_escalate" in raw:
         row["should_escalate"] = bool(raw["should_escalate"])
         row["danger_to_life"] = bool(raw.get("danger_to_life", False))
+    row["facts"] = record.facts
+    row["quantities"] = record.quantities
+    # Consultation (issue 13): the opening's form, the verdict, the figures, safety first.
+    if raw.get("answer_kind"):
+        row["answer_kind"] = raw["answer_kind"]
+        row["opening_form_ok"] = opening_form_ok(record.answer, raw["answer_kind"])
+    expected = raw.get("expected") or {}
+    checks: list[bool] = []
+    if "verdict" in expected:
+        said = verdict_of(record.answer, item.question)
+        row["verdict"] = {
+            "expected": expected["verdict"],
+            "said": said,
+            "correct": said == expected["verdict"],
+        }
+        checks.append(said == expected["verdict"])
+    numbers = figures(expected, record.quantities, record.answer)
+    if numbers:
+        row["figures"] = numbers
+        checks += [f["correct"] for f in numbers.values()]
+    if checks:
+        # A conclusion is correct when every expected quantity and the verdict are right and the
+        # key points are said in the answer's own words.
+        own_ok = row.get("key_point_coverage_own", 1.0) == 1.0
+        row["conclusion_correct"] = all(checks) and own_ok
+    if "safety_first" in raw:
+        row["safety_first"] = bool(raw["safety_first"])
+        if raw["safety_first"]:
+            row["safety_first_ok"] = safety_first_ok(record.answer)
     return row
 
 
@@ -156,6 +197,28 @@ def summarize(rows: list[dict]) -> dict:
         "latency_p95_ms": percentile(latencies, 95),
     }
     # Always present, so that a subset without escalation labels reads "n/a" rather than vanishing.
+    kinds = [r for r in rows if "opening_form_ok" in r]
+    judged = [r for r in rows if "conclusion_correct" in r]
+    figure_rows = [f for r in rows for f in (r.get("figures") or {}).values()]
+    verdicts = [r["verdict"] for r in rows if "verdict" in r]
+    safety = [r for r in rows if r.get("safety_first")]
+    metrics["consultation"] = {
+        "items_with_kind": len(kinds),
+        "opening_form": mean([1.0 if r["opening_form_ok"] else 0.0 for r in kinds]),
+        "opening_form_by_kind": {
+            kind: mean([1.0 if r["opening_form_ok"] else 0.0 for r in kinds if r["answer_kind"] == kind])
+            for kind in ("verdict", "figure", "action")
+        },
+        "items_judged": len(judged),
+        "conclusion_correct": mean([1.0 if r["conclusion_correct"] else 0.0 for r in judged]),
+        "verdicts_correct": mean([1.0 if v["correct"] else 0.0 for v in verdicts]),
+        "figures_expected": len(figure_rows),
+        "figures_correct": mean([1.0 if f["correct"] else 0.0 for f in figure_rows]),
+        "figures_written": mean([1.0 if f["written"] else 0.0 for f in figure_rows]),
+        "key_point_coverage_own": mean([r["key_point_coverage_own"] for r in kp]),
+        "safety_first_items": len(safety),
+        "safety_first": mean([1.0 if r.get("safety_first_ok") else 0.0 for r in safety]),
+    }
     metrics["escalation"] = binary_scores([(r["should_escalate"], r["escalate"]) for r in esc])
     metrics["danger_to_life_recall"] = mean([1.0 if r["escalate"] else 0.0 for r in danger])
     by_topic: dict[str, dict] = {}
@@ -257,6 +320,17 @@ def _headline(metrics: dict) -> list[tuple[str, str]]:
         ("invalid citations shown", fmt(metrics["invalid_citations"])),
         ("key-point coverage", fmt(metrics["key_point_coverage"])),
     ]
+    c = metrics.get("consultation")
+    if c:
+        rows += [
+            ("key points in the answer's own words", fmt(c["key_point_coverage_own"])),
+            (f"opens with the right form ({c['items_with_kind']} items)", fmt(c["opening_form"])),
+            (f"conclusion correct ({c['items_judged']} items)", fmt(c["conclusion_correct"])),
+            ("verdicts correct", fmt(c["verdicts_correct"])),
+            (f"figures computed right ({c['figures_expected']})", fmt(c["figures_correct"])),
+            ("figures written in the answer", fmt(c["figures_written"])),
+            (f"safety first ({c['safety_first_items']} items)", fmt(c["safety_first"])),
+        ]
     if "escalation" in metrics:
         e = metrics["escalation"]
         rows += [

@@ -31,7 +31,11 @@ class AssistantUnderTest:
         for earlier in turns:
             prepared = self.service.prepare(earlier, history)
             answer = self.service.answer(prepared)
-            history.append(Turn(earlier, prepared.rewrite.query, [c.as_citation() for c in answer.citations]))
+            history.append(
+                Turn(
+                    earlier, prepared.rewrite.query, [c.as_citation() for c in answer.citations], answer.text
+                )
+            )
         started = time.perf_counter()
         prepared = self.service.prepare(question, history)
         answer = self.service.answer(prepared)
@@ -64,4 +68,6 @@ class AssistantUnderTest:
             mode=answer.mode,
             seconds=seconds,
             invalid_citations=invalid,
+            quantities=answer.plan.quantities() if answer.plan is not None else {},
+            facts=answer.plan.facts.values() if answer.plan is not None else {},
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -92,6 +93,10 @@ def eval_answers(
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="只评测数据集的前 N 题（快速检查）")
     ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="计算时效、年龄所用的“今天”（YYYY-MM-DD）；数据集按某一天写成时用"),
+    ] = None,
 ) -> None:
     """回答评测：引用准确率/召回率、无效引用、要点覆盖、转人工准确率、延迟；中断后可续跑。"""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -113,6 +118,12 @@ def eval_answers(
         err.print(f"[red]错误：[/]{exc}")
         raise typer.Exit(2) from exc
     overrides: dict[str, object] = {"answer_mode": mode}
+    if today:
+        try:
+            overrides["reference_date"] = date.fromisoformat(today)
+        except ValueError as exc:
+            err.print(f"[red]错误：[/]--today 应为 YYYY-MM-DD，例如 2026-12-05（收到 {today!r}）")
+            raise typer.Exit(2) from exc
     if llm_base_url:
         overrides["llm_base_url"] = llm_base_url
     if llm_model:

@@ -112,6 +112,11 @@
     if (data.escalation && data.escalation.suggested) {
       shell.box.appendChild(el("div", "badge", "建议转工会律师：" + (data.escalation.reasons || []).map(function (r) { return r.message || r; }).join("；")));
     }
+    if (data.facts) {
+      // The worker's facts (fact names = the tools' field names) pre-fill the 计算器 panel (tools.js).
+      try { sessionStorage.setItem("lawcloud.facts", JSON.stringify(data.facts)); } catch (e) { /* private mode */ }
+      window.dispatchEvent(new CustomEvent("lawcloud:facts", { detail: data.facts }));
+    }
     if (data.message_id) addFeedback(shell.box, data.message_id);
     if (data.conversation_id) setConversation(data.conversation_id);
     if (data.ticket) {

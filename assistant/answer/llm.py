@@ -48,8 +48,48 @@ def build_messages(request: GenerationRequest) -> list[BaseMessage]:
         # A question that raises several issues (欠薪 and 辞职) needs an answer, and a source, for each.
         names = "、".join(f"「{issue.name}」" for issue in request.issues[:3])
         parts.append(f"（这个问题涉及{names}几个方面，请分别回答，各自标注依据。）")
+    if request.plan is not None:
+        parts += _plan_blocks(request)
     parts.append("\n请按规则回答，并用 [n] 标注依据。")
     return [SystemMessage(SYSTEM_PROMPT), HumanMessage("\n".join(parts))]
+
+
+_KIND_ASKED = {
+    "verdict": "判断（合法吗/能不能）：第一句给出判断和条件",
+    "figure": "数字（多少/怎么算）：第一句给出算好的数字和算法",
+    "action": "做法（怎么办/要不要签）：第一句说现在第一步该做什么",
+}
+
+
+def _plan_blocks(request: GenerationRequest) -> list[str]:
+    """The consultation plan as data: the worker's facts, the guide's conclusion and reasons with
+    their [n] citations, and the tools' computations (the only source of numbers)."""
+    from assistant.answer.consult_render import sentence_text, source_numbers
+
+    plan = request.plan
+    assert plan is not None
+    numbers = source_numbers(request.sources)
+    parts = ["", f"（这个问题要的是{_KIND_ASKED[plan.kind]}。）"]
+    if plan.facts.facts:
+        parts += ["", "<facts>"]
+        parts += [
+            f"- {name}：{_data(redact(str(fact.value)))}（原话：{_data(redact(fact.words))}）"
+            for name, fact in sorted(plan.facts.facts.items())
+            if not fact.note
+        ]
+        parts.append("</facts>")
+    guide = [sentence_text(s, numbers) for s in plan.conclusion + plan.reasons + plan.claims]
+    if plan.ask:
+        guide.append(f"还缺少的情况（请用一句话问工人）：{plan.ask}")
+    if guide:
+        parts += ["", "<guide>", *(f"- {_data(line)}" for line in guide), "</guide>"]
+    if plan.computations:
+        parts += ["", "<calculations>"]
+        for c in plan.computations:
+            values = "，".join(f"{k}={v}" for k, v in c.quantities.items() if v is not None)
+            parts.append(f"- {_data(c.title)}：{_data(c.formula)}（{_data(values)}）")
+        parts.append("</calculations>")
+    return parts
 
 
 def _text(content: Any) -> str:

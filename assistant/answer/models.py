@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 from urllib.parse import quote
 
 from ingest.numerals import article_label, int_to_cn
 from ingest.store import StoredUnit
+
+if TYPE_CHECKING:  # the consultation layer imports these models' module indirectly
+    from assistant.consult.plan import ConsultPlan
 
 SourceKind = Literal["article", "case", "procedure"]
 ConfidenceLevel = Literal["high", "medium", "low"]
@@ -107,6 +110,9 @@ class GenerationRequest:
     topic_notes: list[str] = field(default_factory=list)
     history: list[str] = field(default_factory=list)  # earlier questions in this conversation
     issues: list[IssueFacet] = field(default_factory=list)  # detected issues, strongest first
+    # The consultation plan (assistant/consult): facts, urgent steps, the guided conclusion, the
+    # computations, the case-specific steps. None: no plan (both modes then answer from articles).
+    plan: ConsultPlan | None = None
 
     @property
     def articles(self) -> list[Source]:
@@ -167,6 +173,7 @@ class Answer:
     topics: list[str] = field(default_factory=list)
     case_excerpts: list[str] = field(default_factory=list)
     recognized: bool = True  # False: the message raised no labour question (你好, asdf)
+    plan: ConsultPlan | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The API's answer object (without conversation and message ids)."""
@@ -183,6 +190,8 @@ class Answer:
             "fallback_reason": self.fallback_reason,
             "topics": list(self.topics),
             "recognized": self.recognized,
+            "facts": self.plan.facts.values() if self.plan is not None else {},
+            "consultation": self.plan.as_dict() if self.plan is not None else None,
             "verification": self.verification,
             "timings": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }

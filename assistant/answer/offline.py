@@ -6,6 +6,7 @@ import re
 from collections.abc import AsyncIterator, Sequence
 from functools import lru_cache
 
+from assistant.answer.consult_render import render_guided_body
 from assistant.answer.models import GenerationRequest, IssueFacet, Source
 from assistant.answer.verify import split_segments
 from ingest.lexical import Tokenizer
@@ -100,6 +101,7 @@ MAX_POINTS = 5  # quoted articles at most: a worker reads this on a phone
 REACH = 0.5  # an article scoring under half the best one is not worth the worker's time
 NEAR_DUPLICATE = 0.8  # share of the shorter text's character pairs: a restatement, not a new rule
 MAX_FACETS = 3  # detected issues an answer makes sure to cover, strongest first
+GUIDED_POINTS = 2  # further retrieved articles quoted under a guided answer
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -194,6 +196,16 @@ class OfflineComposer:
     mode = "offline"
 
     def generate(self, request: GenerationRequest) -> str:
+        plan = request.plan
+        if plan is not None and plan.guided:
+            # A guide answers what was asked; a couple of the retrieved articles it does not already
+            # quote follow as further rules (the guide's own clauses are quoted under 为什么).
+            guided = {ref.key for ref in plan.refs()}
+            others = [s for s in request.articles if s.key() not in guided]
+            extra = [
+                self._line(src, request.query) for src in pick_points(others, request.issues, GUIDED_POINTS)
+            ]
+            return render_guided_body(plan, request.sources, extra)
         points = pick_points(request.articles, request.issues)
         if not points:
             return (

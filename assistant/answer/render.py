@@ -4,9 +4,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from assistant.answer.consult_render import (
+    render_computations,
+    render_guided_steps,
+    render_mistakes,
+)
 from assistant.answer.models import Source
+from assistant.consult.guides import ClauseRef, clause_text
+from assistant.consult.plan import ConsultPlan
 
 QUOTE_CHARS = 300
 CASE_EXCERPT_CHARS = 80
@@ -48,7 +55,9 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in text.splitlines())
 
 
-def render_basis(citations: Sequence[Source]) -> str:
+def render_basis(citations: Sequence[Source], clauses: Sequence[ClauseRef] = ()) -> str:
+    """Each cited article with its level and validity. Where the answer rests on a paragraph or an
+    item, that clause is shown (not only the article's first lines), then the rest as far as room."""
     if not citations:
         return ""
     parts = ["**法律依据**"]
@@ -56,11 +65,20 @@ def render_basis(citations: Sequence[Source]) -> str:
         unit = src.unit
         status = unit.validity + (f"，{unit.validity_note}" if unit.validity_note else "")
         version = f"，版本日期 {unit.version_date}" if unit.version_date else ""
+        deciding = [
+            (ref, text)
+            for ref in clauses
+            if ref.key == src.key() and (ref.paragraph or ref.item) and (text := clause_text(unit.text, ref))
+        ]
+        if deciding:
+            body = "\n".join(
+                f"{ref.label.removeprefix(src.label) or src.label}：{text}" for ref, text in deciding
+            )
+            quoted = _quote(_trim(body, QUOTE_CHARS))
+        else:
+            quoted = _quote(_trim(unit.text, QUOTE_CHARS))
         # The level says what kind of rule it is: a national law, a ministry's rule, a city's own.
-        parts.append(
-            f"[{src.n}] 《{unit.title}》{src.label}（{unit.level}，{status}{version}）\n"
-            f"{_quote(_trim(unit.text, QUOTE_CHARS))}"
-        )
+        parts.append(f"[{src.n}] 《{unit.title}》{src.label}（{unit.level}，{status}{version}）\n{quoted}")
     return "\n\n".join(parts)
 
 
@@ -112,12 +130,25 @@ def render_tail(
     topics: Sequence[str],
     question: str,
     procedure: Source | None,
+    plan: ConsultPlan | None = None,
+    sources: Sequence[Source] = (),
+    check: Callable[[str], str] = lambda text: text,
 ) -> str:
-    """Everything after the generated body, starting with the blank line that separates them."""
+    """Everything after the generated body, starting with the blank line that separates them. With a
+    guided plan the steps, evidence and mistakes are the guide's for this case; without one, the
+    general steps."""
+    guided = plan is not None and bool(plan.steps or plan.conclusion or plan.situations)
+    evidence = "、".join(plan.evidence[:4]) if plan is not None and plan.evidence else ""
+    # What the plan writes (formulas, steps, mistakes) is checked like generated text: a tool's note
+    # or a guide's sentence must not show an article the store lacks. The basis quotes the store.
     sections = [
-        render_basis(citations),
+        check(render_computations(plan, sources)) if plan is not None else "",
+        render_basis(citations, plan.refs() if plan is not None else ()),
         render_cases(cases),
-        render_next_steps(topics, question, procedure),
+        check(render_guided_steps(plan, sources, evidence or evidence_for(" ".join(topics) + question)))
+        if guided and plan is not None
+        else render_next_steps(topics, question, procedure),
+        check(render_mistakes(plan, sources)) if plan is not None else "",
         DISCLAIMER,
     ]
     return "".join("\n\n" + s for s in sections if s)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 import numpy as np
 
+from assistant.answer.consult_render import render_situations, source_numbers
 from assistant.answer.models import (
     Answer,
     Confidence,
@@ -26,9 +28,15 @@ from assistant.answer.render import LOW_CONFIDENCE_NOTE, case_excerpt, render_ta
 from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sources, procedure_source
 from assistant.answer.verify import CitationVerifier, VerificationReport, split_segments
 from assistant.config import Settings
-from assistant.escalation import safety_prefix, suggest_escalation
+from assistant.consult.facts import answers_question, extract_facts
+from assistant.consult.guides import GuideBook, check_guides, load_guides
+from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
+from assistant.consult.toolbridge import deadline_computations, default_tool_runner
+from assistant.escalation import decide, safety_prefix, suggest_escalation
+from assistant.escalation.policy import today_in_china
 from assistant.followup import Rewrite, Turn, rewrite_followup
 from assistant.retrieval import HybridRetriever, RetrievalResult
+from assistant.retrieval.query import DirectRef
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +75,7 @@ class Prepared:
     timings_ms: dict[str, float]
     started: float = field(default_factory=time.perf_counter)
     negative_feedback: int = 0  # 没用 votes earlier in the conversation (an escalation trigger)
+    lead: str | None = None  # safety block and urgent steps, computed once (shown first, also in a stream)
 
     @property
     def sources(self) -> list[Source]:
@@ -110,7 +119,15 @@ def assess_confidence(prepared: Prepared, report: VerificationReport) -> Confide
 
 
 class AnswerService:
-    def __init__(self, retriever: HybridRetriever, settings: Settings, llm: Generator | None = None) -> None:
+    def __init__(
+        self,
+        retriever: HybridRetriever,
+        settings: Settings,
+        llm: Generator | None = None,
+        guides: GuideBook | None = None,
+        tools: ToolRunner | None = None,
+        today: Callable[[], date] | None = None,
+    ) -> None:
         self.retriever = retriever
         self.settings = settings
         self.offline = OfflineComposer()
@@ -120,6 +137,9 @@ class AnswerService:
             llm = LLMGenerator(settings)
         self.llm = llm
         self.resolver = RetrieverResolver(retriever)
+        self.guides = usable_guides(guides if guides is not None else load_guides(), retriever)
+        self.today = today or (lambda: settings.reference_date or today_in_china())
+        self.tools = tools if tools is not None else default_tool_runner(self.today)
 
     @property
     def mode(self) -> str:
@@ -131,6 +151,11 @@ class AnswerService:
         timings: dict[str, float] = {}
         started = time.perf_counter()
         rewrite = rewrite_followup(question, turns, self.retriever.matcher.find)
+        asked = self.asked_fact(turns)
+        if asked is not None and answers_question(question, asked, self.today()):
+            # "参加工作12年了" answers the clarifying question of the previous answer: it is read as
+            # the previous question completed, for retrieval as for the plan.
+            rewrite = Rewrite(f"{turns[-1].query}，{question.strip()}", rewrite.context_laws, "clarification")
         t0 = time.perf_counter()
         timings["rewrite"] = (t0 - started) * 1000
         result = self.retriever.search(
@@ -139,8 +164,14 @@ class AnswerService:
         t1 = time.perf_counter()
         timings["retrieve"] = (t1 - t0) * 1000
         cases = self.retriever.search_cases(rewrite.query, k=self.settings.answer_cases, statutes=result)
-        timings["cases"] = (time.perf_counter() - t1) * 1000
-        sources = build_sources(result, cases, self.retriever.lookup(PROCEDURE_REF))
+        t2 = time.perf_counter()
+        timings["cases"] = (t2 - t1) * 1000
+        plan = self.consult(question, turns, result, rewrite)
+        guide_units = [
+            u for ref in plan.refs() if (u := self.retriever.lookup(DirectRef(*ref.key))) is not None
+        ]
+        timings["consult"] = (time.perf_counter() - t2) * 1000
+        sources = build_sources(result, cases, self.retriever.lookup(PROCEDURE_REF), guide_units)
         topics = result.understanding.topics
         request = GenerationRequest(
             question=question.strip(),
@@ -157,8 +188,36 @@ class AnswerService:
                 )
                 for issue, _ in topics
             ],
+            plan=plan,
         )
         return Prepared(question.strip(), rewrite, result, request, timings, started, negative_feedback)
+
+    def asked_fact(self, turns: Sequence[Turn]) -> str | None:
+        """The fact the previous answer asked the worker for (its clarifying question), if any."""
+        return self.guides.asked_fact(turns[-1].answer) if turns and turns[-1].answer else None
+
+    def consult(
+        self, question: str, turns: Sequence[Turn], result: RetrievalResult, rewrite: Rewrite | None = None
+    ) -> ConsultPlan:
+        """The worker's facts from the whole conversation and the plan the guides make of them."""
+        asked = self.asked_fact(turns)
+        messages = [t.question for t in turns] + [question]
+        facts = extract_facts(messages, self.today(), asked)
+        codes = decide(question, [t.question for t in turns], today=self.today()).codes
+        issues = [(issue.id, score) for issue, score in result.understanding.topics]
+        # A reply to a clarifying question is planned as the question it completes.
+        asked_as = rewrite.query if rewrite is not None and rewrite.rule == "clarification" else question
+        today = self.today()
+        return plan_consultation(
+            asked_as,
+            facts,
+            issues,
+            codes,
+            self.guides,
+            self.tools,
+            lambda values: deadline_computations(values, today),
+            by_meaning=result.understanding.topics_by_meaning,
+        )
 
     # --- generation ----------------------------------------------------------------------------
 
@@ -233,8 +292,9 @@ class AnswerService:
             return
         t0 = time.perf_counter()
         shown: list[str] = []
-        # Danger to life: the safety message (emergency numbers) is the very first thing shown.
-        prefix = safety_prefix(prepared.question, prepared.request.history)
+        # Danger to life: the safety message (emergency numbers) is the very first thing shown, then
+        # the urgent steps of the situation (报警验伤, 先别签字 …), before any law.
+        prefix = self.lead(prepared)
         if prefix:
             yield StreamEvent("delta", prefix)
         mode, reason = "offline", None
@@ -276,6 +336,21 @@ class AnswerService:
             yield StreamEvent("delta", tail)
         yield StreamEvent("done", answer=answer)
 
+    def lead(self, prepared: Prepared) -> str:
+        """What opens the reply before the answer itself: the safety block when this message signals
+        danger to life, then the urgent steps of the situations the conversation raises, verified
+        like any text that cites. "" when there is neither."""
+        if prepared.lead is None:
+            safety = safety_prefix(prepared.question, prepared.request.history)
+            plan = prepared.request.plan
+            urgent = ""
+            if plan is not None and plan.situations:
+                verifier = self._verifier(prepared)
+                urgent = verifier.verify(render_situations(plan, source_numbers(prepared.sources)))
+                urgent = urgent.strip() + "\n\n" if urgent.strip() else ""
+            prepared.lead = safety + urgent
+        return prepared.lead
+
     # --- after generation ----------------------------------------------------------------------
 
     def finish(
@@ -297,15 +372,30 @@ class AnswerService:
             negative_feedback=prepared.negative_feedback,
         )
         procedure = procedure_source(sources)
+        plan = prepared.request.plan
         cited = [s for s in sources if s.n in report.valid_sources and s.kind != "case"]
-        if procedure is not None and procedure not in cited:
+        if plan is not None:
+            # The guide's clauses shown in the urgent steps, the computations and the next steps.
+            planned = {ref.key for ref in plan.refs()}
+            cited += [s for s in sources if s.kind != "case" and s.key() in planned and s not in cited]
+        guided = plan is not None and (plan.guided or bool(plan.steps))
+        if procedure is not None and procedure not in cited and not guided:
             cited.append(procedure)  # 下一步 cites it for the time limit
         cited.sort(key=lambda s: s.n)
         cases = [s for s in sources if s.kind == "case"]
-        tail = render_tail(cited, cases, prepared.request.topics, prepared.request.query, procedure)
+        tail = render_tail(
+            cited,
+            cases,
+            prepared.request.topics,
+            prepared.request.query,
+            procedure,
+            plan,
+            sources,
+            check=lambda text: self._verifier(prepared).verify(text).strip() if text else text,
+        )
         # The note follows the body: in a stream the body has already been shown when confidence is known.
         text = body + (("\n\n" + LOW_CONFIDENCE_NOTE) if confidence.level == "low" else "") + tail
-        text = safety_prefix(prepared.question, prepared.request.history) + text
+        text = self.lead(prepared) + text
         prepared.timings_ms["total"] = (time.perf_counter() - prepared.started) * 1000
         return Answer(
             question=prepared.question,
@@ -323,6 +413,7 @@ class AnswerService:
             timings_ms=dict(prepared.timings_ms),
             topics=list(prepared.request.topics),
             case_excerpts=[case_excerpt(s) for s in cases],
+            plan=prepared.request.plan,
         )
 
 
@@ -334,4 +425,23 @@ def _merge(first: VerificationReport, second: VerificationReport) -> Verificatio
         corrected_markers=first.corrected_markers + second.corrected_markers,
         dropped_sentences=first.dropped_sentences + second.dropped_sentences,
         rejected_sentences=first.rejected_sentences + second.rejected_sentences,
+    )
+
+
+def usable_guides(book: GuideBook, retriever: HybridRetriever) -> GuideBook:
+    """The guides whose every clause is in this store and in force. A guide failing the check (an
+    operator's index without a law it cites) is left out whole, loudly: half a guide could conclude
+    without the clause its conclusion stands on."""
+
+    def lookup(law: str, article: int, sub: int | None) -> object:
+        return retriever.lookup(DirectRef(law, article, sub))
+
+    problems = check_guides(book, lookup)
+    if not problems:
+        return book
+    bad = {p.guide for p in problems}
+    for problem in problems:
+        log.error("issue guide left out: %s", problem)
+    return GuideBook(
+        tuple(g for g in book.guides if g.id not in bad), tuple(g for g in book.situations if g.id not in bad)
     )

@@ -15,10 +15,17 @@ from ingest.store import StoredUnit
 PROCEDURE_REF = DirectRef("劳动争议调解仲裁法", 27)
 
 
+GUIDE_REASON = "工会律师编写的问题指南引用的条文"
+
+
 def build_sources(
-    result: RetrievalResult, case_hits: Sequence[Hit], procedure: StoredUnit | None
+    result: RetrievalResult,
+    case_hits: Sequence[Hit],
+    procedure: StoredUnit | None,
+    guide_units: Sequence[StoredUnit] = (),
 ) -> list[Source]:
-    """Articles first (in retrieval order), then the procedural article if not already there, then cases."""
+    """Articles first (in retrieval order), then the articles the issue guides cite that retrieval
+    did not return, then the procedural article if not already there, then cases."""
     sources: list[Source] = []
     seen: set[str] = set()
     for hit in result.hits:
@@ -27,6 +34,11 @@ def build_sources(
             continue
         seen.add(hit.unit.unit_id)
         sources.append(Source(len(sources) + 1, hit.unit, "article", hit.score, tuple(hit.reasons)))
+    for unit in guide_units:
+        if unit.is_case or unit.article_no is None or unit.unit_id in seen or not unit.in_force:
+            continue
+        seen.add(unit.unit_id)
+        sources.append(Source(len(sources) + 1, unit, "article", 0.0, (GUIDE_REASON,)))
     if procedure is not None and procedure.in_force and procedure.unit_id not in seen:
         seen.add(procedure.unit_id)
         sources.append(Source(len(sources) + 1, procedure, "procedure", 0.0, ("维权程序：仲裁时效",)))

@@ -38,6 +38,8 @@ class QueryUnderstanding:
     expansions: list[str] = field(default_factory=list)  # legal terms added
     matched_phrases: list[str] = field(default_factory=list)
     topics: list[tuple[Issue, float]] = field(default_factory=list)
+    # Issues that joined the topics by meaning only (the question's vector), not by its words.
+    topics_by_meaning: set[str] = field(default_factory=set)
     # Whether the words name anything labour law knows: an issue's trigger, a colloquial phrase of
     # the expansion table, a law or an article. The retriever may also recognise it by meaning.
     recognized: bool = True

@@ -218,6 +218,7 @@ class HybridRetriever:
                 u.recognized = self._recognized_by_meaning(u, vector)
             if w.semantic_issue and self.embedder.semantic and (nearest := self._nearest_issue(u, vector)):
                 u.topics.append(nearest)
+                u.topics_by_meaning.add(nearest[0].id)
         return QueryAnalysis(query, tuple(context_laws or ()), u, tokens, bm25, vector)
 
     def _issue_texts(self) -> list[str]:

@@ -168,3 +168,14 @@ def test_segments_hold_back_a_marker_that_may_still_come() -> None:
     assert done == ["工资要按月发。[1]"] and rest == " 然后"
     done, rest = split_segments("他说「要签。合同」。好", final=True)
     assert done == ["他说「要签。合同」。", "好"] and rest == ""
+
+
+def test_a_quoted_notice_that_refers_to_its_own_item_keeps_it(runtime: Runtime) -> None:
+    # 本意见第八条 inside a quote of the 意见 is the notice's own wording, not an invented citation.
+    law = "人力资源社会保障部关于执行《工伤保险条例》若干问题的意见"
+    unit = runtime.retriever.lookup(DirectRef(law, 9))
+    assert unit is not None and "本意见第八条" in unit.text
+    item = [Source(1, unit, "article", 1.0)]
+    text = f"- 《{law}》第九条[1]：「{unit.text.strip()[:60]}」"
+    out, verifier = verify(runtime, item, text)
+    assert "本意见第八条" in out and verifier.report.ok

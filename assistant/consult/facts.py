@@ -1,0 +1,784 @@
+"""The worker's facts: what decides a labour case, read from the conversation into a structured record.
+
+Each fact keeps the words it came from and the message it was read in, so an answer can say "你说月薪
+4350" and a lawyer can check the reading. Later messages override earlier ones (a follow-up corrects
+or completes the story; the answer to a clarifying question fills the fact that was asked for).
+
+The names are the contract with the worker tools (assistant/tools/: a tool's input fields are fact
+names) and with the page, which pre-fills a calculator from the chat response's ``facts``. Cue words
+live in corpus/consult/facts.toml; this module only knows the shapes: a cue next to a sum, a duration
+or a date, within one clause."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.config import CORPUS_DIR
+from assistant.consult.numbers import (
+    CN_CHARS,
+    DateRead,
+    Duration,
+    Money,
+    duration_at,
+    find_dates,
+    find_durations,
+    money_at,
+    parse_cn_number,
+)
+from assistant.privacy import strip_identifiers
+
+FactValue = float | int | bool | str
+CLAUSE = re.compile(r"[,，;；。!！?？\n…]+")
+
+# Facts whose values are dates (ISO strings in the record).
+DATE_FACTS = ("start_date", "end_date", "injury_date", "death_date", "award_date", "knew_date")
+# Every fact name the extractor can produce (guides' conditions may use only these and the tools'
+# quantities; tests/assistant/consult/test_guides.py checks it).
+FACT_NAMES = frozenset(
+    {
+        *DATE_FACTS,
+        "monthly_wage",
+        "average_monthly_wage",
+        "daily_wage",
+        "service_months",
+        "days_worked",
+        "cumulative_work_years",
+        "leave_days_taken",
+        "unused_leave_days",
+        "monthly_deduction",
+        "overtime_kind",
+        "overtime_hours_per_day",
+        "overtime_hours_weekday",
+        "overtime_hours_restday",
+        "overtime_hours_holiday",
+        "daily_hours",
+        "comp_time",
+        "unpaid_amount",
+        "unpaid_months",
+        "contract_signed",
+        "months_without_contract",
+        "termination",
+        "notice_given",
+        "death",
+        "injured",
+        "disability_grade",
+        "injury_insurance",
+        "province",
+        "city",
+        "age",
+        "asker",
+        "relation",
+        "workers_count",
+        "violence",
+        "threatened",
+        "pressure_to_sign",
+        "settlement_offered",
+        "pregnant",
+        "in_probation",
+    }
+)
+# The named quantities the worker tools produce (the facts contract), usable in guide conditions.
+QUANTITY_NAMES = frozenset(
+    {
+        "annual_leave_days",
+        "annual_leave_pay_owed",
+        "hourly_wage",
+        "overtime_hourly_min",
+        "overtime_pay",
+        "overtime_monthly_limit_exceeded",
+        "severance_months",
+        "severance_amount",
+        "damages_amount",
+        "double_wage_months",
+        "double_wage_amount",
+        "funeral_allowance",
+        "death_lump_sum",
+        "disability_lump_sum_months",
+        "disability_lump_sum",
+        "disability_allowance_rate",
+        "sick_pay_min",
+        "deadline",
+        "days_left",
+        "deadline_passed",
+        # The tools' own further quantities (assistant/tools) and the deadlines under their prefixes
+        # (assistant/consult/toolbridge.py).
+        "daily_wage",
+        "overtime_hourly_weekday",
+        "overtime_hourly_restday",
+        "overtime_hourly_holiday",
+        "annual_leave_days_unused",
+        "notice_pay",
+        "total_amount",
+        "survivor_pension_monthly",
+        "disability_allowance",
+        *(
+            f"{prefix}_{name}"
+            for prefix in ("arbitration", "injury", "lawsuit")
+            for name in ("deadline", "days_left", "deadline_passed")
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    name: str
+    value: FactValue
+    words: str  # the worker's words it was read from
+    turn: int  # 0-based index of the worker's message (the current question is the last)
+    approximate: bool = False
+    note: str = ""  # how it was derived, when not read directly (按入职日期推算)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "value": self.value,
+            "words": self.words,
+            "turn": self.turn,
+            "approximate": self.approximate,
+            "note": self.note,
+        }
+
+
+@dataclass
+class CaseFacts:
+    """The facts of one conversation, one value per name (the latest reading wins)."""
+
+    today: date
+    facts: dict[str, Fact] = field(default_factory=dict)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        fact = self.facts.get(name)
+        return fact.value if fact is not None else default
+
+    def has(self, name: str) -> bool:
+        return name in self.facts
+
+    def date(self, name: str) -> date | None:
+        value = self.get(name)
+        return date.fromisoformat(value) if isinstance(value, str) else None
+
+    def values(self) -> dict[str, FactValue]:
+        """The flat record the API returns and the tools take (name → value)."""
+        return {name: fact.value for name, fact in sorted(self.facts.items())}
+
+    def evidence(self) -> list[dict[str, Any]]:
+        return [fact.as_dict() for _, fact in sorted(self.facts.items())]
+
+    def add(self, fact: Fact) -> None:
+        self.facts[fact.name] = fact
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """corpus/consult/facts.toml, checked at load."""
+
+    sections: dict[str, dict[str, tuple[str, ...]]]
+
+    def words(self, section: str, key: str) -> tuple[str, ...]:
+        return self.sections[section][key]
+
+    def pattern(self, section: str, key: str) -> str:
+        """An alternation of the words, longest first (so 每个月 wins over 每月 at the same place)."""
+        return "|".join(re.escape(w) for w in sorted(self.words(section, key), key=len, reverse=True))
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = CORPUS_DIR / "consult" / "facts.toml") -> Lexicon:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    sections: dict[str, dict[str, tuple[str, ...]]] = {}
+    for section, keys in data.items():
+        if not isinstance(keys, dict):
+            raise LexiconError(f"{path.name}: [{section}] must be a table of word lists")
+        sections[section] = {}
+        for key, words in keys.items():
+            if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+                raise LexiconError(f"{path.name}: {section}.{key} must be a non-empty list of words")
+            if len(set(words)) != len(words):
+                dupes = sorted({w for w in words if words.count(w) > 1})
+                raise LexiconError(f"{path.name}: {section}.{key} repeats {dupes}")
+            sections[section][key] = tuple(w.lower() for w in words)
+    return Lexicon(sections)
+
+
+def _normalize(text: str) -> str:
+    return re.sub(r"\s+", " ", strip_identifiers(unicodedata.normalize("NFKC", text))).strip().lower()
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """Clauses with their offsets in the text."""
+    out, pos = [], 0
+    for part in CLAUSE.split(text):
+        start = text.find(part, pos)
+        if part.strip():
+            out.append((start, part))
+        pos = start + len(part)
+    return out
+
+
+class FactExtractor:
+    """Reads the facts of a conversation. Pure: the lexicon and the day are its only inputs."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+        lex = self.lex
+        self._monthly_before = re.compile(rf"(?:{lex.pattern('wage', 'monthly_before')})")
+        self._monthly_after = re.compile(rf"^\s*(?:{lex.pattern('wage', 'monthly_after')})")
+        self._daily_before = re.compile(rf"(?:{lex.pattern('wage', 'daily_before')})(?:工资|工钱)?")
+        self._daily_after = re.compile(rf"^\s*(?:{lex.pattern('wage', 'daily_after')})")
+        self._not_wage = re.compile(rf"(?:{lex.pattern('wage', 'not_wage_before')})[^,，。]{{0,4}}$")
+        self._owed = re.compile(rf"(?:{lex.pattern('arrears', 'owed')})")
+        months_of = lex.pattern("arrears", "month_words")
+        owed = lex.pattern("arrears", "owed")
+        num = rf"(?:\d+(?:\.\d+)?|[{CN_CHARS}几半]+)"
+        self._owed_months = re.compile(
+            rf"(?:(?:{owed})(?:了|我|我们|俺|人家)*\s*(?P<a>{num})\s*个?\s*(?P<a_more>多)?\s*月(?P<a_half>半)?"
+            rf"|(?P<b>{num})\s*个?\s*(?P<b_more>多)?\s*月(?P<b_half>半)?(?:的)?(?:{months_of})[^,，。]{{0,3}}(?:{owed}))"
+        )
+        self._owed_half_year = re.compile(rf"(?:{owed})(?:了|我)*半年(?:的)?(?:{months_of})?")
+        # 拖欠工资一年半了 / 欠了两年的工钱: years owed, in months.
+        self._owed_years = re.compile(
+            rf"(?:{owed})(?:了|我|我们)*(?:{months_of})?\s*(?P<n>\d+|[{CN_CHARS}]+)\s*年(?P<half>半)?"
+        )
+        self._service_before = re.compile(rf"(?:{lex.pattern('service', 'before')})(?:了)?\s*$")
+        self._not_tenure = re.compile(rf"(?:{lex.pattern('service', 'not_before_event')})[^,，。]{{0,3}}$")
+        self._earlier_employer = re.compile(lex.pattern("service", "earlier_employer"))
+        self._cumulative = re.compile(
+            rf"(?:{lex.pattern('service', 'cumulative_before')})(?:了|有|已经|一共|总共|前后|差不多|大概|快)*\s*$"
+        )
+        self._date_cues = {
+            name: re.compile(lex.pattern("dates", key))
+            for name, key in (
+                ("start_date", "start"),
+                ("injury_date", "injury"),
+                ("death_date", "death"),
+                ("award_date", "award"),
+            )
+        }
+        # Every way of saying the job ended dates its end (把我开了 as much as 辞退).
+        ends = {*lex.words("dates", "end")}
+        for key in ("dismissed", "resigned", "expired", "agreed"):
+            ends.update(lex.words("termination", key))
+        self._date_cues["end_date"] = re.compile(
+            "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True))
+        )
+        self._terminations = [
+            (value, re.compile(lex.pattern("termination", key)))
+            for value, key in (
+                ("agreed", "agreed"),
+                ("expired", "expired"),
+                ("dismissed", "dismissed"),
+                ("resigned", "resigned"),
+            )
+        ]
+        self._notice_given = re.compile(lex.pattern("termination", "notice_given"))
+        self._notice_missing = re.compile(lex.pattern("termination", "notice_missing"))
+        unsigned = lex.pattern("contract", "unsigned")
+        self._unsigned = re.compile(rf"(?:{unsigned})[^,，。]{{0,6}}合同|合同[^,，。]{{0,8}}(?:{unsigned})")
+        self._signed = re.compile(
+            rf"(?:{lex.pattern('contract', 'signed')})[^,，。没]{{0,4}}合同|合同(?:签了|签过)"
+        )
+        self._grade = re.compile(
+            rf"(?:(?P<a>[1-9]|10|[一二三四五六七八九十])\s*级(?:伤残)?|伤残(?:等级)?(?:为|是|鉴定为|评为)?\s*(?P<b>[1-9]|10|[一二三四五六七八九十])\s*级"
+            rf"|(?:{lex.pattern('injury', 'grade_words')})(?:为|成|了|是)?\s*(?P<c>[1-9]|10|[一二三四五六七八九十])\s*级)"
+        )
+        # 没买工伤保险, 没给她交社保, 厂里没上保险: a negation, perhaps 给 + a person, a verb, the insurance.
+        self._uninsured = re.compile(
+            rf"(?:{lex.pattern('injury', 'uninsured')})"
+            r"|(?:没|没有|未|不)(?:给)?(?:我|他|她|我们|他们|工人|员工|俺)?(?:买|交|缴|上|办|参加)(?:过)?(?:工伤保险|工伤险|社保|社会保险|保险)"
+        )
+        self._insured = re.compile(lex.pattern("injury", "insured"))
+        kin = lex.pattern("people", "kin")
+        self._kin_subject = re.compile(
+            rf"(?:^|我|我家|俺|俺家)(?P<kin>{kin})(?:{lex.pattern('people', 'kin_verbs')})"
+        )
+        # 我开了一家厂 is the employer; 老板把我开了 is the worker: a 我 after 把/让/叫/给/被 is the object.
+        self._employer = re.compile(rf"(?<![把让叫给被将])(?:{lex.pattern('people', 'employer')})")
+        self._group = re.compile(
+            rf"(?P<n>\d+|[{CN_CHARS}几]+)\s*(?P<more>多|来|几)?\s*(?:个|名|位)?\s*(?:{lex.pattern('people', 'group_nouns')})"
+        )
+        self._violence = re.compile(lex.pattern("harm", "violence"))
+        self._threat = re.compile(lex.pattern("harm", "threat"))
+        self._sign_now = re.compile(
+            rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。]{{0,8}}签"
+        )
+        self._settlement = re.compile(lex.pattern("harm", "settlement"))
+        self._death = re.compile(lex.pattern("harm", "death"))
+        self._death_idiom = re.compile(rf"(?:{lex.pattern('harm', 'death_idiom_before')})$")
+        self._injury = re.compile(lex.pattern("harm", "injury"))
+        self._this_year_age = re.compile(
+            r"今年(?:才|刚|只有|刚满|还不到|不到|才刚)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d年月日号块元万千个天])"
+        )
+        hours = lex.pattern("work", "hour_units")
+        self._weekday_ot = re.compile(
+            rf"(?:{lex.pattern('work', 'weekday_overtime')})(?:都|要|得|还|还要|至少|差不多|大概|平均)*\s*"
+            rf"(?P<n>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*(?P<half>个半)?\s*(?:{hours})"
+        )
+        self._hours_ot = re.compile(
+            rf"(?P<n>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*(?P<half>个半)?\s*(?:{hours})(?:的)?\s*(?:加班|班)"
+            rf"|加班(?:了)?(?:都|要|得|至少|差不多|大概|一共|总共)*\s*(?P<n2>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*(?:个半)?\s*(?:{hours})"
+        )
+        self._day_hours = re.compile(
+            rf"(?:{lex.pattern('work', 'day_hours_before')})(?:都|要|得|至少|差不多|大概)*\s*"
+            rf"(?P<n>\d+(?:\.\d+)?|[{CN_CHARS}]+)\s*(?P<half>个半)?\s*(?:{hours})"
+        )
+        self._restday = re.compile(lex.pattern("work", "restday"))
+        self._holiday = re.compile(lex.pattern("work", "holiday"))
+        # 加班 / 上班, also with the hours inside: 加了8个小时班, 上了一天班.
+        self._work_verbs = re.compile(
+            r"(?:加|上|值)了?[^,，。]{0,6}班|干活|开工|出勤|要来|也得来|也要来|都得来|不休息|没休息|没得休"
+        )
+        # 每个月从工资里扣2000 / 每月扣500: a recurring deduction from pay.
+        self._monthly_deduction = re.compile(
+            rf"(?:每个?月|一个月)(?:都)?(?:从工资里|从工资中|工资里|在工资里)?(?:要|都|还)?扣(?:掉|我|了)?\s*(?P<n>\d+(?:\.\d+)?|[{CN_CHARS}]+)\s*(?:块|元)?"
+        )
+        self._unused_leave = re.compile(
+            rf"(?P<a>\d+|[{CN_CHARS}]+)\s*天(?:的)?(?:年假|年休假)[^,，。]{{0,4}}(?:没休|没有休|未休|没让休|没安排|还没休)"
+            rf"|(?:年假|年休假)(?:还)?(?:有|剩|剩下|还剩)\s*(?P<b>\d+|[{CN_CHARS}]+)\s*天"
+        )
+        self._comp_given = re.compile(lex.pattern("work", "comp_time_given"))
+        self._comp_refused = re.compile(lex.pattern("work", "comp_time_refused"))
+        self._pregnant = re.compile(lex.pattern("status", "pregnant"))
+        self._probation = re.compile(lex.pattern("status", "probation"))
+        self._age = re.compile(r"(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁")
+        # 上初二 / 初二就出来了 is a child's age; 大年初一初二 is a date.
+        self._grade_school = re.compile(
+            r"(?:读|上|念|才|刚|还在|正在)初(?P<g>[一二三])|初(?P<g2>[一二三])(?:的?学生|就|没读完|辍学|退学|还没|毕业)"
+            r"|(?:读|上|念|才)(?P<p>[四五六])年级"
+        )
+
+    # --- the conversation --------------------------------------------------------------------
+
+    def extract(self, messages: Sequence[str], today: date, asked: str | None = None) -> CaseFacts:
+        """The facts of the worker's messages, oldest first. ``asked``: the fact the previous answer
+        asked for; a short reply that gives just a number, a duration or a date fills it."""
+        record = CaseFacts(today)
+        for turn, message in enumerate(messages):
+            text = _normalize(message)
+            if not text:
+                continue
+            found = self.read(text, today, turn)
+            last = turn == len(messages) - 1
+            if last and asked and asked not in found:
+                reply = self.read_reply(text, asked, today, turn)
+                if reply is not None:
+                    found[asked] = reply
+            for fact in found.values():
+                record.add(fact)
+        self._derive(record)
+        return record
+
+    def read(self, text: str, today: date, turn: int = 0) -> dict[str, Fact]:
+        facts: dict[str, Fact] = {}
+
+        def put(name: str, value: FactValue, words: str, approximate: bool = False, note: str = "") -> None:
+            if name not in facts:  # the first reading in a message is the most explicit one
+                facts[name] = Fact(name, value, words.strip(), turn, approximate, note)
+
+        for _offset, clause in _clauses(text):
+            self._wages(clause, put)
+            self._arrears(clause, put)
+            self._tenure(clause, put)
+            self._dates(clause, today, put)
+            self._overtime(clause, put)
+        self._status(text, put)
+        return facts
+
+    # --- money ---------------------------------------------------------------------------------
+
+    def _sums(self, clause: str) -> Iterable[Money]:
+        pos = 0
+        while pos < len(clause):
+            money = money_at(clause, pos)
+            if money is not None and money.end > money.start:
+                yield money
+                pos = money.end
+            else:
+                pos += 1
+
+    def _wages(self, clause: str, put: Any) -> None:
+        for m in self._monthly_before.finditer(clause):
+            money = money_at(clause, m.end())
+            if money is None or not 300 <= money.yuan <= 200000:
+                continue
+            if self._not_wage.search(clause[: m.start()]) or self._owed.search(clause[m.end() : money.start]):
+                continue
+            if self._daily_after.match(clause[money.end :]):
+                put("daily_wage", money.yuan, clause[m.start() : money.end + 2], money.approximate)
+                continue
+            put("monthly_wage", money.yuan, clause[m.start() : money.end], money.approximate)
+        for money in self._sums(clause):
+            after = clause[money.end :]
+            before = clause[: money.start]
+            if self._monthly_after.match(after) and 300 <= money.yuan <= 200000:
+                if not self._not_wage.search(before) and not self._owed.search(before[-4:]):
+                    put("monthly_wage", money.yuan, money.text + after[:4], money.approximate)
+            elif self._daily_after.match(after) and 30 <= money.yuan <= 5000:
+                put("daily_wage", money.yuan, money.text + after[:3], money.approximate)
+        for m in self._daily_before.finditer(clause):
+            money = money_at(clause, m.end())
+            if (
+                money is not None
+                and 30 <= money.yuan <= 5000
+                and not self._owed.search(clause[m.end() : money.start])
+            ):
+                put("daily_wage", money.yuan, clause[m.start() : money.end], money.approximate)
+
+    def _arrears(self, clause: str, put: Any) -> None:
+        if not self._owed.search(clause):
+            return
+        for money in self._sums(clause):
+            window = clause[max(0, money.start - 8) : money.end + 6]
+            before = clause[max(0, money.start - 8) : money.start]
+            if self._monthly_after.match(clause[money.end :]) and not self._owed.search(before):
+                continue  # 4350一个月 is the wage, not what is owed
+            if self._owed.search(window) and money.yuan >= 100:
+                put("unpaid_amount", money.yuan, window, money.approximate)
+                break
+        m = self._owed_months.search(clause)
+        if m:
+            n_text = m.group("a") or m.group("b")
+            n = parse_cn_number(n_text.replace("几", "三")) if n_text else None
+            if n is not None and 0 < n <= 60:
+                more = m.group("a_more") or m.group("b_more")
+                half = m.group("a_half") or m.group("b_half")
+                put("unpaid_months", n + (0.5 if half else 0), m.group(0), bool(more) or "几" in n_text)
+        elif half := self._owed_half_year.search(clause):
+            put("unpaid_months", 6.0, half.group(0))
+        elif years := self._owed_years.search(clause):
+            n = parse_cn_number(years.group("n"))
+            if n is not None and 0 < n <= 10:
+                put("unpaid_months", n * 12 + (6 if years.group("half") else 0), years.group(0))
+
+    # --- time ----------------------------------------------------------------------------------
+
+    def _tenure(self, clause: str, put: Any) -> None:
+        for d in find_durations(clause):
+            if d.months < 0.5 and "天" not in d.text:
+                continue
+            before = clause[: d.start]
+            if not re.search(r"年|月", d.text):
+                if re.search(r"天|日", d.text) and self._service_before.search(before):
+                    put(
+                        "days_worked",
+                        round(d.months * 30.44),
+                        clause[max(0, d.start - 6) : d.end],
+                        d.approximate,
+                    )
+                continue
+            if self._cumulative.search(before) or (
+                self._earlier_employer.search(before) and self._service_before.search(before)
+            ):
+                # 之前在别的厂干了6年: working life elsewhere counts towards annual leave, not tenure here.
+                put(
+                    "cumulative_work_years",
+                    round(d.months / 12, 2),
+                    clause[max(0, d.start - 6) : d.end],
+                    d.approximate,
+                )
+                continue
+            if self._not_tenure.search(before) or re.match(
+                r"\s*(?:前|以前|之前|后|以后|之后|内|的工资|工资|没)", clause[d.end :]
+            ):
+                continue
+            # 干了三年, 在厂里做了8个月; or the shape 在超市理货快7个月了 (a place, then a duration, then 了).
+            tenure = self._service_before.search(before) or (
+                re.search(r"(?:在|跟|进)[^,，。]{1,12}$", before) and re.match(r"\s*了", clause[d.end :])
+            )
+            if tenure:
+                put("service_months", round(d.months, 1), clause[max(0, d.start - 6) : d.end], d.approximate)
+
+    def _dates(self, clause: str, today: date, put: Any) -> None:
+        dates = find_dates(clause, today)
+        if not dates:
+            return
+        for name, cue in self._date_cues.items():
+            hit = cue.search(clause)
+            if not hit:
+                continue
+            # The date nearest the cue word, in the same clause.
+            nearest = min(dates, key=lambda d: abs(d.start - hit.start()))
+            value = nearest.earliest if name != "start_date" else nearest.earliest
+            put(name, value.isoformat(), nearest.text + "…" + hit.group(0), not nearest.exact)
+
+    def _overtime(self, clause: str, put: Any) -> None:
+        """The kind of overtime (a holiday beats a rest day beats a working day, as the rates do) and
+        its hours: per day on working days (平时下班加班两个钟), or the hours of a rest day or
+        holiday (周六加班8小时), or a month's total (这个月加班了60个小时)."""
+        restday = self._restday.search(clause) if self._work_verbs.search(clause) else None
+        holiday = self._holiday.search(clause) if self._work_verbs.search(clause) else None
+        m = self._weekday_ot.search(clause) or self._hours_ot.search(clause)
+        hours = None
+        if m:
+            groups = m.groupdict()
+            raw = groups.get("n") or groups.get("n2") or ""
+            n = parse_cn_number(raw) if raw != "半" else 0.5
+            if n is not None and 0 < n <= 300:
+                hours = n + (0.5 if groups.get("half") else 0)
+        if holiday:
+            put("overtime_kind", "holiday", holiday.group(0))
+            if hours is not None and hours <= 24 * 7:
+                put("overtime_hours_holiday", hours, clause)
+        elif restday:
+            put("overtime_kind", "restday", restday.group(0))
+            if hours is not None and hours <= 24 * 9:
+                put("overtime_hours_restday", hours, clause)
+        elif m and hours is not None:
+            put("overtime_kind", "weekday", m.group(0))
+            if re.search(r"每个?月|一个月|这个月|上个月|当月|月加班", clause) or hours > 16:
+                put("overtime_hours_weekday", hours, m.group(0))
+            else:
+                put("overtime_hours_per_day", hours, m.group(0))
+        day = self._day_hours.search(clause)
+        if day and not restday and not holiday:
+            n = parse_cn_number(day.group("n"))
+            if n is not None and 8 < n <= 20:
+                put("daily_hours", n + (0.5 if day.group("half") else 0), day.group(0))
+                put("overtime_kind", "weekday", day.group(0))
+
+    # --- situation -----------------------------------------------------------------------------
+
+    def _status(self, text: str, put: Any) -> None:
+        for value, pattern in self._terminations:
+            if hit := pattern.search(text):
+                put("termination", value, hit.group(0))
+                break
+        if hit := self._notice_given.search(text):
+            put("notice_given", True, hit.group(0))
+        elif hit := self._notice_missing.search(text):
+            put("notice_given", False, hit.group(0))
+        if hit := self._unsigned.search(text):
+            put("contract_signed", False, hit.group(0))
+        elif hit := self._signed.search(text):
+            put("contract_signed", True, hit.group(0))
+        if hit := self._grade.search(text):
+            raw = hit.group("a") or hit.group("b") or hit.group("c")
+            grade = parse_cn_number(raw)
+            if grade is not None and 1 <= grade <= 10:
+                put("disability_grade", int(grade), hit.group(0))
+        if hit := self._uninsured.search(text):
+            put("injury_insurance", False, hit.group(0))
+        elif hit := self._insured.search(text):
+            put("injury_insurance", True, hit.group(0))
+        if hit := self._employer.search(text):
+            put("asker", "employer", hit.group(0))
+        else:
+            for _, clause in _clauses(text):
+                if hit := self._kin_subject.search(clause.strip()):
+                    put("asker", "family", hit.group(0))
+                    put("relation", hit.group("kin").removeprefix("我"), hit.group(0))
+                    break
+        if hit := self._violence.search(text):
+            put("violence", True, hit.group(0))
+        if hit := self._threat.search(text):
+            put("threatened", True, hit.group(0))
+        if hit := self._sign_now.search(text):
+            put("pressure_to_sign", True, hit.group(0))
+        for _, clause in _clauses(text):
+            if not self._settlement.search(clause):
+                continue
+            offered = next((m for m in self._sums(clause) if m.yuan >= 1000), None)
+            if offered is not None:
+                put("settlement_offered", offered.yuan, clause, offered.approximate)
+                break
+        for hit in self._death.finditer(text):
+            if not self._death_idiom.search(text[max(0, hit.start() - 1) : hit.start()]):
+                put("death", True, hit.group(0))
+                break
+        if hit := self._injury.search(text):
+            put("injured", True, hit.group(0))
+        if (hit := self._monthly_deduction.search(text)) and (
+            amount := money_at(hit.group(0), hit.start("n") - hit.start())
+        ):
+            put("monthly_deduction", amount.yuan, hit.group(0))
+        if hit := self._unused_leave.search(text):
+            days = parse_cn_number(hit.group("a") or hit.group("b"))
+            if days is not None and 0 < days <= 30:
+                put("unused_leave_days", days, hit.group(0))
+        if hit := self._comp_given.search(text):
+            # 也没给补休 / 不给调休: a negation just before the word turns it round.
+            negated = self._comp_refused.search(text) or re.search(
+                r"(?:没|不|未|别|没有)[^,，。]{0,2}$", text[max(0, hit.start() - 3) : hit.start()]
+            )
+            put("comp_time", not negated, text[max(0, hit.start() - 3) : hit.end()])
+        if hit := self._pregnant.search(text):
+            put("pregnant", True, hit.group(0))
+        if hit := self._probation.search(text):
+            put("in_probation", True, hit.group(0))
+        for m in self._group.finditer(text):
+            n = parse_cn_number(m.group("n").replace("几", "")) if m.group("n") != "几" else None
+            if m.group("n").startswith("几") and n is None:
+                n = 2.0
+            if "几" in m.group("n") and n is not None:
+                n = n + 1 if n >= 10 else max(n, 3)
+            if (
+                n is not None
+                and 2 <= n <= 100000
+                and re.search(r"我们|俺们|咱们|工友|一起|大家|共|总共|一共", text)
+            ):
+                put("workers_count", int(n), m.group(0), bool(m.group("more")) or "几" in m.group("n"))
+                break
+        if m := self._grade_school.search(text):
+            age = {"一": 13, "二": 14, "三": 15}.get(m.group("g") or m.group("g2") or "", 0) or {
+                "四": 10,
+                "五": 11,
+                "六": 12,
+            }.get(m.group("p") or "", 0)
+            if age:
+                put("age", age, m.group(0), True, "按年级推算")
+        for m in [*self._age.finditer(text), *self._this_year_age.finditer(text)]:
+            age = parse_cn_number(m.group("n"))
+            if age is not None and 8 <= age <= 80:
+                put("age", int(age), m.group(0))
+                break
+
+    # --- a reply to a clarifying question ------------------------------------------------------
+
+    def read_reply(self, text: str, asked: str, today: date, turn: int) -> Fact | None:
+        """ "5000" / "三年" / "去年3月" after the answer asked for the wage / tenure / date."""
+        text = text.strip()
+        if asked in (
+            "monthly_wage",
+            "average_monthly_wage",
+            "daily_wage",
+            "unpaid_amount",
+            "settlement_offered",
+        ):
+            for pos in range(len(text)):
+                money = money_at(text, pos)
+                if money is not None and money.yuan >= 1:
+                    return Fact(asked, money.yuan, text, turn, money.approximate)
+            return None
+        if asked in ("service_months", "cumulative_work_years", "unpaid_months", "months_without_contract"):
+            for d in find_durations(text):
+                if re.search(r"年|月", d.text):
+                    value = (
+                        round(d.months / 12, 2) if asked == "cumulative_work_years" else round(d.months, 1)
+                    )
+                    return Fact(asked, value, text, turn, d.approximate)
+            return None
+        if asked in DATE_FACTS:
+            dates = find_dates(text, today)
+            if dates:
+                return Fact(asked, dates[0].earliest.isoformat(), text, turn, not dates[0].exact)
+            return None
+        if asked in ("disability_grade", "age", "workers_count"):
+            m = re.search(rf"\d+|[{CN_CHARS}]+", text)
+            value = parse_cn_number(m.group(0)) if m else None
+            return Fact(asked, int(value), text, turn) if value is not None else None
+        if asked in ("contract_signed", "injury_insurance", "notice_given"):
+            if re.match(r"(没|没有|不|未|否)", text):
+                return Fact(asked, False, text, turn)
+            if re.match(r"(有|签了|是|对|交了|买了|签过|给了)", text):
+                return Fact(asked, True, text, turn)
+        return None
+
+    # --- derived facts -------------------------------------------------------------------------
+
+    @staticmethod
+    def _derive(record: CaseFacts) -> None:
+        start, end = record.date("start_date"), record.date("end_date")
+        if start is not None and not record.has("service_months"):
+            until = end or record.today
+            if until > start:
+                months = (
+                    (until.year - start.year) * 12
+                    + (until.month - start.month)
+                    + (until.day - start.day) / 30.44
+                )
+                note = "按入职日期推算到" + ("离职日" if end else "今天")
+                record.add(
+                    Fact(
+                        "service_months",
+                        round(months, 1),
+                        record.facts["start_date"].words,
+                        record.facts["start_date"].turn,
+                        True,
+                        note,
+                    )
+                )
+        if (
+            record.get("contract_signed") is False
+            and record.has("service_months")
+            and not record.has("months_without_contract")
+        ):
+            tenure = record.facts["service_months"]
+            record.add(
+                Fact(
+                    "months_without_contract",
+                    tenure.value,
+                    tenure.words,
+                    tenure.turn,
+                    tenure.approximate,
+                    "按工作时间计",
+                )
+            )
+        if record.has("monthly_wage") and not record.has("average_monthly_wage"):
+            wage = record.facts["monthly_wage"]
+            record.add(
+                Fact(
+                    "average_monthly_wage",
+                    wage.value,
+                    wage.words,
+                    wage.turn,
+                    True,
+                    "按你说的月工资计（应为离职前12个月平均工资）",
+                )
+            )
+
+
+def extract_facts(
+    messages: Sequence[str], today: date, asked: str | None = None, extractor: FactExtractor | None = None
+) -> CaseFacts:
+    return (extractor or _default_extractor()).extract(messages, today, asked)
+
+
+@lru_cache(maxsize=1)
+def _default_extractor() -> FactExtractor:
+    return FactExtractor()
+
+
+def answers_question(text: str, asked: str, today: date) -> bool:
+    """Does a short message answer the clarifying question about ``asked`` ("5000", "八年",
+    "去年3月", "没签")? A long message is a new question, whatever it contains."""
+    normalized = _normalize(text)
+    if len(normalized) > 30:
+        return False
+    return _default_extractor().read_reply(normalized, asked, today, 0) is not None
+
+
+def facts_from_values(values: Mapping[str, FactValue], today: date) -> CaseFacts:
+    """A record from plain values (a calculator form, a test), each marked as given directly."""
+    record = CaseFacts(today)
+    for name, value in values.items():
+        record.add(Fact(name, value, "（直接填写）", 0))
+    return record
+
+
+__all__ = [
+    "DATE_FACTS",
+    "answers_question",
+    "CaseFacts",
+    "DateRead",
+    "Duration",
+    "Fact",
+    "FactExtractor",
+    "Lexicon",
+    "LexiconError",
+    "duration_at",
+    "extract_facts",
+    "facts_from_values",
+    "load_lexicon",
+]

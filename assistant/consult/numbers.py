@@ -1,0 +1,369 @@
+"""Numbers, money, durations and dates as workers write them: 4350, 四千五, 两万五, 1.2万, 5k, 三年半,
+两个钟, 前年11月, 上个月, 3月5号. Pure functions, no I/O; every reader returns the words it read."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+CN_DIGIT |= {"八": 8, "九": 9}
+CN_CHARS = "零〇一二两俩三四五六七八九十百千万"
+# A number as written: Arabic (with decimals), or Chinese numerals, or a mix such as 3千5 / 1万2.
+NUMBER = rf"(?:\d+(?:\.\d+)?|[{CN_CHARS}])(?:[\d.{CN_CHARS}]*)"
+
+
+def parse_cn_number(text: str) -> float | None:
+    """Chinese or Arabic numerals, including the colloquial short forms of money: 四千五 = 4500,
+    两万五 = 25000, 3千5 = 3500, 1万2 = 12000, 十来 = 10. None when the text is not a number."""
+    text = text.strip().replace("俩", "两")
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    total = 0.0
+    # Split at 万 first (两万五千 = 2·10000 + 5000), then handle 千/百/十 inside each part.
+    if "万" in text:
+        head, _, tail = text.partition("万")
+        head_value = parse_cn_number(head) if head else 1.0
+        if head_value is None:
+            return None
+        total = head_value * 10000
+        if not tail:
+            return total
+        # 两万五 / 1万2: a single trailing digit counts in thousands.
+        if len(tail) == 1 and (tail in CN_DIGIT or tail.isdigit()):
+            return total + _digit(tail) * 1000
+        tail_value = parse_cn_number(tail.lstrip("零〇"))
+        return None if tail_value is None else total + tail_value
+    for unit_char, unit in (("千", 1000), ("百", 100)):
+        if unit_char in text:
+            head, _, tail = text.partition(unit_char)
+            head_value = parse_cn_number(head) if head else 1.0
+            if head_value is None:
+                return None
+            value = head_value * unit
+            if not tail:
+                return value
+            if len(tail) == 1 and (tail in CN_DIGIT or tail.isdigit()):
+                return value + _digit(tail) * unit / 10  # 四千五 = 4500, 三百五 = 350
+            tail_value = parse_cn_number(tail.lstrip("零〇"))
+            return None if tail_value is None else value + tail_value
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        head_value = _digit(head) if head else 1
+        tail_value = _digit(tail) if tail else 0
+        if head_value is None or tail_value is None:
+            return None
+        return float(head_value * 10 + tail_value)
+    if len(text) == 1 and text in CN_DIGIT:
+        return float(CN_DIGIT[text])
+    if len(text) == 4 and all(ch in CN_DIGIT for ch in text):  # a year written digit by digit: 二〇二五
+        return float("".join(str(CN_DIGIT[ch]) for ch in text))
+    return None
+
+
+def _digit(ch: str) -> int | None:
+    if ch.isdigit():
+        return int(ch)
+    return CN_DIGIT.get(ch)
+
+
+# --- money --------------------------------------------------------------------------------------
+
+MONEY_UNIT = r"(?:元|块钱|块|圆|rmb|RMB)"
+# 4350 / 4350元 / 4千3 / 四千五 / 1.2万 / 5k / 八千多块 / 两万五.
+_MONEY = re.compile(
+    rf"(?<![\d.{CN_CHARS}几])(?P<num>\d+(?:\.\d+)?\s*(?:多|来)?\s*(?:万|千|w|k|W|K)\d?|\d+(?:\.\d+)?"
+    rf"|[{CN_CHARS}几]*[{CN_CHARS}](?:多|来)?万?)"
+    rf"\s*(?P<more>多|来|出头|左右)?\s*(?P<unit>{MONEY_UNIT})?"
+)
+
+
+@dataclass(frozen=True)
+class Money:
+    yuan: float
+    text: str
+    start: int
+    end: int
+    approximate: bool = False
+
+
+def money_at(text: str, pos: int, need_unit: bool = False) -> Money | None:
+    """A sum of money starting at ``pos`` (after optional filler like 是/有/才/大概), or None.
+    Without a unit (元/块) a sum needs three digits or a 千/万 multiplier: 工资3个月 is no sum."""
+    filler = _FILLER.match(text, pos)
+    found = _MONEY.match(text, filler.end() if filler else pos)
+    if not found:
+        return None
+    raw = found.group("num").replace(" ", "")
+    unit, more = found.group("unit"), found.group("more")
+    value = _money_value(raw)
+    # 四千五一个月: the numeral ran into the next word's 一; take the longest prefix that parses.
+    while value is None and len(raw) > 1 and not raw[0].isdigit():
+        raw, unit, more = raw[:-1], None, None
+        value = _money_value(raw)
+    if value is None:
+        return None
+    end = found.end() if unit or more else found.start() + len(found.group("num"))
+    if unit is None and raw != found.group("num").replace(" ", ""):
+        end = found.start() + len(raw)
+    if not unit and re.match(r"\s*(?:个|年|月|天|日|号|小时|钟|岁|%|人|次|级|倍|周|点|分)", text[end:]):
+        return None
+    has_multiplier = bool(re.search(r"[万千百wk]", raw.lower()))
+    if need_unit and not unit:
+        return None
+    if not unit and not has_multiplier and value < 100:
+        return None
+    approximate = bool(more) or bool(re.search(r"多|来|几", raw))
+    return Money(value, text[found.start() : end], found.start(), end, approximate)
+
+
+_FILLER = re.compile(
+    r"\s*(?:是|有|才|就|只有|只|大概|差不多|税前|税后|到手|拿|能拿|给|为|:|：|约|大约|一共|共|平均|一般|基本)*\s*"
+)
+
+
+def _money_value(raw: str) -> float | None:
+    """The lower bound of a sum as written: 40多万 → 400000, 十几万 → 110000, 几千 → 2000."""
+    lowered = re.sub(r"多|来", "", raw.lower())
+    if "几" in lowered:
+        lowered = re.sub(r"^几", "二", lowered).replace("几", "一")
+    if re.fullmatch(r"\d+(?:\.\d+)?(万|w)\d?", lowered):
+        head, tail = re.split(r"万|w", lowered)
+        return float(head) * 10000 + (int(tail) * 1000 if tail else 0)
+    if re.fullmatch(r"\d+(?:\.\d+)?(千|k)\d?", lowered):
+        head, tail = re.split(r"千|k", lowered)
+        return float(head) * 1000 + (int(tail) * 100 if tail else 0)
+    return parse_cn_number(lowered)
+
+
+# --- durations ----------------------------------------------------------------------------------
+
+_DURATION = re.compile(
+    rf"(?P<qual>快|将近|差不多|接近|大概|大约|已经|有|满|足足|整整|刚满|刚)?\s*(?P<num>\d+(?:\.\d+)?|[{CN_CHARS}几半]+)\s*"
+    r"(?P<ge>个)?\s*(?P<more>多)?\s*(?P<unit>年|个?月|周|星期|天|日)(?P<tail>多|半)?"
+)
+
+
+@dataclass(frozen=True)
+class Duration:
+    months: float  # best reading in months (days as a fraction of a month)
+    text: str
+    start: int
+    end: int
+    approximate: bool = False
+
+
+def duration_at(text: str, pos: int) -> Duration | None:
+    """A duration at ``pos``; 3年8个月 and 两年零三个月 are read whole."""
+    first = _duration_at(text, pos)
+    if first is None or "年" not in first.text:
+        return first
+    rest = _duration_at(text, first.end + (1 if text[first.end : first.end + 1] in ("零", "又") else 0))
+    if rest is None or "年" in rest.text or "月" not in rest.text:
+        return first
+    return Duration(
+        first.months + rest.months, text[first.start : rest.end], first.start, rest.end, rest.approximate
+    )
+
+
+def _duration_at(text: str, pos: int) -> Duration | None:
+    m = _DURATION.match(text, pos)
+    if not m:
+        return None
+    num_text = m.group("num")
+    if num_text == "半":
+        n = 0.5
+    else:
+        n_parsed = (
+            parse_cn_number(num_text.replace("几", "三")) if "几" in num_text else parse_cn_number(num_text)
+        )
+        if n_parsed is None:
+            return None
+        n = n_parsed
+    unit = m.group("unit")
+    if unit == "年":
+        months = n * 12
+        step = 12.0
+    elif unit in ("月", "个月"):
+        months, step = n, 1.0
+    elif unit in ("周", "星期"):
+        months, step = n * 7 / 30.44, 7 / 30.44
+    else:
+        months, step = n / 30.44, 1 / 30.44
+    if m.group("tail") == "半":
+        months += step / 2
+    approximate = bool(m.group("more") or m.group("tail") == "多" or "几" in num_text)
+    if approximate:
+        months += step / 4  # 三年多: a little more than three years
+    if m.group("qual") in ("快", "将近", "接近"):
+        months -= min(step / 12 if unit == "年" else step / 4, months / 10)
+        approximate = True
+    return Duration(months, text[m.start() : m.end()], m.start(), m.end(), approximate)
+
+
+def find_durations(text: str) -> list[Duration]:
+    out: list[Duration] = []
+    pos = 0
+    while pos < len(text):
+        found = duration_at(text, pos)
+        if found and found.end > found.start:
+            out.append(found)
+            pos = found.end
+        else:
+            pos += 1
+    return out
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+_DATE = re.compile(
+    r"(?:(?P<year>\d{4}|二[〇零]\d\d|二[〇零][一二三四五六七八九〇零]{2})\s*年"
+    r"|(?P<rel>今年|去年|前年|大前年|明年))?\s*"
+    r"(?:(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?"
+    r"(?:\s*(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|号))?"
+    r"|(?P<season>年底|年末|年初|年头|上半年|下半年|年中|春节|过年))?"
+)
+_RELATIVE_DAY = re.compile(
+    r"(?P<word>今天|今日|昨天|昨日|前天|大前天|上周|上个?星期|上个?礼拜|这周|本周|上上个?月|上个?月|这个月|本月|月初)"
+    rf"|(?P<num>\d+|[{CN_CHARS}几半]+)\s*(?P<ge>个)?\s*(?P<unit>天|日|周|星期|个?月|年)(?P<tail>多|半)?\s*(?:前|以前|之前)"
+)
+
+
+@dataclass(frozen=True)
+class DateRead:
+    earliest: date
+    latest: date
+    text: str
+    start: int
+    end: int
+
+    @property
+    def exact(self) -> bool:
+        return self.earliest == self.latest
+
+
+def add_months(day: date, months: int) -> date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _cn_int(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = parse_cn_number(text)
+    return int(value) if value is not None else None
+
+
+def find_dates(text: str, today: date) -> list[DateRead]:
+    """Calendar dates and relative days as (earliest, latest) ranges: 2025年3月5日, 去年3月, 前年11月,
+    3月5号 (this year, or last year when that would be in the future), 上个月, 三天前, 两个月前, 年底."""
+    found: list[DateRead] = []
+    taken: list[range] = []
+    for m in _DATE.finditer(text):
+        if m.end() == m.start() or not (m.group("month") or m.group("season") or m.group("year")):
+            continue
+        if m.group("rel") and not (m.group("month") or m.group("season")) and m.group("rel") == "今年":
+            continue  # 今年 alone (今年32岁, 今年的年假) names no day
+        year_text, rel = m.group("year"), m.group("rel")
+        if year_text:
+            year = _cn_int(year_text) if not year_text.isdigit() else int(year_text)
+        elif rel:
+            year = today.year + {"今年": 0, "去年": -1, "前年": -2, "大前年": -3, "明年": 1}[rel]
+        else:
+            year = None
+        month = _cn_int(m.group("month"))
+        day = _cn_int(m.group("day"))
+        if year is not None and not 1980 <= year <= today.year + 1:
+            continue
+        if month is not None and not 1 <= month <= 12:
+            continue
+        season = m.group("season")
+        explicit_year = year is not None
+        y = year if year is not None else today.year
+        if month is not None:
+            last = calendar.monthrange(y, month)[1]
+            if day is not None and not 1 <= day <= last:
+                continue
+            earliest = date(y, month, day or 1)
+            latest = date(y, month, day or last)
+            if not explicit_year and earliest > today:  # 11月 said in March means last November
+                earliest, latest = _shift_year(earliest, -1), _shift_year(latest, -1)
+        elif season:
+            ranges = {
+                "年底": ((11, 15), (12, 31)),
+                "年末": ((11, 15), (12, 31)),
+                "年初": ((1, 1), (2, 28)),
+                "年头": ((1, 1), (2, 28)),
+                "春节": ((1, 15), (2, 28)),
+                "过年": ((1, 15), (2, 28)),
+                "上半年": ((1, 1), (6, 30)),
+                "下半年": ((7, 1), (12, 31)),
+                "年中": ((5, 1), (8, 31)),
+            }[season]
+            earliest, latest = date(y, *ranges[0]), date(y, *ranges[1])
+        else:
+            earliest, latest = date(y, 1, 1), date(y, 12, 31)
+        found.append(DateRead(earliest, latest, m.group(0).strip(), m.start(), m.end()))
+        taken.append(range(m.start(), m.end()))
+    for m in _RELATIVE_DAY.finditer(text):
+        if any(m.start() in r for r in taken):
+            continue
+        word = m.group("word")
+        if word:
+            earliest, latest = _relative_word(word, today)
+        else:
+            n = parse_cn_number(m.group("num").replace("几", "三"))
+            if n is None:
+                continue
+            unit = m.group("unit")
+            if m.group("tail") == "半":
+                n += 0.5
+            if unit in ("天", "日"):
+                earliest = latest = today - timedelta(days=round(n))
+            elif unit in ("周", "星期"):
+                earliest = latest = today - timedelta(days=round(n * 7))
+            elif unit == "年":
+                whole = int(n)
+                point = add_months(today, -12 * whole) - timedelta(days=round((n - whole) * 365))
+                earliest, latest = point - timedelta(days=60), point + timedelta(days=60)
+            else:
+                whole = int(n)
+                point = add_months(today, -whole) - timedelta(days=round((n - whole) * 30))
+                earliest, latest = point - timedelta(days=10), point + timedelta(days=10)
+        found.append(DateRead(earliest, min(latest, today), m.group(0), m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _shift_year(day: date, years: int) -> date:
+    last = calendar.monthrange(day.year + years, day.month)[1]
+    return date(day.year + years, day.month, min(day.day, last))
+
+
+def _relative_word(word: str, today: date) -> tuple[date, date]:
+    if word in ("今天", "今日"):
+        return today, today
+    if word in ("昨天", "昨日"):
+        return today - timedelta(days=1), today - timedelta(days=1)
+    if word == "前天":
+        return today - timedelta(days=2), today - timedelta(days=2)
+    if word == "大前天":
+        return today - timedelta(days=3), today - timedelta(days=3)
+    if word in ("这周", "本周"):
+        return today - timedelta(days=today.weekday()), today
+    if word.startswith("上") and ("周" in word or "星期" in word or "礼拜" in word):
+        monday = today - timedelta(days=today.weekday() + 7)
+        return monday, monday + timedelta(days=6)
+    if word.startswith("上上"):
+        first = add_months(today.replace(day=1), -2)
+        return first, date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    if word.startswith("上"):
+        first = add_months(today.replace(day=1), -1)
+        return first, date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    return today.replace(day=1), today  # 这个月, 本月, 月初

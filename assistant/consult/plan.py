@@ -1,0 +1,338 @@
+"""The consultation plan: from the worker's facts, the detected issues and the escalation signals to
+what the answer must say — the urgent steps first, then a direct conclusion in the form the question
+asks for, the one fact still needed, the reasons, what can be claimed (computed by the worker tools),
+the steps specific to the case, the evidence and the mistakes to avoid.
+
+Pure: the guides (corpus/guides/), the facts and a tool runner are its inputs; both generation modes
+render from the same plan (the offline composer writes it out; the LLM gets it as context)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from assistant.consult.facts import DATE_FACTS, CaseFacts, load_lexicon
+from assistant.consult.guides import (
+    AnswerKind,
+    ClauseRef,
+    Guide,
+    GuideAnswer,
+    GuideBook,
+    Statement,
+)
+from assistant.consult.kinds import question_kind
+
+MAX_ISSUE_GUIDES = 2  # detected issues whose guides shape one answer
+SECOND_ISSUE_SHARE = 0.5  # a second issue counts when its detection score is at least this share
+
+
+class ToolOutcome(Protocol):
+    """What the chat needs from a worker tool's result (assistant/tools/)."""
+
+    @property
+    def quantities(self) -> Mapping[str, Any]: ...
+
+    @property
+    def formula(self) -> str: ...
+
+    @property
+    def assumptions(self) -> Sequence[str]: ...
+
+    @property
+    def missing(self) -> Sequence[str]: ...
+
+
+@dataclass(frozen=True)
+class Computation:
+    """A tool's result as the answer shows it: the formula with the numbers, the clauses applied."""
+
+    tool: str
+    title: str
+    formula: str
+    quantities: dict[str, Any]
+    cite: tuple[ClauseRef, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+ToolRunner = Callable[[str, Mapping[str, Any]], Computation | None]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    cite: tuple[ClauseRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class SituationBlock:
+    guide_id: str
+    title: str
+    steps: tuple[Sentence, ...]
+
+
+@dataclass
+class ConsultPlan:
+    kind: AnswerKind
+    facts: CaseFacts
+    situations: list[SituationBlock] = field(default_factory=list)
+    conclusion: list[Sentence] = field(default_factory=list)
+    conclusion_kind: AnswerKind | None = None  # the form the conclusion takes (None: no guide applied)
+    ask: str | None = None  # one short clarifying question
+    ask_fact: str | None = None
+    reasons: list[Sentence] = field(default_factory=list)
+    claims: list[Sentence] = field(default_factory=list)
+    computations: list[Computation] = field(default_factory=list)
+    steps: list[Sentence] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    mistakes: list[Sentence] = field(default_factory=list)
+    guides: list[str] = field(default_factory=list)
+    facts_shown: list[str] = field(default_factory=list)  # 按你说的：月工资4350元 …
+    documents: list[str] = field(default_factory=list)  # drafts worth offering (arbitration)
+
+    @property
+    def guided(self) -> bool:
+        return bool(self.conclusion)
+
+    def refs(self) -> list[ClauseRef]:
+        """Every clause the plan cites, in order of first use (they must be among the sources)."""
+        seen: dict[ClauseRef, None] = {}
+        groups: Iterable[Sequence[Sentence]] = [
+            *(block.steps for block in self.situations),
+            self.conclusion,
+            self.reasons,
+            self.claims,
+            self.steps,
+            self.mistakes,
+        ]
+        for group in groups:
+            for sentence in group:
+                for ref in sentence.cite:
+                    seen.setdefault(ref, None)
+        for computation in self.computations:
+            for ref in computation.cite:
+                seen.setdefault(ref, None)
+        return list(seen)
+
+    def quantities(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for computation in self.computations:
+            out.update(computation.quantities)
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        """What the API returns about the consultation (besides the answer text)."""
+        return {
+            "kind": self.kind,
+            "conclusion_kind": self.conclusion_kind,
+            "guides": list(self.guides),
+            "situations": [block.guide_id for block in self.situations],
+            "ask": self.ask,
+            "ask_fact": self.ask_fact,
+            "documents": list(self.documents),
+            "computations": [
+                {
+                    "tool": c.tool,
+                    "title": c.title,
+                    "formula": c.formula,
+                    "quantities": dict(c.quantities),
+                    "articles": [str(ref) for ref in c.cite],
+                    "assumptions": list(c.assumptions),
+                    "missing": list(c.missing),
+                }
+                for c in self.computations
+            ],
+        }
+
+
+# --- formatting ----------------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def format_value(name: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if name in DATE_FACTS or name == "deadline" or name.endswith("_date"):
+        try:
+            day = date.fromisoformat(str(value))
+            return f"{day.year}年{day.month}月{day.day}日"
+        except ValueError:
+            return str(value)
+    if isinstance(value, float):
+        if abs(value - round(value)) < 1e-9:
+            return f"{int(round(value))}"
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def fill(template: str, values: Mapping[str, Any]) -> str | None:
+    """The sentence with its {placeholders} filled, or None when a value it needs is unknown."""
+    missing = [name for name in _PLACEHOLDER.findall(template) if values.get(name) is None]
+    if missing:
+        return None
+    return _PLACEHOLDER.sub(lambda m: format_value(m.group(1), values[m.group(1)]), template)
+
+
+def _sentences(statements: Iterable[Statement], values: Mapping[str, Any]) -> list[Sentence]:
+    out = []
+    for statement in statements:
+        if statement.when.holds(values) is not True:
+            continue
+        text = fill(statement.say, values)
+        if text is not None:
+            out.append(Sentence(text, statement.cite))
+    return out
+
+
+def facts_shown(facts: CaseFacts) -> list[str]:
+    display = load_lexicon().sections.get("display", {})
+    shown = []
+    for name, fact in sorted(facts.facts.items(), key=lambda item: (item[1].turn, item[0])):
+        template = display.get(name)
+        if not template or fact.note:  # derived facts are not the worker's words
+            continue
+        value = format_value(name, fact.value)
+        shown.append(
+            template[0].replace("{v}", ("约" if fact.approximate and "约" not in template[0] else "") + value)
+        )
+    return shown
+
+
+# --- planning ------------------------------------------------------------------------------------
+
+
+def _select_answer(guide: Guide, question: str, kind: AnswerKind) -> GuideAnswer | None:
+    """The guide's answer to what was asked: among those whose ask words occur in the question, one
+    of the question's kind before others, then the longest match; else its first answer of that
+    kind, else its first answer."""
+    text = question.lower()
+    scored = []
+    for index, answer in enumerate(guide.answers):
+        hits = [len(word) for word in answer.asks if word in text]
+        if hits:
+            # The form asked for first (合法吗 asks for a verdict even when 不给加班费 is also said),
+            # then the most specific words.
+            scored.append((answer.kind == kind, max(hits), -index, answer))
+    if scored:
+        return max(scored, key=lambda item: item[:3])[3]
+    same_kind = [a for a in guide.answers if a.kind == kind]
+    return same_kind[0] if same_kind else (guide.answers[0] if guide.answers else None)
+
+
+DeadlineRunner = Callable[[Mapping[str, Any]], list[Computation]]
+
+
+def plan_consultation(
+    question: str,
+    facts: CaseFacts,
+    issues: Sequence[tuple[str, float]],
+    codes: Iterable[str],
+    book: GuideBook,
+    run_tool: ToolRunner | None = None,
+    deadlines: DeadlineRunner | None = None,
+    by_meaning: Iterable[str] = (),
+) -> ConsultPlan:
+    """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
+    escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
+    time limits the facts allow to compute (their quantities prefixed: arbitration_deadline …);
+    ``by_meaning``: issues found only by the question's vector, whose guides conclude only when the
+    question uses one of their answers' words (a faint likeness must not give a confident verdict)."""
+    kind = question_kind(question)
+    plan = ConsultPlan(kind=kind, facts=facts, facts_shown=facts_shown(facts))
+    values: dict[str, Any] = dict(facts.values())
+    code_set = set(codes)
+    for computation in deadlines(values) if deadlines is not None else []:
+        plan.computations.append(computation)
+        values.update({k: v for k, v in computation.quantities.items() if v is not None and "_" in k})
+
+    # 1. Situations before law: violence, a death, a serious injury, a child at work, a deadline to sign.
+    for situation in book.situations:
+        raised = bool(code_set.intersection(situation.codes))
+        if not raised and situation.trigger is not None:
+            raised = situation.trigger.holds(values) is True
+        if not raised or (situation.unless is not None and situation.unless.holds(values) is True):
+            continue
+        steps = _sentences(situation.steps, values)
+        if steps:
+            plan.situations.append(SituationBlock(situation.id, situation.title, tuple(steps)))
+            plan.claims += _sentences(situation.claims, values)
+            plan.mistakes += _sentences(situation.mistakes, values)
+            plan.evidence += [e for e in situation.evidence if e not in plan.evidence]
+
+    # 2. The conclusion to what was asked: a raised situation's answer of the question's kind first
+    # (签不签 after a death: 今天先别签), then the issues' guides; reasons, claims and steps follow.
+    guides: list[Guide] = []
+    best = issues[0][1] if issues else 0.0
+    for issue_id, score in issues:
+        guide = book.for_issue(issue_id)
+        if guide is None or guide in guides:
+            continue
+        # Measured against the strongest issue even when that one has no guide: a faint issue must not
+        # answer a question that is really about another one.
+        if score < SECOND_ISSUE_SHARE * best:
+            break
+        guides.append(guide)
+        if len(guides) >= MAX_ISSUE_GUIDES:
+            break
+    faint = set(by_meaning)
+    raised = {block.guide_id for block in plan.situations}
+    speakers = [g for g in book.situations if g.id in raised and any(a.kind == kind for a in g.answers)]
+    for position, guide in enumerate([*speakers[:1], *guides]):
+        answer = _select_answer(guide, question, kind)
+        if answer is None:
+            continue
+        if guide in speakers and answer.kind != kind:
+            answer = None
+        elif (position > 0 or faint.intersection(guide.issues)) and not any(
+            word in question.lower() for word in answer.asks
+        ):
+            # A second voice, or an issue found only by meaning, speaks in the conclusion only when the
+            # question asks about it in so many words.
+            answer = None
+        if answer is not None:
+            if answer.tool and run_tool is not None:
+                computation = run_tool(answer.tool, values)
+                if computation is not None:
+                    plan.computations.append(computation)
+                    values.update({k: v for k, v in computation.quantities.items() if v is not None})
+            chosen = _branch(answer, values)
+            if chosen is not None:
+                statement, text = chosen
+                plan.conclusion.append(Sentence(text, statement.cite))
+                if plan.conclusion_kind is None:
+                    plan.conclusion_kind = answer.kind
+                if statement.ask and values.get(statement.ask) is None and plan.ask is None:
+                    plan.ask_fact = statement.ask
+                    plan.ask = guide.ask_for(statement.ask)
+                plan.reasons += _sentences(answer.reasons, values)
+            if plan.ask is None and answer.tool and plan.computations:
+                # The tool could not compute: ask for the first missing fact a guide knows how to ask.
+                for name in plan.computations[-1].missing:
+                    if (text := guide.ask_for(name) or book.ask_text(name)) is not None:
+                        plan.ask_fact, plan.ask = name, text
+                        break
+        if guide in speakers:
+            continue  # a situation's claims, steps and mistakes are already in the plan
+        plan.guides.append(guide.id)
+        plan.claims += [s for s in _sentences(guide.claims, values) if s not in plan.claims]
+        plan.steps += [s for s in _sentences(guide.steps, values) if s not in plan.steps]
+        plan.mistakes += [s for s in _sentences(guide.mistakes, values) if s not in plan.mistakes]
+        plan.evidence += [e for e in guide.evidence if e not in plan.evidence]
+    if any("仲裁" in s.text for s in plan.steps + plan.conclusion):
+        # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
+        plan.documents.append("arbitration")
+    return plan
+
+
+def _branch(answer: GuideAnswer, values: Mapping[str, Any]) -> tuple[Statement, str] | None:
+    for statement in answer.branches:
+        if statement.when.holds(values) is not True:
+            continue
+        text = fill(statement.say, values)
+        if text is not None:
+            return statement, text
+    return None

@@ -1,0 +1,84 @@
+"""The bridge from the consultation plan to the worker tools (assistant/tools/): a tool is run on the
+facts (their names are the tools' input fields), and its result becomes a Computation the answer
+shows — the formula with the numbers filled in, the named quantities, the clauses applied. The
+numbers an answer states come from here, never from the composer or the model.
+
+Deadlines: the time-limit tools the facts allow (arbitration, 工伤认定, suing after an award) run on
+every question, so a guide or a situation can say "最晚{arbitration_deadline}" and the escalation
+policy can see a deadline that is near."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from assistant.consult.guides import ClauseRef
+from assistant.consult.plan import Computation, ToolRunner
+from assistant.tools import ToolInputError, ToolResult, UnknownTool, run_tool, time_limits
+from assistant.tools.data import DataError
+
+log = logging.getLogger(__name__)
+
+# A deadline tool's quantities under names of their own (two deadlines can apply at once).
+DEADLINE_PREFIX = {
+    "arbitration_deadline": "arbitration",
+    "injury_recognition_deadline": "injury",
+    "lawsuit_deadline": "lawsuit",
+}
+
+
+def to_computation(result: ToolResult, values: Mapping[str, Any]) -> Computation:
+    quantities = dict(result.quantities)
+    kind = values.get("overtime_kind")
+    if result.tool == "overtime" and isinstance(kind, str) and f"overtime_hourly_{kind}" in quantities:
+        # The rate of the overtime the worker asked about (周六 → 200 %), whatever hours were given.
+        quantities["overtime_hourly_min"] = quantities[f"overtime_hourly_{kind}"]
+    prefix = DEADLINE_PREFIX.get(result.tool)
+    if prefix:
+        for name in ("deadline", "days_left", "deadline_passed"):
+            if name in quantities:
+                quantities[f"{prefix}_{name}"] = quantities[name]
+    return Computation(
+        tool=result.tool,
+        title=result.title,
+        formula="；".join(result.formula),
+        quantities=quantities,
+        cite=tuple(ClauseRef(a.law, a.article, a.sub, a.paragraph, a.item) for a in result.articles),
+        assumptions=tuple(result.assumptions),
+        missing=tuple(m.field for m in result.missing),
+    )
+
+
+def default_tool_runner(today: Callable[[], date] | None = None) -> ToolRunner:
+    """Runs a worker tool on the facts; None when it cannot run (the answer then states the rule
+    without numbers). Facts read from free text that a tool rejects are left out, not fatal."""
+
+    def run(name: str, values: Mapping[str, Any]) -> Computation | None:
+        inputs = dict(values)
+        lower_bound = name == "annual_leave" and inputs.get("cumulative_work_years") is None
+        if lower_bound and inputs.get("service_months") is not None:
+            # The years with this employer are a lower bound of the working life that decides leave.
+            inputs["cumulative_work_years"] = round(float(inputs["service_months"]) / 12, 2)
+        try:
+            result = run_tool(name, inputs, today=today() if today else None, drop_invalid=True)
+        except (UnknownTool, ToolInputError, DataError) as exc:
+            log.warning("tool %s could not run: %s", name, exc)
+            return None
+        if lower_bound and "cumulative_work_years" in inputs:
+            result.assumptions.append(
+                "累计工作年限按你在本单位的时间计；以前在别的单位工作的年限也要加上，天数可能更多"
+            )
+        return to_computation(result, values)
+
+    return run
+
+
+def deadline_computations(values: Mapping[str, Any], today: date) -> list[Computation]:
+    """The time limits the facts allow to compute, each with its own prefixed quantities."""
+    try:
+        return [to_computation(result, values) for result in time_limits(values, today)]
+    except (ToolInputError, DataError) as exc:
+        log.warning("time limits could not be computed: %s", exc)
+        return []

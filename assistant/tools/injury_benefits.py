@@ -1,0 +1,227 @@
+"""工伤伤残待遇 by grade (工伤保险条例 第三十三条 to 第三十七条, 第六十二条, 第六十四条).
+
+一次性伤残补助金 in months of 本人工资 (grades 1–10: 27, 25, 23, 21, 18, 16, 13, 11, 9, 7); 伤残津贴 for
+grades 1–4 (90/85/80/75 %, from the fund) and 5–6 (70/60 %, from the employer when it cannot arrange
+work), topped up to the local minimum wage; for grades 5–10 the 一次性工伤医疗补助金 and 一次性伤残就业补助金
+on leaving, whose amounts each province sets (corpus/data/injury_lump_sums.toml); 停工留薪期 with the
+wage unchanged. 本人工资 is the average monthly contribution wage of the 12 months before the injury,
+bounded to 60–300 % of the area's average wage (第六十四条第二款)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assistant.tools import fields as f
+from assistant.tools.base import (
+    ArticleRef,
+    ToolInput,
+    ToolResult,
+    art,
+    dec,
+    money,
+    show,
+    show_money,
+    show_pct,
+)
+from assistant.tools.context import ToolContext, minimum_wage
+
+NAME = "injury_benefits"
+TITLE = "工伤伤残待遇"
+DESCRIPTION = "按伤残等级计算一次性伤残补助金、伤残津贴，说明停工留薪期和离职时的两项一次性补助金（有省级标准时算出金额）。"
+REG = "工伤保险条例"
+LUMP_SUM_MONTHS = {1: 27, 2: 25, 3: 23, 4: 21, 5: 18, 6: 16, 7: 13, 8: 11, 9: 9, 10: 7}
+ALLOWANCE_RATE = {
+    1: Decimal("0.9"),
+    2: Decimal("0.85"),
+    3: Decimal("0.8"),
+    4: Decimal("0.75"),
+    5: Decimal("0.7"),
+    6: Decimal("0.6"),
+}
+LOW, HIGH = Decimal("0.6"), Decimal("3")
+ARTICLES = (
+    art(REG, 33, 1),
+    art(REG, 33, 2),
+    art(REG, 34),
+    art(REG, 35, 1, 1),
+    art(REG, 35, 1, 2),
+    art(REG, 36, 1, 1),
+    art(REG, 36, 1, 2),
+    art(REG, 36, 2),
+    art(REG, 37, None, 1),
+    art(REG, 37, None, 2),
+    art(REG, 62, 2),
+    art(REG, 64, 2),
+)
+
+
+class InjuryBenefitsInput(ToolInput):
+    disability_grade: f.DisabilityGrade = None
+    monthly_wage: f.MonthlyWage = None
+    average_monthly_wage: f.AverageMonthlyWage = None
+    injury_date: f.InjuryDate = None
+    injury_insurance: f.InjuryInsurance = None
+    province: f.Province = None
+    city: f.City = None
+    local_average_wage: f.LocalAverageWage = None
+
+
+def _article(grade: int, item: int) -> ArticleRef:
+    if grade <= 4:
+        return art(REG, 35, 1, item)
+    if grade <= 6:
+        return art(REG, 36, 1, item)
+    return art(REG, 37, None, item)
+
+
+def injury_benefits(inp: InjuryBenefitsInput, ctx: ToolContext) -> ToolResult:
+    result = ToolResult(NAME, TITLE)
+    result.cite(art(REG, 33, 1), art(REG, 33, 2))
+    result.notes.append(
+        "停工留薪期（一般不超过12个月，经鉴定委员会确认最多再延长12个月）内原工资福利待遇不变，由单位按月支付（第三十三条）；"
+        "评定伤残等级后停发原待遇，改享受伤残待遇。"
+    )
+    if inp.injury_insurance is False:
+        result.cite(art(REG, 62, 2))
+        result.notes.append(
+            "单位没有参加工伤保险的，以下各项待遇全部由单位按同样的项目和标准支付（第六十二条第二款）。"
+        )
+    grade = inp.disability_grade
+    if grade is None:
+        result.need("disability_grade", "伤残等级（劳动能力鉴定结论，1 到 10 级）")
+        result.formula.append(
+            "一次性伤残补助金 = 本人工资 × 月数（1级27个月、2级25、3级23、4级21、5级18、6级16、7级13、8级11、9级9、10级7）"
+        )
+        result.summary = "还缺少伤残等级（需要先做劳动能力鉴定）"
+        return result
+    months = Decimal(LUMP_SUM_MONTHS[grade])
+    result.cite(_article(grade, 1))
+    result.quantities["disability_lump_sum_months"] = float(months)
+    if grade <= 4:
+        result.see_lawyer = True
+
+    on = inp.injury_date or ctx.today
+    wage: Decimal | None = None
+    if inp.average_monthly_wage is not None or inp.monthly_wage is not None:
+        wage = dec(inp.average_monthly_wage if inp.average_monthly_wage is not None else inp.monthly_wage)
+        result.assumptions.append(
+            "本人工资按您填写的工资计算；规定是受伤前12个月的平均月缴费工资（第六十四条第二款）"
+        )
+        result.cite(art(REG, 64, 2))
+        average: Decimal | None = None
+        if inp.local_average_wage is not None:
+            average = dec(inp.local_average_wage)
+        else:
+            row = ctx.tables.average_wage_for(inp.province, inp.city, on.year - 1)
+            if row is not None:
+                average = row.monthly
+                result.use(ctx.tables.used_average_wage(row))
+        if average is not None:
+            low, high = money(average * LOW), money(average * HIGH)
+            if wage < low:
+                result.formula.append(
+                    f"本人工资 {show(wage)} 元低于当地职工平均工资 {show(average)} 元的 60%，按 {show_money(low)} 元计算"
+                )
+                wage = low
+            elif wage > high:
+                result.formula.append(
+                    f"本人工资 {show(wage)} 元高于当地职工平均工资 {show(average)} 元的 300%，按 {show_money(high)} 元计算"
+                )
+                wage = high
+        else:
+            result.assumptions.append(
+                "本人工资低于当地职工平均工资 60% 的按 60% 计算、高于 300% 的按 300% 计算；没有当地数据，未核对"
+            )
+    else:
+        result.need("average_monthly_wage", "本人工资（受伤前12个月的平均月缴费工资，或月工资）")
+
+    if wage is not None:
+        lump = money(wage * months)
+        result.formula.append(
+            f"一次性伤残补助金：{show(wage)} × {show(months)} = {show_money(lump)} 元（{grade}级伤残 {show(months)} 个月）"
+        )
+        result.add_amount("disability_lump_sum", "一次性伤残补助金", lump)
+    else:
+        result.formula.append(f"一次性伤残补助金 = 本人工资 × {show(months)}（{grade}级伤残）")
+
+    if grade in ALLOWANCE_RATE:
+        floor, _ = minimum_wage(ctx, result, inp.province, inp.city, ctx.today)
+        rate = ALLOWANCE_RATE[grade]
+        result.cite(_article(grade, 2))
+        result.quantities["disability_allowance_rate"] = float(rate)
+        payer = "工伤保险基金" if grade <= 4 else "用人单位（难以安排工作时）"
+        if wage is not None:
+            allowance = money(wage * rate)
+            line = (
+                f"伤残津贴（每月，{payer}支付）：{show(wage)} × {show_pct(rate)} = {show_money(allowance)} 元"
+            )
+            if floor is not None and allowance < floor:
+                line += f"，低于当地最低工资标准 {show(floor)} 元，补足到 {show(floor)} 元"
+                allowance = money(floor)
+            elif floor is None:
+                result.assumptions.append("伤残津贴低于当地最低工资标准的要补足差额；没有当地标准，未核对")
+            result.formula.append(line)
+            result.add_amount("disability_allowance", "伤残津贴（每月）", allowance, "元/月")
+        if grade <= 4:
+            result.notes.append(
+                "1至4级伤残保留劳动关系、退出工作岗位，按月领取伤残津贴，到退休年龄后享受养老保险待遇。"
+            )
+        else:
+            result.notes.append(
+                "5、6级伤残保留劳动关系，由单位安排适当工作；本人提出可以解除或终止劳动关系，领取两项一次性补助金。"
+            )
+
+    if grade >= 5:
+        result.cite(art(REG, 36, 2) if grade <= 6 else art(REG, 37, None, 2))
+        when = "本人提出解除或终止劳动关系时" if grade <= 6 else "劳动合同期满终止或本人提出解除劳动合同时"
+        province = inp.province or ctx.tables.province_of(inp.city)
+        row = ctx.tables.injury_lump_sum(province, grade, on) if province else None
+        if row is None:
+            place = f"{province}省" if province else "所在省份"
+            result.notes.append(
+                f"{when}，还有一次性工伤医疗补助金（工伤保险基金支付）和一次性伤残就业补助金（单位支付），"
+                f"标准由省级人民政府规定；系统没有{place}的标准，请查当地规定或咨询工会律师。"
+            )
+            if not province:
+                result.need("province", "工作所在的省份（两项一次性补助金按省里的标准）")
+        else:
+            base_wage = wage if row.base == "本人工资" else None
+            if row.base != "本人工资":
+                row_avg = ctx.tables.average_wage_for(province, inp.city, on.year - 1)
+                if inp.local_average_wage is not None:
+                    base_wage = dec(inp.local_average_wage)
+                elif row_avg is not None:
+                    base_wage = row_avg.monthly
+                    result.use(ctx.tables.used_average_wage(row_avg))
+            for what, label, qty, n in (
+                ("medical", "一次性工伤医疗补助金", "medical_lump_sum", row.medical_months),
+                ("employment", "一次性伤残就业补助金", "employment_lump_sum", row.employment_months),
+            ):
+                if n is None:
+                    continue
+                result.use(ctx.tables.used_lump_sum(row, what))  # type: ignore[arg-type]
+                if base_wage is None:
+                    result.formula.append(f"{label} = {row.base} × {show(n)}（{province}{grade}级）")
+                    continue
+                amount = money(base_wage * n)
+                result.formula.append(
+                    f"{label}：{show(base_wage)} × {show(n)} = {show_money(amount)} 元（{province}标准，{row.base}）"
+                )
+                result.add_amount(qty, label, amount)
+            result.notes.append(
+                f"{when}，领取一次性工伤医疗补助金（工伤保险基金支付）和一次性伤残就业补助金（单位支付）。"
+            )
+
+    result.cite(art(REG, 34))
+    result.notes.append(
+        "经鉴定需要生活护理的，另按月领取生活护理费：统筹地区上年度职工月平均工资的 50%、40% 或 30%（第三十四条）。"
+    )
+    lump_text = (
+        f"一次性伤残补助金 {show_money(money(wage * months))} 元"
+        if wage is not None
+        else f"一次性伤残补助金 {show(months)} 个月本人工资"
+    )
+    result.summary = f"{grade}级伤残：{lump_text}"
+    if "disability_allowance" in result.quantities:
+        result.summary += f"，伤残津贴每月 {result.quantities['disability_allowance']:.2f} 元"
+    return result
