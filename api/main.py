@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -25,6 +26,7 @@ from api.security import install_security
 from assistant.chat import open_services
 from assistant.config import Settings, get_settings
 from assistant.privacy import install_log_redaction
+from assistant.reload import BuildReloader
 from ingest.embed import Embedder
 
 log = logging.getLogger(__name__)
@@ -50,9 +52,17 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         len(services.runtime.retriever.units),
         services.answers.mode,
     )
+    reloader = BuildReloader(
+        services,
+        drain_seconds=2 * settings.stream_max_seconds + settings.llm_timeout_s * (settings.llm_retries + 1),
+    )
+    app.state.reloader = reloader
+    watcher = asyncio.create_task(_watch_live_build(reloader, settings.reload_check_seconds))
     try:
         yield
     finally:
+        watcher.cancel()
+        await asyncio.gather(watcher, return_exceptions=True)
         pending = set(app.state.background)
         if pending:
             # Streams still writing their answers get a moment to save them.
@@ -61,7 +71,36 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
                 task.cancel()
             await asyncio.gather(*still, return_exceptions=True)
         app.state.services = None
+        reloader.close()
         services.close()
+
+
+async def _watch_live_build(reloader: BuildReloader, interval: float) -> None:
+    """Swap in a new live build when data/LIVE.json names one (checked every `interval` seconds),
+    and at once on SIGHUP, which also retries a build that failed to open."""
+    hangup = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    try:
+        loop.add_signal_handler(signal.SIGHUP, hangup.set)
+    except (NotImplementedError, RuntimeError, ValueError, AttributeError):
+        pass  # not the main thread (an app served from a test thread), or no SIGHUP on this platform
+    try:
+        while True:
+            try:
+                await asyncio.wait_for(hangup.wait(), timeout=interval if interval > 0 else None)
+            except TimeoutError:
+                pass
+            forced = hangup.is_set()
+            hangup.clear()
+            try:
+                await asyncio.to_thread(reloader.check, forced)
+            except Exception:  # noqa: BLE001 - the watcher must outlive any one failed check
+                log.exception("checking for a new live build failed")
+    finally:
+        try:
+            loop.remove_signal_handler(signal.SIGHUP)
+        except (NotImplementedError, RuntimeError, ValueError, AttributeError):
+            pass
 
 
 _BODY_ERRORS = {

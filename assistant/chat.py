@@ -101,6 +101,9 @@ def query_embedder_pool(settings: Settings, first: Embedder | None = None) -> Qu
 class StreamStart:
     exchange: Exchange
     prepared: Prepared
+    # The answer service (and so the build) the stream started on: a new live build swapped in
+    # meanwhile does not change the sources it cites.
+    answers: AnswerService | None = None
 
 
 class ChatService:
@@ -121,12 +124,13 @@ class ChatService:
         self._slots = threading.BoundedSemaphore(self.parallel_answers)
 
     def _answer(self, question: str, turns: list[Turn], negative: int) -> Answer:
+        answers = self.answers  # one build for the whole answer, even if a new one is swapped in
         with self._slots:
-            prepared = self.answers.prepare(question, turns, negative)
-            if self.answers.mode == "offline":
-                return self.answers.answer(prepared)
+            prepared = answers.prepare(question, turns, negative)
+            if answers.mode == "offline":
+                return answers.answer(prepared)
         # An LLM answer mostly waits on the network: outside the CPU slots.
-        return self.answers.answer(prepared)
+        return answers.answer(prepared)
 
     def _escalate(self, result: dict[str, Any]) -> dict[str, Any]:
         """When the escalation policy says so, open (or update) the conversation's ticket; the worker's
@@ -157,12 +161,13 @@ class ChatService:
         """Everything before the first byte of a stream: context, retrieval, a pending answer row."""
         turns = self.conversations.turns(conversation_id) if conversation_id else []
         negative = self.conversations.negative_feedback(conversation_id) if conversation_id else 0
+        answers = self.answers
         with self._slots:
-            prepared = self.answers.prepare(question, turns, negative)
+            prepared = answers.prepare(question, turns, negative)
         exchange = self.conversations.start_exchange(
             conversation_id, prepared.question, prepared.rewrite.query
         )
-        return StreamStart(exchange, prepared)
+        return StreamStart(exchange, prepared, answers)
 
     def meta(self, start: StreamStart) -> dict[str, Any]:
         prepared = start.prepared
@@ -182,7 +187,7 @@ class ChatService:
         if nobody is listening any more."""
         message_id = start.exchange.assistant_message_id
         try:
-            async for event in self.answers.astream(start.prepared):
+            async for event in (start.answers or self.answers).astream(start.prepared):
                 if event.kind == "delta":
                     yield "delta", {"text": event.text}
                 elif event.answer is not None:

@@ -108,6 +108,7 @@ def ingest(
     """导入法规、司法解释与案例，建立（或增量更新）检索索引。"""
     from ingest.index import IngestBusy
     from ingest.load import InputError
+    from ingest.metadata import MetadataError
     from ingest.pipeline import run_ingest
     from ingest.profiles import ProfileError
 
@@ -117,7 +118,7 @@ def ingest(
         report = run_ingest(
             settings, paths or [], profile=profile, builtin=not no_builtin, replace=replace, progress=progress
         )
-    except (InputError, ProfileError, IngestBusy) as exc:
+    except (InputError, ProfileError, IngestBusy, MetadataError) as exc:
         progress.close()
         _fail(str(exc))
         return
@@ -127,11 +128,11 @@ def ingest(
     else:
         _print_report(report)
     if restart_hint and not report.noop and report.build_id:
-        # The API opens the live build once at start-up and keeps serving it (LIVE.json is not
-        # watched): say so to stderr, which keeps --json output on stdout parseable.
+        # A running API swaps the new build in by itself (it watches LIVE.json): say how to see
+        # that it did, on stderr, which keeps --json output on stdout parseable.
         err.print(
-            f"[bold]新索引 {report.build_id} 已生效。[/]正在运行的 `lawcloud serve` 仍在使用启动时的索引，"
-            "请重启服务，新导入的内容才会出现在回答和检索中。"
+            f"[bold]新索引 {report.build_id} 已生效。[/]正在运行的 `lawcloud serve` 会在几秒内自动换用新索引，"
+            "无需重启（GET /readyz 返回的 build_id 即正在使用的索引）。"
         )
     if not report.ok:
         raise typer.Exit(1)

@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     # Questions answered at once (retrieval + offline composition), others wait their turn in
     # arrival order; 0: one per core (measured best on 2 cores: bench/RESULTS.md, load).
     parallel_answers: int = Field(default=0, ge=0, le=64)
+    # The API checks data/LIVE.json this often and swaps in a new live build between requests
+    # (`lawcloud ingest` in another process); 0: only on SIGHUP.
+    reload_check_seconds: float = Field(default=2.0, ge=0)
 
     chroma_mode: Literal["embedded", "http"] = "embedded"
     chroma_host: str = "127.0.0.1"

@@ -18,6 +18,13 @@ _MOBILE = re.compile(r"(?<!\d)(?:\+?86[-\s]?)?(1[3-9]\d(?:[-\s]?\d{4}){2})(?!\d)
 # shapes (a build id 20261205-013422-4463) are not one.
 _CARD = re.compile(r"(?<![\d-])(\d{13,19}|\d{4}(?:[-\s]\d{4}){2,3}(?:[-\s]\d{1,3})?)(?![\d-])")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+# A long digit run that the worker labels as a card or account number is personal data whatever its
+# checksum: workers mistype, and a mistyped card number is still theirs. The label may be followed by
+# a few words (号码, 是, （农行）) but not by the end of a clause.
+_LABELLED_ACCOUNT = re.compile(
+    r"(?P<label>卡|账号|帐号|账户|帐户)(?P<gap>[^\d。，,；;！!？?\n]{0,8}?)"
+    r"(?P<digits>(?<![\d-])\d(?:[- \u3000]?\d){11,}[Xx]?(?![\d-]))"
+)
 
 ID_MASK = "[身份证号已隐藏]"
 MOBILE_MASK = "[手机号已隐藏]"
@@ -59,6 +66,7 @@ def _replace(text: str, id_mask: str, mobile_mask: str, card_mask: str, email_ma
     text = _ID18.sub(lambda m: id_mask if id18_valid(m.group(1)) else m.group(0), text)
     text = _ID15.sub(lambda m: id_mask if id15_plausible(m.group(1)) else m.group(0), text)
     text = _MOBILE.sub(mobile_mask, text)
+    text = _LABELLED_ACCOUNT.sub(lambda m: m.group("label") + m.group("gap") + card_mask, text)
 
     def card(m: re.Match[str]) -> str:
         digits = re.sub(r"\D", "", m.group(1))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from importlib import resources
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from assistant.config import CORPUS_DIR
 from ingest.lawnames import short_law_name
+from ingest.metadata import DocumentOverride, apply_document_override, correct_text, find_override
 from ingest.models import DocumentMeta, LegalUnit, Level, ParsedDocument, SkippedInput, UnitType, Validity
 from ingest.numerals import parse_article_ref
 from ingest.parse import parse_text
@@ -111,7 +113,9 @@ def read_pdf(path: Path) -> str:
     return text
 
 
-def load_file(source: SourceFile, today: date) -> ParsedDocument:
+def load_file(source: SourceFile, today: date, overrides: Sequence[DocumentOverride] = ()) -> ParsedDocument:
+    """Read and parse one file; corpus/metadata.toml corrections (`overrides`) apply to what it says
+    about itself and to its text."""
     path = source.path
     if path.suffix.lower() == ".pdf":
         if path.stat().st_size == 0:
@@ -121,14 +125,25 @@ def load_file(source: SourceFile, today: date) -> ParsedDocument:
     else:
         text = decode_text(path.read_bytes())
         wrapped = path.suffix.lower() == ".txt"
-    doc = parse_text(
-        text,
-        source=str(path),
-        folder_parts=source.folder_parts,
-        file_stem=path.stem,
-        today=today,
-        wrapped=wrapped,
-    )
+
+    def parse(text: str) -> ParsedDocument:
+        return parse_text(
+            text,
+            source=str(path),
+            folder_parts=source.folder_parts,
+            file_stem=path.stem,
+            today=today,
+            wrapped=wrapped,
+        )
+
+    doc = parse(text)
+    override = find_override(overrides, doc.meta)
+    if override is not None:
+        if override.corrections:
+            corrected, problems = correct_text(text, override)
+            doc = parse(corrected)
+            doc.warnings.extend(problems)
+        doc = apply_document_override(doc, override)
     if not doc.units:
         raise InputError("没有识别出任何条文或段落")
     return doc

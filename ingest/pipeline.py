@@ -18,6 +18,7 @@ from ingest.embed import Embedder, EmbeddingCache, embed_with_cache, make_embedd
 from ingest.index import cleanup_builds, ingest_lock, new_build_id, publish, read_live, write_build
 from ingest.lexical import Tokenizer
 from ingest.load import InputError, apply_override, discover, load_builtin, load_file, load_validity_overrides
+from ingest.metadata import load_document_overrides
 from ingest.models import LegalUnit, ParsedDocument, SkippedInput, Validity
 from ingest.profiles import load_profile
 from ingest.vectorstore import chroma_client
@@ -126,6 +127,7 @@ def fingerprint(
         meta = unit.doc
         digest.update(
             f"{unit.unit_id}|{meta.level}|{meta.validity}|{meta.validity_note}|{meta.issuing_body}|{meta.source}|"
+            f"{meta.effective_date}|{meta.title}|"
             f"{unit.unit_id in current}|{'/'.join(unit.chapter)}\n".encode()
         )
     for h in chunk_hashes:
@@ -167,9 +169,10 @@ def run_ingest(
         files, skipped = discover([Path(s) for s in sources])
         report.skipped.extend(skipped)
         progress.stage("读取文件", len(files))
+        corrections = load_document_overrides()
         for source in files:
             try:
-                doc = load_file(source, today)
+                doc = load_file(source, today, corrections)
                 docs.append(doc)
                 report.warnings.extend(f"{source.path}: {w}" for w in doc.warnings)
             except InputError as exc:

@@ -174,13 +174,13 @@ class ArticleStore:
             raise LawNotFound("请给出法律名称")
         if key in self._law_keys:
             return key
-        candidates = sorted({r["law"] for r in self._laws if key in r["law"] and not r["is_case"]}, key=len)
-        if len(candidates) == 1 or (candidates and candidates[0].endswith(key)):
-            return candidates[0]
-        if candidates:
-            raise LawNotFound(f"“{name}”对应多部法规：{'、'.join(candidates[:5])}，请写全名称")
+        # A name is never resolved to a law whose name merely contains it: 保险法 (the Insurance Law) is
+        # not 社会保险法, 劳动法 is not 劳动合同法. Abbreviations go through the curated aliases instead.
+        # Laws whose names contain it are offered, so a worker who shortened a title can find it.
+        similar = sorted({r["law"] for r in self._laws if key in r["law"] and not r["is_case"]}, key=len)
+        hint = f"（名称中含“{key}”的有：{'、'.join(similar[:5])}，请写全名称）" if similar else ""
         raise LawNotFound(
-            f"库中没有《{short_law_name(name)}》。可用 `lawcloud corpus stats` 查看已收录的法规"
+            f"库中没有《{short_law_name(name)}》{hint}。可用 `lawcloud corpus stats` 查看已收录的法规"
         )
 
     def get_article(

@@ -1,4 +1,4 @@
-"""PostgreSQL for the tests: the server named by LAWCLOUD_TEST_PG_URL (.ci/run starts one), or a
+"""PostgreSQL for the tests: the server named by LAWCLOUD_TEST_PG_URL, or a
 throwaway cluster started here with scripts/postgres.sh. Each test gets a fresh database."""
 
 from __future__ import annotations

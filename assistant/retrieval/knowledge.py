@@ -38,6 +38,9 @@ class Issue:
     # only beside one of this issue's keywords or of the issues in `context_of`, weakly otherwise.
     context_keywords: tuple[str, ...] = ()
     context_of: tuple[str, ...] = ()
+    # What a context word alone weighs (None: the default of assistant/retrieval/query.py); 0 when the
+    # setting says nothing by itself (an unlicensed shop is no question until someone is hurt there).
+    context_weight: float | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ def load_knowledge(corpus_dir: Path = CORPUS_DIR) -> Knowledge:
             keywords=tuple(k.lower() for k in i.get("keywords", [])),
             context_keywords=tuple(k.lower() for k in i.get("context_keywords", [])),
             context_of=tuple(i.get("context_of", [])),
+            context_weight=i.get("context_weight"),
             articles=tuple(
                 ArticleRef(short_law_name(a["law"]), int(a["article"]), a.get("sub"))
                 for a in i.get("articles", [])

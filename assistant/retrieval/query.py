@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.escalation.handoff import without_handoff
 from assistant.privacy import strip_identifiers
 from assistant.retrieval.knowledge import Issue, Knowledge, SynonymGroup
 from ingest.lawnames import short_law_name
@@ -198,9 +199,12 @@ def detect_topics(
     raised = {issue.id for issue in knowledge.issues if matched[issue.name]}
     for issue in knowledge.issues:
         full = bool(matched[issue.name]) or any(other in raised for other in issue.context_of)
+        weak = CONTEXT_TOPIC_WEIGHT if issue.context_weight is None else issue.context_weight
+        if not full and weak <= 0:
+            continue
         for k in issue.context_keywords:
             if phrase_in(k, lowered):
-                matched[issue.name].setdefault(k, 1.0 if full else CONTEXT_TOPIC_WEIGHT)
+                matched[issue.name].setdefault(k, 1.0 if full else weak)
     # A keyword inside a longer keyword of another issue that the question also matches is part of
     # that mention: 发工资 inside 没发工资 (欠薪) is not a question about how wages are paid.
     mentions = {k for weights in matched.values() for k in weights}
@@ -246,14 +250,18 @@ def understand(
 ) -> QueryUnderstanding:
     normalized = normalize(text, knowledge.typos)
     refs, laws = find_direct_refs(normalized, matcher, context_laws or [])
-    fired = fired_groups(normalized, knowledge)
+    # A request for a person (我要找律师, 转人工) hands the conversation over; it is not the legal
+    # issue. The issue and the expansion are read without it, or its words (律师) pick the topic
+    # (法律援助) over the worker's question; the search itself still sees every word.
+    issue_text = without_handoff(normalized)
+    fired = fired_groups(issue_text, knowledge)
     # Topics come from the worker's own words: the expansion's generic legal terms (劳动报酬, 工资 …)
     # would otherwise outvote a specific trigger such as 报警 or 跑路. A colloquial phrase of the
     # expansion table counts only through the issue keywords its legal reading names, and weakly.
-    topics = detect_topics(normalized, knowledge, fired=fired)
+    topics = detect_topics(issue_text, knowledge, fired=fired)
     raised = {issue.id for issue, _ in topics}
     expanding = [(g, hit) for g, hit in fired if not g.context_of or raised.intersection(g.context_of)]
-    expansions, phrases = expand(normalized, knowledge, expanding)
+    expansions, phrases = expand(issue_text, knowledge, expanding)
     return QueryUnderstanding(
         original=text,
         normalized=normalized,

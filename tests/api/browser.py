@@ -18,7 +18,9 @@ def phone_browser(width: int = 360, height: int = 740) -> Iterator[object]:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     driver_path = shutil.which("chromedriver")
     if not chromium or not driver_path:
-        pytest.fail("Debian chromium and chromium-driver are required (.ci/run installs them)")
+        pytest.fail(
+            "Debian chromium and chromium-driver are required (make test installs them: scripts/system-deps.sh)"
+        )
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

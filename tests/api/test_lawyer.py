@@ -81,6 +81,22 @@ def test_policy_opens_a_ticket_from_chat(client: httpx.Client) -> None:
     ][0]
 
 
+def test_asking_for_a_lawyer_does_not_become_the_legal_issue(desk: Desk, client: httpx.Client) -> None:
+    """找律师 asks for a person: the wage arrears are the question, for the worker and for the lawyer's
+    AI draft; legal aid articles do not take their place."""
+    body = chat(client, "在物流园干了两年，老板欠我三个月工资，我要找律师")
+    assert "欠薪" in body["topics"] and "法律援助" not in body["topics"]
+    laws = [c["law"] for c in body["citations"]]
+    assert "法律援助法" not in laws[:3] and "劳动报酬" in "".join(c["text"] for c in body["citations"][:3])
+    assert body["ticket"] is not None and "explicit_request" in [r["code"] for r in body["ticket"]["reasons"]]
+    view = client.get(f"/v1/lawyer/tickets/{body['ticket']['id']}", headers=bearer(desk.zhang)).json()
+    assert view["draft"] == body["answer"] and "欠薪" in view["draft"]
+    assert not any(c["law"] == "法律援助法" for c in view["draft_citations"][:3])
+    # A question about legal aid itself still is one: 请不起律师 asks about it, not for a person.
+    aid = chat(client, "老板欠我工资，我请不起律师怎么办")
+    assert "法律援助" in aid["topics"]
+
+
 def test_ordinary_questions_open_no_ticket(client: httpx.Client) -> None:
     body = chat(client, ORDINARY)
     assert body["ticket"] is None and body["escalation"]["suggested"] is False

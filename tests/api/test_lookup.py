@@ -27,6 +27,17 @@ def test_article_by_alias_as_search_accepts_it(client: httpx.Client) -> None:
     assert "火星条例" in unknown.json()["message"]
 
 
+def test_article_never_resolves_to_a_law_whose_name_contains_the_one_asked(client: httpx.Client) -> None:
+    # 保险法 (the Insurance Law) is not in the store; 社会保险法 merely contains its name.
+    insurance = client.get("/v1/articles/保险法/27")
+    assert insurance.status_code == 404 and insurance.json()["code"] == "law_not_found"
+    assert "保险法" in insurance.json()["message"]
+    assert client.get("/v1/articles/劳动法/44").json()["title"] == "中华人民共和国劳动法"
+    assert client.get("/v1/articles/劳动合同法/44").json()["title"] == "中华人民共和国劳动合同法"
+    assert client.get("/v1/articles/工会法/3").json()["law"] == "工会法"
+    assert client.get("/v1/articles/合同法/44").status_code == 404
+
+
 def test_search_ranks_with_scores_and_reasons(client: httpx.Client) -> None:
     body = client.get("/v1/search", params={"q": "劳动合同法第八十二条", "k": 3}).json()
     assert body["direct_refs"] == ["《劳动合同法》第八十二条"] and body["laws_mentioned"] == ["劳动合同法"]

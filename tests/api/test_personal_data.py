@@ -60,6 +60,29 @@ def test_stored_conversation_and_ticket_are_redacted(private_api: tuple[str, Pat
     assert PHONE in contact
 
 
+def test_mistyped_wage_card_is_not_stored(private_api: tuple[str, Path]) -> None:
+    """A labelled card number that fails the Luhn check (a typo) is still the worker's card number."""
+    url, db = private_api
+    mistyped = "6222020200112233445"
+    question = f"我身份证号11010519491231002X，手机13912345678，工资卡{mistyped}，公司拖欠工资怎么办"
+    with httpx.Client(base_url=url, timeout=60) as c:
+        chat = c.post("/v1/chat", json={"question": question})
+        assert chat.status_code == 200
+        cid = chat.json()["conversation_id"]
+        shown = c.get(f"/v1/conversations/{cid}").json()["messages"][0]["content"]
+    assert "工资卡[银行卡号已隐藏]" in shown
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT content, query FROM messages WHERE conversation_id = :c"), {"c": cid}
+        ).all()
+    engine.dispose()
+    assert rows
+    for content, query in rows:
+        for secret in (mistyped, "11010519491231002X", "13912345678"):
+            assert secret not in (content or "") and secret not in (query or ""), secret
+
+
 def test_log_lines_are_redacted(private_api: tuple[str, Path], caplog: pytest.LogCaptureFixture) -> None:
     url, _ = private_api
     root = logging.getLogger()

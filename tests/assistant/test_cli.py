@@ -51,23 +51,61 @@ def test_show_accepts_the_aliases_search_accepts(built_settings: Settings) -> No
     assert unknown.returncode == 1 and "库中没有《火星条例》" in unknown.stderr
 
 
-def test_ingest_that_makes_a_new_build_live_says_to_restart_the_server(tmp_path: Path) -> None:
+def test_show_never_takes_a_law_for_one_whose_name_contains_it(built_settings: Settings) -> None:
+    """保险法 (the Insurance Law) is not in the store: it must not open 社会保险法 第二十七条."""
+    insurance = lawcloud(["show", "保险法", "27"], built_settings.data_dir)
+    assert insurance.returncode == 1 and "库中没有《保险法》" in insurance.stderr
+    assert "社会保险法》第二十七条" not in insurance.stdout
+    labour = lawcloud(["show", "劳动法", "44"], built_settings.data_dir)
+    assert labour.returncode == 0 and "《中华人民共和国劳动法》第四十四条" in labour.stdout
+    contract = lawcloud(["show", "劳动合同法", "44"], built_settings.data_dir)
+    assert contract.returncode == 0 and "《中华人民共和国劳动合同法》第四十四条" in contract.stdout
+    union = lawcloud(["show", "工会法", "3"], built_settings.data_dir)
+    assert union.returncode == 0 and "《中华人民共和国工会法》第三条" in union.stdout
+    # A name inside a longer one (合同法 in 劳动合同法, the repealed Contract Law) is not that law either.
+    contract_law = lawcloud(["show", "合同法", "44"], built_settings.data_dir)
+    assert contract_law.returncode == 1 and "库中没有《合同法》" in contract_law.stderr
+
+
+def test_show_and_citations_carry_the_corrected_metadata(built_settings: Settings) -> None:
+    """corpus/metadata.toml corrects what two shared files say about themselves (issue 16)."""
+    wages = lawcloud(["show", "工资支付暂行规定", "18"], built_settings.data_dir)
+    assert wages.returncode == 0, wages.stderr
+    assert "层级：部门规章" in wages.stdout and "制定机关：劳动部" in wages.stdout
+    assert "行政法规" not in wages.stdout and "国务院" not in wages.stdout
+    notice = "关于职工全年月平均工作时间和工资折算问题的通知"
+    three = lawcloud(["show", notice, "3"], built_settings.data_dir)
+    assert three.returncode == 0, three.stderr
+    assert "同时废止" in three.stdout and "版本日期：2008-01-03" in three.stdout
+    assert "层级：规范性文件" in three.stdout
+    two = lawcloud(["show", notice, "2"], built_settings.data_dir)
+    assert "21.75天" in two.stdout and "同时废止" not in two.stdout
+    answer = json.loads(
+        lawcloud(["ask", "工资支付暂行规定第十八条", "--json"], built_settings.data_dir).stdout
+    )
+    cited = next(c for c in answer["citations"] if c["law"] == "工资支付暂行规定")
+    assert cited["label"] == "第十八条" and cited["effective_date"] == "1995-01-01"
+    assert "《工资支付暂行规定》第十八条（部门规章" in answer["answer"]
+    monthly = json.loads(lawcloud(["ask", f"{notice}第三条", "--json"], built_settings.data_dir).stdout)
+    cited = next(c for c in monthly["citations"] if c["law"] == notice)
+    assert cited["version_date"] == "2008-01-03" and cited["label"] == "第三条"
+
+
+def test_ingest_that_makes_a_new_build_live_says_the_server_picks_it_up(tmp_path: Path) -> None:
     from tests.ingest.test_pipeline import LAW, write_law
 
     write_law(tmp_path / "docs")
     first = lawcloud(["ingest", "--no-builtin", "--json", str(tmp_path / "docs")], tmp_path / "data")
     assert first.returncode == 0, first.stderr
-    assert "已生效" in first.stderr and "请重启服务" in first.stderr
+    assert "已生效" in first.stderr and "自动换用新索引" in first.stderr and "/readyz" in first.stderr
     assert json.loads(first.stdout)["noop"] is False  # the hint stays off stdout: --json parses
     again = lawcloud(["ingest", "--no-builtin", str(tmp_path / "docs")], tmp_path / "data")
-    assert again.returncode == 0 and "请重启服务" not in again.stderr  # nothing changed: nothing to reload
+    assert again.returncode == 0 and "已生效" not in again.stderr  # nothing changed: nothing to reload
     write_law(tmp_path / "more", LAW + "\n第九条 本条例自公布之日起施行。\n")  # another source: a new build
     quiet = lawcloud(
         ["ingest", "--no-builtin", "--json", "--no-restart-hint", str(tmp_path / "more")], tmp_path / "data"
     )
-    assert (
-        json.loads(quiet.stdout)["noop"] is False and "请重启服务" not in quiet.stderr
-    )  # as `serve` runs it
+    assert json.loads(quiet.stdout)["noop"] is False and "已生效" not in quiet.stderr  # as `serve` runs it
 
 
 def test_commands_without_an_index_say_what_to_do(tmp_path: Path) -> None:

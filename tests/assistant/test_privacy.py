@@ -114,3 +114,35 @@ def test_cards_in_groups_of_four_go_but_ids_of_other_shapes_stay() -> None:
     # A build id made of digit runs of other lengths is not a card, even when its digits pass Luhn.
     for build in ("20261205-013422-4463-4d0931", "20261125-133151-11418"):
         assert redact(f"serving build {build}") == f"serving build {build}"
+
+
+def test_labelled_card_numbers_go_whatever_their_checksum() -> None:
+    """A worker who mistypes a digit of their wage card still typed their card number."""
+    mistyped = "6222020200112233445"
+    assert not luhn_valid(mistyped)
+    question = f"我身份证号11010519491231002X，手机13912345678，工资卡{mistyped}，公司拖欠工资怎么办"
+    out = redact(question)
+    assert mistyped not in out and "11010519491231002X" not in out and "13912345678" not in out
+    assert "工资卡[银行卡号已隐藏]" in out and out.endswith("公司拖欠工资怎么办")
+    for template in (
+        "银行卡号：{}",
+        "卡号是 {} 谢谢",
+        "我的工资卡（农行）{}被冻结了",
+        "账号{}",
+        "收款帐户 {}",
+        "卡 {}",
+    ):
+        for number in (mistyped, "622202020011", "6222 0202 0011 2233 445", "6222-0202-0011-2233"):
+            assert number not in redact(template.format(number)), template.format(number)
+
+
+def test_unlabelled_long_numbers_keep_the_luhn_rule() -> None:
+    # Without a label, a long digit run that fails Luhn may be anything (an order or a case number).
+    for text in (
+        "订单号6222020200112233445已经退款",
+        "仲裁案号 202412345678 还没开庭",
+        "工资卡丢了，6222020200112233445",
+    ):
+        assert redact(text) == text
+    # A label a clause away does not reach; a short number after a label stays (卡里只有300元).
+    assert redact("打卡记录少了3天，卡里只有300元") == "打卡记录少了3天，卡里只有300元"

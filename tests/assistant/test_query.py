@@ -156,3 +156,18 @@ def test_an_id_number_in_the_question_changes_nothing_but_is_not_kept() -> None:
     with_number = understand("我的身份证110101199003071233被老板扣着不还", knowledge, matcher())
     assert with_number.topic_names == plain.topic_names and with_number.topic_names
     assert "110101199003071233" not in with_number.normalized
+
+
+def test_a_request_for_a_person_is_not_the_legal_issue() -> None:
+    """找律师 / 转人工 hand the conversation over (the escalation policy's request rules); they must not
+    pick the topic, nor lend their legal reading (找律师 → 法律援助) to the search."""
+    knowledge = load_knowledge()
+    for request in ("我要找律师", "帮我找个律师", "转人工", "给我打电话"):
+        u = understand(f"在物流园干了两年，老板欠我三个月工资，{request}", knowledge, matcher())
+        assert u.topic_names[:1] == ["欠薪"] and "法律援助" not in u.topic_names, request
+        assert "法律援助" not in u.expansions and not any("律师" in p for p in u.matched_phrases), request
+    # Words about lawyers that ask for nobody stay: legal aid and fees are questions of their own.
+    for question in ("请不起律师怎么办", "法律援助怎么申请", "找律师要钱吗"):
+        assert "法律援助" in understand(question, knowledge, matcher()).topic_names, question
+    alone = understand("转人工", knowledge, matcher())
+    assert alone.topics == [] and not alone.recognized  # a request alone raises no legal question

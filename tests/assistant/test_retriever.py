@@ -267,3 +267,42 @@ def test_the_article_where_two_detected_issues_meet_is_retrieved(retriever: Hybr
     assert ("劳动合同法", 38) in keys(result)
     meeting = next(h for h in result.hits if (h.unit.law, h.unit.article_no) == ("劳动合同法", 38))
     assert meeting.features["meet"] > 0
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "expected"),
+    [
+        # The regulations added to ../shared/corpus/extra answer the issues they were written for.
+        ("派遣工被用工单位退回了，这段时间没活干有没有工资", "劳务派遣", ("劳务派遣暂行规定", 12)),
+        (
+            "生病住院请了病假，公司说医疗期只有三个月，医疗期到底多长",
+            "医疗期",
+            ("企业职工患病或非因工负伤医疗期规定", 3),
+        ),
+        ("老板说加班费也算在最低工资里面，这样合法吗", "最低工资", ("最低工资规定", 12)),
+        ("厂里招了个十五岁的童工，干活时手受伤了，医药费谁出", "童工", ("禁止使用童工规定", 10)),
+        (
+            "在一个没有营业执照的小作坊干活，手指被机器压断了，能赔多少",
+            "非法用工单位伤亡赔偿",
+            ("非法用工单位伤亡人员一次性赔偿办法", 2),
+        ),
+        (
+            "我六十三岁了还在工地干活，属于超龄劳动者，老板不给签协议也不买工伤保险",
+            "退休与超龄用工",
+            ("超龄劳动者基本权益保障暂行规定", 15),
+        ),
+    ],
+)
+def test_new_regulations_answer_their_issues(
+    retriever: HybridRetriever, question: str, topic: str, expected: tuple[str, int]
+) -> None:
+    result = retriever.search(question, k=10)
+    assert any(topic in name for name in result.understanding.topic_names), result.understanding.topic_names
+    assert expected in keys(result), keys(result)
+
+
+def test_an_unlicensed_shop_is_where_the_worker_is_not_what_went_wrong(retriever: HybridRetriever) -> None:
+    # Without an injury, 没有营业执照 is context: a wage question there stays a wage question.
+    wages = retriever.search("在一个没有营业执照的小作坊干活，老板拖欠三个月工资不给", k=10)
+    assert "非法用工单位伤亡赔偿" not in wages.understanding.topic_names
+    assert "欠薪" in wages.understanding.topic_names

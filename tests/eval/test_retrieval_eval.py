@@ -75,6 +75,43 @@ def test_bad_dataset_lines_are_reported(tmp_path: Path) -> None:
         load_dataset(tmp_path / "missing.jsonl")
 
 
+def test_gold_sub_accepts_the_way_lawyers_write_it(tmp_path: Path) -> None:
+    rows = [
+        {"id": str(i), "question": f"q{i}", "gold": [{"law": "刑法", "article": 276, **extra}]}
+        for i, extra in enumerate(({"sub": 1}, {"sub": "之一"}, {"sub": "一"}, {}, {"sub": "之二"}))
+    ]
+    rows.append({"id": "x", "question": "qx", "gold": [{"law": "刑法", "article": "276之一"}]})
+    items = load_dataset(write_jsonl(tmp_path / "d.jsonl", rows))
+    assert [i.gold[0].key for i in items] == [
+        ("刑法", 276, 1),
+        ("刑法", 276, 1),
+        ("刑法", 276, 1),
+        ("刑法", 276, 0),
+        ("刑法", 276, 2),
+        ("刑法", 276, 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ref", "field"),
+    [
+        ({"law": "刑法", "article": 276, "sub": "之甲"}, "sub"),
+        ({"law": "刑法", "article": 276, "sub": -1}, "sub"),
+        ({"law": "刑法", "article": "二七六条款"}, "article"),
+        ({"law": "刑法"}, "article"),
+        ({"article": 276}, "law"),
+        ({"law": "", "article": 276}, "law"),
+    ],
+)
+def test_a_bad_gold_entry_names_the_wrong_field(tmp_path: Path, ref: dict, field: str) -> None:
+    data = write_jsonl(
+        tmp_path / "d.jsonl", [{"id": "a", "question": "q"}, {"id": "b", "question": "q", "gold": [ref]}]
+    )
+    with pytest.raises(DatasetError, match=rf":2: gold 第1项：{field} 应为") as caught:
+        load_dataset(data)
+    assert "例如" in str(caught.value)
+
+
 def test_cli_eval_retrieval_runs_on_any_file(built_settings, tmp_path: Path) -> None:
     data = write_jsonl(
         tmp_path / "d.jsonl",

@@ -177,3 +177,31 @@ def test_level_from_the_title_when_the_folder_does_not_say() -> None:
     assert guess_level("深圳市外卖骑手权益保障办法", ()) == Level.LOCAL
     assert guess_level("广东省工资支付条例", ()) == Level.LOCAL
     assert guess_level("城市房地产管理法", ()) == Level.LAW
+
+
+def test_an_appendix_after_the_articles_is_not_the_preamble() -> None:
+    text = (
+        "# 某规定\n\n<!-- INFO END -->\n\n第一条 为了保障劳动者权益，制定本规定。\n\n第二条 本规定自公布之日起施行。\n\n"
+        "附件：测算方法\n\n## 附件 测算方法\n\n一、确定标准应考虑的因素\n\n可用公式表示为：M＝f（C、S）\n"
+    )
+    doc = parse_text(text, source="t.md", folder_parts=("部门规章",), file_stem="某规定(2004-01-20)")
+    assert [u.label for u in doc.units] == ["第一条", "第二条", "附件 测算方法"]
+    appendix = doc.units[-1]
+    assert appendix.unit_type is UnitType.PARAGRAPH and appendix.text.startswith("一、确定标准")
+    assert "测算方法" not in doc.units[0].text and "序言" not in [u.label for u in doc.units]
+
+
+def test_items_numbered_through_a_notice_are_its_provisions() -> None:
+    text = (
+        "# 某意见\n\n<!-- INFO END -->\n\n各省：\n\n现提出以下意见：\n\n## 一、关于劳动关系\n\n1.第一项。\n\n"
+        "续段。\n\n2.第二项。\n\n## 二、关于工资\n\n3.第三项，按1.5倍支付。\n\n4.第四项。\n"
+    )
+    doc = parse_text(text, source="t.md", folder_parts=("规范性文件",), file_stem="某意见(2003-05-30)")
+    items = [u for u in doc.units if u.unit_type is UnitType.PROVISION]
+    assert [u.article_no for u in items] == [1, 2, 3, 4]
+    assert items[0].text == "第一项。\n续段。" and items[2].chapter == ("二、关于工资",)
+    assert doc.units[0].label == "序言" and "现提出以下意见" in doc.units[0].text
+    # Items numbered anew under each part are not document-wide: the parts stay the provisions.
+    restart = text.replace("3.第三项", "1.第三项").replace("4.第四项", "2.第四项")
+    parts = parse_text(restart, source="t.md", folder_parts=("规范性文件",), file_stem="某意见(2003-05-30)")
+    assert [u.label for u in parts.units if u.unit_type is UnitType.PROVISION] == ["一、", "二、"]
