@@ -7,6 +7,7 @@ import asyncio
 import logging
 import re
 import time
+import unicodedata
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +35,7 @@ from assistant.consult.guides import GuideBook, check_guides, load_guides
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
 from assistant.escalation import deadlines_of, decide, safety_prefix, suggest_escalation
+from assistant.escalation.handoff import without_handoff
 from assistant.escalation.policy import today_in_china
 from assistant.followup import Rewrite, Turn, rewrite_followup
 from assistant.retrieval import HybridRetriever, RetrievalResult
@@ -219,8 +221,10 @@ class AnswerService:
         facts = extract_facts(messages, self.today(), asked)
         codes = decide(question, [t.question for t in turns], today=self.today()).codes
         issues = [(issue.id, score) for issue, score in result.understanding.topics]
-        # A reply to a clarifying question is planned as the question it completes.
+        # A reply to a clarifying question is planned as the question it completes; a request for a
+        # person (我要找律师) is not what the answer is about (the escalation policy handles it).
         asked_as = rewrite.query if rewrite is not None and rewrite.rule == "clarification" else question
+        asked_as = without_handoff(unicodedata.normalize("NFKC", asked_as)) or asked_as
         today = self.today()
         return plan_consultation(
             asked_as,
