@@ -4,6 +4,7 @@ assistant's own verifier."""
 
 from __future__ import annotations
 
+import re
 import time
 
 from assistant.answer.service import AnswerService
@@ -17,7 +18,9 @@ def shown_citations(text: str) -> list[tuple[str, int, int]]:
     """Every 《X》第N条 the answer text shows, as (law short name, article, sub)."""
     # Quoted article text (Markdown blockquotes) may itself refer to other articles; those are the
     # statute's words, not the assistant's citations.
+    # The same holds for an article quoted inline in 「…」 (审批办法第三条 quotes 劳动法第三十六条).
     own_words = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
+    own_words = re.sub(r"「[^「」]*」", "", own_words)
     return [(law, article, sub or 0) for law, article, sub in extract_citations(own_words)]
 
 
