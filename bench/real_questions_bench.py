@@ -1,0 +1,137 @@
+"""Retrieval on real wording: the forum questions of `../shared/data/real_questions/` (read in place),
+split by a hash of the id into a learn half and a check half, beside the team's own sets, for the full
+pipeline and the plain baselines (BM25, dense, RRF), all in one run over the same live index.
+
+    LAWCLOUD_DATA_DIR=data python bench/real_questions_bench.py [--rankers full,bm25,dense,rrf]
+        [--sets learn,check,retrieval_dev,answers_dev,holdout_consult] [--out bench/results/real_questions.json]
+        [--learn-misses /tmp/learn_misses.jsonl]
+
+Only aggregate figures are printed and written: the questions themselves never leave the shared
+folder. ``--learn-misses`` writes the learn half's items (question, gold, first ten) to a file for
+error analysis; give it a path outside the repository. The check half is never written item by item.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+TEAM_SETS = {
+    "retrieval_dev": REPO / "eval" / "datasets" / "retrieval_dev.jsonl",
+    "answers_dev": REPO / "eval" / "datasets" / "answers_dev.jsonl",
+    "holdout_consult": REPO / "eval" / "datasets" / "holdout_consult.jsonl",
+}
+METRICS = ("recall@1", "recall@5", "recall@10", "mrr@10", "macro_article_recall@10")
+
+
+class MemoEmbedder:
+    """The runtime's embedder with its query vectors remembered: every ranker embeds the same
+    questions, and the vectors (hence the rankings) are the same either way."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+        self._memo: dict[str, np.ndarray] = {}
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        if text not in self._memo:
+            self._memo[text] = self.inner.embed_query(text)  # type: ignore[attr-defined]
+        return self._memo[text]
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self.inner.embed_passages(texts)  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    from assistant.config import get_settings
+    from assistant.runtime import open_runtime
+    from eval.baselines import RANKERS
+    from eval.datasets import load_dataset
+    from eval.real_questions import load_real_questions, real_questions_path
+    from eval.retrieval import evaluate_retrieval
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rankers", default="full,bm25,dense,rrf")
+    parser.add_argument("--sets", default="learn,check," + ",".join(TEAM_SETS))
+    parser.add_argument("--out", default=str(REPO / "bench" / "results" / "real_questions.json"))
+    parser.add_argument("--learn-misses", default=None, help="learn-half items for error analysis (JSONL)")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    runtime = open_runtime(get_settings())
+    retriever = runtime.retriever
+    retriever.embedder = MemoEmbedder(retriever.embedder)  # type: ignore[assignment]
+    halves = load_real_questions()
+    sets = {}
+    for name in args.sets.split(","):
+        sets[name] = halves[name] if name in halves else load_dataset(TEAM_SETS[name])  # type: ignore[index]
+    rows: dict[str, dict[str, dict]] = {}
+    for set_name, items in sets.items():
+        for ranker in args.rankers.split(","):
+            report = evaluate_retrieval(
+                items, RANKERS[ranker](retriever), lambda key: retriever.has_article(*key)
+            )
+            m = report.metrics
+            entry = {key: m[key] for key in METRICS} | {"items": m["items"], "scored": m["scored"]}
+            if set_name == "learn":
+                entry["per_article@10"] = _per_article(report.items)
+                if args.learn_misses and ranker == "full":
+                    with open(args.learn_misses, "w", encoding="utf-8") as handle:
+                        for row in report.items:
+                            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            rows.setdefault(set_name, {})[ranker] = entry
+    result = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
+        "command": "python " + " ".join(sys.argv),
+        "real_questions": str(real_questions_path()),
+        "index": {
+            "build_id": runtime.index.manifest["build_id"],
+            "units": len(retriever.units),
+            "embedder": runtime.index.manifest["embedder"],
+        },
+        "seconds": round(time.perf_counter() - started, 1),
+        "sets": rows,
+    }
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    print("| set | retriever | n | R@1 | R@5 | R@10 | MRR@10 | macro-article R@10 |")
+    print("|---|---|---|---|---|---|---|---|")
+    for set_name, by_ranker in rows.items():
+        for ranker, m in by_ranker.items():
+            print(
+                f"| {set_name} | {ranker} | {m['scored']} | {m['recall@1']:.3f} | {m['recall@5']:.3f} | "
+                f"{m['recall@10']:.3f} | {m['mrr@10']:.3f} | {m['macro_article_recall@10']:.3f} |"
+            )
+    print(json.dumps({k: result[k] for k in ("date", "machine", "index", "seconds")}, ensure_ascii=False))
+
+
+def _per_article(items: list[dict]) -> dict[str, dict[str, float]]:
+    """Learn half only: R@10 per gold article, an aggregate that points error analysis at classes."""
+    out: dict[str, dict[str, float]] = {}
+    for row in items:
+        if not row["scored"]:
+            continue
+        for law, article, _sub in row["gold"]:
+            entry = out.setdefault(f"{law}{article}", {"n": 0, "hits": 0})
+            entry["n"] += 1
+            entry["hits"] += int([law, article, _sub] in row["top"][:10])
+    return {k: {"n": v["n"], "recall@10": round(v["hits"] / v["n"], 3)} for k, v in sorted(out.items())}
+
+
+if __name__ == "__main__":
+    main()
