@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -41,3 +42,29 @@ def split_items(items: list[EvalItem]) -> dict[Half, list[EvalItem]]:
 def load_real_questions(path: Path | None = None) -> dict[Half, list[EvalItem]]:
     """Both halves of the real questions, each in the file's order."""
     return split_items(load_dataset(path or real_questions_path()))
+
+
+# Shapes of real questions that the team's own sets rarely have, for error analysis by class. Rough
+# patterns for counting, not knowledge the product uses.
+_SHAPES: dict[str, re.Pattern[str]] = {
+    "employer or manager asking": re.compile(
+        r"(我们|我)(公司|单位|厂)的?(一个|一名)?(员工|职工|工人)|我是.{0,8}(老板|承包|负责人|人事|经理)"
+        r"|(我|我的)(部下|手下|员工)|(公司|单位)(应|应该|需要|要)(承担|赔)|员工怎样向"
+    ),
+    "a relative's or friend's case": re.compile(
+        r"我(的)?(爸|妈|父亲|母亲|老公|丈夫|妻子|老婆|爱人|哥|姐|弟|妹|儿子|女儿|亲戚|朋友|同事|家人)"
+        r"|哥哥|姐姐|弟弟|妹妹|父亲|母亲"
+    ),
+    "paraphrased wording (上司, 企业, 赔付, 薪水, 签定)": re.compile(r"上司|企业|赔付|薪水|薪金|签定"),
+    "asks for an amount (多少, 怎么算)": re.compile(r"多少|怎么算|如何计算|怎样计算|怎么计算"),
+}
+
+
+def question_shapes(text: str) -> list[str]:
+    """The analysis classes a question falls in (none, one or several)."""
+    shapes = [name for name, pattern in _SHAPES.items() if pattern.search(text)]
+    if len(text) > 60:
+        shapes.append("long (over 60 characters)")
+    if len(re.findall(r"[？?]", text)) >= 2:
+        shapes.append("two or more questions")
+    return shapes
