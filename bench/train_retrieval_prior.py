@@ -71,6 +71,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--out", default=str(PRIOR_PATH))
     parser.add_argument("--examples-out", default=str(EXAMPLES_PATH))
+    parser.add_argument("--l2", type=float, default=TrainingConfig.l2)
+    parser.add_argument("--balance", type=float, default=TrainingConfig.balance)
+    parser.add_argument("--min-df", type=int, default=TrainingConfig.min_df)
     parser.add_argument(
         "--train-sets",
         default="",
@@ -105,7 +108,7 @@ def main() -> None:
     everything = [i for items in training.values() for i in items]
     print(f"training questions: {', '.join(f'{k} {len(v)}' for k, v in training.items())}", flush=True)
 
-    config = TrainingConfig()
+    config = TrainingConfig(l2=args.l2, balance=args.balance, min_df=args.min_df)
     t0 = time.perf_counter()
     oof = out_of_fold(
         everything,
