@@ -8,27 +8,13 @@ from functools import lru_cache
 
 from assistant.answer.consult_render import render_guided_body
 from assistant.answer.models import GenerationRequest, IssueFacet, Source
+from assistant.answer.text import one_line, trim_at_clause
 from assistant.answer.verify import split_segments
 from ingest.lexical import Tokenizer
 
 KEY_SENTENCE_CHARS = 110
 DIRECT_QUOTE_CHARS = 300
 SHORT_ARTICLE_CHARS = 90
-
-
-def trim_at_clause(text: str, limit: int) -> str:
-    """Shorten to whole clauses, so a reference inside the quote is never cut in half (the verifier
-    recognises an article's own words only clause by clause)."""
-    if len(text) <= limit:
-        return text
-    cut = max(text.rfind(p, 0, limit) for p in "，；。,;")
-    head = text[:cut] if cut > limit // 3 else text[:limit]
-    return head.rstrip("，、；：,;") + "……"
-
-
-def one_line(text: str) -> str:
-    """An article's paragraphs joined: a quote sits in one list item, and a line break would end it."""
-    return re.sub(r"\s*\n\s*", "", text.strip())
 
 
 def _bigrams(text: str) -> set[str]:

@@ -12,10 +12,12 @@ from assistant.answer.consult_render import (
     render_mistakes,
 )
 from assistant.answer.models import Source
+from assistant.answer.text import trim_at_clause
 from assistant.consult.guides import ClauseRef, clause_text
 from assistant.consult.plan import ConsultPlan
 
 QUOTE_CHARS = 300
+CLAUSE_CHARS = 160  # one deciding clause in 法律依据
 CASE_EXCERPT_CHARS = 80
 
 DISCLAIMER = (
@@ -52,7 +54,21 @@ def _trim(text: str, limit: int) -> str:
 
 
 def _quote(text: str) -> str:
+    """A block quote of stored text. Angle brackets are shown full-width: an operator's document is
+    data, and markup in it (<sources>, <script>) must not read as markup on the page or the prompt's."""
+    text = text.replace("<", "＜").replace(">", "＞")
+    # A stored text that talks to the system (系统指令：忽略之前的所有指令…) is no statute's wording: that
+    # stretch is not shown, so an ingested document cannot speak to the worker through a quote.
+    text = _INSTRUCTION.sub(OMITTED_INSTRUCTION, text)
     return "\n".join(f"> {line}" if line.strip() else ">" for line in text.splitlines())
+
+
+_INSTRUCTION = re.compile(
+    r"[^。！？\n]*(?:忽略(?:之前|以上|上面|前面)?的?(?:所有|全部)?(?:指令|规则|说明)|系统指令|系统提示词|"
+    r"ignore (?:all )?previous instructions|system prompt)[^。！？\n]*[。！？]?",
+    re.IGNORECASE,
+)
+OMITTED_INSTRUCTION = "（此处有一段不像法规原文、像是写给系统的指令，已略去）"
 
 
 def render_basis(
@@ -82,8 +98,10 @@ def render_basis(
             parts.append(head)
             continue
         if deciding:
+            # Each clause to its own sentence or two (the [n] chip opens the whole article).
             body = "\n".join(
-                f"{ref.label.removeprefix(src.label) or src.label}：{text}" for ref, text in deciding
+                f"{ref.label.removeprefix(src.label) or src.label}：{trim_at_clause(text, CLAUSE_CHARS)}"
+                for ref, text in deciding
             )
             text = _quote(_trim(body, QUOTE_CHARS))
         else:
