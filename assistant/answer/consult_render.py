@@ -101,7 +101,7 @@ def render_guided_body(plan: ConsultPlan, sources: Sequence[Source], extra_point
         lines += ["", "按你说的情况：" + "，".join(plan.facts_shown) + "。"]
     if plan.ask:
         lines += ["", f"**还需要确认**：{plan.ask}告诉我以后，我按你的情况再具体算。"]
-    reasons = [f"- {sentence_text(s, numbers)}" for s in plan.reasons]
+    reasons = [f"- {sentence_text(s, numbers)}" for s in _distinct(plan.reasons)]
     quotes = [q for ref in deciding_clauses(plan) if (q := quote_clause(ref, sources, numbers))]
     if reasons or quotes:
         lines += ["", "**为什么**", ""] + reasons + quotes

@@ -306,7 +306,12 @@ def plan_consultation(
             # question asks about it in so many words.
             answer = None
         if answer is not None:
-            if answer.tool and run_tool is not None:
+            if (
+                answer.tool
+                and run_tool is not None
+                and not any(c.tool == answer.tool for c in plan.computations)
+            ):
+                # Run once per answer: a guide's own tools may already have computed it.
                 computation = run_tool(answer.tool, values)
                 if computation is not None:
                     plan.computations.append(computation)
@@ -330,9 +335,10 @@ def plan_consultation(
                     plan.ask_fact = statement.ask
                     plan.ask = guide.ask_for(statement.ask)
                 plan.reasons += _sentences(answer.reasons, values)
-            if plan.ask is None and answer.tool and plan.computations:
+            own = next((c for c in plan.computations if c.tool == answer.tool), None)
+            if plan.ask is None and own is not None:
                 # The tool could not compute: ask for the first missing fact a guide knows how to ask.
-                for name in plan.computations[-1].missing:
+                for name in own.missing:
                     if (text := guide.ask_for(name) or book.ask_text(name)) is not None:
                         plan.ask_fact, plan.ask = name, text
                         break

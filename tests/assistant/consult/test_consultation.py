@@ -216,3 +216,10 @@ def test_the_employer_asking_is_told_what_it_owes(service: AnswerService) -> Non
     answer = ask(service, "我是老板，员工干了两年，合同到期我不想续了，要给补偿吗")
     assert "你是用人单位一方" in answer.text
     assert "申请劳动争议仲裁" not in answer.text.split("**下一步怎么做**", 1)[1]
+
+
+def test_a_figure_two_guides_compute_is_computed_and_shown_once(service: AnswerService) -> None:
+    answer = ask(service, "在厂里干了3年8个月，厂里说要裁员让我月底走，月工资平均6000，补偿能拿多少")
+    assert answer.plan is not None
+    assert [c.tool for c in answer.plan.computations].count("severance") == 1
+    assert "24000" in conclusion(answer)
