@@ -34,7 +34,7 @@ from assistant.consult.facts import answers_question, extract_facts
 from assistant.consult.guides import GuideBook, check_guides, load_guides
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
-from assistant.escalation import deadlines_of, decide, safety_prefix, suggest_escalation
+from assistant.escalation import EscalationDecision, deadlines_of, decide, safety_prefix, suggest_escalation
 from assistant.escalation.handoff import without_handoff
 from assistant.escalation.policy import today_in_china
 from assistant.followup import Rewrite, Turn, rewrite_followup
@@ -79,6 +79,7 @@ class Prepared:
     started: float = field(default_factory=time.perf_counter)
     negative_feedback: int = 0  # 没用 votes earlier in the conversation (an escalation trigger)
     lead: str | None = None  # safety block and urgent steps, computed once (shown first, also in a stream)
+    screen: EscalationDecision | None = None  # the policy on the words alone, made once per question
 
     @property
     def sources(self) -> list[Source]:
@@ -182,7 +183,7 @@ class AnswerService:
         cases = self.retriever.search_cases(rewrite.query, k=self.settings.answer_cases, statutes=result)
         t2 = time.perf_counter()
         timings["cases"] = (t2 - t1) * 1000
-        plan = self.consult(question, turns, result, rewrite)
+        plan, screen = self.consult(question, turns, result, rewrite)
         guide_units = [
             u for ref in plan.refs() if (u := self.retriever.lookup(DirectRef(*ref.key))) is not None
         ]
@@ -206,7 +207,9 @@ class AnswerService:
             ],
             plan=plan,
         )
-        return Prepared(question.strip(), rewrite, result, request, timings, started, negative_feedback)
+        return Prepared(
+            question.strip(), rewrite, result, request, timings, started, negative_feedback, screen=screen
+        )
 
     def asked_fact(self, turns: Sequence[Turn]) -> str | None:
         """The fact the previous answer asked the worker for (its clarifying question), if any."""
@@ -214,19 +217,21 @@ class AnswerService:
 
     def consult(
         self, question: str, turns: Sequence[Turn], result: RetrievalResult, rewrite: Rewrite | None = None
-    ) -> ConsultPlan:
-        """The worker's facts from the whole conversation and the plan the guides make of them."""
+    ) -> tuple[ConsultPlan, EscalationDecision]:
+        """The worker's facts from the whole conversation, the plan the guides make of them, and the
+        policy's reading of the words alone (its codes raise the situations; the safety block reuses it)."""
         asked = self.asked_fact(turns)
         messages = [t.question for t in turns] + [question]
         facts = extract_facts(messages, self.today(), asked)
-        codes = decide(question, [t.question for t in turns], today=self.today()).codes
+        screen = decide(question, [t.question for t in turns], today=self.today())
+        codes = screen.codes
         issues = [(issue.id, score) for issue, score in result.understanding.topics]
         # A reply to a clarifying question is planned as the question it completes; a request for a
         # person (我要找律师) is not what the answer is about (the escalation policy handles it).
         asked_as = rewrite.query if rewrite is not None and rewrite.rule == "clarification" else question
         asked_as = without_handoff(unicodedata.normalize("NFKC", asked_as)) or asked_as
         today = self.today()
-        return plan_consultation(
+        plan = plan_consultation(
             asked_as,
             facts,
             issues,
@@ -236,6 +241,7 @@ class AnswerService:
             lambda values: deadline_computations(values, today),
             by_meaning=result.understanding.topics_by_meaning,
         )
+        return plan, screen
 
     # --- generation ----------------------------------------------------------------------------
 
@@ -359,7 +365,7 @@ class AnswerService:
         danger to life, then the urgent steps of the situations the conversation raises, verified
         like any text that cites. "" when there is neither."""
         if prepared.lead is None:
-            safety = safety_prefix(prepared.question, prepared.request.history)
+            safety = safety_prefix(prepared.question, prepared.request.history, prepared.screen)
             plan = prepared.request.plan
             urgent = ""
             if plan is not None and plan.situations:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -24,10 +24,7 @@ from typing import Any
 from assistant.config import CORPUS_DIR
 from assistant.consult.numbers import (
     CN_CHARS,
-    DateRead,
-    Duration,
     Money,
-    duration_at,
     find_dates,
     find_durations,
     money_at,
@@ -783,26 +780,14 @@ def answers_question(text: str, asked: str, today: date) -> bool:
     return _default_extractor().read_reply(normalized, asked, today, 0) is not None
 
 
-def facts_from_values(values: Mapping[str, FactValue], today: date) -> CaseFacts:
-    """A record from plain values (a calculator form, a test), each marked as given directly."""
-    record = CaseFacts(today)
-    for name, value in values.items():
-        record.add(Fact(name, value, "（直接填写）", 0))
-    return record
-
-
 __all__ = [
     "DATE_FACTS",
     "answers_question",
     "CaseFacts",
-    "DateRead",
-    "Duration",
     "Fact",
     "FactExtractor",
     "Lexicon",
     "LexiconError",
-    "duration_at",
     "extract_facts",
-    "facts_from_values",
     "load_lexicon",
 ]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import ast
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -552,7 +552,3 @@ def check_guides(
                         GuideProblem(guide.id, name, f"条件用到了未知的事实名：{statement.when.source}")
                     )
     return problems
-
-
-def cited_units(refs: Sequence[ClauseRef]) -> list[tuple[str, int, int]]:
-    return list(dict.fromkeys(ref.key for ref in refs))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from assistant.consult.facts import DATE_FACTS, CaseFacts, load_lexicon
 from assistant.consult.guides import (
@@ -27,22 +27,6 @@ from assistant.consult.kinds import question_kind
 
 MAX_ISSUE_GUIDES = 2  # detected issues whose guides shape one answer
 SECOND_ISSUE_SHARE = 0.5  # a second issue counts when its detection score is at least this share
-
-
-class ToolOutcome(Protocol):
-    """What the chat needs from a worker tool's result (assistant/tools/)."""
-
-    @property
-    def quantities(self) -> Mapping[str, Any]: ...
-
-    @property
-    def formula(self) -> str: ...
-
-    @property
-    def assumptions(self) -> Sequence[str]: ...
-
-    @property
-    def missing(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True)

@@ -122,12 +122,15 @@ def deadlines_of(computations: Sequence[dict[str, Any]]) -> list[tuple[str, int]
     return out
 
 
-def safety_prefix(question: str, history: Sequence[str] = ()) -> str:
+def safety_prefix(
+    question: str, history: Sequence[str] = (), decision: EscalationDecision | None = None
+) -> str:
     """The safety block (110/120, 12356, the category's own lines, 12351) that opens the reply when
     *this* message trips the safety screen — danger to life, violence or threats, a death, a serious
     injury, a child at work — followed by a blank line; "" otherwise. Shown before anything else,
     also first in a stream."""
-    decision = decide(question, history)
+    # ``decision``: the text-only decision already made for this conversation (the answer layer's).
+    decision = decision if decision is not None else decide(question, history)
     current = len([h for h in history if h and h.strip()])
     if decision.safety_message and any(r.safety and r.turn == current for r in decision.reasons):
         return decision.safety_message + "\n\n"
