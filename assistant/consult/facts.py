@@ -271,7 +271,7 @@ class FactExtractor:
         }
         # Every way of saying the job ended dates its end (把我开了 as much as 辞退).
         ends = {*lex.words("dates", "end")}
-        for key in ("dismissed", "resigned", "expired", "agreed"):
+        for key in ("dismissed", "resigned", "expired", "agreed", "retired"):
             ends.update(lex.words("termination", key))
         self._date_cues["end_date"] = re.compile(
             "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True))
@@ -285,6 +285,11 @@ class FactExtractor:
                 ("resigned", "resigned"),
             )
         ]
+        # First: a contract that ended at retirement (到了退休年龄就让我走了) ends by law, whatever word the
+        # employer used; 快/没/还差 before the words is a worker not yet retired (快退休了被辞退: dismissed).
+        self._terminations.insert(
+            0, ("retired", re.compile(rf"(?<![快没未将要差])(?:{lex.pattern('termination', 'retired')})"))
+        )
         self._notice_given = re.compile(lex.pattern("termination", "notice_given"))
         self._notice_missing = re.compile(lex.pattern("termination", "notice_missing"))
         unsigned = lex.pattern("contract", "unsigned")
@@ -313,6 +318,7 @@ class FactExtractor:
         )
         self._violence = re.compile(lex.pattern("harm", "violence"))
         self._threat = re.compile(lex.pattern("harm", "threat"))
+        self._threat_economic = re.compile(lex.pattern("harm", "threat_economic"))
         self._sign_now = re.compile(
             rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。没不未]{{0,8}}签"
         )
@@ -572,10 +578,12 @@ class FactExtractor:
             if hit := pattern.search(text):
                 put("termination", value, hit.group(0))
                 break
-        # 也没提前一个月通知 holds the words of a notice given: the negation is read first.
-        if hit := self._notice_missing.search(text):
+        # 也没提前一个月通知 holds the words of a notice given: the negation is read first. Only where the
+        # job ends or a notice is spoken of: 突然晕倒 and 没提前说 about a shift say nothing of a notice.
+        told = [c for _, c in _clauses(text) if "通知" in c or self._date_cues["end_date"].search(c)]
+        if hit := next((h for c in told if (h := self._notice_missing.search(c))), None):
             put("notice_given", False, hit.group(0))
-        elif hit := self._notice_given.search(text):
+        elif hit := next((h for c in told if (h := self._notice_given.search(c))), None):
             put("notice_given", True, hit.group(0))
         if hit := self._unsigned.search(text):
             put("contract_signed", False, hit.group(0))
@@ -600,7 +608,15 @@ class FactExtractor:
                     break
         if hit := self._violence.search(text):
             put("violence", True, hit.group(0))
-        if hit := self._threat.search(text):
+        # 老板威胁说辞职就不发工资 threatens the pay, not the person (the wage guide answers it); a word of
+        # harm (找人收拾, 卸) is a threat whatever else the clause says.
+        threats = (
+            hit
+            for _, clause in _clauses(text)
+            for hit in self._threat.finditer(clause)
+            if hit.group(0) not in ("威胁", "恐吓") or not self._threat_economic.search(clause, hit.end())
+        )
+        if hit := next(threats, None):
             put("threatened", True, hit.group(0))
         if hit := self._sign_now.search(text):
             put("pressure_to_sign", True, hit.group(0))

@@ -1,0 +1,143 @@
+"""Classes of answers a labour lawyer found could cost a worker a right (session 5 reading of real
+questions, learn half), each tested with new wording through the real answer service: the contract
+ended at retirement, a sudden illness at work that is not a work injury, a threat that is about the
+pay and not the person, and next steps that fit the stage the worker has reached."""
+
+from datetime import date
+
+import pytest
+
+from assistant.answer import Answer, AnswerService
+from assistant.config import Settings
+from assistant.consult.facts import extract_facts
+from assistant.runtime import Runtime
+from eval.consult_metrics import opening
+
+TODAY = date(2026, 12, 5)
+
+
+@pytest.fixture(scope="module")
+def service(runtime: Runtime, built_settings: Settings) -> AnswerService:
+    return AnswerService(runtime.retriever, built_settings, today=lambda: TODAY)
+
+
+def conclusion(answer: Answer) -> str:
+    return opening(answer.text)[1]
+
+
+def facts(text: str) -> dict[str, object]:
+    return dict(extract_facts([text], TODAY).values())
+
+
+# --- how the contract ended: retirement ends it by law (劳动合同法 44(2), 实施条例 21) ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我在食品厂干了十来年，上个月办了退休手续，厂里一分补偿都没给",
+        "今年满60到了退休年龄，公司就叫我走了",
+        "我已经开始领养老金了，老板说合同到此为止",
+    ],
+)
+def test_a_contract_ended_at_retirement_is_read_as_retirement(text: str) -> None:
+    assert facts(text).get("termination") == "retired"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我快退休了，厂里突然把我辞退了",
+        "离退休年龄还差两年，公司让我走人",
+        "我还没到退休年龄，老板就不要我了",
+    ],
+)
+def test_a_worker_not_yet_retired_who_is_let_go_is_dismissed(text: str) -> None:
+    assert facts(text).get("termination") == "dismissed"
+
+
+def test_no_severance_is_promised_when_the_contract_ended_at_retirement(service: AnswerService) -> None:
+    answer = service.ask(
+        "在工地食堂干了八年，今年到了退休年龄老板就让我回家了，工资一个月4000，能要经济补偿吗"
+    )
+    first = conclusion(answer)
+    assert first.startswith("不能")
+    assert "退休" in first and "第四十四条第（二）项" in first
+    assert "两倍" not in first and "2N" not in first
+
+
+def test_a_dismissal_before_retirement_still_gets_the_figure(service: AnswerService) -> None:
+    answer = service.ask("我还没到退休年龄，厂里就把我辞退了，干了10年，月工资5000，补偿多少")
+    assert "50000" in conclusion(answer)
+
+
+# --- a sudden illness at work is an illness unless death follows within 48 hours -------------------
+
+
+def test_a_sudden_illness_is_not_read_as_an_injury() -> None:
+    read = facts("我爸在车间干活突然晕倒了，送医院说是心梗，单位说不算工伤")
+    assert read.get("ill") is True
+    assert "injured" not in read  # 不算工伤 names the category asked about, not an injury
+    assert "notice_given" not in read  # 突然晕倒 says nothing about a notice of dismissal
+
+
+def test_the_family_of_a_worker_ill_at_work_is_not_told_the_injury_fund_pays(service: AnswerService) -> None:
+    answer = service.ask("我媳妇在流水线上突然脑溢血，现在人在重症监护室，住院的钱该谁出")
+    assert "不该你出" not in answer.text
+    assert "不要用自己的职工医保" not in answer.text
+    assert "48小时" in answer.text  # the rule that decides whether it is deemed a work injury
+
+
+def test_an_injury_at_work_still_gets_the_injury_answer(service: AnswerService) -> None:
+    answer = service.ask("我在车间被机器压断了手指，住院的钱该谁出")
+    assert "工伤保险基金" in answer.text
+
+
+# --- a threat about the pay is a wage matter, not violence ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "老板威胁我们谁要是辞职就一分工资都不发",
+        "主管恐吓我说再去劳动局就开除我",
+        "公司威胁要扣我三个月的押金不退",
+    ],
+)
+def test_a_threat_about_money_or_the_job_is_not_a_threat_to_the_person(text: str) -> None:
+    assert "threatened" not in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "包工头威胁说再来要钱就找人收拾我",
+        "老板恐吓我，说要是去仲裁就卸我一条腿",
+        "他威胁我，说不给钱就让我好看",
+    ],
+)
+def test_a_threat_against_the_person_is_still_read(text: str) -> None:
+    assert facts(text).get("threatened") is True
+
+
+def test_a_threat_about_the_pay_does_not_open_with_the_police(service: AnswerService) -> None:
+    answer = service.ask("工地老板威胁我们说谁辞工就不结工资，我们五个人能不能直接走")
+    assert "110" not in conclusion(answer)
+
+
+# --- next steps fit the stage: a worker with a grade is not sent to be graded again ----------------
+
+
+def test_a_worker_with_a_grade_is_not_told_to_apply_for_grading(service: AnswerService) -> None:
+    answer = service.ask("我工伤已经鉴定成八级伤残了，公司一直拖着不给钱，下一步该怎么办")
+    assert "申请劳动能力鉴定" not in answer.text and "申请鉴定" not in answer.text
+
+
+def test_a_worker_without_a_grade_is_told_to_apply_for_grading(service: AnswerService) -> None:
+    answer = service.ask("我在工地摔断了腿，工伤认定下来了，后面还要办什么")
+    assert "劳动能力鉴定" in answer.text
+
+
+def test_a_worker_whose_job_ended_is_not_told_to_ask_for_a_contract(service: AnswerService) -> None:
+    answer = service.ask("在饭店干了半年一直没签合同，上个月被老板辞退了，能要双倍工资吗")
+    assert "要求单位签书面劳动合同" not in answer.text
