@@ -30,6 +30,7 @@ from assistant.consult.numbers import (
     money_at,
     parse_cn_number,
 )
+from assistant.consult.places import read_place
 from assistant.privacy import strip_identifiers
 
 FactValue = float | int | bool | str
@@ -417,6 +418,11 @@ class FactExtractor:
             self._dates(clause, today, put)
             self._overtime(clause, put)
         self._status(text, put)
+        if (place := read_place(text)) is not None:
+            # The tools' tables are by province (minimum wage, injury lump sums) and city (average wage).
+            put("province", place.province, place.words)
+            if place.city is not None:
+                put("city", place.city, place.words)
         return facts
 
     # --- money ---------------------------------------------------------------------------------
