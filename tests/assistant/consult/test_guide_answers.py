@@ -105,10 +105,10 @@ def test_the_application_deadline_counts_from_the_injury_date_the_worker_gave() 
         ("老板知道我怀孕后把工资从5000降到3500", "female_workers", "不合法"),
         ("在电镀厂体检说血铅高，公司说不碍事", "occupational_disease", "别听单位说"),
         ("厂里要辞掉打磨车间的人，没安排离岗体检，可以吗", "occupational_disease", "不行"),
-        ("老板拖欠工资一年半了，我还在上班，会不会过了时效", "arbitration_procedure", "看是什么事"),
+        ("老板拖欠工资一年半了，我还在上班，会不会过了时效", "arbitration_procedure", "要看是什么事"),
         ("裁决生效几个月了公司就是不给钱", "arbitration_procedure", "裁决书、调解书生效后"),
         ("厂里停产放假只发生活费，合法吗", "layoff_and_shutdown", "不是你的原因停工停产"),
-        ("公司要搬到外省，不去的算自动离职，合理吗", "layoff_and_shutdown", "不合理"),
+        ("公司要搬到外省，不去的算自动离职，合理吗", "layoff_and_shutdown", "不合法，不能把不去的人算作"),
     ],
 )
 def test_each_guide_opens_with_the_direct_answer(question: str, issue: str, starts: str) -> None:

@@ -12,6 +12,7 @@ from assistant.consult.facts import extract_facts
 from assistant.consult.guides import load_guides
 from assistant.consult.kinds import asked_text, question_kind
 from assistant.consult.plan import ConsultPlan, coverage, plan_consultation
+from eval.consult_metrics import opening_form_ok
 
 TODAY = date(2026, 12, 5)
 
@@ -159,3 +160,30 @@ def test_a_situation_not_asked_about_gives_way_to_the_guide_answer_that_is() -> 
     )
     assert p.selected[0] == "work_injury_recognition/deadline"
     assert p.situations, "the urgent steps still open the answer"
+
+
+# --- every verdict opens with a verdict -------------------------------------------------------------
+
+# Verdict answers whose question is "who" (找谁, 谁付, 哪家) or whose subject has no single polarity across
+# the ways it is asked (哺乳期: 能让我加班吗 / 有没有哺乳时间; 办了个体户: 还算劳动关系吗 / 就告不了了吗; an
+# injury whose link to work the facts do not tell): they state the rule instead.
+STATES_THE_RULE = {
+    "labour_dispatch/who_is_employer",
+    "platform_employment/which_company",
+    "work_injury_benefits/who_pays",
+    "female_workers/breastfeeding",
+    "platform_employment/self_employed",
+    "work_injury_recognition/counts",
+}
+
+
+def test_every_verdict_branch_opens_with_a_verdict_word() -> None:
+    unreadable = []
+    for guide in load_guides().all():
+        for answer in guide.answers:
+            if answer.kind != "verdict" or f"{guide.id}/{answer.id}" in STATES_THE_RULE:
+                continue
+            for branch in answer.branches:
+                if not opening_form_ok("**结论**\n\n" + branch.say, "verdict"):
+                    unreadable.append(f"{guide.id}/{answer.id}: {branch.say[:30]}")
+    assert unreadable == []
