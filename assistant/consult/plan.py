@@ -215,6 +215,7 @@ def _gapped(word: str) -> re.Pattern[str] | None:
 @lru_cache(maxsize=4096)
 def _coverage(words: tuple[str, ...], text: str) -> int:
     covered: set[int] = set()
+    present = set(text)
     for word in words:
         if not word:
             continue
@@ -222,7 +223,8 @@ def _coverage(words: tuple[str, ...], text: str) -> int:
         while start >= 0:
             covered.update(range(start, start + len(word)))
             start = text.find(word, start + 1)
-        pattern = _gapped(word)
+        # Only a word whose every character is in the text can match with a gap (keeps it cheap).
+        pattern = _gapped(word) if present.issuperset(word) else None
         if pattern is not None:
             for m in pattern.finditer(text):
                 for group in range(1, (m.lastindex or 0) + 1):
