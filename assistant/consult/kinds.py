@@ -20,6 +20,8 @@ class KindMarkers:
     # A question that asks two things: the last marker's kind gives way to this one when both occur
     # (加班费该给多少？一个月加这么多合法吗 asks for the figure, which states the verdict on the way).
     outranked_by: dict[AnswerKind, AnswerKind] = field(default_factory=dict)
+    # Particles that ask a yes/no question when they close a sentence (能算工伤不？): [final] in the file.
+    final: dict[AnswerKind, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def all_words(self) -> frozenset[str]:
@@ -37,6 +39,12 @@ class KindMarkers:
             for word in words:
                 for m in re.finditer(re.escape(word), text):
                     candidate = (m.end(), len(word), kind)
+                    if best is None or candidate[:2] > best[:2]:
+                        best = candidate
+        for kind, particles in self.final.items():
+            for particle in particles:
+                for m in re.finditer(re.escape(particle) + r"(?=[？?！!。.，,\s]*(?:$|[。？?！!]))", text):
+                    candidate = (m.end(), len(particle), kind)
                     if best is None or candidate[:2] > best[:2]:
                         best = candidate
         if best is None:
@@ -64,7 +72,12 @@ def load_markers(path: Path = CORPUS_DIR / "consult" / "question_kinds.toml") ->
                 f"{path.name}: [outranked_by].{weaker} = {stronger!r} must name two different kinds"
             )
         outranked[weaker] = stronger
-    return KindMarkers(markers, outranked)
+    final: dict[AnswerKind, tuple[str, ...]] = {}
+    for kind, particles in raw.get("final", {}).items():
+        if kind not in KINDS or not isinstance(particles, list):
+            raise GuideError(f"{path.name}: [final].{kind} must be a list of particles of a known kind")
+        final[kind] = tuple(p.lower() for p in particles)
+    return KindMarkers(markers, outranked, final)
 
 
 def asked_text(question: str, earlier: Sequence[str] = ()) -> str:

@@ -40,6 +40,8 @@ def opening(p: ConsultPlan) -> str:
         ("周末叫我加班又不给钱，这样合法吗", "verdict"),  # one thing: the verdict
         ("被辞退了补偿能拿多少", "figure"),
         ("公司拖着工资不发，这河法吗", "verdict"),  # 合法 typed by sound
+        ("下班路上被货车撞了，交警判对方全责，能算工伤不", "verdict"),  # a closing 不 asks yes or no
+        ("工资不高，活又累，不想干了怎么办", "action"),  # 不 inside a sentence asks nothing
     ],
 )
 def test_the_kind_follows_what_is_asked(question: str, kind: str) -> None:
@@ -128,6 +130,17 @@ def test_a_minor_sent_underground_is_told_it_is_unlawful() -> None:
     assert "《劳动法》第六十四条" in {str(ref) for ref in p.conclusion[0].cite}
     look_alike = plan("孩子17岁，暑假想去超市当收银员打工，能招他吗", "minor_workers")
     assert opening(look_alike).startswith("能，但有限制")
+
+
+def test_an_employer_asking_whether_to_pay_is_told_it_depends_and_who_pays() -> None:
+    p = plan(
+        "我开了个小超市，店员下班骑车回家被人撞了，她要报工伤，我没给她买社保，我要赔钱吗",
+        "work_injury_recognition",
+    )
+    assert opening(p).startswith("要看能不能认定工伤")
+    assert "《工伤保险条例》第六十二条第二款" in {str(ref) for ref in p.conclusion[0].cite}
+    worker = plan("下班骑车回家被人撞了，交警说对方全责，这算工伤吗", "work_injury_recognition")
+    assert opening(worker).startswith("能认定工伤")
 
 
 # --- harms a lawyer found, as classes ----------------------------------------------------------------
