@@ -155,6 +155,13 @@ def test_a_worker_owed_wages_is_told_to_leave_at_once_in_writing_not_with_30_day
     assert "提前30天" in opening(look_alike)
 
 
+def test_a_no_contract_case_asking_what_money_is_answered_with_the_double_wage() -> None:
+    p = plan("在装修队干了五个月一直没签合同，前天老板叫我别来了，我能要什么钱", "no_written_contract")
+    assert p.kind == "figure" and p.selected[0] == "no_written_contract/double_wage"
+    look_alike = plan("干了五个月一直没签合同，我到底算不算他们的员工", "no_written_contract")
+    assert look_alike.selected[0] == "no_written_contract/relation"
+
+
 def test_the_signing_situation_answers_a_signing_question_after_an_injury() -> None:
     p = plan(
         "在厂里被冲床切断了一根手指，老板让我今天签个5000块的私了协议，要不要签",
