@@ -86,6 +86,7 @@ FACT_NAMES = frozenset(
         "not_at_work",
         "commute",
         "ill",
+        "employer_kind",
     }
 )
 # The named quantities the worker tools produce (the facts contract), usable in guide conditions.
@@ -320,6 +321,9 @@ class FactExtractor:
         self._violence = re.compile(lex.pattern("harm", "violence"))
         self._threat = re.compile(lex.pattern("harm", "threat"))
         self._threat_economic = re.compile(lex.pattern("harm", "threat_economic"))
+        self._employer_private = re.compile(lex.pattern("status", "employer_private"))
+        self._employer_unit = re.compile(lex.pattern("status", "employer_unit_words"))
+        self._employer_unlicensed = re.compile(lex.pattern("status", "employer_unlicensed"))
         self._sign_now = re.compile(
             rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。没不未]{{0,8}}签"
         )
@@ -418,6 +422,10 @@ class FactExtractor:
             self._dates(clause, today, put)
             self._overtime(clause, put)
         self._status(text, put)
+        if hit := self._employer_unlicensed.search(text):
+            put("employer_kind", "unlicensed", hit.group(0))
+        elif (hit := self._employer_private.search(text)) and not self._employer_unit.search(text):
+            put("employer_kind", "private_person", hit.group(0))
         if (place := read_place(text)) is not None:
             # The tools' tables are by province (minimum wage, injury lump sums) and city (average wage).
             put("province", place.province, place.words)

@@ -141,3 +141,41 @@ def test_a_worker_without_a_grade_is_told_to_apply_for_grading(service: AnswerSe
 def test_a_worker_whose_job_ended_is_not_told_to_ask_for_a_contract(service: AnswerService) -> None:
     answer = service.ask("在饭店干了半年一直没签合同，上个月被老板辞退了，能要双倍工资吗")
     assert "要求单位签书面劳动合同" not in answer.text
+
+
+# --- who the work was for: a private person (民法典 1192) or an unlicensed employer -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("我在东家做住家保姆，拖地滑倒把手腕摔骨折了", "private_person"),
+        ("帮村里人家盖房子，从二楼掉下来", "private_person"),
+        ("那个厂连营业执照都没有，我在里面压伤了手", "unlicensed"),
+        ("包工头没资质，我在他工地上砸伤了脚", "unlicensed"),
+    ],
+)
+def test_who_the_work_was_for_is_read(text: str, kind: str) -> None:
+    assert facts(text).get("employer_kind") == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["家政公司派我去雇主家当保姆，摔伤了", "在电子厂上班被机器压了手", "我们工厂食堂的阿姨烫伤了"],
+)
+def test_a_company_keeps_the_work_injury_route(text: str) -> None:
+    assert "employer_kind" not in facts(text)
+
+
+def test_a_household_worker_is_not_told_it_is_a_work_injury(service: AnswerService) -> None:
+    answer = service.ask("我给人家当住家保姆，晒被子从阳台摔下来腿骨折了，主家说不管，这算工伤吗")
+    first = conclusion(answer)
+    assert "不算工伤" in first and "第一千一百九十二条" in first
+    assert "这是工亡" not in answer.text
+
+
+def test_a_death_at_an_unlicensed_workshop_gets_the_one_off_compensation(service: AnswerService) -> None:
+    answer = service.ask("我哥在一个没营业执照的小厂干活，被机器卷进去人没了，老板说给十万让今天签字，怎么办")
+    first = conclusion(answer)
+    assert first.startswith("今天先别签字") and "非法用工单位伤亡人员一次性赔偿办法" in first
+    assert "工伤保险条例》第三十九条" not in first
