@@ -179,3 +179,14 @@ def test_a_death_at_an_unlicensed_workshop_gets_the_one_off_compensation(service
     first = conclusion(answer)
     assert first.startswith("今天先别签字") and "非法用工单位伤亡人员一次性赔偿办法" in first
     assert "工伤保险条例》第三十九条" not in first
+
+
+def test_an_over_age_worker_is_not_promised_the_double_wage(service: AnswerService) -> None:
+    answer = service.ask("我今年62岁了，在小区做保安干了8个月，一直没签合同，月薪3000，能要双倍工资吗")
+    first = conclusion(answer)
+    assert first.startswith("要看") and "用工协议" in first
+
+
+def test_a_worker_of_working_age_still_gets_the_double_wage(service: AnswerService) -> None:
+    answer = service.ask("我今年35岁，在小区做保安干了8个月，一直没签合同，月薪3000，能要双倍工资吗")
+    assert "用工协议" not in conclusion(answer) and "能要" in conclusion(answer)
