@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from lunardate import LunarDate
 
 CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
 CN_DIGIT |= {"八": 8, "九": 9}
@@ -281,10 +284,12 @@ def _cn_int(text: str | None) -> int | None:
 def find_dates(text: str, today: date) -> list[DateRead]:
     """Calendar dates and relative days as (earliest, latest) ranges: 2025年3月5日, 去年3月, 前年11月,
     3月5号 (this year, or last year when that would be in the future), 上个月, 三天前, 两个月前, 年底."""
-    found: list[DateRead] = []
-    taken: list[range] = []
+    found: list[DateRead] = list(_lunar_dates(text, today))
+    taken: list[range] = [range(d.start, d.end) for d in found]
     for m in _DATE.finditer(text):
         if m.end() == m.start() or not (m.group("month") or m.group("season") or m.group("year")):
+            continue
+        if any(m.start() in r or m.end() - 1 in r for r in taken):
             continue
         if m.group("rel") and not (m.group("month") or m.group("season")) and m.group("rel") == "今年":
             continue  # 今年 alone (今年32岁, 今年的年假) names no day
@@ -410,6 +415,62 @@ def find_dates(text: str, today: date) -> list[DateRead]:
                 earliest, latest = point - timedelta(days=10), point + timedelta(days=10)
         found.append(DateRead(earliest, min(latest, today), m.group(0), m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+# 农历: 腊月二十八, 正月初八, 去年冬月, 农历三月十五, 十月初三. A date is lunar when it says so, names a
+# month only the lunar calendar has (正月, 冬月, 腊月), or counts its days the lunar way (初八, 廿三).
+_LUNAR = re.compile(
+    r"(?:(?P<rel>今年|去年|前年|大前年)|(?P<year>\d{4})\s*年)?\s*(?P<mark>农历|阴历|老历)?\s*"
+    r"(?P<month>正|冬|腊|十一|十二|[一二三四五六七八九十]|\d{1,2})\s*月(?:份)?\s*"
+    r"(?P<day>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十"
+    r"|\d{1,2}\s*(?:号|日)?)?"
+)
+_LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+
+
+def _lunar_day(text: str) -> int | None:
+    if text.startswith("初"):
+        return _cn_int(text[1:])
+    if text.startswith("廿"):
+        return 20 + (_cn_int(text[1:]) or 0)
+    return _cn_int(re.sub(r"\s*(?:号|日)$", "", text))
+
+
+def _lunar_dates(text: str, today: date) -> Iterator[DateRead]:
+    for m in _LUNAR.finditer(text):
+        month_text, day_text = m.group("month"), m.group("day") or ""
+        lunar = bool(m.group("mark")) or month_text in _LUNAR_MONTHS or day_text[:1] in ("初", "廿")
+        if not lunar:
+            continue
+        month = _LUNAR_MONTHS.get(month_text) or _cn_int(month_text)
+        day = _lunar_day(day_text) if day_text else None
+        if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 30):
+            continue
+        this_year = LunarDate.from_solar_date(today.year, today.month, today.day).year
+        if m.group("year"):
+            years = [int(m.group("year"))]
+        elif m.group("rel"):
+            years = [this_year + {"今年": 0, "去年": -1, "前年": -2, "大前年": -3}[m.group("rel")]]
+        else:
+            years = [this_year, this_year - 1]  # the latest such day that is not in the future
+        for year in years:
+            try:
+                first = LunarDate(year, month, day or 1).to_solar_date()
+                following = LunarDate(year + (month == 12), month % 12 + 1, 1).to_solar_date() - timedelta(
+                    days=1
+                )
+                last = first if day is not None else following
+            except ValueError:
+                break
+            if first <= today or len(years) == 1:
+                yield DateRead(
+                    first,
+                    min(last, today) if first <= today else last,
+                    m.group(0).strip(),
+                    m.start(),
+                    m.end(),
+                )
+                break
 
 
 def _shift_year(day: date, years: int) -> date:

@@ -46,8 +46,9 @@ class Computation:
 
     @property
     def usable(self) -> bool:
-        """Worth showing: complete, or an amount computed with what is still to check named."""
-        return not self.missing or bool(self.amounts)
+        """Worth showing: complete, or a figure computed with what is still missing named (N months
+        before the wage is known; an amount whose cap needs the city)."""
+        return not self.missing or bool(self.amounts) or bool(self.quantities)
 
 
 ToolRunner = Callable[[str, Mapping[str, Any]], Computation | None]
@@ -290,8 +291,9 @@ def plan_consultation(
                 if computation.usable:
                     plan.computations.append(computation)
                     values.update({k: v for k, v in computation.quantities.items() if v is not None})
-                else:
+                if computation.missing:
                     wanting.append(computation)
+    wanting.sort(key=lambda c: c.usable)  # a figure not computed at all asks first
     for position, guide in enumerate([*speakers[:1], *_by_match(guides, question, kind, values)]):
         answer = _select_answer(guide, question, kind)
         if answer is None:
@@ -351,8 +353,6 @@ def plan_consultation(
     if plan.ask is None:
         # A figure the question asks for could not be computed: ask for exactly the input it lacks.
         for computation in wanting:
-            if any(c.tool == computation.tool for c in plan.computations):
-                continue
             name = next((m for m in computation.missing if book.ask_text(m) is not None), None)
             if name is not None:
                 plan.ask_fact, plan.ask = name, book.ask_text(name)

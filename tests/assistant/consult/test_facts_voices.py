@@ -37,6 +37,10 @@ VOICES: list[tuple[str, dict[str, object]]] = [
     ("仲裁的裁决书是上周三拿到的", {"award_date": "2026-11-25"}),
     ("老公上个月3号从架子上掉下来了", {"injury_date": "2026-11-03", "asker": "family", "relation": "老公"}),
     ("2024-07-01入职的，今天人事通知我不用来了", {"start_date": "2024-07-01", "end_date": "2026-12-05"}),
+    # 农历, as the year around the Spring Festival is told: 腊月, 正月, 初八, 廿三.
+    ("去年腊月二十八老板叫我年后别来了", {"end_date": "2026-02-15", "termination": "dismissed"}),
+    ("正月初八回来进的厂", {"start_date": "2026-02-24"}),
+    ("农历三月十五在工地受的伤", {"injury_date": "2026-05-01"}),
     # Dismissals told with the words people put in between.
     ("昨天被主管当场开掉了", {"termination": "dismissed", "end_date": "2026-12-04"}),
     ("老板上周把我给炒了", {"termination": "dismissed"}),
@@ -105,7 +109,12 @@ LOOKALIKES: list[tuple[str, str]] = [
     ("周六休息，平时不加班", "overtime_hours_restday"),
     ("在这家打工三年了", "cumulative_work_years"),
     ("在上个月的会上说", "injury_date"),
+    ("十月十五号进的厂", "injury_date"),
 ]
+
+
+def test_a_month_and_day_without_a_lunar_mark_is_the_calendar_date() -> None:
+    assert read("十月十五号进的厂")["start_date"] == "2026-10-15"
 
 
 @pytest.mark.parametrize(("sentence", "name"), LOOKALIKES, ids=[s for s, _ in LOOKALIKES])
