@@ -284,7 +284,8 @@ class FactExtractor:
         # 被直接开了 / 把我给辞了 / 被厂里开的: a dismissal verb with the words people put between.
         fired = (
             rf"(?:被|把我|把他|把她|把俺)[^,，。把被的水]{{0,5}}?(?:{lex.pattern('termination', 'dismissal_verbs')})"
-            r"(?:了|掉|的|啦)"
+            # 被开了罚单 / 被开了一刀: 开 with an object is not a dismissal.
+            r"(?:了|掉|的|啦)(?!罚|刀|单|票|证|药|水|车|会|个)"
         )
         self._fired = re.compile(fired)
         self._date_cues["end_date"] = re.compile(
@@ -335,7 +336,8 @@ class FactExtractor:
             # 帮我爸问问 / 替我老婆咨询一下: asking on a relative's behalf.
             rf"|(?:帮|替|给)(?:我|俺)?(?:家)?(?P<kin2>{kin})(?:问|咨询|打听|求助)"
             # 老公上个月3号从架子上掉下来: a message that opens with the relative is about them.
-            rf"|^(?P<kin3>{kin})(?!说|让我|叫我|跟我|和我|给我)"
+            # (孩子 and 老人 opening a message are more often the worker's dependants than the worker.)
+            rf"|^(?!孩子|老人|家里人)(?P<kin3>{kin})(?!说|让我|叫我|跟我|和我|给我)"
         )
         # 我开了一家厂 is the employer; 老板把我开了 is the worker: a 我 after 把/让/叫/给/被 is the object.
         self._employer = re.compile(rf"(?<![把让叫给被将])(?:{lex.pattern('people', 'employer')})")
@@ -686,6 +688,17 @@ class FactExtractor:
             put("overtime_kind", kind, hit.group(0))
             note = ""
             if hours is None and (days := self._days_off_worked(clause)) is not None:
+                statutory = self._holiday_days(hit.group(0)) if holiday else None
+                if statutory is not None and days > statutory:
+                    # 国庆上了7天班: 3 statutory days at 300 %, the 4 shifted rest days at 200 %.
+                    put(
+                        "overtime_hours_restday",
+                        (days - statutory) * 8,
+                        clause,
+                        True,
+                        f"假期里法定节假日以外的{days - statutory}天是调休的休息日，每天按8小时计",
+                    )
+                    days = statutory
                 hours, note = days * 8, f"按{format_number(days)}天、每天8小时计"
             if hours is not None and hours <= 24 * 9:
                 put(f"overtime_hours_{kind}", hours, clause, bool(note), note)
@@ -735,6 +748,13 @@ class FactExtractor:
                     False,
                     f"每天超出8小时的{format_number(extra)}小时×{workdays}个工作日",
                 )
+
+    def _holiday_days(self, word: str) -> int | None:
+        """The statutory days of a festival (None for 法定节假日 in general)."""
+        for key, days in (("holiday_one", 1), ("holiday_two", 2), ("holiday_three", 3), ("holiday_four", 4)):
+            if word in self.lex.words("work", key):
+                return days
+        return None
 
     def _count_workdays(self, clause: str) -> int | None:
         """The working days of the period told: 22个工作日, 上了26天班, 周一到周五 (5)."""

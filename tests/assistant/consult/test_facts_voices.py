@@ -69,6 +69,8 @@ VOICES: list[tuple[str, dict[str, object]]] = [
     ("上周一到周四每天干了11个钟", {"daily_hours": 11, "overtime_hours_weekday": 12}),
     ("五一那几天值了两天班", {"overtime_kind": "holiday", "overtime_hours_holiday": 16}),
     ("周日也被喊去加了6个小时", {"overtime_kind": "restday", "overtime_hours_restday": 6}),
+    # Only the festival's statutory days are holidays; the shifted rest days of the break are rest days.
+    ("国庆七天假我上了7天班", {"overtime_hours_holiday": 24, "overtime_hours_restday": 32}),
     ("3个星期天都叫我去上班，一次干8个钟", {"overtime_hours_restday": 24}),
     ("今年年假就请了两天", {"leave_days_taken": 2}),
     # Who asks and how many.
@@ -110,6 +112,10 @@ LOOKALIKES: list[tuple[str, str]] = [
     ("在这家打工三年了", "cumulative_work_years"),
     ("在上个月的会上说", "injury_date"),
     ("十月十五号进的厂", "injury_date"),
+    ("在路上被交警开了罚单", "termination"),
+    ("被人踢了一脚", "termination"),
+    ("领导让我们走人", "termination_resigned"),
+    ("孩子生病了请了三天假", "asker"),
 ]
 
 
@@ -119,7 +125,11 @@ def test_a_month_and_day_without_a_lunar_mark_is_the_calendar_date() -> None:
 
 @pytest.mark.parametrize(("sentence", "name"), LOOKALIKES, ids=[s for s, _ in LOOKALIKES])
 def test_look_alikes_are_not_read(sentence: str, name: str) -> None:
-    assert name not in read(sentence)
+    got = read(sentence)
+    if name.startswith("termination_"):  # the ending is read, but not as this kind of ending
+        assert got.get("termination") != name.removeprefix("termination_")
+    else:
+        assert name not in got
 
 
 def test_a_date_goes_to_the_event_its_verb_names() -> None:

@@ -35,7 +35,9 @@ def plan(book: GuideBook, issues: list[str], *messages: str) -> ConsultPlan:
 
 
 def test_a_verdict_question_that_also_asks_the_pay_gets_the_figure(book: GuideBook) -> None:
-    got = plan(book, ["overtime"], "工资4350，上个月上了22天班每天晚上还得加3小时，加班费该给多少，这样安排违法吗")
+    got = plan(
+        book, ["overtime"], "工资4350，上个月上了22天班每天晚上还得加3小时，加班费该给多少，这样安排违法吗"
+    )
     q = got.quantities()
     assert q["hourly_wage"] == 25 and q["overtime_pay"] == pytest.approx(25 * 1.5 * 66)
     assert q["overtime_monthly_limit_exceeded"] is True
@@ -44,7 +46,9 @@ def test_a_verdict_question_that_also_asks_the_pay_gets_the_figure(book: GuideBo
 
 
 def test_a_dismissal_asked_as_a_verdict_still_gets_n_and_2n(book: GuideBook) -> None:
-    got = plan(book, ["unlawful_termination"], "23年4月1号入职，月薪5000，上个月15号被老板开了，这合法吗？能要赔偿吗")
+    got = plan(
+        book, ["unlawful_termination"], "23年4月1号入职，月薪5000，上个月15号被老板开了，这合法吗？能要赔偿吗"
+    )
     q = got.quantities()
     assert q["severance_months"] == 4 and q["damages_amount"] == 40000
 
@@ -57,7 +61,11 @@ def test_no_severance_figure_on_an_annual_leave_question(book: GuideBook) -> Non
 
 
 def test_a_figure_is_computed_only_once_even_when_two_paths_ask_for_it(book: GuideBook) -> None:
-    got = plan(book, ["unlawful_termination", "severance_compensation"], "22年1月进厂，工资6000，今天被辞退了，补偿怎么算")
+    got = plan(
+        book,
+        ["unlawful_termination", "severance_compensation"],
+        "22年1月进厂，工资6000，今天被辞退了，补偿怎么算",
+    )
     assert [c.tool for c in got.computations].count("severance") == 1
 
 
