@@ -118,8 +118,10 @@ def render_computations(plan: ConsultPlan, sources: Sequence[Source]) -> str:
     numbers = source_numbers(sources)
     lines = ["**怎么算的**", ""]
     for c in plan.computations:
-        if not c.formula or c.missing:
-            continue  # a calculation still missing a fact shows as the clarifying question instead
+        if not c.formula or not c.usable:
+            # A calculation still missing a fact shows as the clarifying question instead; one that
+            # computed its amount shows it, with what is left to check among its assumptions.
+            continue
         lines.append(f"- {c.title}：{c.formula}{cite_refs(c.cite, numbers)}")
         lines += [f"  - {a}" for a in c.assumptions]
     return "\n".join(lines) if len(lines) > 2 else ""

@@ -34,7 +34,10 @@ from assistant.consult.places import read_place
 from assistant.privacy import strip_identifiers
 
 FactValue = float | int | bool | str
+# The note of a working life read as years with an earlier employer (added to the years here).
+EARLIER_EMPLOYER = "此前单位的年限"
 CLAUSE = re.compile(r"[,，;；。!！?？\n…]+")
+_QUOTED = re.compile(r"“[^”]{1,30}”|\"[^\"]{1,30}\"|「[^」]{1,30}」|‘[^’]{1,30}’|『[^』]{1,30}』")
 
 # Facts whose values are dates (ISO strings in the record).
 DATE_FACTS = ("start_date", "end_date", "injury_date", "death_date", "award_date", "knew_date")
@@ -58,6 +61,7 @@ FACT_NAMES = frozenset(
         "overtime_hours_restday",
         "overtime_hours_holiday",
         "daily_hours",
+        "work_days_per_week",
         "comp_time",
         "unpaid_amount",
         "unpaid_months",
@@ -217,6 +221,10 @@ def load_lexicon(path: Path = CORPUS_DIR / "consult" / "facts.toml") -> Lexicon:
     return Lexicon(sections)
 
 
+def format_number(value: float) -> str:
+    return f"{int(value)}" if value == int(value) else f"{value:g}"
+
+
 def _normalize(text: str) -> str:
     return re.sub(r"\s+", " ", strip_identifiers(unicodedata.normalize("NFKC", text))).strip().lower()
 
@@ -275,11 +283,27 @@ class FactExtractor:
         ends = {*lex.words("dates", "end")}
         for key in ("dismissed", "resigned", "expired", "agreed", "retired"):
             ends.update(lex.words("termination", key))
-        self._date_cues["end_date"] = re.compile(
-            "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True))
+        # 被直接开了 / 把我给辞了 / 被厂里开的: a dismissal verb with the words people put between.
+        fired = (
+            rf"(?:被|把我|把他|把她|把俺)[^,，。把被的水]{{0,5}}?(?:{lex.pattern('termination', 'dismissal_verbs')})"
+            # 被开了罚单 / 被开了一刀: 开 with an object is not a dismissal.
+            r"(?:了|掉|的|啦)(?!罚|刀|单|票|证|药|水|车|会|个)"
         )
+        self._fired = re.compile(fired)
+        self._date_cues["end_date"] = re.compile(
+            "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True)) + "|" + fired
+        )
+        # 从3月1号干到11月底走的: 到 joins the first and the last day of the job.
+        self._date_range = re.compile(
+            r"\s*(?:开始)?(?:上班|入职|进厂|进的厂|干|做|工作|打工|干活)?(?:了)?\s*(?:到|至|~|-|—|一直干到|一直做到|干到|做到)\s*"
+        )
+        self._range_end = re.compile(
+            rf"\s*(?:就|才)?(?:{lex.pattern('dates', 'end')}|走|离开|离的职|辞的|不干|出来|为止|结束)"
+        )
+        # 走的时候 / 离职证明 / 离职前: the word names something else than the day it ended.
+        self._not_end = re.compile(r"(?:证明|手续)")
         self._terminations = [
-            (value, re.compile(lex.pattern("termination", key)))
+            (value, re.compile(lex.pattern("termination", key) + ("|" + fired if key == "dismissed" else "")))
             for value, key in (
                 ("agreed", "agreed"),
                 ("expired", "expired"),
@@ -291,6 +315,10 @@ class FactExtractor:
         # employer used; 快/没/还差 before the words is a worker not yet retired (快退休了被辞退: dismissed).
         self._terminations.insert(
             0, ("retired", re.compile(rf"(?<![快没未将要差])(?:{lex.pattern('termination', 'retired')})"))
+        )
+        self._employer_agreement = re.compile(
+            rf"(?:{lex.pattern('termination', 'employer_side')})(?:让|要|叫|逼|催|喊)(?:我|他|她|俺)?[^,，。]{{0,8}}签"
+            r"[^,，。]{0,6}(?:协议|离职|解除|辞职)"
         )
         self._notice_given = re.compile(lex.pattern("termination", "notice_given"))
         self._notice_missing = re.compile(lex.pattern("termination", "notice_missing"))
@@ -312,6 +340,11 @@ class FactExtractor:
         kin = lex.pattern("people", "kin")
         self._kin_subject = re.compile(
             rf"(?:^|我|我家|俺|俺家)(?P<kin>{kin})(?:{lex.pattern('people', 'kin_verbs')})"
+            # 帮我爸问问 / 替我老婆咨询一下: asking on a relative's behalf.
+            rf"|(?:帮|替|给)(?:我|俺)?(?:家)?(?P<kin2>{kin})(?:问|咨询|打听|求助)"
+            # 老公上个月3号从架子上掉下来: a message that opens with the relative is about them.
+            # (孩子 and 老人 opening a message are more often the worker's dependants than the worker.)
+            rf"|^(?!孩子|老人|家里人)(?P<kin3>{kin})(?!说|让我|叫我|跟我|和我|给我)"
         )
         # 我开了一家厂 is the employer; 老板把我开了 is the worker: a 我 after 把/让/叫/给/被 is the object.
         self._employer = re.compile(rf"(?<![把让叫给被将])(?:{lex.pattern('people', 'employer')})")
@@ -330,7 +363,11 @@ class FactExtractor:
         self._settlement = re.compile(lex.pattern("harm", "settlement"))
         self._death = re.compile(lex.pattern("harm", "death"))
         self._death_idiom = re.compile(rf"(?:{lex.pattern('harm', 'death_idiom_before')})$")
-        self._injury = re.compile(lex.pattern("harm", "injury"))
+        # 手被机器压了 / 被车撞伤 / 被钢板砸到: a harm verb after 被 and what did it.
+        self._injury = re.compile(
+            lex.pattern("harm", "injury")
+            + r"|被[^,，。]{0,4}(?:压|砸|夹|轧|绞|撞|割|切|烫|烧|扎|刺|咬|卷)(?:了|伤|断|到|坏|进)"
+        )
         self._this_year_age = re.compile(
             r"今年(?:才|刚|只有|刚满|还不到|不到|才刚)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d年月日号块元万千个天])"
         )
@@ -338,6 +375,9 @@ class FactExtractor:
         self._weekday_ot = re.compile(
             rf"(?:{lex.pattern('work', 'weekday_overtime')})(?:都|要|得|还|还要|至少|差不多|大概|平均)*\s*"
             rf"(?P<n>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*(?P<half>个半)?\s*(?:{hours})"
+            # 每天晚上还得加3小时 / 平时下了班都要再加俩钟: a working-day word, a few words, then 加.
+            rf"|(?:{lex.pattern('work', 'weekday_words')})[^,，。\d]{{0,5}}?加(?:班)?(?:了)?"
+            rf"(?:都|要|得|还|至少|差不多|大概|平均)*\s*(?P<n2>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*(?:个半)?\s*(?:{hours})"
         )
         self._hours_ot = re.compile(
             rf"(?P<n>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*(?P<half>个半)?\s*(?:{hours})(?:的)?\s*(?:加班|班)"
@@ -347,11 +387,49 @@ class FactExtractor:
             rf"(?:{lex.pattern('work', 'day_hours_before')})(?:都|要|得|至少|差不多|大概)*\s*"
             rf"(?P<n>\d+(?:\.\d+)?|[{CN_CHARS}]+)\s*(?P<half>个半)?\s*(?:{hours})"
         )
+        num = rf"(?P<n>\d+(?:\.\d+)?|[{CN_CHARS}]+)"
+        self._day_total = re.compile(
+            rf"(?:{lex.pattern('work', 'day_words')})(?:都|要|得|还要|还得|基本|基本上|至少|差不多|大概|一般|起码|最少)*"
+            rf"(?:(?:{lex.pattern('work', 'day_verbs')})(?:了|活)?(?:都|要|得|至少|差不多|大概|足足|整整)*)?\s*"
+            rf"{num}\s*(?P<half>个半)?\s*(?:{hours})"
+        )
+        # 早八晚八 / 早上8点到晚上10点 / 早7点干到晚7点: a day told by its first and last hour.
+        self._day_span = re.compile(
+            rf"早(?:上|晨)?(?P<a>\d{{1,2}}|[{CN_CHARS}]{{1,2}})(?:点|时)?(?:半)?[^,，。\d]{{0,5}}?"
+            rf"晚(?:上)?(?P<b>\d{{1,2}}|[{CN_CHARS}]{{1,2}})(?:点|时)?"
+        )
+        num2 = num.replace("?P<n>", "?P<n2>")
+        self._workdays = re.compile(
+            rf"{num}\s*个?\s*(?:工作日|工作天)|(?:{lex.pattern('work', 'workdays_before')}){num2}\s*天(?:班)?"
+            r"|(?:周|星期|礼拜)(?P<a>[一二三四五])(?:到|至|-)(?:周|星期|礼拜)?(?P<b>[一二三四五])"
+        )
+        week = lex.pattern("work", "week_words")
+        self._week_days = re.compile(rf"(?:{week})(?:都|要|得|上|干|做|上班|工作|了)*\s*(?P<n>[六七67])\s*天")
+        self._single_rest = re.compile(lex.pattern("work", "single_rest"))
+        self._no_rest = re.compile(lex.pattern("work", "no_rest"))
+        rest = lex.pattern("work", "restday")
+        # 4个周六都被叫回来上班，每次8小时: a count of rest days, then the hours of each.
+        self._rest_count = re.compile(rf"{num}\s*个\s*(?:{rest})")
+        self._each_hours = re.compile(
+            rf"(?:每次|每回|每个|每天|一次|一天|每趟)(?:都|要|得|干|上|做|了|加)*\s*{num}\s*(?P<half>个半)?\s*(?:{hours})"
+        )
+        # 干了8个钟 on a rest day or a holiday: hours with any verb of work.
+        self._worked_hours = re.compile(
+            rf"(?:干|做|上|加|工作|忙|值)(?:了|活|班)?(?:整整|足足|差不多|大概|快)?\s*{num}\s*(?P<half>个半)?\s*(?:{hours})"
+        )
+        # 1号到3号 / 上了3天班 / 干了两天: the days worked on a holiday or a rest day.
+        self._day_range = re.compile(
+            r"(?P<a>\d{1,2})\s*(?:号|日)?\s*(?:到|至|-|~)\s*(?P<b>\d{1,2})\s*(?:号|日)"
+        )
+        self._days_worked_off = re.compile(
+            rf"(?:上|干|做|加|值|来)(?:了)?{num}\s*天|{num2}\s*天(?:都|全)?(?:在|要|得|去|被叫|上班|加班|干活)"
+        )
         self._restday = re.compile(lex.pattern("work", "restday"))
         self._holiday = re.compile(lex.pattern("work", "holiday"))
         # 加班 / 上班, also with the hours inside: 加了8个小时班, 上了一天班.
         self._work_verbs = re.compile(
             r"(?:加|上|值)了?[^,，。]{0,6}班|干活|开工|出勤|要来|也得来|也要来|都得来|不休息|没休息|没得休"
+            r"|(?:干|做|加)了|去干|去做|被叫|被喊"
         )
         # 每个月从工资里扣2000 / 每月扣500: a recurring deduction from pay.
         self._monthly_deduction = re.compile(
@@ -360,6 +438,11 @@ class FactExtractor:
         self._unused_leave = re.compile(
             rf"(?P<a>\d+|[{CN_CHARS}]+)\s*天(?:的)?(?:年假|年休假)[^,，。]{{0,4}}(?:没休|没有休|未休|没让休|没安排|还没休)"
             rf"|(?:年假|年休假)(?:还)?(?:有|剩|剩下|还剩)\s*(?P<b>\d+|[{CN_CHARS}]+)\s*天"
+        )
+        # 今年年假只休了1天 / 已经请了两天年假 / 年休假用掉3天: annual leave already taken.
+        self._leave_taken = re.compile(
+            rf"(?:年假|年休假)[^,，。]{{0,4}}?(?:休了|请了|用了|用掉|休过|休掉|放了)\s*(?P<a>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*天"
+            rf"|(?:休了|请了|用了|用掉|休过)\s*(?P<b>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*天(?:的)?(?:年假|年休假)"
         )
         self._comp_given = re.compile(lex.pattern("work", "comp_time_given"))
         self._comp_refused = re.compile(lex.pattern("work", "comp_time_refused"))
@@ -418,9 +501,10 @@ class FactExtractor:
         for _offset, clause in _clauses(text):
             self._wages(clause, put)
             self._arrears(clause, put)
-            self._tenure(clause, put)
+            self._tenure(clause, today, put)
             self._dates(clause, today, put)
             self._overtime(clause, put)
+        self._overtime_message(text, facts, put)
         self._status(text, put)
         if hit := self._employer_unlicensed.search(text):
             put("employer_kind", "unlicensed", hit.group(0))
@@ -501,9 +585,13 @@ class FactExtractor:
 
     # --- time ----------------------------------------------------------------------------------
 
-    def _tenure(self, clause: str, put: Any) -> None:
+    def _tenure(self, clause: str, today: date, put: Any) -> None:
+        # 24年6月10号 is a day, not 24 years and 6 months.
+        days = [range(d.start, d.end) for d in find_dates(clause, today)]
         for d in find_durations(clause):
             if d.months < 0.5 and "天" not in d.text:
+                continue
+            if any(d.start in r or (d.end - 1) in r for r in days):
                 continue
             before = clause[: d.start]
             if not re.search(r"年|月", d.text):
@@ -515,15 +603,16 @@ class FactExtractor:
                         d.approximate,
                     )
                 continue
-            if self._cumulative.search(before) or (
-                self._earlier_employer.search(before) and self._service_before.search(before)
-            ):
-                # 之前在别的厂干了6年: working life elsewhere counts towards annual leave, not tenure here.
+            earlier = bool(self._earlier_employer.search(before) and self._service_before.search(before))
+            if self._cumulative.search(before) or earlier:
+                # 之前在别的厂干了6年: working life elsewhere counts towards annual leave, not tenure here
+                # (and is added to the years here once both are known: _derive).
                 put(
                     "cumulative_work_years",
                     round(d.months / 12, 2),
                     clause[max(0, d.start - 6) : d.end],
                     d.approximate,
+                    EARLIER_EMPLOYER if earlier else "",
                 )
                 continue
             if self._not_tenure.search(before) or re.match(
@@ -538,25 +627,72 @@ class FactExtractor:
                 put("service_months", round(d.months, 1), clause[max(0, d.start - 6) : d.end], d.approximate)
 
     def _dates(self, clause: str, today: date, put: Any) -> None:
+        """Each date goes to the event whose verb stands nearest it in the clause (24年6月10号入职，
+        上个月20号被开了: the verb after the date binds first), one date per event; two dates joined by
+        到 (3月1号上班到11月30号走的) are the start and the end of the job."""
         dates = find_dates(clause, today)
         if not dates:
             return
-        for name, cue in self._date_cues.items():
-            hit = cue.search(clause)
-            if not hit:
+        hits = [
+            (name, hit)
+            for name, cue in self._date_cues.items()
+            for hit in cue.finditer(clause)
+            if not (name == "end_date" and self._not_end.match(clause, hit.end()))
+        ]
+        pairs = []
+        for name, hit in hits:
+            for index, day in enumerate(dates):
+                if hit.start() >= day.end:  # the verb follows the date: the usual order
+                    distance = hit.start() - day.end
+                elif day.start >= hit.end():  # 入职是在去年3月
+                    distance = day.start - hit.end() + 2
+                else:
+                    distance = 0
+                pairs.append((distance, name, index, hit))
+        taken_names: set[str] = set()
+        taken_dates: set[int] = set()
+        chosen: dict[str, tuple[int, Any]] = {}
+        for distance, name, index, hit in sorted(pairs, key=lambda p: p[:3]):
+            if name in taken_names or index in taken_dates or distance > 16:
                 continue
-            # The date nearest the cue word, in the same clause.
-            nearest = min(dates, key=lambda d: abs(d.start - hit.start()))
-            value = nearest.earliest if name != "start_date" else nearest.earliest
-            put(name, value.isoformat(), nearest.text + "…" + hit.group(0), not nearest.exact)
+            taken_names.add(name)
+            taken_dates.add(index)
+            chosen[name] = (index, hit)
+        for name, hit in hits:
+            if name not in chosen:  # 昨天摔下来没抢救过来: one day for two events
+                index = min(range(len(dates)), key=lambda i: abs(dates[i].start - hit.start()))
+                chosen[name] = (index, hit)
+        if "start_date" not in chosen and len(dates) >= 2:
+            for first, second in zip(dates, dates[1:], strict=False):
+                between = clause[first.end : second.start]
+                after = clause[second.end : second.end + 8]
+                ends_job = "end_date" in chosen and chosen["end_date"][0] == dates.index(second)
+                if self._date_range.fullmatch(between) and (ends_job or self._range_end.match(after)):
+                    put(
+                        "start_date",
+                        first.earliest.isoformat(),
+                        clause[first.start : second.end],
+                        not first.exact,
+                    )
+                    if "end_date" not in chosen:
+                        put("end_date", second.earliest.isoformat(), clause[first.start : second.end + 3])
+                    break
+        for name, (index, hit) in chosen.items():
+            day = dates[index]
+            put(name, day.earliest.isoformat(), day.text + "…" + hit.group(0), not day.exact)
 
     def _overtime(self, clause: str, put: Any) -> None:
         """The kind of overtime (a holiday beats a rest day beats a working day, as the rates do) and
         its hours: per day on working days (平时下班加班两个钟), or the hours of a rest day or
-        holiday (周六加班8小时), or a month's total (这个月加班了60个小时)."""
-        restday = self._restday.search(clause) if self._work_verbs.search(clause) else None
-        holiday = self._holiday.search(clause) if self._work_verbs.search(clause) else None
+        holiday (周六加班8小时, 周六又被叫去干了8个钟; 国庆上了3天班 at 8 hours a day), or a month's
+        total (这个月加班了60个小时); with the working days of the period (22个工作日, 周一到周五),
+        the working days' total."""
+        worked = self._work_verbs.search(clause)
+        restday = self._restday.search(clause) if worked else None
+        holiday = self._holiday.search(clause) if worked else None
         m = self._weekday_ot.search(clause) or self._hours_ot.search(clause)
+        if m is None and (restday or holiday):
+            m = self._worked_hours.search(clause)
         hours = None
         if m:
             groups = m.groupdict()
@@ -564,40 +700,157 @@ class FactExtractor:
             n = parse_cn_number(raw) if raw != "半" else 0.5
             if n is not None and 0 < n <= 300:
                 hours = n + (0.5 if groups.get("half") else 0)
-        if holiday:
-            put("overtime_kind", "holiday", holiday.group(0))
-            if hours is not None and hours <= 24 * 7:
-                put("overtime_hours_holiday", hours, clause)
-        elif restday:
-            put("overtime_kind", "restday", restday.group(0))
+        workdays = self._count_workdays(clause)
+        if holiday or restday:
+            kind = "holiday" if holiday else "restday"
+            hit = holiday or restday
+            assert hit is not None
+            put("overtime_kind", kind, hit.group(0))
+            note = ""
+            if hours is None and (days := self._days_off_worked(clause)) is not None:
+                statutory = self._holiday_days(hit.group(0)) if holiday else None
+                if statutory is not None and days > statutory:
+                    # 国庆上了7天班: 3 statutory days at 300 %, the 4 shifted rest days at 200 %.
+                    put(
+                        "overtime_hours_restday",
+                        (days - statutory) * 8,
+                        clause,
+                        True,
+                        f"假期里法定节假日以外的{days - statutory}天是调休的休息日，每天按8小时计",
+                    )
+                    days = statutory
+                hours, note = days * 8, f"按{format_number(days)}天、每天8小时计"
             if hours is not None and hours <= 24 * 9:
-                put("overtime_hours_restday", hours, clause)
+                put(f"overtime_hours_{kind}", hours, clause, bool(note), note)
         elif m and hours is not None:
             put("overtime_kind", "weekday", m.group(0))
-            if re.search(r"每个?月|一个月|这个月|上个月|当月|月加班", clause) or hours > 16:
+            if re.search(r"每个?月|一个月|这个月|上个月|当月|月加班", clause[: m.start()] + m.group(0)) and (
+                workdays is None or hours > 16
+            ):
+                put("overtime_hours_weekday", hours, m.group(0))
+            elif hours > 16:
                 put("overtime_hours_weekday", hours, m.group(0))
             else:
                 put("overtime_hours_per_day", hours, m.group(0))
-        day = self._day_hours.search(clause)
-        if day and not restday and not holiday:
-            n = parse_cn_number(day.group("n"))
+                if workdays is not None:
+                    put(
+                        "overtime_hours_weekday",
+                        hours * workdays,
+                        clause,
+                        False,
+                        f"每天{format_number(hours)}小时×{workdays}个工作日",
+                    )
+        if restday or holiday:
+            return
+        total = self._day_hours.search(clause) or self._day_total.search(clause)
+        daily = None
+        if total:
+            n = parse_cn_number(total.group("n"))
             if n is not None and 8 < n <= 20:
-                put("daily_hours", n + (0.5 if day.group("half") else 0), day.group(0))
-                put("overtime_kind", "weekday", day.group(0))
+                daily = n + (0.5 if total.group("half") else 0)
+                put("daily_hours", daily, total.group(0))
+        elif span := self._day_span.search(clause):
+            first, last = parse_cn_number(span.group("a")), parse_cn_number(span.group("b"))
+            if first is not None and last is not None and 4 <= first <= 11 and 5 <= last <= 12:
+                daily = last + 12 - first
+                if 8 < daily <= 20:
+                    put("daily_hours", daily, span.group(0), True, "按上下班时间推算（含吃饭休息时间）")
+                else:
+                    daily = None
+        if daily is not None:
+            put("overtime_kind", "weekday", clause)
+            if workdays is not None:
+                extra = daily - 8
+                put(
+                    "overtime_hours_weekday",
+                    extra * workdays,
+                    clause,
+                    False,
+                    f"每天超出8小时的{format_number(extra)}小时×{workdays}个工作日",
+                )
+
+    def _holiday_days(self, word: str) -> int | None:
+        """The statutory days of a festival (None for 法定节假日 in general)."""
+        for key, days in (("holiday_one", 1), ("holiday_two", 2), ("holiday_three", 3), ("holiday_four", 4)):
+            if word in self.lex.words("work", key):
+                return days
+        return None
+
+    def _count_workdays(self, clause: str) -> int | None:
+        """The working days of the period told: 22个工作日, 上了26天班, 周一到周五 (5)."""
+        hit = self._workdays.search(clause)
+        if hit is None:
+            return None
+        if hit.group("a"):
+            first, last = parse_cn_number(hit.group("a")), parse_cn_number(hit.group("b"))
+            if first is None or last is None or last < first:
+                return None
+            return int(last - first + 1)
+        n = parse_cn_number(hit.group("n") or hit.group("n2") or "")
+        return int(n) if n is not None and 1 <= n <= 31 and n == int(n) else None
+
+    def _days_off_worked(self, clause: str) -> int | None:
+        """Days worked on a holiday or rest day: 1号到3号 (3), 上了两天班, 三天都在加班."""
+        if span := self._day_range.search(clause):
+            first, last = int(span.group("a")), int(span.group("b"))
+            return last - first + 1 if 1 <= first < last <= 31 and last - first < 10 else None
+        if hit := self._days_worked_off.search(clause):
+            n = parse_cn_number(hit.group("n") or hit.group("n2") or "")
+            return int(n) if n is not None and 1 <= n <= 10 and n == int(n) else None
+        return None
+
+    def _overtime_message(self, text: str, found: dict[str, Fact], put: Any) -> None:
+        """What spans clauses: 4个周六都被叫回来上班，每次8小时 (a count of rest days, then the hours of
+        each); 这个月出勤26天，每天加班3小时 (the days worked, then the hours a day); 一周干六天 / 单休 /
+        全年无休 (the days of a working week)."""
+        per_day = found.get("overtime_hours_per_day")
+        if per_day is not None and "overtime_hours_weekday" not in found:
+            workdays = self._count_workdays(text)
+            if workdays is not None:
+                hours = float(per_day.value)
+                note = f"每天{format_number(hours)}小时×{workdays}个工作日"
+                put("overtime_hours_weekday", hours * workdays, text, per_day.approximate, note)
+        if count := self._rest_count.search(text):
+            each = self._each_hours.search(text, count.end(), count.end() + 30)
+            n = parse_cn_number(count.group("n"))
+            per = parse_cn_number(each.group("n")) if each else None
+            if n is not None and per is not None and 1 <= n <= 10 and 0 < per <= 24:
+                per += 0.5 if each and each.group("half") else 0
+                note = f"{format_number(n)}个休息日×每次{format_number(per)}小时"
+                put(
+                    "overtime_hours_restday",
+                    n * per,
+                    text[count.start() : each.end() if each else count.end()],
+                    False,
+                    note,
+                )
+        if week := self._week_days.search(text):
+            days = {"六": 6, "七": 7, "6": 6, "7": 7}[week.group("n")]
+            put("work_days_per_week", days, week.group(0))
+        elif hit := self._single_rest.search(text):
+            put("work_days_per_week", 6, hit.group(0))
+        elif hit := self._no_rest.search(text):
+            put("work_days_per_week", 7, hit.group(0))
 
     # --- situation -----------------------------------------------------------------------------
 
     def _status(self, text: str, put: Any) -> None:
+        # Words in quotation marks are what a paper or someone says (协议上写我“主动辞职”), not what
+        # happened; an agreement the employer asks the worker to sign is an agreed ending it proposed.
+        told = _QUOTED.sub("“”", text)
         for value, pattern in self._terminations:
-            if hit := pattern.search(text):
+            if hit := pattern.search(told):
                 put("termination", value, hit.group(0))
                 break
+        else:
+            if hit := self._employer_agreement.search(told):
+                put("termination", "agreed", hit.group(0))
         # 也没提前一个月通知 holds the words of a notice given: the negation is read first. Only where the
         # job ends or a notice is spoken of: 突然晕倒 and 没提前说 about a shift say nothing of a notice.
-        told = [c for _, c in _clauses(text) if "通知" in c or self._date_cues["end_date"].search(c)]
-        if hit := next((h for c in told if (h := self._notice_missing.search(c))), None):
+        ending = [c for _, c in _clauses(text) if "通知" in c or self._date_cues["end_date"].search(c)]
+        if hit := next((h for c in ending if (h := self._notice_missing.search(c))), None):
             put("notice_given", False, hit.group(0))
-        elif hit := next((h for c in told if (h := self._notice_given.search(c))), None):
+        elif hit := next((h for c in ending if (h := self._notice_given.search(c))), None):
             put("notice_given", True, hit.group(0))
         if hit := self._unsigned.search(text):
             put("contract_signed", False, hit.group(0))
@@ -618,7 +871,11 @@ class FactExtractor:
             for _, clause in _clauses(text):
                 if hit := self._kin_subject.search(clause.strip()):
                     put("asker", "family", hit.group(0))
-                    put("relation", hit.group("kin").removeprefix("我"), hit.group(0))
+                    put(
+                        "relation",
+                        (hit.group("kin") or hit.group("kin2") or hit.group("kin3")).removeprefix("我"),
+                        hit.group(0),
+                    )
                     break
         if hit := self._violence.search(text):
             put("violence", True, hit.group(0))
@@ -655,6 +912,11 @@ class FactExtractor:
             days = parse_cn_number(hit.group("a") or hit.group("b"))
             if days is not None and 0 < days <= 30:
                 put("unused_leave_days", days, hit.group(0))
+        if hit := self._leave_taken.search(text):
+            raw = hit.group("a") or hit.group("b")
+            days = 0.5 if raw == "半" else parse_cn_number(raw)
+            if days is not None and 0 < days <= 30:
+                put("leave_days_taken", days, hit.group(0))
         if hit := self._comp_given.search(text):
             # 也没给补休 / 不给调休: a negation just before the word turns it round.
             negated = self._comp_refused.search(text) or re.search(
@@ -739,8 +1001,28 @@ class FactExtractor:
     # --- derived facts -------------------------------------------------------------------------
 
     @staticmethod
+    def _derive_hours(record: CaseFacts) -> None:
+        """每天干10个钟 under the standard day of 8 hours: 2 extended hours a working day."""
+        daily = record.facts.get("daily_hours")
+        if daily is None or record.has("overtime_hours_per_day") or record.get("overtime_kind") != "weekday":
+            return
+        extra = float(daily.value) - 8
+        if extra > 0:
+            record.add(
+                Fact(
+                    "overtime_hours_per_day",
+                    extra,
+                    daily.words,
+                    daily.turn,
+                    daily.approximate,
+                    "每天工作时间超出标准工作日8小时的部分",
+                )
+            )
+
+    @staticmethod
     def _derive(record: CaseFacts) -> None:
         start, end = record.date("start_date"), record.date("end_date")
+        FactExtractor._derive_hours(record)
         if start is not None and not record.has("service_months"):
             until = end or record.today
             if until > start:
@@ -760,6 +1042,20 @@ class FactExtractor:
                         note,
                     )
                 )
+        earlier = record.facts.get("cumulative_work_years")
+        if earlier is not None and earlier.note == EARLIER_EMPLOYER and record.has("service_months"):
+            # 之前在别的厂干了8年 + 在这里做了3年: the working life is both (办法 第四条).
+            here = float(record.get("service_months")) / 12
+            record.add(
+                Fact(
+                    "cumulative_work_years",
+                    round(float(earlier.value) + here, 2),
+                    earlier.words,
+                    earlier.turn,
+                    earlier.approximate or record.facts["service_months"].approximate,
+                    f"此前单位{format_number(float(earlier.value))}年加本单位约{format_number(round(here, 1))}年",
+                )
+            )
         if (
             record.get("contract_signed") is False
             and record.has("service_months")

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from lunardate import LunarDate
 
 CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
 CN_DIGIT |= {"八": 8, "九": 9}
@@ -119,18 +122,21 @@ def money_at(text: str, pos: int, need_unit: bool = False) -> Money | None:
         return None
     if not unit and not has_multiplier and value < 100:
         return None
-    approximate = bool(more) or bool(re.search(r"多|来|几", raw))
+    approximate = bool(more) or bool(re.search(r"多|来|几|[一二三四五六七八九]{2}[十百千万]", raw))
     return Money(value, text[found.start() : end], found.start(), end, approximate)
 
 
 _FILLER = re.compile(
-    r"\s*(?:是|有|才|就|只有|只|大概|差不多|税前|税后|到手|拿|能拿|给|为|:|：|约|大约|一共|共|平均|一般|基本)*\s*"
+    r"\s*(?:是|有|才|就|只有|只|大概|差不多|税前|税后|到手|拿|能拿|给|为|:|：|约|大约|一共|共|平均|一般|基本"
+    r"|一直|都|固定|也就|就是|发|开|算|定的|定|说好|说好的|谈的|谈好)*\s*"
 )
 
 
 def _money_value(raw: str) -> float | None:
     """The lower bound of a sum as written: 40多万 → 400000, 十几万 → 110000, 几千 → 2000."""
     lowered = re.sub(r"多|来", "", raw.lower())
+    # 七八千 / 五六万: two neighbouring digits give a range; its lower end is the sum.
+    lowered = re.sub(r"([一二三四五六七八九])[一二三四五六七八九](?=[十百千万])", r"\1", lowered)
     if "几" in lowered:
         lowered = re.sub(r"^几", "二", lowered).replace("几", "一")
     if re.fullmatch(r"\d+(?:\.\d+)?(万|w)\d?", lowered):
@@ -224,13 +230,27 @@ def find_durations(text: str) -> list[Duration]:
 
 _DATE = re.compile(
     r"(?:(?P<year>\d{4}|二[〇零]\d\d|二[〇零][一二三四五六七八九〇零]{2})\s*年"
+    # 24年6月10号: a two-digit year, only where a month follows (干了24年 is a duration).
+    r"|(?<![\d.])(?P<year2>\d{2})\s*年(?=\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
     r"|(?P<rel>今年|去年|前年|大前年|明年))?\s*"
     r"(?:(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?"
-    r"(?:\s*(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|号))?"
+    r"(?:\s*(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|号)|(?P<part>上旬|中旬|下旬|初|中|底|末))?"
     r"|(?P<season>年底|年末|年初|年头|上半年|下半年|年中|春节|过年))?"
 )
+# 2024.6.10 / 2024-06-10 / 2024/6/10 / 24.6.10, and 2024.6 / 2024年6 (a month).
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?P<year>\d{4}|\d{2})\s*[./\-]\s*(?P<month>\d{1,2})(?:\s*[./\-]\s*(?P<day>\d{1,2}))?(?![\d.%])"
+)
+# 上个月20号 / 上月底 / 这个月初: a day within a month named relative to today.
+_DAY_OF_MONTH = re.compile(
+    r"\s*(?:(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:号|日)|(?P<end>底|末)|(?P<start>初))"
+)
+_MONTH_WORDS = ("上上个月", "上上月", "上个月", "上月", "这个月", "本月")
+# Words before a two-digit year that make 24年6个月 / 干了24年 a duration, not a date.
+_DURATION_BEFORE = re.compile(r"(?:干|做|了|满|有|快|近|共|工作|工龄)\s*$")
 _RELATIVE_DAY = re.compile(
     r"(?P<word>今天|今日|昨天|昨日|前天|大前天|上周|上个?星期|上个?礼拜|这周|本周|上上个?月|上个?月|这个月|本月|月初)"
+    r"(?P<weekday>[一二三四五六日天](?![\d一二三四五六七八九十]))?"
     rf"|(?P<num>\d+|[{CN_CHARS}几半]+)\s*(?P<ge>个)?\s*(?P<unit>天|日|周|星期|个?月|年)(?P<tail>多|半)?\s*(?:前|以前|之前)"
 )
 
@@ -264,14 +284,20 @@ def _cn_int(text: str | None) -> int | None:
 def find_dates(text: str, today: date) -> list[DateRead]:
     """Calendar dates and relative days as (earliest, latest) ranges: 2025年3月5日, 去年3月, 前年11月,
     3月5号 (this year, or last year when that would be in the future), 上个月, 三天前, 两个月前, 年底."""
-    found: list[DateRead] = []
-    taken: list[range] = []
+    found: list[DateRead] = list(_lunar_dates(text, today))
+    taken: list[range] = [range(d.start, d.end) for d in found]
     for m in _DATE.finditer(text):
         if m.end() == m.start() or not (m.group("month") or m.group("season") or m.group("year")):
+            continue
+        if any(m.start() in r or m.end() - 1 in r for r in taken):
             continue
         if m.group("rel") and not (m.group("month") or m.group("season")) and m.group("rel") == "今年":
             continue  # 今年 alone (今年32岁, 今年的年假) names no day
         year_text, rel = m.group("year"), m.group("rel")
+        if m.group("year2"):
+            if _DURATION_BEFORE.search(text[: m.start("year2")]):
+                continue  # 干了12年3月 / 有24年6月: a length of time
+            year_text = str(2000 + int(m.group("year2")))
         if year_text:
             year = _cn_int(year_text) if not year_text.isdigit() else int(year_text)
         elif rel:
@@ -293,6 +319,15 @@ def find_dates(text: str, today: date) -> list[DateRead]:
                 continue
             earliest = date(y, month, day or 1)
             latest = date(y, month, day or last)
+            part = m.group("part")
+            if part in ("底", "末"):  # 8月底: the month's last day, as people mean it of an ending
+                earliest = latest
+            elif part in ("上旬", "初"):
+                latest = date(y, month, 10)
+            elif part in ("中旬", "中"):
+                earliest, latest = date(y, month, 11), date(y, month, 20)
+            elif part == "下旬":
+                earliest = date(y, month, 21)
             if not explicit_year and earliest > today:  # 11月 said in March means last November
                 earliest, latest = _shift_year(earliest, -1), _shift_year(latest, -1)
         elif season:
@@ -312,12 +347,53 @@ def find_dates(text: str, today: date) -> list[DateRead]:
             earliest, latest = date(y, 1, 1), date(y, 12, 31)
         found.append(DateRead(earliest, latest, m.group(0).strip(), m.start(), m.end()))
         taken.append(range(m.start(), m.end()))
+    for m in _NUMERIC_DATE.finditer(text):
+        if any(m.start() in r for r in taken):
+            continue
+        year = int(m.group("year")) + (2000 if len(m.group("year")) == 2 else 0)
+        month, day = int(m.group("month")), _cn_int(m.group("day"))
+        if not (1980 <= year <= today.year + 1 and 1 <= month <= 12):
+            continue
+        if len(m.group("year")) == 2 and day is None:
+            continue  # 24.6 is a number more often than a month
+        last = calendar.monthrange(year, month)[1]
+        if day is not None and not 1 <= day <= last:
+            continue
+        found.append(
+            DateRead(
+                date(year, month, day or 1), date(year, month, day or last), m.group(0), m.start(), m.end()
+            )
+        )
+        taken.append(range(m.start(), m.end()))
     for m in _RELATIVE_DAY.finditer(text):
         if any(m.start() in r for r in taken):
             continue
         word = m.group("word")
+        end = m.end()
+        if word in _MONTH_WORDS and (day_of := _DAY_OF_MONTH.match(text, m.end())):
+            # 上个月20号 is one day; 上月底 the month's last days; 这个月初 its first ones.
+            first, last_day = _relative_word(word, today)
+            last_day = date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+            end = day_of.end()
+            if day_of.group("day"):
+                n = _cn_int(day_of.group("day"))
+                if n is None or not 1 <= n <= last_day.day:
+                    continue
+                earliest = latest = first.replace(day=n)
+            elif day_of.group("end"):
+                earliest = latest = last_day
+            else:
+                earliest, latest = first, first + timedelta(days=9)
+            found.append(DateRead(earliest, min(latest, today), text[m.start() : end], m.start(), end))
+            continue
         if word:
             earliest, latest = _relative_word(word, today)
+            if m.group("weekday") and ("周" in word or "星期" in word or "礼拜" in word):
+                # 上周三 / 这周一: one day of that week.
+                offset = "一二三四五六".find(m.group("weekday"))
+                earliest = latest = earliest + timedelta(days=offset if offset >= 0 else 6)
+                if earliest > today:
+                    continue
         else:
             n = parse_cn_number(m.group("num").replace("几", "三"))
             if n is None:
@@ -339,6 +415,62 @@ def find_dates(text: str, today: date) -> list[DateRead]:
                 earliest, latest = point - timedelta(days=10), point + timedelta(days=10)
         found.append(DateRead(earliest, min(latest, today), m.group(0), m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+# 农历: 腊月二十八, 正月初八, 去年冬月, 农历三月十五, 十月初三. A date is lunar when it says so, names a
+# month only the lunar calendar has (正月, 冬月, 腊月), or counts its days the lunar way (初八, 廿三).
+_LUNAR = re.compile(
+    r"(?:(?P<rel>今年|去年|前年|大前年)|(?P<year>\d{4})\s*年)?\s*(?P<mark>农历|阴历|老历)?\s*"
+    r"(?P<month>正|冬|腊|十一|十二|[一二三四五六七八九十]|\d{1,2})\s*月(?:份)?\s*"
+    r"(?P<day>初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十"
+    r"|\d{1,2}\s*(?:号|日)?)?"
+)
+_LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+
+
+def _lunar_day(text: str) -> int | None:
+    if text.startswith("初"):
+        return _cn_int(text[1:])
+    if text.startswith("廿"):
+        return 20 + (_cn_int(text[1:]) or 0)
+    return _cn_int(re.sub(r"\s*(?:号|日)$", "", text))
+
+
+def _lunar_dates(text: str, today: date) -> Iterator[DateRead]:
+    for m in _LUNAR.finditer(text):
+        month_text, day_text = m.group("month"), m.group("day") or ""
+        lunar = bool(m.group("mark")) or month_text in _LUNAR_MONTHS or day_text[:1] in ("初", "廿")
+        if not lunar:
+            continue
+        month = _LUNAR_MONTHS.get(month_text) or _cn_int(month_text)
+        day = _lunar_day(day_text) if day_text else None
+        if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 30):
+            continue
+        this_year = LunarDate.from_solar_date(today.year, today.month, today.day).year
+        if m.group("year"):
+            years = [int(m.group("year"))]
+        elif m.group("rel"):
+            years = [this_year + {"今年": 0, "去年": -1, "前年": -2, "大前年": -3}[m.group("rel")]]
+        else:
+            years = [this_year, this_year - 1]  # the latest such day that is not in the future
+        for year in years:
+            try:
+                first = LunarDate(year, month, day or 1).to_solar_date()
+                following = LunarDate(year + (month == 12), month % 12 + 1, 1).to_solar_date() - timedelta(
+                    days=1
+                )
+                last = first if day is not None else following
+            except ValueError:
+                break
+            if first <= today or len(years) == 1:
+                yield DateRead(
+                    first,
+                    min(last, today) if first <= today else last,
+                    m.group(0).strip(),
+                    m.start(),
+                    m.end(),
+                )
+                break
 
 
 def _shift_year(day: date, years: int) -> date:

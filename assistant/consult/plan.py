@@ -42,6 +42,15 @@ class Computation:
     cite: tuple[ClauseRef, ...] = ()
     assumptions: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
+    # The amounts it computed (a severance whose cap could not be checked without the city has one).
+    amounts: tuple[str, ...] = ()
+    applies: bool = True  # the facts name the situation the tool is for (a job ended, a dismissal …)
+
+    @property
+    def usable(self) -> bool:
+        """Worth showing: complete, or a figure computed with what is still missing named (N months
+        before the wage is known; an amount whose cap needs the city)."""
+        return not self.missing or bool(self.amounts) or bool(self.quantities)
 
 
 ToolRunner = Callable[[str, Mapping[str, Any]], Computation | None]
@@ -288,7 +297,8 @@ def plan_consultation(
     time limits the facts allow to compute (their quantities prefixed: arbitration_deadline …);
     ``by_meaning``: issues found only by the question's vector, whose guides conclude only when the
     question uses one of their answers' words (a faint likeness must not give a confident verdict);
-    ``earlier``: the worker's earlier messages (a message that only adds facts keeps their question's kind)."""
+    ``earlier``: the worker's earlier messages: a message that only adds facts keeps their question's
+    kind and asks (24年9月1号进去的，一个月5500 after 走之前能不能让他们赔点钱)."""
     kind = question_kind(question, earlier)
     question = asked_text(question, earlier)
     plan = ConsultPlan(kind=kind, facts=facts, facts_shown=facts_shown(facts))
@@ -341,14 +351,19 @@ def plan_consultation(
         question,
         kind,
     )
-    for guide in guides:
-        # A guide's tools run whenever their inputs are known, so its claims can name the amounts.
-        for name in guide.tools:
-            if run_tool is not None and not any(c.tool == name for c in plan.computations):
+    wanting: list[Computation] = []  # asked for and about this case, but an input is missing
+    if run_tool is not None:
+        for name in tools_asked(guides, question, earlier):
+            if not any(c.tool == name for c in plan.computations):
                 computation = run_tool(name, values)
-                if computation is not None and not computation.missing:
+                if computation is None or not computation.applies:
+                    continue
+                if computation.usable:
                     plan.computations.append(computation)
                     values.update({k: v for k, v in computation.quantities.items() if v is not None})
+                if computation.missing:
+                    wanting.append(computation)
+    wanting.sort(key=lambda c: c.usable)  # a figure not computed at all asks first
     for position, guide in enumerate([*speakers[:1], *_by_match(guides, question, kind, values)]):
         answer = _select_answer(guide, question, kind)
         if answer is None:
@@ -406,10 +421,41 @@ def plan_consultation(
         plan.steps += [s for s in _sentences(guide.steps, values) if s not in plan.steps]
         plan.mistakes += [s for s in _sentences(guide.mistakes, values) if s not in plan.mistakes]
         plan.evidence += [e for e in guide.evidence if e not in plan.evidence]
+    if plan.ask is None:
+        # A figure the question asks for could not be computed: ask for exactly the input it lacks.
+        for computation in wanting:
+            name = next((m for m in computation.missing if book.ask_text(m) is not None), None)
+            if name is not None:
+                plan.ask_fact, plan.ask = name, book.ask_text(name)
+                break
     if any("仲裁" in s.text for s in plan.steps + plan.conclusion):
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
     return plan
+
+
+def tools_asked(guides: Sequence[Guide], question: str, earlier: Sequence[str] = ()) -> list[str]:
+    """The calculations that answer what was asked, whichever guide answer is chosen: a detected
+    issue's guide's own tools, the tools of its answers whose words the question uses (合法吗 … 加班费
+    给多少 asks the overtime figure too), and the tools the question names in so many words (能拿多少
+    补偿, 双倍工资, 加班费: corpus/consult/facts.toml [tool_asks]). A figure for a question not asked
+    never runs: an annual-leave question names no severance, and its guide has none."""
+    asked = _asked_by_words(guides, question.lower())
+    for message in reversed(earlier):
+        if asked:
+            break
+        asked = _asked_by_words(guides, message.lower())  # the last message only added facts
+    return list(dict.fromkeys([name for guide in guides for name in guide.tools] + asked))
+
+
+def _asked_by_words(guides: Sequence[Guide], text: str) -> list[str]:
+    names = [
+        a.tool for guide in guides for a in guide.answers if a.tool and any(word in text for word in a.asks)
+    ]
+    for name, words in load_lexicon().sections.get("tool_asks", {}).items():
+        if any(word in text for word in words):
+            names.append(name)
+    return names
 
 
 def _match(answer: GuideAnswer | None, question: str) -> int:

@@ -29,6 +29,35 @@ DEADLINE_PREFIX = {
 }
 
 
+# What the facts must say before a calculation is about this worker's case (any one of each group):
+# N needs a job that ended or is being ended, 2N a dismissal, the double wage a missing contract.
+# Its inputs are the tool's own business (it lists what is missing).
+_APPLIES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "severance": (("termination", "end_date"),),
+    "damages": (("dismissed", "unlawful_dismissal"),),
+    "double_wage": (("no_contract",),),
+    "overtime": (
+        ("overtime_kind", "overtime_hours_weekday", "overtime_hours_restday", "overtime_hours_holiday"),
+    ),
+    "annual_leave": (
+        ("cumulative_work_years", "service_months", "start_date", "leave_days_taken", "unused_leave_days"),
+    ),
+    "injury_benefits": (("disability_grade",),),
+    "death_benefits": (("death", "death_date"),),
+    "sick_pay": (("ill",),),
+}
+
+
+def applies(name: str, values: Mapping[str, Any]) -> bool:
+    """Do the facts describe the situation the tool calculates for?"""
+    present = {k for k, v in values.items() if v is not None and v != "" and v is not False}
+    if values.get("termination") in ("dismissed", "unlawful_dismissal"):
+        present.add(str(values["termination"]))
+    if values.get("contract_signed") is False or values.get("months_without_contract"):
+        present.add("no_contract")
+    return all(present.intersection(group) for group in _APPLIES.get(name, ()))
+
+
 def to_computation(result: ToolResult, values: Mapping[str, Any]) -> Computation:
     quantities = dict(result.quantities)
     kind = values.get("overtime_kind")
@@ -48,6 +77,8 @@ def to_computation(result: ToolResult, values: Mapping[str, Any]) -> Computation
         cite=tuple(ClauseRef(a.law, a.article, a.sub, a.paragraph, a.item) for a in result.articles),
         assumptions=tuple(result.assumptions),
         missing=tuple(m.field for m in result.missing),
+        amounts=tuple(a.name for a in result.amounts),
+        applies=applies(result.tool, values),
     )
 
 

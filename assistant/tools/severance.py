@@ -229,6 +229,15 @@ def severance(inp: SeveranceInput, ctx: ToolContext) -> ToolResult:
         result.formula.insert(
             0, "经济补偿 = 月工资 × N（每满一年一个月；六个月以上不满一年按一年；不满六个月按半个月）"
         )
+        if service is not None and not (inp.start_date and inp.start_date < NEW_LAW_START):
+            # The months of wage N follow from the years alone (第四十七条第一款); the amount waits for
+            # the wage. Above 12 years a wage over three times the local average caps N at 12.
+            n, why = n_months(service.length)
+            result.formula.append(f"工作年限：{service.text}；{why}，N = {show(n)} 个月工资")
+            result.quantities["severance_months"] = float(n)
+            if n > MAX_CAPPED_YEARS:
+                result.notes.append("月工资高于当地上年度职工月平均工资三倍的，N 最多按12个月计。")
+            result.summary = f"经济补偿 N = {show(n)} 个月工资；告诉我月工资就能算出金额"
         return result
 
     length = service.length
