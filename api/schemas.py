@@ -188,6 +188,7 @@ class ArticleOut(BaseModel):
     effective_date: str | None
     level: str
     issuing_body: str
+    document_number: str = Field("", description="文号，如 人社部发〔2013〕34号；未知为空")
     in_force: bool
     url: str | None
 

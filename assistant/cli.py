@@ -233,6 +233,7 @@ def show(
     console.print(
         f"[dim]效力：{status}　版本日期：{unit.version_date or '未知'}　层级：{unit.level}"
         + (f"　制定机关：{unit.issuing_body}" if unit.issuing_body else "")
+        + (f"　文号：{unit.document_number}" if unit.document_number else "")
         + "[/]"
     )
 

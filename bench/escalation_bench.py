@@ -20,6 +20,10 @@ code: escalated at all, and escalated with that code.
     python bench/escalation_bench.py [--dataset eval/datasets/answers_dev.jsonl] [--with-answers]
         [--no-model] [--today 2026-11-25] [--out bench/results/escalation.json] [--quiet | --aggregate-only]
 
+Any JSONL set with these fields runs: ``id``, ``question``, ``turns`` (earlier worker messages, may be
+empty or absent), ``should_escalate``, ``danger_to_life``; optional: ``category``, ``codes``,
+``escalation_reason`` (a reason starting with ``borderline`` marks a near miss).
+
 Items with a ``category`` field also get recall per category. ``--aggregate-only`` leaves item ids out
 of the printout and the JSON, for held-out sets that are reported only in aggregate; ``--quiet``
 leaves them out of the printout only.
@@ -58,8 +62,8 @@ def score(items: list[dict[str, Any]], decisions: list[EscalationDecision]) -> d
     must = [(i, d) for i, d in zip(items, decisions, strict=True) if i["should_escalate"]]
     must_not = [(i, d) for i, d in zip(items, decisions, strict=True) if not i["should_escalate"]]
     danger = [(i, d) for i, d in must if i["danger_to_life"]]
-    borderline = [(i, d) for i, d in must_not if i["escalation_reason"].startswith("borderline")]
-    missed = [{"id": i["id"], "reason": i["escalation_reason"]} for i, d in must if not d.escalate]
+    borderline = [(i, d) for i, d in must_not if str(i.get("escalation_reason", "")).startswith("borderline")]
+    missed = [{"id": i["id"], "reason": i.get("escalation_reason", "")} for i, d in must if not d.escalate]
     false = [{"id": i["id"], "codes": d.codes} for i, d in must_not if d.escalate]
     danger_missed = [i["id"] for i, d in danger if not (d.escalate and d.danger_to_life)]
     flagged_danger = [i["id"] for i, d in must_not + must if d.danger_to_life and not i["danger_to_life"]]
@@ -75,11 +79,11 @@ def score(items: list[dict[str, Any]], decisions: list[EscalationDecision]) -> d
         "must_escalate": len(must),
         "must_not": len(must_not),
         "danger_items": len(danger),
-        "recall": sum(d.escalate for _, d in must) / len(must),
+        "recall": sum(d.escalate for _, d in must) / max(1, len(must)),
         "danger_recall": (len(danger) - len(danger_missed)) / max(1, len(danger)),
         "danger_urgent": sum(d.priority == "urgent" and bool(d.safety_message) for _, d in danger)
         / max(1, len(danger)),
-        "false_escalation_rate": len(false) / len(must_not),
+        "false_escalation_rate": len(false) / max(1, len(must_not)),
         "borderline_false_escalations": sum(d.escalate for _, d in borderline),
         "borderline_items": len(borderline),
         "precision": sum(d.escalate for _, d in must) / max(1, sum(d.escalate for d in decisions)),
@@ -166,6 +170,9 @@ def with_answers(
                     confidence_score=answer.confidence.score,
                     verified_citations=articles,
                     today=today,
+                    # As /v1/chat: a message that raises no labour question (你好, 点算) is answered
+                    # without articles, and its low confidence says nothing about a case.
+                    recognized=answer.recognized,
                 )
             )
         )

@@ -52,6 +52,7 @@ class AnswerRecord:
     invalid_citations: list[str] = field(default_factory=list)
     quantities: dict = field(default_factory=dict)  # the named quantities the answer computed (tools)
     facts: dict = field(default_factory=dict)  # the worker's facts the answer read
+    selected: list[str] = field(default_factory=list)  # the guide answers that spoke ("guide/answer")
 
 
 AnswerFn = Callable[[list[str], str], AnswerRecord]  # (earlier turns, question) → record
@@ -100,6 +101,7 @@ def score_item(item: EvalItem, record: AnswerRecord) -> dict:
         row["should_escalate"] = bool(raw["should_escalate"])
         row["danger_to_life"] = bool(raw.get("danger_to_life", False))
     row["facts"] = record.facts
+    row["selected"] = record.selected
     row["quantities"] = record.quantities
     # Consultation (issue 13): the opening's form, the verdict, the figures, safety first.
     if raw.get("answer_kind"):

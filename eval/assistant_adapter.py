@@ -73,4 +73,5 @@ class AssistantUnderTest:
             invalid_citations=invalid,
             quantities=answer.plan.quantities() if answer.plan is not None else {},
             facts=answer.plan.facts.values() if answer.plan is not None else {},
+            selected=list(answer.plan.selected) if answer.plan is not None else [],
         )

@@ -139,6 +139,7 @@ def apply_document_override(doc: ParsedDocument, override: DocumentOverride) -> 
         for field, value in (
             ("level", override.level),
             ("issuing_body", override.issuing_body),
+            ("document_number", override.document_number),
             ("version_date", override.version_date),
             ("effective_date", override.effective_date),
         )

@@ -48,6 +48,7 @@ class DocumentMeta:
     validity: Validity = Validity.IN_FORCE
     validity_note: str = ""
     is_case: bool = False
+    document_number: str = ""  # 文号: 人社部发〔2013〕34号, 法释〔2020〕26号, 人力资源和社会保障部令第8号
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,20 @@ def guess_issuer(title: str, header: list[str], folder_parts: tuple[str, ...], l
     return ""
 
 
+# 文号 as a document's information line gives it: 人社部发〔2013〕34号, 法释〔2025〕12号, 劳动部 劳部发〔1994〕
+# 503号公布, 人力资源社会保障部、国家卫生健康委令第55号公布. Only the lines before the first article are read
+# (a 复函 quotes the number of the letter it answers in its body).
+_DOCUMENT_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,10}〔\d{4}〕\d+号|[\u4e00-\u9fa5、]{2,40}令第\d+号")
+
+
+def guess_document_number(header: list[str]) -> str:
+    for line in header:
+        if hit := _DOCUMENT_NUMBER.search(line):
+            # The first number is the one it was issued under (an amending decree follows it).
+            return hit.group(0).removeprefix("中华人民共和国")
+    return ""
+
+
 def document_meta(
     title: str,
     header: list[str],
@@ -191,6 +205,7 @@ def document_meta(
         validity=validity,
         validity_note=note,
         is_case=level is Level.CASE,
+        document_number=guess_document_number(header),
     )
 
 

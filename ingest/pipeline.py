@@ -127,7 +127,7 @@ def fingerprint(
         meta = unit.doc
         digest.update(
             f"{unit.unit_id}|{meta.level}|{meta.validity}|{meta.validity_note}|{meta.issuing_body}|{meta.source}|"
-            f"{meta.effective_date}|{meta.title}|"
+            f"{meta.effective_date}|{meta.title}|{meta.document_number}|"
             f"{unit.unit_id in current}|{'/'.join(unit.chapter)}\n".encode()
         )
     for h in chunk_hashes:

@@ -34,13 +34,15 @@ CREATE TABLE units (
     cites TEXT,
     source TEXT NOT NULL,
     seq INTEGER NOT NULL,
-    row_no INTEGER NOT NULL       -- position in the lexical index
+    row_no INTEGER NOT NULL,      -- position in the lexical index
+    document_number TEXT          -- 文号 (人社部发〔2013〕34号); builds before 2026-12 lack the column
 );
 CREATE INDEX units_law ON units(law, article_no, sub);
 CREATE TABLE chunks (chunk_id TEXT PRIMARY KEY, unit_id TEXT NOT NULL, part INTEGER, text TEXT);
 CREATE TABLE laws (
     law TEXT NOT NULL, title TEXT NOT NULL, level TEXT, issuing_body TEXT, version_date TEXT,
-    validity TEXT, validity_note TEXT, is_current INTEGER, is_case INTEGER, units INTEGER, source TEXT
+    validity TEXT, validity_note TEXT, is_current INTEGER, is_case INTEGER, units INTEGER, source TEXT,
+    document_number TEXT
 );
 """
 
@@ -67,6 +69,7 @@ class StoredUnit:
     cites: list[list]
     source: str
     row_no: int
+    document_number: str = ""
 
     @property
     def citation(self) -> str:
@@ -110,16 +113,18 @@ def write_store(path: Path, units: list[LegalUnit], chunks: list[Chunk], current
                     doc.source,
                     unit.seq,
                     row_no,
+                    doc.document_number or None,
                 )
             )
-        conn.executemany(f"INSERT INTO units VALUES ({','.join('?' * 21)})", rows)
+        conn.executemany(f"INSERT INTO units VALUES ({','.join('?' * 22)})", rows)
         conn.executemany(
             "INSERT INTO chunks VALUES (?, ?, ?, ?)",
             [(c.chunk_id, c.unit.unit_id, c.part, c.text) for c in chunks],
         )
         conn.execute(
             """INSERT INTO laws SELECT law, title, level, issuing_body, version_date, validity, validity_note,
-               max(is_current), is_case, count(*), source FROM units GROUP BY law, version_date, source"""
+               max(is_current), is_case, count(*), source, max(document_number)
+               FROM units GROUP BY law, version_date, source"""
         )
         conn.commit()
     finally:
@@ -148,13 +153,16 @@ class ArticleStore:
         self._conn.close()
 
     def _unit(self, row: sqlite3.Row) -> StoredUnit:
-        data = {k: row[k] for k in _COLUMNS}
+        present = row.keys()
+        # A build written before the 文号 column still opens: the missing column reads as unknown.
+        data = {k: row[k] if k in present else None for k in _COLUMNS}
         data["is_current"] = bool(data["is_current"])
         data["is_case"] = bool(data["is_case"])
         data["cites"] = json.loads(data["cites"] or "[]")
         data["issuing_body"] = data["issuing_body"] or ""
         data["validity_note"] = data["validity_note"] or ""
         data["chapter"] = data["chapter"] or ""
+        data["document_number"] = data["document_number"] or ""
         return StoredUnit(**data)
 
     @property

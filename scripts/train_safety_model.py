@@ -1,10 +1,12 @@
 """Train the safety screen's recall booster (assistant/escalation/model.py) and write its weights to
 corpus/safety_screen_model.json.
 
-Data: the team's own labelled messages only — eval/datasets/escalation_train.jsonl (written for this
-purpose, see eval/datasets/README_escalation_sets.md) and eval/datasets/answers_dev.jsonl (the fitted
-dev set; its deaths, serious injuries and child-labour items count as positives, as the screen treats
-them). The validation batch and the held-out sets are never read here.
+Data: the team's own labelled messages only — eval/datasets/escalation_train.jsonl and
+escalation_train_s5.jsonl (written for this purpose, see eval/datasets/README_escalation_sets.md),
+eval/datasets/answers_dev.jsonl (the fitted dev set) and, since session 5, the grid-written set
+eval/datasets/holdout_escalation_grid.jsonl (measured twice as a held-out set, then promoted to dev;
+its README says so). Deaths, serious injuries and child-labour items count as positives, as the
+screen treats them. The validation batch and the team's held-out set are never read here.
 
 Text: the conversation normalised and with the policy's neutral phrases masked (累死, 停工留薪期 …),
 exactly as the policy hands it to the model.
@@ -38,10 +40,17 @@ from assistant.escalation.policy import mask_neutral  # noqa: E402
 from assistant.escalation.rules import load_rules  # noqa: E402
 
 DATASETS = REPO / "eval" / "datasets"
-SOURCES = ("escalation_train.jsonl", "answers_dev.jsonl")
-# The dev set labels only self-harm and violence as danger_to_life; its deaths, serious injuries and
-# child-labour items are safety-screen positives too (the labels' reasons say which).
+SOURCES = (
+    "escalation_train.jsonl",
+    "escalation_train_s5.jsonl",
+    "answers_dev.jsonl",
+    "holdout_escalation_grid.jsonl",
+)
+# The dev sets label only danger now (self-harm, violence, a body in danger) as danger_to_life; their
+# deaths, serious injuries and child-labour items are safety-screen positives too (the labels'
+# reasons, or the grid set's category, say which).
 SCREEN_REASON = re.compile(r"工亡|死亡|截肢|重伤|伤残|童工|瘫痪|植物人|下落不明")
+SCREEN_CATEGORIES = {"death_at_work", "serious_injury", "child_labour"}
 GRID_SIZES = ((1, 2), (1, 2, 3), (1, 2, 3, 4))
 GRID_C = (3.0, 10.0, 30.0, 100.0)
 FOLDS = 5
@@ -64,7 +73,8 @@ def load() -> list[dict[str, Any]]:
 
 def label(item: dict[str, Any]) -> bool:
     reason = str(item.get("escalation_reason", ""))
-    return bool(item["danger_to_life"] or (item["should_escalate"] and SCREEN_REASON.search(reason)))
+    screened = SCREEN_REASON.search(reason) or item.get("category") in SCREEN_CATEGORIES
+    return bool(item["danger_to_life"] or (item["should_escalate"] and screened))
 
 
 RULES = load_rules(with_model=False)

@@ -32,6 +32,7 @@ def article_dict(unit: StoredUnit) -> dict[str, Any]:
         "effective_date": unit.effective_date,
         "level": unit.level,
         "issuing_body": unit.issuing_body,
+        "document_number": unit.document_number,
         "in_force": unit.in_force,
         "url": article_url(unit),
     }

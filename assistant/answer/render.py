@@ -87,13 +87,15 @@ def render_basis(
         unit = src.unit
         status = unit.validity + (f"，{unit.validity_note}" if unit.validity_note else "")
         version = f"，版本日期 {unit.version_date}" if unit.version_date else ""
+        # The 文号 is how a lawyer finds a ministry's notice or an interpretation (法释〔2020〕26号).
+        number = f"，{unit.document_number}" if unit.document_number else ""
         deciding = [
             (ref, text)
             for ref in clauses
             if ref.key == src.key() and (ref.paragraph or ref.item) and (text := clause_text(unit.text, ref))
         ]
         # The level says what kind of rule it is: a national law, a ministry's rule, a city's own.
-        head = f"[{src.n}] 《{unit.title}》{src.label}（{unit.level}，{status}{version}）"
+        head = f"[{src.n}] 《{unit.title}》{src.label}（{unit.level}{number}，{status}{version}）"
         if quoted is not None and src.key() not in quoted:
             parts.append(head)
             continue

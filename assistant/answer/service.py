@@ -240,6 +240,7 @@ class AnswerService:
             self.tools,
             lambda values: deadline_computations(values, today),
             by_meaning=result.understanding.topics_by_meaning,
+            earlier=[t.question for t in turns],
         )
         return plan, screen
 

@@ -431,11 +431,19 @@ def parse_guide(path: Path, data: Mapping[str, Any], situation: bool = False) ->
         branches = _statements(raw.get("branches"), f"{where} answers[{i}].branches")
         if not branches:
             raise GuideError(f"{where}：answers[{i}] 至少要有一个 branch")
+        asks = tuple(a.lower() for a in raw.get("asks", []))
+        if refines := raw.get("refines"):
+            # A narrower case of an earlier answer (打七折 of 试用期工资): it takes that answer's words
+            # too, so it wins exactly when its own words are said as well (a tie goes to the earlier).
+            parent = next((a for a in answers if a.id == refines), None)
+            if parent is None:
+                raise GuideError(f"{where}：answers[{i}].refines = {refines!r} 应为它前面某个 answer 的 id")
+            asks = asks + tuple(a for a in parent.asks if a not in asks)
         answers.append(
             GuideAnswer(
                 id=str(raw.get("id") or f"{data['id']}-{i}"),
                 kind=kind,
-                asks=tuple(a.lower() for a in raw.get("asks", [])),
+                asks=asks,
                 branches=branches,
                 reasons=_statements(raw.get("reasons"), f"{where} answers[{i}].reasons"),
                 tool=raw.get("tool"),

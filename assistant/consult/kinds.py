@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,9 +17,22 @@ from assistant.consult.guides import KINDS, AnswerKind, GuideError
 @dataclass(frozen=True)
 class KindMarkers:
     markers: dict[AnswerKind, tuple[str, ...]]
+    # A question that asks two things: the last marker's kind gives way to this one when both occur
+    # (加班费该给多少？一个月加这么多合法吗 asks for the figure, which states the verdict on the way).
+    outranked_by: dict[AnswerKind, AnswerKind] = field(default_factory=dict)
+    # Particles that ask a yes/no question when they close a sentence (能算工伤不？): [final] in the file.
+    final: dict[AnswerKind, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def all_words(self) -> frozenset[str]:
+        return frozenset(word for words in self.markers.values() for word in words)
 
     def kind_of(self, question: str) -> AnswerKind:
         """The kind of the question's last marker (ties: the longer marker); action when none."""
+        return self.marked(question) or "action"
+
+    def marked(self, question: str) -> AnswerKind | None:
+        """The kind of the question's last marker (ties: the longer marker); None when it has none."""
         text = question.lower()
         best: tuple[int, int, AnswerKind] | None = None
         for kind, words in self.markers.items():
@@ -27,20 +41,63 @@ class KindMarkers:
                     candidate = (m.end(), len(word), kind)
                     if best is None or candidate[:2] > best[:2]:
                         best = candidate
-        return best[2] if best else "action"
+        for kind, particles in self.final.items():
+            for particle in particles:
+                for m in re.finditer(re.escape(particle) + r"(?=[？?！!。.，,\s]*(?:$|[。？?！!]))", text):
+                    candidate = (m.end(), len(particle), kind)
+                    if best is None or candidate[:2] > best[:2]:
+                        best = candidate
+        if best is None:
+            return None
+        stronger = self.outranked_by.get(best[2])
+        if stronger is not None and any(word in text for word in self.markers[stronger]):
+            return stronger
+        return best[2]
 
 
 @lru_cache(maxsize=2)
 def load_markers(path: Path = CORPUS_DIR / "consult" / "question_kinds.toml") -> KindMarkers:
-    data = tomllib.loads(path.read_text(encoding="utf-8")).get("kinds", {})
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = raw.get("kinds", {})
     markers: dict[AnswerKind, tuple[str, ...]] = {}
     for kind in KINDS:
         words = data.get(kind)
         if not isinstance(words, list) or not words:
             raise GuideError(f"{path.name}: [kinds].{kind} must be a non-empty list")
         markers[kind] = tuple(w.lower() for w in words)
-    return KindMarkers(markers)
+    outranked: dict[AnswerKind, AnswerKind] = {}
+    for weaker, stronger in raw.get("outranked_by", {}).items():
+        if weaker not in KINDS or stronger not in KINDS or weaker == stronger:
+            raise GuideError(
+                f"{path.name}: [outranked_by].{weaker} = {stronger!r} must name two different kinds"
+            )
+        outranked[weaker] = stronger
+    final: dict[AnswerKind, tuple[str, ...]] = {}
+    for kind, particles in raw.get("final", {}).items():
+        if kind not in KINDS or not isinstance(particles, list):
+            raise GuideError(f"{path.name}: [final].{kind} must be a list of particles of a known kind")
+        final[kind] = tuple(p.lower() for p in particles)
+    return KindMarkers(markers, outranked, final)
 
 
-def question_kind(question: str) -> AnswerKind:
-    return load_markers().kind_of(question)
+def asked_text(question: str, earlier: Sequence[str] = ()) -> str:
+    """The words the question is asked in: a message that only adds facts (22年5月10号进的厂，工资6800)
+    continues the last earlier message that asked something (老板把我开了，能要赔偿吗), so both are read."""
+    markers = load_markers()
+    if markers.marked(question) is not None:
+        return question
+    for text in reversed(earlier):
+        if markers.marked(text) is not None:
+            return f"{text}\n{question}"
+    return question
+
+
+def question_kind(question: str, earlier: Sequence[str] = ()) -> AnswerKind:
+    """The kind the question asks for. A message that only adds facts (22年5月10号进的厂，工资6800)
+    continues the worker's earlier question, so it takes the kind of the last earlier message that
+    asked something; with none, an action."""
+    markers = load_markers()
+    for text in [question, *reversed(earlier)]:
+        if (kind := markers.marked(text)) is not None:
+            return kind
+    return "action"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from assistant.consult.facts import DATE_FACTS, CaseFacts, load_lexicon
@@ -23,9 +24,10 @@ from assistant.consult.guides import (
     GuideBook,
     Statement,
 )
-from assistant.consult.kinds import question_kind
+from assistant.consult.kinds import asked_text, load_markers, question_kind
 
 MAX_ISSUE_GUIDES = 2  # detected issues whose guides shape one answer
+MAX_CANDIDATE_GUIDES = 3  # detected issues whose guides are weighed for it
 SECOND_ISSUE_SHARE = 0.5  # a second issue counts when its detection score is at least this share
 
 
@@ -78,6 +80,7 @@ class ConsultPlan:
     documents: list[str] = field(default_factory=list)  # drafts worth offering (arbitration)
     also: list[Sentence] = field(default_factory=list)  # other guides' conclusions, first among reasons
     asked_in_words: bool = False  # the conclusion's guide answer was chosen by the question's own words
+    selected: list[str] = field(default_factory=list)  # "guide/answer" of each voice, the conclusion's first
 
     @property
     def guided(self) -> bool:
@@ -118,6 +121,7 @@ class ConsultPlan:
             "situations": [block.guide_id for block in self.situations],
             "ask": self.ask,
             "ask_fact": self.ask_fact,
+            "selected": list(self.selected),
             "documents": list(self.documents),
             "computations": [
                 {
@@ -191,21 +195,77 @@ def facts_shown(facts: CaseFacts) -> list[str]:
 # --- planning ------------------------------------------------------------------------------------
 
 
+GAPPED_MIN = 4  # ask words this long also match with a few characters inserted (没说过什么录用条件)
+GAP = 3  # at most this many characters, inside one clause
+
+
+@lru_cache(maxsize=8192)
+def _gapped(word: str) -> re.Pattern[str] | None:
+    """跟正式工 also finds 跟厂里正式工, 没说过录用条件 also 没说过什么录用条件: a word split once, with up to
+    GAP characters of the same clause between its halves."""
+    if len(word) < GAPPED_MIN:
+        return None
+    splits = [
+        f"({re.escape(word[:k])})[^，。！？；、,.!?;\\s]{{1,{GAP}}}({re.escape(word[k:])})"
+        for k in range(1, len(word))
+    ]
+    return re.compile("|".join(splits))
+
+
+@lru_cache(maxsize=4096)
+def _coverage(words: tuple[str, ...], text: str) -> int:
+    covered: set[int] = set()
+    present = set(text)
+    for word in words:
+        if not word:
+            continue
+        start = text.find(word)
+        while start >= 0:
+            covered.update(range(start, start + len(word)))
+            start = text.find(word, start + 1)
+        # Only a word whose every character is in the text can match with a gap (keeps it cheap).
+        pattern = _gapped(word) if present.issuperset(word) else None
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                for group in range(1, (m.lastindex or 0) + 1):
+                    if m.start(group) >= 0:
+                        covered.update(range(m.start(group), m.end(group)))
+    return len(covered)
+
+
+def coverage(words: Iterable[str], question: str) -> int:
+    """How much of the question the ask words cover: the characters inside any of their occurrences.
+    Several words of one answer (突发 … 心梗) outweigh one longer word that only mentions a circumstance
+    (包工头), and a word said twice (迟到 … 迟到) counts twice."""
+    return _coverage(tuple(words), question.lower())
+
+
+def subject_words(answer: GuideAnswer) -> tuple[str, ...]:
+    """The answer's ask words that name a subject: those that only mark the form of a question
+    (能不能, 合法吗, 怎么办 — corpus/consult/question_kinds.toml) say nothing about what it is about."""
+    markers = load_markers().all_words
+    return tuple(word for word in answer.asks if word not in markers)
+
+
 def _select_answer(guide: Guide, question: str, kind: AnswerKind) -> GuideAnswer | None:
     """The guide's answer to what was asked: among those whose ask words occur in the question, one
-    of the question's kind before others, then the longest match; else its first answer of that
-    kind, else its first answer."""
-    text = question.lower()
+    of the question's kind before others, then the one whose words cover most of the question; else
+    its first answer of that kind, else its first answer."""
     scored = []
     for index, answer in enumerate(guide.answers):
-        hits = [len(word) for word in answer.asks if word in text]
-        if hits:
+        covered = coverage(answer.asks, question)
+        if covered:
             # The form asked for first (合法吗 asks for a verdict even when 不给加班费 is also said),
-            # then the most specific words.
-            scored.append((answer.kind == kind, max(hits), -index, answer))
-    if scored:
-        return max(scored, key=lambda item: item[:3])[3]
+            # then the most words.
+            scored.append((answer.kind == kind, covered, -index, answer))
     same_kind = [a for a in guide.answers if a.kind == kind]
+    if scored:
+        best = max(scored, key=lambda item: item[:3])
+        if kind == "figure" and not best[0] and same_kind:
+            # 多少 / 怎么算 is said in so many words: a verdict answer that a circumstance (没补休)
+            # matched does not answer it; the guide's figure answer does.
+            return same_kind[0]
+        return best[3]
     return same_kind[0] if same_kind else (guide.answers[0] if guide.answers else None)
 
 
@@ -221,13 +281,16 @@ def plan_consultation(
     run_tool: ToolRunner | None = None,
     deadlines: DeadlineRunner | None = None,
     by_meaning: Iterable[str] = (),
+    earlier: Sequence[str] = (),
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
     escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
     time limits the facts allow to compute (their quantities prefixed: arbitration_deadline …);
     ``by_meaning``: issues found only by the question's vector, whose guides conclude only when the
-    question uses one of their answers' words (a faint likeness must not give a confident verdict)."""
-    kind = question_kind(question)
+    question uses one of their answers' words (a faint likeness must not give a confident verdict);
+    ``earlier``: the worker's earlier messages (a message that only adds facts keeps their question's kind)."""
+    kind = question_kind(question, earlier)
+    question = asked_text(question, earlier)
     plan = ConsultPlan(kind=kind, facts=facts, facts_shown=facts_shown(facts))
     values: dict[str, Any] = dict(facts.values())
     code_set = set(codes)
@@ -264,11 +327,20 @@ def plan_consultation(
         if score < SECOND_ISSUE_SHARE * best:
             break
         guides.append(guide)
-        if len(guides) >= MAX_ISSUE_GUIDES:
+        if len(guides) >= MAX_CANDIDATE_GUIDES:
             break
+    # The candidates answer in the order their words fit the question; a third issue's guide speaks
+    # only when it fits better than one of the first two (怀孕8个月…夜班…扣我绩效: the women workers'
+    # guide, not the deductions one).
+    guides = _by_match(guides, question, kind, values)[:MAX_ISSUE_GUIDES]
     faint = set(by_meaning)
     raised = {block.guide_id for block in plan.situations}
-    speakers = [g for g in book.situations if g.id in raised and any(a.kind == kind for a in g.answers)]
+    speakers = _speakers(
+        [g for g in book.situations if g.id in raised and any(a.kind == kind for a in g.answers)],
+        guides,
+        question,
+        kind,
+    )
     for guide in guides:
         # A guide's tools run whenever their inputs are known, so its claims can name the amounts.
         for name in guide.tools:
@@ -283,11 +355,11 @@ def plan_consultation(
             continue
         if guide in speakers and answer.kind != kind:
             answer = None
-        elif (position > 0 or faint.intersection(guide.issues)) and not any(
-            word in question.lower() for word in answer.asks
+        elif (position > 0 or faint.intersection(guide.issues)) and not coverage(
+            subject_words(answer), question
         ):
             # A second voice, or an issue found only by meaning, speaks in the conclusion only when the
-            # question asks about it in so many words.
+            # question asks about it in so many words — its subject, not only the form (能不能, 合法吗).
             answer = None
         if answer is not None:
             if (
@@ -303,6 +375,7 @@ def plan_consultation(
             chosen = _branch(answer, values)
             if chosen is not None:
                 statement, text = chosen
+                plan.selected.append(f"{guide.id}/{answer.id}")
                 if plan.conclusion:
                     # One voice opens the answer; what another guide adds leads the reasons.
                     lead = sum(1 for s in plan.reasons if s in plan.also)
@@ -340,9 +413,8 @@ def plan_consultation(
 
 
 def _match(answer: GuideAnswer | None, question: str) -> int:
-    """How specifically the question asks for this answer: its longest ask word found (0: none)."""
-    text = question.lower()
-    return max((len(w) for w in answer.asks if w in text), default=0) if answer is not None else 0
+    """How specifically the question asks for this answer: the characters its ask words cover (0: none)."""
+    return coverage(answer.asks, question) if answer is not None else 0
 
 
 def _by_match(
@@ -360,6 +432,26 @@ def _by_match(
         kind_matched = answer is not None and answer.kind == kind and matched > 0
         scored.append((leads, matched > 0, kind_matched, matched, -position, guide))
     return [item[-1] for item in sorted(scored, key=lambda item: item[:5], reverse=True)]
+
+
+def _speakers(
+    situations: Sequence[Guide], guides: Sequence[Guide], question: str, kind: AnswerKind
+) -> list[Guide]:
+    """The raised situations that may speak the conclusion, the one asked about in words first (重伤
+    and 今天就要我签字 → 要不要签 is answered by the signing situation). A situation not asked about in
+    words gives way to a guide answer of the question's kind that is (its urgent steps still open the
+    answer): 工伤到底谁去申请 is answered by the work-injury guide, not by 先把伤治好."""
+
+    def fit(guide: Guide) -> int:
+        return max((coverage(a.asks, question) for a in guide.answers if a.kind == kind), default=0)
+
+    ordered = sorted(situations, key=lambda g: fit(g) > 0, reverse=True)
+    if ordered and fit(ordered[0]) == 0:
+        for guide in guides:
+            answer = _select_answer(guide, question, kind)
+            if answer is not None and answer.kind == kind and _match(answer, question) > 0:
+                return []
+    return ordered
 
 
 def _branch(answer: GuideAnswer, values: Mapping[str, Any]) -> tuple[Statement, str] | None:

@@ -24,10 +24,15 @@ CLAUSE_SPLIT = re.compile(r"[,，;；。!！?？\n…]+")
 SENTENCE_SPLIT = re.compile(r"[。!！?？\n]+")
 
 
+# 廿 and 卅 (twenty, thirty) as workers write them in the south and in Wu: 廿几个人, 卅几号人.
+_OLD_TENS = str.maketrans({"廿": "二十", "卅": "三十"})
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width digits and punctuation folded), personal identifiers removed (an ID number
-    is neither part of a phrase nor a sum of money) and collapsed whitespace."""
-    return re.sub(r"\s+", " ", strip_identifiers(unicodedata.normalize("NFKC", text))).strip()
+    is neither part of a phrase nor a sum of money), 廿/卅 written out and collapsed whitespace."""
+    text = strip_identifiers(unicodedata.normalize("NFKC", text)).translate(_OLD_TENS)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def parse_number(text: str) -> float | None:
@@ -155,6 +160,63 @@ def find_amounts(text: str) -> list[Amount]:
     return [a for _, _, a in sorted(found, key=lambda t: t[0])]
 
 
+_MONTHS_N = rf"(\d{{1,3}}|[{CN_NUM}几]+)(来|多|几)?个(多|半)?月"
+_OWED = r"没(?:拿|发|给|结|到手|见)|欠|拖|压|一分(?:钱)?(?:都|也)?没|没着落|要不(?:到|回)"
+# 二十来个月工资一分没拿; 欠了我十四个月工资: a number of months in arrears, the owing in the clause.
+_MONTHS_OWED = (
+    re.compile(rf"{_MONTHS_N}(?:的)?(?:工资|工钱|薪水|人工|工钿|钱)?[^。!！?？,，]{{0,8}}?(?:{_OWED})"),
+    re.compile(rf"(?:{_OWED})(?:了)?(?:我|俺|我们|俺们|咱)?(?:整整|足足|快|将近)?{_MONTHS_N}"),
+)
+_PAY_NUMBER = rf"(\d+(?:\.\d+)?|[{CN_NUM}]+)\s*(千|k|K|块钱|块|元)?"
+# The monthly pay the months are counted in: 一个月四千, 月薪6500, 每个月5k, 4000一个月.
+_MONTHLY = (
+    re.compile(
+        rf"(?:一个月|每个?月|(?<![个几多])月薪|(?<![个几多])月工资|(?<![个几多\d{CN_NUM}])一月|每月工资)(?:是|有|才|就|大概|差不多|能拿|拿|给|算)?\s*{_PAY_NUMBER}"
+    ),
+    re.compile(rf"{_PAY_NUMBER}\s*(?:一个月|每个?月|/月)"),
+)
+_CN_THOUSANDS = re.compile(rf"^([{CN_DIGITS}])千([{CN_DIGITS}])$")
+
+
+def _monthly_pay(raw: str, unit: str | None) -> float | None:
+    if m := _CN_THOUSANDS.match(raw):  # 五千五 is 5,500
+        return (parse_number(m.group(1)) or 0) * 1000 + (parse_number(m.group(2)) or 0) * 100
+    value = parse_number(raw)
+    if value is None:
+        return None
+    if unit in ("千", "k", "K"):
+        value *= 1000
+    return value if 800 <= value <= 60000 else None
+
+
+def find_arrears(text: str) -> Amount | None:
+    """Pay owed as months times the monthly pay, when the worker gives both but not the total:
+    二十来个月工资一分没拿，一个月四千 is about 80,000 yuan. The product is read per sentence."""
+    best: Amount | None = None
+    for sentence in SENTENCE_SPLIT.split(text):
+        months = [m for p in _MONTHS_OWED for m in p.finditer(sentence)]
+        pays = [m for p in _MONTHLY for m in p.finditer(sentence)]
+        if not months or not pays:
+            continue
+        month = max(
+            months, key=lambda m: (parse_number(m.group(1)) or 0) + (0.5 if m.group(3) == "半" else 0)
+        )
+        count = (parse_number(month.group(1)) or 0) + (0.5 if month.group(3) == "半" else 0)
+        paid = max(pays, key=lambda m: _monthly_pay(m.group(1), m.group(2)) or 0)
+        pay = _monthly_pay(paid.group(1), paid.group(2))
+        if count < 2 or not pay:
+            continue
+        approximate = bool(month.group(2) or month.group(3) == "多")
+        amount = Amount(
+            count * pay + (1 if approximate else 0),
+            f"{month.group(0).strip()}，{paid.group(0).strip()}",
+            approximate,
+        )
+        if best is None or amount.yuan > best.yuan:
+            best = amount
+    return best
+
+
 def format_yuan(amount: Amount) -> str:
     value = amount.yuan - (1 if amount.approximate else 0)
     text = f"{value / 10000:g} 万元" if value >= 10000 else f"{value:g} 元"
@@ -165,12 +227,24 @@ def format_yuan(amount: Amount) -> str:
 
 _PEOPLE = re.compile(
     rf"(\d+|[几{CN_NUM}]+)(多|来|余|几)?(个|号|名|位)?(?:老|新|男|女|正式|临时)?"
-    r"(人|工友|骑手|工人|兄弟|师傅|同事|农民工|老乡|员工|职工|伙计|姐妹|司机)"
+    r"(人|工友|骑手|工人|兄弟|师傅|同事|农民工|老乡|员工|职工|伙计|姐妹|司机|搬运工|装卸工|小工|临时工|钢筋工|木工|瓦工|电工|焊工|"
+    r"架子工|保安|保洁|环卫工|清洁工|厨师|服务员|店员|快递员|外卖员|送餐员|护工|学徒|女工|男工|操作工|普工)"
 )
-GROUP_MARKERS = re.compile(r"我们|俺们|咱们|大伙|大家|工友们|兄弟们|一起|一块|联名|集体|全体|全厂|全车间")
+# Dialect and spoken forms count too: 阿拉/伲 (Wu), 我哋/一齐 (Cantonese), 一道, 约好, 全都.
+GROUP_MARKERS = re.compile(
+    r"我们|俺们|咱们|咱|大伙|大家|工友们|兄弟们|一起|一块|一道|一齐|联名|集体|全体|全厂|全车间|阿拉|伲|我哋|"
+    r"约好|说好|讲好|商量好|全都|都去|连我在内|连我|包括我|算上我|加上我|一共"
+)
+# What a group does or is owed: arrears in any verb (压, 拖, 欠), a stoppage (不上线, 不接单), a
+# petition at an office or a door.
 DISPUTE_WORDS = re.compile(
-    r"欠|讨|拖|克扣|扣|没拿到|没发|不给|仲裁|起诉|告|投诉|维权|停工|罢工|堵|上访|闹|要钱|要工资|没结|不结|不服|"
-    r"不签|抗议|反对|下线|信访|一分钱"
+    r"欠|讨|拖|克扣|扣|压(?:了|着|咗)|没拿到|唔接单|唔开工|冇(?:出|发|俾)|没发|不给|仲裁|起诉|告|投诉|维权|停工|罢工|堵|上访|闹|要钱|要工资|没结|不结|"
+    r"不服|不签|抗议|反对|下线|不上线|不接单|不出车|不开工|信访|一分钱|政府|门口|楼底下|楼下|讨说法|拉横幅"
+)
+# A group dispute long settled (三年前那回…早就全发到手了) is history, not a case.
+SETTLED = re.compile(
+    r"(?:早就|早已|已经|都已经|后来)(?:全部?|都)?(?:发|给|拿|结|付|补|要)(?:到手|清|齐|回来|全了|完了)|"
+    r"(?:早就|早已|已经)(?:解决|处理完|结案)"
 )
 
 
@@ -185,6 +259,8 @@ def find_collective(text: str, min_people: int) -> Headcount | None:
     工友被欠了半年工资, 我们20个骑手一起被克扣. A layoff of 30 reported by one worker is not one."""
     for sentence in SENTENCE_SPLIT.split(text):
         if not GROUP_MARKERS.search(sentence) or not DISPUTE_WORDS.search(sentence):
+            continue
+        if SETTLED.search(sentence):
             continue
         for m in _PEOPLE.finditer(sentence):
             value = parse_number(m.group(1))
@@ -320,11 +396,15 @@ def find_employer_chain(text: str, wording: ChainWording) -> Chain | None:
         return Chain(0, 0, m.group(0))
     if not wording.dispute.search(text):
         return None
-    found = [m for p in wording.parties for m in p.finditer(text)]
-    # Distinct parties by name (派遣公司 and 派遣 are one; 物业公司 and 保安公司 are two).
-    names = {m.group(0) for m in found}
-    named = [m for m in found if not any(m.group(0) != n and m.group(0) in n for n in names)]
-    distinct = {m.group(0) for m in named}
+    # A kind of party counts once whatever it is called (厂里, 厂 and 车间 are one employer; 派遣公司
+    # and 派遣 are one); a named company counts by its name (物业公司 and 保安公司 are two).
+    found: list[tuple[str, re.Match[str]]] = [
+        (f"kind{k}", m) for k, p in enumerate(wording.parties) for m in p.finditer(text)
+    ]
+    if wording.companies is not None:
+        found += [("", m) for m in wording.companies.finditer(text)]
+    named = [m for _, m in found]
+    distinct = {key or m.group(0) for key, m in found}
     handovers = list(wording.handovers.finditer(text))
     if len(distinct) >= 3 or (len(distinct) >= 2 and len(handovers) >= 2):
         first = min(m.start() for m in named)
@@ -340,6 +420,8 @@ _TERMINATION = (
     r"|(?:把我|把俺)(?:给)?(?:开|辞|炒|裁)(?:了|掉)"
     # 被老板辞的, 裁掉, 退工, 做到年底就没做了, 从厂里出来, 离开那个厂: other ways of saying it ended.
     r"|被[^,，。]{0,4}(?:辞|开|裁|炒)(?:了|掉|的)?|辞的|裁掉|裁了|退工|离职日期|(?:没|不)(?:做|干)了"
+    # 走了一年多了: the worker left; not 他/老板/我爸走了 (someone else, or a death).
+    r"|(?:(?<=[我俺就])|(?<=^))走了"
     r"|从[^,，。]{0,6}(?:厂|公司|单位|工地|店|超市)[^,，。]{0,3}出来|离开[^,，。]{0,3}(?:厂|公司|单位|工地|店|超市)"
 )
 _INJURY = r"工伤|出的事|出事|出了事|受的伤|受伤|摔伤|砸伤|压伤|夹伤|烫伤|烧伤|骨折|断的|压断|砸断|切断|截肢"

@@ -3,8 +3,9 @@ rules. It only ever adds a reason (``danger_possible``) when no rule of the scre
 false alarm costs what any safety-screen alarm costs (the safety block, an urgent ticket).
 
 Weights are learned by ``scripts/train_safety_model.py`` from the team's own labelled messages
-(eval/datasets/escalation_train.jsonl and the dev set) and shipped as JSON in ``corpus/``; nothing
-is trained or downloaded at run time. Pure numpy at prediction time."""
+(eval/datasets/escalation_train*.jsonl and the dev sets, the grid-written set among them since
+session 5) and shipped as JSON in ``corpus/``; nothing is trained or downloaded at run time. Pure
+numpy at prediction time."""
 
 from __future__ import annotations
 

@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 
 from .extract import (
     CLAUSE_SPLIT,
+    SENTENCE_SPLIT,
     find_amounts,
+    find_arrears,
     find_collective,
     find_employer_chain,
     find_minor_at_work,
@@ -178,6 +180,14 @@ class EscalationPolicy:
 
     def __init__(self, rules: EscalationRules | None = None) -> None:
         self.rules = rules or default_rules()
+        # A sum in a news story or hearsay (看视频说…家属拿了一百多万) is nobody's claim here.
+        hearsay = self.rules.lexicons.get("hearsay")
+        self._hearsay = re.compile(hearsay) if hearsay else None
+
+    def _own_sentences(self, text: str) -> str:
+        if self._hearsay is None:
+            return text
+        return "。".join(s for s in SENTENCE_SPLIT.split(text) if not self._hearsay.search(s))
 
     def decide(self, inp: PolicyInput) -> EscalationDecision:
         limits = self.rules.limits
@@ -230,7 +240,13 @@ class EscalationPolicy:
         today = inp.today or today_in_china()
         structured = self.rules.structured
         for turn, text in enumerate(masked):
-            amounts = [a for a in find_amounts(text) if a.yuan >= limits.amount_threshold_yuan]
+            own = self._own_sentences(text)
+            arrears = find_arrears(own)
+            amounts = [
+                a
+                for a in [*find_amounts(own), *([arrears] if arrears else [])]
+                if a.yuan >= limits.amount_threshold_yuan
+            ]
             if amounts:
                 top = max(amounts, key=lambda a: a.yuan)
                 add(_structured(structured["amount"], "risk", top.text, turn, amount=format_yuan(top)))
@@ -294,9 +310,15 @@ class EscalationPolicy:
                 )
             )
 
-        low_level = inp.confidence_level == "low"
-        low_score = inp.confidence_score is not None and inp.confidence_score < limits.min_confidence_score
-        if inp.recognized and (low_level or low_score):
+        # The score decides when it is known; the level only when it is not. The answer layer's "low"
+        # level spans scores up to 0.3, and on the dev sets (bench/RESULTS.md, session 5) a ticket for
+        # a "low" answer scored at or above the threshold caught no case the text missed and opened
+        # tickets for ordinary questions; the worker is still told in the answer that it is uncertain.
+        if inp.confidence_score is not None:
+            low = inp.confidence_score < limits.min_confidence_score
+        else:
+            low = inp.confidence_level == "low"
+        if inp.recognized and low:
             evidence = f"置信度 {inp.confidence_level or ''} {inp.confidence_score if inp.confidence_score is not None else ''}"
             add(_structured(structured["low_confidence"], "quality", evidence.strip(), None))
         if inp.recognized and inp.verified_citations is not None and inp.verified_citations == 0:

@@ -100,6 +100,8 @@ class ChainWording:
     handovers: re.Pattern[str]
     explicit: re.Pattern[str]
     dispute: re.Pattern[str]
+    # Organisations named as such: each distinct name is a party of its own.
+    companies: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,9 @@ def _chain(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> C
             handovers=_either(raw["handovers"], f"{where} handovers", lexicons),
             explicit=_either(raw["explicit"], f"{where} explicit", lexicons),
             dispute=_either(raw["dispute"], f"{where} dispute", lexicons),
+            companies=_either(raw["companies"], f"{where} companies", lexicons)
+            if raw.get("companies")
+            else None,
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc

@@ -187,7 +187,13 @@ def _pairs(structure: Structure, segment: str) -> Iterator[tuple[int, int]]:
 
 def match_structure(structure: Structure, texts: Sequence[str], mask: str = "□") -> StructureHit | None:
     """The first place in the conversation where the structure holds, or None."""
-    if structure.cancel_anywhere is not None and any(structure.cancel_anywhere.search(t) for t in texts):
+    # Most structures find a slot nowhere in the conversation: one search of the whole text settles
+    # that before the per-clause work. (Slots never anchor on a clause edge, so a slot found in a
+    # clause is found in the whole text too.)
+    whole = "\n".join(texts)
+    if not all(slot.search(whole) for slot in reversed(structure.slots)):
+        return None
+    if structure.cancel_anywhere is not None and structure.cancel_anywhere.search(whole):
         return None
     for segment, turn in _scopes(texts, structure.scope):
         if not all(p.search(segment) for p in structure.require):

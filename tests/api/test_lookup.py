@@ -65,3 +65,12 @@ def test_health_readiness_and_docs(client: httpx.Client) -> None:
     ):
         assert path in paths, path
     assert "text/event-stream" in paths["/v1/chat/stream"]["post"]["responses"]["200"]["content"]
+
+
+def test_an_article_carries_the_document_number_its_file_gives(client: httpx.Client) -> None:
+    # A lawyer finds a regulation or a ministry's notice by its 文号; a law whose file gives none has "".
+    assert client.get("/v1/articles/工伤保险条例/14").json()["document_number"] == "国务院令第375号"
+    assert (
+        client.get("/v1/articles/工伤认定办法/5").json()["document_number"] == "人力资源和社会保障部令第8号"
+    )
+    assert client.get("/v1/articles/劳动合同法/82").json()["document_number"] == ""

@@ -392,3 +392,9 @@ def test_the_answer_is_introduced_by_the_issue_its_articles_answer(runtime: Runt
     body = OfflineComposer().generate(request)
     assert "你的问题属于「工伤认定」方面" in body and "哪些情形认定或视同工伤" in body
     assert "平台用工" not in body
+
+
+def test_the_legal_basis_shows_a_regulations_document_number(offline: AnswerService) -> None:
+    answer = offline.ask("在厂里上班时被机器压断了手指，工伤认定要去哪里申请，要交什么材料")
+    basis = answer.text.split("**法律依据**", 1)[1]
+    assert "《工伤保险条例》" in basis and "国务院令第375号" in basis

@@ -246,6 +246,9 @@ def test_quality_and_feedback_inputs() -> None:
     assert codes("加班费怎么算") == []
     assert codes("加班费怎么算", confidence_level="low") == ["low_confidence"]
     assert codes("加班费怎么算", confidence_level="medium", confidence_score=0.1) == ["low_confidence"]
+    # A "low" level whose score is at or above the threshold is told to the worker, not ticketed.
+    assert codes("加班费怎么算", confidence_level="low", confidence_score=0.28) == []
+    assert codes("加班费怎么算", confidence_level="low", confidence_score=0.2) == ["low_confidence"]
     assert codes("加班费怎么算", verified_citations=0) == ["no_verified_citation"]
     assert codes("加班费怎么算", verified_citations=2, confidence_level="high") == []
     assert codes("加班费怎么算", negative_feedback=1) == []

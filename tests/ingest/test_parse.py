@@ -205,3 +205,35 @@ def test_items_numbered_through_a_notice_are_its_provisions() -> None:
     restart = text.replace("3.第三项", "1.第三项").replace("4.第四项", "2.第四项")
     parts = parse_text(restart, source="t.md", folder_parts=("规范性文件",), file_stem="某意见(2003-05-30)")
     assert [u.label for u in parts.units if u.unit_type is UnitType.PROVISION] == ["一、", "二、"]
+
+
+@pytest.mark.parametrize(
+    ("relative", "number"),
+    [
+        # The number it was issued under, not the amending decree's (工伤保险条例: 375号 公布, 586号 修订).
+        ("lawrefbook/行政法规/工伤保险条例(2010-12-20).md", "国务院令第375号"),
+        (
+            "extra/规范性文件/人力资源社会保障部关于执行《工伤保险条例》若干问题的意见（二）(2016-03-28).md",
+            "人社部发〔2016〕29号",
+        ),
+        # A 复函 quotes the number of the letter it answers in its body: only the information line counts.
+        (
+            "extra/规范性文件/劳动部办公厅对《关于临时工等问题的请示》的复函(1996-11-07).md",
+            "劳办发〔1996〕238号",
+        ),
+        (
+            "extra/部门规章/人力资源社会保障部/劳动能力鉴定管理办法(2025-05-13).md",
+            "人力资源社会保障部、国家卫生健康委令第55号",
+        ),
+        (
+            "lawrefbook/社会法/劳动合同法(2012-12-28).md",
+            "",
+        ),  # the file does not say: left unknown, never guessed
+    ],
+)
+def test_the_document_number_comes_from_the_information_line(
+    shared_corpus: Path, relative: str, number: str
+) -> None:
+    path = shared_corpus / relative
+    root = shared_corpus / relative.split("/")[0]
+    assert parse_file(path, root).meta.document_number == number

@@ -39,7 +39,7 @@ def cited(p: ConsultPlan) -> set[str]:
         ("公司派我去外地出差，在酒店摔伤了，算工伤吗", "能。", "《工伤保险条例》第十四条第（五）项"),
         (
             "我哥在车间突发脑溢血，抢救过来了但瘫了，算工伤吗",
-            "要看结果",
+            "不算工伤",
             "《工伤保险条例》第十五条第一款第（一）项",
         ),
         ("在车间被机器压断手指，算工伤吗", "在工作时间、工作场所内", "《工伤保险条例》第十四条第（一）项"),
@@ -77,7 +77,9 @@ def test_the_lump_sum_follows_the_grade(grade: str, months: str) -> None:
 
 def test_pay_during_the_stop_work_period_is_the_full_wage() -> None:
     p = plan("工伤在家养着，公司每月只给1500生活费，原来工资5200，合法吗", "work_injury_benefits")
-    assert opening(p).startswith("应当照发") and "不能只发基本工资或生活费" in opening(p)
+    assert opening(p).startswith("不合法，原工资应当照发") and "不能只发基本工资或生活费" in opening(p)
+    asked_plainly = plan("工伤在家养伤期间，公司还发工资吗", "work_injury_benefits")
+    assert opening(asked_plainly).startswith("应当照发")
 
 
 def test_a_settlement_offer_before_the_appraisal_is_not_signed() -> None:
@@ -93,7 +95,7 @@ def test_the_application_deadline_counts_from_the_injury_date_the_worker_gave() 
 @pytest.mark.parametrize(
     ("question", "issue", "starts"),
     [
-        ("入职时签了不买社保的确认书，每月多发400，这个算数吗", "social_insurance", "无效"),
+        ("入职时签了不买社保的确认书，每月多发400，这个算数吗", "social_insurance", "不算数，无效"),
         ("公司一直没给交社保，干了两年多，想辞职能要补偿吗", "social_insurance", "能。"),
         ("跑滴滴的能自己交社保吗", "social_insurance", "能。"),
         ("派遣工工资比正式工低一千，合法吗", "labour_dispatch", "不合法"),
@@ -103,10 +105,10 @@ def test_the_application_deadline_counts_from_the_injury_date_the_worker_gave() 
         ("老板知道我怀孕后把工资从5000降到3500", "female_workers", "不合法"),
         ("在电镀厂体检说血铅高，公司说不碍事", "occupational_disease", "别听单位说"),
         ("厂里要辞掉打磨车间的人，没安排离岗体检，可以吗", "occupational_disease", "不行"),
-        ("老板拖欠工资一年半了，我还在上班，会不会过了时效", "arbitration_procedure", "看是什么事"),
+        ("老板拖欠工资一年半了，我还在上班，会不会过了时效", "arbitration_procedure", "要看是什么事"),
         ("裁决生效几个月了公司就是不给钱", "arbitration_procedure", "裁决书、调解书生效后"),
         ("厂里停产放假只发生活费，合法吗", "layoff_and_shutdown", "不是你的原因停工停产"),
-        ("公司要搬到外省，不去的算自动离职，合理吗", "layoff_and_shutdown", "不合理"),
+        ("公司要搬到外省，不去的算自动离职，合理吗", "layoff_and_shutdown", "不合法，不能把不去的人算作"),
     ],
 )
 def test_each_guide_opens_with_the_direct_answer(question: str, issue: str, starts: str) -> None:
@@ -134,5 +136,5 @@ def test_an_injured_worker_is_not_answered_as_a_plant_shutdown() -> None:
     p = plan(
         "手腕骨折在家养了三个月，公司每月只打1800说是生活费", "layoff_and_shutdown", "work_injury_benefits"
     )
-    assert opening(p).startswith("应当照发")
+    assert opening(p).startswith("不合法，原工资应当照发")
     assert "layoff_and_shutdown" in p.guides and not any("裁员" in s.text for s in p.steps)
