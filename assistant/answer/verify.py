@@ -45,7 +45,14 @@ _ARTICLE = rf"((?:第\s*({_NUM})\s*条|(\d+)\s*条){_SUB})"
 _AFTER_NAME = re.compile(
     rf"》?\s*(（[^（）《》]{{0,20}}）|\([^()《》]{{0,20}}\))?\s*(?:的|规定的)?\s*{_ARTICLE}"
 )
-_LIST_NEXT = re.compile(rf"\s*(?:以及|或者|、|，|,|和|及|与|或)\s*{_ARTICLE}")
+# The next article of the same law: 第十条、第八十二条, or as the composer writes a list of clauses with
+# their source numbers, 第四十六条[3]、第五十条第三款[11] and 第三十八条第一款第（二）项[4]、第四十六条[5]
+# (a clause and a marker between two articles of one law, then 、 only).
+_CLAUSE_TAIL = rf"(?:\s*第\s*{_NUM}\s*款)?(?:\s*第\s*[（(]\s*{_NUM}\s*[）)]\s*项)?"
+_MARKED = r"\s*(?:\[\d{1,3}(?:\s*[,，、]\s*\d{1,3})*\]|【\d{1,3}】)"
+_LIST_NEXT = re.compile(
+    rf"(?:\s*(?:以及|或者|、|，|,|和|及|与|或)|{_CLAUSE_TAIL}{_MARKED}\s*、|{_CLAUSE_TAIL}\s*、)\s*{_ARTICLE}"
+)
 _BRACKETED = re.compile(r"《([^《》]{2,60})》")
 _UNKNOWN_NAME = re.compile(
     rf"([\u4e00-\u9fff]{{1,20}}(?:法|条例|规定|办法|解释|通知|意见|决定))(?=(?:的)?第\s*{_NUM}\s*条)"
@@ -365,9 +372,10 @@ class CitationVerifier:
         for match in _BARE.finditer(text):
             if any(taken[match.start() : match.end()]):
                 continue
-            # A bare article belongs to the law named last before it in the same sentence, if any.
+            # A bare article belongs to the law named last before it in the same sentence, if any: the
+            # nearest in the text, not the last found (names are found in several passes).
             before = [g for g in groups if g.end <= match.start() and g.law]
-            last_law = before[-1].law if before else None
+            last_law = max(before, key=lambda g: g.end).law if before else None
             group = _Group(
                 start=match.start(),
                 name_end=match.start(),

@@ -179,3 +179,24 @@ def test_a_quoted_notice_that_refers_to_its_own_item_keeps_it(runtime: Runtime) 
     text = f"- 《{law}》第九条[1]：「{unit.text.strip()[:60]}」"
     out, verifier = verify(runtime, item, text)
     assert "本意见第八条" in out and verifier.report.ok
+
+
+def test_a_second_article_after_a_marked_clause_keeps_its_law(runtime: Runtime) -> None:
+    # How the composer lists clauses of two laws, the first a title with 《》 inside: the second
+    # article of the second law follows a clause and its source number. It is that law's article, not
+    # one of the first law's (which removed it and left "第三款[3]" behind).
+    refs = [
+        DirectRef("实施《中华人民共和国社会保险法》若干规定", 13),
+        DirectRef("社会保险法", 46),
+        DirectRef("社会保险法", 50),
+    ]
+    units = [runtime.retriever.lookup(ref) for ref in refs]
+    assert all(u is not None for u in units)
+    sources = [Source(i + 1, u, "article", 1.0) for i, u in enumerate(units) if u is not None]
+    text = (
+        "交失业保险满1年就能领（《实施《中华人民共和国社会保险法》若干规定》第十三条第（一）项、第（二）项[1]、"
+        "《社会保险法》第四十六条[2]、第五十条第三款[3]）。"
+    )
+    out, verifier = verify(runtime, sources, text)
+    assert out == text
+    assert verifier.report.valid_sources == {1, 2, 3} and verifier.report.ok
