@@ -355,6 +355,7 @@ class FactExtractor:
         self._threat = re.compile(lex.pattern("harm", "threat"))
         self._threat_economic = re.compile(lex.pattern("harm", "threat_economic"))
         self._employer_private = re.compile(lex.pattern("status", "employer_private"))
+        self._dismissal_feared = re.compile(lex.pattern("termination", "dismissal_feared"))
         self._employer_unit = re.compile(lex.pattern("status", "employer_unit_words"))
         self._employer_unlicensed = re.compile(lex.pattern("status", "employer_unlicensed"))
         self._sign_now = re.compile(
@@ -746,7 +747,10 @@ class FactExtractor:
         daily = None
         if total:
             n = parse_cn_number(total.group("n"))
-            if n is not None and 8 < n <= 20:
+            if n is not None and 1 <= n < 8:
+                # 每天干3个小时: a short day (part-time work, 非全日制) is a fact, not overtime.
+                put("daily_hours", n + (0.5 if total.group("half") else 0), total.group(0))
+            elif n is not None and 8 < n <= 20:
                 daily = n + (0.5 if total.group("half") else 0)
                 put("daily_hours", daily, total.group(0))
         elif span := self._day_span.search(clause):
@@ -834,12 +838,22 @@ class FactExtractor:
 
     # --- situation -----------------------------------------------------------------------------
 
+    def _feared(self, text: str, at: int) -> bool:
+        """要是公司把我辞退了 / 怕被开除: a fear or a supposition within the clause, up to 8 characters before."""
+        before = text[max(0, at - 8) : at]
+        before = re.split(r"[,，。；;！!？?]", before)[-1]
+        return bool(self._dismissal_feared.search(before))
+
     def _status(self, text: str, put: Any) -> None:
         # Words in quotation marks are what a paper or someone says (协议上写我“主动辞职”), not what
         # happened; an agreement the employer asks the worker to sign is an agreed ending it proposed.
         told = _QUOTED.sub("“”", text)
         for value, pattern in self._terminations:
-            if hit := pattern.search(told):
+            hits = pattern.finditer(told)
+            if value == "dismissed":
+                # 会被开除吗 / 怕被辞退: feared, not done — the worker still has the job.
+                hits = (h for h in hits if not self._feared(told, h.start()))
+            if hit := next(hits, None):
                 put("termination", value, hit.group(0))
                 break
         else:

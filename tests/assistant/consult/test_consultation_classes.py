@@ -190,3 +190,32 @@ def test_an_over_age_worker_is_not_promised_the_double_wage(service: AnswerServi
 def test_a_worker_of_working_age_still_gets_the_double_wage(service: AnswerService) -> None:
     answer = service.ask("我今年35岁，在小区做保安干了8个月，一直没签合同，月薪3000，能要双倍工资吗")
     assert "用工协议" not in conclusion(answer) and "能要" in conclusion(answer)
+
+
+# --- a dismissal feared is not a dismissal; a short working day is read ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请了三天病假，会被开除吗",
+        "怕被辞退，一直不敢提加班费",
+        "要是公司把我辞退了能拿多少",
+        "老板说再迟到就开除我",
+    ],
+)
+def test_a_dismissal_only_feared_is_not_read_as_done(text: str) -> None:
+    assert facts(text).get("termination") != "dismissed"
+
+
+@pytest.mark.parametrize("text", ["上个月公司把我辞退了", "厂里突然把我开除了，会不会违法", "干了两年被炒了"])
+def test_a_dismissal_that_happened_is_still_read(text: str) -> None:
+    assert facts(text).get("termination") == "dismissed"
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"), [("在超市打零工，每天干3个小时", 3.0), ("一天4个钟头，按小时算钱", 4.0)]
+)
+def test_a_short_working_day_is_read_without_overtime(text: str, hours: float) -> None:
+    read = facts(text)
+    assert read.get("daily_hours") == hours and "overtime_hours_per_day" not in read
