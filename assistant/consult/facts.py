@@ -116,6 +116,7 @@ QUANTITY_NAMES = frozenset(
         "deadline",
         "days_left",
         "deadline_passed",
+        "deadline_from",
         # The tools' own further quantities (assistant/tools) and the deadlines under their prefixes
         # (assistant/consult/toolbridge.py).
         "daily_wage",
@@ -130,7 +131,7 @@ QUANTITY_NAMES = frozenset(
         *(
             f"{prefix}_{name}"
             for prefix in ("arbitration", "injury", "lawsuit")
-            for name in ("deadline", "days_left", "deadline_passed")
+            for name in ("deadline", "days_left", "deadline_passed", "deadline_from")
         ),
     }
 )

@@ -66,7 +66,7 @@ def to_computation(result: ToolResult, values: Mapping[str, Any]) -> Computation
         quantities["overtime_hourly_min"] = quantities[f"overtime_hourly_{kind}"]
     prefix = DEADLINE_PREFIX.get(result.tool)
     if prefix:
-        for name in ("deadline", "days_left", "deadline_passed"):
+        for name in ("deadline", "days_left", "deadline_passed", "deadline_from"):
             if name in quantities:
                 quantities[f"{prefix}_{name}"] = quantities[name]
     return Computation(

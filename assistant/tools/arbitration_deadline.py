@@ -41,10 +41,16 @@ class ArbitrationDeadlineInput(ToolInput):
     today: f.Today = None
 
 
-def set_deadline(result: ToolResult, deadline: date, today: date, near: int = NEAR_DAYS) -> int:
-    """Record the last day, the days left and whether it passed; a lawyer looks at near or passed ones."""
+def set_deadline(
+    result: ToolResult, deadline: date, today: date, near: int = NEAR_DAYS, counted_from: str = ""
+) -> int:
+    """Record the last day, the days left and whether it passed; a lawyer looks at near or passed ones.
+    ``counted_from``: the event and day it runs from, said back to the worker with the deadline (a day
+    misread from the message then shows instead of hiding behind 来得及)."""
     left = (deadline - today).days
     result.quantities["deadline"] = deadline.isoformat()
+    if counted_from:
+        result.quantities["deadline_from"] = counted_from
     result.quantities["days_left"] = left
     result.quantities["deadline_passed"] = left < 0
     if left <= near:
@@ -92,7 +98,7 @@ def arbitration_deadline(inp: ArbitrationDeadlineInput, ctx: ToolContext) -> Too
             f"最近一次时效中断之日 {cn_date(inp.interrupted_date)}（从中断时起重新计算）",
         )
     deadline = add_years(start, 1)
-    left = set_deadline(result, deadline, ctx.today)
+    left = set_deadline(result, deadline, ctx.today, counted_from=why)
     result.formula.append(f"从{why}起算一年，最后一天是 {cn_date(deadline)}")
     result.notes.append("最后一天是法定节假日的，顺延到节假日后的第一个工作日。")
     if left >= 0:

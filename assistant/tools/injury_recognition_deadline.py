@@ -58,7 +58,7 @@ def injury_recognition_deadline(inp: InjuryRecognitionDeadlineInput, ctx: ToolCo
     if inp.asker is None:
         result.assumptions.append("按职工本人（或近亲属、工会）申请计算")
     deadline = employer_last if asker == "employer" else worker_last
-    left = set_deadline(result, deadline, ctx.today)
+    left = set_deadline(result, deadline, ctx.today, counted_from=f"受伤之日 {cn_date(hurt)}")
     who = WHO[asker]
     if left >= 0:
         result.summary = f"{who}申请工伤认定的最后一天是 {cn_date(deadline)}，还剩 {left} 天"

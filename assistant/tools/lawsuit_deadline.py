@@ -37,7 +37,7 @@ def lawsuit_deadline(inp: LawsuitDeadlineInput, ctx: ToolContext) -> ToolResult:
         result.summary = "还缺少收到裁决书的日期"
         return result
     deadline = inp.award_date + timedelta(days=DAYS)
-    left = set_deadline(result, deadline, ctx.today, NEAR_DAYS)
+    left = set_deadline(result, deadline, ctx.today, NEAR_DAYS, f"收到裁决书之日 {cn_date(inp.award_date)}")
     result.formula.append(
         f"收到裁决书 {cn_date(inp.award_date)}，次日起算15日，最后一天是 {cn_date(deadline)}"
     )
