@@ -11,7 +11,12 @@ from tests.assistant.tools.helpers import calc, cited
 def test_arbitration_one_year_from_knowing_article_27_paragraph_1() -> None:
     """劳动争议调解仲裁法 第二十七条第一款: 一年, 从知道或者应当知道其权利被侵害之日起计算."""
     result = calc("arbitration_deadline", knew_date="2026-01-20", today=date(2026, 12, 5))
-    assert result.quantities == {"deadline": "2027-01-20", "days_left": 46, "deadline_passed": False}
+    assert result.quantities == {
+        "deadline": "2027-01-20",
+        "days_left": 46,
+        "deadline_passed": False,
+        "deadline_from": "知道或应当知道权利被侵害之日 2026年1月20日",  # said back with the deadline
+    }
     assert result.see_lawyer  # ≤ 60 days feeds escalation
     far = calc("arbitration_deadline", knew_date="2026-06-01", today=date(2026, 12, 5))
     assert far.quantities["days_left"] == 178 and not far.see_lawyer
@@ -62,7 +67,12 @@ def test_injury_recognition_30_days_for_the_employer_one_year_for_the_worker_art
 def test_lawsuit_fifteen_days_after_the_award_articles_48_and_50() -> None:
     """劳动争议调解仲裁法 第四十八条、第五十条: 收到仲裁裁决书之日起十五日内."""
     result = calc("lawsuit_deadline", award_date="2026-11-28", today=date(2026, 12, 5))
-    assert result.quantities == {"deadline": "2026-12-13", "days_left": 8, "deadline_passed": False}
+    assert result.quantities == {
+        "deadline": "2026-12-13",
+        "days_left": 8,
+        "deadline_passed": False,
+        "deadline_from": "收到裁决书之日 2026年11月28日",
+    }
     assert {"《劳动争议调解仲裁法》第四十八条", "《劳动争议调解仲裁法》第五十条"} <= cited(result)
 
 
