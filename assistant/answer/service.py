@@ -30,7 +30,7 @@ from assistant.answer.render import LOW_CONFIDENCE_NOTE, case_excerpt, render_ta
 from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sources, procedure_source
 from assistant.answer.verify import CitationVerifier, VerificationReport, split_segments
 from assistant.config import Settings
-from assistant.consult.facts import answers_question, extract_facts
+from assistant.consult.facts import Fact, answers_question, extract_facts
 from assistant.consult.guides import GuideBook, check_guides, load_guides
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
@@ -224,6 +224,12 @@ class AnswerService:
         messages = [t.question for t in turns] + [question]
         facts = extract_facts(messages, self.today(), asked)
         screen = decide(question, [t.question for t in turns], today=self.today())
+        for reason in screen.reasons:
+            if reason.category == "death" and not facts.has("death"):
+                # The safety screen reads deaths in more wordings than the facts' word list (人还是走了
+                # after 抢救, 病死的): one reading of a death, so the death situation (今天先别签, the
+                # 48-hour rule) opens the answer rather than the injury steps.
+                facts.add(Fact("death", True, reason.evidence, reason.turn or 0))
         codes = screen.codes
         issues = [(issue.id, score) for issue, score in result.understanding.topics]
         # A reply to a clarifying question is planned as the question it completes; a request for a

@@ -219,3 +219,12 @@ def test_a_dismissal_that_happened_is_still_read(text: str) -> None:
 def test_a_short_working_day_is_read_without_overtime(text: str, hours: float) -> None:
     read = facts(text)
     assert read.get("daily_hours") == hours and "overtime_hours_per_day" not in read
+
+
+def test_a_death_in_the_screens_words_opens_with_the_death_steps(service: AnswerService) -> None:
+    # 人走了 after 抢救 is a death to the safety screen; the answer must not treat it as an injury.
+    answer = service.ask(
+        "我叔在厂里上夜班，半夜在车间突然晕倒了，拉到医院抢救了一天，人还是走了，厂里说不关他们的事"
+    )
+    assert "家人在工作中去世" in answer.text and "受了重伤" not in answer.text
+    assert answer.text.index("今天先别") < answer.text.index("**结论**")
