@@ -417,7 +417,11 @@ def plan_consultation(
         if guide in speakers:
             continue  # a situation's claims, steps and mistakes are already in the plan
         plan.guides.append(guide.id)
-        plan.claims += [s for s in _sentences(guide.claims, values) if s not in plan.claims]
+        plan.claims += [
+            s
+            for s in _sentences(guide.claims, values)
+            if s not in plan.claims and not _same_point(s, plan.claims)
+        ]
         plan.steps += [s for s in _sentences(guide.steps, values) if s not in plan.steps]
         plan.mistakes += [s for s in _sentences(guide.mistakes, values) if s not in plan.mistakes]
         plan.evidence += [e for e in guide.evidence if e not in plan.evidence]
@@ -456,6 +460,13 @@ def _asked_by_words(guides: Sequence[Guide], text: str) -> list[str]:
         if any(word in text for word in words):
             names.append(name)
     return names
+
+
+def _same_point(sentence: Sentence, said: Sequence[Sentence]) -> bool:
+    """A claim resting on two or more of the articles another claim already rests on makes the same
+    point (two guides' words for 违法解除 → 赔偿金, 劳动合同法 48 and 87): it is said once."""
+    articles = {ref.key[:2] for ref in sentence.cite}
+    return len(articles) >= 2 and any(len(articles & {ref.key[:2] for ref in s.cite}) >= 2 for s in said)
 
 
 def _match(answer: GuideAnswer | None, question: str) -> int:

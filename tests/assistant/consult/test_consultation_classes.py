@@ -228,3 +228,21 @@ def test_a_death_in_the_screens_words_opens_with_the_death_steps(service: Answer
     )
     assert "家人在工作中去世" in answer.text and "受了重伤" not in answer.text
     assert answer.text.index("今天先别") < answer.text.index("**结论**")
+
+
+# --- a dismissal is never lost behind the issue asked about ----------------------------------------
+
+
+def test_a_dismissed_worker_without_a_contract_hears_the_dismissal_remedy_once(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("在快餐店干了七个月一直没签合同，前天店长说明天别来了，我能要什么钱")
+    claims = answer.text.split("**你可以主张**", 1)[1].split("**", 1)[0]
+    assert "二倍工资" in claims  # the issue asked about
+    assert claims.count("第八十七条") == 1 and "赔偿金" in claims  # and the dismissal, said once
+
+
+def test_a_worker_still_employed_is_not_told_about_unlawful_dismissal(service: AnswerService) -> None:
+    answer = service.ask("在快餐店干了七个月一直没签合同，现在还在干，我能要什么钱")
+    claims = answer.text.split("**你可以主张**", 1)[1].split("**", 1)[0]
+    assert "你是被单位辞退的" not in claims
