@@ -29,9 +29,18 @@ def test_memory_mirror_returns_the_same_hits_as_chroma(built_settings: Settings)
         for where in (None, {"is_case": True}, {"is_case": False}):
             expected = chroma.vectors.query(vector, 20, where)
             got = memory.vectors.query(vector, 20, where)
-            # HNSW is approximate; at this size with ef_search 200 it finds the exact neighbours.
-            assert [i for i, _ in got] == [i for i, _ in expected], (question, where)
-            assert np.allclose([s for _, s in got], [s for _, s in expected], atol=1e-4)
+            # HNSW is approximate; at this size with ef_search 200 it finds the exact neighbours: the same
+            # scores at every rank, and the same chunk wherever its score is not tied with a neighbour's
+            # (chunks of equal text score equally and may come in either order).
+            got_scores, expected_scores = [s for _, s in got], [s for _, s in expected]
+            assert np.allclose(got_scores, expected_scores, atol=1e-4), (question, where)
+            for rank, ((got_id, score), (expected_id, _)) in enumerate(zip(got, expected, strict=True)):
+                tied = any(
+                    abs(score - other) < 1e-5
+                    for j, other in enumerate(expected_scores)
+                    if j != rank and abs(j - rank) <= 3
+                )
+                assert tied or got_id == expected_id, (question, where, rank)
 
 
 def test_filters_and_small_k() -> None:
