@@ -246,3 +246,14 @@ def test_a_worker_still_employed_is_not_told_about_unlawful_dismissal(service: A
     answer = service.ask("在快餐店干了七个月一直没签合同，现在还在干，我能要什么钱")
     claims = answer.text.split("**你可以主张**", 1)[1].split("**", 1)[0]
     assert "你是被单位辞退的" not in claims
+
+
+def test_a_double_wage_from_years_ago_is_not_promised_without_the_time_limit(service: AnswerService) -> None:
+    answer = service.ask("在电子厂干了3年一直没签合同，月工资5000，上个月被辞退了，能要双倍工资吗")
+    first = conclusion(answer)
+    assert first.startswith("要看时效") and "无固定期限" in first
+
+
+def test_a_recent_double_wage_is_still_counted(service: AnswerService) -> None:
+    answer = service.ask("在电子厂干了8个月一直没签合同，月工资5000，上个月被辞退了，能要双倍工资吗")
+    assert conclusion(answer).startswith("能要") and "35000" in conclusion(answer)
