@@ -257,3 +257,10 @@ def test_a_double_wage_from_years_ago_is_not_promised_without_the_time_limit(ser
 def test_a_recent_double_wage_is_still_counted(service: AnswerService) -> None:
     answer = service.ask("在电子厂干了8个月一直没签合同，月工资5000，上个月被辞退了，能要双倍工资吗")
     assert conclusion(answer).startswith("能要") and "35000" in conclusion(answer)
+
+
+def test_an_assessed_grade_is_answered_with_the_benefits_not_the_emergency(service: AnswerService) -> None:
+    answer = service.ask("我爸工伤鉴定成了三级伤残，他能享受哪些待遇")
+    first = conclusion(answer)
+    assert "申请工伤认定" not in first and "伤残" in first
+    assert "先做这几件事：受了重伤" not in answer.text
