@@ -91,7 +91,30 @@ FACT_NAMES = frozenset(
         "commute",
         "ill",
         "employer_kind",
+        # How the job ended beyond who ended it (corpus/consult/facts.toml [termination]): the ground the
+        # employer gave, who proposed an agreed ending, who declined to renew and on what terms, an
+        # open-ended contract, how many fixed-term contracts in a row.
+        "ending_ground",
+        "proposed_by",
+        "renewal_declined_by",
+        "renewal_terms",
+        "open_ended",
+        "fixed_terms",
     }
+)
+# The values of `ending_ground`, in the order they are tried (the first that matches wins): the
+# employer ceased (劳动合同法 44(4)(5)), failed probation (39(1)), the worker's fault (39(2)-(6)),
+# a medical period ended (40(1)), incapacity (40(2)), changed circumstances (40(3)), a layoff (41),
+# no ground at all.
+ENDING_GROUNDS = (
+    ("closure", "ground_closure"),
+    ("probation", "ground_probation"),
+    ("fault", "ground_fault"),
+    ("medical", "ground_medical"),
+    ("incapacity", "ground_incapacity"),
+    ("objective_change", "ground_objective"),
+    ("layoff", "ground_layoff"),
+    ("none", "ground_none"),
 )
 # The named quantities the worker tools produce (the facts contract), usable in guide conditions.
 QUANTITY_NAMES = frozenset(
@@ -291,6 +314,8 @@ class FactExtractor:
             r"(?:了|掉|的|啦)(?!罚|刀|单|票|证|药|水|车|会|个)"
         )
         self._fired = re.compile(fired)
+        # 叫我明天就走 / 让我下个月走人: sent away with a day between (不让我走 is the opposite, read below).
+        go = r"(?:让|叫)(?:我|俺|他|她|我们|俺们)[^,，。走]{1,5}?走(?!路|一趟|访|动|廊|过)"
         self._date_cues["end_date"] = re.compile(
             "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True)) + "|" + fired
         )
@@ -304,7 +329,12 @@ class FactExtractor:
         # 走的时候 / 离职证明 / 离职前: the word names something else than the day it ended.
         self._not_end = re.compile(r"(?:证明|手续)")
         self._terminations = [
-            (value, re.compile(lex.pattern("termination", key) + ("|" + fired if key == "dismissed" else "")))
+            (
+                value,
+                re.compile(
+                    lex.pattern("termination", key) + ("|" + fired + "|" + go if key == "dismissed" else "")
+                ),
+            )
             for value, key in (
                 ("agreed", "agreed"),
                 ("expired", "expired"),
@@ -320,6 +350,31 @@ class FactExtractor:
         self._employer_agreement = re.compile(
             rf"(?:{lex.pattern('termination', 'employer_side')})(?:让|要|叫|逼|催|喊)(?:我|他|她|俺)?[^,，。]{{0,8}}签"
             r"[^,，。]{0,6}(?:协议|离职|解除|辞职)"
+        )
+        self._grounds = [
+            (value, re.compile(lex.pattern("termination", key))) for value, key in ENDING_GROUNDS
+        ]
+        self._proposed = [
+            ("employer", re.compile(lex.pattern("termination", "proposed_by_employer"))),
+            ("worker", re.compile(lex.pattern("termination", "proposed_by_worker"))),
+        ]
+        # The worker's own refusal first: 公司要续签，我不想续 names both sides, and the worker declined.
+        self._renewal = [
+            ("worker", re.compile(lex.pattern("termination", "renewal_declined_worker"))),
+            ("employer", re.compile(lex.pattern("termination", "renewal_declined_employer"))),
+        ]
+        self._renewal_terms = [
+            ("worse", re.compile(lex.pattern("termination", "renewal_worse"))),
+            ("same", re.compile(lex.pattern("termination", "renewal_same"))),
+        ]
+        self._open_ended = re.compile(lex.pattern("termination", "open_ended"))
+        self._open_ended_not = re.compile(
+            rf"(?:{lex.pattern('termination', 'open_ended_not_before')})[^,，。；;？?！!]{{0,4}}$"
+        )
+        # 连续签了两次 / 签过三次合同 / 第二份合同到期: fixed-term contracts in a row.
+        self._fixed_terms = re.compile(
+            r"(?:签了|签过|续了|续签了|续过)(?P<a>[一二两三四五2-5])次"
+            r"|第(?P<b>[二三四五2-5])(?:份|次|个)(?:劳动)?合同"
         )
         self._notice_given = re.compile(lex.pattern("termination", "notice_given"))
         self._notice_missing = re.compile(lex.pattern("termination", "notice_missing"))
@@ -853,16 +908,31 @@ class FactExtractor:
             hits = pattern.finditer(told)
             if value == "dismissed":
                 # 会被开除吗 / 怕被辞退: feared, not done — the worker still has the job.
-                hits = (h for h in hits if not self._feared(told, h.start()))
+                # 不让我走 / 不叫我走 keeps a worker who wants to leave: not a dismissal.
+                hits = (
+                    h
+                    for h in hits
+                    if not self._feared(told, h.start())
+                    and not (
+                        h.group(0).endswith("走") and told[max(0, h.start() - 1) : h.start()] in ("不", "别")
+                    )
+                )
             if hit := next(hits, None):
                 put("termination", value, hit.group(0))
                 break
         else:
             if hit := self._employer_agreement.search(told):
                 put("termination", "agreed", hit.group(0))
+        self._ending(text, told, put)
         # 也没提前一个月通知 holds the words of a notice given: the negation is read first. Only where the
         # job ends or a notice is spoken of: 突然晕倒 and 没提前说 about a shift say nothing of a notice.
-        ending = [c for _, c in _clauses(text) if "通知" in c or self._date_cues["end_date"].search(c)]
+        # 通知我下周不用来了，也没提前一个月说: once the job ends in the message, 提前 speaks of the notice.
+        ended = bool(self._date_cues["end_date"].search(text))
+        ending = [
+            c
+            for _, c in _clauses(text)
+            if "通知" in c or self._date_cues["end_date"].search(c) or (ended and "提前" in c)
+        ]
         if hit := next((h for c in ending if (h := self._notice_missing.search(c))), None):
             put("notice_given", False, hit.group(0))
         elif hit := next((h for c in ending if (h := self._notice_given.search(c))), None):
@@ -971,6 +1041,43 @@ class FactExtractor:
             if age is not None and 8 <= age <= 80:
                 put("age", int(age), m.group(0))
                 break
+
+    def _ending(self, text: str, told: str, put: Any) -> None:
+        """The ground the employer gave (quoted words included: they are the ground given), who
+        proposed an agreed ending, who declined to renew and on what terms, an open-ended contract."""
+        for value, pattern in self._grounds:
+            if hit := pattern.search(text):
+                put("ending_ground", value, hit.group(0))
+                break
+        read: set[str] = set()
+        for name, patterns in (
+            ("proposed_by", self._proposed),
+            ("renewal_declined_by", self._renewal),
+            ("renewal_terms", self._renewal_terms),
+        ):
+            for value, pattern in patterns:
+                if hit := pattern.search(told):
+                    put(name, value, hit.group(0))
+                    read.add(name)
+                    break
+        if "renewal_declined_by" in read:
+            # 这次到期公司不续了: a contract not renewed ended by expiry (put keeps an earlier reading).
+            put("termination", "expired", self._renewal_hit_words(told))
+        # 人事叫我签个解除协议: the employer's side proposes the agreed ending.
+        if "proposed_by" not in read and (hit := self._employer_agreement.search(told)):
+            put("proposed_by", "employer", hit.group(0))
+        for hit in self._open_ended.finditer(told):
+            before = told[max(0, hit.start() - 8) : hit.start()]
+            if not self._open_ended_not.search(before):
+                put("open_ended", True, hit.group(0))
+                break
+        if hit := self._fixed_terms.search(told):
+            n = parse_cn_number(hit.group("a") or hit.group("b"))
+            if n is not None and 1 <= n <= 5:
+                put("fixed_terms", int(n), hit.group(0))
+
+    def _renewal_hit_words(self, told: str) -> str:
+        return next((h.group(0) for _, pattern in self._renewal if (h := pattern.search(told))), "")
 
     # --- a reply to a clarifying question ------------------------------------------------------
 
