@@ -53,6 +53,9 @@ def applies(name: str, values: Mapping[str, Any]) -> bool:
     present = {k for k, v in values.items() if v is not None and v != "" and v is not False}
     if values.get("termination") in ("dismissed", "unlawful_dismissal"):
         present.add(str(values["termination"]))
+    if values.get("ending_ground") == "closure":
+        # A bankrupt, closed or dissolved employer ends every contract by law (劳动合同法 44(4)(5)).
+        present.add("termination")
     if values.get("contract_signed") is False or values.get("months_without_contract"):
         present.add("no_contract")
     return all(present.intersection(group) for group in _APPLIES.get(name, ()))
