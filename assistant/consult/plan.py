@@ -339,6 +339,10 @@ def plan_consultation(
         guides.append(guide)
         if len(guides) >= MAX_CANDIDATE_GUIDES:
             break
+    if not any(_match(_select_answer(g, question, kind), question) for g in guides):
+        # No detected issue's guide answers what was asked: a guide the facts name may (a background
+        # issue, 被裁了 before 失业金能领吗, must not take the opening from the asked one).
+        guides += _joined(book, guides, values)
     # The candidates answer in the order their words fit the question; a third issue's guide speaks
     # only when it fits better than one of the first two (怀孕8个月…夜班…扣我绩效: the women workers'
     # guide, not the deductions one).
@@ -436,6 +440,19 @@ def plan_consultation(
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
     return plan
+
+
+def _joined(book: GuideBook, guides: Sequence[Guide], values: Mapping[str, Any]) -> list[Guide]:
+    """Guides whose facts name their case (`joins_when`) though retrieval did not detect their issue:
+    they come last, and are weighed only when no detected guide's words fit the question."""
+    return [
+        guide
+        for guide in book.all()
+        if guide not in guides
+        and guide.joins_when is not None
+        and guide.joins_when.holds(values) is True
+        and not (guide.unless is not None and guide.unless.holds(values) is True)
+    ]
 
 
 def tools_asked(guides: Sequence[Guide], question: str, earlier: Sequence[str] = ()) -> list[str]:
