@@ -316,6 +316,12 @@ class FactExtractor:
         self._fired = re.compile(fired)
         # 叫我明天就走 / 让我下个月走人: sent away with a day between (不让我走 is the opposite, read below).
         go = r"(?:让|叫)(?:我|俺|他|她|我们|俺们)[^,，。走]{1,5}?走(?!路|一趟|访|动|廊|过)"
+        # 公司和我解除了劳动合同 / 煤矿单方解除合同: the employer's side ends it (我想和公司解除 is the worker).
+        go += (
+            rf"|(?<![和跟与同向找])(?:{lex.pattern('termination', 'employer_side')})"
+            r"(?:单方面|单方|直接|突然|就|要|已经|跟我|和我|与我|给我|给员工|给工人|给我们|跟员工|和员工)*"
+            r"解除(?:了)?(?:劳动)?(?:合同|关系)"
+        )
         self._date_cues["end_date"] = re.compile(
             "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True)) + "|" + fired
         )
