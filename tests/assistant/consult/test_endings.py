@@ -186,3 +186,34 @@ def test_the_income_lost_after_a_dismissal_is_reinstatement_or_2n(book: GuideBoo
 def test_when_nothing_is_owed_lists_the_cases(book: GuideBook) -> None:
     first = opening(plan(book, ["severance_compensation"], "哪些情况下公司可以不给经济补偿"))
     assert "自己辞职" in first and "退休" in first and "严重违纪" in first
+
+
+@pytest.mark.parametrize(
+    ("text", "dismissed"),
+    [
+        ("矿上单方面解除了劳动合同，一分钱没给", True),
+        ("生意不行，公司跟我解除了劳动合同", True),
+        ("我想和公司解除合同，回老家", False),  # the worker ends it
+        ("万一公司解除合同，我能拿什么", False),  # feared
+    ],
+)
+def test_the_employer_ending_the_contract_is_a_dismissal(text: str, dismissed: bool) -> None:
+    assert (facts(text).get("termination") == "dismissed") is dismissed
+
+
+def test_a_protected_worker_is_told_the_dismissal_is_unlawful_before_the_figures_are_known(
+    book: GuideBook,
+) -> None:
+    first = opening(plan(book, ["unlawful_termination"], "我在哺乳期，公司说要裁员把我也裁了，怎么赔"))
+    assert "哺乳期" in first and "违法解除" in first and "两倍" in first
+
+
+def test_a_closed_plant_is_told_to_claim_n_first(book: GuideBook) -> None:
+    got = plan(book, ["unlawful_termination"], "工厂被环保部门关停了，厂里跟大家解除了合同，我们该怎么办")
+    first = opening(got)
+    assert first.startswith("先") and "经济补偿" in first and "两倍" not in first
+
+
+def test_which_resignations_are_paid_is_answered_with_the_list(book: GuideBook) -> None:
+    first = opening(plan(book, ["employee_resignation"], "员工在什么情形下辞职可以拿到经济补偿"))
+    assert first.startswith("要看") and "工资" in first and "社保" in first
