@@ -24,6 +24,7 @@ from typing import Any
 from assistant.config import CORPUS_DIR
 from assistant.consult.numbers import (
     CN_CHARS,
+    DateRead,
     Money,
     find_dates,
     find_durations,
@@ -168,9 +169,12 @@ class Fact:
     turn: int  # 0-based index of the worker's message (the current question is the last)
     approximate: bool = False
     note: str = ""  # how it was derived, when not read directly (按入职日期推算)
+    # A date known only to its month or year (2018年, 去年3月): the value is the range's first day and
+    # this its last, so a deadline that falls inside the range is not called passed (or not) for sure.
+    until: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "name": self.name,
             "value": self.value,
             "words": self.words,
@@ -178,6 +182,9 @@ class Fact:
             "approximate": self.approximate,
             "note": self.note,
         }
+        if self.until is not None:
+            out["until"] = self.until
+        return out
 
 
 @dataclass
@@ -204,6 +211,10 @@ class CaseFacts:
 
     def evidence(self) -> list[dict[str, Any]]:
         return [fact.as_dict() for _, fact in sorted(self.facts.items())]
+
+    def latest_dates(self) -> dict[str, str]:
+        """The last possible day of each date known only to its month or year (name → ISO date)."""
+        return {name: fact.until for name, fact in self.facts.items() if fact.until is not None}
 
     def add(self, fact: Fact) -> None:
         self.facts[fact.name] = fact
@@ -253,6 +264,11 @@ def _normalize(text: str) -> str:
     return re.sub(r"\s+", " ", strip_identifiers(unicodedata.normalize("NFKC", text))).strip().lower()
 
 
+def _until(day: DateRead) -> str | None:
+    """The last possible day of a date read as a range (a month, a year), else None."""
+    return None if day.exact else day.latest.isoformat()
+
+
 def _clauses(text: str) -> list[tuple[int, str]]:
     """Clauses with their offsets in the text."""
     out, pos = [], 0
@@ -293,6 +309,12 @@ class FactExtractor:
         self._earlier_employer = re.compile(lex.pattern("service", "earlier_employer"))
         self._cumulative = re.compile(
             rf"(?:{lex.pattern('service', 'cumulative_before')})(?:了|有|已经|一共|总共|前后|差不多|大概|快)*\s*$"
+        )
+        # A date that opens a noun phrase ending in a rule or document (2018年职工工伤认定标准, 2024年的
+        # 新规定): no pronoun, verb particle or clause break between them (2019年我受伤了，按规定… is an event).
+        self._document_year = re.compile(
+            r"\s*(?:的)?[^，。！？；,.!?;\s我他她你俺咱了被在时按照跟给把]{0,8}?"
+            rf"(?:{lex.pattern('dates', 'document')})"
         )
         self._date_cues = {
             name: re.compile(lex.pattern("dates", key))
@@ -400,6 +422,9 @@ class FactExtractor:
         )
         self._insured = re.compile(lex.pattern("injury", "insured"))
         kin = lex.pattern("people", "kin")
+        # A relative named just before (孩子住院, 我妈前阵子生病): the words that follow are about them.
+        self._worker_acts = re.compile(r"(?:我|俺)(?:请|辞|被|上班|干活|旷工)|(?:扣|开|辞退|炒)了?(?:我|俺)")
+        self._kin_before = re.compile(rf"(?:{kin})[^，。！？,.!?；;我俺]{{0,4}}$")
         self._kin_subject = re.compile(
             rf"(?:^|我|我家|俺|俺家)(?P<kin>{kin})(?:{lex.pattern('people', 'kin_verbs')})"
             # 帮我爸问问 / 替我老婆咨询一下: asking on a relative's behalf.
@@ -557,9 +582,16 @@ class FactExtractor:
     def read(self, text: str, today: date, turn: int = 0) -> dict[str, Fact]:
         facts: dict[str, Fact] = {}
 
-        def put(name: str, value: FactValue, words: str, approximate: bool = False, note: str = "") -> None:
+        def put(
+            name: str,
+            value: FactValue,
+            words: str,
+            approximate: bool = False,
+            note: str = "",
+            until: str | None = None,
+        ) -> None:
             if name not in facts:  # the first reading in a message is the most explicit one
-                facts[name] = Fact(name, value, words.strip(), turn, approximate, note)
+                facts[name] = Fact(name, value, words.strip(), turn, approximate, note, until)
 
         for _offset, clause in _clauses(text):
             self._wages(clause, put)
@@ -693,7 +725,8 @@ class FactExtractor:
         """Each date goes to the event whose verb stands nearest it in the clause (24年6月10号入职，
         上个月20号被开了: the verb after the date binds first), one date per event; two dates joined by
         到 (3月1号上班到11月30号走的) are the start and the end of the job."""
-        dates = find_dates(clause, today)
+        # 2018年职工工伤认定标准, 2024年的新规: a year that names a rule or a document, not an event.
+        dates = [d for d in find_dates(clause, today) if not self._document_year.match(clause, d.end)]
         if not dates:
             return
         hits = [
@@ -736,13 +769,25 @@ class FactExtractor:
                         first.earliest.isoformat(),
                         clause[first.start : second.end],
                         not first.exact,
+                        until=_until(first),
                     )
                     if "end_date" not in chosen:
-                        put("end_date", second.earliest.isoformat(), clause[first.start : second.end + 3])
+                        put(
+                            "end_date",
+                            second.earliest.isoformat(),
+                            clause[first.start : second.end + 3],
+                            until=_until(second),
+                        )
                     break
         for name, (index, hit) in chosen.items():
             day = dates[index]
-            put(name, day.earliest.isoformat(), day.text + "…" + hit.group(0), not day.exact)
+            put(
+                name,
+                day.earliest.isoformat(),
+                day.text + "…" + hit.group(0),
+                not day.exact,
+                until=_until(day),
+            )
 
     def _overtime(self, clause: str, put: Any) -> None:
         """The kind of overtime (a holiday beats a rest day beats a working day, as the rates do) and
@@ -1016,9 +1061,27 @@ class FactExtractor:
             put("comp_time", not negated, text[max(0, hit.start() - 3) : hit.end()])
         if hit := self._pregnant.search(text):
             put("pregnant", True, hit.group(0))
+        # 孩子住院 / 我妈生病了 told by the worker: a relative's illness (the reason for leave, a hardship),
+        # not the worker's own — unless a relative is the one the message is about (老公住院了, asked by
+        # his wife).
+        about_relative = False
+        for _, clause in _clauses(text):
+            if hit := self._kin_subject.search(clause.strip()):
+                # A message that only opens with the relative (老婆做手术，我请了三天假) is the worker's
+                # own when the worker is the one the job events happen to.
+                said_as_mine = hit.group("kin2") or (hit.group("kin") and hit.group(0)[0] in "我俺")
+                about_relative = bool(said_as_mine) or not self._worker_acts.search(text)
+                break
         for name, value, pattern in self._flags:
-            if hit := pattern.search(text):
+            for hit in pattern.finditer(text):
+                if (
+                    name == "ill"
+                    and not about_relative
+                    and self._kin_before.search(text[max(0, hit.start() - 8) : hit.start()])
+                ):
+                    continue
                 put(name, value, hit.group(0))
+                break
         if hit := self._probation.search(text):
             put("in_probation", True, hit.group(0))
         for m in self._group.finditer(text):

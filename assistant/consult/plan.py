@@ -8,6 +8,7 @@ render from the same plan (the offline composer writes it out; the LLM gets it a
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -155,6 +156,8 @@ _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 def format_value(name: str, value: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, DayRange) and (label := range_label(str(value), value.until)) is not None:
+        return label
     if name in DATE_FACTS or name == "deadline" or name.endswith("_date"):
         try:
             day = date.fromisoformat(str(value))
@@ -187,6 +190,35 @@ def _sentences(statements: Iterable[Statement], values: Mapping[str, Any]) -> li
     return out
 
 
+def range_label(first_day: str, until: str | None) -> str | None:
+    """A date known only to its year or month is shown as said (2018年, 2025年3月), not as its first
+    day (2018年1月1日 would be a fact the worker never gave)."""
+    if until is None:
+        return None
+    try:
+        first, last = date.fromisoformat(first_day), date.fromisoformat(until)
+    except ValueError:
+        return None
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return f"{first.year}年"
+    last_of_month = calendar.monthrange(last.year, last.month)[1]
+    if first.day == 1 and (first.year, first.month) == (last.year, last.month) and last.day == last_of_month:
+        return f"{first.year}年{first.month}月"
+    return None
+
+
+class DayRange(str):
+    """A date fact known only to its month or year, in the planning values: it compares, and the tools
+    parse it, as its first day (an ISO string); sentences show it as the worker said it."""
+
+    until: str
+
+    def __new__(cls, first_day: str, until: str) -> DayRange:
+        obj = super().__new__(cls, first_day)
+        obj.until = until
+        return obj
+
+
 def facts_shown(facts: CaseFacts) -> list[str]:
     display = load_lexicon().sections.get("display", {})
     shown = []
@@ -194,9 +226,10 @@ def facts_shown(facts: CaseFacts) -> list[str]:
         template = display.get(name)
         if not template or fact.note:  # derived facts are not the worker's words
             continue
-        value = format_value(name, fact.value)
+        value = range_label(str(fact.value), fact.until) or format_value(name, fact.value)
+        approximate = fact.approximate and fact.until is None
         shown.append(
-            template[0].replace("{v}", ("约" if fact.approximate and "约" not in template[0] else "") + value)
+            template[0].replace("{v}", ("约" if approximate and "约" not in template[0] else "") + value)
         )
     return shown
 
@@ -303,6 +336,7 @@ def plan_consultation(
     question = asked_text(question, earlier)
     plan = ConsultPlan(kind=kind, facts=facts, facts_shown=facts_shown(facts))
     values: dict[str, Any] = dict(facts.values())
+    values.update({n: DayRange(str(f.value), f.until) for n, f in facts.facts.items() if f.until is not None})
     code_set = set(codes)
     for computation in deadlines(values) if deadlines is not None else []:
         plan.computations.append(computation)
