@@ -264,3 +264,25 @@ def test_an_assessed_grade_is_answered_with_the_benefits_not_the_emergency(servi
     first = conclusion(answer)
     assert "申请工伤认定" not in first and "伤残" in first
     assert "先做这几件事：受了重伤" not in answer.text
+
+
+# --- agreed pay beyond the base wage withheld (年终奖, 提成, 绩效奖金): wages, owed on their conditions -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "入职时说好干满一年发两个月工资做年终奖，我干满了，公司说今年效益不好不发了，能要吗",
+        "厂里说好的全勤奖，我这个月一天没请假，主管说不发就不发了，这钱能要吗",
+        "销售提成按合同是回款后下月发，三个月的提成一万八到现在没给，我能要回来吗",
+    ],
+)
+def test_a_withheld_bonus_or_commission_is_pay_owed(service: AnswerService, text: str) -> None:
+    got = conclusion(service.ask(text))
+    assert "劳动报酬" in got or "工资" in got
+    assert "年休假" not in got and "辞职" not in got[:20]
+
+
+def test_a_bonus_withheld_after_leaving_depends_on_its_conditions(service: AnswerService) -> None:
+    got = conclusion(service.ask("干了快一年，12月初离职了，说好的年终奖公司说人走了就不发，合法吗"))
+    assert got.startswith("要看") and "离开" in got and "在职" in got
