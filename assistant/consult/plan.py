@@ -24,7 +24,7 @@ from assistant.consult.guides import (
     GuideBook,
     Statement,
 )
-from assistant.consult.kinds import asked_text, load_markers, question_kind
+from assistant.consult.kinds import asked_clause, asked_text, load_markers, question_kind
 
 MAX_ISSUE_GUIDES = 2  # detected issues whose guides shape one answer
 MAX_CANDIDATE_GUIDES = 3  # detected issues whose guides are weighed for it
@@ -204,6 +204,9 @@ def facts_shown(facts: CaseFacts) -> list[str]:
 # --- planning ------------------------------------------------------------------------------------
 
 
+# The asked clause's characters count this many times more in an answer's coverage: the words of
+# what is asked outweigh as many words of the background (住院一个星期，单位能赔几个月的工资吗).
+FOCUS_WEIGHT = 1
 GAPPED_MIN = 4  # ask words this long also match with a few characters inserted (没说过什么录用条件)
 GAP = 3  # at most this many characters, inside one clause
 
@@ -256,25 +259,39 @@ def subject_words(answer: GuideAnswer) -> tuple[str, ...]:
     return tuple(word for word in answer.asks if word not in markers)
 
 
+def focus_match(answer: GuideAnswer | None, question: str) -> int:
+    """How much of the asked clause (the one holding the question's marker, kinds.asked_clause) the
+    answer's subject words cover: 0 when they cover only the background told before it."""
+    if answer is None:
+        return 0
+    clause = asked_clause(question)
+    return coverage(subject_words(answer), clause) if clause else 0
+
+
 def _select_answer(guide: Guide, question: str, kind: AnswerKind) -> GuideAnswer | None:
     """The guide's answer to what was asked: among those whose ask words occur in the question, one
-    of the question's kind before others, then the one whose words cover most of the question; else
-    its first answer of that kind, else its first answer."""
+    of the question's kind before others, then the one whose words cover most of the question, the words
+    in the asked clause counting extra (…住院一个星期，单位能赔几个月的工资吗 asks about the pay, not the
+    hospital); else its first answer of that kind, else its first answer."""
     scored = []
     for index, answer in enumerate(guide.answers):
         covered = coverage(answer.asks, question)
         if covered:
-            # The form asked for first (合法吗 asks for a verdict even when 不给加班费 is also said),
+            # The form asked for next (合法吗 asks for a verdict even when 不给加班费 is also said),
             # then the most words.
-            scored.append((answer.kind == kind, covered, -index, answer))
+            focused = focus_match(answer, question)
+            scored.append(
+                (answer.kind == kind, covered + FOCUS_WEIGHT * focused, -index, focused > 0, answer)
+            )
     same_kind = [a for a in guide.answers if a.kind == kind]
     if scored:
         best = max(scored, key=lambda item: item[:3])
-        if kind == "figure" and not best[0] and same_kind:
+        if kind == "figure" and not best[0] and same_kind and not best[3]:
             # 多少 / 怎么算 is said in so many words: a verdict answer that a circumstance (没补休)
-            # matched does not answer it; the guide's figure answer does.
+            # matched does not answer it; the guide's figure answer does — unless the answer found
+            # names what the asked clause asks about (工伤认定要多久 asks how the procedure runs).
             return same_kind[0]
-        return best[3]
+        return best[4]
     return same_kind[0] if same_kind else (guide.answers[0] if guide.answers else None)
 
 
@@ -487,8 +504,11 @@ def _by_match(
         matched = _match(answer, question)
         leads = guide.leads_when is not None and guide.leads_when.holds(values) is True
         kind_matched = answer is not None and answer.kind == kind and matched > 0
-        scored.append((leads, matched > 0, kind_matched, matched, -position, guide))
-    return [item[-1] for item in sorted(scored, key=lambda item: item[:5], reverse=True)]
+        # Between guides the asked clause only breaks ties: the background often names the ground of
+        # the claim (三个月没发工资 … 直接走能拿补偿不: the arrears guide's answer, not severance in general).
+        focused = focus_match(answer, question)
+        scored.append((leads, matched > 0, kind_matched, matched, focused, -position, guide))
+    return [item[-1] for item in sorted(scored, key=lambda item: item[:6], reverse=True)]
 
 
 def _speakers(
@@ -502,11 +522,18 @@ def _speakers(
     def fit(guide: Guide) -> int:
         return max((coverage(a.asks, question) for a in guide.answers if a.kind == kind), default=0)
 
-    ordered = sorted(situations, key=lambda g: fit(g) > 0, reverse=True)
-    if ordered and fit(ordered[0]) == 0:
+    def focus_fit(guide: Guide) -> int:
+        return max((focus_match(a, question) for a in guide.answers if a.kind == kind), default=0)
+
+    ordered = sorted(situations, key=lambda g: (focus_fit(g) > 0, fit(g) > 0), reverse=True)
+    if ordered and focus_fit(ordered[0]) == 0:
+        # Asked about in the background only (重伤了 … 评几级): a guide answer of the kind whose words
+        # name what the asked clause asks speaks instead; with no asked clause, any it fits.
         for guide in guides:
             answer = _select_answer(guide, question, kind)
-            if answer is not None and answer.kind == kind and _match(answer, question) > 0:
+            if answer is None or answer.kind != kind or _match(answer, question) == 0:
+                continue
+            if fit(ordered[0]) == 0 or focus_match(answer, question) > 0:
                 return []
     return ordered
 
