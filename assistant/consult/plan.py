@@ -204,8 +204,9 @@ def facts_shown(facts: CaseFacts) -> list[str]:
 # --- planning ------------------------------------------------------------------------------------
 
 
-# The asked clause's characters count this many times more in an answer's coverage: the words of
-# what is asked outweigh as many words of the background (住院一个星期，单位能赔几个月的工资吗).
+# The asked clause's characters count 1 + FOCUS_WEIGHT times in an answer's coverage: the words of
+# what is asked outweigh a somewhat longer telling of the background (骑电动车下班路上被撞，喝了点酒影响
+# 认定吗). 3 made two dev items worse (consult_dev_s5c, holdout_consult_answers; 2026-12-05).
 FOCUS_WEIGHT = 1
 GAPPED_MIN = 4  # ask words this long also match with a few characters inserted (没说过什么录用条件)
 GAP = 3  # at most this many characters, inside one clause
@@ -275,6 +276,10 @@ def _select_answer(guide: Guide, question: str, kind: AnswerKind) -> GuideAnswer
     hospital); else its first answer of that kind, else its first answer."""
     scored = []
     for index, answer in enumerate(guide.answers):
+        if answer.own_asks is not None and not coverage(answer.own_asks, question):
+            # A narrower answer named only by the words of the one it refines: that one answers (评了
+            # 九级 … 一次性补助金能拿吗 is not asking who pays, though the payer answer is a verdict).
+            continue
         covered = coverage(answer.asks, question)
         if covered:
             # The form asked for next (合法吗 asks for a verdict even when 不给加班费 is also said),

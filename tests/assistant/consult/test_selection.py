@@ -191,7 +191,6 @@ STATES_THE_RULE = {
     "labour_dispatch/who_is_employer",
     "platform_employment/which_company",
     "work_injury_benefits/who_pays",
-    "work_injury_benefits/difference",  # two benefits told apart and who pays each: no yes or no to give
     "female_workers/breastfeeding",
     "platform_employment/self_employed",
     "work_injury_recognition/counts",
