@@ -262,11 +262,12 @@ def subject_words(answer: GuideAnswer) -> tuple[str, ...]:
 
 def focus_match(answer: GuideAnswer | None, question: str) -> int:
     """How much of the asked clause (the one holding the question's marker, kinds.asked_clause) the
-    answer's subject words cover: 0 when they cover only the background told before it."""
+    answer's ask words cover: 0 when they cover only the background told before it. The words of the
+    form count too (工伤的赔偿金是怎么算: 怎么算 is asked of the injury figure as much as 赔偿金 is)."""
     if answer is None:
         return 0
     clause = asked_clause(question)
-    return coverage(subject_words(answer), clause) if clause else 0
+    return coverage(answer.asks, clause) if clause else 0
 
 
 def _select_answer(guide: Guide, question: str, kind: AnswerKind) -> GuideAnswer | None:
@@ -527,18 +528,11 @@ def _speakers(
     def fit(guide: Guide) -> int:
         return max((coverage(a.asks, question) for a in guide.answers if a.kind == kind), default=0)
 
-    def focus_fit(guide: Guide) -> int:
-        return max((focus_match(a, question) for a in guide.answers if a.kind == kind), default=0)
-
-    ordered = sorted(situations, key=lambda g: (focus_fit(g) > 0, fit(g) > 0), reverse=True)
-    if ordered and focus_fit(ordered[0]) == 0:
-        # Asked about in the background only (重伤了 … 评几级): a guide answer of the kind whose words
-        # name what the asked clause asks speaks instead; with no asked clause, any it fits.
+    ordered = sorted(situations, key=lambda g: fit(g) > 0, reverse=True)
+    if ordered and fit(ordered[0]) == 0:
         for guide in guides:
             answer = _select_answer(guide, question, kind)
-            if answer is None or answer.kind != kind or _match(answer, question) == 0:
-                continue
-            if fit(ordered[0]) == 0 or focus_match(answer, question) > 0:
+            if answer is not None and answer.kind == kind and _match(answer, question) > 0:
                 return []
     return ordered
 
