@@ -166,3 +166,13 @@ def test_a_refused_discharge_is_answered_with_the_route_that_settles_it() -> Non
     assert p.selected[0] == "work_injury_benefits/discharge"
     assert "劳动能力鉴定" in opening(p)
     assert not opening(p).startswith("应当照发")
+
+
+def test_a_worker_resigning_before_the_grade_is_told_what_waiting_for_it_keeps() -> None:
+    p = plan("工伤认定下来了，还没做劳动能力鉴定，我想辞职，辞职对工伤待遇有影响吗", *INJURY)
+    assert p.selected[0] == "work_injury_benefits/leaving"
+    assert opening(p).startswith("能辞职") and "鉴定" in opening(p)
+    assert "不能随便辞退" not in opening(p)  # nobody dismisses him
+    # Dismissed instead: the protection of an injured worker is the answer.
+    q = plan("工伤认定下来了，还没做劳动能力鉴定，公司就要辞退我，合法吗", *INJURY)
+    assert "辞退" in opening(q) and not opening(q).startswith("能辞职")
