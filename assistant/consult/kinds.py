@@ -112,6 +112,7 @@ def asked_text(question: str, earlier: Sequence[str] = ()) -> str:
 _CLAUSE_END = re.compile(r"[，,。？?！!；;：:\n]")
 
 
+@lru_cache(maxsize=4096)  # read once per question, asked again for every guide answer weighed
 def asked_clause(question: str) -> str:
     """The clause that carries the question — the one holding the marker that decides its kind (…医生说
     得养三个月，单位能赔几个月的工资吗 → 单位能赔几个月的工资吗); what comes before it is background. Empty
