@@ -57,17 +57,15 @@ def test_the_asked_clause_is_the_one_holding_the_deciding_marker(question: str, 
     assert asked_clause(question) == clause
 
 
-def test_the_asked_clause_outweighs_the_background_within_a_guide() -> None:
-    # The commute is told first and at more length; the drink is what is asked about.
-    p = plan("骑电动车下班路上被撞，喝了点酒影响认定吗", *INJURY)
-    assert p.selected[0] == "work_injury_recognition/exclusions"
-    assert "醉酒" in opening(p)
-    # The look-alike asks about the commute and only mentions the drink: the commute answer.
-    q = plan("喝了点酒骑电动车下班，路上被车撞了算工伤吗", *INJURY)
-    assert q.selected[0] == "work_injury_recognition/commute"
-    # Unpaid wages told, the advanced medical bill asked about.
-    r = plan("在车间干活被机器压伤，住院期间不发工资，医药费要我垫付合法吗", *INJURY)
-    assert r.selected[0] == "work_injury_benefits/medical_costs"
+def test_a_figure_asked_of_the_clause_is_not_overridden_by_the_guides_first_figure() -> None:
+    # 最晚到什么时候 asks for a date: the deadline answer, whose words are in the asked clause, not the
+    # guide's first figure answer (how much one gets).
+    p = plan("今年3月10号在厂里受的伤，单位一直不给申请工伤，我自己申请最晚到什么时候", *INJURY)
+    assert p.selected[0] == "work_injury_recognition/deadline"
+    assert "1年" in opening(p)
+    # Asked how much, with no figure words of its own: the figure answer.
+    q = plan("今年3月在厂里受的伤，单位一直不给申请工伤，到底能赔多少", *INJURY)
+    assert q.selected[0] != "work_injury_recognition/deadline"
 
 
 def test_months_of_pay_while_off_work_are_answered_where_only_recognition_is_found() -> None:
