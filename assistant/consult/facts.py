@@ -101,6 +101,9 @@ FACT_NAMES = frozenset(
         "renewal_terms",
         "open_ended",
         "fixed_terms",
+        # The stage an injury case has reached (applied / recognised) and out of hospital.
+        "injury_stage",
+        "discharged",
     }
 )
 # The values of `ending_ground`, in the order they are tried (the first that matches wins): the
@@ -152,6 +155,8 @@ QUANTITY_NAMES = frozenset(
         "total_amount",
         "survivor_pension_monthly",
         "disability_allowance",
+        "medical_lump_sum",
+        "employment_lump_sum",
         *(
             f"{prefix}_{name}"
             for prefix in ("arbitration", "injury", "lawsuit")
@@ -549,6 +554,12 @@ class FactExtractor:
             ("not_at_work", True, re.compile(lex.pattern("status", "not_at_work"))),
             ("commute", True, re.compile(lex.pattern("status", "commute"))),
             ("ill", True, re.compile(lex.pattern("status", "ill"))),
+        ]
+        # The stage of an injury case (recognised before applied: the first reading stands).
+        self._stages = [
+            ("injury_stage", "recognised", re.compile(lex.pattern("status", "injury_recognised"))),
+            ("injury_stage", "applied", re.compile(lex.pattern("status", "injury_applied"))),
+            ("discharged", True, re.compile(lex.pattern("status", "discharged"))),
         ]
         self._probation = re.compile(lex.pattern("status", "probation"))
         self._age = re.compile(r"(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁")
@@ -1082,6 +1093,14 @@ class FactExtractor:
                     continue
                 put(name, value, hit.group(0))
                 break
+        for name, value, pattern in self._stages:
+            for hit in pattern.finditer(text):
+                # 没认定下来, 还没申请了工伤: a stage not reached.
+                if not re.search(
+                    r"(?:没|未|不|别|不予)[^,，。]{0,2}$", text[max(0, hit.start() - 4) : hit.start()]
+                ):
+                    put(name, value, hit.group(0))
+                    break
         if hit := self._probation.search(text):
             put("in_probation", True, hit.group(0))
         for m in self._group.finditer(text):

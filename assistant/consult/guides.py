@@ -317,6 +317,9 @@ class GuideAnswer:
     branches: tuple[Statement, ...]
     reasons: tuple[Statement, ...] = ()
     tool: str | None = None  # a worker tool whose quantities the sentences use
+    # A narrower answer's own words (without those it takes from the answer it refines): it answers
+    # only when one of them is said, whatever its kind.
+    own_asks: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -435,6 +438,7 @@ def parse_guide(path: Path, data: Mapping[str, Any], situation: bool = False) ->
         if not branches:
             raise GuideError(f"{where}：answers[{i}] 至少要有一个 branch")
         asks = tuple(a.lower() for a in raw.get("asks", []))
+        own = asks
         if refines := raw.get("refines"):
             # A narrower case of an earlier answer (打七折 of 试用期工资): it takes that answer's words
             # too, so it wins exactly when its own words are said as well (a tie goes to the earlier).
@@ -450,6 +454,7 @@ def parse_guide(path: Path, data: Mapping[str, Any], situation: bool = False) ->
                 branches=branches,
                 reasons=_statements(raw.get("reasons"), f"{where} answers[{i}].reasons"),
                 tool=raw.get("tool"),
+                own_asks=own if refines else None,
             )
         )
     issues = tuple(data.get("issues", [data["id"]]))

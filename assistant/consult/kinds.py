@@ -22,6 +22,8 @@ class KindMarkers:
     outranked_by: dict[AnswerKind, AnswerKind] = field(default_factory=dict)
     # Particles that ask a yes/no question when they close a sentence (能算工伤不？): [final] in the file.
     final: dict[AnswerKind, tuple[str, ...]] = field(default_factory=dict)
+    # Words that make the asked clause lean on the background (还能, 还算): [still] in the file.
+    still: tuple[str, ...] = ()
 
     @property
     def all_words(self) -> frozenset[str]:
@@ -33,6 +35,12 @@ class KindMarkers:
 
     def marked(self, question: str) -> AnswerKind | None:
         """The kind of the question's last marker (ties: the longer marker); None when it has none."""
+        found = self.last_marker(question)
+        return found[2] if found is not None else None
+
+    def last_marker(self, question: str) -> tuple[int, int, AnswerKind] | None:
+        """Where the marker that decides the question's kind stands (start, end) and its kind: the last
+        one, or the last of the kind that outranks it when the question asks both."""
         text = question.lower()
         best: tuple[int, int, AnswerKind] | None = None
         for kind, words in self.markers.items():
@@ -51,8 +59,13 @@ class KindMarkers:
             return None
         stronger = self.outranked_by.get(best[2])
         if stronger is not None and any(word in text for word in self.markers[stronger]):
-            return stronger
-        return best[2]
+            end, length = max(
+                (m.end(), len(word))
+                for word in self.markers[stronger]
+                for m in re.finditer(re.escape(word), text)
+            )
+            return (end - length, end, stronger)
+        return (best[0] - best[1], best[0], best[2])
 
 
 @lru_cache(maxsize=2)
@@ -77,7 +90,10 @@ def load_markers(path: Path = CORPUS_DIR / "consult" / "question_kinds.toml") ->
         if kind not in KINDS or not isinstance(particles, list):
             raise GuideError(f"{path.name}: [final].{kind} must be a list of particles of a known kind")
         final[kind] = tuple(p.lower() for p in particles)
-    return KindMarkers(markers, outranked, final)
+    still = raw.get("still", {}).get("words", [])
+    if not isinstance(still, list) or not all(isinstance(w, str) and w for w in still):
+        raise GuideError(f"{path.name}: [still].words must be a list of words")
+    return KindMarkers(markers, outranked, final, tuple(w.lower() for w in still))
 
 
 def asked_text(question: str, earlier: Sequence[str] = ()) -> str:
@@ -90,6 +106,30 @@ def asked_text(question: str, earlier: Sequence[str] = ()) -> str:
         if markers.marked(text) is not None:
             return f"{text}\n{question}"
     return question
+
+
+# What ends a clause: the asked clause runs between two of these around the deciding marker.
+_CLAUSE_END = re.compile(r"[，,。？?！!；;：:\n]")
+
+
+@lru_cache(maxsize=4096)  # read once per question, asked again for every guide answer weighed
+def asked_clause(question: str) -> str:
+    """The clause that carries the question — the one holding the marker that decides its kind (…医生说
+    得养三个月，单位能赔几个月的工资吗 → 单位能赔几个月的工资吗); what comes before it is background. Empty
+    when the question has no marker (an action asked by telling the facts), or when the clause asks
+    whether something still holds given the background (撞我的司机已经赔了钱，我还能申请工伤吗: the
+    background is what it is about)."""
+    markers = load_markers()
+    found = markers.last_marker(question)
+    if found is None:
+        return ""
+    start, end, _ = found
+    before = [m.end() for m in _CLAUSE_END.finditer(question, 0, start)]
+    after = _CLAUSE_END.search(question, end)
+    clause = question[(before[-1] if before else 0) : (after.start() if after else len(question))].strip()
+    if any(word in clause.lower() for word in markers.still):
+        return ""
+    return clause
 
 
 def question_kind(question: str, earlier: Sequence[str] = ()) -> AnswerKind:

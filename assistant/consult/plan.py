@@ -25,7 +25,7 @@ from assistant.consult.guides import (
     GuideBook,
     Statement,
 )
-from assistant.consult.kinds import asked_text, load_markers, question_kind
+from assistant.consult.kinds import asked_clause, asked_text, load_markers, question_kind
 
 MAX_ISSUE_GUIDES = 2  # detected issues whose guides shape one answer
 MAX_CANDIDATE_GUIDES = 3  # detected issues whose guides are weighed for it
@@ -289,25 +289,46 @@ def subject_words(answer: GuideAnswer) -> tuple[str, ...]:
     return tuple(word for word in answer.asks if word not in markers)
 
 
+def focus_match(answer: GuideAnswer | None, question: str) -> int:
+    """How much of the asked clause (the one holding the question's marker, kinds.asked_clause) the
+    answer's ask words cover: 0 when they cover only the background told before it. The words of the
+    form count too (工伤的赔偿金是怎么算: 怎么算 is asked of the injury figure as much as 赔偿金 is)."""
+    if answer is None:
+        return 0
+    clause = asked_clause(question)
+    return coverage(answer.asks, clause) if clause else 0
+
+
 def _select_answer(guide: Guide, question: str, kind: AnswerKind) -> GuideAnswer | None:
     """The guide's answer to what was asked: among those whose ask words occur in the question, one
-    of the question's kind before others, then the one whose words cover most of the question; else
-    its first answer of that kind, else its first answer."""
+    of the question's kind before others, then the one whose words cover most of the question; else its
+    first answer of that kind, else its first answer; equal coverage goes to the answer of the asked
+    clause. (Counting the asked clause's words extra within a
+    guide was measured on 194 unseen questions on 2026-12-05: no opening better, and the background often
+    names the ground the asked remedy rests on — 签的无固定期限合同，想辞职，能要补偿吗.)"""
     scored = []
     for index, answer in enumerate(guide.answers):
+        if answer.own_asks is not None and not coverage(answer.own_asks, question):
+            # A narrower answer named only by the words of the one it refines: that one answers (评了
+            # 九级 … 一次性补助金能拿吗 is not asking who pays, though the payer answer is a verdict).
+            continue
         covered = coverage(answer.asks, question)
         if covered:
-            # The form asked for first (合法吗 asks for a verdict even when 不给加班费 is also said),
+            # The form asked for next (合法吗 asks for a verdict even when 不给加班费 is also said),
             # then the most words.
-            scored.append((answer.kind == kind, covered, -index, answer))
+            # Equal coverage: the answer whose words fall in the asked clause (评了九级 … 一次性工伤医疗补助金
+            # 怎么算: the lump sums on leaving, not the grade's amount).
+            focused = focus_match(answer, question)
+            scored.append((answer.kind == kind, covered, focused, -index, focused > 0, answer))
     same_kind = [a for a in guide.answers if a.kind == kind]
     if scored:
-        best = max(scored, key=lambda item: item[:3])
-        if kind == "figure" and not best[0] and same_kind:
+        best = max(scored, key=lambda item: item[:4])
+        if kind == "figure" and not best[0] and same_kind and not best[4]:
             # 多少 / 怎么算 is said in so many words: a verdict answer that a circumstance (没补休)
-            # matched does not answer it; the guide's figure answer does.
+            # matched does not answer it; the guide's figure answer does — unless the answer found
+            # names what the asked clause asks about (工伤认定要多久 asks how the procedure runs).
             return same_kind[0]
-        return best[3]
+        return best[5]
     return same_kind[0] if same_kind else (guide.answers[0] if guide.answers else None)
 
 
@@ -538,8 +559,11 @@ def _by_match(
         matched = _match(answer, question)
         leads = guide.leads_when is not None and guide.leads_when.holds(values) is True
         kind_matched = answer is not None and answer.kind == kind and matched > 0
-        scored.append((leads, matched > 0, kind_matched, matched, -position, guide))
-    return [item[-1] for item in sorted(scored, key=lambda item: item[:5], reverse=True)]
+        # Between guides the asked clause only breaks ties: the background often names the ground of
+        # the claim (三个月没发工资 … 直接走能拿补偿不: the arrears guide's answer, not severance in general).
+        focused = focus_match(answer, question)
+        scored.append((leads, matched > 0, kind_matched, matched, focused, -position, guide))
+    return [item[-1] for item in sorted(scored, key=lambda item: item[:6], reverse=True)]
 
 
 def _speakers(
