@@ -24,6 +24,9 @@ class KindMarkers:
     final: dict[AnswerKind, tuple[str, ...]] = field(default_factory=dict)
     # Words that make the asked clause lean on the background (还能, 还算): [still] in the file.
     still: tuple[str, ...] = ()
+    # How a verdict that denies what was asked opens (没有。 不能。): [denials] in the file. Such a
+    # verdict needs no figure, so no input for one is asked for.
+    denials: tuple[str, ...] = ()
 
     @property
     def all_words(self) -> frozenset[str]:
@@ -93,7 +96,10 @@ def load_markers(path: Path = CORPUS_DIR / "consult" / "question_kinds.toml") ->
     still = raw.get("still", {}).get("words", [])
     if not isinstance(still, list) or not all(isinstance(w, str) and w for w in still):
         raise GuideError(f"{path.name}: [still].words must be a list of words")
-    return KindMarkers(markers, outranked, final, tuple(w.lower() for w in still))
+    denials = raw.get("denials", {}).get("openings", [])
+    if not isinstance(denials, list) or not all(isinstance(w, str) and w for w in denials):
+        raise GuideError(f"{path.name}: [denials].openings must be a list of words")
+    return KindMarkers(markers, outranked, final, tuple(w.lower() for w in still), tuple(denials))
 
 
 def asked_text(question: str, earlier: Sequence[str] = ()) -> str:

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from assistant.consult.facts import DATE_FACTS, CaseFacts, load_lexicon
+from assistant.consult.facts import DATE_FACTS, QUANTITY_NAMES, CaseFacts, load_lexicon
 from assistant.consult.guides import (
     AnswerKind,
     ClauseRef,
@@ -411,6 +411,7 @@ def plan_consultation(
         kind,
     )
     wanting: list[Computation] = []  # asked for and about this case, but an input is missing
+    opening_decided = False  # the opening is a verdict or a step no missing input would change
     if run_tool is not None:
         for name in tools_asked(guides, question, earlier):
             if not any(c.tool == name for c in plan.computations):
@@ -462,11 +463,31 @@ def plan_consultation(
                     plan.asked_in_words = guide in speakers or any(w in question.lower() for w in answer.asks)
                 if plan.conclusion_kind is None:
                     plan.conclusion_kind = answer.kind
-                if statement.ask and values.get(statement.ask) is None and plan.ask is None:
+                if (
+                    statement.ask
+                    and values.get(statement.ask) is None
+                    and plan.ask is None
+                    and not opening_decided
+                ):
                     plan.ask_fact = statement.ask
                     plan.ask = guide.ask_for(statement.ask)
                 plan.reasons += _sentences(answer.reasons, values)
             own = next((c for c in plan.computations if c.tool == answer.tool), None)
+            decided = chosen is not None and not _more_facts_would_change(
+                answer, chosen[0], values, own.missing if own is not None else ()
+            )
+            if (
+                chosen is not None
+                and plan.selected[-1:] == [f"{guide.id}/{answer.id}"]
+                and len(plan.selected) == 1
+            ):
+                # A verdict no missing input would change and that denies what was asked (没有。 不能。)
+                # leaves no figure to compute: asking for the start date would only hold the worker up.
+                opening_decided = (
+                    decided and answer.kind == "verdict" and chosen[1].startswith(load_markers().denials)
+                )
+            if own is not None and decided:
+                own = None  # the conclusion stands whatever the tool's missing inputs are
             if plan.ask is None and own is not None:
                 # The tool could not compute: ask for the first missing fact a guide knows how to ask.
                 for name in own.missing:
@@ -485,8 +506,17 @@ def plan_consultation(
         plan.mistakes += [s for s in _sentences(guide.mistakes, values) if s not in plan.mistakes]
         plan.evidence += [e for e in guide.evidence if e not in plan.evidence]
     if plan.ask is None:
-        # A figure the question asks for could not be computed: ask for exactly the input it lacks.
+        # A figure the question asks for could not be computed: ask for exactly the input it lacks —
+        # only a figure asked for (多少, or the figure named: 补偿, 加班费), not one a guide merely runs.
+        text = question.lower()
+        named = {
+            name
+            for name, words in load_lexicon().sections.get("tool_asks", {}).items()
+            if any(word in text for word in words)
+        }
         for computation in wanting:
+            if kind != "figure" and (computation.tool not in named or opening_decided):
+                continue
             name = next((m for m in computation.missing if book.ask_text(m) is not None), None)
             if name is not None:
                 plan.ask_fact, plan.ask = name, book.ask_text(name)
@@ -594,3 +624,20 @@ def _branch(answer: GuideAnswer, values: Mapping[str, Any]) -> tuple[Statement, 
         if text is not None:
             return statement, text
     return None
+
+
+def _more_facts_would_change(
+    answer: GuideAnswer, chosen: Statement, values: Mapping[str, Any], inputs: Iterable[str] = ()
+) -> bool:
+    """Would the figures, or the inputs a tool still lacks, change this conclusion: did a branch before
+    the chosen one stay undecided for want of one of them (in its condition, or in its sentence)? When
+    none did, the conclusion stands whatever they are (no compensation for a worker who proposed the
+    agreement), and asking for the start date would only hold the worker up."""
+    wanted = QUANTITY_NAMES | set(inputs)
+    for statement in answer.branches:
+        if statement is chosen:
+            return False
+        unknown = {n for n in statement.when.names | statement.placeholders if values.get(n) is None}
+        if unknown & wanted and statement.when.holds(values) is not False:
+            return True
+    return False

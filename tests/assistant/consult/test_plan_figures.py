@@ -78,3 +78,22 @@ def test_an_asked_figure_missing_an_input_asks_for_exactly_that_input(book: Guid
     got = plan(book, ["overtime"], "周末两天都叫我去加班，也不给调休，加班费能要多少")
     assert got.ask_fact == "monthly_wage" and got.ask
     assert not any(c.tool == "overtime" and c.quantities.get("overtime_pay") for c in got.computations)
+
+
+@pytest.mark.parametrize(
+    ("issues", "question"),
+    [
+        (["severance_compensation"], "是我自己先提出来想走的，跟公司协商解除了合同，这样能要经济补偿吗"),
+        (["wage_arrears", "employee_resignation"], "说好的年终奖，我上个月离职了公司就说不发了，这合法吗"),
+    ],
+)
+def test_no_input_is_asked_for_a_figure_the_conclusion_does_not_need(
+    book: GuideBook, issues: list[str], question: str
+) -> None:
+    got = plan(book, issues, question)
+    assert got.conclusion and got.ask is None
+
+
+def test_a_figure_asked_for_still_asks_its_missing_input(book: GuideBook) -> None:
+    got = plan(book, ["severance_compensation", "unlawful_termination"], "刚被公司辞退了，能拿多少补偿")
+    assert got.ask_fact in ("service_months", "start_date")
