@@ -62,6 +62,9 @@ class TenseClass:
     grown_past: re.Pattern[str] | None = None
     # A worry before the finding (会不会被扣身份证) reads as supposed: only for harms not yet done.
     worry: bool = False
+    # Settled only when the finding's or the resolution's sentence also says it was long ago (the
+    # safety screen's classes: a recent injury or death "already paid" may be paid badly).
+    long_ago: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class TenseWording:
     general: re.Pattern[str]
     unresolved: re.Pattern[str]
     negation_before: re.Pattern[str]
+    promise_before: re.Pattern[str]
     partial_after: re.Pattern[str]
     classes: Mapping[str, TenseClass] = field(default_factory=dict)
 
@@ -125,6 +129,7 @@ def parse_tense(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str])
         "general",
         "unresolved",
         "negation_before",
+        "promise_before",
         "partial_after",
     )
     missing = [k for k in keys if k not in raw]
@@ -152,6 +157,7 @@ def parse_tense(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str])
             if c.get("grown_past")
             else None,
             worry=bool(c.get("worry", False)),
+            long_ago=_either(c["long_ago"], f"{here} long_ago", lexicons) if c.get("long_ago") else None,
         )
     return TenseWording(**compiled, classes=classes)
 
@@ -233,8 +239,8 @@ def _reported(w: TenseWording, text: str, clause: tuple[int, int], start: int) -
 def _resolutions(
     cls: TenseClass, w: TenseWording, texts: Sequence[str], turn: int, after: int
 ) -> list[tuple[int, re.Match[str]]]:
-    """(turn, match) of every resolution of the class after the finding, negated and partial ones
-    left out."""
+    """(turn, match) of every resolution of the class after the finding, negated, partial and
+    promised ones left out."""
     if cls.resolution is None:
         return []
     found = []
@@ -243,6 +249,9 @@ def _resolutions(
         for m in cls.resolution.finditer(text, after if t == turn else 0):
             before = text[max(0, m.start() - 3) : m.start()]
             if w.negation_before.search(before) or w.partial_after.match(text, m.end()):
+                continue
+            clauses = _spans(text, CLAUSE_BREAK)
+            if w.promise_before.search(text, clauses[_containing(clauses, m.start())][0], m.start()):
                 continue
             found.append((t, m))
     return found
@@ -282,6 +291,10 @@ def read_tense(
         )
         if outweigh:
             return TenseReading("unresolved", outweigh.group(0) if isinstance(outweigh, re.Match) else "")
+        if cls.long_ago is not None and not (
+            cls.long_ago.search(text, *sentence) or cls.long_ago.search(here, *res_sentence)
+        ):
+            continue  # settled, but lately: not unambiguous for the screen
         return TenseReading("settled", m.group(0))
     if open_words:
         return TenseReading("unresolved", open_words.group(0))

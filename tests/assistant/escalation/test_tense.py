@@ -114,6 +114,16 @@ KEPT: list[tuple[str, str, tuple[str, ...]]] = [
     ("criminal_angle", "上家厂扣身份证后来退了，这家厂又把我的身份证锁进了柜子，说不干满一年不给", ()),
     # a prognosis is no supposition: the injury is real
     ("death_or_serious_injury", "铁屑崩进了右眼，医生说角膜伤得很重，可能会失明", ()),
+    # a resolution promised, disputed or partial is none
+    ("criminal_angle", "我的身份证一直在老板那，他说等结了账再还给我", ()),
+    ("amount_high", "包工头欠我六万，说年底结清", ()),
+    ("amount_high", "老板答应下个月把八万补偿付清", ()),
+    ("death_or_serious_injury", "腿压断了，厂里说等认定了再赔", ()),
+    ("amount_high", "欠我十万，老板说钱已经打过来了，可我卡上根本没有", ()),
+    ("death_or_serious_injury", "手被压断了，老板说赔了五千就算了，我不同意", ()),
+    # a recent death or injury already paid may be paid badly: not unambiguous, it stays
+    ("death_or_serious_injury", "我爸上个月在工地出事走了，赔偿款拿到了，协议里写着不能再追究，这合法吗", ()),
+    ("death_or_serious_injury", "上周手指被机器轧断了，公司已经赔了，我想问还能不能做伤残鉴定", ()),
 ]
 
 
