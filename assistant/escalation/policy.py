@@ -37,7 +37,7 @@ from .rules import (
     default_rules,
 )
 from .screen import iter_hits
-from .tense import TenseReading, read_tense, sentence_of
+from .tense import TenseReading, mask_for_booster, read_tense, sentence_of
 
 CHINA = ZoneInfo("Asia/Shanghai")
 MASK = "□"
@@ -264,6 +264,9 @@ class EscalationPolicy:
         # code there, told without tense, asks about the same supposition (如果以后得了噪声聋，能不能
         # 算职业病).
         supposed: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        # Where a settled finding was, per (code, turn): a later one of the same code told without
+        # tense and with no new harm in between names the same settled harm again.
+        settled_at: dict[tuple[str, int], int] = {}
 
         def counts(code: str, cls: str, turn: int | None, start: int, end: int, safety: bool) -> bool:
             """Does the finding count, or does its tense set it aside (recorded)?"""
@@ -273,10 +276,22 @@ class EscalationPolicy:
             tense_class = self.rules.tense.classes[cls] if self.rules.tense else None
             if reading.status == "open" and any(a <= start < b for a, b in supposed.get((code, turn), [])):
                 reading = TenseReading("hypothetical", "同一假设")
+            earlier = settled_at.get((code, turn))
+            wording = self.rules.tense
+            if (
+                reading.status == "open"
+                and earlier is not None
+                and earlier < start
+                and wording is not None
+                and not wording.new_harm.search(masked[turn], earlier, start)
+            ):
+                reading = TenseReading("settled", "同一旧事")
             if tense_class is None or not reading.sets_aside(tense_class):
                 return True
             if reading.status == "hypothetical":
                 supposed.setdefault((code, turn), []).append(sentence_of(masked[turn], start))
+            if reading.status == "settled":
+                settled_at.setdefault((code, turn), start)
             evidence = masked[turn][start:end]
             set_aside.append(SetAside(code, evidence, turn, reading.status, reading.marker, safety))
             return False
@@ -393,7 +408,9 @@ class EscalationPolicy:
             # The recall booster reads the whole conversation, normalised and with the neutral phrases
             # masked (累死, 气死), as it was trained; short fragments alone are out of its reach, so
             # no message-by-message reading: the reason belongs to the current message.
-            flagged, score = model.flags("\n".join(masked))
+            tense = self.rules.tense
+            seen = mask_for_booster(tense, masked, MASK, tense.classes.get("injury")) if tense else masked
+            flagged, score = model.flags("\n".join(seen))
             if flagged:
                 add(_structured(structured["model"], "danger", f"模型评分 {score:.2f}", len(texts) - 1))
 

@@ -82,6 +82,10 @@ class TenseWording:
     media: re.Pattern[str]
     other_party: re.Pattern[str]
     our_place: re.Pattern[str]
+    hearsay_lead: re.Pattern[str]
+    classify: re.Pattern[str]
+    future_lead: re.Pattern[str]
+    new_harm: re.Pattern[str]
     for_them: re.Pattern[str]
     general: re.Pattern[str]
     unresolved: re.Pattern[str]
@@ -125,6 +129,10 @@ def parse_tense(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str])
         "media",
         "other_party",
         "our_place",
+        "hearsay_lead",
+        "classify",
+        "future_lead",
+        "new_harm",
         "for_them",
         "general",
         "unresolved",
@@ -200,18 +208,24 @@ def _hypothetical(w: TenseWording, cls: TenseClass, text: str, sentence: tuple[i
     c0 = clauses[own][0]
     if cls.worry and (worry := _last_before(w.worry, text, c0, start)):
         return worry.group(0)
+    lead = w.future_lead.search(text, c0, start)
+    if lead and lead.start() - c0 <= 3:
+        return lead.group(0)
     opener = _last_before(w.condition, text, s0, start)
     if opener is None:
         return ""
     if w.their_speech.search(text, s0, opener.start()):
         return ""  # 老板说要是你走就…: their condition, a real coercion
+    first = _containing(clauses, opener.start())
+    named = _last_before(w.classify, text, c0, start)
+    if own > first and named and start - named.end() <= 4:
+        return opener.group(0)  # 假如…，是不是就属于群体性事件: a category asked of the supposition
     if w.then.search(text, opener.end(), start):
         return ""  # 要是不给钱，我们就去堵门: the finding is the consequence, a plan
     if w.refusal.search(text, opener.start(), clauses[own][1]) and not w.future.search(
         text, opener.start(), clauses[own][1]
     ):
         return ""  # 如果公司不给我这八万: the refusal is supposed, the claim is real
-    first = _containing(clauses, opener.start())
     # Every clause after the opener's, up to the finding's own, must still be the condition: a
     # clause that asks (怎么办, 找谁, 会不会 …) is the consequence, and what it names is real.
     for a, b in clauses[first + 1 : own + 1]:
@@ -225,7 +239,8 @@ def _reported(w: TenseWording, text: str, clause: tuple[int, int], start: int) -
     c0, c1 = clause
     if media := w.media.search(text, c0, start):
         return media.group(0)
-    other = w.other_party.search(text, c0, start)
+    s0, _ = sentence_of(text, start)
+    other = w.other_party.search(text, c0, start) or w.hearsay_lead.search(text, s0, start)
     if (
         other
         and w.general.search(text)
@@ -299,3 +314,32 @@ def read_tense(
     if open_words:
         return TenseReading("unresolved", open_words.group(0))
     return TenseReading("open")
+
+
+_ANY = TenseClass("any", None, frozenset({"hypothetical", "reported"}))
+
+
+def mask_for_booster(
+    w: TenseWording, texts: Sequence[str], mask: str, settled: TenseClass | None = None
+) -> list[str]:
+    """The messages with every clause that a condition governs or that belongs to a news item or
+    an outsider's story blanked out (positions kept), and with ``settled``, every sentence that
+    class reads as settled long ago: what the recall booster reads. The booster has no span to read
+    a tense for, so it is not shown what only might happen, happened to a stranger or was settled
+    long ago; the rules still read all of it and never set aside self-harm or threats."""
+    out: list[str] = []
+    for turn, text in enumerate(texts):
+        chars = list(text)
+        for c0, c1 in _spans(text, CLAUSE_BREAK):
+            if c1 <= c0:
+                continue
+            end = c1 - 1
+            sentence = sentence_of(text, end)
+            if _hypothetical(w, _ANY, text, sentence, end) or _reported(w, text, (c0, c1), end):
+                chars[c0:c1] = mask * (c1 - c0)
+        if settled is not None:
+            for s0, s1 in _spans(text, SENTENCE_BREAK):
+                if s1 > s0 and read_tense(w, settled, texts, turn, s0, s0 + 1).status == "settled":
+                    chars[s0:s1] = mask * (s1 - s0)
+        out.append("".join(chars))
+    return out

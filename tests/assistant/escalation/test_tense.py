@@ -78,6 +78,16 @@ SET_ASIDE: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("occupational_disease", "hypothetical", "如果以后得了噪声聋，能不能算职业病", ()),
     # someone else's story, asked in general
     ("criminal_angle", "reported", "我同学说他们那个电子厂把新员工的身份证都收了，这种一般违法吗", ()),
+    # the future at the head of a clause, and a legal category asked of a supposition
+    ("death_or_serious_injury", "hypothetical", "合同里写着自愿放弃工伤保险，将来落下截肢这种事谁来管", ()),
+    ("collective_dispute", "hypothetical", "假设一个车间五十几号人一起被拖欠工资，这算不算群体性事件", ()),
+    # the settled injury named again by its grade in the question
+    (
+        "death_or_serious_injury",
+        "settled",
+        "我2017年在厂里被压断了右手，后来鉴定六级，赔偿当年就结清了，现在想问六级伤残能办残疾证吗",
+        (),
+    ),
 ]
 
 
@@ -112,6 +122,9 @@ KEPT: list[tuple[str, str, tuple[str, ...]]] = [
     ("occupational_disease", "我舅去年在化工厂干活得了苯中毒，到现在厂里都不承认是职业病", ()),
     # a second harm after a settled one
     ("criminal_angle", "上家厂扣身份证后来退了，这家厂又把我的身份证锁进了柜子，说不干满一年不给", ()),
+    ("death_or_serious_injury", "前些年砸伤过脚已经赔了，这回在工地又摔了，小腿骨折打了钢板", ()),
+    # hearsay about the worker's own workplace is the worker's case
+    ("death_or_serious_injury", "听说我们班的老李今早被卷扬机把胳膊绞断了，一般厂里会怎么处理", ()),
     # a prognosis is no supposition: the injury is real
     ("death_or_serious_injury", "铁屑崩进了右眼，医生说角膜伤得很重，可能会失明", ()),
     # a resolution promised, disputed or partial is none
@@ -183,6 +196,20 @@ def test_with_the_booster_a_settled_injury_stays_quiet() -> None:
         PolicyInput("前些年砸断过脚掌，工伤认定了也赔完了，现在想问换单位工龄接着算吗", today=TODAY)
     )
     assert not decision.escalate, explain(decision)
+
+
+def test_the_booster_is_not_shown_what_only_might_happen() -> None:
+    wording = RULES.tense
+    assert wording is not None
+    from assistant.escalation.tense import mask_for_booster
+
+    supposed = "要是哪天我被车撞断了腿，平台管不管"
+    seen = mask_for_booster(wording, [supposed], "□")[0]
+    assert "撞断" not in seen
+    real = "昨天被车撞断了腿，平台不管"
+    assert mask_for_booster(wording, [real], "□")[0] == real
+    settled = "前年手指被压断过，工伤认定了，赔偿也拿到手了。现在想问年假"
+    assert "压断" not in mask_for_booster(wording, [settled], "□", wording.classes["injury"])[0]
 
 
 def _raw() -> tuple[dict, dict]:
