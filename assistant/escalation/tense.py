@@ -19,11 +19,17 @@ How the reading goes, for the finding at ``start:end`` of one message:
 3. **reported** — a news item or a video before the finding in its sentence, or someone outside
    the family (朋友, 隔壁厂, 有人 …) before it in its sentence while the message asks in general
    (一般, 通常 …): a story, not this worker's case (a relative's case is the worker's case);
-4. **settled** — a resolution word of the finding's own class after it (身份证 → 还给我了; an
-   injury → 赔完了, 认定了; a sum → 结清了, 到账了): in the same sentence, or later in the
-   conversation. A negated or partial resolution (没还, 赔了一点) is none. Unresolved markers
-   (到现在, 还没, 一直拖着, 后悔 …) in the finding's sentence, the resolution's sentence or a later
-   message outweigh it; for the safety screen's classes (``strict``) anywhere in the message;
+4. **settled** — a resolution word of the finding's own class (身份证 → 还给我了, 后来退了; an
+   injury → 赔完了, 认定了; a sum → 结清了, 到账了): after the finding, in its sentence or later in
+   the conversation; or before it in its message, with no new harm told in between, when it is
+   in the finding's clause, right before it (当时赔了十二万) or in a clause that names the same
+   harm (工伤的钱前年就赔完了，当时是右手被压断…). A negated, partial or promised resolution (没还,
+   赔了一点, 说年底结清) is none, and so is a sum paid that is not the finding's own (欠八万，已经给了
+   两万). The class's ``still_open`` words (没还, 不赔, 只给了 …) anywhere from the finding's message
+   on outweigh it, and so do the generic unresolved words (到现在, 还没 …) in the resolution's own
+   clause — elsewhere they may govern another matter (身份证早还了。加班费还没给). The harm told
+   again after it (又, 再次) leaves it open; the screen's classes also need the past told
+   (``long_ago``: 前年, 当时, 后来 …);
 5. **unresolved** when such a marker is in the finding's sentence, else **open** (told without
    tense: the rules' reading stands).
 
@@ -55,8 +61,15 @@ class TenseClass:
     name: str
     resolution: re.Pattern[str] | None
     set_aside: frozenset[str]
-    # The safety screen's classes: an unresolved marker anywhere in the message keeps the finding.
-    strict: bool = False
+    # Words that say this harm is still open (没还, 不赔, 只给了 …): anywhere from the finding's
+    # message on, they outweigh a resolution. The generic ``unresolved`` words count only in the
+    # resolution's own clause: elsewhere they may govern another matter (身份证早还了。加班费还没给).
+    still_open: re.Pattern[str] | None = None
+    # A sum right after the resolution that is not the finding's own makes it partial (sums only).
+    partial_numbers: bool = False
+    # A resolution told before the finding governs it when in its clause, right before it (当时赔了
+    # 十二万), or in a clause of the same sentence that names this harm (``topic``).
+    topic: re.Pattern[str] | None = None
     # A child at work told of the past by a grown-up (我十四岁那年…现在都二十六了): both must hold.
     grown_now: re.Pattern[str] | None = None
     grown_past: re.Pattern[str] | None = None
@@ -86,12 +99,14 @@ class TenseWording:
     classify: re.Pattern[str]
     future_lead: re.Pattern[str]
     new_harm: re.Pattern[str]
+    recur: re.Pattern[str]
     for_them: re.Pattern[str]
     general: re.Pattern[str]
     unresolved: re.Pattern[str]
     negation_before: re.Pattern[str]
     promise_before: re.Pattern[str]
     partial_after: re.Pattern[str]
+    partial_number: re.Pattern[str]
     classes: Mapping[str, TenseClass] = field(default_factory=dict)
 
 
@@ -133,12 +148,14 @@ def parse_tense(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str])
         "classify",
         "future_lead",
         "new_harm",
+        "recur",
         "for_them",
         "general",
         "unresolved",
         "negation_before",
         "promise_before",
         "partial_after",
+        "partial_number",
     )
     missing = [k for k in keys if k not in raw]
     if missing:
@@ -159,12 +176,16 @@ def parse_tense(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str])
             if c.get("resolution")
             else None,
             set_aside=frozenset(statuses),
-            strict=bool(c.get("strict", False)),
+            still_open=_either(c["still_open"], f"{here} still_open", lexicons)
+            if c.get("still_open")
+            else None,
             grown_now=_either(c["grown_now"], f"{here} grown_now", lexicons) if c.get("grown_now") else None,
             grown_past=_either(c["grown_past"], f"{here} grown_past", lexicons)
             if c.get("grown_past")
             else None,
             worry=bool(c.get("worry", False)),
+            partial_numbers=bool(c.get("partial_numbers", False)),
+            topic=_either(c["topic"], f"{here} topic", lexicons) if c.get("topic") else None,
             long_ago=_either(c["long_ago"], f"{here} long_ago", lexicons) if c.get("long_ago") else None,
         )
     return TenseWording(**compiled, classes=classes)
@@ -252,20 +273,38 @@ def _reported(w: TenseWording, text: str, clause: tuple[int, int], start: int) -
 
 
 def _resolutions(
-    cls: TenseClass, w: TenseWording, texts: Sequence[str], turn: int, after: int
+    cls: TenseClass, w: TenseWording, texts: Sequence[str], turn: int, at: int
 ) -> list[tuple[int, re.Match[str]]]:
-    """(turn, match) of every resolution of the class after the finding, negated, partial and
-    promised ones left out."""
+    """(turn, match) of every resolution of the class for the finding at ``at`` of message
+    ``turn``: after it, or before it in its message with no new harm told in between (工伤的钱前年
+    就赔完了，当时是右手被压断…); negated, partial and promised ones left out."""
     if cls.resolution is None:
         return []
     found = []
     for t in range(turn, len(texts)):
         text = texts[t]
-        for m in cls.resolution.finditer(text, after if t == turn else 0):
+        clauses = _spans(text, CLAUSE_BREAK)
+        for m in cls.resolution.finditer(text):
+            if t == turn and m.start() < at:
+                if w.new_harm.search(text, m.end(), at):
+                    continue
+                r0, r1 = clauses[_containing(clauses, m.start())]
+                same_clause = r0 <= at < r1
+                right_before = at - 2 <= m.end() <= at
+                named = (
+                    cls.topic is not None
+                    and cls.topic.search(text, r0, r1)
+                    and sentence_of(text, m.start()) == sentence_of(text, at)
+                )
+                if not (same_clause or right_before or named):
+                    continue
             before = text[max(0, m.start() - 3) : m.start()]
             if w.negation_before.search(before) or w.partial_after.match(text, m.end()):
                 continue
-            clauses = _spans(text, CLAUSE_BREAK)
+            # 当时赔了十二万 (the finding itself) is paid; 已经给了两万 (another sum) is a part.
+            own = t == turn and at - 2 <= m.end() <= at
+            if cls.partial_numbers and not own and w.partial_number.match(text, m.end()):
+                continue
             if w.promise_before.search(text, clauses[_containing(clauses, m.start())][0], m.start()):
                 continue
             found.append((t, m))
@@ -288,24 +327,25 @@ def read_tense(
         return TenseReading("hypothetical", marker)
     if marker := _reported(w, text, (c0, c1), start):
         return TenseReading("reported", marker)
-    later = texts[turn + 1 :]
     open_words = w.unresolved.search(text, *sentence)
     if cls.grown_now is not None and cls.grown_past is not None:
         grown = cls.grown_now.search("\n".join(texts[turn:]))
         past = cls.grown_past.search(text, *sentence)
         if grown and past:
             return TenseReading("settled", f"{past.group(0)}…{grown.group(0)}")
+    still = None
+    if cls.still_open is not None:
+        still = next((m for x in texts[turn:] if (m := cls.still_open.search(x))), None)
     for t, m in _resolutions(cls, w, texts, turn, start):
         here = texts[t]
-        res_sentence = _spans(here, SENTENCE_BREAK)[_containing(_spans(here, SENTENCE_BREAK), m.start())]
-        outweigh = (
-            open_words
-            or w.unresolved.search(here, *res_sentence)
-            or any(w.unresolved.search(x) for x in texts[t + 1 :])
-            or (cls.strict and (w.unresolved.search(text) or any(w.unresolved.search(x) for x in later)))
-        )
+        res_sentence = sentence_of(here, m.start())
+        res_clauses = _spans(here, CLAUSE_BREAK)
+        r0, r1 = res_clauses[_containing(res_clauses, m.start())]
+        outweigh = still or w.unresolved.search(here, r0, r1)
         if outweigh:
-            return TenseReading("unresolved", outweigh.group(0) if isinstance(outweigh, re.Match) else "")
+            return TenseReading("unresolved", outweigh.group(0))
+        if again := w.recur.search(here, m.end()):
+            return TenseReading("open", again.group(0))
         if cls.long_ago is not None and not (
             cls.long_ago.search(text, *sentence) or cls.long_ago.search(here, *res_sentence)
         ):

@@ -81,6 +81,33 @@ SET_ASIDE: list[tuple[str, str, str, tuple[str, ...]]] = [
     # the future at the head of a clause, and a legal category asked of a supposition
     ("death_or_serious_injury", "hypothetical", "合同里写着自愿放弃工伤保险，将来落下截肢这种事谁来管", ()),
     ("collective_dispute", "hypothetical", "假设一个车间五十几号人一起被拖欠工资，这算不算群体性事件", ()),
+    # a settled harm beside an ordinary open question: the open words govern the other matter
+    (
+        "criminal_angle",
+        "settled",
+        "原来那家厂扣过我的身份证，辞工那天就还给我了，现在是最后一个月工资还没给",
+        (),
+    ),
+    (
+        "death_or_serious_injury",
+        "settled",
+        "前几年腿砸骨折过，工伤待遇都享受了，现在这家公司一直不给交社保怎么办",
+        (),
+    ),
+    ("amount_high", "settled", "之前欠我的七万块，前年就要回来了，但是这两年的社保还是没人给我交", ()),
+    # the resolution told first, and the paid sum that is the finding itself
+    (
+        "death_or_serious_injury",
+        "settled",
+        "工伤的事早就了结了，那年我的左腿被叉车压断，现在想问能不能调岗",
+        (),
+    ),
+    (
+        "death_or_serious_injury",
+        "settled",
+        "手指压断过，当时公司赔了十二万，我也签了字，这是三年前的事，现在想问能不能评残",
+        (),
+    ),
     # the settled injury named again by its grade in the question
     (
         "death_or_serious_injury",
@@ -134,6 +161,9 @@ KEPT: list[tuple[str, str, tuple[str, ...]]] = [
     ("death_or_serious_injury", "腿压断了，厂里说等认定了再赔", ()),
     ("amount_high", "欠我十万，老板说钱已经打过来了，可我卡上根本没有", ()),
     ("death_or_serious_injury", "手被压断了，老板说赔了五千就算了，我不同意", ()),
+    # a sum paid that is not the finding's own is a part; a resolution of another matter told first
+    ("amount_high", "欠我十二万，上个月已经给了三万，剩下的说明年再说", ()),
+    ("amount_high", "工资都发了，就是那八万的工程款老板说要等结算", ()),
     # a recent death or injury already paid may be paid badly: not unambiguous, it stays
     ("death_or_serious_injury", "我爸上个月在工地出事走了，赔偿款拿到了，协议里写着不能再追究，这合法吗", ()),
     ("death_or_serious_injury", "上周手指被机器轧断了，公司已经赔了，我想问还能不能做伤残鉴定", ()),
