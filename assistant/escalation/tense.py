@@ -50,6 +50,10 @@ CLAUSE_BREAK = re.compile(r"[,，;；。!！?？\n…]+")
 SENTENCE_BREAK = re.compile(r"[。!！?？\n]+")
 
 
+# A subject pronoun may stand before a clause-initial future word (我以后…, 他哪天…).
+_PRONOUNS = frozenset("我你他她它俺咱")
+
+
 class TenseError(ValueError):
     """The ``[tense]`` table is malformed (unknown status, bad regular expression, missing list)."""
 
@@ -230,7 +234,7 @@ def _hypothetical(w: TenseWording, cls: TenseClass, text: str, sentence: tuple[i
     if cls.worry and (worry := _last_before(w.worry, text, c0, start)):
         return worry.group(0)
     lead = w.future_lead.search(text, c0, start)
-    if lead and lead.start() - c0 <= 3:
+    if lead and (lead.start() == c0 or (lead.start() == c0 + 1 and text[c0] in _PRONOUNS)):
         return lead.group(0)
     opener = _last_before(w.condition, text, s0, start)
     if opener is None:

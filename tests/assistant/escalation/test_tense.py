@@ -164,6 +164,13 @@ KEPT: list[tuple[str, str, tuple[str, ...]]] = [
     # a sum paid that is not the finding's own is a part; a resolution of another matter told first
     ("amount_high", "欠我十二万，上个月已经给了三万，剩下的说明年再说", ()),
     ("amount_high", "工资都发了，就是那八万的工程款老板说要等结算", ()),
+    # an order to pay is no payment; "after the injury" is no future
+    (
+        "collective_dispute",
+        "我们二十几个工人被拖了半年工资，劳动监察责令老板十天内把钱发了，到期他人就不见了",
+        (),
+    ),
+    ("death_or_serious_injury", "出了工伤以后胳膊截肢了，厂里说合同到期就不续了", ()),
     # a recent death or injury already paid may be paid badly: not unambiguous, it stays
     ("death_or_serious_injury", "我爸上个月在工地出事走了，赔偿款拿到了，协议里写着不能再追究，这合法吗", ()),
     ("death_or_serious_injury", "上周手指被机器轧断了，公司已经赔了，我想问还能不能做伤残鉴定", ()),
