@@ -43,6 +43,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .screen import ScreenError, expand
+
 Status = Literal["now", "hypothetical", "reported", "settled", "unresolved", "open"]
 STATUSES: tuple[str, ...] = ("now", "hypothetical", "reported", "settled", "unresolved", "open")
 SETTABLE: frozenset[str] = frozenset({"hypothetical", "reported", "settled"})
@@ -124,8 +126,7 @@ class TenseReading:
 
 
 def _either(raw: Any, where: str, lexicons: Mapping[str, str]) -> re.Pattern[str]:
-    from .screen import ScreenError, expand  # the screen's @lexicon expansion
-
+    """One alternation of the list's patterns, with the screen's ``@lexicon`` references expanded."""
     if not isinstance(raw, list) or not raw:
         raise TenseError(f"{where}: 需要一个非空的正则表达式列表")
     try:
