@@ -99,6 +99,7 @@ class TenseWording:
     future: re.Pattern[str]
     their_speech: re.Pattern[str]
     media: re.Pattern[str]
+    media_lead: re.Pattern[str]
     other_party: re.Pattern[str]
     our_place: re.Pattern[str]
     hearsay_lead: re.Pattern[str]
@@ -106,11 +107,13 @@ class TenseWording:
     future_lead: re.Pattern[str]
     new_harm: re.Pattern[str]
     recur: re.Pattern[str]
+    harm_verbs: re.Pattern[str]
     for_them: re.Pattern[str]
     general: re.Pattern[str]
     unresolved: re.Pattern[str]
     negation_before: re.Pattern[str]
     promise_before: re.Pattern[str]
+    done_before: re.Pattern[str]
     partial_after: re.Pattern[str]
     partial_number: re.Pattern[str]
     classes: Mapping[str, TenseClass] = field(default_factory=dict)
@@ -147,6 +150,7 @@ def parse_tense(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str])
         "future",
         "their_speech",
         "media",
+        "media_lead",
         "other_party",
         "our_place",
         "hearsay_lead",
@@ -154,11 +158,13 @@ def parse_tense(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str])
         "future_lead",
         "new_harm",
         "recur",
+        "harm_verbs",
         "for_them",
         "general",
         "unresolved",
         "negation_before",
         "promise_before",
+        "done_before",
         "partial_after",
         "partial_number",
     )
@@ -266,6 +272,9 @@ def _reported(w: TenseWording, text: str, clause: tuple[int, int], start: int) -
     if media := w.media.search(text, c0, start):
         return media.group(0)
     s0, _ = sentence_of(text, start)
+    lead = w.media_lead.search(text, s0, start)
+    if lead and not w.our_place.search(text, c0, c1):
+        return lead.group(0)
     other = w.other_party.search(text, c0, start) or w.hearsay_lead.search(text, s0, start)
     if (
         other
@@ -310,7 +319,9 @@ def _resolutions(
             own = t == turn and at - 2 <= m.end() <= at
             if cls.partial_numbers and not own and w.partial_number.match(text, m.end()):
                 continue
-            if w.promise_before.search(text, clauses[_containing(clauses, m.start())][0], m.start()):
+            c_start = clauses[_containing(clauses, m.start())][0]
+            promised = _last_before(w.promise_before, text, c_start, m.start())
+            if promised and not w.done_before.search(text, promised.end(), m.start()):
                 continue
             found.append((t, m))
     return found
@@ -349,8 +360,10 @@ def read_tense(
         outweigh = still or w.unresolved.search(here, r0, r1)
         if outweigh:
             return TenseReading("unresolved", outweigh.group(0))
-        if again := w.recur.search(here, m.end()):
-            return TenseReading("open", again.group(0))
+        for again in w.recur.finditer(here, m.end()):
+            a0, a1 = _spans(here, CLAUSE_BREAK)[_containing(_spans(here, CLAUSE_BREAK), again.start())]
+            if w.harm_verbs.search(here, a0, a1):
+                return TenseReading("open", again.group(0))
         if cls.long_ago is not None and not (
             cls.long_ago.search(text, *sentence) or cls.long_ago.search(here, *res_sentence)
         ):

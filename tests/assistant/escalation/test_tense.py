@@ -108,6 +108,22 @@ SET_ASIDE: list[tuple[str, str, str, tuple[str, ...]]] = [
         "手指压断过，当时公司赔了十二万，我也签了字，这是三年前的事，现在想问能不能评残",
         (),
     ),
+    # a story told from a video runs to the end of its sentence; a group's pay made up in full; a
+    # year-end that is past is no promise; the police got the cards back
+    ("death_or_serious_injury", "reported", "刷到一个视频，有个装卸工被叉车压断了脚，老板还不认账", ()),
+    (
+        "collective_dispute",
+        "settled",
+        "前年厂里拖欠我们三十多个人的工资，后来政府出面全部补发了，现在厂里又招人了",
+        (),
+    ),
+    ("amount_high", "settled", "包工头欠的九万块，去年年底已经一次性结清了，想问问收据怎么写", ()),
+    (
+        "criminal_angle",
+        "settled",
+        "后来劳动监察出面全要回来了，就想问这种中介能不能举报",
+        ("我们几个人的身份证之前都被中介押着",),
+    ),
     # the settled injury named again by its grade in the question
     (
         "death_or_serious_injury",
