@@ -96,6 +96,10 @@ def score(items: list[dict[str, Any]], decisions: list[EscalationDecision]) -> d
             Counter(c for _, d in must_not if d.escalate for c in d.codes).most_common()
         ),
         "by_expected_code": dict(sorted(by_code.items())),
+        # Findings the tense reading set aside (settled, supposed, someone else's story), by status:
+        # on must-escalate items they are the recall the reading risks, on must-not items its gain.
+        "set_aside_on_must_escalate": dict(Counter(a.status for _, d in must for a in d.set_aside)),
+        "set_aside_on_must_not": dict(Counter(a.status for _, d in must_not for a in d.set_aside)),
         **by_category(items, decisions),
     }
 
@@ -277,6 +281,11 @@ def main() -> None:
                     f"{code} {row['escalated']}/{row['with_code']}/{row['items']}"
                     for code, row in r["by_expected_code"].items()
                 )
+            )
+        if r.get("set_aside_on_must_escalate") or r.get("set_aside_on_must_not"):
+            print(
+                f"  set aside by tense: must-escalate {r['set_aside_on_must_escalate']}, "
+                f"must-not {r['set_aside_on_must_not']}"
             )
         if "recall_by_category" in r:
             print(f"  recall by category: {r['recall_by_category']}")

@@ -19,6 +19,10 @@ Reason codes (stable: stored on tickets, counted by the benchmark, used by the a
   派遣 → 外包 → 工厂, 层层转包 — with the employer in question), ``low_confidence``,
   ``no_verified_citation``, ``negative_feedback``.
 
+A finding's tense is read too (``tense.py``, ``[tense]`` of ``corpus/escalation.toml``): one
+settled long ago, only supposed or someone else's story opens no ticket and is kept on the decision
+as ``set_aside``; self-harm, threats and a child at work now are never set aside.
+
 ``Reason.kind`` is ``danger`` (life at risk now) or ``safety`` (death, serious injury, child) for
 the screen, else ``risk``, ``request``, ``time``, ``quality``, ``feedback``; ``Reason.category``
 picks the safety message's lines."""

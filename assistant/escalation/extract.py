@@ -240,6 +240,8 @@ GROUP_MARKERS = re.compile(
 DISPUTE_WORDS = re.compile(
     r"欠|讨|拖|克扣|扣|压(?:了|着|咗)|没拿到|唔接单|唔开工|冇(?:出|发|俾)|没发|不给|仲裁|起诉|告|投诉|维权|停工|罢工|堵|上访|闹|要钱|要工资|没结|不结|"
     r"不服|不签|抗议|反对|下线|不上线|不接单|不出车|不开工|信访|一分钱|政府|门口|楼底下|楼下|讨说法|拉横幅"
+    # Session 6: the pay the group cannot get (工钱找谁要, 要不回来).
+    r"|找谁要|要不(?:到|回)"
 )
 # A group dispute long settled (三年前那回…早就全发到手了) is history, not a case.
 SETTLED = re.compile(
@@ -446,7 +448,7 @@ _DATE = re.compile(
 )
 # The injury limit runs against the worker only when the injury was never reported or recognised.
 _UNREPORTED = re.compile(
-    r"(没|不|未|没有)(给|去|帮我|帮)?(报|申请|认定|上报)|还能(申请|认定|报)|来得及|自己(去)?申请"
+    r"(没|不|未|没有)(给|去|帮我|帮)?(报|申请|认定|上报|认(?![识为真可]))|还能(申请|认定|报)|来得及|自己(去)?申请"
 )
 _LAST_MONTH = re.compile(r"上上?个?月")
 _NOW_MONTH = re.compile(r"现在(?:都|已经|是|都已经|已)?(?:今年)?(\d{1,2}|[一二三四五六七八九十]{1,2})月")

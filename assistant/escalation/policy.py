@@ -8,7 +8,7 @@ and the lawyer see, and the words that triggered it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -36,7 +36,8 @@ from .rules import (
     Rule,
     default_rules,
 )
-from .screen import match_structure
+from .screen import iter_hits
+from .tense import TenseReading, mask_for_booster, read_tense, sentence_of
 
 CHINA = ZoneInfo("Asia/Shanghai")
 MASK = "□"
@@ -74,11 +75,34 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """A finding the rules made but its tense set aside (settled long ago, only supposed, someone
+    else's story): no ticket, but kept on the decision so the lawyer's view and the tests see why."""
+
+    code: str
+    evidence: str
+    turn: int | None
+    status: str  # settled | hypothetical | reported (tense.Status)
+    marker: str  # the words that decided the reading
+    safety: bool = False  # a finding of the safety screen
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "evidence": self.evidence,
+            "turn": self.turn,
+            "status": self.status,
+            "marker": self.marker,
+        }
+
+
+@dataclass(frozen=True)
 class EscalationDecision:
     escalate: bool
     priority: Priority | None
     reasons: tuple[Reason, ...] = ()
     safety_message: str | None = None
+    set_aside: tuple[SetAside, ...] = ()
 
     @property
     def danger_to_life(self) -> bool:
@@ -102,6 +126,7 @@ class EscalationDecision:
             "danger_to_life": self.danger_to_life,
             "reasons": [r.as_dict() for r in self.reasons],
             "safety_message": self.safety_message,
+            "set_aside": [a.as_dict() for a in self.set_aside],
         }
 
 
@@ -157,14 +182,17 @@ def _cancelled(rule: Rule, text: str, match: re.Match[str]) -> bool:
     return any(word in clause for word in rule.cancel_in_clause)
 
 
-def _rule_match(rule: Rule, masked: str) -> re.Match[str] | None:
+def _rule_matches(rule: Rule, masked: str) -> Iterator[re.Match[str]]:
     for pattern in rule.patterns:
         for match in pattern.finditer(masked):
             if MASK in match.group(0):
                 continue
             if not _cancelled(rule, masked, match):
-                return match
-    return None
+                yield match
+
+
+def _rule_match(rule: Rule, masked: str) -> re.Match[str] | None:
+    return next(_rule_matches(rule, masked), None)
 
 
 def _structured(
@@ -184,6 +212,39 @@ class EscalationPolicy:
         hearsay = self.rules.lexicons.get("hearsay")
         self._hearsay = re.compile(hearsay) if hearsay else None
 
+    def _reading(
+        self, cls: str, texts: Sequence[str], turn: int | None, start: int, end: int
+    ) -> TenseReading | None:
+        """The tense reading of a finding of class ``cls``; None when the class reads none."""
+        wording = self.rules.tense
+        if not cls or wording is None or turn is None or cls not in wording.classes:
+            return None
+        return read_tense(wording, wording.classes[cls], texts, turn, start, end)
+
+    def _time_counts(
+        self,
+        words: str,
+        limit: str,
+        texts: Sequence[str],
+        counts: Callable[[str, str, int | None, int, int, bool], bool],
+    ) -> bool:
+        """Does a time-limit finding count? Its dates are read in the message that told them (the
+        latest one), with the class of the limit: a dismissal whose dues were paid, an injury
+        recognised, or either only supposed, runs no limit worth a ticket."""
+        template = self.rules.structured.get("time_passed")
+        if template is None or not template.tense:
+            return True
+        cls = (
+            "injury"
+            if limit == "工伤认定申请期限" and self.rules.tense and "injury" in self.rules.tense.classes
+            else template.tense
+        )
+        for turn in range(len(texts) - 1, -1, -1):
+            at = texts[turn].find(words)
+            if at >= 0:
+                return counts(template.code, cls, turn, at, at + len(words), False)
+        return True
+
     def _own_sentences(self, text: str) -> str:
         if self._hearsay is None:
             return text
@@ -198,11 +259,55 @@ class EscalationPolicy:
         def add(reason: Reason) -> None:
             reasons.setdefault(reason.code, reason)
 
+        set_aside: list[SetAside] = []
+        # Sentences where a finding was only supposed, per (code, turn): a later finding of the same
+        # code there, told without tense, asks about the same supposition (如果以后得了噪声聋，能不能
+        # 算职业病).
+        supposed: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        # Where a settled finding was, per (code, turn): a later one of the same code told without
+        # tense and with no new harm in between names the same settled harm again.
+        settled_at: dict[tuple[str, int], int] = {}
+
+        def counts(code: str, cls: str, turn: int | None, start: int, end: int, safety: bool) -> bool:
+            """Does the finding count, or does its tense set it aside (recorded)?"""
+            reading = self._reading(cls, masked, turn, start, end)
+            if reading is None or turn is None:
+                return True
+            tense_class = self.rules.tense.classes[cls] if self.rules.tense else None
+            if reading.status == "open" and any(a <= start < b for a, b in supposed.get((code, turn), [])):
+                reading = TenseReading("hypothetical", "同一假设")
+            earlier = settled_at.get((code, turn))
+            wording = self.rules.tense
+            if (
+                reading.status == "open"
+                and earlier is not None
+                and earlier < start
+                and wording is not None
+                and not wording.new_harm.search(masked[turn], earlier, start)
+            ):
+                reading = TenseReading("settled", "同一旧事")
+            if tense_class is None or not reading.sets_aside(tense_class):
+                return True
+            if reading.status == "hypothetical":
+                supposed.setdefault((code, turn), []).append(sentence_of(masked[turn], start))
+            if reading.status == "settled":
+                settled_at.setdefault((code, turn), start)
+            evidence = masked[turn][start:end]
+            set_aside.append(SetAside(code, evidence, turn, reading.status, reading.marker, safety))
+            return False
+
         for rule in self.rules.rules:
             if rule.code in reasons:
                 continue
             for turn, text in enumerate(masked):
-                match = _rule_match(rule, text)
+                match = next(
+                    (
+                        m
+                        for m in sorted(_rule_matches(rule, text), key=lambda m: m.start())
+                        if counts(rule.code, rule.tense, turn, m.start(), m.end(), rule.kind in SAFETY_KINDS)
+                    ),
+                    None,
+                )
                 if match:
                     add(
                         Reason(
@@ -222,7 +327,21 @@ class EscalationPolicy:
         for structure in self.rules.structures:
             if structure.code in reasons:
                 continue
-            hit = match_structure(structure, masked, MASK)
+            hit = next(
+                (
+                    h
+                    for h in iter_hits(structure, masked, MASK)
+                    if counts(
+                        structure.code,
+                        structure.tense,
+                        h.turn,
+                        h.start,
+                        h.end,
+                        structure.kind in SAFETY_KINDS,
+                    )
+                ),
+                None,
+            )
             if hit:
                 priority: Priority = structure.priority  # type: ignore[assignment]  # checked at load
                 add(
@@ -239,6 +358,16 @@ class EscalationPolicy:
 
         today = inp.today or today_in_china()
         structured = self.rules.structured
+
+        def found(template: ReasonTemplate, turn: int, words: str) -> bool:
+            """Does a structured finding (its words in message ``turn``) count, given its tense?"""
+            at = masked[turn].find(words)
+            if not template.tense or at < 0:
+                return True
+            return counts(
+                template.code, template.tense, turn, at, at + len(words), template.kind in SAFETY_KINDS
+            )
+
         for turn, text in enumerate(masked):
             own = self._own_sentences(text)
             arrears = find_arrears(own)
@@ -247,14 +376,15 @@ class EscalationPolicy:
                 for a in [*find_amounts(own), *([arrears] if arrears else [])]
                 if a.yuan >= limits.amount_threshold_yuan
             ]
+            amounts = [a for a in amounts if found(structured["amount"], turn, a.text.split("，")[0])]
             if amounts:
                 top = max(amounts, key=lambda a: a.yuan)
                 add(_structured(structured["amount"], "risk", top.text, turn, amount=format_yuan(top)))
             group = find_collective(text, limits.collective_min_people)
-            if group:
+            if group and found(structured["collective"], turn, group.text):
                 add(_structured(structured["collective"], "risk", group.text, turn, people=group.people))
             minor = find_minor_at_work(text, limits.minor_age_below, self.rules.minor, today)
-            if minor:
+            if minor and found(structured["minor"], turn, minor.text):
                 add(_structured(structured["minor"], "risk", minor.text, turn, age=minor.years))
             if self.rules.chain is not None and "chain" in structured:
                 chain = find_employer_chain(text, self.rules.chain)
@@ -262,21 +392,35 @@ class EscalationPolicy:
                     add(_structured(structured["chain"], "risk", chain.text, turn))
         if "child_labour" not in reasons and len(masked) > 1:
             spread = find_minor_in_conversation(masked, limits.minor_age_below, self.rules.minor, today)
-            if spread:
+            if spread and found(structured["minor"], spread[1], spread[0].text):
                 age, turn = spread
                 add(_structured(structured["minor"], "risk", age.text, turn, age=age.years))
         model = self.rules.model
-        if model is not None and "model" in structured and not any(r.safety for r in reasons.values()):
+        # A danger the screen read and set aside by its tense (settled long ago, only supposed) is not
+        # handed to the booster to raise again from the same words.
+        screened_aside = any(a.safety for a in set_aside)
+        if (
+            model is not None
+            and "model" in structured
+            and not any(r.safety for r in reasons.values())
+            and not screened_aside
+        ):
             # The recall booster reads the whole conversation, normalised and with the neutral phrases
             # masked (累死, 气死), as it was trained; short fragments alone are out of its reach, so
             # no message-by-message reading: the reason belongs to the current message.
-            flagged, score = model.flags("\n".join(masked))
+            tense = self.rules.tense
+            seen = mask_for_booster(tense, masked, MASK, tense.classes.get("injury")) if tense else masked
+            flagged, score = model.flags("\n".join(seen))
             if flagged:
                 add(_structured(structured["model"], "danger", f"模型评分 {score:.2f}", len(texts) - 1))
 
-        findings = find_time_limits(
-            masked, today, limits.arbitration_limit_months, limits.injury_application_limit_months
-        )
+        findings = [
+            f
+            for f in find_time_limits(
+                masked, today, limits.arbitration_limit_months, limits.injury_application_limit_months
+            )
+            if self._time_counts(f.text, f.limit, masked, counts)
+        ]
         passed = [f for f in findings if f.passed]
         near = [f for f in findings if not f.passed and f.days_left_min <= limits.time_limit_warn_days]
         already = {"time_limit_near", "time_limit_passed"} & reasons.keys()
@@ -335,8 +479,9 @@ class EscalationPolicy:
             )
 
         ordered = sorted(reasons.values(), key=lambda r: (PRIORITY_RANK[r.priority], not r.safety))
+        aside = tuple(a for a in set_aside if a.code not in reasons)
         if not ordered:
-            return EscalationDecision(False, None)
+            return EscalationDecision(False, None, set_aside=aside)
         from .messages import safety_message
 
         screened = [r for r in ordered if r.safety]
@@ -347,6 +492,7 @@ class EscalationPolicy:
             safety_message([r.category or r.code for r in screened], self.rules.messages)
             if screened
             else None,
+            aside,
         )
 
 

@@ -17,6 +17,7 @@ from assistant.config import CORPUS_DIR
 
 from .model import ModelError, NgramModel, load_model
 from .screen import ScreenError, Structure, compile_lexicons, expand, parse_structure
+from .tense import TenseError, TenseWording, parse_tense
 
 Priority = Literal["urgent", "high", "normal"]
 # danger: life at risk now (self-harm, violence, threats, a body in danger); safety: the rest of the
@@ -61,6 +62,8 @@ class ReasonTemplate:
     text: str
     kind: str = "risk"
     category: str = ""
+    # The tense class (``[tense.classes]``) whose reading may set a finding aside; "": none.
+    tense: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class Rule:
     cancel_in_clause: tuple[str, ...] = ()
     cancel_window: int | None = None
     category: str = ""
+    tense: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,8 @@ class EscalationRules:
     lexicons: Mapping[str, str] = field(default_factory=dict)
     # The recall booster OR-ed with the screen (``model_file``); None: rules only.
     model: NgramModel | None = None
+    # How a finding's time status is read (``[tense]``); None: every finding counts whatever its tense.
+    tense: TenseWording | None = None
 
 
 def _compile(pattern: str, where: str, lexicons: Mapping[str, str] | None = None) -> re.Pattern[str]:
@@ -240,6 +246,7 @@ def parse_rules(
                 cancel_in_clause=tuple(raw.get("cancel_in_clause", [])),
                 cancel_window=raw.get("cancel_window"),
                 category=str(raw.get("category", CODE_CATEGORY.get(str(raw["code"]), ""))),
+                tense=str(raw.get("tense", "")),
             )
         )
     structured: dict[str, ReasonTemplate] = {}
@@ -253,6 +260,7 @@ def parse_rules(
             str(t["text"]),
             kind,
             str(t.get("category", CODE_CATEGORY.get(str(t["code"]), ""))),
+            str(t.get("tense", "")),
         )
     required = {"amount", "collective", "minor", "time_near", "time_passed", "low_confidence"}
     required |= {"no_citation", "negative_feedback"}
@@ -273,6 +281,17 @@ def parse_rules(
             raise RulesError(f"{where}: kind 只能是 {'、'.join(RULE_KINDS)}")
         _priority(structure.priority, where)
         structures.append(structure)
+    tense = None
+    if data.get("tense"):
+        try:
+            tense = parse_tense(data["tense"], f"{source} [tense]", lexicons)
+        except TenseError as exc:
+            raise RulesError(str(exc)) from exc
+    named = [(r.code, r.tense) for r in rules] + [(s.code, s.tense) for s in structures]
+    named += [(t.code, t.tense) for t in structured.values()]
+    for code, cls in named:
+        if cls and (tense is None or cls not in tense.classes):
+            raise RulesError(f"{source}: {code} 的 tense = {cls!r} 不是 [tense.classes] 中的类别")
     minor = _minor(screen["minor"], f"{source} [minor]", lexicons) if screen.get("minor") else None
     chain = _chain(screen["chain"], f"{source} [chain]", lexicons) if screen.get("chain") else None
     return EscalationRules(
@@ -287,6 +306,7 @@ def parse_rules(
         _messages(data.get("safety_messages", {})),
         lexicons,
         model,
+        tense,
     )
 
 

@@ -50,6 +50,8 @@ class Structure:
     soft_cancel: re.Pattern[str] | None = None
     keep_if: re.Pattern[str] | None = None
     cancel_anywhere: re.Pattern[str] | None = None
+    # The tense class whose reading may set a hit aside (``[tense.classes]`` of escalation.toml).
+    tense: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ class StructureHit:
     structure: Structure
     evidence: str
     turn: int | None
+    # Where the evidence is: offsets into the message ``turn`` (into the joined conversation when
+    # ``turn`` is None).
+    start: int = 0
+    end: int = 0
 
 
 def expand(pattern: str, lexicons: Mapping[str, str], where: str) -> str:
@@ -138,6 +144,7 @@ def parse_structure(raw: Mapping[str, Any], lexicons: Mapping[str, str], where: 
         soft_cancel=_either(raw.get("soft_cancel", []), lexicons, where),
         keep_if=_either(raw.get("keep_if", []), lexicons, where),
         cancel_anywhere=_either(raw.get("cancel_anywhere", []), lexicons, where),
+        tense=str(raw.get("tense", "")),
     )
 
 
@@ -151,17 +158,18 @@ def _spans(text: str, splitter: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def _scopes(texts: Sequence[str], scope: str) -> Iterator[tuple[str, int | None]]:
+def _scopes(texts: Sequence[str], scope: str) -> Iterator[tuple[str, int | None, int]]:
+    """(segment, turn, offset of the segment in its message)."""
     if scope == "conversation":
-        yield "\n".join(texts), None
+        yield "\n".join(texts), None, 0
         return
     for turn, text in enumerate(texts):
         if scope == "message":
-            yield text, turn
+            yield text, turn, 0
             continue
         splitter = CLAUSE_BREAK if scope == "clause" else SENTENCE_BREAK
         for a, b in _spans(text, splitter):
-            yield text[a:b], turn
+            yield text[a:b], turn, a
 
 
 def _pairs(structure: Structure, segment: str) -> Iterator[tuple[int, int]]:
@@ -187,15 +195,20 @@ def _pairs(structure: Structure, segment: str) -> Iterator[tuple[int, int]]:
 
 def match_structure(structure: Structure, texts: Sequence[str], mask: str = "□") -> StructureHit | None:
     """The first place in the conversation where the structure holds, or None."""
+    return next(iter_hits(structure, texts, mask), None)
+
+
+def iter_hits(structure: Structure, texts: Sequence[str], mask: str = "□") -> Iterator[StructureHit]:
+    """Every place in the conversation where the structure holds, in order."""
     # Most structures find a slot nowhere in the conversation: one search of the whole text settles
     # that before the per-clause work. (Slots never anchor on a clause edge, so a slot found in a
     # clause is found in the whole text too.)
     whole = "\n".join(texts)
     if not all(slot.search(whole) for slot in reversed(structure.slots)):
-        return None
+        return
     if structure.cancel_anywhere is not None and structure.cancel_anywhere.search(whole):
-        return None
-    for segment, turn in _scopes(texts, structure.scope):
+        return
+    for segment, turn, offset in _scopes(texts, structure.scope):
         if not all(p.search(segment) for p in structure.require):
             continue
         if structure.cancel_in_scope is not None and structure.cancel_in_scope.search(segment):
@@ -214,5 +227,4 @@ def match_structure(structure: Structure, texts: Sequence[str], mask: str = "□
                 before = segment[max(0, start - structure.cancel_window) : start]
                 if structure.cancel_before.search(before):
                     continue
-            return StructureHit(structure, evidence, turn)
-    return None
+            yield StructureHit(structure, evidence, turn, offset + start, offset + end)
