@@ -286,3 +286,17 @@ def test_a_withheld_bonus_or_commission_is_pay_owed(service: AnswerService, text
 def test_a_bonus_withheld_after_leaving_depends_on_its_conditions(service: AnswerService) -> None:
     got = conclusion(service.ask("干了快一年，12月初离职了，说好的年终奖公司说人走了就不发，合法吗"))
     assert got.startswith("要看") and "离开" in got and "在职" in got
+
+
+# --- a death on the way to or from work: only a traffic (or rail, ferry, train) accident counts ------
+
+
+def test_a_sudden_death_on_the_way_home_is_not_simply_a_work_death(service: AnswerService) -> None:
+    answer = service.ask("我老公下夜班的路上突发心梗走了，这算工伤吗")
+    assert "一般算" not in answer.text
+    assert "交通事故" in answer.text and "突发疾病" in answer.text
+
+
+def test_a_death_at_the_post_is_still_a_work_death(service: AnswerService) -> None:
+    got = conclusion(service.ask("我爸在车间干活时被机器绞进去，人没了，这算工伤吗"))
+    assert got.startswith("一般算")
