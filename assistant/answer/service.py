@@ -244,7 +244,7 @@ class AnswerService:
             codes,
             self.guides,
             self.tools,
-            lambda values: deadline_computations(values, today),
+            lambda values: deadline_computations(values, today, facts.latest_dates()),
             by_meaning=result.understanding.topics_by_meaning,
             earlier=[t.question for t in turns],
         )

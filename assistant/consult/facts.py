@@ -24,6 +24,7 @@ from typing import Any
 from assistant.config import CORPUS_DIR
 from assistant.consult.numbers import (
     CN_CHARS,
+    DateRead,
     Money,
     find_dates,
     find_durations,
@@ -91,7 +92,30 @@ FACT_NAMES = frozenset(
         "commute",
         "ill",
         "employer_kind",
+        # How the job ended beyond who ended it (corpus/consult/facts.toml [termination]): the ground the
+        # employer gave, who proposed an agreed ending, who declined to renew and on what terms, an
+        # open-ended contract, how many fixed-term contracts in a row.
+        "ending_ground",
+        "proposed_by",
+        "renewal_declined_by",
+        "renewal_terms",
+        "open_ended",
+        "fixed_terms",
     }
+)
+# The values of `ending_ground`, in the order they are tried (the first that matches wins): the
+# employer ceased (劳动合同法 44(4)(5)), failed probation (39(1)), the worker's fault (39(2)-(6)),
+# a medical period ended (40(1)), incapacity (40(2)), changed circumstances (40(3)), a layoff (41),
+# no ground at all.
+ENDING_GROUNDS = (
+    ("closure", "ground_closure"),
+    ("probation", "ground_probation"),
+    ("fault", "ground_fault"),
+    ("medical", "ground_medical"),
+    ("incapacity", "ground_incapacity"),
+    ("objective_change", "ground_objective"),
+    ("layoff", "ground_layoff"),
+    ("none", "ground_none"),
 )
 # The named quantities the worker tools produce (the facts contract), usable in guide conditions.
 QUANTITY_NAMES = frozenset(
@@ -145,9 +169,12 @@ class Fact:
     turn: int  # 0-based index of the worker's message (the current question is the last)
     approximate: bool = False
     note: str = ""  # how it was derived, when not read directly (按入职日期推算)
+    # A date known only to its month or year (2018年, 去年3月): the value is the range's first day and
+    # this its last, so a deadline that falls inside the range is not called passed (or not) for sure.
+    until: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "name": self.name,
             "value": self.value,
             "words": self.words,
@@ -155,6 +182,9 @@ class Fact:
             "approximate": self.approximate,
             "note": self.note,
         }
+        if self.until is not None:
+            out["until"] = self.until
+        return out
 
 
 @dataclass
@@ -181,6 +211,10 @@ class CaseFacts:
 
     def evidence(self) -> list[dict[str, Any]]:
         return [fact.as_dict() for _, fact in sorted(self.facts.items())]
+
+    def latest_dates(self) -> dict[str, str]:
+        """The last possible day of each date known only to its month or year (name → ISO date)."""
+        return {name: fact.until for name, fact in self.facts.items() if fact.until is not None}
 
     def add(self, fact: Fact) -> None:
         self.facts[fact.name] = fact
@@ -230,6 +264,11 @@ def _normalize(text: str) -> str:
     return re.sub(r"\s+", " ", strip_identifiers(unicodedata.normalize("NFKC", text))).strip().lower()
 
 
+def _until(day: DateRead) -> str | None:
+    """The last possible day of a date read as a range (a month, a year), else None."""
+    return None if day.exact else day.latest.isoformat()
+
+
 def _clauses(text: str) -> list[tuple[int, str]]:
     """Clauses with their offsets in the text."""
     out, pos = [], 0
@@ -271,6 +310,12 @@ class FactExtractor:
         self._cumulative = re.compile(
             rf"(?:{lex.pattern('service', 'cumulative_before')})(?:了|有|已经|一共|总共|前后|差不多|大概|快)*\s*$"
         )
+        # A date that opens a noun phrase ending in a rule or document (2018年职工工伤认定标准, 2024年的
+        # 新规定): no pronoun, verb particle or clause break between them (2019年我受伤了，按规定… is an event).
+        self._document_year = re.compile(
+            r"\s*(?:的)?[^，。！？；,.!?;\s我他她你俺咱了被在时按照跟给把]{0,8}?"
+            rf"(?:{lex.pattern('dates', 'document')})"
+        )
         self._date_cues = {
             name: re.compile(lex.pattern("dates", key))
             for name, key in (
@@ -291,6 +336,14 @@ class FactExtractor:
             r"(?:了|掉|的|啦)(?!罚|刀|单|票|证|药|水|车|会|个)"
         )
         self._fired = re.compile(fired)
+        # 叫我明天就走 / 让我下个月走人: sent away with a day between (不让我走 is the opposite, read below).
+        go = r"(?:让|叫)(?:我|俺|他|她|我们|俺们)[^,，。走]{1,5}?走(?!路|一趟|访|动|廊|过)"
+        # 公司和我解除了劳动合同 / 煤矿单方解除合同: the employer's side ends it (我想和公司解除 is the worker).
+        go += (
+            rf"|(?<![和跟与同向找])(?:{lex.pattern('termination', 'employer_side')})"
+            r"(?:单方面|单方|直接|突然|就|要|已经|跟我|和我|与我|给我|给员工|给工人|给我们|跟员工|和员工)*"
+            r"解除(?:了)?(?:劳动)?(?:合同|关系)"
+        )
         self._date_cues["end_date"] = re.compile(
             "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True)) + "|" + fired
         )
@@ -304,7 +357,12 @@ class FactExtractor:
         # 走的时候 / 离职证明 / 离职前: the word names something else than the day it ended.
         self._not_end = re.compile(r"(?:证明|手续)")
         self._terminations = [
-            (value, re.compile(lex.pattern("termination", key) + ("|" + fired if key == "dismissed" else "")))
+            (
+                value,
+                re.compile(
+                    lex.pattern("termination", key) + ("|" + fired + "|" + go if key == "dismissed" else "")
+                ),
+            )
             for value, key in (
                 ("agreed", "agreed"),
                 ("expired", "expired"),
@@ -320,6 +378,31 @@ class FactExtractor:
         self._employer_agreement = re.compile(
             rf"(?:{lex.pattern('termination', 'employer_side')})(?:让|要|叫|逼|催|喊)(?:我|他|她|俺)?[^,，。]{{0,8}}签"
             r"[^,，。]{0,6}(?:协议|离职|解除|辞职)"
+        )
+        self._grounds = [
+            (value, re.compile(lex.pattern("termination", key))) for value, key in ENDING_GROUNDS
+        ]
+        self._proposed = [
+            ("employer", re.compile(lex.pattern("termination", "proposed_by_employer"))),
+            ("worker", re.compile(lex.pattern("termination", "proposed_by_worker"))),
+        ]
+        # The worker's own refusal first: 公司要续签，我不想续 names both sides, and the worker declined.
+        self._renewal = [
+            ("worker", re.compile(lex.pattern("termination", "renewal_declined_worker"))),
+            ("employer", re.compile(lex.pattern("termination", "renewal_declined_employer"))),
+        ]
+        self._renewal_terms = [
+            ("worse", re.compile(lex.pattern("termination", "renewal_worse"))),
+            ("same", re.compile(lex.pattern("termination", "renewal_same"))),
+        ]
+        self._open_ended = re.compile(lex.pattern("termination", "open_ended"))
+        self._open_ended_not = re.compile(
+            rf"(?:{lex.pattern('termination', 'open_ended_not_before')})[^,，。；;？?！!]{{0,4}}$"
+        )
+        # 连续签了两次 / 签过三次合同 / 第二份合同到期: fixed-term contracts in a row.
+        self._fixed_terms = re.compile(
+            r"(?:签了|签过|续了|续签了|续过)(?P<a>[一二两三四五2-5])次"
+            r"|第(?P<b>[二三四五2-5])(?:份|次|个)(?:劳动)?合同"
         )
         self._notice_given = re.compile(lex.pattern("termination", "notice_given"))
         self._notice_missing = re.compile(lex.pattern("termination", "notice_missing"))
@@ -339,6 +422,9 @@ class FactExtractor:
         )
         self._insured = re.compile(lex.pattern("injury", "insured"))
         kin = lex.pattern("people", "kin")
+        # A relative named just before (孩子住院, 我妈前阵子生病): the words that follow are about them.
+        self._worker_acts = re.compile(r"(?:我|俺)(?:请|辞|被|上班|干活|旷工)|(?:扣|开|辞退|炒)了?(?:我|俺)")
+        self._kin_before = re.compile(rf"(?:{kin})[^，。！？,.!?；;我俺]{{0,4}}$")
         self._kin_subject = re.compile(
             rf"(?:^|我|我家|俺|俺家)(?P<kin>{kin})(?:{lex.pattern('people', 'kin_verbs')})"
             # 帮我爸问问 / 替我老婆咨询一下: asking on a relative's behalf.
@@ -496,9 +582,16 @@ class FactExtractor:
     def read(self, text: str, today: date, turn: int = 0) -> dict[str, Fact]:
         facts: dict[str, Fact] = {}
 
-        def put(name: str, value: FactValue, words: str, approximate: bool = False, note: str = "") -> None:
+        def put(
+            name: str,
+            value: FactValue,
+            words: str,
+            approximate: bool = False,
+            note: str = "",
+            until: str | None = None,
+        ) -> None:
             if name not in facts:  # the first reading in a message is the most explicit one
-                facts[name] = Fact(name, value, words.strip(), turn, approximate, note)
+                facts[name] = Fact(name, value, words.strip(), turn, approximate, note, until)
 
         for _offset, clause in _clauses(text):
             self._wages(clause, put)
@@ -632,7 +725,8 @@ class FactExtractor:
         """Each date goes to the event whose verb stands nearest it in the clause (24年6月10号入职，
         上个月20号被开了: the verb after the date binds first), one date per event; two dates joined by
         到 (3月1号上班到11月30号走的) are the start and the end of the job."""
-        dates = find_dates(clause, today)
+        # 2018年职工工伤认定标准, 2024年的新规: a year that names a rule or a document, not an event.
+        dates = [d for d in find_dates(clause, today) if not self._document_year.match(clause, d.end)]
         if not dates:
             return
         hits = [
@@ -675,13 +769,25 @@ class FactExtractor:
                         first.earliest.isoformat(),
                         clause[first.start : second.end],
                         not first.exact,
+                        until=_until(first),
                     )
                     if "end_date" not in chosen:
-                        put("end_date", second.earliest.isoformat(), clause[first.start : second.end + 3])
+                        put(
+                            "end_date",
+                            second.earliest.isoformat(),
+                            clause[first.start : second.end + 3],
+                            until=_until(second),
+                        )
                     break
         for name, (index, hit) in chosen.items():
             day = dates[index]
-            put(name, day.earliest.isoformat(), day.text + "…" + hit.group(0), not day.exact)
+            put(
+                name,
+                day.earliest.isoformat(),
+                day.text + "…" + hit.group(0),
+                not day.exact,
+                until=_until(day),
+            )
 
     def _overtime(self, clause: str, put: Any) -> None:
         """The kind of overtime (a holiday beats a rest day beats a working day, as the rates do) and
@@ -853,16 +959,31 @@ class FactExtractor:
             hits = pattern.finditer(told)
             if value == "dismissed":
                 # 会被开除吗 / 怕被辞退: feared, not done — the worker still has the job.
-                hits = (h for h in hits if not self._feared(told, h.start()))
+                # 不让我走 / 不叫我走 keeps a worker who wants to leave: not a dismissal.
+                hits = (
+                    h
+                    for h in hits
+                    if not self._feared(told, h.start())
+                    and not (
+                        h.group(0).endswith("走") and told[max(0, h.start() - 1) : h.start()] in ("不", "别")
+                    )
+                )
             if hit := next(hits, None):
                 put("termination", value, hit.group(0))
                 break
         else:
             if hit := self._employer_agreement.search(told):
                 put("termination", "agreed", hit.group(0))
+        self._ending(text, told, put)
         # 也没提前一个月通知 holds the words of a notice given: the negation is read first. Only where the
         # job ends or a notice is spoken of: 突然晕倒 and 没提前说 about a shift say nothing of a notice.
-        ending = [c for _, c in _clauses(text) if "通知" in c or self._date_cues["end_date"].search(c)]
+        # 通知我下周不用来了，也没提前一个月说: once the job ends in the message, 提前 speaks of the notice.
+        ended = bool(self._date_cues["end_date"].search(text))
+        ending = [
+            c
+            for _, c in _clauses(text)
+            if "通知" in c or self._date_cues["end_date"].search(c) or (ended and "提前" in c)
+        ]
         if hit := next((h for c in ending if (h := self._notice_missing.search(c))), None):
             put("notice_given", False, hit.group(0))
         elif hit := next((h for c in ending if (h := self._notice_given.search(c))), None):
@@ -940,9 +1061,27 @@ class FactExtractor:
             put("comp_time", not negated, text[max(0, hit.start() - 3) : hit.end()])
         if hit := self._pregnant.search(text):
             put("pregnant", True, hit.group(0))
+        # 孩子住院 / 我妈生病了 told by the worker: a relative's illness (the reason for leave, a hardship),
+        # not the worker's own — unless a relative is the one the message is about (老公住院了, asked by
+        # his wife).
+        about_relative = False
+        for _, clause in _clauses(text):
+            if hit := self._kin_subject.search(clause.strip()):
+                # A message that only opens with the relative (老婆做手术，我请了三天假) is the worker's
+                # own when the worker is the one the job events happen to.
+                said_as_mine = hit.group("kin2") or (hit.group("kin") and hit.group(0)[0] in "我俺")
+                about_relative = bool(said_as_mine) or not self._worker_acts.search(text)
+                break
         for name, value, pattern in self._flags:
-            if hit := pattern.search(text):
+            for hit in pattern.finditer(text):
+                if (
+                    name == "ill"
+                    and not about_relative
+                    and self._kin_before.search(text[max(0, hit.start() - 8) : hit.start()])
+                ):
+                    continue
                 put(name, value, hit.group(0))
+                break
         if hit := self._probation.search(text):
             put("in_probation", True, hit.group(0))
         for m in self._group.finditer(text):
@@ -971,6 +1110,43 @@ class FactExtractor:
             if age is not None and 8 <= age <= 80:
                 put("age", int(age), m.group(0))
                 break
+
+    def _ending(self, text: str, told: str, put: Any) -> None:
+        """The ground the employer gave (quoted words included: they are the ground given), who
+        proposed an agreed ending, who declined to renew and on what terms, an open-ended contract."""
+        for value, pattern in self._grounds:
+            if hit := pattern.search(text):
+                put("ending_ground", value, hit.group(0))
+                break
+        read: set[str] = set()
+        for name, patterns in (
+            ("proposed_by", self._proposed),
+            ("renewal_declined_by", self._renewal),
+            ("renewal_terms", self._renewal_terms),
+        ):
+            for value, pattern in patterns:
+                if hit := pattern.search(told):
+                    put(name, value, hit.group(0))
+                    read.add(name)
+                    break
+        if "renewal_declined_by" in read:
+            # 这次到期公司不续了: a contract not renewed ended by expiry (put keeps an earlier reading).
+            put("termination", "expired", self._renewal_hit_words(told))
+        # 人事叫我签个解除协议: the employer's side proposes the agreed ending.
+        if "proposed_by" not in read and (hit := self._employer_agreement.search(told)):
+            put("proposed_by", "employer", hit.group(0))
+        for hit in self._open_ended.finditer(told):
+            before = told[max(0, hit.start() - 8) : hit.start()]
+            if not self._open_ended_not.search(before):
+                put("open_ended", True, hit.group(0))
+                break
+        if hit := self._fixed_terms.search(told):
+            n = parse_cn_number(hit.group("a") or hit.group("b"))
+            if n is not None and 1 <= n <= 5:
+                put("fixed_terms", int(n), hit.group(0))
+
+    def _renewal_hit_words(self, told: str) -> str:
+        return next((h.group(0) for _, pattern in self._renewal if (h := pattern.search(told))), "")
 
     # --- a reply to a clarifying question ------------------------------------------------------
 

@@ -337,6 +337,9 @@ class Guide:
     trigger: Condition | None = None
     unless: Condition | None = None  # a graver situation, or facts that rule this guide out
     leads_when: Condition | None = None  # facts that make this guide the one to answer first
+    # Facts that name this guide's case (部门撤销…让他走人 is a dismissal): it joins the candidates even
+    # when retrieval did not detect its issue, and speaks only when its words fit the question best.
+    joins_when: Condition | None = None
     tools: tuple[str, ...] = ()  # worker tools run whenever their inputs are known (for claims)
     priority: int = 0
 
@@ -453,6 +456,7 @@ def parse_guide(path: Path, data: Mapping[str, Any], situation: bool = False) ->
     trigger = Condition.parse(data.get("trigger", "")) if situation and data.get("trigger") else None
     unless = Condition.parse(data.get("unless", "")) if data.get("unless") else None
     leads_when = Condition.parse(data.get("leads_when", "")) if data.get("leads_when") else None
+    joins_when = Condition.parse(data.get("joins_when", "")) if data.get("joins_when") else None
     return Guide(
         id=data["id"],
         issues=issues,
@@ -469,6 +473,7 @@ def parse_guide(path: Path, data: Mapping[str, Any], situation: bool = False) ->
         trigger=trigger,
         unless=unless,
         leads_when=leads_when,
+        joins_when=joins_when,
         tools=tuple(data.get("tools", [])),
         priority=int(data.get("priority", 0)),
     )
@@ -545,7 +550,7 @@ def check_guides(
                 if name not in tool_names:
                     problems.append(GuideProblem(guide.id, name, "没有这个计算工具"))
         if fact_names is not None:
-            for condition in (guide.trigger, guide.unless, guide.leads_when):
+            for condition in (guide.trigger, guide.unless, guide.leads_when, guide.joins_when):
                 for name in sorted((condition.names - set(fact_names)) if condition is not None else ()):
                     problems.append(
                         GuideProblem(guide.id, name, f"条件用到了未知的事实名：{condition.source}")

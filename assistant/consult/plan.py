@@ -8,6 +8,7 @@ render from the same plan (the offline composer writes it out; the LLM gets it a
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -155,6 +156,8 @@ _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 def format_value(name: str, value: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, DayRange) and (label := range_label(str(value), value.until)) is not None:
+        return label
     if name in DATE_FACTS or name == "deadline" or name.endswith("_date"):
         try:
             day = date.fromisoformat(str(value))
@@ -187,6 +190,35 @@ def _sentences(statements: Iterable[Statement], values: Mapping[str, Any]) -> li
     return out
 
 
+def range_label(first_day: str, until: str | None) -> str | None:
+    """A date known only to its year or month is shown as said (2018年, 2025年3月), not as its first
+    day (2018年1月1日 would be a fact the worker never gave)."""
+    if until is None:
+        return None
+    try:
+        first, last = date.fromisoformat(first_day), date.fromisoformat(until)
+    except ValueError:
+        return None
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return f"{first.year}年"
+    last_of_month = calendar.monthrange(last.year, last.month)[1]
+    if first.day == 1 and (first.year, first.month) == (last.year, last.month) and last.day == last_of_month:
+        return f"{first.year}年{first.month}月"
+    return None
+
+
+class DayRange(str):
+    """A date fact known only to its month or year, in the planning values: it compares, and the tools
+    parse it, as its first day (an ISO string); sentences show it as the worker said it."""
+
+    until: str
+
+    def __new__(cls, first_day: str, until: str) -> DayRange:
+        obj = super().__new__(cls, first_day)
+        obj.until = until
+        return obj
+
+
 def facts_shown(facts: CaseFacts) -> list[str]:
     display = load_lexicon().sections.get("display", {})
     shown = []
@@ -194,9 +226,10 @@ def facts_shown(facts: CaseFacts) -> list[str]:
         template = display.get(name)
         if not template or fact.note:  # derived facts are not the worker's words
             continue
-        value = format_value(name, fact.value)
+        value = range_label(str(fact.value), fact.until) or format_value(name, fact.value)
+        approximate = fact.approximate and fact.until is None
         shown.append(
-            template[0].replace("{v}", ("约" if fact.approximate and "约" not in template[0] else "") + value)
+            template[0].replace("{v}", ("约" if approximate and "约" not in template[0] else "") + value)
         )
     return shown
 
@@ -303,6 +336,7 @@ def plan_consultation(
     question = asked_text(question, earlier)
     plan = ConsultPlan(kind=kind, facts=facts, facts_shown=facts_shown(facts))
     values: dict[str, Any] = dict(facts.values())
+    values.update({n: DayRange(str(f.value), f.until) for n, f in facts.facts.items() if f.until is not None})
     code_set = set(codes)
     for computation in deadlines(values) if deadlines is not None else []:
         plan.computations.append(computation)
@@ -339,6 +373,10 @@ def plan_consultation(
         guides.append(guide)
         if len(guides) >= MAX_CANDIDATE_GUIDES:
             break
+    if not any(_match(_select_answer(g, question, kind), question) for g in guides):
+        # No detected issue's guide answers what was asked: a guide the facts name may (a background
+        # issue, 被裁了 before 失业金能领吗, must not take the opening from the asked one).
+        guides += _joined(book, guides, values)
     # The candidates answer in the order their words fit the question; a third issue's guide speaks
     # only when it fits better than one of the first two (怀孕8个月…夜班…扣我绩效: the women workers'
     # guide, not the deductions one).
@@ -436,6 +474,19 @@ def plan_consultation(
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
     return plan
+
+
+def _joined(book: GuideBook, guides: Sequence[Guide], values: Mapping[str, Any]) -> list[Guide]:
+    """Guides whose facts name their case (`joins_when`) though retrieval did not detect their issue:
+    they come last, and are weighed only when no detected guide's words fit the question."""
+    return [
+        guide
+        for guide in book.all()
+        if guide not in guides
+        and guide.joins_when is not None
+        and guide.joins_when.holds(values) is True
+        and not (guide.unless is not None and guide.unless.holds(values) is True)
+    ]
 
 
 def tools_asked(guides: Sequence[Guide], question: str, earlier: Sequence[str] = ()) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -53,6 +54,9 @@ def applies(name: str, values: Mapping[str, Any]) -> bool:
     present = {k for k, v in values.items() if v is not None and v != "" and v is not False}
     if values.get("termination") in ("dismissed", "unlawful_dismissal"):
         present.add(str(values["termination"]))
+    if values.get("ending_ground") == "closure":
+        # A bankrupt, closed or dissolved employer ends every contract by law (劳动合同法 44(4)(5)).
+        present.add("termination")
     if values.get("contract_signed") is False or values.get("months_without_contract"):
         present.add("no_contract")
     return all(present.intersection(group) for group in _APPLIES.get(name, ()))
@@ -106,10 +110,36 @@ def default_tool_runner(today: Callable[[], date] | None = None) -> ToolRunner:
     return run
 
 
-def deadline_computations(values: Mapping[str, Any], today: date) -> list[Computation]:
-    """The time limits the facts allow to compute, each with its own prefixed quantities."""
+def deadline_computations(
+    values: Mapping[str, Any], today: date, latest: Mapping[str, str] | None = None
+) -> list[Computation]:
+    """The time limits the facts allow to compute, each with its own prefixed quantities.
+
+    ``latest``: the last possible day of dates known only to their month or year (CaseFacts.
+    latest_dates). A limit counted from the first day of such a range that would be passed, or not,
+    depending on which day it really was is not stated either way: 2025年受伤 may be inside the year
+    or past it, and telling a worker it is past could make them give up a right they still have."""
     try:
-        return [to_computation(result, values) for result in time_limits(values, today)]
+        computations = [to_computation(result, values) for result in time_limits(values, today)]
+        if not latest:
+            return computations
+        later = {r.tool: r for r in time_limits({**values, **latest}, today)}
     except (ToolInputError, DataError) as exc:
         log.warning("time limits could not be computed: %s", exc)
         return []
+    out = []
+    for computation in computations:
+        other = later.get(computation.tool)
+        passed = computation.quantities.get("deadline_passed")
+        if other is None or other.quantities.get("deadline_passed") == passed:
+            out.append(computation)
+            continue
+        prefix = DEADLINE_PREFIX.get(computation.tool, "")
+        quantities = dict(computation.quantities)
+        for name in ("deadline", "days_left", "deadline_passed"):
+            quantities[name] = None
+            if prefix:
+                quantities[f"{prefix}_{name}"] = None
+        note = "你说的日期只到年或月，期限是否已过要看具体是哪一天：请把具体日期告诉我，或尽快去办，别等"
+        out.append(replace(computation, quantities=quantities, assumptions=(*computation.assumptions, note)))
+    return out

@@ -146,3 +146,27 @@ def test_an_earlier_employer_adds_to_the_working_life_once_both_are_known() -> N
     assert read("之前在老家的厂干了7年")["cumulative_work_years"] == 7
     got = read("之前在老家的厂干了7年", "现在这家干了4年")
     assert got["cumulative_work_years"] == pytest.approx(11, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "因为孩子住院请假了一周，老板就要辞退我",
+        "家里老人病了我辞职回去照顾，最后一个月工资不给结",
+        "老婆做手术我请了三天假，回来扣了我全勤",
+    ],
+)
+def test_a_relatives_illness_told_by_the_worker_is_not_the_workers_own(message: str) -> None:
+    assert "ill" not in extract_facts([message], TODAY).values()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "我住院做手术，病假工资怎么算",
+        "老公住院了，单位这个月一分钱工资都不发",
+        "我生病住院了，公司能辞退我吗",
+    ],
+)
+def test_the_workers_own_illness_or_the_relative_the_message_is_about_is_read(message: str) -> None:
+    assert extract_facts([message], TODAY).get("ill") is True
