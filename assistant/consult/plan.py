@@ -424,16 +424,17 @@ def plan_consultation(
                 if computation.missing:
                     wanting.append(computation)
     wanting.sort(key=lambda c: c.usable)  # a figure not computed at all asks first
-    for position, guide in enumerate([*speakers[:1], *_by_match(guides, question, kind, values)]):
+    for guide in [*speakers[:1], *_by_match(guides, question, kind, values)]:
         answer = _select_answer(guide, question, kind)
         if answer is None:
             continue
         if guide in speakers and answer.kind != kind:
             answer = None
-        elif (position > 0 or faint.intersection(guide.issues)) and not coverage(
+        elif (bool(plan.conclusion) or faint.intersection(guide.issues)) and not coverage(
             subject_words(answer), question
         ):
-            # A second voice, or an issue found only by meaning, speaks in the conclusion only when the
+            # A second voice (once another guide has spoken — a faint first guide that says nothing must
+            # not silence the next), or an issue found only by meaning, speaks in the conclusion only when the
             # question asks about it in so many words — its subject, not only the form (能不能, 合法吗).
             answer = None
         if answer is not None:
