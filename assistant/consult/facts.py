@@ -90,6 +90,8 @@ FACT_NAMES = frozenset(
         "contract_expired",
         "not_at_work",
         "commute",
+        "traffic_accident",
+        "other_party_at_fault",
         "ill",
         "employer_kind",
         # How the job ended beyond who ended it (corpus/consult/facts.toml [termination]): the ground the
@@ -553,6 +555,8 @@ class FactExtractor:
             ("contract_expired", False, re.compile(lex.pattern("status", "contract_running"))),
             ("not_at_work", True, re.compile(lex.pattern("status", "not_at_work"))),
             ("commute", True, re.compile(lex.pattern("status", "commute"))),
+            ("traffic_accident", True, re.compile(lex.pattern("status", "traffic_accident"))),
+            ("other_party_at_fault", True, re.compile(lex.pattern("status", "other_party_at_fault"))),
             ("ill", True, re.compile(lex.pattern("status", "ill"))),
         ]
         # The stage of an injury case (recognised before applied: the first reading stands).

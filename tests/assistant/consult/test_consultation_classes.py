@@ -300,3 +300,8 @@ def test_a_sudden_death_on_the_way_home_is_not_simply_a_work_death(service: Answ
 def test_a_death_at_the_post_is_still_a_work_death(service: AnswerService) -> None:
     got = conclusion(service.ask("我爸在车间干活时被机器绞进去，人没了，这算工伤吗"))
     assert got.startswith("一般算")
+
+
+def test_a_fall_on_the_way_home_is_not_promised_a_work_injury(service: AnswerService) -> None:
+    got = conclusion(service.ask("下班回家的路上自己在台阶上滑倒摔伤了脚踝，这个能算工伤吗"))
+    assert not got.startswith("能") and "交通事故" in got and "不能认定" in got
