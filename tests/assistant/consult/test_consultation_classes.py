@@ -305,3 +305,21 @@ def test_a_death_at_the_post_is_still_a_work_death(service: AnswerService) -> No
 def test_a_fall_on_the_way_home_is_not_promised_a_work_injury(service: AnswerService) -> None:
     got = conclusion(service.ask("下班回家的路上自己在台阶上滑倒摔伤了脚踝，这个能算工伤吗"))
     assert not got.startswith("能") and "交通事故" in got and "不能认定" in got
+
+
+def test_the_amount_for_a_death_on_the_way_home_comes_after_whether_it_counts(service: AnswerService) -> None:
+    got = conclusion(service.ask("我哥下夜班的路上突然心脏病走了，算工伤吗？能赔多少钱？"))
+    assert got.startswith("先要看能不能认定工亡") and "突发疾病" in got
+
+
+# --- the contract ended for an illness: barred inside the medical period, N (+1) after it ----------------
+
+
+def test_an_ending_after_the_medical_period_opens_with_what_is_owed(service: AnswerService) -> None:
+    got = conclusion(service.ask("在厂里干了4年，月薪6000，生病住院三个月，医疗期满后厂里说要解除合同，能拿多少"))
+    assert "24000" in got and "1个月工资" in got and "医疗期内" in got
+
+
+def test_the_length_of_the_medical_period_is_still_answered_as_asked(service: AnswerService) -> None:
+    got = conclusion(service.ask("我生病住院了，医疗期有多长"))
+    assert "医疗期" in got and "经济补偿" not in got
