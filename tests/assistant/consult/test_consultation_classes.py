@@ -316,7 +316,9 @@ def test_the_amount_for_a_death_on_the_way_home_comes_after_whether_it_counts(se
 
 
 def test_an_ending_after_the_medical_period_opens_with_what_is_owed(service: AnswerService) -> None:
-    got = conclusion(service.ask("在厂里干了4年，月薪6000，生病住院三个月，医疗期满后厂里说要解除合同，能拿多少"))
+    got = conclusion(
+        service.ask("在厂里干了4年，月薪6000，生病住院三个月，医疗期满后厂里说要解除合同，能拿多少")
+    )
     assert "24000" in got and "1个月工资" in got and "医疗期内" in got
 
 
