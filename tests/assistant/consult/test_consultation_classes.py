@@ -325,3 +325,16 @@ def test_an_ending_after_the_medical_period_opens_with_what_is_owed(service: Ans
 def test_the_length_of_the_medical_period_is_still_answered_as_asked(service: AnswerService) -> None:
     got = conclusion(service.ask("我生病住院了，医疗期有多长"))
     assert "医疗期" in got and "经济补偿" not in got
+
+
+# --- a dismissal whose ground is not said: the remedy for each ground, with the worker's figures ----------
+
+
+def test_a_dismissal_without_a_stated_ground_gets_each_grounds_remedy(service: AnswerService) -> None:
+    got = conclusion(service.ask("在公司干了3年，月工资5000，公司把我辞退了，我可以要求什么赔偿？"))
+    assert got.startswith("要看") and "30000" in got and "15000" in got and "没有补偿" in got
+
+
+def test_a_dismissal_on_the_spot_is_still_called_unlawful(service: AnswerService) -> None:
+    got = conclusion(service.ask("干了3年月薪5000，老板今天突然叫我明天别来了，也没提前通知，能要多少赔偿"))
+    assert "违法" in got and "30000" in got
