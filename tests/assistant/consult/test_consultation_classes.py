@@ -338,3 +338,11 @@ def test_a_dismissal_without_a_stated_ground_gets_each_grounds_remedy(service: A
 def test_a_dismissal_on_the_spot_is_still_called_unlawful(service: AnswerService) -> None:
     got = conclusion(service.ask("干了3年月薪5000，老板今天突然叫我明天别来了，也没提前通知，能要多少赔偿"))
     assert "违法" in got and "30000" in got
+
+
+@pytest.mark.parametrize(
+    "text", ["经济补偿是不是最多只能算12年？我干了18年", "被违法辞退，赔偿金也是12年封顶吗"]
+)
+def test_the_twelve_year_cap_is_answered_with_its_condition(service: AnswerService, text: str) -> None:
+    got = conclusion(service.ask(text))
+    assert got.startswith("要看你的工资") and "3倍" in got and "不封顶" in got
