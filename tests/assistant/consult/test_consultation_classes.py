@@ -346,3 +346,13 @@ def test_a_dismissal_on_the_spot_is_still_called_unlawful(service: AnswerService
 def test_the_twelve_year_cap_is_answered_with_its_condition(service: AnswerService, text: str) -> None:
     got = conclusion(service.ask(text))
     assert got.startswith("要看你的工资") and "3倍" in got and "不封顶" in got
+
+
+def test_the_last_weeks_pay_after_leaving_is_owed_in_full(service: AnswerService) -> None:
+    got = conclusion(service.ask("我上个月辞职了，老板说没干满一个月不给工资，合法吗"))
+    assert got.startswith("不合法") and "一次结清" in got and "解除劳动合同" not in got
+
+
+def test_a_worker_still_in_the_job_owed_wages_may_leave_and_claim(service: AnswerService) -> None:
+    got = conclusion(service.ask("公司拖欠我三个月工资了，我能辞职要经济补偿吗"))
+    assert got.startswith("能") and "经济补偿" in got
