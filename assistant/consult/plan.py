@@ -448,11 +448,17 @@ def plan_consultation(
                 if computation is not None:
                     plan.computations.append(computation)
                     values.update({k: v for k, v in computation.quantities.items() if v is not None})
+            own = next((c for c in plan.computations if c.tool == answer.tool), None)
             chosen = _branch(answer, values)
+            # The conclusion stands whatever the figures or the tool's missing inputs turn out to be.
+            decided = chosen is not None and not _more_facts_would_change(
+                answer, chosen[0], values, own.missing if own is not None else ()
+            )
             if chosen is not None:
                 statement, text = chosen
                 plan.selected.append(f"{guide.id}/{answer.id}")
-                if plan.conclusion:
+                opens = not plan.conclusion
+                if not opens:
                     # One voice opens the answer; what another guide adds leads the reasons.
                     lead = sum(1 for s in plan.reasons if s in plan.also)
                     plan.reasons.insert(lead, Sentence(text, statement.cite))
@@ -473,23 +479,13 @@ def plan_consultation(
                     plan.ask_fact = statement.ask
                     plan.ask = guide.ask_for(statement.ask)
                 plan.reasons += _sentences(answer.reasons, values)
-            own = next((c for c in plan.computations if c.tool == answer.tool), None)
-            decided = chosen is not None and not _more_facts_would_change(
-                answer, chosen[0], values, own.missing if own is not None else ()
-            )
-            if (
-                chosen is not None
-                and plan.selected[-1:] == [f"{guide.id}/{answer.id}"]
-                and len(plan.selected) == 1
-            ):
-                # A verdict no missing input would change and that denies what was asked (没有。 不能。)
-                # leaves no figure to compute: asking for the start date would only hold the worker up.
-                opening_decided = (
-                    decided and answer.kind == "verdict" and chosen[1].startswith(load_markers().denials)
-                )
-            if own is not None and decided:
-                own = None  # the conclusion stands whatever the tool's missing inputs are
-            if plan.ask is None and own is not None:
+                if opens:
+                    # A verdict no missing input would change and that denies what was asked (没有。
+                    # 不能。) leaves no figure to compute: asking for the start date would hold the worker up.
+                    opening_decided = (
+                        decided and answer.kind == "verdict" and text.startswith(load_markers().denials)
+                    )
+            if plan.ask is None and own is not None and not decided:
                 # The tool could not compute: ask for the first missing fact a guide knows how to ask.
                 for name in own.missing:
                     if (text := guide.ask_for(name) or book.ask_text(name)) is not None:
@@ -509,12 +505,7 @@ def plan_consultation(
     if plan.ask is None:
         # A figure the question asks for could not be computed: ask for exactly the input it lacks —
         # only a figure asked for (多少, or the figure named: 补偿, 加班费), not one a guide merely runs.
-        text = question.lower()
-        named = {
-            name
-            for name, words in load_lexicon().sections.get("tool_asks", {}).items()
-            if any(word in text for word in words)
-        }
+        named = set(_tools_named(question.lower()))
         for computation in wanting:
             if kind != "figure" and (computation.tool not in named or opening_decided):
                 continue
@@ -559,10 +550,16 @@ def _asked_by_words(guides: Sequence[Guide], text: str) -> list[str]:
     names = [
         a.tool for guide in guides for a in guide.answers if a.tool and any(word in text for word in a.asks)
     ]
-    for name, words in load_lexicon().sections.get("tool_asks", {}).items():
-        if any(word in text for word in words):
-            names.append(name)
-    return names
+    return names + _tools_named(text)
+
+
+def _tools_named(text: str) -> list[str]:
+    """The worker tools whose figure the text names in so many words (补偿, 加班费: [tool_asks])."""
+    return [
+        name
+        for name, words in load_lexicon().sections.get("tool_asks", {}).items()
+        if any(word in text for word in words)
+    ]
 
 
 def _same_point(sentence: Sentence, said: Sequence[Sentence]) -> bool:
