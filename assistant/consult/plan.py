@@ -226,8 +226,9 @@ def facts_shown(facts: CaseFacts) -> list[str]:
         template = display.get(name)
         if not template or fact.note:  # derived facts are not the worker's words
             continue
-        value = range_label(str(fact.value), fact.until) or format_value(name, fact.value)
-        approximate = fact.approximate and fact.until is None
+        said = range_label(str(fact.value), fact.until)  # 2025年 / 2025年3月: shown as said, no 约
+        value = said or format_value(name, fact.value)
+        approximate = fact.approximate and said is None
         shown.append(
             template[0].replace("{v}", ("约" if approximate and "约" not in template[0] else "") + value)
         )

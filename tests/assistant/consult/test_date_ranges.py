@@ -104,3 +104,9 @@ def test_an_injury_only_time_limit_speaks_of_the_injury_application_not_arbitrat
 def test_a_dismissal_time_limit_still_speaks_of_arbitration(book: GuideBook) -> None:
     got = plan(book, ["arbitration_procedure"], "前年11月被辞退，一直没给补偿，现在还能去仲裁吗")
     assert "仲裁" in got.conclusion[0].text
+
+
+def test_a_date_known_to_a_week_is_shown_as_approximate(book: GuideBook) -> None:
+    got = plan(book, ["unlawful_termination"], "干了3年，月工资5000，上周公司把我辞退了，能要什么赔偿")
+    shown = "".join(got.facts_shown)
+    assert "约2026年11月" in shown
