@@ -420,7 +420,9 @@ class FactExtractor:
         )
         self._grade = re.compile(
             rf"(?:(?P<a>[1-9]|10|[一二三四五六七八九十])\s*级(?:伤残)?|伤残(?:等级)?(?:为|是|鉴定为|评为)?\s*(?P<b>[1-9]|10|[一二三四五六七八九十])\s*级"
-            rf"|(?:{lex.pattern('injury', 'grade_words')})(?:为|成|了|是)?\s*(?P<c>[1-9]|10|[一二三四五六七八九十])\s*级)"
+            rf"|(?:{lex.pattern('injury', 'grade_words')})(?:为|成|了|是)?\s*(?P<c>[1-9]|10|[一二三四五六七八九十])\s*级"
+            # 伤残四, 伤残等级九 closing the clause: the grade without 级.
+            r"|伤残(?:等级)?(?P<d>10|[1-9]|十|[一二三四五六七八九])(?=[，。,.；;！!？?\s]|$))"
         )
         # 没买工伤保险, 没给她交社保, 厂里没上保险: a negation, perhaps 给 + a person, a verb, the insurance.
         self._uninsured = re.compile(
@@ -1008,7 +1010,7 @@ class FactExtractor:
         elif hit := self._signed.search(text):
             put("contract_signed", True, hit.group(0))
         if hit := self._grade.search(text):
-            raw = hit.group("a") or hit.group("b") or hit.group("c")
+            raw = hit.group("a") or hit.group("b") or hit.group("c") or hit.group("d")
             grade = parse_cn_number(raw)
             if grade is not None and 1 <= grade <= 10:
                 put("disability_grade", int(grade), hit.group(0))

@@ -110,3 +110,24 @@ def test_a_date_known_to_a_week_is_shown_as_approximate(book: GuideBook) -> None
     got = plan(book, ["unlawful_termination"], "干了3年，月工资5000，上周公司把我辞退了，能要什么赔偿")
     shown = "".join(got.facts_shown)
     assert "约2026年11月" in shown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2015年认定了工伤，伤残五级，现在想问伤残津贴能不能涨",
+        "前年决定工伤，伤残九，单位一直不给一次性伤残就业补助金怎么办",
+    ],
+)
+def test_a_recognised_or_assessed_injury_is_not_told_to_apply_within_the_year(
+    book: GuideBook, question: str
+) -> None:
+    got = plan(book, ["work_injury_benefits"], question)
+    assert "time_limit" not in {block.guide_id for block in got.situations}
+
+
+def test_an_old_injury_never_recognised_still_gets_the_time_limit(book: GuideBook) -> None:
+    got = plan(
+        book, ["work_injury_recognition"], "2023年在厂里压断了手指，厂里一直没给报工伤，现在还能申请吗"
+    )
+    assert "time_limit" in {block.guide_id for block in got.situations}
