@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.config import CORPUS_DIR
-from assistant.consult.guides import KINDS, AnswerKind, GuideError
+from assistant.consult.guides import KINDS, AnswerKind, Condition, GuideError
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,12 @@ class KindMarkers:
     # How a verdict that denies what was asked opens (没有。 不能。): [denials] in the file. Such a
     # verdict needs no figure, so no input for one is asked for.
     denials: tuple[str, ...] = ()
+    # Words of an asked clause that ask for every head of claim at once (能要哪些钱, 这些都能要回来吗):
+    # [heads] in the file, with the words that lead the heads beyond the opening.
+    heads: tuple[str, ...] = ()
+    heads_lead: str = ""
+    # guide id → the facts that name its head of claim in the worker's story (contract_signed == false).
+    head_when: dict[str, Condition] = field(default_factory=dict)
 
     @property
     def all_words(self) -> frozenset[str]:
@@ -99,7 +105,25 @@ def load_markers(path: Path = CORPUS_DIR / "consult" / "question_kinds.toml") ->
     denials = raw.get("denials", {}).get("openings", [])
     if not isinstance(denials, list) or not all(isinstance(w, str) and w for w in denials):
         raise GuideError(f"{path.name}: [denials].openings must be a list of words")
-    return KindMarkers(markers, outranked, final, tuple(w.lower() for w in still), tuple(denials))
+    heads = raw.get("heads", {})
+    words, lead = heads.get("words", []), heads.get("lead", "")
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise GuideError(f"{path.name}: [heads].words must be a list of words")
+    if words and (not isinstance(lead, str) or not lead.strip()):
+        raise GuideError(f"{path.name}: [heads].lead must say how the further heads are introduced")
+    named_by = heads.get("named_by", {})
+    if not isinstance(named_by, dict) or not all(isinstance(c, str) and c for c in named_by.values()):
+        raise GuideError(f"{path.name}: [heads.named_by] maps a guide id to a facts condition")
+    return KindMarkers(
+        markers,
+        outranked,
+        final,
+        tuple(w.lower() for w in still),
+        tuple(denials),
+        tuple(w.lower() for w in words),
+        lead.strip(),
+        {guide_id: Condition.parse(source) for guide_id, source in named_by.items()},
+    )
 
 
 def asked_text(question: str, earlier: Sequence[str] = ()) -> str:
@@ -136,6 +160,31 @@ def asked_clause(question: str) -> str:
     if any(word in clause.lower() for word in markers.still):
         return ""
     return clause
+
+
+_SENTENCE_END = re.compile(r"[。？?！!；;\n]")
+
+
+@lru_cache(maxsize=4096)
+def asked_parts(question: str) -> tuple[str, ...]:
+    """The sentences of a question that each ask something (a marker in them): 辞退了，补偿按几个月算？
+    另外没休的年假能折现吗？ asks two things. One part (or none) for a question that asks one thing,
+    however much background it tells first."""
+    markers = load_markers()
+    parts = []
+    for sentence in _SENTENCE_END.split(question):
+        sentence = sentence.strip()
+        if sentence and markers.marked(sentence) is not None:
+            parts.append(sentence)
+    return tuple(parts)
+
+
+def asks_for_heads(question: str) -> bool:
+    """Does the asked clause ask for every head of claim the facts before it name (我能要哪些钱 after a
+    list of what went wrong), rather than one of them?"""
+    words = load_markers().heads
+    clause = asked_clause(question).lower()
+    return bool(clause) and any(word in clause for word in words)
 
 
 def question_kind(question: str, earlier: Sequence[str] = ()) -> AnswerKind:

@@ -25,11 +25,20 @@ from assistant.consult.guides import (
     GuideBook,
     Statement,
 )
-from assistant.consult.kinds import asked_clause, asked_text, load_markers, question_kind
+from assistant.consult.kinds import (
+    asked_clause,
+    asked_parts,
+    asked_text,
+    asks_for_heads,
+    load_markers,
+    question_kind,
+)
 
 MAX_ISSUE_GUIDES = 2  # detected issues whose guides shape one answer
 MAX_CANDIDATE_GUIDES = 3  # detected issues whose guides are weighed for it
 SECOND_ISSUE_SHARE = 0.5  # a second issue counts when its detection score is at least this share
+MAX_PARTS = 3  # asked parts of one question the opening answers (辞退了补偿按几个月算？年假能折现吗？)
+MAX_HEADS = 4  # heads of claim one opening names when all of them are asked for (我能要哪些钱)
 
 
 @dataclass(frozen=True)
@@ -391,10 +400,14 @@ def plan_consultation(
         # Measured against the strongest issue even when that one has no guide: a faint issue must not
         # answer a question that is really about another one.
         if score < SECOND_ISSUE_SHARE * best:
-            break
-        guides.append(guide)
-        if len(guides) >= MAX_CANDIDATE_GUIDES:
-            break
+            # A faint issue whose guide the facts make the one to answer (a disability grade → the
+            # benefits guide, 7级 … 没签合同 … 能赔多少) is weighed all the same: the facts, not the
+            # strength of a background word (没有劳动合同), decide which case it is.
+            if guide.leads_when is not None and guide.leads_when.holds(values) is True:
+                guides.append(guide)
+            continue
+        if len(guides) < MAX_CANDIDATE_GUIDES:
+            guides.append(guide)
     if not any(_match(_select_answer(g, question, kind), question) for g in guides):
         # No detected issue's guide answers what was asked: a guide the facts name may (a background
         # issue, 被裁了 before 失业金能领吗, must not take the opening from the asked one).
@@ -402,17 +415,29 @@ def plan_consultation(
     # The candidates answer in the order their words fit the question; a third issue's guide speaks
     # only when it fits better than one of the first two (怀孕8个月…夜班…扣我绩效: the women workers'
     # guide, not the deductions one).
-    guides = _by_match(guides, question, kind, values)[:MAX_ISSUE_GUIDES]
+    pool = _by_match(guides, question, kind, values)  # weighed again for each asked part
+    guides = pool[:MAX_ISSUE_GUIDES]
     faint = set(by_meaning)
     raised = {block.guide_id for block in plan.situations}
+    raised_guides = [g for g in book.situations if g.id in raised and g.answers]
     speakers = _speakers(
-        [g for g in book.situations if g.id in raised and any(a.kind == kind for a in g.answers)],
-        guides,
-        question,
-        kind,
+        [g for g in raised_guides if any(a.kind == kind for a in g.answers)], guides, question, kind
     )
+    stand_in: set[str] = set()  # a raised situation speaking in another form than the one asked
+    if (
+        not speakers
+        and raised_guides
+        and not any(_of_kind(g, question, kind) or _fits(g, question, kind) for g in guides)
+    ):
+        # No candidate guide has an answer of the asked form, nor one the question's words select
+        # (脚趾被锯掉一截，怎样赔偿 with only the site-wages issue detected): the raised situation's first
+        # step speaks rather than another matter's default answer (the wages guide's 不合法).
+        speakers = raised_guides[:1]
+        stand_in = {raised_guides[0].id}
     wanting: list[Computation] = []  # asked for and about this case, but an input is missing
     opening_decided = False  # the opening is a verdict or a step no missing input would change
+    opening: GuideAnswer | None = None
+    opening_guide: Guide | None = None
     if run_tool is not None:
         for name in tools_asked(guides, question, earlier):
             if not any(c.tool == name for c in plan.computations):
@@ -429,7 +454,7 @@ def plan_consultation(
         answer = _select_answer(guide, question, kind)
         if answer is None:
             continue
-        if guide in speakers and answer.kind != kind:
+        if guide in speakers and answer.kind != kind and guide.id not in stand_in:
             answer = None
         elif (bool(plan.conclusion) or faint.intersection(guide.issues)) and not coverage(
             subject_words(answer), question
@@ -465,6 +490,7 @@ def plan_consultation(
                     plan.reasons.insert(lead, Sentence(text, statement.cite))
                     plan.also.append(plan.reasons[lead])
                 else:
+                    opening, opening_guide = answer, guide
                     plan.conclusion.append(Sentence(text, statement.cite))
                     # Asked in so many words (or a raised situation speaks): the team's guide answers
                     # this very question, which the answer's confidence reflects.
@@ -503,6 +529,10 @@ def plan_consultation(
         plan.steps += [s for s in _sentences(guide.steps, values) if s not in plan.steps]
         plan.mistakes += [s for s in _sentences(guide.mistakes, values) if s not in plan.mistakes]
         plan.evidence += [e for e in guide.evidence if e not in plan.evidence]
+    if opening is not None and opening_guide is not None:
+        _answer_other_parts(plan, question, opening, opening_guide, pool, values, run_tool)
+        if asks_for_heads(question):
+            _name_heads(plan, book, values)
     if plan.ask is None:
         # A figure the question asks for could not be computed: ask for exactly the input it lacks —
         # only a figure asked for (多少, or the figure named: 补偿, 加班费), not one a guide merely runs.
@@ -518,6 +548,108 @@ def plan_consultation(
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
     return plan
+
+
+def _answer_other_parts(
+    plan: ConsultPlan,
+    question: str,
+    opening: GuideAnswer,
+    opening_guide: Guide,
+    pool: Sequence[Guide],
+    values: dict[str, Any],
+    run_tool: ToolRunner | None,
+) -> None:
+    """A question asking two things (辞退了，补偿按几个月算？另外没休的年假能折现吗？) is answered in both
+    parts: each part the opening does not answer selects its own answer, in its own form, from the
+    candidate guides with the shared facts; a part whose subject no guide answer names is left out rather
+    than filled with a background issue (the opening already speaks for the question as a whole)."""
+    parts = asked_parts(question)
+    if len(parts) < 2:
+        return
+    markers = load_markers()
+    # The part the opening answers: the one whose asked clause its words reach (a word of the background
+    # — 欠条 before 能去查住址吗 — does not make it the answer to that part); none: the last part.
+    own = [coverage(opening.asks, asked_clause(part) or part) for part in parts]
+    answered = own.index(max(own)) if max(own) > 0 else len(parts) - 1
+    said = {s.text for s in plan.conclusion}
+    chosen: set[int] = {id(opening)}
+    for index, part in enumerate(parts):
+        if index == answered or len(plan.conclusion) >= MAX_PARTS:
+            continue
+        part_kind = markers.kind_of(part)
+        where = asked_clause(part) or part
+        best: tuple[tuple[bool, int, int], Guide, GuideAnswer] | None = None
+        for position, guide in enumerate(pool):
+            answer = _select_answer(guide, part, part_kind)
+            if answer is None or id(answer) in chosen:
+                continue
+            # The part names what this answer is about (its subject, not only the form: 能不能, 多少).
+            named = coverage(subject_words(answer), where)
+            if not named:
+                continue
+            if guide is opening_guide and (answer.kind == opening.kind or answer.kind != part_kind):
+                # Within the opening's guide only a part asked in another form, answered in that form
+                # (工资照发吗 beside 鉴定要多久): two figures of one guide are mostly one question asked
+                # twice (几级赔多少？怎么计算？), and an answer of another form strays from the part.
+                continue
+            score = (answer.kind == part_kind, named, -position)
+            if best is None or score > best[0]:
+                best = (score, guide, answer)
+        if best is None:
+            continue
+        _, guide, answer = best
+        if answer.tool and run_tool is not None and not any(c.tool == answer.tool for c in plan.computations):
+            computation = run_tool(answer.tool, values)
+            if computation is not None and computation.usable:
+                plan.computations.append(computation)
+                values.update({k: v for k, v in computation.quantities.items() if v is not None})
+        branch = _branch(answer, values)
+        if branch is None or branch[1] in said:
+            continue
+        statement, text = branch
+        sentence = Sentence(text, statement.cite)
+        # The same words may already lead the reasons as another guide's voice: they move up.
+        plan.reasons = [s for s in plan.reasons if s.text != text]
+        plan.also = [s for s in plan.also if s.text != text]
+        plan.conclusion.append(sentence)
+        if f"{guide.id}/{answer.id}" not in plan.selected:
+            plan.selected.append(f"{guide.id}/{answer.id}")
+        said.add(text)
+        chosen.add(id(answer))
+
+
+def _name_heads(plan: ConsultPlan, book: GuideBook, values: Mapping[str, Any]) -> None:
+    """我能要哪些钱 after a story of several wrongs (no contract, wages unpaid, an injury): after the
+    opening, each further head of claim the story's facts name ([heads.named_by] in
+    corpus/consult/question_kinds.toml) gets one line — the first claim its guide makes on these facts,
+    with its clause. Facts, not words: detected issues and ask words also name the stages and
+    circumstances of one case (申请工伤认定 beside 评了七级), which are not further heads."""
+    markers = load_markers()
+    spoken = {entry.split("/")[0] for entry in plan.selected}
+    heads: list[Sentence] = []
+    for guide_id, named in markers.head_when.items():
+        guide = next((g for g in book.guides if g.id == guide_id), None)
+        if guide is None or guide_id in spoken or named.holds(values) is not True:
+            continue
+        if guide.unless is not None and guide.unless.holds(values) is True:
+            continue
+        claim = next(iter(_sentences(guide.claims, values)), None)
+        if claim is None or any(claim.text == s.text for s in plan.conclusion):
+            continue
+        if _same_point(claim, [*plan.conclusion, *heads]):
+            continue
+        heads.append(claim)
+        plan.selected.append(f"{guide.id}/claims")
+        if len(heads) >= MAX_HEADS - 1:
+            break
+    if heads:
+        plan.claims = [s for s in plan.claims if s.text not in {h.text for h in heads}]
+        # One line each, numbered, after the lead: 你说的其他几项也可以一并主张：（1）……（2）……
+        lead = markers.heads_lead
+        for number, head in enumerate(heads, 1):
+            plan.conclusion.append(
+                Sentence(f"{lead if number == 1 else ''}（{number}）{head.text}", head.cite)
+            )
 
 
 def _joined(book: GuideBook, guides: Sequence[Guide], values: Mapping[str, Any]) -> list[Guide]:
@@ -588,11 +720,37 @@ def _by_match(
         matched = _match(answer, question)
         leads = guide.leads_when is not None and guide.leads_when.holds(values) is True
         kind_matched = answer is not None and answer.kind == kind and matched > 0
-        # Between guides the asked clause only breaks ties: the background often names the ground of
+        # Between guides the asked clause mostly breaks ties: the background often names the ground of
         # the claim (三个月没发工资 … 直接走能拿补偿不: the arrears guide's answer, not severance in general).
+        # But an answer whose words reach the asked clause goes before one that only the background
+        # matches (没交社保 … 要怎么辞才能拿到补偿: how to resign, not how to make the employer pay in).
         focused = focus_match(answer, question)
-        scored.append((leads, matched > 0, kind_matched, matched, focused, -position, guide))
-    return [item[-1] for item in sorted(scored, key=lambda item: item[:6], reverse=True)]
+        scored.append((leads, matched > 0, kind_matched, focused > 0, matched, focused, -position, guide))
+    return [item[-1] for item in sorted(scored, key=lambda item: item[:7], reverse=True)]
+
+
+def _names_clause(answer: GuideAnswer | None, question: str) -> bool:
+    """Does the asked clause name what this answer is about (its subject words, not only its form)?"""
+    clause = asked_clause(question)
+    return answer is not None and bool(clause) and coverage(subject_words(answer), clause) > 0
+
+
+def _of_kind(guide: Guide, question: str, kind: AnswerKind) -> bool:
+    answer = _select_answer(guide, question, kind)
+    return answer is not None and answer.kind == kind
+
+
+def _fits(guide: Guide, question: str, kind: AnswerKind) -> bool:
+    return _match(_select_answer(guide, question, kind), question) > 0
+
+
+def _answered_in_words(guides: Sequence[Guide], question: str, kind: AnswerKind) -> bool:
+    """Does a candidate guide have an answer of the asked form that the question's words select?"""
+    for guide in guides:
+        answer = _select_answer(guide, question, kind)
+        if answer is not None and answer.kind == kind and _match(answer, question) > 0:
+            return True
+    return False
 
 
 def _speakers(
@@ -607,11 +765,8 @@ def _speakers(
         return max((coverage(a.asks, question) for a in guide.answers if a.kind == kind), default=0)
 
     ordered = sorted(situations, key=lambda g: fit(g) > 0, reverse=True)
-    if ordered and fit(ordered[0]) == 0:
-        for guide in guides:
-            answer = _select_answer(guide, question, kind)
-            if answer is not None and answer.kind == kind and _match(answer, question) > 0:
-                return []
+    if ordered and fit(ordered[0]) == 0 and _answered_in_words(guides, question, kind):
+        return []
     return ordered
 
 
