@@ -714,18 +714,21 @@ def _by_match(
     to answer (a disability grade → the benefits guide) first, then the one whose answer the question
     asks for most specifically (搬去江西 … 补偿 opens with the relocation answer of the layoff guide
     even when 离职 made resignation the strongest issue); ties keep the issues' order."""
+    answers = [_select_answer(guide, question, kind) for guide in guides]
+    # Between guides the asked clause mostly breaks ties: the background often names the ground of the
+    # claim (三个月没发工资 … 直接走能拿补偿不: the arrears guide's answer, not severance in general). But
+    # when the asked clause names a subject of its own (要怎么辞才能拿到补偿, not only 这样合法吗), an answer
+    # whose words reach it goes before one that only the background matches (没交社保 …: how to resign,
+    # not how to make the employer pay in).
+    clause_asks = any(_names_clause(answer, question) for answer in answers)
     scored = []
-    for position, guide in enumerate(guides):
-        answer = _select_answer(guide, question, kind)
+    for position, (guide, answer) in enumerate(zip(guides, answers, strict=True)):
         matched = _match(answer, question)
         leads = guide.leads_when is not None and guide.leads_when.holds(values) is True
         kind_matched = answer is not None and answer.kind == kind and matched > 0
-        # Between guides the asked clause mostly breaks ties: the background often names the ground of
-        # the claim (三个月没发工资 … 直接走能拿补偿不: the arrears guide's answer, not severance in general).
-        # But an answer whose words reach the asked clause goes before one that only the background
-        # matches (没交社保 … 要怎么辞才能拿到补偿: how to resign, not how to make the employer pay in).
         focused = focus_match(answer, question)
-        scored.append((leads, matched > 0, kind_matched, focused > 0, matched, focused, -position, guide))
+        reaches = clause_asks and focused > 0
+        scored.append((leads, matched > 0, kind_matched, reaches, matched, focused, -position, guide))
     return [item[-1] for item in sorted(scored, key=lambda item: item[:7], reverse=True)]
 
 

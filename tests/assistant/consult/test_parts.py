@@ -169,6 +169,15 @@ def test_the_asked_clause_outweighs_the_ground_told_before_it() -> None:
     assert "书面" in opening(p)
     make_up = plan("单位一直没交社保，怎么让它补缴", "social_insurance", "severance_compensation")
     assert make_up.selected[0] == "social_insurance/make_up"
+    # A clause that asks only the form (合法吗) names no subject of its own: the background's answer
+    # (the incapacity ground told before it) still speaks, not any answer listing 合法吗 among its words.
+    form_only = plan(
+        "怀孕五个月，公司以不能胜任为由把我辞退了，合法吗",
+        "rules_and_transfer",
+        "unlawful_termination",
+        "female_workers",
+    )
+    assert form_only.selected[0] == "rules_and_transfer/incompetent"
 
 
 def test_a_faint_issue_whose_guide_the_facts_lead_is_still_weighed() -> None:
