@@ -239,3 +239,11 @@ def test_a_commuting_accident_opens_with_the_fault_that_decides_it(
 ) -> None:
     p = plan(book, ["work_injury_recognition"], text)
     assert said in opening(p)
+
+
+def test_a_death_at_home_asked_of_the_benefits_guide_is_not_called_a_work_death(book: GuideBook) -> None:
+    p = plan(book, ["work_injury_benefits"], "我爸晚上回到家后突发脑出血去世了，能算工亡吗")
+    assert opening(p).startswith("一般不算")
+    # A question about pay while off work still gets that answer.
+    other = plan(book, ["work_injury_benefits"], "工伤养伤期间单位只发基本工资，合法吗")
+    assert not opening(other).startswith("一般不算")
