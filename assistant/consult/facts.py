@@ -123,6 +123,19 @@ FACT_NAMES = frozenset(
         "protected_reason",
     }
 )
+
+
+def latest_retirement_age(age: int, today: date) -> float:
+    """The latest statutory retirement age a worker of this age can have, in years: men's (women's are
+    earlier), for the latest birth month the age allows. 全国人民代表大会常务委员会关于实施渐进式延迟法定退休
+    年龄的决定 (2024-09-13, in force 2025-01-01), 附件1: men born from January 1965 retire one month later
+    for every four months of birth after December 1964, up to 63."""
+    year = today.year - age
+    months_after = (year - 1965) * 12 + 12  # born in December of that year: the latest
+    added = 0 if months_after <= 0 else min(36, -(-months_after // 4))
+    return 60 + added / 12
+
+
 # The protected statuses of 劳动合同法 42 (no ending under 40 or 41; 45: a fixed term runs on), in the
 # order they are read, with the words a sentence gives them ({protected_reason}).
 PROTECTED_REASONS = {
@@ -1356,11 +1369,13 @@ class FactExtractor:
     def _derive_protected(record: CaseFacts) -> None:
         """The protected status of 劳动合同法 42 the facts make, the first that holds: pregnancy, a
         suspected occupational disease, a disability from a work injury, a medical period, 15 years here
-        and near retirement (told in words, or an age from 50 with the years: the sentence keeps the
-        condition, since the retirement age depends on sex and birth date)."""
+        and near retirement — told in words, or an age within 5 years of the latest retirement age it allows
+        (men's; a younger woman may already be near, which the guides' general sentences leave open)."""
         years_here = float(record.get("service_months", 0) or 0)
         age = record.get("age")
-        near = record.get("near_retirement") is True or (isinstance(age, int | float) and age >= 50)
+        near = record.get("near_retirement") is True or (
+            isinstance(age, int | float) and latest_retirement_age(int(age), record.today) - age <= 5
+        )
         candidates = (
             ("pregnancy", "pregnant", record.get("pregnant") is True),
             ("occupational_disease", "occupational_disease", record.get("occupational_disease") is True),

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from assistant.consult.facts import extract_facts
+from assistant.consult.facts import extract_facts, latest_retirement_age
 from assistant.consult.guides import GuideBook, load_guides
 from assistant.consult.plan import ConsultPlan, plan_consultation
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
@@ -72,12 +72,21 @@ def test_near_retirement_within_five_years(text: str, near: bool) -> None:
     assert (read.get("protected_status") == "near_retirement") is near
 
 
+def test_the_latest_retirement_age_follows_the_2024_decision() -> None:
+    assert latest_retirement_age(62, TODAY) == 60  # born 1964: before the reform
+    assert latest_retirement_age(57, TODAY) == 61.25  # born December 1969: 15 months later
+    assert latest_retirement_age(40, TODAY) == 63  # born 1986: the full 36 months
+
+
 def test_protected_statuses_are_derived_in_order() -> None:
     assert facts("体检查出疑似矽肺，厂里要辞退我")["protected_status"] == "occupational_disease"
     assert facts("怀孕5个月了，公司让我走")["protected_status"] == "pregnancy"
-    # 15 years in this unit and an age from 50: the sentence keeps the retirement condition.
-    assert facts("在厂里干了17年，今年53岁，要裁我")["protected_status"] == "near_retirement"
-    assert "protected_status" not in facts("在厂里干了7年，今年53岁，要裁我")
+    # 15 years in this unit and an age no one retires more than 5 years after; a younger age is left open.
+    # Born in 1969 at the latest: a man retires at 61 years 3 months, a woman earlier.
+    assert facts("在厂里干了17年，今年57岁，要裁我")["protected_status"] == "near_retirement"
+    assert "protected_status" not in facts("在厂里干了7年，今年57岁，要裁我")
+    # Born in 1970: 61 years 6 months is more than 5 years away for a man (a woman is left to the guide).
+    assert "protected_status" not in facts("在厂里干了17年，今年56岁，要裁我")
 
 
 def test_the_months_of_a_pregnancy_are_not_the_time_in_the_job() -> None:
