@@ -303,7 +303,8 @@ class FactExtractor:
         owed = lex.pattern("arrears", "owed")
         num = rf"(?:\d+(?:\.\d+)?|[{CN_CHARS}几半]+)"
         self._owed_months = re.compile(
-            rf"(?:(?:{owed})(?:了|我|我们|俺|人家)*\s*(?P<a>{num})\s*个?\s*(?P<a_more>多)?\s*月(?P<a_half>半)?"
+            # 拖欠工资八个月 / 欠了我工钱快半年: the month word may stand between the owing and the count.
+            rf"(?:(?:{owed})(?:了|我|我们|俺|人家)*(?:{months_of})?(?:已经|都|整整|足足|快|将近|有)*\s*(?P<a>{num})\s*个?\s*(?P<a_more>多)?\s*月(?P<a_half>半)?"
             rf"|(?P<b>{num})\s*个?\s*(?P<b_more>多)?\s*月(?P<b_half>半)?(?:的)?(?:{months_of})[^,，。]{{0,3}}(?:{owed}))"
         )
         self._owed_half_year = re.compile(rf"(?:{owed})(?:了|我)*半年(?:的)?(?:{months_of})?")
