@@ -312,6 +312,11 @@ class FactExtractor:
         self._owed_years = re.compile(
             rf"(?:{owed})(?:了|我|我们)*(?:{months_of})?\s*(?P<n>\d+|[{CN_CHARS}]+)\s*年(?P<half>半)?"
         )
+        # 一年多的工资都没发 / 两年工钱一分没拿: the years first, then the pay and the owing.
+        self._years_then_owed = re.compile(
+            rf"(?<![干做了在])(?P<n>\d+|[{CN_CHARS}]+)\s*年(?P<more>多)?(?P<half>半)?(?:的)?(?:{months_of})"
+            rf"(?:都|也|全|一直|一分(?:钱)?(?:都|也)?)*(?:{owed}|没拿|没见)"
+        )
         self._service_before = re.compile(rf"(?:{lex.pattern('service', 'before')})(?:了)?\s*$")
         self._not_tenure = re.compile(rf"(?:{lex.pattern('service', 'not_before_event')})[^,，。]{{0,3}}$")
         self._earlier_employer = re.compile(lex.pattern("service", "earlier_employer"))
@@ -695,6 +700,11 @@ class FactExtractor:
             n = parse_cn_number(years.group("n"))
             if n is not None and 0 < n <= 10:
                 put("unpaid_months", n * 12 + (6 if years.group("half") else 0), years.group(0))
+        elif years := self._years_then_owed.search(clause):
+            n = parse_cn_number(years.group("n"))
+            if n is not None and 0 < n <= 10:
+                months = n * 12 + (6 if years.group("half") else 0)
+                put("unpaid_months", months, years.group(0), bool(years.group("more")))
 
     # --- time ----------------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ or from parts they add up (欠薪4万8，加上补偿金一万二). Read from th
 with the rules of the worker tools (severance N by 劳动合同法第四十七条, 一次性伤残补助金 by 工伤保险条例
 第三十五至三十七条). Pure functions, no I/O.
 
-Each claim keeps the worker's words that name it (``anchor``), so the policy can read its tense there
+Each claim keeps the worker's words that name it (``anchors``), so the policy can read its tense there
 (赔偿早就拿到了: settled; 要是以后被辞退: supposed)."""
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from .rules import ClaimWording
 @dataclass(frozen=True)
 class Claim:
     amount: Amount
-    anchor: str  # the worker's words the claim stands on (its tense is read there)
-    turn: int
+    # The worker's words the claim stands on, with their message: its tense is read at each, and a
+    # claim counts only when every one is real (假设我被辞退了，干了十年…能拿多少补偿: supposed).
+    anchors: tuple[tuple[str, int], ...]
 
 
 def _words(fact_words: str) -> str:
@@ -53,7 +54,9 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
     if months is not None and months >= 2 and not facts.has("unpaid_amount"):
         fact = facts.facts["unpaid_months"]
         text = f"{_words(fact.words)}，{_words(wage_fact.words)}"
-        claims.append(Claim(Amount(months * wage, text, fact.approximate), _words(fact.words), fact.turn))
+        claims.append(
+            Claim(Amount(months * wage, text, fact.approximate), ((_words(fact.words), fact.turn),))
+        )
     service = _value(facts, "service_months")
     asked = wording.compensation.search(whole)
     if (
@@ -68,14 +71,24 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
         factor = 2 if wording.unlawful.search(whole) else 1
         fact = facts.facts["service_months"]
         text = f"{_words(fact.words)}，{_words(wage_fact.words)}，{'2N' if factor == 2 else 'N'}"
-        claims.append(
-            Claim(Amount(float(n) * factor * wage, text, True), asked.group(0), _turn(texts, asked))
-        )
+        anchors = ((asked.group(0), _turn(texts, asked)), (_words(fact.words), fact.turn))
+        claims.append(Claim(Amount(float(n) * factor * wage, text, True), anchors))
+    unsigned = _value(facts, "months_without_contract")
+    double = wording.double_wage.search(whole) if wording.double_wage else None
+    if unsigned is not None and facts.get("contract_signed") is False and double is not None:
+        # 劳动合同法第八十二条: the second to the twelfth month without a contract, at most 11 months.
+        extra = min(11.0, max(0.0, unsigned - 1))
+        fact = facts.facts["months_without_contract"]
+        text = f"{_words(fact.words)}，{_words(wage_fact.words)}，{double.group(0)}"
+        anchors = ((double.group(0), _turn(texts, double)), (_words(fact.words), fact.turn))
+        claims.append(Claim(Amount(extra * wage, text, True), anchors))
     grade = facts.get("disability_grade")
     if isinstance(grade, int) and grade in LUMP_SUM_MONTHS:
         fact = facts.facts["disability_grade"]
         text = f"{_words(fact.words)}，{_words(wage_fact.words)}"
-        claims.append(Claim(Amount(LUMP_SUM_MONTHS[grade] * wage, text, True), _words(fact.words), fact.turn))
+        claims.append(
+            Claim(Amount(LUMP_SUM_MONTHS[grade] * wage, text, True), ((_words(fact.words), fact.turn),))
+        )
     return claims
 
 

@@ -21,6 +21,7 @@ from .extract import (
     CLAUSE_SPLIT,
     SENTENCE_SPLIT,
     Amount,
+    fact_time_limits,
     find_amounts,
     find_arrears,
     find_collective,
@@ -406,14 +407,16 @@ class EscalationPolicy:
                 chain = find_employer_chain(text, self.rules.chain)
                 if chain:
                     add(_structured(structured["chain"], "risk", chain.text, turn))
-        if claims is not None and "amount_high" not in reasons:
+        # The consultation layer's facts of the conversation (one parser of wages, months, grades and
+        # dates for the answer and the policy), read once, only when a class below needs them.
+        facts = extract_facts([self._own_sentences(t) for t in masked], today) if claims is not None else None
+        if facts is not None and claims is not None and "amount_high" not in reasons:
             # The sums the worker's facts imply (months unpaid × wage, N or 2N, a disability grade).
-            facts = extract_facts([self._own_sentences(t) for t in masked], today)
             computed = [
                 c
                 for c in computed_claims(facts, masked, claims)
                 if c.amount.yuan >= limits.amount_threshold_yuan
-                and found(structured["amount"], c.turn, c.anchor)
+                and all(found(structured["amount"], turn, words) for words, turn in c.anchors)
             ]
             if computed:
                 top_claim = max(computed, key=lambda c: c.amount.yuan)
@@ -422,7 +425,7 @@ class EscalationPolicy:
                         structured["amount"],
                         "risk",
                         top_claim.amount.text,
-                        top_claim.turn,
+                        top_claim.anchors[0][1],
                         amount=format_yuan(top_claim.amount),
                     )
                 )
@@ -450,13 +453,14 @@ class EscalationPolicy:
             if flagged:
                 add(_structured(structured["model"], "danger", f"模型评分 {score:.2f}", len(texts) - 1))
 
-        findings = [
-            f
-            for f in find_time_limits(
-                masked, today, limits.arbitration_limit_months, limits.injury_application_limit_months
+        read = find_time_limits(
+            masked, today, limits.arbitration_limit_months, limits.injury_application_limit_months
+        )
+        if facts is not None:
+            read += fact_time_limits(
+                facts, masked, today, limits.arbitration_limit_months, limits.injury_application_limit_months
             )
-            if self._time_counts(f.text, f.limit, masked, counts)
-        ]
+        findings = [f for f in read if self._time_counts(f.text, f.limit, masked, counts)]
         passed = [f for f in findings if f.passed]
         near = [f for f in findings if not f.passed and f.days_left_min <= limits.time_limit_warn_days]
         already = {"time_limit_near", "time_limit_passed"} & reasons.keys()

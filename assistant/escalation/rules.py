@@ -120,6 +120,8 @@ class ClaimWording:
     not_claim: re.Pattern[str]
     # The ending grounds (facts.py ``ending_ground``) that end the job by the employer's side.
     employer_grounds: tuple[str, ...] = ()
+    # The double wage for months without a written contract claimed (双倍工资); None: never computed.
+    double_wage: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,9 @@ def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> 
             adding=_either(raw["adding"], f"{where} adding", lexicons),
             not_claim=_either(raw["not_claim_before"], f"{where} not_claim_before", lexicons),
             employer_grounds=tuple(str(g) for g in raw.get("employer_grounds", [])),
+            double_wage=_either(raw["double_wage"], f"{where} double_wage", lexicons)
+            if raw.get("double_wage")
+            else None,
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
