@@ -346,13 +346,19 @@ class FactExtractor:
         owed = lex.pattern("arrears", "owed")
         num = rf"(?:\d+(?:\.\d+)?|[{CN_CHARS}几半]+)"
         self._owed_months = re.compile(
-            rf"(?:(?:{owed})(?:了|我|我们|俺|人家)*\s*(?P<a>{num})\s*个?\s*(?P<a_more>多)?\s*月(?P<a_half>半)?"
+            # 拖欠工资八个月 / 欠了我工钱快半年: the month word may stand between the owing and the count.
+            rf"(?:(?:{owed})(?:了|我|我们|俺|人家)*(?:{months_of})?(?:已经|都|整整|足足|快|将近|有)*\s*(?P<a>{num})\s*个?\s*(?P<a_more>多)?\s*月(?P<a_half>半)?"
             rf"|(?P<b>{num})\s*个?\s*(?P<b_more>多)?\s*月(?P<b_half>半)?(?:的)?(?:{months_of})[^,，。]{{0,3}}(?:{owed}))"
         )
         self._owed_half_year = re.compile(rf"(?:{owed})(?:了|我)*半年(?:的)?(?:{months_of})?")
         # 拖欠工资一年半了 / 欠了两年的工钱: years owed, in months.
         self._owed_years = re.compile(
             rf"(?:{owed})(?:了|我|我们)*(?:{months_of})?\s*(?P<n>\d+|[{CN_CHARS}]+)\s*年(?P<half>半)?"
+        )
+        # 一年多的工资都没发 / 两年工钱一分没拿: the years first, then the pay and the owing.
+        self._years_then_owed = re.compile(
+            rf"(?<![干做了在])(?P<n>\d+|[{CN_CHARS}]+)\s*年(?P<more>多)?(?P<half>半)?(?:的)?(?:{months_of})"
+            rf"(?:都|也|全|一直|一分(?:钱)?(?:都|也)?)*(?:{owed}|没拿|没见)"
         )
         # 入职才3个月 / 干了快两年 / 上班刚满一年: a few words of degree between the verb and the duration.
         self._service_before = re.compile(
@@ -771,6 +777,11 @@ class FactExtractor:
             n = parse_cn_number(years.group("n"))
             if n is not None and 0 < n <= 10:
                 put("unpaid_months", n * 12 + (6 if years.group("half") else 0), years.group(0))
+        elif years := self._years_then_owed.search(clause):
+            n = parse_cn_number(years.group("n"))
+            if n is not None and 0 < n <= 10:
+                months = n * 12 + (6 if years.group("half") else 0)
+                put("unpaid_months", months, years.group(0), bool(years.group("more")))
 
     # --- time ----------------------------------------------------------------------------------
 

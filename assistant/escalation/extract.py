@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from assistant.consult.facts import CaseFacts
 from assistant.privacy import strip_identifiers
 from ingest.numerals import cn_to_int
 
@@ -82,6 +83,7 @@ _SALARY_BEFORE = (
 _SALARY_BEFORE += ("一月", "月均", "平均工资", "缴费基数", "工资标准", "最低工资")
 # 年薪二十万，公司说要降到十五万: the new pay, not a disputed sum.
 _SALARY_BEFORE += ("降到", "涨到", "调到", "降为", "降至")
+_SALARY_BEFORE += ("降薪到", "降薪至", "涨薪到", "调薪到", "工资降到", "降成", "改成")
 _SALARY_AFTER = ("一个月", "每月", "/月", "一月", "每个月", "月薪", "一年")
 _NOT_MONEY_AFTER = re.compile(r"\s*(年|月|日|号|天|个|小时|岁|%|人|次|件|单|公里|米|斤|平|分钟|级|条|元/)")
 _MONEY_CONTEXT = re.compile(r"(欠|工资|工钱|钱|赔|补偿|违约金|罚|扣|薪|给|要|共|总共|一共|借|垫|押金|奖金)")
@@ -228,7 +230,7 @@ def format_yuan(amount: Amount) -> str:
 _PEOPLE = re.compile(
     rf"(\d+|[几{CN_NUM}]+)(多|来|余|几)?(个|号|名|位)?(?:老|新|男|女|正式|临时)?"
     r"(人|工友|骑手|工人|兄弟|师傅|同事|农民工|老乡|员工|职工|伙计|姐妹|司机|搬运工|装卸工|小工|临时工|钢筋工|木工|瓦工|电工|焊工|"
-    r"架子工|保安|保洁|环卫工|清洁工|厨师|服务员|店员|快递员|外卖员|送餐员|护工|学徒|女工|男工|操作工|普工)"
+    r"架子工|保安|保洁员?|阿姨|大姐|大妈|环卫工|清洁工|厨师|服务员|店员|快递员|外卖员|送餐员|护工|学徒|女工|男工|操作工|普工)"
 )
 # Dialect and spoken forms count too: 阿拉/伲 (Wu), 我哋/一齐 (Cantonese), 一道, 约好, 全都.
 GROUP_MARKERS = re.compile(
@@ -242,6 +244,8 @@ DISPUTE_WORDS = re.compile(
     r"不服|不签|抗议|反对|下线|不上线|不接单|不出车|不开工|信访|一分钱|政府|门口|楼底下|楼下|讨说法|拉横幅"
     # Session 6: the pay the group cannot get (工钱找谁要, 要不回来).
     r"|找谁要|要不(?:到|回)"
+    # Session 7: a new employer that denies what the group earned (新公司不认我们以前的工龄).
+    r"|不认"
 )
 # A group dispute long settled (三年前那回…早就全发到手了) is history, not a case.
 SETTLED = re.compile(
@@ -429,6 +433,8 @@ _TERMINATION = (
     r"|从[^,，。]{0,6}(?:厂|公司|单位|工地|店|超市)[^,，。]{0,3}出来|离开[^,，。]{0,3}(?:厂|公司|单位|工地|店|超市)"
 )
 _INJURY = r"工伤|出的事|出事|出了事|受的伤|受伤|摔伤|砸伤|压伤|夹伤|烫伤|烧伤|骨折|断的|压断|砸断|切断|截肢"
+# 被砸的那次, 被叉车撞了: a harm verb after 被 (as the consultation layer reads an injury).
+_INJURY += r"|被[^,，。]{0,4}(?:砸|压|撞|轧|夹|绞|烫|烧|割|切|卷)(?:了|伤|断|到|的|坏)"
 EVENT = re.compile(rf"(?P<term>{_TERMINATION})|(?P<inj>{_INJURY})")
 _N = rf"(\d+|[{CN_NUM}几半]+)"
 _QUAL = r"(快|将近|差不多|马上|眼看|快要|就要|下周就?|下个月就?|月底就?|这周就?|明天就?|还?差几天就?)?"
@@ -443,14 +449,18 @@ _EVENT_COMMA_DURATION = re.compile(
     rf"(?:{EVENT.pattern})[^。!！?？,，]{{0,10}}[,，](?:现在|到现在|至今|如今|已经|这都|都)(?:都|已经)?(?:过去|有)?了?"
     rf"{_DURATION}(?=了|啦|$|[,，。!！?？])"
 )
+# 辞职后过了快12个月, 离职以后都过去一年了: the time since, told after 后 (not 离职后两年不能去同行).
+_EVENT_AFTER_PASSED = re.compile(
+    rf"(?:{EVENT.pattern})(?:后|以后|之后)(?:到现在|至今)?(?:已经|都|这都)?(?:过去了?|过了|有)(?:已经|都)?{_DURATION}(?=了|啦|$|[,，。!！?？])"
+)
 _DURATION_THEN_EVENT = re.compile(rf"{_N}(个)?(多)?(年|月)(多|半)?(?:前|以前|之前)")
 _DATE = re.compile(
     r"(?:(\d{4})年|(去年|前年|今年|大前年))"
-    r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月|腊月|正月))?"
+    r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月|腊月|正月|春天|夏天|秋天|冬天))?"
 )
 # The injury limit runs against the worker only when the injury was never reported or recognised.
 _UNREPORTED = re.compile(
-    r"(没|不|未|没有)(给|去|帮我|帮)?(报|申请|认定|上报|认(?![识为真可]))|还能(申请|认定|报)|来得及|自己(去)?申请"
+    r"(没|不|未|没有)(给|去|帮我|帮)?(报|申请|认定|上报|认(?![识为真可])|办(?!法))|还能(申请|认定|报)|来得及|(?:自己|本人)(去)?申请"
 )
 _LAST_MONTH = re.compile(r"上上?个?月")
 _NOW_MONTH = re.compile(r"现在(?:都|已经|是|都已经|已)?(?:今年)?(\d{1,2}|[一二三四五六七八九十]{1,2})月")
@@ -515,6 +525,16 @@ def _date_range(m: re.Match[str], today: date) -> tuple[date, date] | None:
         return date(year, 12, 1), min(date(year + 1, 2, 15), today)
     if special in ("年初", "年头", "春节", "过年", "正月"):
         return date(year, 1, 1), date(year, 2, 28)
+    # Seasons (前年秋天): spring March–May, summer June–August, autumn September–November, winter
+    # December to February.
+    if special == "春天":
+        return date(year, 3, 1), date(year, 5, 31)
+    if special == "夏天":
+        return date(year, 6, 1), date(year, 8, 31)
+    if special == "秋天":
+        return date(year, 9, 1), date(year, 11, 30)
+    if special == "冬天":
+        return date(year, 12, 1), min(date(year + 1, 2, 28), today)
     if special == "上半年":
         return date(year, 1, 1), date(year, 6, 30)
     if special == "下半年":
@@ -592,6 +612,10 @@ def find_time_limits(
                 span = _elapsed_months(m, 3)
                 if span:
                     finding(kind, months_ago(now, span[1]), months_ago(now, span[0]), m.group(0))
+            for m in _EVENT_AFTER_PASSED.finditer(clause):
+                span = _elapsed_months(m, 3)
+                if span:
+                    finding(kind, months_ago(now, span[1]), months_ago(now, span[0]), m.group(0))
             for m in _DURATION_THEN_EVENT.finditer(clause):
                 n = parse_number(m.group(1))
                 if n is None:
@@ -607,4 +631,39 @@ def find_time_limits(
             if last:
                 first = add_months(now.replace(day=1), -(2 if "上上" in last.group(0) else 1))
                 finding(kind, first, _month_range(first.year, first.month)[1], last.group(0))
+    return findings
+
+
+def fact_time_limits(
+    facts: CaseFacts, texts: list[str], today: date, arbitration_months: int, injury_months: int
+) -> list[TimeLimitFinding]:
+    """The same limits counted from the consultation layer's dates (assistant/consult/facts.py), which
+    read endings and injuries in more words (去年12月底走的, 2025年10月被叉车撞了): the end of the job
+    for the arbitration limit; the injury for the worker's own 工伤认定 application, only when it was
+    never reported or recognised. A date known to its month or year is a range (``Fact.until``), so a
+    limit that falls inside it is read as near, not as passed."""
+    findings: list[TimeLimitFinding] = []
+    if reference_today(texts, today) != today:
+        return findings  # 现在都今年2月了: the facts' relative dates were read against another "now"
+    unreported = any(_UNREPORTED.search(t) for t in texts)
+    for name, label, months in (
+        ("end_date", "仲裁时效", arbitration_months),
+        ("injury_date", "工伤认定申请期限", injury_months),
+    ):
+        fact = facts.facts.get(name)
+        if fact is None or not isinstance(fact.value, str):
+            continue
+        if name == "injury_date" and (not unreported or facts.get("injury_stage") == "recognised"):
+            continue
+        try:
+            earliest = date.fromisoformat(fact.value)
+            latest = date.fromisoformat(fact.until) if fact.until else earliest
+        except ValueError:
+            continue
+        if earliest > today:
+            continue
+        words = fact.words.split("…")[0]
+        left_min = (add_months(earliest, months) - today).days
+        left_max = (add_months(min(latest, today), months) - today).days
+        findings.append(TimeLimitFinding(label, left_min, left_max, words))
     return findings

@@ -109,6 +109,22 @@ class ChainWording:
 
 
 @dataclass(frozen=True)
+class ClaimWording:
+    """How a sum at stake is told without its total (``[claims]``): the words that claim
+    compensation for an ending, that call it unlawful (2N), that add parts up, and the words before a
+    sum that make it no labour claim (turnover, loans, prices)."""
+
+    compensation: re.Pattern[str]
+    unlawful: re.Pattern[str]
+    adding: re.Pattern[str]
+    not_claim: re.Pattern[str]
+    # The ending grounds (facts.py ``ending_ground``) that end the job by the employer's side.
+    employer_grounds: tuple[str, ...] = ()
+    # The double wage for months without a written contract claimed (双倍工资); None: never computed.
+    double_wage: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
 class SafetyMessages:
     """The safety block's lines: a header, the emergency lines, lines per category, a footer."""
 
@@ -135,6 +151,8 @@ class EscalationRules:
     model: NgramModel | None = None
     # How a finding's time status is read (``[tense]``); None: every finding counts whatever its tense.
     tense: TenseWording | None = None
+    # Sums computed from the worker's facts and parts added up (``[claims]``); None: sums as said only.
+    claims: ClaimWording | None = None
 
 
 def _compile(pattern: str, where: str, lexicons: Mapping[str, str] | None = None) -> re.Pattern[str]:
@@ -188,6 +206,22 @@ def _chain(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> C
             dispute=_either(raw["dispute"], f"{where} dispute", lexicons),
             companies=_either(raw["companies"], f"{where} companies", lexicons)
             if raw.get("companies")
+            else None,
+        )
+    except KeyError as exc:
+        raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
+
+
+def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> ClaimWording:
+    try:
+        return ClaimWording(
+            compensation=_either(raw["compensation"], f"{where} compensation", lexicons),
+            unlawful=_either(raw["unlawful"], f"{where} unlawful", lexicons),
+            adding=_either(raw["adding"], f"{where} adding", lexicons),
+            not_claim=_either(raw["not_claim_before"], f"{where} not_claim_before", lexicons),
+            employer_grounds=tuple(str(g) for g in raw.get("employer_grounds", [])),
+            double_wage=_either(raw["double_wage"], f"{where} double_wage", lexicons)
+            if raw.get("double_wage")
             else None,
         )
     except KeyError as exc:
@@ -294,6 +328,7 @@ def parse_rules(
             raise RulesError(f"{source}: {code} 的 tense = {cls!r} 不是 [tense.classes] 中的类别")
     minor = _minor(screen["minor"], f"{source} [minor]", lexicons) if screen.get("minor") else None
     chain = _chain(screen["chain"], f"{source} [chain]", lexicons) if screen.get("chain") else None
+    claims = _claims(data["claims"], f"{source} [claims]", lexicons) if data.get("claims") else None
     return EscalationRules(
         limits,
         neutral,
@@ -307,6 +342,7 @@ def parse_rules(
         lexicons,
         model,
         tense,
+        claims,
     )
 
 
