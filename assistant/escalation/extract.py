@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from assistant.consult.facts import CaseFacts
+from assistant.consult.numbers import add_months, parse_cn_number
 from assistant.privacy import strip_identifiers
-from ingest.numerals import cn_to_int
 
 from .rules import ChainWording, MinorWording
 
@@ -38,12 +38,12 @@ def normalize(text: str) -> str:
 
 def parse_number(text: str) -> float | None:
     """Arabic or Chinese numerals, including 几 as an approximate digit (几十 → 20, 十几 → 11) and 半
-    (0.5). Returns None for text that is not a number."""
+    (0.5). Returns None for text that is not a number. The numeral itself is read by the consultation
+    layer's parser (one reading of 四千五 = 4500, 两万五 = 25000, 1万2 = 12000 for the answer and the
+    policy); only the approximations are the screen's own."""
     text = text.strip()
     if not text:
         return None
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return float(text)
     if text == "半":
         return 0.5
     if text.startswith("几"):
@@ -52,13 +52,14 @@ def parse_number(text: str) -> float | None:
     # A range reads as its lower end: 八九 → 8, 十七八 → 17, 一二 (years) is not a range.
     if m := _CN_PAIR.match(text):
         text = m.group(1)
-    try:
-        return float(cn_to_int(text))
-    except ValueError:
-        return None
+    # 二三十, 七八百: a range of tens or hundreds, at its lower end too.
+    if m := _CN_PAIR_UNIT.match(text):
+        text = m.group(1) + m.group(2)
+    return parse_cn_number(text)
 
 
 _CN_PAIR = re.compile(r"^((?:[一二三四五六七八九]?十)?[二三四五六七八])([三四五六七八九])$")
+_CN_PAIR_UNIT = re.compile(r"^([一二三四五六七八])[二三四五六七八九]([十百千万])$")
 
 
 # --- money -------------------------------------------------------------------------------------
@@ -501,12 +502,6 @@ class TimeLimitFinding:
     @property
     def days_left(self) -> int:
         return max(0, (self.days_left_min + self.days_left_max) // 2)
-
-
-def add_months(day: date, months: int) -> date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def months_ago(now: date, months: float) -> date:
