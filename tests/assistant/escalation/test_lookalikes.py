@@ -4,19 +4,22 @@ child who only plans to work, a stranger's beating in the news, a passed limit w
 about, a limit told as what is left before a year is full, a harm told as the next clause's result,
 and the recall booster's veto on look-alikes the screen knows."""
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from assistant.escalation import load_rules
+from assistant.escalation import EscalationRules, load_rules
 from assistant.escalation.policy import decide
 
 TODAY = date(2026, 12, 5)
 RULES = load_rules(with_model=False)
 
 
-def _codes(*messages: str, rules=RULES, deadlines=()) -> set[str]:  # type: ignore[no-untyped-def]
+def _codes(
+    *messages: str, rules: EscalationRules = RULES, deadlines: Sequence[tuple[str, int]] = ()
+) -> set[str]:
     *history, question = messages
     return {r.code for r in decide(question, history, today=TODAY, rules=rules, deadlines=deadlines).reasons}
 
@@ -178,8 +181,6 @@ def test_beaten_with_a_swung_bar_is_violence() -> None:
 
 class _AlwaysFlags:
     """A booster that flags everything it reads (the policy decides what it may read)."""
-
-    min_chars = 1
 
     def flags(self, text: str) -> tuple[bool, float]:
         return True, 0.99
