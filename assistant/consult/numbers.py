@@ -116,6 +116,12 @@ def money_at(text: str, pos: int, need_unit: bool = False) -> Money | None:
     if unit is None and raw != found.group("num").replace(" ", ""):
         end = found.start() + len(raw)
     if not unit and re.match(r"\s*(?:个|年|月|天|日|号|小时|钟|岁|%|人|次|级|倍|周|点|分)", text[end:]):
+        # 九千一个月: the 一 is the next word's (一个月), not a hundreds digit; read 九千 with 一个月 after.
+        if raw.endswith("一") and len(raw) > 2 and re.match(r"\s*个月", text[end:]):
+            shorter = _money_value(raw[:-1])
+            if shorter is not None and re.search(r"[万千百]", raw[:-1]):
+                end -= 1
+                return Money(shorter, text[found.start() : end], found.start(), end, bool(more))
         return None
     has_multiplier = bool(re.search(r"[万千百wk]", raw.lower()))
     if need_unit and not unit:

@@ -14,9 +14,14 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from assistant.consult.facts import extract_facts
+
+from .claims import computed_claims, not_a_claim, summed_parts
 from .extract import (
     CLAUSE_SPLIT,
     SENTENCE_SPLIT,
+    Amount,
+    fact_time_limits,
     find_amounts,
     find_arrears,
     find_collective,
@@ -30,6 +35,7 @@ from .extract import (
 from .rules import (
     PRIORITY_RANK,
     SAFETY_KINDS,
+    ClaimWording,
     EscalationRules,
     Priority,
     ReasonTemplate,
@@ -245,6 +251,13 @@ class EscalationPolicy:
                 return counts(template.code, cls, turn, at, at + len(words), False)
         return True
 
+    @staticmethod
+    def _not_a_claim(text: str, amount: Amount, claims: ClaimWording) -> bool:
+        """Each part of the sum stands after words that make it no labour claim (营业额, 借, 首付)."""
+        parts = amount.text.split("，")
+        at = [text.find(p) for p in parts]
+        return all(a >= 0 and not_a_claim(text, a, claims) for a in at) and bool(parts)
+
     def _own_sentences(self, text: str) -> str:
         if self._hearsay is None:
             return text
@@ -368,14 +381,18 @@ class EscalationPolicy:
                 template.code, template.tense, turn, at, at + len(words), template.kind in SAFETY_KINDS
             )
 
+        claims = self.rules.claims
         for turn, text in enumerate(masked):
             own = self._own_sentences(text)
             arrears = find_arrears(own)
+            summed = summed_parts(own, claims) if claims else None
             amounts = [
                 a
-                for a in [*find_amounts(own), *([arrears] if arrears else [])]
+                for a in [*find_amounts(own), *([arrears] if arrears else []), *([summed] if summed else [])]
                 if a.yuan >= limits.amount_threshold_yuan
             ]
+            if claims is not None:
+                amounts = [a for a in amounts if not self._not_a_claim(own, a, claims)]
             amounts = [a for a in amounts if found(structured["amount"], turn, a.text.split("，")[0])]
             if amounts:
                 top = max(amounts, key=lambda a: a.yuan)
@@ -390,6 +407,28 @@ class EscalationPolicy:
                 chain = find_employer_chain(text, self.rules.chain)
                 if chain:
                     add(_structured(structured["chain"], "risk", chain.text, turn))
+        # The consultation layer's facts of the conversation (one parser of wages, months, grades and
+        # dates for the answer and the policy), read once, only when a class below needs them.
+        facts = extract_facts([self._own_sentences(t) for t in masked], today) if claims is not None else None
+        if facts is not None and claims is not None and "amount_high" not in reasons:
+            # The sums the worker's facts imply (months unpaid × wage, N or 2N, a disability grade).
+            computed = [
+                c
+                for c in computed_claims(facts, masked, claims)
+                if c.amount.yuan >= limits.amount_threshold_yuan
+                and all(found(structured["amount"], turn, words) for words, turn in c.anchors)
+            ]
+            if computed:
+                top_claim = max(computed, key=lambda c: c.amount.yuan)
+                add(
+                    _structured(
+                        structured["amount"],
+                        "risk",
+                        top_claim.amount.text,
+                        top_claim.anchors[0][1],
+                        amount=format_yuan(top_claim.amount),
+                    )
+                )
         if "child_labour" not in reasons and len(masked) > 1:
             spread = find_minor_in_conversation(masked, limits.minor_age_below, self.rules.minor, today)
             if spread and found(structured["minor"], spread[1], spread[0].text):
@@ -410,21 +449,32 @@ class EscalationPolicy:
             # no message-by-message reading: the reason belongs to the current message.
             tense = self.rules.tense
             seen = mask_for_booster(tense, masked, MASK, tense.classes.get("injury")) if tense else masked
-            flagged, score = model.flags("\n".join(seen))
-            if flagged:
+            read = "\n".join(seen)
+            flagged, score = model.flags(read)
+            # A look-alike the screen knows (已经好了, 接孩子, 砍绩效 …) in what the booster read: the
+            # screen's reading stands (bench/booster_oof.py: fewer false alarms, no danger item lost).
+            veto = self.rules.booster_veto
+            if flagged and not (veto is not None and veto.search(read)):
                 add(_structured(structured["model"], "danger", f"模型评分 {score:.2f}", len(texts) - 1))
 
-        findings = [
-            f
-            for f in find_time_limits(
-                masked, today, limits.arbitration_limit_months, limits.injury_application_limit_months
+        read = find_time_limits(
+            masked, today, limits.arbitration_limit_months, limits.injury_application_limit_months
+        )
+        if facts is not None:
+            read += fact_time_limits(
+                facts, masked, today, limits.arbitration_limit_months, limits.injury_application_limit_months
             )
-            if self._time_counts(f.text, f.limit, masked, counts)
-        ]
+        findings = [f for f in read if self._time_counts(f.text, f.limit, masked, counts)]
+        # A passed arbitration limit bars a claim: with none asked of the employer (离职两年了，社保怎么
+        # 转) there is nothing for a lawyer to save. A passed 工伤认定 limit is its own claim.
+        asked = claims is None or claims.asked is None or any(claims.asked.search(t) for t in masked)
+        findings = [f for f in findings if asked or not f.passed or f.limit != "仲裁时效"]
         passed = [f for f in findings if f.passed]
         near = [f for f in findings if not f.passed and f.days_left_min <= limits.time_limit_warn_days]
         already = {"time_limit_near", "time_limit_passed"} & reasons.keys()
-        computed_passed = [(label, days) for label, days in inp.deadlines if days <= 0]
+        computed_passed = [
+            (label, days) for label, days in inp.deadlines if days <= 0 and (asked or label != "仲裁时效")
+        ]
         computed_near = [
             (label, days) for label, days in inp.deadlines if 0 < days <= limits.time_limit_warn_days
         ]

@@ -94,6 +94,10 @@ class MinorWording:
     not_worker: re.Pattern[str]
     parent_markers: re.Pattern[str] | None = None
     kin: re.Pattern[str] | None = None
+    # Work only planned or asked about for later (寒假想去饭店帮忙, 满了16岁以后能去哪上班), and the
+    # words that say a child is at work already (每天, 已经, 在厂里): a plan alone is no child at work.
+    plan: re.Pattern[str] | None = None
+    at_work: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,26 @@ class ChainWording:
     dispute: re.Pattern[str]
     # Organisations named as such: each distinct name is a party of its own.
     companies: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class ClaimWording:
+    """How a sum at stake is told without its total (``[claims]``): the words that claim
+    compensation for an ending, that call it unlawful (2N), that add parts up, and the words before a
+    sum that make it no labour claim (turnover, loans, prices)."""
+
+    compensation: re.Pattern[str]
+    unlawful: re.Pattern[str]
+    adding: re.Pattern[str]
+    not_claim: re.Pattern[str]
+    # The ending grounds (facts.py ``ending_ground``) that end the job by the employer's side.
+    employer_grounds: tuple[str, ...] = ()
+    # The double wage for months without a written contract claimed (双倍工资); None: never computed.
+    double_wage: re.Pattern[str] | None = None
+    # Something claimed of the employer (pay owed, compensation, a case brought): a passed arbitration
+    # limit matters only beside one (离职两年了…社保怎么转 asks nothing a limit could bar). None: every
+    # passed limit counts.
+    asked: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +159,11 @@ class EscalationRules:
     model: NgramModel | None = None
     # How a finding's time status is read (``[tense]``); None: every finding counts whatever its tense.
     tense: TenseWording | None = None
+    # Sums computed from the worker's facts and parts added up (``[claims]``); None: sums as said only.
+    claims: ClaimWording | None = None
+    # Look-alikes the screen knows (healed, minor, a parent's child …): no booster alarm where one is
+    # in the text the booster read (``[booster] veto`` of the screen file); None: no veto.
+    booster_veto: re.Pattern[str] | None = None
 
 
 def _compile(pattern: str, where: str, lexicons: Mapping[str, str] | None = None) -> re.Pattern[str]:
@@ -174,6 +203,8 @@ def _minor(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> M
             if raw.get("parent_markers")
             else None,
             kin=_compile("@kin", f"{where} kin", lexicons) if "kin" in lexicons else None,
+            plan=_either(raw["plan"], f"{where} plan", lexicons) if raw.get("plan") else None,
+            at_work=_either(raw["at_work"], f"{where} at_work", lexicons) if raw.get("at_work") else None,
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
@@ -189,6 +220,23 @@ def _chain(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> C
             companies=_either(raw["companies"], f"{where} companies", lexicons)
             if raw.get("companies")
             else None,
+        )
+    except KeyError as exc:
+        raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
+
+
+def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> ClaimWording:
+    try:
+        return ClaimWording(
+            compensation=_either(raw["compensation"], f"{where} compensation", lexicons),
+            unlawful=_either(raw["unlawful"], f"{where} unlawful", lexicons),
+            adding=_either(raw["adding"], f"{where} adding", lexicons),
+            not_claim=_either(raw["not_claim_before"], f"{where} not_claim_before", lexicons),
+            employer_grounds=tuple(str(g) for g in raw.get("employer_grounds", [])),
+            double_wage=_either(raw["double_wage"], f"{where} double_wage", lexicons)
+            if raw.get("double_wage")
+            else None,
+            asked=_either(raw["asked"], f"{where} asked", lexicons) if raw.get("asked") else None,
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
@@ -294,6 +342,7 @@ def parse_rules(
             raise RulesError(f"{source}: {code} 的 tense = {cls!r} 不是 [tense.classes] 中的类别")
     minor = _minor(screen["minor"], f"{source} [minor]", lexicons) if screen.get("minor") else None
     chain = _chain(screen["chain"], f"{source} [chain]", lexicons) if screen.get("chain") else None
+    claims = _claims(data["claims"], f"{source} [claims]", lexicons) if data.get("claims") else None
     return EscalationRules(
         limits,
         neutral,
@@ -307,6 +356,10 @@ def parse_rules(
         lexicons,
         model,
         tense,
+        claims,
+        _either(screen["booster"]["veto"], f"{source} [booster] veto", lexicons)
+        if screen.get("booster", {}).get("veto")
+        else None,
     )
 
 
