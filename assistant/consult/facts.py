@@ -32,6 +32,7 @@ from assistant.consult.numbers import (
     parse_cn_number,
 )
 from assistant.consult.places import read_place
+from assistant.consult.relation_facts import RELATION_FACT_NAMES, RelationReader, derived
 from assistant.privacy import strip_identifiers
 
 FactValue = float | int | bool | str
@@ -108,6 +109,9 @@ FACT_NAMES = frozenset(
         "discharged",
     }
 )
+# The facts a verdict on a work relation, a non-compete, a training bond, the probation terms or
+# unapproved overtime turns on (assistant/consult/relation_facts.py).
+FACT_NAMES = FACT_NAMES | RELATION_FACT_NAMES
 # The values of `ending_ground`, in the order they are tried (the first that matches wins): the
 # employer ceased (劳动合同法 44(4)(5)), failed probation (39(1)), the worker's fault (39(2)-(6)),
 # a medical period ended (40(1)), incapacity (40(2)), changed circumstances (40(3)), a layoff (41),
@@ -166,6 +170,8 @@ QUANTITY_NAMES = frozenset(
         ),
     }
 )
+# The minimum-wage check (assistant/tools/minimum_wage.py): the local standard, below it or not, the gap.
+QUANTITY_NAMES = QUANTITY_NAMES | {"local_minimum_wage", "below_minimum_wage", "minimum_wage_gap"}
 
 
 @dataclass(frozen=True)
@@ -574,6 +580,7 @@ class FactExtractor:
             ("discharged", True, re.compile(lex.pattern("status", "discharged"))),
         ]
         self._probation = re.compile(lex.pattern("status", "probation"))
+        self._relation = RelationReader(lex)
         self._age = re.compile(r"(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁")
         # 上初二 / 初二就出来了 is a child's age; 大年初一初二 is a date.
         self._grade_school = re.compile(
@@ -624,6 +631,7 @@ class FactExtractor:
             self._overtime(clause, put)
         self._overtime_message(text, facts, put)
         self._status(text, put)
+        self._relation.read(text, put)
         if hit := self._employer_unlicensed.search(text):
             put("employer_kind", "unlicensed", hit.group(0))
         elif (hit := self._employer_private.search(text)) and not self._employer_unit.search(text):
@@ -1201,7 +1209,16 @@ class FactExtractor:
                 if money is not None and money.yuan >= 1:
                     return Fact(asked, money.yuan, text, turn, money.approximate)
             return None
-        if asked in ("service_months", "cumulative_work_years", "unpaid_months", "months_without_contract"):
+        if asked in (
+            "service_months",
+            "cumulative_work_years",
+            "unpaid_months",
+            "months_without_contract",
+            # The durations the verdict facts ask for (assistant/consult/relation_facts.py).
+            "nc_unpaid_months",
+            "months_since_left",
+            "contract_term_months",
+        ):
             for d in find_durations(text):
                 if re.search(r"年|月", d.text):
                     value = (
@@ -1299,6 +1316,10 @@ class FactExtractor:
                     "按工作时间计",
                 )
             )
+        for name, value, source, note in derived(record):
+            if not record.has(name):
+                origin = record.facts[source]
+                record.add(Fact(name, value, origin.words, origin.turn, True, note))
         if record.has("monthly_wage") and not record.has("average_monthly_wage"):
             wage = record.facts["monthly_wage"]
             record.add(
