@@ -53,6 +53,8 @@ RELATION_FACT_NAMES = frozenset(
 )
 # The groups of labour management, each counted once (facts.toml [relation]).
 CONTROL_GROUPS = ("schedule", "attendance", "discipline", "pay", "identity", "exclusive")
+# The groups that show management of the work itself (the others only support it).
+MANAGEMENT_GROUPS = ("schedule", "attendance", "discipline", "exclusive")
 
 _CLAUSE = re.compile(r"[,，;；。!！?？\n…]+")
 # A negation just before a sign: 没有人给我排班, 也没罚款制度, 不用打卡, 从来不考勤.
@@ -121,14 +123,15 @@ class RelationReader:
         self._term = re.compile(
             rf"合同(?:签了|签的|签|是|期限是|期限|期|为|定了)?\s*(?P<a>{_NUM})\s*年(?!\d)"
             rf"|签了?(?:一份)?\s*(?P<b>{_NUM})\s*年(?:的|期的?)?(?:劳动)?合同"
-            rf"|(?P<c>{_NUM})\s*年(?:的|期的?)(?:劳动)?合同"
+            rf"|(?P<c>{_NUM})\s*年(?:的|期的?|期)?(?:劳动)?合同"
             rf"|(?P<d>{_NUM})\s*个\s*月(?:的)?(?:劳动)?合同"
         )
         self._unproven = re.compile(lex.pattern("probation_terms", "unproven"))
         who = lex.pattern("overtime_rule", "arranged_by")
         verb = lex.pattern("overtime_rule", "arranged_verb")
         self._arranged = re.compile(
-            rf"(?:{who})[^，。,]{{0,6}}?(?:{verb})[^，。,]{{0,10}}?加班|{lex.pattern('overtime_rule', 'arranged')}"
+            # 公司不让加班 forbids it: a negation just before the verb is not an arrangement.
+            rf"(?:{who})[^，。,]{{0,6}}?(?<![不没别])(?:{verb})[^，。,]{{0,10}}?加班|{lex.pattern('overtime_rule', 'arranged')}"
         )
         self._voluntary = re.compile(lex.pattern("overtime_rule", "voluntary"))
         self._approval = re.compile(lex.pattern("overtime_rule", "approval"))
@@ -148,6 +151,7 @@ class RelationReader:
 
     def _relation(self, text: str, put: Put) -> None:
         signs: list[str] = []
+        groups: list[str] = []
         for group, pattern in self._groups.items():
             hit = next((h for h in pattern.finditer(text) if not _negated(text, h.start())), None)
             if hit is None and group == "pay":
@@ -156,8 +160,11 @@ class RelationReader:
                 )
             if hit is not None:
                 signs.append(hit.group(0))
+                groups.append(group)
         if signs:
-            put("control_signs", len(signs), "、".join(signs))
+            # Pay and the uniform support a relation only beside management of the work itself.
+            count = len(signs) if set(groups) & set(MANAGEMENT_GROUPS) else 1
+            put("control_signs", count, "、".join(signs))
         for clause in _clauses(text):
             hits = list(self._autonomy.finditer(clause))
             # 不能自己决定什么时候上线: one negated sign turns the whole clause round.

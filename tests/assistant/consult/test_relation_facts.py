@@ -45,6 +45,14 @@ def test_a_sign_negated_or_absent_is_not_counted(text: str) -> None:
     assert "control_signs" not in facts(text)
 
 
+def test_pay_and_a_uniform_alone_are_one_sign_not_management() -> None:
+    assert facts("在家做手工活，按件算，每个月老板给我结一次钱，还发了工服")["control_signs"] == 1
+
+
+def test_nobody_caring_after_an_accident_is_not_freedom_to_work() -> None:
+    assert "autonomy" not in facts("送餐路上摔伤了，站点没人管")
+
+
 @pytest.mark.parametrize(
     "text",
     ["众包骑手，想跑就跑", "什么时候出车自己定，可以随时下线", "单也可以不接，不跑也没人管"],
@@ -78,6 +86,10 @@ def test_compensation_paid_each_month_is_read_as_paid() -> None:
 def test_the_restriction_term_is_not_the_time_since_leaving() -> None:
     got = facts("竞业协议写着离职两年内不能去同行，补偿没约定")
     assert "months_since_left" not in got
+
+
+def test_compensation_that_stopped_is_unpaid() -> None:
+    assert facts("竞业补偿给了两个月就停了")["nc_comp_paid"] is False
 
 
 def test_compensation_words_without_a_non_compete_are_not_read() -> None:
@@ -123,6 +135,7 @@ def test_a_bond_named_without_its_training_leaves_the_kind_unknown() -> None:
         ("合同签了两年，试用期六个月", 24, 6),
         ("签了一年的合同，三个月试用期", 12, 3),
         ("3年期合同，试用期是半年", 36, 6),
+        ("两年合同，试用期三个月", 24, 3),
     ],
 )
 def test_the_contract_term_and_the_probation_it_set(text: str, term: int, probation: int) -> None:
@@ -147,6 +160,11 @@ def test_who_arranged_the_overtime(text: str, arranged: bool) -> None:
     got = facts(text)
     assert got["overtime_arranged"] is arranged
     assert got["overtime_approval_rule"] is True
+
+
+def test_overtime_forbidden_is_not_arranged() -> None:
+    assert facts("公司不让加班，规定加班要审批，我自己留下加了班").get("overtime_arranged") is False
+    assert "overtime_arranged" not in facts("公司不让加班，可活干不完")
 
 
 @pytest.mark.parametrize(("text", "months"), [("连着两个月没发工资", 2), ("三个多月没给工钱了", 3)])
