@@ -107,11 +107,48 @@ FACT_NAMES = frozenset(
         # The stage an injury case has reached (applied / recognised) and out of hospital.
         "injury_stage",
         "discharged",
+        # The facts that decide a case beside how it ended (session 7): the city's average wage that caps
+        # severance, how many were laid off out of how many, years with an earlier unit and whether the
+        # worker was moved by the employer, the hours of rescue before a death from illness, a suspected
+        # occupational disease, a worker near retirement, and the protected status they make
+        # (劳动合同法 42) with its words for a sentence.
+        "local_average_wage",
+        "laid_off_count",
+        "staff_count",
+        "earlier_employer_months",
+        "transferred",
+        "rescue_hours",
+        "occupational_disease",
+        "near_retirement",
+        "protected_status",
+        "protected_reason",
     }
 )
 # The facts a verdict on a work relation, a non-compete, a training bond, the probation terms or
 # unapproved overtime turns on (assistant/consult/relation_facts.py).
 FACT_NAMES = FACT_NAMES | RELATION_FACT_NAMES
+
+
+def latest_retirement_age(age: int, today: date) -> float:
+    """The latest statutory retirement age a worker of this age can have, in years: men's (women's are
+    earlier), for the latest birth month the age allows. 全国人民代表大会常务委员会关于实施渐进式延迟法定退休
+    年龄的决定 (2024-09-13, in force 2025-01-01), 附件1: men born from January 1965 retire one month later
+    for every four months of birth after December 1964, up to 63."""
+    year = today.year - age
+    months_after = (year - 1965) * 12 + 12  # born in December of that year: the latest
+    added = 0 if months_after <= 0 else min(36, -(-months_after // 4))
+    return 60 + added / 12
+
+
+# The protected statuses of 劳动合同法 42 (no ending under 40 or 41; 45: a fixed term runs on), in the
+# order they are read, with the words a sentence gives them ({protected_reason}).
+PROTECTED_REASONS = {
+    "pregnancy": "女职工在孕期、产期、哺乳期内",
+    "occupational_disease": "疑似职业病病人在诊断或者医学观察期间（从事接触职业病危害作业、离岗前没做职业健康检查的也一样）",
+    "work_injury": "因工负伤被确认丧失或者部分丧失劳动能力的",
+    "medical": "患病或者非因工负伤、还在规定医疗期内的",
+    "near_retirement": "在本单位连续工作满15年、且离法定退休年龄不足5年的",
+}
 # The values of `ending_ground`, in the order they are tried (the first that matches wins): the
 # employer ceased (劳动合同法 44(4)(5)), failed probation (39(1)), the worker's fault (39(2)-(6)),
 # a medical period ended (40(1)), incapacity (40(2)), changed circumstances (40(3)), a layoff (41),
@@ -163,6 +200,12 @@ QUANTITY_NAMES = frozenset(
         "disability_allowance",
         "medical_lump_sum",
         "employment_lump_sum",
+        # The severance cap (劳动合同法 47(2)): whether it binds, the capped monthly base, and — when the
+        # city's average is unknown — the average below which it would bind (the wage ÷ 3).
+        "severance_capped",
+        "severance_base",
+        "severance_cap_threshold",
+        "damages_months",
         *(
             f"{prefix}_{name}"
             for prefix in ("arbitration", "injury", "lawsuit")
@@ -323,7 +366,10 @@ class FactExtractor:
             rf"(?<![干做了在])(?P<n>\d+|[{CN_CHARS}]+)\s*年(?P<more>多)?(?P<half>半)?(?:的)?(?:{months_of})"
             rf"(?:都|也|全|一直|一分(?:钱)?(?:都|也)?)*(?:{owed}|没拿|没见)"
         )
-        self._service_before = re.compile(rf"(?:{lex.pattern('service', 'before')})(?:了)?\s*$")
+        # 入职才3个月 / 干了快两年 / 上班刚满一年: a few words of degree between the verb and the duration.
+        self._service_before = re.compile(
+            rf"(?:{lex.pattern('service', 'before')})(?:了|才|刚|刚刚|快|已经|都|有|满|大概|差不多|将近|不到|刚满|才满)*\s*$"
+        )
         self._not_tenure = re.compile(rf"(?:{lex.pattern('service', 'not_before_event')})[^,，。]{{0,3}}$")
         self._earlier_employer = re.compile(lex.pattern("service", "earlier_employer"))
         self._cumulative = re.compile(
@@ -581,6 +627,30 @@ class FactExtractor:
         ]
         self._probation = re.compile(lex.pattern("status", "probation"))
         self._relation = RelationReader(lex)
+        self._local_average = re.compile(lex.pattern("wage", "local_average"))
+        count = rf"(?P<n>\d+|[{CN_CHARS}几两]+)\s*(?P<more>多|来)?\s*"
+        self._laid_off = re.compile(
+            rf"(?:{lex.pattern('termination', 'laid_off_verbs')})(?:了)?(?:我们|俺们|咱们|我们这|其中)?(?:只|就|才|一共|总共|共)?"
+            rf"{count}(?:(?:个|名|位)?\s*(?:人|员工|工人|职工|同事|师傅)|(?:个|名|位)(?![月年天小钟星礼周工]))"
+        )
+        self._staff = re.compile(
+            rf"(?:{lex.pattern('termination', 'staff_words')})(?:大概|差不多|将近|接近|有|近|约|共|员工|职工|工人)*\s*"
+            rf"{count}(?:个|名|位|号)?\s*(?:人|员工|工人|职工)"
+            rf"|{count.replace('?P<n>', '?P<n2>').replace('?P<more>', '?P<more2>')}(?:个|名|位|号)?\s*(?:人|员工|工人|职工)的(?:公司|厂|工厂|单位|企业)"
+        )
+        self._near_retirement = re.compile(
+            rf"(?:{lex.pattern('termination', 'near_retirement')})(?:还有|只有|不到|就|了)?\s*(?P<n>\d+|[{CN_CHARS}两几]+)?\s*(?:年)?"
+        )
+        self._occupational = re.compile(lex.pattern("status", "occupational_disease"))
+        self._transferred = re.compile(lex.pattern("status", "transferred"))
+        self._moved_by_self = re.compile(lex.pattern("status", "moved_by_self"))
+        # 抢救了40个小时 / 抢救了两天没救过来 / 送医院第三天去世 / 5天后人没了: the time from being taken ill
+        # to death (工伤保险条例 15(1): within 48 hours of rescue).
+        self._rescue = re.compile(
+            rf"抢救(?:了)?(?:整整|足足|大概|差不多|将近|快)?\s*(?P<a>\d+|[{CN_CHARS}两几半]+)\s*(?:多|来)?\s*(?:个)?\s*(?P<ua>小时|钟头|个钟|天|日)"
+            rf"|(?P<b>\d+|[{CN_CHARS}两几]+)\s*(?:个)?\s*(?P<ub>小时|钟头|天)(?:以后|之后|后)[^，。,]{{0,6}}(?:去世|走了|没了|死亡|过世|身亡|不行了|没救过来|没抢救过来)"
+            rf"|第(?P<c>\d+|[{CN_CHARS}两]+)天(?:就|人就|还是|人)?(?:去世|走了|没了|死亡|过世|身亡|不行了)"
+        )
         self._age = re.compile(r"(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁")
         # 上初二 / 初二就出来了 is a child's age; 大年初一初二 is a date.
         self._grade_school = re.compile(
@@ -632,6 +702,7 @@ class FactExtractor:
         self._overtime_message(text, facts, put)
         self._status(text, put)
         self._relation.read(text, put)
+        self._decisive(text, put)
         if hit := self._employer_unlicensed.search(text):
             put("employer_kind", "unlicensed", hit.group(0))
         elif (hit := self._employer_private.search(text)) and not self._employer_unit.search(text):
@@ -662,6 +733,8 @@ class FactExtractor:
                 continue
             if self._not_wage.search(clause[: m.start()]) or self._owed.search(clause[m.end() : money.start]):
                 continue
+            if self._local_average.search(clause[max(0, m.start() - 8) : m.end()]):
+                continue  # 社平工资一万: the city's average, not the worker's wage
             if self._daily_after.match(clause[money.end :]):
                 put("daily_wage", money.yuan, clause[m.start() : money.end + 2], money.approximate)
                 continue
@@ -670,7 +743,11 @@ class FactExtractor:
             after = clause[money.end :]
             before = clause[: money.start]
             if self._monthly_after.match(after) and 300 <= money.yuan <= 200000:
-                if not self._not_wage.search(before) and not self._owed.search(before[-4:]):
+                if (
+                    not self._not_wage.search(before)
+                    and not self._owed.search(before[-4:])
+                    and not self._local_average.search(before[-12:])
+                ):
                     put("monthly_wage", money.yuan, money.text + after[:4], money.approximate)
             elif self._daily_after.match(after) and 30 <= money.yuan <= 5000:
                 put("daily_wage", money.yuan, money.text + after[:3], money.approximate)
@@ -745,6 +822,13 @@ class FactExtractor:
                     d.approximate,
                     EARLIER_EMPLOYER if earlier else "",
                 )
+                if earlier:
+                    put(
+                        "earlier_employer_months",
+                        round(d.months, 1),
+                        clause[max(0, d.start - 6) : d.end],
+                        d.approximate,
+                    )
                 continue
             if self._not_tenure.search(before) or re.match(
                 r"\s*(?:前|以前|之前|后|以后|之后|内|的工资|工资|没)", clause[d.end :]
@@ -1189,6 +1273,51 @@ class FactExtractor:
             if n is not None and 1 <= n <= 5:
                 put("fixed_terms", int(n), hit.group(0))
 
+    def _decisive(self, text: str, put: Any) -> None:
+        """The facts that decide a case beside its ending (session 7): the local average wage, the
+        laid-off count and the staff, a suspected occupational disease, a worker near retirement, a move
+        arranged by the employer (or chosen by the worker), the hours of rescue before a death."""
+        for hit in self._local_average.finditer(text):
+            money = money_at(text, hit.end()) or next(
+                (m for pos in range(hit.end(), min(len(text), hit.end() + 8)) if (m := money_at(text, pos))),
+                None,
+            )
+            if money is not None and 1000 <= money.yuan <= 50000:
+                put("local_average_wage", money.yuan, text[hit.start() : money.end], money.approximate)
+                break
+        for hit in self._laid_off.finditer(text):
+            n = parse_cn_number(hit.group("n").replace("几", "")) if hit.group("n") != "几" else 3.0
+            if n is not None and 1 <= n <= 100000:
+                put("laid_off_count", int(n), hit.group(0), bool(hit.group("more")) or "几" in hit.group("n"))
+                break
+        for hit in self._staff.finditer(text):
+            raw = hit.group("n") or hit.group("n2")
+            n = parse_cn_number(raw.replace("几", "")) if raw != "几" else None
+            if n is not None and 2 <= n <= 1000000:
+                put("staff_count", int(n), hit.group(0), bool(hit.group("more") or hit.group("more2")))
+                break
+        if hit := self._occupational.search(text):
+            put("occupational_disease", True, hit.group(0))
+        for hit in self._near_retirement.finditer(text):
+            years = parse_cn_number(hit.group("n")) if hit.group("n") else None
+            if years is None or years <= 5:
+                put("near_retirement", True, hit.group(0))
+                break
+        if hit := self._moved_by_self.search(text):
+            put("transferred", False, hit.group(0))
+        elif hit := self._transferred.search(text):
+            put("transferred", True, hit.group(0))
+        if hit := self._rescue.search(text):
+            raw = hit.group("a") or hit.group("b") or hit.group("c")
+            unit = hit.group("ua") or hit.group("ub") or "天"
+            n = 0.5 if raw == "半" else parse_cn_number(raw)
+            if n is not None and 0 < n <= 720:
+                hours = n * 24 if unit in ("天", "日") else n
+                if hit.group("c"):
+                    hours = (n - 1) * 24  # 第三天去世: at least two full days after
+                if hours <= 24 * 60:
+                    put("rescue_hours", hours, hit.group(0), unit in ("天", "日"))
+
     def _renewal_hit_words(self, told: str) -> str:
         return next((h.group(0) for _, pattern in self._renewal if (h := pattern.search(told))), "")
 
@@ -1203,6 +1332,7 @@ class FactExtractor:
             "daily_wage",
             "unpaid_amount",
             "settlement_offered",
+            "local_average_wage",
         ):
             for pos in range(len(text)):
                 money = money_at(text, pos)
@@ -1231,7 +1361,7 @@ class FactExtractor:
             if dates:
                 return Fact(asked, dates[0].earliest.isoformat(), text, turn, not dates[0].exact)
             return None
-        if asked in ("disability_grade", "age", "workers_count"):
+        if asked in ("disability_grade", "age", "workers_count", "staff_count", "laid_off_count"):
             m = re.search(rf"\d+|[{CN_CHARS}]+", text)
             value = parse_cn_number(m.group(0)) if m else None
             return Fact(asked, int(value), text, turn) if value is not None else None
@@ -1262,6 +1392,42 @@ class FactExtractor:
                     "每天工作时间超出标准工作日8小时的部分",
                 )
             )
+
+    @staticmethod
+    def _derive_protected(record: CaseFacts) -> None:
+        """The protected status of 劳动合同法 42 the facts make, the first that holds: pregnancy, a
+        suspected occupational disease, a disability from a work injury, a medical period, 15 years here
+        and near retirement — told in words, or an age within 5 years of the latest retirement age it allows
+        (men's; a younger woman may already be near, which the guides' general sentences leave open)."""
+        years_here = float(record.get("service_months", 0) or 0)
+        age = record.get("age")
+        near = record.get("near_retirement") is True or (
+            isinstance(age, int | float) and latest_retirement_age(int(age), record.today) - age <= 5
+        )
+        candidates = (
+            ("pregnancy", "pregnant", record.get("pregnant") is True),
+            ("occupational_disease", "occupational_disease", record.get("occupational_disease") is True),
+            ("work_injury", "disability_grade", record.has("disability_grade")),
+            ("medical", "ill", record.get("ill") is True),
+            ("near_retirement", "service_months", years_here >= 180 and near),
+        )
+        for code, source, holds in candidates:
+            if holds:
+                fact = record.facts[source]
+                record.add(
+                    Fact("protected_status", code, fact.words, fact.turn, False, "劳动合同法第四十二条")
+                )
+                record.add(
+                    Fact(
+                        "protected_reason",
+                        PROTECTED_REASONS[code],
+                        fact.words,
+                        fact.turn,
+                        False,
+                        "劳动合同法第四十二条",
+                    )
+                )
+                return
 
     @staticmethod
     def _derive(record: CaseFacts) -> None:
@@ -1300,6 +1466,35 @@ class FactExtractor:
                     f"此前单位{format_number(float(earlier.value))}年加本单位约{format_number(round(here, 1))}年",
                 )
             )
+        earlier_unit = record.facts.get("earlier_employer_months")
+        here = record.facts.get("service_months")
+        if earlier_unit is not None and here is None and record.get("transferred") is True:
+            # 在原来公司干了6年半 … 合并以后新公司把我辞退了: the years told are the whole working time here.
+            record.add(
+                Fact(
+                    "service_months",
+                    earlier_unit.value,
+                    earlier_unit.words,
+                    earlier_unit.turn,
+                    earlier_unit.approximate,
+                    "原单位的年限（非因本人原因被安排到本单位，合并计算）",
+                )
+            )
+        elif earlier_unit is not None and here is not None and record.get("transferred") is True:
+            # Moved by the employer, not by the worker's choice: the years with the old unit count here
+            # (劳动合同法实施条例 10; 解释（一） 46), for severance as for everything that counts them.
+            record.add(
+                Fact(
+                    "service_months",
+                    round(float(here.value) + float(earlier_unit.value), 1),
+                    here.words,
+                    here.turn,
+                    here.approximate or earlier_unit.approximate,
+                    f"原单位约{format_number(float(earlier_unit.value))}个月加本单位约"
+                    f"{format_number(float(here.value))}个月（非因本人原因被安排到本单位，合并计算）",
+                )
+            )
+        FactExtractor._derive_protected(record)
         if (
             record.get("contract_signed") is False
             and record.has("service_months")

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from assistant.consult.facts import CaseFacts
+from assistant.consult.numbers import add_months, parse_cn_number
 from assistant.privacy import strip_identifiers
-from ingest.numerals import cn_to_int
 
 from .rules import ChainWording, MinorWording
 
@@ -38,12 +38,12 @@ def normalize(text: str) -> str:
 
 def parse_number(text: str) -> float | None:
     """Arabic or Chinese numerals, including 几 as an approximate digit (几十 → 20, 十几 → 11) and 半
-    (0.5). Returns None for text that is not a number."""
+    (0.5). Returns None for text that is not a number. The numeral itself is read by the consultation
+    layer's parser (one reading of 四千五 = 4500, 两万五 = 25000, 1万2 = 12000 for the answer and the
+    policy); only the approximations are the screen's own."""
     text = text.strip()
     if not text:
         return None
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return float(text)
     if text == "半":
         return 0.5
     if text.startswith("几"):
@@ -52,13 +52,14 @@ def parse_number(text: str) -> float | None:
     # A range reads as its lower end: 八九 → 8, 十七八 → 17, 一二 (years) is not a range.
     if m := _CN_PAIR.match(text):
         text = m.group(1)
-    try:
-        return float(cn_to_int(text))
-    except ValueError:
-        return None
+    # 二三十, 七八百: a range of tens or hundreds, at its lower end too.
+    if m := _CN_PAIR_UNIT.match(text):
+        text = m.group(1) + m.group(2)
+    return parse_cn_number(text)
 
 
 _CN_PAIR = re.compile(r"^((?:[一二三四五六七八九]?十)?[二三四五六七八])([三四五六七八九])$")
+_CN_PAIR_UNIT = re.compile(r"^([一二三四五六七八])[二三四五六七八九]([十百千万])$")
 
 
 # --- money -------------------------------------------------------------------------------------
@@ -351,12 +352,22 @@ def find_minor_at_work(
     today = today or date.today()
     work = wording.work_words if wording else _WORK_WORDS
     not_worker = wording.not_worker if wording else _NOT_WORKER
+    if only_planned(text, wording):
+        return None
     for sentence in SENTENCE_SPLIT.split(text):
         if not work.search(sentence) or not_worker.search(sentence) or _parent_speaking(sentence, wording):
             continue
         if age := _ages_in(sentence, below, wording, today):
             return age
     return None
+
+
+def only_planned(text: str, wording: MinorWording | None) -> bool:
+    """The work is only planned or asked about for later (寒假想去亲戚饭店帮忙, 明年想出去打工, 满了16
+    岁以后能去哪上班) and nothing says a child is at work already: no child at work to report."""
+    if wording is None or wording.plan is None or wording.at_work is None:
+        return False
+    return bool(wording.plan.search(text) and not wording.at_work.search(text))
 
 
 def _parent_speaking(text: str, wording: MinorWording | None) -> bool:
@@ -376,6 +387,8 @@ def find_minor_in_conversation(
     not_worker = wording.not_worker if wording else _NOT_WORKER
     whole = "\n".join(texts)
     if not work.search(whole) or not_worker.search(whole) or _parent_speaking(whole, wording):
+        return None
+    if only_planned(whole, wording):
         return None
     for turn, text in enumerate(texts):
         for sentence in SENTENCE_SPLIT.split(text):
@@ -428,6 +441,8 @@ _TERMINATION = (
     r"|(?:把我|把俺)(?:给)?(?:开|辞|炒|裁)(?:了|掉)"
     # 被老板辞的, 裁掉, 退工, 做到年底就没做了, 从厂里出来, 离开那个厂: other ways of saying it ended.
     r"|被[^,，。]{0,4}(?:辞|开|裁|炒)(?:了|掉|的)?|辞的|裁掉|裁了|退工|离职日期|(?:没|不)(?:做|干)了"
+    # 就不在那家物业干了: no longer at the place (the place named between).
+    r"|不在[^,，。]{1,8}(?:干|做|上班|干活)了"
     # 走了一年多了: the worker left; not 他/老板/我爸走了 (someone else, or a death).
     r"|(?:(?<=[我俺就])|(?<=^))走了"
     r"|从[^,，。]{0,6}(?:厂|公司|单位|工地|店|超市)[^,，。]{0,3}出来|离开[^,，。]{0,3}(?:厂|公司|单位|工地|店|超市)"
@@ -435,6 +450,8 @@ _TERMINATION = (
 _INJURY = r"工伤|出的事|出事|出了事|受的伤|受伤|摔伤|砸伤|压伤|夹伤|烫伤|烧伤|骨折|断的|压断|砸断|切断|截肢"
 # 被砸的那次, 被叉车撞了: a harm verb after 被 (as the consultation layer reads an injury).
 _INJURY += r"|被[^,，。]{0,4}(?:砸|压|撞|轧|夹|绞|烫|烧|割|切|卷)(?:了|伤|断|到|的|坏)"
+# 摔断了腿, 夹断了手指: a limb broken, said with the verb of how.
+_INJURY += r"|(?:摔|撞|夹|轧|绞|卷)断"
 EVENT = re.compile(rf"(?P<term>{_TERMINATION})|(?P<inj>{_INJURY})")
 _N = rf"(\d+|[{CN_NUM}几半]+)"
 _QUAL = r"(快|将近|差不多|马上|眼看|快要|就要|下周就?|下个月就?|月底就?|这周就?|明天就?|还?差几天就?)?"
@@ -442,7 +459,7 @@ _QUAL = r"(快|将近|差不多|马上|眼看|快要|就要|下周就?|下个月
 _DURATION = rf"{_QUAL}(?:满)?{_N}(个)?(多|半)?(年|月)(多|半)?(?:零{_N}个?月)?"
 # 离职快一年了, 辞职两个月了; not 离职后两年不能去同行 (a non-compete's term) or 离职的时候签了两年.
 _EVENT_THEN_DURATION = re.compile(
-    rf"(?:{EVENT.pattern})(?:(?!后|时|签|内)[^。!！?？,，]){{0,6}}?{_DURATION}(?=了|啦|$|[,，。!！?？]|才|还|都|没|也)"
+    rf"(?:{EVENT.pattern})(?:(?!后|时|签|内|差)[^。!！?？,，]){{0,6}}?{_DURATION}(?=了|啦|$|[,，。!！?？]|才|还|都|没|也)"
 )
 # 辞工的，现在过去一年多了: the time since the event in the clause after it.
 _EVENT_COMMA_DURATION = re.compile(
@@ -453,6 +470,11 @@ _EVENT_COMMA_DURATION = re.compile(
 _EVENT_AFTER_PASSED = re.compile(
     rf"(?:{EVENT.pattern})(?:后|以后|之后)(?:到现在|至今)?(?:已经|都|这都)?(?:过去了?|过了|有)(?:已经|都)?{_DURATION}(?=了|啦|$|[,，。!！?？])"
 )
+# 开除到现在差一个月就满一年了, 还差二十来天就满一年: the time since, told as what is left of it.
+_SHORT_OF = re.compile(
+    rf"(?:还)?差(?:不到)?{_N}(?:个)?(来|多)?(天|周|星期|礼拜|月)(?:左右)?(?:就|才)?(?:满|到|够)?{_N}(?:整)?年"
+)
+_SHORT_UNIT_MONTHS = {"天": 1 / 30.44, "周": 7 / 30.44, "星期": 7 / 30.44, "礼拜": 7 / 30.44, "月": 1.0}
 _DURATION_THEN_EVENT = re.compile(rf"{_N}(个)?(多)?(年|月)(多|半)?(?:前|以前|之前)")
 _DATE = re.compile(
     r"(?:(\d{4})年|(去年|前年|今年|大前年))"
@@ -480,12 +502,6 @@ class TimeLimitFinding:
     @property
     def days_left(self) -> int:
         return max(0, (self.days_left_min + self.days_left_max) // 2)
-
-
-def add_months(day: date, months: int) -> date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def months_ago(now: date, months: float) -> date:
@@ -571,6 +587,13 @@ def _elapsed_months(m: re.Match[str], n_group: int) -> tuple[float, float] | Non
     return months, months + (1 if unit == "年" else step)
 
 
+def _last_event(text: str, before: int) -> re.Match[str] | None:
+    last = None
+    for m in EVENT.finditer(text, 0, before):
+        last = m
+    return last
+
+
 def find_time_limits(
     texts: list[str], today: date, arbitration_months: int, injury_months: int
 ) -> list[TimeLimitFinding]:
@@ -600,6 +623,23 @@ def find_time_limits(
                 span = _elapsed_months(m, 3)
                 if span:
                     finding(kind, months_ago(now, span[1]), months_ago(now, span[0]), m.group(0))
+        for sentence in SENTENCE_SPLIT.split(text):
+            # 开除到现在差一个月就满一年了, 摔断了腿，到今天差一个月满一年: the ending or the injury
+            # before it in the sentence.
+            for m in _SHORT_OF.finditer(sentence):
+                event = _last_event(sentence, m.start())
+                short, years = parse_number(m.group(1)), parse_number(m.group(4))
+                if event is None or short is None or not years:
+                    continue
+                kind = "term" if event.group("term") else "inj"
+                if kind == "inj" and not unreported:
+                    continue
+                left = short * _SHORT_UNIT_MONTHS[m.group(3)]
+                vague = left * (0.5 if m.group(2) else 0.0)  # 二十来天: twenty and some
+                elapsed = years * 12 - left
+                finding(
+                    kind, months_ago(now, elapsed), months_ago(now, max(0.0, elapsed - vague)), m.group(0)
+                )
         for clause in CLAUSE_SPLIT.split(text):
             event = EVENT.search(clause)
             if not event:

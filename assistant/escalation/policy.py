@@ -449,8 +449,12 @@ class EscalationPolicy:
             # no message-by-message reading: the reason belongs to the current message.
             tense = self.rules.tense
             seen = mask_for_booster(tense, masked, MASK, tense.classes.get("injury")) if tense else masked
-            flagged, score = model.flags("\n".join(seen))
-            if flagged:
+            read = "\n".join(seen)
+            flagged, score = model.flags(read)
+            # A look-alike the screen knows (已经好了, 接孩子, 砍绩效 …) in what the booster read: the
+            # screen's reading stands (bench/booster_oof.py: fewer false alarms, no danger item lost).
+            veto = self.rules.booster_veto
+            if flagged and not (veto is not None and veto.search(read)):
                 add(_structured(structured["model"], "danger", f"模型评分 {score:.2f}", len(texts) - 1))
 
         read = find_time_limits(
@@ -461,10 +465,16 @@ class EscalationPolicy:
                 facts, masked, today, limits.arbitration_limit_months, limits.injury_application_limit_months
             )
         findings = [f for f in read if self._time_counts(f.text, f.limit, masked, counts)]
+        # A passed arbitration limit bars a claim: with none asked of the employer (离职两年了，社保怎么
+        # 转) there is nothing for a lawyer to save. A passed 工伤认定 limit is its own claim.
+        asked = claims is None or claims.asked is None or any(claims.asked.search(t) for t in masked)
+        findings = [f for f in findings if asked or not f.passed or f.limit != "仲裁时效"]
         passed = [f for f in findings if f.passed]
         near = [f for f in findings if not f.passed and f.days_left_min <= limits.time_limit_warn_days]
         already = {"time_limit_near", "time_limit_passed"} & reasons.keys()
-        computed_passed = [(label, days) for label, days in inp.deadlines if days <= 0]
+        computed_passed = [
+            (label, days) for label, days in inp.deadlines if days <= 0 and (asked or label != "仲裁时效")
+        ]
         computed_near = [
             (label, days) for label, days in inp.deadlines if 0 < days <= limits.time_limit_warn_days
         ]

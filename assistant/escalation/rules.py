@@ -94,6 +94,10 @@ class MinorWording:
     not_worker: re.Pattern[str]
     parent_markers: re.Pattern[str] | None = None
     kin: re.Pattern[str] | None = None
+    # Work only planned or asked about for later (寒假想去饭店帮忙, 满了16岁以后能去哪上班), and the
+    # words that say a child is at work already (每天, 已经, 在厂里): a plan alone is no child at work.
+    plan: re.Pattern[str] | None = None
+    at_work: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,10 @@ class ClaimWording:
     employer_grounds: tuple[str, ...] = ()
     # The double wage for months without a written contract claimed (双倍工资); None: never computed.
     double_wage: re.Pattern[str] | None = None
+    # Something claimed of the employer (pay owed, compensation, a case brought): a passed arbitration
+    # limit matters only beside one (离职两年了…社保怎么转 asks nothing a limit could bar). None: every
+    # passed limit counts.
+    asked: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,9 @@ class EscalationRules:
     tense: TenseWording | None = None
     # Sums computed from the worker's facts and parts added up (``[claims]``); None: sums as said only.
     claims: ClaimWording | None = None
+    # Look-alikes the screen knows (healed, minor, a parent's child …): no booster alarm where one is
+    # in the text the booster read (``[booster] veto`` of the screen file); None: no veto.
+    booster_veto: re.Pattern[str] | None = None
 
 
 def _compile(pattern: str, where: str, lexicons: Mapping[str, str] | None = None) -> re.Pattern[str]:
@@ -192,6 +203,8 @@ def _minor(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> M
             if raw.get("parent_markers")
             else None,
             kin=_compile("@kin", f"{where} kin", lexicons) if "kin" in lexicons else None,
+            plan=_either(raw["plan"], f"{where} plan", lexicons) if raw.get("plan") else None,
+            at_work=_either(raw["at_work"], f"{where} at_work", lexicons) if raw.get("at_work") else None,
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
@@ -223,6 +236,7 @@ def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> 
             double_wage=_either(raw["double_wage"], f"{where} double_wage", lexicons)
             if raw.get("double_wage")
             else None,
+            asked=_either(raw["asked"], f"{where} asked", lexicons) if raw.get("asked") else None,
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
@@ -343,6 +357,9 @@ def parse_rules(
         model,
         tense,
         claims,
+        _either(screen["booster"]["veto"], f"{source} [booster] veto", lexicons)
+        if screen.get("booster", {}).get("veto")
+        else None,
     )
 
 

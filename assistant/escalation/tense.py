@@ -84,6 +84,14 @@ class TenseClass:
     # Settled only when the finding's or the resolution's sentence also says it was long ago (the
     # safety screen's classes: a recent injury or death "already paid" may be paid badly).
     long_ago: re.Pattern[str] | None = None
+    # Only supposed when it is the question asked of a supposed harm (要是以后扣了身份证，我能报警吗:
+    # the police are asked about a harm that has not happened); a condition that governs the word
+    # itself (要是我去报警…) or a plan (要是不给，我们就报警) leaves it standing.
+    asked_of_supposition: bool = False
+    # Set aside as reported only when it is a news item or a video (not a friend's story) and its
+    # sentence names none of these (the worker and their own: 我, 俺, family): a stranger's beating
+    # in the news is no threat to this worker; 老板也说要打断我的腿 beside it still is.
+    strangers_only: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -198,6 +206,10 @@ def parse_tense(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str])
             partial_numbers=bool(c.get("partial_numbers", False)),
             topic=_either(c["topic"], f"{here} topic", lexicons) if c.get("topic") else None,
             long_ago=_either(c["long_ago"], f"{here} long_ago", lexicons) if c.get("long_ago") else None,
+            asked_of_supposition=bool(c.get("asked_of_supposition", False)),
+            strangers_only=_either(c["strangers_only"], f"{here} strangers_only", lexicons)
+            if c.get("strangers_only")
+            else None,
         )
     return TenseWording(**compiled, classes=classes)
 
@@ -263,6 +275,30 @@ def _hypothetical(w: TenseWording, cls: TenseClass, text: str, sentence: tuple[i
     for a, b in clauses[first + 1 : own + 1]:
         if w.consequent.search(text, a, b):
             return ""
+    return opener.group(0)
+
+
+def _supposed_grounds(w: TenseWording, text: str, sentence: tuple[int, int], start: int) -> str:
+    """The condition whose supposed harm the finding's clause asks about (要是以后老板扣了我的身份
+    证不还，我能直接报警吗), or "": the finding must sit in a clause after the condition's that asks
+    (others may ask before it: 这算违法吗，可以去派出所吗), the condition must be the worker's (not 老板说要是…),
+    and the harm in it must not be a refusal already happening (如果公司一直不发，能告他吗)."""
+    s0, s1 = sentence
+    clauses = [(s0 + a, s0 + b) for a, b in _spans(text[s0:s1], CLAUSE_BREAK)]
+    own = _containing(clauses, start)
+    opener = _last_before(w.condition, text, s0, start)
+    if opener is None or w.their_speech.search(text, s0, opener.start()):
+        return ""
+    first = _containing(clauses, opener.start())
+    if own <= first or w.then.search(text, opener.end(), start):
+        return ""
+    condition_end = clauses[own - 1][1]
+    if w.refusal.search(text, opener.start(), condition_end) and not w.future.search(
+        text, opener.start(), condition_end
+    ):
+        return ""
+    if not w.consequent.search(text, *clauses[own]):
+        return ""
     return opener.group(0)
 
 
@@ -339,10 +375,17 @@ def read_tense(
     c0, c1 = clauses[_containing(clauses, start)]
     if now := w.now.search(text, c0, c1):
         return TenseReading("now", now.group(0))
-    if marker := _hypothetical(w, cls, text, sentence, start):
+    if cls.asked_of_supposition:
+        if marker := _supposed_grounds(w, text, sentence, start):
+            return TenseReading("hypothetical", marker)
+    elif marker := _hypothetical(w, cls, text, sentence, start):
         return TenseReading("hypothetical", marker)
     if marker := _reported(w, text, (c0, c1), start):
-        return TenseReading("reported", marker)
+        if cls.strangers_only is None:
+            return TenseReading("reported", marker)
+        news = w.media.search(text, c0, start) or w.media_lead.search(text, sentence[0], start)
+        if news and not cls.strangers_only.search(text, *sentence):
+            return TenseReading("reported", news.group(0))
     open_words = w.unresolved.search(text, *sentence)
     if cls.grown_now is not None and cls.grown_past is not None:
         grown = cls.grown_now.search("\n".join(texts[turn:]))

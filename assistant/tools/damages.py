@@ -60,6 +60,13 @@ def damages(inp: DamagesInput, ctx: ToolContext) -> ToolResult:
     if service is None or base is None:
         result.summary = "还缺少计算赔偿金需要的信息"
         result.formula.insert(0, "赔偿金 = 月工资 × N × 2（N 按经济补偿的标准计算，年限自用工之日起算）")
+        if service is not None:
+            # The months follow from the years alone; the amount waits for the wage (a cap above 12
+            # years may still lower them once the wage is known).
+            n, why = n_months(service.length)
+            result.formula.append(f"工作年限：{service.text}；{why}，2N = {show(n * 2)} 个月工资")
+            result.quantities["severance_months"] = float(n)
+            result.quantities["damages_months"] = float(n * 2)
         return result
     n, why = n_months(service.length)
     if base.capped and n > MAX_CAPPED_YEARS:
@@ -72,6 +79,7 @@ def damages(inp: DamagesInput, ctx: ToolContext) -> ToolResult:
     amount = money(base.wage * n * 2)
     result.formula.append(f"赔偿金：{show(base.wage)} × {show(n)} × 2 = {show_money(amount)} 元")
     result.quantities["severance_months"] = float(n)
+    result.quantities["damages_months"] = float(n * 2)
     result.add_amount("damages_amount", "违法解除赔偿金", amount)
     result.summary = f"赔偿金 2N = {show(n * 2)} 个月工资，共 {show_money(amount)} 元" + (
         "" if base.complete else "（未核对三倍封顶，见下）"

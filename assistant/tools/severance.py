@@ -161,14 +161,20 @@ def monthly_base(inp: SeveranceInput, ctx: ToolContext, result: ToolResult, end:
                 f"月工资 {show(wage)} 元高于当地上年度职工月平均工资 {show(average)} 元的三倍 {show_money(cap)} 元，"
                 f"按 {show_money(cap)} 元计算，年限最多 {MAX_CAPPED_YEARS} 年"
             )
+            result.quantities["severance_capped"] = True
+            result.quantities["severance_base"] = float(cap)
             return Base(cap, True, True)
+        result.quantities["severance_capped"] = False
         return Base(wage, False, True)
     # Without the city's figure the cap can still be ruled out: a city's average wage is above its
     # minimum wage, so a wage at most three times the local (or the province's lowest) minimum wage is
     # never capped.
     bound = found.row or found.lowest
     if bound is not None and wage <= bound.monthly * 3:
+        result.quantities["severance_capped"] = False
         return Base(wage, False, True)
+    # The cap is not checked: the average above which it would not bind (the answer states the condition).
+    result.quantities["severance_cap_threshold"] = float(money(wage / 3))
     why = "月工资高于当地上年度职工月平均工资三倍时按三倍封顶、最多算12年"
     place = inp.city or inp.province
     if place:

@@ -129,3 +129,24 @@ def test_missing_dates_and_wage_are_listed_not_guessed() -> None:
     assert {m.field for m in result.missing} == {"start_date", "end_date", "average_monthly_wage"}
     assert "severance_amount" not in result.quantities
     assert result.formula  # the formula is still given
+
+
+def test_whether_the_cap_binds_is_a_quantity_the_answer_can_state() -> None:
+    """劳动合同法 第四十七条第二款, said in the opening (session 7): capped with its base, not capped, or —
+    when the city's average is unknown — the average below which it would bind (the wage ÷ 3)."""
+    high = calc("severance", monthly_wage=40000, start_date="2008-01-01", end_date="2024-06-30", city="上海")
+    assert high.quantities["severance_capped"] is True
+    assert high.quantities["severance_base"] == round(12434 * 3, 2)
+    below = calc("severance", monthly_wage=37302, start_date="2008-01-01", end_date="2024-06-30", city="上海")
+    assert below.quantities["severance_capped"] is False
+    unknown = calc("severance", monthly_wage=30000, start_date="2012-01-01", end_date="2026-06-30")
+    assert "severance_capped" not in unknown.quantities
+    assert unknown.quantities["severance_cap_threshold"] == 10000
+
+
+def test_2n_gives_its_months_before_the_wage_is_known() -> None:
+    """劳动合同法 第八十七条: 2N months follow from the years alone (实施条例 第二十五条: from the start)."""
+    result = calc("damages", start_date="2023-01-01", end_date="2026-03-01", termination="dismissed")
+    assert result.quantities["severance_months"] == 3.5
+    assert result.quantities["damages_months"] == 7
+    assert "damages_amount" not in result.quantities
