@@ -34,6 +34,7 @@ CASES: dict[str, dict[str, Any]] = {
     "injury_benefits": {"disability_grade": 9, "monthly_wage": 5000, "city": "东莞", "injury_date": "2025-05-01"},
     "death_benefits": {"death_date": "2025-01-10", "city": "北京", "monthly_wage": 8000, "dependants_spouse": True, "dependants_other": 1},
     "sick_pay": {"city": "深圳", "cumulative_work_years": 12, "start_date": "2019-01-01"},
+    "minimum_wage": {"monthly_wage": 1800, "city": "东莞"},
     "arbitration_deadline": {"knew_date": "2026-01-20", "interrupted_date": "2026-03-01"},
     "injury_recognition_deadline": {"injury_date": "2026-11-01"},
     "lawsuit_deadline": {"award_date": "2026-11-28"},

@@ -32,6 +32,7 @@ from assistant.consult.numbers import (
     parse_cn_number,
 )
 from assistant.consult.places import read_place
+from assistant.consult.relation_facts import RELATION_FACT_NAMES, RelationReader, derived
 from assistant.privacy import strip_identifiers
 
 FactValue = float | int | bool | str
@@ -123,6 +124,9 @@ FACT_NAMES = frozenset(
         "protected_reason",
     }
 )
+# The facts a verdict on a work relation, a non-compete, a training bond, the probation terms or
+# unapproved overtime turns on (assistant/consult/relation_facts.py).
+FACT_NAMES = FACT_NAMES | RELATION_FACT_NAMES
 
 
 def latest_retirement_age(age: int, today: date) -> float:
@@ -209,6 +213,8 @@ QUANTITY_NAMES = frozenset(
         ),
     }
 )
+# The minimum-wage check (assistant/tools/minimum_wage.py): the local standard, below it or not, the gap.
+QUANTITY_NAMES = QUANTITY_NAMES | {"local_minimum_wage", "below_minimum_wage", "minimum_wage_gap"}
 
 
 @dataclass(frozen=True)
@@ -620,6 +626,7 @@ class FactExtractor:
             ("discharged", True, re.compile(lex.pattern("status", "discharged"))),
         ]
         self._probation = re.compile(lex.pattern("status", "probation"))
+        self._relation = RelationReader(lex)
         self._local_average = re.compile(lex.pattern("wage", "local_average"))
         count = rf"(?P<n>\d+|[{CN_CHARS}几两]+)\s*(?P<more>多|来)?\s*"
         self._laid_off = re.compile(
@@ -694,6 +701,7 @@ class FactExtractor:
             self._overtime(clause, put)
         self._overtime_message(text, facts, put)
         self._status(text, put)
+        self._relation.read(text, put)
         self._decisive(text, put)
         if hit := self._employer_unlicensed.search(text):
             put("employer_kind", "unlicensed", hit.group(0))
@@ -1331,7 +1339,16 @@ class FactExtractor:
                 if money is not None and money.yuan >= 1:
                     return Fact(asked, money.yuan, text, turn, money.approximate)
             return None
-        if asked in ("service_months", "cumulative_work_years", "unpaid_months", "months_without_contract"):
+        if asked in (
+            "service_months",
+            "cumulative_work_years",
+            "unpaid_months",
+            "months_without_contract",
+            # The durations the verdict facts ask for (assistant/consult/relation_facts.py).
+            "nc_unpaid_months",
+            "months_since_left",
+            "contract_term_months",
+        ):
             for d in find_durations(text):
                 if re.search(r"年|月", d.text):
                     value = (
@@ -1494,6 +1511,10 @@ class FactExtractor:
                     "按工作时间计",
                 )
             )
+        for name, value, source, note in derived(record):
+            if not record.has(name):
+                origin = record.facts[source]
+                record.add(Fact(name, value, origin.words, origin.turn, True, note))
         if record.has("monthly_wage") and not record.has("average_monthly_wage"):
             wage = record.facts["monthly_wage"]
             record.add(

@@ -22,6 +22,7 @@ from assistant.tools import (
     injury_benefits,
     injury_recognition_deadline,
     lawsuit_deadline,
+    minimum_wage,
     overtime,
     severance,
     sick_pay,
@@ -84,6 +85,7 @@ TOOLS: dict[str, Tool] = {
         ),
         _tool(death_benefits, "amount", death_benefits.DeathBenefitsInput, death_benefits.death_benefits),
         _tool(sick_pay, "amount", sick_pay.SickPayInput, sick_pay.sick_pay),
+        _tool(minimum_wage, "amount", minimum_wage.MinimumWageInput, minimum_wage.minimum_wage_check),
         _tool(
             arbitration_deadline,
             "deadline",

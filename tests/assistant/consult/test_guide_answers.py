@@ -100,7 +100,7 @@ def test_the_application_deadline_counts_from_the_injury_date_the_worker_gave() 
         ("跑滴滴的能自己交社保吗", "social_insurance", "能。"),
         ("派遣工工资比正式工低一千，合法吗", "labour_dispatch", "不合法"),
         ("被退回派遣公司以后让我在家等着，一分钱不给", "labour_dispatch", "不合法"),
-        ("配送站让我们注册个体户才派单，还算员工吗", "platform_employment", "注册个体户"),
+        ("配送站让我们注册个体户才派单，还算员工吗", "platform_employment", "要看实际用工"),
         ("我怀孕了，公司说我试用期不合格要辞退我", "female_workers", "不能因为你怀孕辞退你"),
         ("老板知道我怀孕后把工资从5000降到3500", "female_workers", "不合法"),
         ("在电镀厂体检说血铅高，公司说不碍事", "occupational_disease", "别听单位说"),

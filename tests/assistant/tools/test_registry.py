@@ -72,6 +72,7 @@ RICH_INPUTS = {
         }
     ],
     "sick_pay": [{"city": "深圳", "cumulative_work_years": 3, "service_months": 20}],
+    "minimum_wage": [{"monthly_wage": 1500, "city": "东莞"}, {"monthly_wage": 5000, "city": "深圳"}],
     "arbitration_deadline": [
         {"knew_date": "2024-01-01", "interrupted_date": "2024-06-01", "today": "2026-12-05"},
         {"unpaid_amount": 1000, "end_date": "2026-10-01", "today": "2026-12-05"},

@@ -1,0 +1,272 @@
+"""The facts a verdict turns on where the worker usually tells them in passing (session 7, issue 13).
+
+A guide may open with 能认定劳动关系 / 不用再遵守竞业限制 / 试用期约定得不合法 only when the worker has said
+the facts its branches turn on; otherwise it says what the answer depends on and asks one question. These
+readers give the guides those facts:
+
+- ``control_signs`` (how many of the groups of labour management were told: the hours and orders set by
+  the company, attendance, rules and fines, pay settled monthly, the company's uniform or vehicle, work
+  for it alone) and ``autonomy`` (the worker decides when and whether to work) — the elements of
+  劳社部发〔2005〕12号 第一条 and the platform factors;
+- ``nc_comp_paid``, ``nc_unpaid_months``, ``months_since_left`` and ``position_level`` for a
+  non-compete (解释（一）第三十六至三十九条, 劳动合同法24, 解释（二）第十三条);
+- ``training_named`` (training or a service period spoken of) and ``training_kind`` (special training the employer paid for, or the ordinary training every employer
+  owes) for a training bond (劳动合同法22, 实施条例16, 劳动法68);
+- ``probation_months``, ``contract_term_months`` and ``probation_cause_unproven`` (劳动合同法19, 21, 39);
+- ``overtime_arranged`` (the employer arranged it, or the worker stayed of their own accord) and
+  ``overtime_approval_rule`` (the rules require an approval).
+
+Cue words live in corpus/consult/facts.toml ([relation], [covenant], [training], [probation_terms],
+[overtime_rule]); this module knows only the shapes (a sign not negated just before it, a duration after a
+cue). Pure: called by assistant/consult/facts.py with the message and a ``put`` for each reading."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
+
+from assistant.consult.numbers import CN_CHARS, duration_at, parse_cn_number
+
+if TYPE_CHECKING:
+    from assistant.consult.facts import CaseFacts
+
+Put = Callable[..., None]
+
+RELATION_FACT_NAMES = frozenset(
+    {
+        "control_signs",
+        "autonomy",
+        "nc_comp_paid",
+        "nc_unpaid_months",
+        "months_since_left",
+        "position_level",
+        "training_kind",
+        "training_named",
+        "probation_months",
+        "contract_term_months",
+        "probation_cause_unproven",
+        "overtime_arranged",
+        "overtime_approval_rule",
+    }
+)
+# The groups of labour management, each counted once (facts.toml [relation]).
+CONTROL_GROUPS = ("schedule", "attendance", "discipline", "pay", "identity", "exclusive")
+# The groups that show management of the work itself (the others only support it).
+MANAGEMENT_GROUPS = ("schedule", "attendance", "discipline", "exclusive")
+
+_CLAUSE = re.compile(r"[,，;；。!！?？\n…]+")
+# A negation just before a sign: 没有人给我排班, 也没罚款制度, 不用打卡, 从来不考勤.
+# 根本没接触过商业秘密, 不能自己决定, 不用参加早会: a verb may stand between the negation and the sign.
+_NEGATED = re.compile(
+    r"(?:没有?|不|无|未|不用|不需要|用不着|从不|从来不|从没|不能|不可以|不让|不准|不许)(?:人|谁)?"
+    r"(?:给我们?|给|管|要求|用|再|参加|开|接触过?|碰过|掌握|知道)?$"
+)
+# Pay settled by the company by the month: 每个月站点统一发, 每月由外包公司发钱, 公司每月给我发底薪.
+_MONTHLY_PAY = re.compile(r"(?:每个?月|按月|月底|月初|月结)[^，。,；;]{0,10}?(?:发|结|给|打|付)")
+_NUM = rf"(?:\d+(?:\.\d+)?|[{CN_CHARS}几半]+)"
+_TERM_AFTER = re.compile(r"\s*(?:内|之内|以内|里|不能|不得|不准|不许|不可以|禁止|都不)")
+
+
+class _Lexicon(Protocol):
+    def words(self, section: str, key: str) -> tuple[str, ...]: ...
+
+    def pattern(self, section: str, key: str) -> str: ...
+
+
+def _clauses(text: str) -> Iterable[str]:
+    return (c for c in _CLAUSE.split(text) if c.strip())
+
+
+def _negated(text: str, start: int) -> bool:
+    return bool(_NEGATED.search(text[max(0, start - 6) : start]))
+
+
+class RelationReader:
+    """Reads the relation, covenant, training, probation and overtime-rule facts of one message."""
+
+    def __init__(self, lex: _Lexicon) -> None:
+        self._groups = {g: re.compile(lex.pattern("relation", g)) for g in CONTROL_GROUPS}
+        self._autonomy = re.compile(lex.pattern("relation", "autonomy"))
+        self._nc_topic = re.compile(lex.pattern("covenant", "topic"))
+        self._nc_comp = re.compile(lex.pattern("covenant", "compensation"))
+        self._nc_unpaid = re.compile(lex.pattern("covenant", "unpaid"))
+        self._nc_paid = re.compile(lex.pattern("covenant", "paid"))
+        self._senior = re.compile(lex.pattern("covenant", "senior"))
+        self._ordinary = re.compile(lex.pattern("covenant", "ordinary"))
+        left = lex.pattern("covenant", "left")
+        # 离职四个月了 / 辞职都半年了 / 走了一年多: the time since the worker left.
+        self._left = re.compile(
+            rf"(?:{left})(?:了|已经|都|快|有|差不多|大概|将近)*(?={_NUM}\s*个?\s*多?\s*(?:年|个?月|周|天))"
+        )
+        # 三个月没给补偿 / 补偿有四个月没发: months of compensation unpaid, told as such.
+        unpaid = lex.pattern("covenant", "unpaid")
+        self._nc_months = re.compile(
+            rf"(?P<a>{_NUM})\s*个?\s*多?\s*月(?:了)?(?:都|也|一直)?(?:{unpaid})"
+            rf"|(?:补偿|竞业金)[^，。]{{0,4}}?(?:有|已经|都)?(?P<b>{_NUM})\s*个?\s*多?\s*月(?:都|也)?(?:{unpaid})"
+        )
+        # 连着两个月没发工资 / 三个月没给工钱: the months first, then the owing, then the pay (the core
+        # reader takes 工资拖了三个月 and 三个月的工资没发; this shape is told as often).
+        self._months_unpaid = re.compile(
+            rf"(?P<n>{_NUM})\s*个?\s*(?P<more>多)?\s*月(?:了|都|也|一直|连续|连着)*"
+            rf"(?:{lex.pattern('arrears', 'owed')})(?:发|给|结)?(?:我|我们|俺)?(?:的)?(?:{lex.pattern('arrears', 'month_words')})"
+        )
+        self._special = re.compile(lex.pattern("training", "special"))
+        self._general = re.compile(lex.pattern("training", "general"))
+        self._training_topic = re.compile(r"培训|服务期|进修|深造|考证|证书")
+        self._probation = re.compile(
+            rf"试用期(?:定了|定的|约定|签了|签的|写了|写的|是|为|有|要|长达|居然|竟然|给了|搞了|规定)*\s*(?P<a>{_NUM})\s*个?\s*月(?P<ah>半)?"
+            rf"|试用期(?:定了|是|为|要|有)?半年"
+            rf"|(?P<b>{_NUM})\s*个?\s*月(?P<bh>半)?(?:的)?试用期"
+        )
+        self._term = re.compile(
+            rf"合同(?:签了|签的|签|是|期限是|期限|期|为|定了)?\s*(?P<a>{_NUM})\s*年(?!\d)"
+            rf"|签了?(?:一份)?\s*(?P<b>{_NUM})\s*年(?:的|期的?)?(?:劳动)?合同"
+            rf"|(?P<c>{_NUM})\s*年(?:的|期的?|期)?(?:劳动)?合同"
+            rf"|(?P<d>{_NUM})\s*个\s*月(?:的)?(?:劳动)?合同"
+        )
+        self._unproven = re.compile(lex.pattern("probation_terms", "unproven"))
+        who = lex.pattern("overtime_rule", "arranged_by")
+        verb = lex.pattern("overtime_rule", "arranged_verb")
+        self._arranged = re.compile(
+            # 公司不让加班 forbids it: a negation just before the verb is not an arrangement.
+            rf"(?:{who})[^，。,]{{0,6}}?(?<![不没别])(?:{verb})[^，。,]{{0,10}}?加班|{lex.pattern('overtime_rule', 'arranged')}"
+        )
+        self._voluntary = re.compile(lex.pattern("overtime_rule", "voluntary"))
+        self._approval = re.compile(lex.pattern("overtime_rule", "approval"))
+
+    def read(self, text: str, put: Put) -> None:
+        if hit := self._months_unpaid.search(text):
+            months = parse_cn_number(hit.group("n").replace("几", "三"))
+            if months is not None and 0 < months <= 60:
+                put("unpaid_months", months, hit.group(0), bool(hit.group("more")) or "几" in hit.group("n"))
+        self._relation(text, put)
+        self._covenant(text, put)
+        self._training(text, put)
+        self._probation_terms(text, put)
+        self._overtime_rule(text, put)
+
+    # --- a labour relation -----------------------------------------------------------------------
+
+    def _relation(self, text: str, put: Put) -> None:
+        signs: list[str] = []
+        groups: list[str] = []
+        for group, pattern in self._groups.items():
+            hit = next((h for h in pattern.finditer(text) if not _negated(text, h.start())), None)
+            if hit is None and group == "pay":
+                hit = next(
+                    (h for h in _MONTHLY_PAY.finditer(text) if not re.search(r"不|没", h.group(0))), None
+                )
+            if hit is not None:
+                signs.append(hit.group(0))
+                groups.append(group)
+        if signs:
+            # Pay and the uniform support a relation only beside management of the work itself.
+            count = len(signs) if set(groups) & set(MANAGEMENT_GROUPS) else 1
+            put("control_signs", count, "、".join(signs))
+        for clause in _clauses(text):
+            hits = list(self._autonomy.finditer(clause))
+            # 不能自己决定什么时候上线: one negated sign turns the whole clause round.
+            if hits and not any(_negated(clause, h.start()) for h in hits):
+                put("autonomy", True, hits[0].group(0))
+                break
+
+    # --- a non-compete -----------------------------------------------------------------------------
+
+    def _covenant(self, text: str, put: Put) -> None:
+        for hit in self._left.finditer(text):
+            d = duration_at(text, hit.end())
+            # 离职两年内不能去同行 is the restriction's term, not the time since leaving.
+            if d is not None and not _TERM_AFTER.match(text, d.end):
+                put("months_since_left", round(d.months, 1), text[hit.start() : d.end], d.approximate)
+                break
+        if not self._nc_topic.search(text):
+            return
+        if hit := self._nc_months.search(text):
+            raw = hit.group("a") or hit.group("b")
+            months = 6.0 if raw == "半" else parse_cn_number(raw.replace("几", "三"))
+            if months is not None and 0 < months <= 36:
+                put("nc_unpaid_months", months, hit.group(0), "几" in raw)
+        clauses = list(_clauses(text))
+        for index, clause in enumerate(clauses):
+            if self._nc_comp.search(clause) is None:
+                continue
+            # 补偿说下个月一起给，这个月还没给: the payment may be told in the clause that follows.
+            clause = "，".join(clauses[index : index + 2])
+            if self._nc_unpaid.search(clause):
+                put("nc_comp_paid", False, clause.strip())
+                break
+            if self._nc_paid.search(clause):
+                put("nc_comp_paid", True, clause.strip())
+                break
+        senior = next((h for h in self._senior.finditer(text) if not _negated(text, h.start())), None)
+        ordinary = self._ordinary.search(text)
+        if senior is not None:
+            put("position_level", "senior", senior.group(0))
+        elif ordinary is not None:
+            put("position_level", "ordinary", ordinary.group(0))
+
+    # --- a training bond ---------------------------------------------------------------------------
+
+    def _training(self, text: str, put: Put) -> None:
+        if (topic := self._training_topic.search(text)) is None:
+            return
+        put("training_named", True, topic.group(0))
+        # The ordinary training named wins: 入职培训 that the employer calls 培训费 is still ordinary.
+        if hit := self._general.search(text):
+            put("training_kind", "general", hit.group(0))
+        elif hit := self._special.search(text):
+            put("training_kind", "special", hit.group(0))
+
+    # --- the probation terms -----------------------------------------------------------------------
+
+    def _probation_terms(self, text: str, put: Put) -> None:
+        if hit := self._probation.search(text):
+            raw = hit.group("a") or hit.group("b")
+            months = 6.0 if raw is None else parse_cn_number(raw)
+            if months is not None and 0 < months <= 24:
+                if hit.group("ah") or hit.group("bh"):
+                    months += 0.5
+                put("probation_months", months, hit.group(0))
+        for hit in self._term.finditer(text):
+            # The term read whole from where its number starts: 半年, 一年半, 3年, 6个月.
+            group = next(g for g in ("a", "b", "c", "d") if hit.group(g))
+            term = duration_at(text, hit.start(group))
+            if term is not None and 0 < term.months <= 240:
+                put("contract_term_months", round(term.months, 1), hit.group(0), term.approximate)
+                break
+        if "试用" in text and (hit := self._unproven.search(text)):
+            put("probation_cause_unproven", True, hit.group(0))
+
+    # --- overtime without the approval the rules require ------------------------------------------
+
+    def _overtime_rule(self, text: str, put: Put) -> None:
+        if "加班" not in text:
+            return
+        if hit := self._voluntary.search(text):
+            put("overtime_arranged", False, hit.group(0))
+        elif hit := self._arranged.search(text):
+            put("overtime_arranged", True, hit.group(0))
+        if hit := self._approval.search(text):
+            put("overtime_approval_rule", True, hit.group(0))
+
+
+def derived(record: CaseFacts) -> list[tuple[str, Any, str, str]]:
+    """Facts that follow from others: the months since leaving from the end date, and the months of
+    non-compete compensation unpaid when none was ever paid (paid monthly from the day the worker left).
+    Each as (name, value, the fact it came from, how)."""
+    out: list[tuple[str, Any, str, str]] = []
+    since = record.get("months_since_left")
+    end = record.date("end_date")
+    if since is None and end is not None and end <= record.today:
+        since = round(_months_between(end, record.today), 1)
+        out.append(("months_since_left", since, "end_date", "按离职日期推算到今天"))
+    if record.get("nc_comp_paid") is False and record.get("nc_unpaid_months") is None and since is not None:
+        source = "months_since_left" if record.has("months_since_left") else "end_date"
+        out.append(("nc_unpaid_months", since, source, "离职后一直没付，按离职时间计"))
+    return out
+
+
+def _months_between(first: date, last: date) -> float:
+    return (last.year - first.year) * 12 + (last.month - first.month) + (last.day - first.day) / 30.44
