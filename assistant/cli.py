@@ -26,9 +26,13 @@ from assistant.tools.cli import calc, data_app
 from eval.cli import eval_app
 
 app = typer.Typer(
-    help="工会法务云 Union Legal Cloud — 劳动法律咨询助手", no_args_is_help=True, add_completion=False
+    help="工会法务云 Union Legal Cloud — 劳动法律咨询助手",
+    no_args_is_help=True,
+    add_completion=False,
+    # Plain help: rich's option table cuts long Chinese help text short with "…" (no spaces to wrap at).
+    rich_markup_mode=None,
 )
-corpus_app = typer.Typer(help="查看已收录的语料", no_args_is_help=True)
+corpus_app = typer.Typer(help="查看已收录的语料", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(corpus_app, name="corpus")
 app.add_typer(eval_app, name="eval")
 app.add_typer(lawyer_app, name="lawyer")
@@ -36,7 +40,9 @@ app.add_typer(tickets_app, name="tickets")
 app.add_typer(data_app, name="data")
 app.command("calc", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(calc)
 console = Console(soft_wrap=True)
-err = Console(stderr=True)
+# soft_wrap: messages are not broken at 80 columns in the middle of a word or a command when stderr is
+# not a terminal (a log, a pipe); a terminal wraps long lines itself.
+err = Console(stderr=True, soft_wrap=True)
 
 # Quiet, offline defaults for the libraries we load (never reach a model hub, no telemetry).
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -106,13 +112,14 @@ def ingest(
     restart_hint: Annotated[bool, typer.Option("--restart-hint/--no-restart-hint", hidden=True)] = True,
 ) -> None:
     """导入法规、司法解释与案例，建立（或增量更新）检索索引。"""
-    from ingest.index import IngestBusy
+    from ingest.index import IngestBusy, read_live
     from ingest.load import InputError
     from ingest.metadata import MetadataError
     from ingest.pipeline import run_ingest
     from ingest.profiles import ProfileError
 
     settings = get_settings()
+    first_build = read_live(settings.data_dir) is None
     progress = _RichProgress()
     try:
         report = run_ingest(
@@ -128,12 +135,16 @@ def ingest(
     else:
         _print_report(report)
     if restart_hint and not report.noop and report.build_id:
-        # A running API swaps the new build in by itself (it watches LIVE.json): say how to see
-        # that it did, on stderr, which keeps --json output on stdout parseable.
-        err.print(
-            f"[bold]新索引 {report.build_id} 已生效。[/]正在运行的 `lawcloud serve` 会在几秒内自动换用新索引，"
-            "无需重启（GET /readyz 返回的 build_id 即正在使用的索引）。"
-        )
+        # On stderr, which keeps --json output on stdout parseable. Before the first build no server
+        # can be running (serve builds its index first), so there is nothing to switch.
+        if first_build:
+            err.print(f"[bold]索引 {report.build_id} 已建好。[/]运行 `lawcloud serve` 启动问答服务。")
+        else:
+            # A running API swaps the new build in by itself (it watches LIVE.json).
+            err.print(
+                f"[bold]新索引 {report.build_id} 已生效。[/]如果 `lawcloud serve` 正在运行，它会在几秒内自动换用"
+                "新索引，无需重启（GET /readyz 返回的 build_id 即正在使用的索引）。"
+            )
     if not report.ok:
         raise typer.Exit(1)
 
@@ -157,6 +168,8 @@ def _print_report(report) -> None:  # noqa: ANN001 - IngestReport, imported lazi
     console.print(table)
     for item in report.skipped:
         console.print(f"[yellow]跳过[/] {item.source}：{item.reason}")
+    for source in report.removed:
+        console.print(f"[yellow]移出索引[/] {source}：这次的来源里已经没有这个文件")
     for warning in report.warnings[:20]:
         console.print(f"[dim]提示 {warning}[/]")
 

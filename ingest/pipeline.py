@@ -21,6 +21,7 @@ from ingest.load import InputError, apply_override, discover, load_builtin, load
 from ingest.metadata import load_document_overrides
 from ingest.models import LegalUnit, ParsedDocument, SkippedInput, Validity
 from ingest.profiles import load_profile
+from ingest.store import ArticleStore
 from ingest.vectorstore import chroma_client
 
 PIPELINE_VERSION = "1"
@@ -37,6 +38,7 @@ class IngestReport:
     embedded: int = 0
     cached: int = 0
     skipped: list[SkippedInput] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # files of the previous build no longer indexed
     warnings: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     profile: str = ""
@@ -57,6 +59,7 @@ class IngestReport:
             "embedded": self.embedded,
             "cached": self.cached,
             "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],
+            "removed": self.removed,
             "warnings": self.warnings,
             "sources": self.sources,
             "profile": self.profile,
@@ -119,6 +122,40 @@ def resolve_sources(settings: Settings, paths: list[Path], replace: bool) -> lis
     return list(dict.fromkeys(str(Path(s)) for s in chosen))
 
 
+class LiveSourcesFailed(InputError):
+    """Files the live build holds failed to load: publishing without them would silently drop them."""
+
+
+def live_file_sources(data_dir: Path, live: dict[str, Any] | None) -> set[str]:
+    """The files the live build was made from (built-in laws are not files)."""
+    if live is None:
+        return set()
+    store = ArticleStore(data_dir / "builds" / live["build_id"] / "store.sqlite")
+    try:
+        return {str(r["source"]) for r in store.laws() if not str(r["source"]).startswith("builtin:")}
+    finally:
+        store.close()
+
+
+def failed_live_sources(skipped: list[SkippedInput], live_sources: set[str]) -> list[SkippedInput]:
+    """The skipped inputs that are, or contain (a missing folder), a file of the live build."""
+
+    def holds(given: Path, source: Path) -> bool:
+        return given == source or given in source.parents
+
+    return [s for s in skipped if any(holds(Path(s.source), Path(f)) for f in live_sources)]
+
+
+def refuse_to_drop(failed: list[SkippedInput], build_id: str) -> LiveSourcesFailed:
+    lines = "\n".join(f"  {s.source}：{s.reason}" for s in failed)
+    return LiveSourcesFailed(
+        f"没有发布新索引：下面的来源在当前索引里，但这次读取失败，发布新索引会让它们从检索中消失。"
+        f"当前索引 {build_id} 继续使用，什么也没有丢。\n{lines}\n"
+        "请修复或恢复这些文件后重新运行 `lawcloud ingest`；确实要把某个文件移出索引，"
+        "请把它从目录中删除（或移走）后再导入。"
+    )
+
+
 def fingerprint(
     embedder_name: str, chroma_mode: str, units: list[LegalUnit], current: set[str], chunk_hashes: list[str]
 ) -> str:
@@ -168,6 +205,7 @@ def run_ingest(
             report.warnings.extend(f"语料配置中的《{m}》不在内置数据库中" for m in missing)
         files, skipped = discover([Path(s) for s in sources])
         report.skipped.extend(skipped)
+        live_sources = live_file_sources(data_dir, live)
         progress.stage("读取文件", len(files))
         corrections = load_document_overrides()
         for source in files:
@@ -180,6 +218,12 @@ def run_ingest(
             except OSError as exc:
                 report.skipped.append(SkippedInput(str(source.path), f"无法读取文件：{exc.strerror or exc}"))
             progress.advance()
+        # A file the live build holds that fails now (overwritten, truncated, a folder moved away) is
+        # never dropped by accident: the previous build keeps serving until the operator fixes or
+        # removes it. A file deleted from a folder source is a deliberate removal (it is reported).
+        failed = failed_live_sources(report.skipped, live_sources)
+        if failed and live is not None:
+            raise refuse_to_drop(failed, live["build_id"])
 
         overrides = load_validity_overrides()
         docs = dedupe_documents([apply_override(d, overrides) for d in docs], report.warnings)
@@ -192,6 +236,8 @@ def run_ingest(
                     seen.add(unit.unit_id)
                     units.append(unit)
         report.documents = len(docs)
+        loaded = {d.meta.source for d in docs}
+        report.removed = sorted(live_sources - loaded)
         report.units = len(units)
         report.units_by_type = dict(Counter(u.unit_type.value for u in units))
         if not units:
