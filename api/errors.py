@@ -128,6 +128,8 @@ def _describe(error: dict[str, Any], example: str | None = None) -> tuple[int, s
             return 422, "invalid_body", f"请求体必须是 JSON 对象{like}"
         inner = _OBJECT_EXAMPLES.get(path)
         return 422, "invalid_type", f"{field}应为对象" + (f"，例如 {inner}" if inner else "")
+    if kind == "extra_forbidden":
+        return 422, "unknown_field", f"不认识的字段 {path}：请检查拼写或去掉它{like}"
     if kind == "empty_text":
         return 422, "empty_question", "问题不能为空，请写下你遇到的情况"
     if kind == "invalid_text":

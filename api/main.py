@@ -171,13 +171,14 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
         # The worker chat page (api/static/) talks to the endpoints above.
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
-        @app.get("/", include_in_schema=False)
+        # HEAD too: uptime checks and `curl -I` ask for the page without its body.
+        @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
         async def index() -> FileResponse:
             return FileResponse(STATIC_DIR / "index.html")
 
     if (STATIC_DIR / "lawyer.html").exists():
         # The lawyers' review page: sign in with a token, the queue, a ticket, edit and send.
-        @app.get("/lawyer", include_in_schema=False)
+        @app.api_route("/lawyer", methods=["GET", "HEAD"], include_in_schema=False)
         async def lawyer_page() -> FileResponse:
             return FileResponse(STATIC_DIR / "lawyer.html")
 

@@ -32,7 +32,11 @@ class ErrorOut(BaseModel):
 
 
 class ChatRequest(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"question": EXAMPLE_QUESTION}]})
+    # An unknown field is refused (422 unknown_field), not ignored: a misspelt conversation_id would
+    # otherwise silently start a new conversation.
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"question": EXAMPLE_QUESTION}]}
+    )
 
     question: str = Field(description="劳动者的问题（不超过 2000 字）", examples=[EXAMPLE_QUESTION])
     conversation_id: str | None = Field(

@@ -30,6 +30,8 @@ class ReasonDetailOut(ReasonOut):
 class ContactIn(BaseModel):
     """Optional and minimal: only what a lawyer needs to call back."""
 
+    model_config = ConfigDict(extra="forbid")
+
     name: str | None = Field(default=None, max_length=50, description="称呼，如 王师傅")
     phone: str | None = Field(
         default=None, max_length=30, pattern=r"^[0-9+\-\s]{5,30}$", description="电话，如 13800138000"
@@ -40,9 +42,10 @@ class ContactIn(BaseModel):
 
 class EscalateRequest(BaseModel):
     model_config = ConfigDict(
+        extra="forbid",
         json_schema_extra={
             "examples": [{"contact": {"name": "王师傅", "phone": "13800138000"}, "note": "晚上方便接电话"}]
-        }
+        },
     )
 
     contact: ContactIn | None = Field(default=None, description="可选：联系方式（只给律师看，日志中隐藏）")
@@ -149,6 +152,8 @@ class TicketDetailOut(TicketSummaryOut):
 
 
 class ReplyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     body: str = Field(
         min_length=1, max_length=20000, description="回复正文；引用条文请写成《劳动合同法》第八十二条"
     )
@@ -163,4 +168,6 @@ class ReplySavedOut(BaseModel):
 
 
 class ReopenIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     note: str = Field(default="", max_length=500)

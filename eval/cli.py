@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-eval_app = typer.Typer(help="评测：检索与回答质量", no_args_is_help=True)
+eval_app = typer.Typer(help="评测：检索与回答质量", no_args_is_help=True, rich_markup_mode=None)
 console = Console(soft_wrap=True)
 err = Console(stderr=True)
 

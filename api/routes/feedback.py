@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import ChatDep
 from api.errors import ApiError
@@ -16,6 +16,8 @@ router = APIRouter(prefix="/v1/messages", tags=["feedback"])
 
 
 class FeedbackIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     helpful: bool = Field(description="true = 有用，false = 没用")
     comment: str = Field(default="", max_length=500, description="可选的补充说明")
 

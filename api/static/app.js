@@ -139,7 +139,7 @@
       b.addEventListener("click", function () {
         fetch("/v1/messages/" + encodeURIComponent(messageId) + "/feedback", {
           method: "POST", headers: { "content-type": "application/json" },
-          body: JSON.stringify({ helpful: pair[1], conversation_id: state.conversationId }),
+          body: JSON.stringify({ helpful: pair[1] }),
         }).then(function (r) {
           if (r.ok) {
             bar.querySelectorAll("button").forEach(function (x) { x.setAttribute("aria-pressed", "false"); });
@@ -261,7 +261,7 @@
     $("escalate").disabled = true;
     fetch("/v1/conversations/" + encodeURIComponent(state.conversationId) + "/escalate", {
       method: "POST", headers: { "content-type": "application/json", "Idempotency-Key": "page-" + state.conversationId },
-      body: JSON.stringify({ reason: "worker_request" }),
+      body: JSON.stringify({}),
     }).then(function (r) { return r.json().then(function (d) { return { ok: r.ok, d: d }; }); }).then(function (res) {
       $("escalate").disabled = false;
       if (!res.ok) { alert(res.d.message || "转人工失败，请拨打 12351"); return; }

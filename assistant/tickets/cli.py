@@ -17,11 +17,11 @@ from assistant.config import get_settings
 from .deadlines import Deadlines, zone_name
 from .store import STATUS_TEXT, LawyerExists, TicketStore
 
-lawyer_app = typer.Typer(help="工会律师账号（令牌只显示一次）", no_args_is_help=True)
-tickets_app = typer.Typer(help="转人工工单：查看与导出", no_args_is_help=True)
+lawyer_app = typer.Typer(help="工会律师账号（令牌只显示一次）", no_args_is_help=True, rich_markup_mode=None)
+tickets_app = typer.Typer(help="转人工工单：查看与导出", no_args_is_help=True, rich_markup_mode=None)
 PRIORITY_TEXT = {"urgent": "紧急", "high": "高", "normal": "普通"}
 console = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _store() -> TicketStore:
@@ -98,6 +98,9 @@ def tickets_list(
         store.close()
     if as_json:
         console.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    if not rows:
+        console.print("没有已超时的工单。" if overdue else "没有符合条件的工单。")
         return
     # Deadlines in the service's zone (what the worker's notice shows), the zone named in the header;
     # --json keeps the API's ISO 8601 times with their UTC offset.

@@ -14,10 +14,12 @@ from assistant.tools.base import ToolResult
 from assistant.tools.data import DATA_DIR, DataError, check_tables
 
 data_app = typer.Typer(
-    help="计算工具用的数据表（最低工资、平均工资、全国城镇居民人均可支配收入等）", no_args_is_help=True
+    help="计算工具用的数据表（最低工资、平均工资、全国城镇居民人均可支配收入等）",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 console = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 _TRUE = {"是", "有", "对", "签了", "yes", "y", "true", "1"}
 _FALSE = {"否", "没有", "无", "没签", "no", "n", "false", "0"}
 

@@ -156,3 +156,23 @@ def test_validation_errors_name_the_field_and_what_it_should_be(client: httpx.Cl
     assert "helpful" in feedback.json()["message"] and "true 或 false" in feedback.json()["message"]
     k = client.get("/v1/search", params={"q": "加班", "k": 0})
     assert "不能小于 1" in k.json()["message"]
+
+
+def test_an_unknown_field_is_refused_by_name(client: httpx.Client) -> None:
+    # A misspelt conversation_id must not silently start a new conversation.
+    typo = client.post("/v1/chat", json={"question": "加班费怎么算", "conversationid": "abc"})
+    assert_error(typo, 422, "unknown_field")
+    assert "conversationid" in typo.json()["message"] and '"question"' in typo.json()["message"]
+    escalate = client.post("/v1/conversations/c1/escalate", json={"reason": "worker_request"})
+    assert_error(escalate, 422, "unknown_field")
+    assert "reason" in escalate.json()["message"]
+    nested = client.post("/v1/conversations/c1/escalate", json={"contact": {"mobile": "13800138000"}})
+    assert_error(nested, 422, "unknown_field")
+    assert "contact.mobile" in nested.json()["message"]
+
+
+def test_pages_answer_head_requests(client: httpx.Client) -> None:
+    for path in ("/", "/lawyer"):
+        head = client.head(path)
+        assert head.status_code == 200 and head.headers["content-type"].startswith("text/html")
+        assert head.content == b""

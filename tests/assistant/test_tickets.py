@@ -446,3 +446,20 @@ def test_the_hand_off_notice_promises_only_what_is_true() -> None:
     assert "非服务时间" in late and "法律援助" in late
     busy = notice(backlog=3)
     assert "较多" in busy and "12351" in busy
+
+
+def test_cli_tickets_list_says_so_when_there_are_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.tickets.cli import tickets_app
+
+    monkeypatch.setenv("LAWCLOUD_DATA_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    try:
+        TicketStore(get_settings().tickets_db_url, Deadlines(24, 12)).close()
+        overdue = CliRunner().invoke(tickets_app, ["list", "--overdue"])
+        assert overdue.exit_code == 0 and "没有已超时的工单" in overdue.output and "┃" not in overdue.output
+        closed = CliRunner().invoke(tickets_app, ["list", "--status", "closed"])
+        assert closed.exit_code == 0 and "没有符合条件的工单" in closed.output
+    finally:
+        get_settings.cache_clear()

@@ -85,3 +85,15 @@ def test_ingest_exit_status_reflects_skipped_inputs(tmp_path: Path) -> None:
 def test_show_without_index_tells_what_to_do(tmp_path: Path) -> None:
     out = lawcloud(["show", "劳动合同法", "82"], tmp_path / "empty")
     assert out.returncode == 1 and "lawcloud ingest" in out.stderr
+
+
+def test_help_shows_every_option_text_whole(tmp_path: Path) -> None:
+    # Piped (80 columns): long Chinese option help is wrapped or left long, never cut short with "…".
+    out = lawcloud(["eval", "retrieval", "--help"], tmp_path / "data", COLUMNS="80")
+    assert out.returncode == 0 and "…" not in out.stdout
+    assert "items.jsonl、report.md" in out.stdout
+
+
+def test_error_messages_are_not_broken_mid_word(tmp_path: Path) -> None:
+    out = lawcloud(["show", "劳动合同法", "82"], tmp_path / "empty", COLUMNS="80")
+    assert out.returncode == 1 and "`make run`" in out.stderr and len(out.stderr.strip().splitlines()) == 1
