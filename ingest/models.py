@@ -15,7 +15,8 @@ class Level(StrEnum):
     JUDICIAL_INTERPRETATION = "司法解释"
     DEPARTMENT_RULE = "部门规章"
     NORMATIVE_DOCUMENT = "规范性文件"
-    LOCAL = "地方性法规"
+    LOCAL = "地方性法规"  # made by a local people's congress (or its standing committee) only
+    LOCAL_GOV_RULE = "地方政府规章"  # a local government's rule, issued as its 令
     CASE = "案例"
     OTHER = "其他"
 

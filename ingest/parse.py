@@ -104,7 +104,37 @@ def split_header(text: str) -> tuple[str, list[str], str]:
 _LOCAL_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:省|市|自治区|自治州|县)(?!场)")
 
 
-def guess_level(title: str, folder_parts: tuple[str, ...]) -> Level:
+# Who issued a document decides its level (立法法): a people's congress makes laws (全国) and local
+# regulations; a government's 令 is an administrative regulation (国务院) or a local government rule; a
+# ministry's 令 is a department rule; anything issued under a 发文字号 (X人社发〔2026〕7号, X政办发〔…〕) is
+# a normative document, whatever its name ends with.
+_CONGRESS = re.compile(r"人民代表大会")
+_DECREE = re.compile(r"([\u4e00-\u9fa5、]{2,40})令第\d+号")
+_FILE_NUMBER = re.compile(r"[\u4e00-\u9fa5]{1,10}〔\d{4}〕\d+号")
+_ORGAN_NAME = re.compile(
+    r"[\u4e00-\u9fa5]{2,30}(?:人民代表大会常务委员会|人民政府|办公厅|办公室|局|厅|委员会)"
+)
+_ORGAN = re.compile(r"(?:人民政府|办公厅|办公室|局|厅|委员会)(?:关于|$)")
+
+
+def level_from_header(header: list[str] | tuple[str, ...]) -> Level | None:
+    """The level the information lines give by their issuer and 文号; None when they do not say."""
+    for line in header:
+        if decree := _DECREE.search(line):
+            issuer = decree.group(1)
+            if "国务院" in issuer:
+                return Level.ADMIN_REGULATION
+            return Level.LOCAL_GOV_RULE if "人民政府" in issuer else Level.DEPARTMENT_RULE
+    for line in header:
+        if _CONGRESS.search(line) and "通过" in line:  # made by it, not one it approved
+            return Level.LAW if "全国人民代表大会" in line else Level.LOCAL
+    for line in header:
+        if (number := _FILE_NUMBER.search(line)) and not number.group(0).startswith("法释"):
+            return Level.NORMATIVE_DOCUMENT
+    return None
+
+
+def guess_level(title: str, folder_parts: tuple[str, ...], header: list[str] | tuple[str, ...] = ()) -> Level:
     folders = "/".join(folder_parts)
     for key, level in (
         ("案例", Level.CASE),
@@ -113,6 +143,7 @@ def guess_level(title: str, folder_parts: tuple[str, ...]) -> Level:
         ("部门规章", Level.DEPARTMENT_RULE),
         ("规范性文件", Level.NORMATIVE_DOCUMENT),
         ("地方性法规", Level.LOCAL),
+        ("地方政府规章", Level.LOCAL_GOV_RULE),
         ("宪法", Level.CONSTITUTION),
     ):
         if key in folders:
@@ -124,8 +155,17 @@ def guess_level(title: str, folder_parts: tuple[str, ...]) -> Level:
     name = short_law_name(title)
     if name.startswith("最高人民法院") or name.startswith("最高人民检察院"):
         return Level.JUDICIAL_INTERPRETATION
+    by_issuer = level_from_header(header)
+    if by_issuer is not None:
+        return by_issuer
     if _LOCAL_ISSUER.match(name):
-        return Level.LOCAL  # 深圳市…办法, 广东省…条例: a local rule, whatever its name ends with
+        # Only a people's congress makes a local 条例; a local 办法/规定 without its issuer or 文号 may be
+        # a congress's, a government's or a department's: not guessed.
+        if name.endswith("条例") or "人民代表大会" in name:
+            return Level.LOCAL
+        if name.endswith(("通知", "意见", "复函", "答复", "批复", "决定")) or _ORGAN.search(name):
+            return Level.NORMATIVE_DOCUMENT
+        return Level.OTHER
     # 办法 ends with 法 too: the longer endings first.
     if name.endswith(("办法", "规定", "规则", "实施细则")):
         return Level.DEPARTMENT_RULE
@@ -148,6 +188,11 @@ def guess_issuer(title: str, header: list[str], folder_parts: tuple[str, ...], l
                 return body
     if level is Level.ADMIN_REGULATION:
         return "国务院"
+    # A local organ named alone on the information line: 2026年10月1日 示范市人力资源和社会保障局 公布 …
+    for line in header:
+        for token in line.split():
+            if _LOCAL_ISSUER.match(token) and _ORGAN_NAME.fullmatch(token):
+                return token
     for part in folder_parts:
         if part.endswith(("部", "委员会", "局", "署")):
             return part
@@ -178,7 +223,7 @@ def document_meta(
 ) -> DocumentMeta:
     """Derive law name, level, issuer, version date and validity from what the file says about itself."""
     full_title = re.sub(r"（\d{4}-\d{2}-\d{2}）$|\(\d{4}-\d{2}-\d{2}\)$", "", title).strip() or file_stem
-    level = guess_level(full_title, folder_parts)
+    level = guess_level(full_title, folder_parts, header)
     dates = [d for d in (cn_date_to_iso(h) for h in header) if d]
     stem_date = ISO_DATE.search(file_stem)
     version_date = f"{stem_date.group(1)}-{stem_date.group(2)}-{stem_date.group(3)}" if stem_date else None
@@ -543,4 +588,10 @@ def parse_text(
         if not meta.is_case:
             meta = replace(meta, level=Level.CASE, is_case=True)
         return parse_case(meta, header, body)
-    return parse_statute(meta, body)
+    doc = parse_statute(meta, body)
+    if meta.level is Level.OTHER:
+        doc.warnings.append(
+            "看不出文件的层级（显示为“其他”）：请在标题下的信息行写明制定机关和文号（如 2026年1月1日 "
+            "某市人力资源和社会保障局 某人社发〔2026〕1号），或把文件放进 地方性法规、地方政府规章、规范性文件 等目录"
+        )
+    return doc

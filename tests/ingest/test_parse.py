@@ -173,9 +173,10 @@ def test_level_from_the_title_when_the_folder_does_not_say() -> None:
     assert guess_level("工伤认定办法", ()) == Level.DEPARTMENT_RULE  # 办法 ends with 法, it is no law
     assert guess_level("中华人民共和国劳动合同法", ()) == Level.LAW
     assert guess_level("保障农民工工资支付条例", ()) == Level.ADMIN_REGULATION
-    # An operator's city or province rule is a local one, whatever its name ends with.
-    assert guess_level("深圳市外卖骑手权益保障办法", ()) == Level.LOCAL
+    # Only a people's congress makes a local 条例; a local 办法 that does not say who issued it is not guessed.
     assert guess_level("广东省工资支付条例", ()) == Level.LOCAL
+    assert guess_level("深圳市外卖骑手权益保障办法", ()) == Level.OTHER
+    assert guess_level("深圳市人力资源和社会保障局关于骑手报酬的通知", ()) == Level.NORMATIVE_DOCUMENT
     assert guess_level("城市房地产管理法", ()) == Level.LAW
 
 
@@ -237,3 +238,50 @@ def test_the_document_number_comes_from_the_information_line(
     path = shared_corpus / relative
     root = shared_corpus / relative.split("/")[0]
     assert parse_file(path, root).meta.document_number == number
+
+
+@pytest.mark.parametrize(
+    ("title", "header", "level"),
+    [
+        # A department's document under a 发文字号 is a 规范性文件, whatever its name ends with.
+        (
+            "示范市外卖骑手权益保障办法",
+            ["2026年10月1日 示范市人力资源和社会保障局 公布 示人社发〔2026〕7号"],
+            "规范性文件",
+        ),
+        ("示范市工资支付办法", ["2025年3月1日 示政办发〔2025〕3号"], "规范性文件"),
+        # A government's 令 is a 地方政府规章; a ministry's a 部门规章; the State Council's a 行政法规.
+        ("示范市工资支付规定", ["2025年1月1日 示范市人民政府令第12号公布"], "地方政府规章"),
+        ("某某管理办法", ["2010年12月31日 人力资源和社会保障部令第8号公布"], "部门规章"),
+        ("某某实施条例", ["2008年9月18日 中华人民共和国国务院令第535号公布"], "行政法规"),
+        # Only a people's congress makes a 地方性法规, by passing it.
+        (
+            "示范省工资支付办法",
+            ["2020年1月1日 示范省第十三届人民代表大会常务委员会第五次会议通过"],
+            "地方性法规",
+        ),
+    ],
+)
+def test_the_level_follows_the_issuer_and_the_document_number(
+    title: str, header: list[str], level: str
+) -> None:
+    body = "\n\n".join(header)
+    text = f"# {title}\n\n{body}\n\n<!-- INFO END -->\n\n第一条 为保障劳动者权益，制定本办法。\n\n第二条 按月足额支付报酬。\n"
+    doc = parse_text(text, source="t.md", folder_parts=(), file_stem=title)
+    assert doc.meta.level.value == level
+
+
+def test_a_local_departments_document_names_its_issuer() -> None:
+    text = (
+        "# 示范市外卖骑手权益保障办法\n\n2026年10月1日 示范市人力资源和社会保障局 公布 示人社发〔2026〕7号\n\n"
+        "<!-- INFO END -->\n\n第一条 为保障骑手权益，制定本办法。\n"
+    )
+    meta = parse_text(text, source="t.md", folder_parts=(), file_stem="x").meta
+    assert meta.issuing_body == "示范市人力资源和社会保障局" and meta.document_number == "示人社发〔2026〕7号"
+
+
+def test_a_document_whose_level_cannot_be_told_says_how_to_fix_it() -> None:
+    text = "# 示范市外卖骑手权益保障办法\n\n<!-- INFO END -->\n\n第一条 为保障骑手权益，制定本办法。\n"
+    doc = parse_text(text, source="t.md", folder_parts=(), file_stem="x")
+    assert doc.meta.level is Level.OTHER
+    assert any("层级" in w and "文号" in w for w in doc.warnings)
