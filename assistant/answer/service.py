@@ -30,6 +30,7 @@ from assistant.answer.render import LOW_CONFIDENCE_NOTE, case_excerpt, render_ta
 from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sources, procedure_source
 from assistant.answer.verify import CitationVerifier, VerificationReport, split_segments
 from assistant.config import Settings
+from assistant.consult.article_text import asks_article_text
 from assistant.consult.facts import Fact, answers_question, extract_facts
 from assistant.consult.guides import GuideBook, check_guides, load_guides
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
@@ -232,6 +233,10 @@ class AnswerService:
                 facts.add(Fact("death", True, reason.evidence, reason.turn or 0))
         codes = screen.codes
         issues = [(issue.id, score) for issue, score in result.understanding.topics]
+        if asks_article_text(question, self.retriever.matcher, result.understanding.direct_refs):
+            # "X第二条怎么规定的" asks for the article's words: they open the answer (the direct quote),
+            # not an issue guide that the article's subject happens to raise.
+            issues = []
         # A reply to a clarifying question is planned as the question it completes; a request for a
         # person (我要找律师) is not what the answer is about (the escalation policy handles it).
         asked_as = rewrite.query if rewrite is not None and rewrite.rule == "clarification" else question
