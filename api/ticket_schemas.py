@@ -58,6 +58,7 @@ class WorkerTicketOut(BaseModel):
     id: int
     number: str = Field(description="工单号，给劳动者看")
     status: Status
+    status_text: str = Field(description="给劳动者看的状态，如 等待律师接手、律师已答复")
     priority: Priority
     expected_by: str = Field(description="预计最晚回复时间（ISO 8601）")
     in_service_hours: bool

@@ -68,6 +68,7 @@ class Handoff:
             "id": self.ticket.id,
             "number": self.ticket.number,
             "status": self.ticket.status,
+            "status_text": WORKER_STATUS_TEXT.get(self.ticket.status, self.ticket.status),
             "priority": self.ticket.priority,
             "token": self.token,
             "created": self.created,
@@ -77,6 +78,16 @@ class Handoff:
             "notice": self.notice,
             "reasons": [{"code": r.get("code"), "text": r.get("text")} for r in self.ticket.reasons],
         }
+
+
+# The ticket's state in the worker's words (the lawyers' page says 待认领 / 已认领).
+WORKER_STATUS_TEXT = {
+    "pending": "等待律师接手",
+    "claimed": "律师正在处理",
+    "answered": "律师已答复",
+    "closed": "已结束",
+    "reopened": "已重新打开，等待律师处理",
+}
 
 
 def worker_notice(
