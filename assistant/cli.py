@@ -107,6 +107,12 @@ def ingest(
     replace: Annotated[
         bool, typer.Option("--replace", help="只用本次给出的来源（默认在上次的来源上追加）")
     ] = False,
+    remove: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--remove", help="把这个文件或目录移出索引（可重复；文件不必还在）；再次导入该路径即恢复收录"
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出摘要")] = False,
     # `serve` builds the first index through this command before it starts: no restart hint there.
     restart_hint: Annotated[bool, typer.Option("--restart-hint/--no-restart-hint", hidden=True)] = True,
@@ -123,7 +129,13 @@ def ingest(
     progress = _RichProgress()
     try:
         report = run_ingest(
-            settings, paths or [], profile=profile, builtin=not no_builtin, replace=replace, progress=progress
+            settings,
+            paths or [],
+            profile=profile,
+            builtin=not no_builtin,
+            replace=replace,
+            progress=progress,
+            remove=remove or [],
         )
     except (InputError, ProfileError, IngestBusy, MetadataError) as exc:
         progress.close()
@@ -169,7 +181,7 @@ def _print_report(report) -> None:  # noqa: ANN001 - IngestReport, imported lazi
     for item in report.skipped:
         console.print(f"[yellow]跳过[/] {item.source}：{item.reason}")
     for source in report.removed:
-        console.print(f"[yellow]移出索引[/] {source}：这次的来源里已经没有这个文件")
+        console.print(f"[yellow]移出索引[/] {source}")
     for warning in report.warnings[:20]:
         console.print(f"[dim]提示 {warning}[/]")
 

@@ -113,6 +113,10 @@ def dedupe_documents(docs: list[ParsedDocument], warnings: list[str]) -> list[Pa
     return kept
 
 
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
 def resolve_sources(settings: Settings, paths: list[Path], replace: bool) -> list[str]:
     live = read_live(settings.data_dir)
     if replace or live is None:
@@ -120,6 +124,30 @@ def resolve_sources(settings: Settings, paths: list[Path], replace: bool) -> lis
     else:
         chosen = list(live.get("sources", [])) + [str(p) for p in paths]
     return list(dict.fromkeys(str(Path(s)) for s in chosen))
+
+
+def resolve_removals(
+    live: dict[str, Any] | None,
+    sources: list[str],
+    paths: list[Path],
+    remove: list[Path],
+    live_files: set[str],
+) -> tuple[list[str], list[str]]:
+    """(sources, excluded) once `remove` is applied: a source given on its own is dropped; a file or
+    folder inside a source is excluded from it until it is given to `ingest` again."""
+    excluded = [] if live is None else [str(Path(e)) for e in live.get("excluded", [])]
+    # Giving a path again takes it back in.
+    excluded = [e for e in excluded if not any(_within(Path(e), p) for p in paths)]
+    for path in remove:
+        name = str(path)
+        if name in sources:
+            sources = [s for s in sources if s != name]
+        elif any(_within(path, Path(s)) for s in sources) or name in live_files:
+            excluded.append(name)
+        else:
+            listed = "、".join(sources) or "（无）"
+            raise InputError(f"{name} 不在当前索引的来源里，无需移除。当前来源：{listed}")
+    return sources, list(dict.fromkeys(excluded))
 
 
 class LiveSourcesFailed(InputError):
@@ -151,8 +179,8 @@ def refuse_to_drop(failed: list[SkippedInput], build_id: str) -> LiveSourcesFail
     return LiveSourcesFailed(
         f"没有发布新索引：下面的来源在当前索引里，但这次读取失败，发布新索引会让它们从检索中消失。"
         f"当前索引 {build_id} 继续使用，什么也没有丢。\n{lines}\n"
-        "请修复或恢复这些文件后重新运行 `lawcloud ingest`；确实要把某个文件移出索引，"
-        "请把它从目录中删除（或移走）后再导入。"
+        "请修复或恢复这些文件后重新运行 `lawcloud ingest`；确实要把它移出索引，运行 "
+        "`lawcloud ingest --remove 路径`（以后想再收录，用 `lawcloud ingest 路径` 重新导入）。"
     )
 
 
@@ -183,6 +211,7 @@ def run_ingest(
     progress: Progress | None = None,
     today: date | None = None,
     after_embed_batch: Callable[[], None] | None = None,
+    remove: list[Path] | None = None,
 ) -> IngestReport:
     started = time.monotonic()
     progress = progress or Progress()
@@ -195,6 +224,14 @@ def run_ingest(
             data_dir, keep={live["build_id"]} | set(live.get("previous", [])[:1]) if live else set()
         )
         sources = resolve_sources(settings, list(paths or []), replace)
+        live_sources = live_file_sources(data_dir, live)
+        sources, excluded = resolve_removals(
+            None if replace else live,
+            sources,
+            [Path(p) for p in paths or []],
+            list(remove or []),
+            live_sources,
+        )
         report.sources = sources
         use_builtin = builtin
 
@@ -204,8 +241,8 @@ def run_ingest(
             docs.extend(builtin_docs)
             report.warnings.extend(f"语料配置中的《{m}》不在内置数据库中" for m in missing)
         files, skipped = discover([Path(s) for s in sources])
+        files = [f for f in files if not any(_within(f.path, Path(e)) for e in excluded)]
         report.skipped.extend(skipped)
-        live_sources = live_file_sources(data_dir, live)
         progress.stage("读取文件", len(files))
         corrections = load_document_overrides()
         for source in files:
@@ -283,6 +320,7 @@ def run_ingest(
             "embedder": embedder.name,
             "dim": embedder.dim,
             "sources": sources,
+            "excluded": excluded,
             "profile": report.profile,
             "builtin": use_builtin,
             "counts": {"documents": report.documents, "units": report.units, "chunks": report.chunks},

@@ -8,6 +8,7 @@ import pytest
 
 from ingest.embed import FakeEmbedder
 from ingest.index import open_index, read_live
+from ingest.load import InputError
 from ingest.pipeline import LiveSourcesFailed, run_ingest
 from tests.conftest import make_settings
 from tests.ingest.test_cli import lawcloud
@@ -83,3 +84,38 @@ def test_the_command_refuses_names_the_file_and_keeps_serving(tmp_path: Path) ->
     assert "没有发布新索引" in out.stderr and riders.name in out.stderr and "继续使用" in out.stderr
     shown = lawcloud(["show", "示范市外卖骑手权益保障办法", "2"], data)
     assert shown.returncode == 0 and "按月足额" in shown.stdout
+    taken_out = lawcloud(["ingest", "--remove", str(riders)], data)
+    assert taken_out.returncode == 0 and "移出索引" in taken_out.stdout, taken_out.stderr
+    assert lawcloud(["show", "示范市外卖骑手权益保障办法", "2"], data).returncode == 1
+
+
+def test_a_broken_file_is_taken_out_on_purpose_and_back_in_when_fixed(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data")
+    riders = _two_docs(tmp_path / "docs")
+    run_ingest(settings, [tmp_path / "docs"], builtin=False, embedder=FakeEmbedder())
+    riders.write_bytes(b"\x00\x01")
+    removed = run_ingest(settings, [], builtin=False, embedder=FakeEmbedder(), remove=[riders])
+    assert removed.ok and removed.removed == [str(riders)]
+    store = open_index(settings.data_dir).store
+    assert "示范市外卖骑手权益保障办法" not in store.law_names and store.get_article("测试工资条例", 1)
+    # It stays out while broken: the next plain run is no refusal.
+    assert run_ingest(settings, [], builtin=False, embedder=FakeEmbedder()).noop
+    # Fixed and given again: back in.
+    riders.write_text(RIDERS, encoding="utf-8")
+    back = run_ingest(settings, [riders], builtin=False, embedder=FakeEmbedder())
+    assert back.ok and open_index(settings.data_dir).store.get_article("示范市外卖骑手权益保障办法", 2)
+
+
+def test_a_source_given_on_its_own_is_removed_even_when_gone(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data")
+    write_law(tmp_path / "a")
+    single = tmp_path / "one.md"
+    single.write_text(RIDERS, encoding="utf-8")
+    run_ingest(settings, [tmp_path / "a", single], builtin=False, embedder=FakeEmbedder())
+    single.unlink()
+    with pytest.raises(LiveSourcesFailed):
+        run_ingest(settings, [], builtin=False, embedder=FakeEmbedder())
+    report = run_ingest(settings, [], builtin=False, embedder=FakeEmbedder(), remove=[single])
+    assert report.ok and report.sources == [str(tmp_path / "a")] and report.removed == [str(single)]
+    with pytest.raises(InputError, match="不在当前索引的来源里"):
+        run_ingest(settings, [], builtin=False, embedder=FakeEmbedder(), remove=[tmp_path / "elsewhere.md"])
