@@ -97,10 +97,17 @@ def test_ingest_that_makes_a_new_build_live_says_the_server_picks_it_up(tmp_path
     write_law(tmp_path / "docs")
     first = lawcloud(["ingest", "--no-builtin", "--json", str(tmp_path / "docs")], tmp_path / "data")
     assert first.returncode == 0, first.stderr
-    assert "已生效" in first.stderr and "自动换用新索引" in first.stderr and "/readyz" in first.stderr
+    # No server can run before the first index (serve builds it first): say how to start one.
+    assert (
+        "已建好" in first.stderr and "lawcloud serve` 启动" in first.stderr and "自动换用" not in first.stderr
+    )
     assert json.loads(first.stdout)["noop"] is False  # the hint stays off stdout: --json parses
     again = lawcloud(["ingest", "--no-builtin", str(tmp_path / "docs")], tmp_path / "data")
     assert again.returncode == 0 and "已生效" not in again.stderr  # nothing changed: nothing to reload
+    write_law(tmp_path / "docs", LAW.replace("不得拖欠", "不得拖欠或者克扣"))
+    changed = lawcloud(["ingest", "--no-builtin", "--json"], tmp_path / "data")
+    assert "已生效" in changed.stderr and "自动换用新索引" in changed.stderr and "/readyz" in changed.stderr
+    assert json.loads(changed.stdout)["noop"] is False
     write_law(tmp_path / "more", LAW + "\n第九条 本条例自公布之日起施行。\n")  # another source: a new build
     quiet = lawcloud(
         ["ingest", "--no-builtin", "--json", "--no-restart-hint", str(tmp_path / "more")], tmp_path / "data"
