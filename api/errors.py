@@ -73,7 +73,7 @@ _BODY_EXAMPLES = {
 _OBJECT_EXAMPLES = {"contact": '{"name": "王师傅", "phone": "13800138000"}'}
 # Fields whose pattern is not obvious from the name: what is allowed.
 _FORMAT_HINTS = {
-    "contact.phone": "应为电话号码，例如 13800138000（只含数字、+、- 和空格）",
+    "contact.phone": "应为电话号码，例如 13800138000 或 0755-12345678（只含数字、+、- 和空格）",
     "conversation_id": "只能包含字母、数字、- 和 _",
     "idempotency-key": "应为 1–200 个可见的 ASCII 字符（不含空格）",
 }

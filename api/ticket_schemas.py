@@ -3,9 +3,10 @@ queue. Internal fields (token hashes, idempotency keys) never appear here."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Priority = Literal["urgent", "high", "normal"]
 Status = Literal["pending", "claimed", "answered", "closed", "reopened"]
@@ -21,23 +22,43 @@ class ReasonDetailOut(ReasonOut):
     kind: str = Field(description="danger | safety | risk | request | time | quality | feedback")
     category: str = Field(
         default="",
-        description="安全筛查类别：self_harm、violence、medical、death、serious_injury、child、possible；其他原因为空",
+        description=(
+            "安全筛查类别：self_harm、violence、medical、death、serious_injury、child；模型判断的："
+            "possible_self_harm、possible_violence、possible_medical、possible_injury、possible（类别不明）；其他原因为空"
+        ),
     )
     evidence: str = Field(description="触发这条原因的原话或测量值")
     turn: int | None = Field(description="第几条劳动者消息触发（从 0 开始）；None：由回答质量等触发")
 
 
-class ContactIn(BaseModel):
-    """Optional and minimal: only what a lawyer needs to call back."""
+# A phone number as workers write it: digits, spaces and hyphens (0755-1234 5678), an optional leading
+# +; it starts and ends with a digit. The worker page checks the same pattern (api/static/app.js).
+PHONE_PATTERN = r"^\+?[0-9][0-9\-\s]{3,28}[0-9]$"
 
-    model_config = ConfigDict(extra="forbid")
+
+class ContactIn(BaseModel):
+    """Optional and minimal: only what a lawyer needs to call back. Blank fields count as not given."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
     name: str | None = Field(default=None, max_length=50, description="称呼，如 王师傅")
     phone: str | None = Field(
-        default=None, max_length=30, pattern=r"^[0-9+\-\s]{5,30}$", description="电话，如 13800138000"
+        default=None, max_length=30, pattern=PHONE_PATTERN, description="电话，如 13800138000"
     )
     wechat: str | None = Field(default=None, max_length=50, description="微信号")
     preferred_time: str | None = Field(default=None, max_length=50, description="方便接电话的时间")
+
+    @field_validator("name", "phone", "wechat", "preferred_time", mode="before")
+    @classmethod
+    def _blank_is_absent(cls, value: object) -> object:
+        # A form sends "" for a field left empty: that is no contact detail, not a malformed one.
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _half_width(cls, value: object) -> object:
+        # Chinese keyboards type full-width digits and signs (１３８００１３８０００, －): the same number.
+        return unicodedata.normalize("NFKC", value) if isinstance(value, str) else value
 
 
 class EscalateRequest(BaseModel):
@@ -58,8 +79,9 @@ class WorkerTicketOut(BaseModel):
     id: int
     number: str = Field(description="工单号，给劳动者看")
     status: Status
-    status_text: str = Field(description="给劳动者看的状态，如 等待律师接手、律师已答复")
+    status_text: str = Field(description="给劳动者看的状态，如 等待律师接单、律师已答复")
     priority: Priority
+    contact_given: bool = Field(description="劳动者是否留了联系方式（不返回联系方式本身）")
     expected_by: str = Field(description="预计最晚回复时间（ISO 8601）")
     in_service_hours: bool
     lawyer_available: bool = Field(description="False：律师可能无法及时处理，提示中给出 12351 和法律援助")
@@ -111,6 +133,7 @@ class TicketSummaryOut(BaseModel):
     overdue: bool
     seconds_left: int | None = Field(description="距截止的秒数，负数表示已超时")
     claimed_by: str | None
+    has_contact: bool = Field(description="劳动者留了联系方式（详情里的 contact）")
 
 
 class QueueOut(BaseModel):

@@ -11,9 +11,26 @@
     ["骑手/平台", ["我是外卖骑手，送餐时摔伤了，平台管不管？"]],
   ];
 
+  // The ticket's status in the worker's words; the API sends status_text too, this covers a ticket
+  // stored by an older page and a status the page learns before the API says it in words.
+  var STATUS_TEXT = {
+    pending: "等待律师接单",
+    claimed: "律师已接单，正在处理",
+    answered: "律师已答复",
+    closed: "已办结",
+    reopened: "已重新提交，等待律师处理",
+  };
+
+  // The same rule as the API's contact.phone (api/ticket_schemas.py PHONE_PATTERN).
+  var PHONE = /^\+?[0-9][0-9\-\s]{3,28}[0-9]$/;
+  // A mainland mobile number typed into the chat (spaces and hyphens inside allowed).
+  var MOBILE_IN_TEXT = /(?:^|[^0-9])(1[3-9][0-9](?:[\s-]?[0-9]){8})(?![0-9])/;
+
   var state = {
     conversationId: sessionStorage.getItem("lawcloud.conversation") || null,
     ticket: JSON.parse(sessionStorage.getItem("lawcloud.ticket") || "null"),
+    // What the worker left for the lawyer, masked, to show it was received (never the number itself).
+    contactShown: sessionStorage.getItem("lawcloud.contact") || "",
     busy: false,
     seenMessages: {},
   };
@@ -171,9 +188,39 @@
     var shell = addAssistantShell();
     var body = { question: question };
     if (state.conversationId) body.conversation_id = state.conversationId;
+    var typedNumber = mobileIn(question);
     streamAnswer(body, shell)
       .catch(function () { return fallback(body, shell); })
-      .then(function () { state.busy = false; $("send").disabled = false; });
+      .then(function () {
+        state.busy = false;
+        $("send").disabled = false;
+        if (typedNumber) addNumberNote(shell, typedNumber);
+      });
+  }
+
+  function halfWidth(text) {
+    // Chinese keyboards often type full-width digits and signs (１３８, －, ＋, the ideographic space).
+    return String(text || "").replace(/[\uff01-\uff5e]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+    }).replace(/\u3000/g, " ");
+  }
+
+  function mobileIn(text) {
+    var m = MOBILE_IN_TEXT.exec(halfWidth(text));
+    return m ? m[1].replace(/[\s-]/g, "") : "";
+  }
+
+  // A number sent in the chat is hidden before it is stored (PIPL): say so, and offer the form that
+  // does reach the lawyer, filled in with that number on this phone only.
+  function addNumberNote(shell, number) {
+    var note = el("div", "note");
+    note.appendChild(el("p", "", "您在对话里发的电话号码会被自动隐藏，律师看不到。想让律师打电话联系您，请点「找律师 / 转人工」，在那里留下电话。"));
+    var b = el("button", "", "在这里留电话给律师");
+    b.type = "button";
+    b.addEventListener("click", function () { openHandoff({ phone: number }); });
+    note.appendChild(b);
+    shell.box.appendChild(note);
+    scrollDown();
   }
 
   function streamAnswer(body, shell) {
@@ -258,18 +305,116 @@
       showError(shell, "请先用一两句话说明您遇到的问题，然后再点“找律师”，律师才能看到您的情况。");
       return;
     }
-    $("escalate").disabled = true;
+    openHandoff({});
+  }
+
+  function openHandoff(prefill) {
+    if (!state.conversationId) { escalate(); return; }
+    var box = $("handoff");
+    box.hidden = false;
+    if (prefill.phone) $("contact-phone").value = prefill.phone;
+    var open = state.ticket && ["pending", "claimed", "reopened"].indexOf(state.ticket.status) >= 0;
+    $("handoff-submit").textContent = open ? "提交联系方式" : "提交，转给律师";
+    clearHandoffError();
+    $("contact-phone").focus();
+  }
+
+  function closeHandoff() {
+    $("handoff").hidden = true;
+    clearHandoffError();
+  }
+
+  function clearHandoffError() {
+    $("handoff-error").hidden = true;
+    $("handoff-error").textContent = "";
+    ["contact-phone", "contact-wechat", "contact-name", "contact-time"].forEach(function (id) {
+      $(id).removeAttribute("aria-invalid");
+    });
+  }
+
+  function handoffError(message, fieldId) {
+    $("handoff-error").textContent = message;
+    $("handoff-error").hidden = false;
+    if (fieldId) { $(fieldId).setAttribute("aria-invalid", "true"); $(fieldId).focus(); }
+  }
+
+  // The form as the API's contact object: blank fields left out; null when nothing was given.
+  // Returns {error, field} when a field would be refused, in the words the worker reads.
+  function readContact() {
+    var phone = halfWidth($("contact-phone").value).trim();
+    var contact = {
+      phone: phone,
+      wechat: $("contact-wechat").value.trim(),
+      name: $("contact-name").value.trim(),
+      preferred_time: $("contact-time").value.trim(),
+    };
+    if (phone && !PHONE.test(phone)) {
+      return { error: "电话号码格式不对：只能填数字（可以带 +、- 和空格），例如 13800138000 或 0755-12345678。", field: "contact-phone" };
+    }
+    var limits = [["wechat", 50, "微信号", "contact-wechat"], ["name", 50, "称呼", "contact-name"], ["preferred_time", 50, "方便联系的时间", "contact-time"]];
+    for (var i = 0; i < limits.length; i++) {
+      if (contact[limits[i][0]].length > limits[i][1]) {
+        return { error: limits[i][2] + "最多 " + limits[i][1] + " 个字。", field: limits[i][3] };
+      }
+    }
+    Object.keys(contact).forEach(function (k) { if (!contact[k]) delete contact[k]; });
+    return { contact: Object.keys(contact).length ? contact : null };
+  }
+
+  function maskedContact(contact) {
+    if (!contact) return "";
+    var parts = [];
+    if (contact.phone) {
+      var digits = contact.phone.replace(/\D/g, "");
+      parts.push("电话 " + (digits.length >= 7 ? digits.slice(0, 3) + "****" + digits.slice(-4) : "已填"));
+    }
+    if (contact.wechat) parts.push("微信 已填");
+    return parts.join("，");
+  }
+
+  // Same form, same key: a retry after a dropped connection returns the ticket it opened; another
+  // contact is another request (the API refuses one key for two different bodies).
+  function requestKey(text) {
+    var h = 5381;
+    for (var i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
+    return "page-" + state.conversationId + "-" + h.toString(16);
+  }
+
+  function submitHandoff(e) {
+    e.preventDefault();
+    clearHandoffError();
+    var read = readContact();
+    if (read.error) { handoffError(read.error, read.field); return; }
+    var body = read.contact ? { contact: read.contact } : {};
+    var text = JSON.stringify(body);
+    $("handoff-submit").disabled = true;
     fetch("/v1/conversations/" + encodeURIComponent(state.conversationId) + "/escalate", {
-      method: "POST", headers: { "content-type": "application/json", "Idempotency-Key": "page-" + state.conversationId },
-      body: JSON.stringify({}),
+      method: "POST", headers: { "content-type": "application/json", "Idempotency-Key": requestKey(text) }, body: text,
     }).then(function (r) { return r.json().then(function (d) { return { ok: r.ok, d: d }; }); }).then(function (res) {
-      $("escalate").disabled = false;
-      if (!res.ok) { alert(res.d.message || "转人工失败，请拨打 12351"); return; }
+      $("handoff-submit").disabled = false;
+      if (!res.ok) {
+        // The API's message names the field (电话（contact.phone）应为电话号码…).
+        handoffError(res.d.message || "提交失败，请稍后再试，或拨打 12351", /phone/.test(res.d.message || "") ? "contact-phone" : null);
+        return;
+      }
+      if (read.contact) {
+        state.contactShown = maskedContact(read.contact) || "已留";
+        sessionStorage.setItem("lawcloud.contact", state.contactShown);
+      }
       state.ticket = res.d;
       sessionStorage.setItem("lawcloud.ticket", JSON.stringify(res.d));
+      closeHandoff();
       renderTicket();
+      $("ticket").scrollIntoView({ block: "center" });
       poll();
-    }).catch(function () { $("escalate").disabled = false; alert("网络不稳定，请稍后再试，或拨打 12351"); });
+    }).catch(function () {
+      $("handoff-submit").disabled = false;
+      handoffError("网络不稳定，请稍后再试，或拨打 12351");
+    });
+  }
+
+  function statusText(t) {
+    return t.status_text || STATUS_TEXT[t.status] || "等待律师处理";
   }
 
   function renderTicket() {
@@ -279,13 +424,41 @@
     box.hidden = false;
     box.innerHTML = "";
     box.appendChild(el("h2", "", "已转工会律师"));
-    box.appendChild(el("p", "", "工单号：" + (t.number || t.ticket_number || t.id) + "　状态：" + (t.status_text || t.status || "等待律师处理")));
+    box.appendChild(el("p", "", "工单号：" + (t.number || t.ticket_number || t.id)));
+    box.appendChild(el("p", "status", "状态：" + statusText(t)));
     if (t.expected_response) box.appendChild(el("p", "", t.expected_response));
     box.appendChild(el("p", "", t.notice || "律师回复后会显示在对话里。着急可以拨打工会服务热线 12351，或法律援助热线 12348。"));
+    // Contact details join an open ticket; after the answer, 找律师 opens a new one.
+    if (["pending", "claimed", "reopened"].indexOf(t.status) < 0) return;
+    var given = t.contact_given || state.contactShown;
+    box.appendChild(el("p", "contact-state", given
+      ? "已留联系方式" + (state.contactShown && state.contactShown !== "已留" ? "：" + state.contactShown : "") + "，律师可以直接联系您。"
+      : "您还没有留联系方式。想让律师直接打电话或加微信联系您，请点下面的按钮。"));
+    var b = el("button", given ? "" : "primary", given ? "修改联系方式" : "留下电话或微信");
+    b.type = "button";
+    b.id = "ticket-contact";
+    b.addEventListener("click", function () { openHandoff({}); });
+    box.appendChild(b);
+  }
+
+  // The ticket's own status (claimed, answered, reopened …) with the token the worker was given.
+  function refreshTicket() {
+    var t = state.ticket;
+    if (!t || !t.id || !t.token) return Promise.resolve();
+    return fetch("/v1/tickets/" + encodeURIComponent(t.id), { headers: { "X-Ticket-Token": t.token } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (view) {
+        if (!view || !state.ticket || state.ticket.id !== view.id) return;
+        var changed = view.status !== state.ticket.status || view.contact_given !== state.ticket.contact_given;
+        ["status", "status_text", "notice", "contact_given", "expected_by"].forEach(function (k) { state.ticket[k] = view[k]; });
+        sessionStorage.setItem("lawcloud.ticket", JSON.stringify(state.ticket));
+        if (changed) renderTicket();
+      }).catch(function () {});
   }
 
   function poll() {
     if (!state.conversationId) return;
+    refreshTicket();
     fetch("/v1/conversations/" + encodeURIComponent(state.conversationId)).then(function (r) { return r.ok ? r.json() : null; }).then(function (conv) {
       if (!conv) return;
       (conv.messages || []).forEach(function (m) {
@@ -303,7 +476,7 @@
           }
           messages.appendChild(box);
           scrollDown();
-          if (state.ticket) { state.ticket.status = "answered"; state.ticket.status_text = "律师已回复"; renderTicket(); }
+          if (state.ticket) { state.ticket.status = "answered"; state.ticket.status_text = STATUS_TEXT.answered; renderTicket(); }
         }
       });
     }).catch(function () {});
@@ -331,6 +504,9 @@
       if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) $("ask-form").requestSubmit();
     });
     $("escalate").addEventListener("click", escalate);
+    $("handoff-form").addEventListener("submit", submitHandoff);
+    $("handoff-cancel").addEventListener("click", closeHandoff);
+    $("handoff").addEventListener("click", function (e) { if (e.target === $("handoff")) closeHandoff(); });
     $("modal-close").addEventListener("click", function () { $("modal").hidden = true; });
     $("modal").addEventListener("click", function (e) { if (e.target === $("modal")) $("modal").hidden = true; });
     renderTicket();

@@ -6,6 +6,8 @@
 
   var STATUS = { pending: "待认领", claimed: "处理中", answered: "已答复", closed: "已关闭", reopened: "重新打开" };
   var PRIORITY = { urgent: "紧急", high: "高", normal: "普通" };
+  // The worker's contact fields (POST /v1/conversations/{id}/escalate), in the order a caller needs them.
+  var CONTACT = { phone: "电话", wechat: "微信", name: "称呼", preferred_time: "方便联系的时间" };
   var state = { token: sessionStorage.getItem("lawcloud.lawyer") || "", me: null, ticket: null, current: null };
 
   function $(id) { return document.getElementById(id); }
@@ -122,6 +124,7 @@
         line.appendChild(el("span", "prio " + t.priority, PRIORITY[t.priority] || t.priority));
         line.appendChild(el("span", "pill", STATUS[t.status] || t.status));
         line.appendChild(deadlineBadge(t));
+        if (t.has_contact) line.appendChild(el("span", "pill contact", "☎ 留了联系方式"));
         li.appendChild(line);
         li.appendChild(el("div", "q", (t.danger_to_life ? "⚠ " : "") + t.question));
         if (t.claimed_by) li.appendChild(el("div", "muted", "认领：" + t.claimed_by));
@@ -159,9 +162,10 @@
       var li = el("li", r.kind === "danger" || r.kind === "safety" ? "danger" : "", r.text + (r.evidence ? "：“" + r.evidence + "”" : ""));
       reasons.appendChild(li);
     });
-    var contact = t.contact ? Object.keys(t.contact).map(function (k) { return t.contact[k]; }).filter(Boolean).join("　") : "";
+    var contact = t.contact ? Object.keys(CONTACT).filter(function (k) { return t.contact[k]; })
+      .map(function (k) { return CONTACT[k] + "：" + t.contact[k]; }).join("　") : "";
     $("contact").hidden = !contact;
-    $("contact").textContent = contact ? "联系方式：" + contact : "";
+    $("contact").textContent = contact ? "劳动者留的联系方式　" + contact : "";
     $("question").textContent = t.question;
     var conv = $("conversation");
     conv.textContent = "";

@@ -122,6 +122,8 @@ FACT_NAMES = frozenset(
         "near_retirement",
         "protected_status",
         "protected_reason",
+        # The employer pushing the worker to resign (让我自己写辞职信): termination reads dismissed.
+        "pushed_to_resign",
     }
 )
 # The facts a verdict on a work relation, a non-compete, a training bond, the probation terms or
@@ -325,6 +327,33 @@ def _until(day: DateRead) -> str | None:
     return None if day.exact else day.latest.isoformat()
 
 
+# A yes/no fact asked about rather than told (session 7): 给调休了吗没有, 签合同了没, 有没有给交社保. The
+# answer the worker gives right after the question (没有 / 有 / 签了) decides; a question left unanswered
+# tells nothing (补休给了没？没有: the verb may stand between). 没/不 close a question only at the end of a
+# clause (签了合同没给我一份 is a statement).
+_ASK_AROUND = re.compile(
+    r"有没有|有没|有无|给没给|签没签|交没交|买没买|上没上|办没办|是不是|是否|给不给|签不签|交不交"
+)
+_ASK_AFTER = re.compile(
+    r"(?:(?:给|签|交|缴|买|上|办|安排)(?:了|过)?)?(?:了)?(?:吗|么|嘛|(?:没有|没|不|否)(?=$|[?？,，。!！\s]))"
+)
+_ANSWER = re.compile(
+    r"[?？\s,，]*(?:(?P<no>没有|没|不|未|否)|(?P<yes>有|是|给了|签了|交了|买了|上了|办了|给过|签过|交过))"
+)
+
+
+def asked_fact(text: str, start: int, end: int) -> tuple[bool, bool | None]:
+    """Whether the fact words text[start:end] stand in a question, and the worker's own answer to it
+    (None: none given)."""
+    after = _ASK_AFTER.match(text, end)
+    if not after and not _ASK_AROUND.search(text[max(0, start - 4) : end]):
+        return False, None
+    answer = _ANSWER.match(text, after.end() if after else end)
+    if answer is None:
+        return True, None
+    return True, answer.group("yes") is not None
+
+
 def _clauses(text: str) -> list[tuple[int, str]]:
     """Clauses with their offsets in the text."""
     out, pos = [], 0
@@ -440,6 +469,16 @@ class FactExtractor:
         self._terminations.insert(
             0, ("retired", re.compile(rf"(?<![快没未将要差])(?:{lex.pattern('termination', 'retired')})"))
         )
+        # 让我自己写辞职信 / 逼我辞职 / 领导让我主动离职: pushed to resign (corpus [termination] pushed_*).
+        who = r"(?:我|俺|他|她|我们|俺们)?"
+        fill = r"(?:自己|主动|赶紧|马上|尽快|写|打|交|递|提|签|个|份|一份|一封|封|张)*"
+        obj = lex.pattern("termination", "pushed_object")
+        self._pushed = re.compile(
+            rf"(?:{lex.pattern('termination', 'pushed_force')}){who}{fill}(?:{obj})"
+            rf"|(?:{lex.pattern('termination', 'employer_side')})[^,，。？?]{{0,10}}?"
+            rf"(?:{lex.pattern('termination', 'pushed_ask')}){who}{fill}(?:{obj})"
+        )
+        self._pushed_done = re.compile(lex.pattern("termination", "pushed_done"))
         self._employer_agreement = re.compile(
             rf"(?:{lex.pattern('termination', 'employer_side')})(?:让|要|叫|逼|催|喊)(?:我|他|她|俺)?[^,，。]{{0,8}}签"
             r"[^,，。]{0,6}(?:协议|离职|解除|辞职)"
@@ -834,6 +873,12 @@ class FactExtractor:
                 r"\s*(?:前|以前|之前|后|以后|之后|内|的工资|工资|没)", clause[d.end :]
             ):
                 continue
+            # 干满一年才还 / 要干满三年才能走 / 得做满半年: a condition or a future, not time served.
+            if re.match(r"\s*(?:才|再|就能|就可以|就给|就让|就退|就还|就能走)", clause[d.end :]) or re.search(
+                rf"(?:要|得|必须|需要|须|等|等到|规定|要求)(?:{self.lex.pattern('service', 'before')})[^了]{{0,2}}$",
+                before,
+            ):
+                continue
             # 干了三年, 在厂里做了8个月; or the shape 在超市理货快7个月了 (a place, then a duration, then 了).
             tenure = self._service_before.search(before) or (
                 re.search(r"(?:在|跟|进)[^,，。]{1,12}$", before) and re.match(r"\s*了", clause[d.end :])
@@ -1075,7 +1120,14 @@ class FactExtractor:
         # Words in quotation marks are what a paper or someone says (协议上写我“主动辞职”), not what
         # happened; an agreement the employer asks the worker to sign is an agreed ending it proposed.
         told = _QUOTED.sub("“”", text)
+        pushed = self._pushed.search(told)
+        if pushed and not self._feared(told, pushed.start()) and not self._pushed_done.search(told):
+            # The employer wants the job ended: a dismissal in substance, and no resignation yet.
+            put("termination", "dismissed", pushed.group(0), note="单位要你走、让你自己辞职")
+            put("pushed_to_resign", True, pushed.group(0))
         for value, pattern in self._terminations:
+            if value == "resigned" and pushed and not self._pushed_done.search(told):
+                continue  # 怕公司逼我辞职: the 辞职 is the employer's demand, feared, not the worker's act
             hits = pattern.finditer(told)
             if value == "dismissed":
                 # 会被开除吗 / 怕被辞退: feared, not done — the worker still has the job.
@@ -1108,19 +1160,23 @@ class FactExtractor:
             put("notice_given", False, hit.group(0))
         elif hit := next((h for c in ending if (h := self._notice_given.search(c))), None):
             put("notice_given", True, hit.group(0))
-        if hit := self._unsigned.search(text):
-            put("contract_signed", False, hit.group(0))
-        elif hit := self._signed.search(text):
-            put("contract_signed", True, hit.group(0))
+        for hit, value in ((self._unsigned.search(text), False), (self._signed.search(text), True)):
+            if hit is not None:
+                asked, answer = asked_fact(text, hit.start(), hit.end())
+                if not asked or answer is not None:
+                    put("contract_signed", answer if asked else value, hit.group(0))
+                break
         if hit := self._grade.search(text):
             raw = hit.group("a") or hit.group("b") or hit.group("c") or hit.group("d")
             grade = parse_cn_number(raw)
             if grade is not None and 1 <= grade <= 10:
                 put("disability_grade", int(grade), hit.group(0))
-        if hit := self._uninsured.search(text):
-            put("injury_insurance", False, hit.group(0))
-        elif hit := self._insured.search(text):
-            put("injury_insurance", True, hit.group(0))
+        for hit, value in ((self._uninsured.search(text), False), (self._insured.search(text), True)):
+            if hit is not None:
+                asked, answer = asked_fact(text, hit.start(), hit.end())
+                if not asked or answer is not None:
+                    put("injury_insurance", answer if asked else value, hit.group(0))
+                break
         if hit := self._employer.search(text):
             put("asker", "employer", hit.group(0))
         else:
@@ -1174,11 +1230,15 @@ class FactExtractor:
             if days is not None and 0 < days <= 30:
                 put("leave_days_taken", days, hit.group(0))
         if hit := self._comp_given.search(text):
-            # 也没给补休 / 不给调休: a negation just before the word turns it round.
+            # 也没给补休 / 不给调休: a negation just before the word turns it round; 给调休了吗没有 asks.
+            asked, answer = asked_fact(text, hit.start(), hit.end())
             negated = self._comp_refused.search(text) or re.search(
                 r"(?:没|不|未|别|没有)[^,，。]{0,2}$", text[max(0, hit.start() - 3) : hit.start()]
             )
-            put("comp_time", not negated, text[max(0, hit.start() - 3) : hit.end()])
+            if not asked:
+                put("comp_time", not negated, text[max(0, hit.start() - 3) : hit.end()])
+            elif answer is not None:
+                put("comp_time", answer, text[max(0, hit.start() - 3) : hit.end() + 4])
         if hit := self._pregnant.search(text):
             put("pregnant", True, hit.group(0))
         # 孩子住院 / 我妈生病了 told by the worker: a relative's illness (the reason for leave, a hardship),
@@ -1200,6 +1260,12 @@ class FactExtractor:
                     and self._kin_before.search(text[max(0, hit.start() - 8) : hit.start()])
                 ):
                     continue
+                if name == "social_insurance":
+                    asked, answer = asked_fact(text, hit.start(), hit.end())
+                    if asked:
+                        if answer is not None:
+                            put(name, answer, hit.group(0))
+                        break
                 put(name, value, hit.group(0))
                 break
         for name, value, pattern in self._stages:

@@ -126,11 +126,17 @@ def load_markers(path: Path = CORPUS_DIR / "consult" / "question_kinds.toml") ->
     )
 
 
+# 那加班费呢？ / 社保呢 / 那年假怎么说: a follow-up that names a subject of its own (session 7). It keeps the
+# earlier facts and the earlier question's form, but what it asks about is its own words, not the earlier
+# question's (which would answer the earlier subject again).
+_ELLIPTICAL = re.compile(r"^\s*(?:那|那么|还有|另外|再问一下)?[^，,。；;！!？?]{1,16}呢\s*[？?]?\s*$")
+
+
 def asked_text(question: str, earlier: Sequence[str] = ()) -> str:
     """The words the question is asked in: a message that only adds facts (22年5月10号进的厂，工资6800)
     continues the last earlier message that asked something (老板把我开了，能要赔偿吗), so both are read."""
     markers = load_markers()
-    if markers.marked(question) is not None:
+    if markers.marked(question) is not None or _ELLIPTICAL.search(question):
         return question
     for text in reversed(earlier):
         if markers.marked(text) is not None:

@@ -12,7 +12,9 @@ Reason codes (stable: stored on tickets, counted by the benchmark, used by the a
   ``danger_self_harm``, ``danger_violence`` (violence or threats, against the worker or by the
   worker, being kept locked in), ``danger_medical`` (hurt or ill with care withheld, trapped,
   poisoned air), ``death_or_serious_injury`` (category ``death`` or ``serious_injury``),
-  ``child_labour``, and ``danger_possible`` (new: the recall booster's score alone, no rule fired);
+  ``child_labour``, and ``danger_possible`` (the recall booster's score alone, no rule fired; its
+  category is the kind its words tell — ``possible_self_harm``, ``possible_violence``,
+  ``possible_medical``, ``possible_injury`` — or ``possible``, the neutral block);
 - high: ``occupational_disease``, ``collective_dispute``, ``criminal_angle``, ``time_limit_near``,
   ``time_limit_passed``;
 - normal: ``explicit_request``, ``amount_high``, ``employer_chain`` (new: a chain of employers —

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -251,6 +251,18 @@ class EscalationPolicy:
                 return counts(template.code, cls, turn, at, at + len(words), False)
         return True
 
+    def _booster_reason(self, template: ReasonTemplate, read: str, score: float, turn: int) -> Reason:
+        """The booster's alarm, with the kind of danger its words most likely tell (an injury, a
+        threat, despair …) as the category that picks the safety lines; the template's own (neutral)
+        category when none is told. The words that decided are kept for the lawyer."""
+        reason = _structured(template, "danger", f"模型评分 {score:.2f}", turn)
+        for kind in self.rules.booster_kinds:
+            found = kind.words.search(read)
+            if found:
+                evidence = f"{reason.evidence}；“{found.group(0)}”"
+                return replace(reason, category=kind.category, evidence=evidence)
+        return reason
+
     @staticmethod
     def _not_a_claim(text: str, amount: Amount, claims: ClaimWording) -> bool:
         """Each part of the sum stands after words that make it no labour claim (营业额, 借, 首付)."""
@@ -455,7 +467,7 @@ class EscalationPolicy:
             # screen's reading stands (bench/booster_oof.py: fewer false alarms, no danger item lost).
             veto = self.rules.booster_veto
             if flagged and not (veto is not None and veto.search(read)):
-                add(_structured(structured["model"], "danger", f"模型评分 {score:.2f}", len(texts) - 1))
+                add(self._booster_reason(structured["model"], read, score, len(texts) - 1))
 
         read = find_time_limits(
             masked, today, limits.arbitration_limit_months, limits.injury_application_limit_months

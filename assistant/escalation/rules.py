@@ -144,6 +144,15 @@ class SafetyMessages:
 
 
 @dataclass(frozen=True)
+class BoosterKind:
+    """What a recall-booster alarm (no rule fired) is most likely about, read from its words: the
+    category picks the safety block's lines, so an injury is not met with the psychological hotline."""
+
+    category: str
+    words: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class EscalationRules:
     limits: Limits
     neutral: tuple[re.Pattern[str], ...]
@@ -164,6 +173,9 @@ class EscalationRules:
     # Look-alikes the screen knows (healed, minor, a parent's child …): no booster alarm where one is
     # in the text the booster read (``[booster] veto`` of the screen file); None: no veto.
     booster_veto: re.Pattern[str] | None = None
+    # The kinds a booster alarm may be (``[[booster.kinds]]``), first match wins; none matching: the
+    # model template's own category (the neutral lines).
+    booster_kinds: tuple[BoosterKind, ...] = ()
 
 
 def _compile(pattern: str, where: str, lexicons: Mapping[str, str] | None = None) -> re.Pattern[str]:
@@ -255,6 +267,24 @@ def _messages(raw: Mapping[str, Any]) -> SafetyMessages:
     )
 
 
+def _booster_kinds(
+    raw: Sequence[Mapping[str, Any]], where: str, lexicons: Mapping[str, str], messages: SafetyMessages
+) -> tuple[BoosterKind, ...]:
+    kinds: list[BoosterKind] = []
+    for i, entry in enumerate(raw):
+        here = f"{where} #{i + 1}"
+        category = str(entry.get("category", ""))
+        if not category or not entry.get("words"):
+            raise RulesError(f"{here}: 每一项需要 category 和 words")
+        # A kind without lines of its own would give the worker a block that fits nothing.
+        if messages.emergency and category not in messages.categories:
+            raise RulesError(
+                f"{here}: category {category!r} 在 [safety_messages.categories] 中没有对应的提示语"
+            )
+        kinds.append(BoosterKind(category, _either(entry["words"], f"{here} words", lexicons)))
+    return tuple(kinds)
+
+
 def parse_rules(
     data: dict[str, Any],
     source: str = "<dict>",
@@ -343,6 +373,14 @@ def parse_rules(
     minor = _minor(screen["minor"], f"{source} [minor]", lexicons) if screen.get("minor") else None
     chain = _chain(screen["chain"], f"{source} [chain]", lexicons) if screen.get("chain") else None
     claims = _claims(data["claims"], f"{source} [claims]", lexicons) if data.get("claims") else None
+    messages = _messages(data.get("safety_messages", {}))
+    booster = screen.get("booster", {})
+    kinds = _booster_kinds(booster.get("kinds", []), f"{source} [[booster.kinds]]", lexicons, messages)
+    model_category = structured["model"].category if "model" in structured else ""
+    if model is not None and messages.emergency and model_category not in messages.categories:
+        raise RulesError(
+            f"{source}: [structured] model 的 category {model_category!r} 在 [safety_messages.categories] 中没有对应的提示语"
+        )
     return EscalationRules(
         limits,
         neutral,
@@ -352,14 +390,13 @@ def parse_rules(
         tuple(structures),
         minor,
         chain,
-        _messages(data.get("safety_messages", {})),
+        messages,
         lexicons,
         model,
         tense,
         claims,
-        _either(screen["booster"]["veto"], f"{source} [booster] veto", lexicons)
-        if screen.get("booster", {}).get("veto")
-        else None,
+        _either(booster["veto"], f"{source} [booster] veto", lexicons) if booster.get("veto") else None,
+        kinds,
     )
 
 

@@ -31,6 +31,15 @@ log = logging.getLogger(__name__)
 
 WORKER_REQUEST = Reason("explicit_request", "您要求由工会律师（真人）处理", "normal", "request", "转人工按钮")
 
+# The ticket's status as the worker reads it (the lawyers' words — 待认领, 已认领 — are the queue's).
+WORKER_STATUS_TEXT = {
+    "pending": "等待律师接单",
+    "claimed": "律师已接单，正在处理",
+    "answered": "律师已答复",
+    "closed": "已办结",
+    "reopened": "已重新提交，等待律师处理",
+}
+
 
 class ConversationReader(Protocol):
     def get(self, conversation_id: str) -> dict[str, Any]: ...
@@ -70,6 +79,8 @@ class Handoff:
             "status": self.ticket.status,
             "status_text": WORKER_STATUS_TEXT.get(self.ticket.status, self.ticket.status),
             "priority": self.ticket.priority,
+            # Whether a lawyer can call back: the page offers the contact form when not.
+            "contact_given": bool(self.ticket.contact),
             "token": self.token,
             "created": self.created,
             "expected_by": self.expected_by.isoformat(),
@@ -78,16 +89,6 @@ class Handoff:
             "notice": self.notice,
             "reasons": [{"code": r.get("code"), "text": r.get("text")} for r in self.ticket.reasons],
         }
-
-
-# The ticket's state in the worker's words (the lawyers' page says 待认领 / 已认领).
-WORKER_STATUS_TEXT = {
-    "pending": "等待律师接手",
-    "claimed": "律师正在处理",
-    "answered": "律师已答复",
-    "closed": "已结束",
-    "reopened": "已重新打开，等待律师处理",
-}
 
 
 def worker_notice(

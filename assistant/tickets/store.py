@@ -222,6 +222,7 @@ class TicketView:
             "overdue": self.overdue(now),
             "seconds_left": int((due - now).total_seconds()) if due else None,
             "claimed_by": self.claimed_by_name,
+            "has_contact": bool(self.contact),
         }
 
 
@@ -446,6 +447,8 @@ class TicketStore:
                         detail={
                             "added_reasons": [r.get("code") for r in added],
                             "priority": existing.priority,
+                            # The worker left (or changed) a way to be reached: redacted, as at creation.
+                            **({"contact": redact_contact(values["contact"])} if values["contact"] else {}),
                         },
                     )
                 )

@@ -11,6 +11,12 @@
  * about 50 s: if the stream ends without `done`, the client fetches the stored answer from
  * GET /v1/conversations/{id}. Base libraries below 2.20.1 have no chunked transfer: the client
  * falls back to the non-streaming POST /v1/chat.
+ *
+ *   const { escalate, statusText } = require("./lawcloud-client.js");
+ *   escalate({ baseUrl, conversationId, contact: { phone: "13800138000" }, onDone, onError });
+ *
+ * escalate() is the 找律师 / 转人工 button: it opens the ticket (or adds the contact details to the
+ * open one) after checking them as the API does; statusText() words a ticket's status for the worker.
  */
 "use strict";
 
@@ -123,4 +129,97 @@ function decodeError(data, status) {
   return { code: "http_" + status, message: "服务暂时不可用（" + status + "），请稍后再试" };
 }
 
-if (typeof module !== "undefined" && module.exports) module.exports = { askStreaming: askStreaming };
+// --- asking for a union lawyer (找律师 / 转人工) ---------------------------------------------------
+
+// The ticket's status in the worker's words (the API also sends status_text).
+var STATUS_TEXT = {
+  pending: "等待律师接单",
+  claimed: "律师已接单，正在处理",
+  answered: "律师已答复",
+  closed: "已办结",
+  reopened: "已重新提交，等待律师处理",
+};
+
+// The API's rule for contact.phone (api/ticket_schemas.py PHONE_PATTERN).
+var PHONE = /^\+?[0-9][0-9\-\s]{3,28}[0-9]$/;
+var LIMITS = { name: ["称呼", 50], wechat: ["微信号", 50], preferred_time: ["方便联系的时间", 50] };
+
+function statusText(ticket) {
+  return (ticket && (ticket.status_text || STATUS_TEXT[ticket.status])) || "等待律师处理";
+}
+
+function halfWidth(text) {
+  return String(text || "").replace(/[\uff01-\uff5e]/g, function (c) {
+    return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+  }).replace(/\u3000/g, " ");
+}
+
+/*
+ * What the worker typed into the hand-off form as the API's `contact` object: blank fields left
+ * out, null when nothing was given; {error, field} (a Chinese message) when the API would refuse it.
+ * The contact form is the only way a number reaches the lawyer: one typed into the chat is hidden.
+ */
+function validateContact(form) {
+  var contact = {};
+  var phone = halfWidth(form && form.phone).trim();
+  if (phone) {
+    if (!PHONE.test(phone)) {
+      return { error: "电话号码格式不对：只能填数字（可以带 +、- 和空格），例如 13800138000 或 0755-12345678。", field: "phone" };
+    }
+    contact.phone = phone;
+  }
+  for (var key in LIMITS) {
+    var value = String((form && form[key]) || "").trim();
+    if (!value) continue;
+    if (value.length > LIMITS[key][1]) return { error: LIMITS[key][0] + "最多 " + LIMITS[key][1] + " 个字。", field: key };
+    contact[key] = value;
+  }
+  return { contact: Object.keys(contact).length ? contact : null };
+}
+
+/*
+ * escalate({baseUrl, conversationId, contact?: {phone?, wechat?, name?, preferred_time?}, request?,
+ *           onDone(ticket), onError({code, message, field?})})
+ * Opens the conversation's ticket, or adds the contact details to the open one. The button that
+ * calls it should read 「找律师 / 转人工」: the safety block the server sends names that button.
+ */
+function escalate(options) {
+  var request = options.request || (typeof wx !== "undefined" ? wx.request : null);
+  var onDone = options.onDone || function () {};
+  var onError = options.onError || function () {};
+  var checked = validateContact(options.contact);
+  if (checked.error) return onError({ code: "invalid_format", message: checked.error, field: checked.field });
+  var body = checked.contact ? { contact: checked.contact } : {};
+  var text = JSON.stringify(body);
+  return request({
+    url: options.baseUrl + "/v1/conversations/" + encodeURIComponent(options.conversationId) + "/escalate",
+    method: "POST",
+    // The same form sent again (a retry after a dropped connection) returns the same ticket.
+    header: { "content-type": "application/json", "Idempotency-Key": "mp-" + options.conversationId + "-" + hash(text) },
+    data: body,
+    timeout: 30000,
+    success: function (res) {
+      if (res.statusCode === 200 || res.statusCode === 201) onDone(res.data);
+      else onError(decodeError(res.data, res.statusCode));
+    },
+    fail: function (e) {
+      onError({ code: "network", message: "网络不稳定，请稍后再试，或拨打 12351", detail: e });
+    },
+  });
+}
+
+function hash(text) {
+  var h = 5381;
+  for (var i = 0; i < text.length; i++) h = ((h * 33) ^ text.charCodeAt(i)) >>> 0;
+  return h.toString(16);
+}
+
+if (typeof module !== "undefined" && module.exports) {
+  module.exports = {
+    askStreaming: askStreaming,
+    escalate: escalate,
+    validateContact: validateContact,
+    statusText: statusText,
+    STATUS_TEXT: STATUS_TEXT,
+  };
+}

@@ -463,13 +463,3 @@ def re_number(text: str) -> str | None:
 
     match = re.search(r"工单号：(\d{6})", text)
     return match.group(1) if match else None
-
-
-def test_the_worker_reads_the_tickets_state_in_words(desk: Desk, client: httpx.Client) -> None:
-    ticket = client.post(f"/v1/conversations/{chat(client, ORDINARY)['conversation_id']}/escalate").json()
-    assert ticket["status"] == "pending" and ticket["status_text"] == "等待律师接手"
-    assert (
-        client.post(f"/v1/lawyer/tickets/{ticket['id']}/claim", headers=bearer(desk.zhang)).status_code == 200
-    )
-    seen = client.get(f"/v1/tickets/{ticket['id']}", headers={"X-Ticket-Token": ticket["token"]}).json()
-    assert seen["status_text"] == "律师正在处理"

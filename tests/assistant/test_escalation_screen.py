@@ -263,7 +263,10 @@ def test_booster_adds_danger_possible_only_when_no_rule_fired() -> None:
     policy = EscalationPolicy(rules.__class__(**{**rules.__dict__, "model": fake}))
     flagged = policy.decide(PolicyInput("我今天看到紫色的天空", today=TODAY))
     assert flagged.codes == ["danger_possible"] and flagged.priority == "urgent" and flagged.danger_to_life
-    assert flagged.safety_message and "12356" in flagged.safety_message
+    # no kind of danger in its words: the neutral block, without the psychological hotline
+    assert (
+        flagged.safety_message and "110" in flagged.safety_message and "12356" not in flagged.safety_message
+    )
     ordinary = policy.decide(PolicyInput("加班费怎么算", today=TODAY))
     assert not ordinary.escalate
     # a rule of the screen already fired: the booster adds nothing

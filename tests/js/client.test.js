@@ -10,7 +10,8 @@ Module._resolveFilename = function (request, parent, ...rest) {
   if (request === "./sse.js") return path.join(__dirname, "../../api/static/sse.js");
   return originalResolve.call(this, request, parent, ...rest);
 };
-const { askStreaming } = require(path.join(__dirname, "../../docs/miniprogram/lawcloud-client.js"));
+const { askStreaming, escalate, validateContact, statusText } = require(
+  path.join(__dirname, "../../docs/miniprogram/lawcloud-client.js"));
 
 function fakeWx(routes) {
   const calls = [];
@@ -79,4 +80,55 @@ test("HTTP errors surface the server's Chinese message", async () => {
     baseUrl: "http://x", question: "q", canChunk: true, request: wx.request, onError: resolve,
   }));
   assert.strictEqual(error.message, "问题太长了");
+});
+
+// --- 找律师 / 转人工 ----------------------------------------------------------------------------
+
+test("a hand-off with a phone number sends it as the ticket's contact", async () => {
+  const wx = fakeWx({
+    "POST /v1/conversations/c9/escalate": (opts) => opts.success({ statusCode: 201,
+      data: { id: 7, number: "000007", status: "pending", status_text: "等待律师接单", contact_given: true } }),
+  });
+  const ticket = await new Promise((resolve, reject) => escalate({
+    baseUrl: "http://x", conversationId: "c9", request: wx.request, onDone: resolve, onError: reject,
+    contact: { phone: " １３８００１３８０００ ", wechat: "", name: "王师傅" },
+  }));
+  assert.strictEqual(ticket.number, "000007");
+  assert.deepStrictEqual(wx.calls[0].data, { contact: { phone: "13800138000", name: "王师傅" } });
+  assert.match(wx.calls[0].header["Idempotency-Key"], /^mp-c9-[0-9a-f]+$/);
+  assert.strictEqual(statusText(ticket), "等待律师接单");
+});
+
+test("a hand-off without contact details still opens the ticket", async () => {
+  const wx = fakeWx({
+    "POST /v1/conversations/c9/escalate": (opts) => opts.success({ statusCode: 200, data: { id: 7, status: "claimed" } }),
+  });
+  const ticket = await new Promise((resolve, reject) => escalate({
+    baseUrl: "http://x", conversationId: "c9", request: wx.request, onDone: resolve, onError: reject,
+    contact: { phone: "  ", wechat: "" },
+  }));
+  assert.deepStrictEqual(wx.calls[0].data, {});
+  assert.strictEqual(statusText(ticket), "律师已接单，正在处理");  // no status_text: the client's own words
+});
+
+test("a bad number is refused in Chinese before anything is sent", async () => {
+  const wx = fakeWx({});
+  const error = await new Promise((resolve) => escalate({
+    baseUrl: "http://x", conversationId: "c9", request: wx.request, onError: resolve, contact: { phone: "王师傅电话" },
+  }));
+  assert.strictEqual(wx.calls.length, 0);
+  assert.strictEqual(error.field, "phone");
+  assert.match(error.message, /电话号码格式不对/);
+  for (const bad of ["138-", "12", "+", "13800138000abc"]) assert.ok(validateContact({ phone: bad }).error, bad);
+  for (const good of ["13800138000", "+86 138 0013 8000", "0755-12345678"]) {
+    assert.strictEqual(validateContact({ phone: good }).contact.phone, good);
+  }
+  assert.strictEqual(validateContact({}).contact, null);
+});
+
+test("every ticket status reads in Chinese", () => {
+  for (const status of ["pending", "claimed", "answered", "closed", "reopened"]) {
+    assert.match(statusText({ status }), /[\u4e00-\u9fff]/, status);
+    assert.doesNotMatch(statusText({ status }), /[a-z]/, status);
+  }
 });
