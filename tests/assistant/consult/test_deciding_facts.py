@@ -256,3 +256,22 @@ def test_a_death_at_home_asked_of_the_benefits_guide_is_not_called_a_work_death(
     # A question about pay while off work still gets that answer.
     other = plan(book, ["work_injury_benefits"], "工伤养伤期间单位只发基本工资，合法吗")
     assert not opening(other).startswith("一般不算")
+
+
+@pytest.mark.parametrize("grade, lawful", [("八级", True), ("十级", True), ("五级", False), ("三级", False)])
+def test_a_grade_seven_to_ten_injury_ends_lawfully_at_expiry_with_the_lump_sums(
+    book: GuideBook, grade: str, lawful: bool
+) -> None:
+    # 劳动合同法 45 leaves an injured worker's expiry to the work-injury rules: grades 7-10 may end at
+    # expiry with the two lump sums (工伤保险条例 37(2)); grades 1-6 keep the relation (35, 36).
+    p = plan(
+        book,
+        ["contract_expiry_renewal"],
+        f"工伤鉴定{grade}伤残，劳动合同到期公司不续签，干了4年，月薪6000，有补偿吗",
+    )
+    text = opening(p)
+    if lawful:
+        assert "违法终止" not in text and "两倍" not in text
+        assert "一次性伤残就业补助金" in text and "24000" in text
+    else:
+        assert "违法终止" in text
