@@ -94,6 +94,7 @@ FACT_NAMES = frozenset(
         "traffic_accident",
         "other_party_at_fault",
         "ill",
+        "injury_excluded",
         "employer_kind",
         # How the job ended beyond who ended it (corpus/consult/facts.toml [termination]): the ground the
         # employer gave, who proposed an agreed ending, who declined to renew and on what terms, an
@@ -657,6 +658,7 @@ class FactExtractor:
             ("traffic_accident", True, re.compile(lex.pattern("status", "traffic_accident"))),
             ("other_party_at_fault", True, re.compile(lex.pattern("status", "other_party_at_fault"))),
             ("ill", True, re.compile(lex.pattern("status", "ill"))),
+            ("injury_excluded", True, re.compile(lex.pattern("status", "injury_excluded"))),
         ]
         # The stage of an injury case (recognised before applied: the first reading stands).
         self._stages = [

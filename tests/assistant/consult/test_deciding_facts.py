@@ -275,3 +275,24 @@ def test_a_grade_seven_to_ten_injury_ends_lawfully_at_expiry_with_the_lump_sums(
         assert "一次性伤残就业补助金" in text and "24000" in text
     else:
         assert "违法终止" in text
+
+
+@pytest.mark.parametrize(
+    "text, excluded",
+    [
+        ("中午喝了酒，下午从架子上摔下来", True),
+        ("他喝醉了在车间出事", True),
+        ("干活时喝水呛到摔倒了", False),
+        ("上班时被机器压伤", False),
+    ],
+)
+def test_a_ground_that_bars_a_work_injury_is_read(text: str, excluded: bool) -> None:
+    assert (facts(text).get("injury_excluded") is True) is excluded
+
+
+def test_a_death_after_drinking_gets_the_condition_not_a_promise_of_benefits(book: GuideBook) -> None:
+    # 工伤保险条例 16: only 醉酒 (a test decides), drugs, suicide or a crime bar it, and only as the cause.
+    p = plan(book, ["work_injury_recognition"], "我哥喝醉了在车间出事死了，算工亡吗")
+    assert opening(p).startswith("要看是不是醉酒")
+    sober = plan(book, ["work_injury_recognition"], "我哥在车间干活出事死了，算工亡吗")
+    assert "醉酒" not in opening(sober)
