@@ -296,3 +296,16 @@ def test_a_death_after_drinking_gets_the_condition_not_a_promise_of_benefits(boo
     assert opening(p).startswith("要看是不是醉酒")
     sober = plan(book, ["work_injury_recognition"], "我哥在车间干活出事死了，算工亡吗")
     assert "醉酒" not in opening(sober)
+
+
+@pytest.mark.parametrize("issue", ["work_injury_recognition", "work_injury_benefits"])
+def test_a_family_after_a_death_is_not_sent_to_treatment_or_disability_appraisal(
+    book: GuideBook, issue: str
+) -> None:
+    def advice(p: ConsultPlan) -> str:
+        return "".join(s.text for s in [*p.steps, *p.mistakes, *p.claims])
+
+    death = plan(book, [issue], "我哥在车间干活出事死了，单位不管，怎么办")
+    injury = plan(book, [issue], "我在车间干活被机器压伤了手，单位不管，怎么办")
+    assert "劳动能力鉴定" not in advice(death) and "停工留薪" not in advice(death)
+    assert "劳动能力鉴定" in advice(injury) or "停工留薪" in advice(injury)
