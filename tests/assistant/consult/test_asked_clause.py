@@ -4,37 +4,17 @@ something still holds leans on that background, and the injury guides fit their 
 case has reached. Each case has a look-alike that must not be answered the same way. The wording is the
 team's own."""
 
-from datetime import date
-
 import pytest
 
-from assistant.consult.facts import extract_facts
-from assistant.consult.guides import load_guides
 from assistant.consult.kinds import asked_clause
-from assistant.consult.plan import ConsultPlan, plan_consultation
-from assistant.consult.toolbridge import deadline_computations, default_tool_runner
+from assistant.consult.plan import ConsultPlan
+from tests.assistant.consult.planning import opening, plan_with_tools, ranked
 
-TODAY = date(2026, 12, 5)
 INJURY = ("work_injury_recognition", "work_injury_benefits")
 
 
 def plan(question: str, *issues: str) -> ConsultPlan:
-    facts = extract_facts([question], TODAY)
-    scored = [(issue, 1.0 - 0.1 * i) for i, issue in enumerate(issues)]
-    return plan_consultation(
-        question,
-        facts,
-        scored,
-        (),
-        load_guides(),
-        default_tool_runner(lambda: TODAY),
-        lambda values: deadline_computations(values, TODAY),
-    )
-
-
-def opening(p: ConsultPlan) -> str:
-    assert p.conclusion, "no conclusion"
-    return p.conclusion[0].text
+    return plan_with_tools(question, ranked(*issues))
 
 
 def texts(sentences: list) -> str:

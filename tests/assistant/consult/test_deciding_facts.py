@@ -5,16 +5,12 @@ the city's average wage (47(2)), a layoff of a few out of many (41), years with 
 the 48 hours (15(1)). Each fact is read from new wording both ways, and the opening applies it with the
 worker's figures. Real guides, real facts reader, real tools."""
 
-from datetime import date
-
 import pytest
 
 from assistant.consult.facts import extract_facts, latest_retirement_age
 from assistant.consult.guides import GuideBook, load_guides
-from assistant.consult.plan import ConsultPlan, plan_consultation
-from assistant.consult.toolbridge import deadline_computations, default_tool_runner
-
-TODAY = date(2026, 12, 5)
+from assistant.consult.plan import ConsultPlan
+from tests.assistant.consult.planning import TODAY, opening, plan_with_tools
 
 
 def facts(text: str) -> dict[str, object]:
@@ -27,19 +23,7 @@ def book() -> GuideBook:
 
 
 def plan(book: GuideBook, issues: list[str], question: str) -> ConsultPlan:
-    return plan_consultation(
-        question,
-        extract_facts([question], TODAY),
-        [(issue, 1.0) for issue in issues],
-        (),
-        book,
-        default_tool_runner(lambda: TODAY),
-        lambda values: deadline_computations(values, TODAY),
-    )
-
-
-def opening(p: ConsultPlan) -> str:
-    return p.conclusion[0].text
+    return plan_with_tools(question, [(issue, 1.0) for issue in issues], book=book)
 
 
 # --- reading the facts ---------------------------------------------------------------------------
@@ -216,15 +200,7 @@ def test_a_death_at_home_is_not_a_death_at_the_post(book: GuideBook) -> None:
 
 def test_an_uninsured_injury_is_told_the_employer_pays_by_the_regulation(book: GuideBook) -> None:
     q = "我在车间被机器压断了三根手指，厂里没买工伤保险，说不管，怎么办"
-    p = plan_consultation(
-        q,
-        extract_facts([q], TODAY),
-        [("work_injury_recognition", 1.0)],
-        ("death_or_serious_injury",),
-        book,
-        default_tool_runner(lambda: TODAY),
-        lambda values: deadline_computations(values, TODAY),
-    )
+    p = plan_with_tools(q, [("work_injury_recognition", 1.0)], codes=("death_or_serious_injury",), book=book)
     assert "1年内" in opening(p) and "由单位按工伤保险条例的标准支付" in opening(p)
 
 

@@ -3,16 +3,12 @@ ground the employer gave, who proposed an agreed ending, who declined to renew, 
 — read from new wording both ways — and the conclusion that opens with the remedy for that ending, with
 the worker's numbers. Real guides, real facts reader, real tools."""
 
-from datetime import date
-
 import pytest
 
 from assistant.consult.facts import extract_facts
 from assistant.consult.guides import GuideBook, load_guides
-from assistant.consult.plan import ConsultPlan, plan_consultation
-from assistant.consult.toolbridge import deadline_computations, default_tool_runner
-
-TODAY = date(2026, 12, 5)
+from assistant.consult.plan import ConsultPlan
+from tests.assistant.consult.planning import TODAY, opening, plan_with_tools
 
 
 def facts(text: str) -> dict[str, object]:
@@ -25,19 +21,7 @@ def book() -> GuideBook:
 
 
 def plan(book: GuideBook, issues: list[str], question: str) -> ConsultPlan:
-    return plan_consultation(
-        question,
-        extract_facts([question], TODAY),
-        [(issue, 1.0) for issue in issues],
-        (),
-        book,
-        default_tool_runner(lambda: TODAY),
-        lambda values: deadline_computations(values, TODAY),
-    )
-
-
-def opening(p: ConsultPlan) -> str:
-    return p.conclusion[0].text
+    return plan_with_tools(question, [(issue, 1.0) for issue in issues], book=book)
 
 
 # --- reading the ending --------------------------------------------------------------------------

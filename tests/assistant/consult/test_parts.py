@@ -5,39 +5,22 @@ arbitration takes, how the compensation is computed) is answered rather than the
 background word does not take the opening from the asked clause. Each case has a look-alike that must not
 be answered the same way. The wording is the team's own."""
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from assistant.config import CORPUS_DIR
-from assistant.consult.facts import FACT_NAMES, extract_facts
+from assistant.consult.facts import FACT_NAMES
 from assistant.consult.guides import GuideError, load_guides
 from assistant.consult.kinds import asked_parts, asks_for_heads, load_markers, question_kind
-from assistant.consult.plan import ConsultPlan, plan_consultation
-from assistant.consult.toolbridge import deadline_computations, default_tool_runner
+from assistant.consult.plan import ConsultPlan
+from tests.assistant.consult.planning import opening, plan_with_tools, ranked
 
-TODAY = date(2026, 12, 5)
 INJURY = ("work_injury_recognition", "work_injury_benefits")
 
 
 def plan(question: str, *issues: str | tuple[str, float], codes: tuple[str, ...] = ()) -> ConsultPlan:
-    facts = extract_facts([question], TODAY)
-    scored = [issue if isinstance(issue, tuple) else (issue, 1.0 - 0.1 * i) for i, issue in enumerate(issues)]
-    return plan_consultation(
-        question,
-        facts,
-        scored,
-        codes,
-        load_guides(),
-        default_tool_runner(lambda: TODAY),
-        lambda values: deadline_computations(values, TODAY),
-    )
-
-
-def opening(p: ConsultPlan) -> str:
-    assert p.conclusion, "no conclusion"
-    return p.conclusion[0].text
+    return plan_with_tools(question, ranked(*issues), codes=codes)
 
 
 def conclusion(p: ConsultPlan) -> str:

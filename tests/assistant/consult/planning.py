@@ -1,0 +1,48 @@
+"""One way for the consultation tests to plan an answer the way the service does: the real facts
+reader, the real guides and the real worker tools, on the day the team's wording is dated."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from assistant.consult.facts import extract_facts
+from assistant.consult.guides import GuideBook, load_guides
+from assistant.consult.plan import ConsultPlan, plan_consultation
+from assistant.consult.toolbridge import deadline_computations, default_tool_runner
+
+TODAY = date(2026, 12, 5)
+
+
+@cache
+def guide_book() -> GuideBook:
+    return load_guides()
+
+
+def plan_with_tools(
+    question: str,
+    issues: list[tuple[str, float]],
+    *,
+    codes: tuple[str, ...] = (),
+    book: GuideBook | None = None,
+) -> ConsultPlan:
+    """Plan `question` for these scored issues (and escalation codes), facts read from the question."""
+    return plan_consultation(
+        question,
+        extract_facts([question], TODAY),
+        issues,
+        codes,
+        book or guide_book(),
+        default_tool_runner(lambda: TODAY),
+        lambda values: deadline_computations(values, TODAY),
+    )
+
+
+def ranked(*issues: str | tuple[str, float]) -> list[tuple[str, float]]:
+    """Issues as retrieval would score them: in the given order, 1.0, 0.9, … unless a score is given."""
+    return [issue if isinstance(issue, tuple) else (issue, 1.0 - 0.1 * i) for i, issue in enumerate(issues)]
+
+
+def opening(p: ConsultPlan) -> str:
+    assert p.conclusion, "no conclusion"
+    return p.conclusion[0].text
