@@ -285,3 +285,12 @@ def test_a_family_after_a_death_is_not_sent_to_treatment_or_disability_appraisal
     injury = plan(book, [issue], "我在车间干活被机器压伤了手，单位不管，怎么办")
     assert "劳动能力鉴定" not in advice(death) and "停工留薪" not in advice(death)
     assert "劳动能力鉴定" in advice(injury) or "停工留薪" in advice(injury)
+
+
+def test_a_disability_grade_with_no_ending_is_not_answered_with_a_dismissal_remedy(book: GuideBook) -> None:
+    # 赔偿金 in a grade's question is the injury's money, not 违法解除的赔偿金.
+    grade_only = plan(book, ["unlawful_termination", "severance_compensation"], "十级伤残赔偿金额是多少")
+    said = "".join(sentence.text for sentence in grade_only.conclusion)
+    assert "辞退" not in said and "两倍赔偿金" not in said
+    dismissed = plan(book, ["unlawful_termination"], "被公司辞退了，干了3年，月薪5000，赔偿多少")
+    assert "两倍赔偿金" in opening(dismissed)
