@@ -34,6 +34,7 @@ from assistant.consult.article_text import asks_article_text
 from assistant.consult.facts import Fact, answers_question, extract_facts
 from assistant.consult.guides import GuideBook, check_guides, load_guides
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
+from assistant.consult.routing import IssueEvidence, IssueRouter, load_router
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
 from assistant.escalation import EscalationDecision, deadlines_of, decide, safety_prefix, suggest_escalation
 from assistant.escalation.handoff import without_handoff
@@ -158,6 +159,10 @@ class AnswerService:
         self.guides = usable_guides(guides if guides is not None else load_guides(), retriever)
         self.today = today or (lambda: settings.reference_date or today_in_china())
         self.tools = tools if tools is not None else default_tool_runner(self.today)
+        # The learned issue router (corpus/learned/issue_router.json): which issues' guides may answer,
+        # from the keyword topics and the retrieval evidence together. None: the keyword topics alone.
+        self.router: IssueRouter | None = load_router()
+        self.evidence = IssueEvidence(retriever.knowledge.issues, self.guides)
 
     @property
     def mode(self) -> str:
@@ -233,6 +238,17 @@ class AnswerService:
                 facts.add(Fact("death", True, reason.evidence, reason.turn or 0))
         codes = screen.codes
         issues = [(issue.id, score) for issue, score in result.understanding.topics]
+        by_meaning = set(result.understanding.topics_by_meaning)
+        if self.router is not None and (similarities := self.issue_similarities(result)):
+            routed = self.evidence.route(
+                self.router,
+                without_handoff(unicodedata.normalize("NFKC", question)) or question,
+                result.understanding.topics,
+                result.understanding.topics_by_meaning,
+                similarities,
+                [(h.unit.law, h.unit.article_no or 0) for h in result.hits if not h.unit.is_case],
+            )
+            issues, by_meaning = routed.issues, by_meaning | routed.faint
         if asks_article_text(question, self.retriever.matcher, result.understanding.direct_refs):
             # "X第二条怎么规定的" asks for the article's words: they open the answer (the direct quote),
             # not an issue guide that the article's subject happens to raise.
@@ -250,10 +266,17 @@ class AnswerService:
             self.guides,
             self.tools,
             lambda values: deadline_computations(values, today, facts.latest_dates()),
-            by_meaning=result.understanding.topics_by_meaning,
+            by_meaning=by_meaning,
             earlier=[t.question for t in turns],
         )
         return plan, screen
+
+    def issue_similarities(self, result: RetrievalResult) -> dict[str, float]:
+        """The question's likeness in meaning to each issue (empty without a vector that reads meaning)."""
+        analysis = result.analysis
+        if analysis is None or analysis.vector is None:
+            return {}
+        return self.retriever.issue_similarities(analysis.vector)
 
     # --- generation ----------------------------------------------------------------------------
 

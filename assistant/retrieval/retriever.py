@@ -338,6 +338,14 @@ class HybridRetriever:
         q = np.asarray(vector, dtype=np.float32)
         return self._issue_matrix() @ (q / max(float(np.linalg.norm(q)), 1e-9))
 
+    def issue_similarities(self, vector: np.ndarray) -> dict[str, float]:
+        """Issue id → cosine of the question's vector to the issue's; empty where the embedder does not
+        read meaning (the hashing fallback)."""
+        if self.embedder is None or not self.embedder.semantic or not self.knowledge.issues:
+            return {}
+        sims = self._issue_similarities(vector)
+        return {issue.id: float(s) for issue, s in zip(self.knowledge.issues, sims, strict=True)}
+
     def _nearest_issue(self, u: QueryUnderstanding, vector: np.ndarray) -> tuple[Issue, float] | None:
         """The issue nearest to the question in meaning, to join the detected ones if the trigger
         phrases missed it (出差住宾馆滑倒 names no 工伤 trigger), at a fraction of the best detected
