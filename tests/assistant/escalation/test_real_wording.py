@@ -94,13 +94,20 @@ NOT_SERIOUS_TWINS = [
     "组长让我们三指并拢敬礼，这合法吗",  # a finger count with no harm
     "我右手食指擦破了一节皮，要去医院吗",  # skin, no joint lost
     "车间里太闷，头部出汗很多，能要高温补贴吗",  # the head with no bleeding
-    "搬货时摔了一跤，右胳膊骨折，打了石膏，停工留薪期怎么算",  # the arm, a plain fracture
+    "搬货时摔了一跤，右手小指骨折，打了石膏，停工留薪期怎么算",  # a small bone, a plain fracture
 ]
 
 
 @pytest.mark.parametrize("text", SERIOUS_OTHER_WORDS)
 def test_a_serious_injury_in_other_words_is_caught(text: str) -> None:
     decision = _decision(text)
+    assert decision.danger_to_life and "death_or_serious_injury" in decision.codes
+
+
+def test_a_broken_arm_stays_a_serious_injury() -> None:
+    # Recall first: a large bone broken is the class of the ribs issue 14's blind set counts as serious,
+    # though a labeller of the learn half read a plain arm fracture as minor.
+    decision = _decision("搬货时摔了一跤，右胳膊骨折，打了石膏，停工留薪期怎么算")
     assert decision.danger_to_life and "death_or_serious_injury" in decision.codes
 
 
