@@ -556,7 +556,8 @@ def plan_consultation(
             if kind == "figure" and opening is not None and computation.tool not in about:
                 continue
             name = next(
-                (m for m in computation.missing if book.ask_text(m) is not None and not _moot(m, values)), None
+                (m for m in computation.missing if book.ask_text(m) is not None and not _moot(m, values)),
+                None,
             )
             if name is not None:
                 plan.ask_fact, plan.ask = name, book.ask_text(name)
