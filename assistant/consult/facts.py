@@ -444,6 +444,12 @@ class FactExtractor:
             rf"|(?<![和跟与同向找])(?:{lex.pattern('termination', 'employer_side')})"
             r"(?:单方面|单方|直接|突然|就|要|已经|跟我|和我|与我|给我|给员工|给工人|给我们|跟员工|和员工)*"
             r"解除(?:了)?(?:劳动)?(?:合同|关系)"
+            # 公司因为没有合适的岗位，想提前解约: the employer means to end it, a clause or two later (the
+            # worker's own plan — 我想解约 — keeps it the worker's). Session 8, a learn-half class: an ending
+            # the employer announced was not read, so a protected status never reached the opening.
+            rf"|(?<![和跟与同向找])(?:{lex.pattern('termination', 'employer_side')})"
+            r"(?:(?!我想|我要|我打算|我准备|我决定|我自己|我们想|我们要)[^。？?！!；;]){0,14}?"
+            r"(?:想|要|准备|打算|决定)(?:跟我|和我|与我)?(?:提前|单方面|单方)?(?:解约|解除(?:劳动)?(?:合同|关系))"
         )
         self._date_cues["end_date"] = re.compile(
             "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True)) + "|" + fired
