@@ -215,3 +215,21 @@ def test_an_ending_the_employer_means_is_read_and_pregnancy_decides_it() -> None
 @pytest.mark.parametrize("text", ["公司一直不交社保，我想跟公司解约", "厂里拖着工资不发，我准备解除劳动合同"])
 def test_the_workers_own_plan_to_end_is_no_dismissal(text: str) -> None:
     assert facts(text).get("termination") != "dismissed"
+
+
+# --- steps and claims that fit the ending told ---------------------------------------------------------
+
+
+def test_a_closed_employer_gets_no_reinstatement_or_clocking_in() -> None:
+    p = plan_with_tools(
+        "厂子因为环保被责令关闭了，给我们都解除了劳动合同，干了六年，该给什么补偿",
+        ranked("unlawful_termination", "severance_compensation"),
+    )
+    tails = " ".join(s.text for s in [*p.steps, *p.claims])
+    assert "照常保留上班的记录" not in tails and "继续履行" not in tails
+
+
+def test_a_dismissal_without_ground_keeps_reinstatement_and_clocking_in() -> None:
+    p = plan_with_tools("老板没说理由就把我辞退了，干了六年，该给什么补偿", ranked("unlawful_termination"))
+    tails = " ".join(s.text for s in [*p.steps, *p.claims])
+    assert "照常保留上班的记录" in tails and "继续履行" in tails
