@@ -93,10 +93,10 @@ class Recorder:
         return False, 0.0
 
 
-def load_items() -> list[dict[str, Any]]:
+def load_items(extra: list[Path]) -> list[dict[str, Any]]:
     items = []
-    for name in SETS:
-        path = DATASETS / name
+    for path in [*(DATASETS / name for name in SETS), *extra]:
+        name = path.name
         if not path.exists():
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -140,16 +140,30 @@ def main() -> None:
         help="the booster whose n-gram sizes, regularisation and threshold are used (and scored as shipped)",
     )
     parser.add_argument(
+        "--extra",
+        type=Path,
+        action="append",
+        default=[],
+        help="another labelled set in the escalation_bench format, read in place (e.g. the learn half of the "
+        "real forum questions, which never enters the repository); reported per set like the others",
+    )
+    parser.add_argument(
         "--veto-screen",
         type=Path,
         default=None,
         help="take the booster's veto from this screen file (for an older checkout whose rules have none)",
     )
+    parser.add_argument(
+        "--thresholds",
+        type=lambda v: tuple(float(x) for x in v.split(",")),
+        default=THRESHOLDS,
+        help="comma-separated thresholds to score the out-of-fold boosters at",
+    )
     args = parser.parse_args()
 
     shipped = load_model(args.model)
     sizes, c = shipped.sizes, float(shipped.meta.get("C", 10.0))
-    items = load_items()
+    items = load_items(args.extra)
     rules = load_rules(with_model=False)
     recorder = Recorder()
     recording = EscalationPolicy(dataclasses.replace(rules, model=recorder))  # type: ignore[arg-type]
@@ -201,7 +215,7 @@ def main() -> None:
         return out
 
     results: dict[str, Any] = {"rules": measure([False] * len(items))}
-    for thr in sorted({*THRESHOLDS, round(shipped.threshold, 3)}):
+    for thr in sorted({*args.thresholds, round(shipped.threshold, 3)}):
         results[f"booster_oof@{thr}"] = measure([s >= thr for s in oof])
         gated = [
             s >= thr and bool(r["seen"] and gate.search(r["seen"])) for s, r in zip(oof, rows, strict=True)
@@ -211,6 +225,7 @@ def main() -> None:
             s >= thr and not (r["seen"] and veto.search(r["seen"])) for s, r in zip(oof, rows, strict=True)
         ]
         results[f"vetoed_oof@{thr}"] = measure(vetoed)
+        results[f"gated+vetoed_oof@{thr}"] = measure([g and v for g, v in zip(gated, vetoed, strict=True)])
     results[f"as shipped@{shipped.threshold:.3f}"] = measure([s >= shipped.threshold for s in shipped_scores])
     results[f"as shipped, vetoed@{shipped.threshold:.3f}"] = measure(
         [
@@ -218,17 +233,30 @@ def main() -> None:
             for s, r in zip(shipped_scores, rows, strict=True)
         ]
     )
-    for name, res in results.items():
-        p = res["pooled"]
-        sys.stdout.write(
-            f"{name:52s} recall {p['recall']:>9s}  danger {p['danger']:>9s}  false {p['false']:>9s}  "
-            f"booster false {p['booster_false']:3d}  booster danger {p['booster_danger']:2d}\n"
-        )
+    results[f"as shipped, gated+vetoed@{shipped.threshold:.3f}"] = measure(
+        [
+            s >= shipped.threshold
+            and bool(r["seen"] and gate.search(r["seen"]))
+            and not (r["seen"] and veto.search(r["seen"]))
+            for s, r in zip(shipped_scores, rows, strict=True)
+        ]
+    )
+    extra_names = [p.name.removesuffix(".jsonl") for p in args.extra]
+    for group in ["pooled", *extra_names]:
+        sys.stdout.write(f"== {group}\n")
+        for name, res in results.items():
+            p = res.get(group)
+            if p is None:
+                continue
+            sys.stdout.write(
+                f"{name:52s} recall {p['recall']:>9s}  danger {p['danger']:>9s}  false {p['false']:>9s}  "
+                f"booster false {p['booster_false']:3d}  booster danger {p['booster_danger']:2d}\n"
+            )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(
         json.dumps(
             {
-                "sets": [s.removesuffix(".jsonl") for s in SETS],
+                "sets": list(dict.fromkeys(i["_source"] for i in items)),
                 "items": len(items),
                 "folds": args.folds,
                 "sizes": list(sizes),

@@ -125,6 +125,12 @@ FACT_NAMES = frozenset(
         "protected_reason",
         # The employer pushing the worker to resign (让我自己写辞职信): termination reads dismissed.
         "pushed_to_resign",
+        # A student at school on an internship (corpus/consult/facts.toml [status] student_words): the
+        # labour relation itself is in doubt (session 8).
+        "student_intern",
+        # A resignation meant, not yet made (想走, 打算辞职, 如果我辞职): termination reads resigned, as the
+        # advice on resigning must, but nothing has ended yet (session 8).
+        "leaving_planned",
     }
 )
 # The facts a verdict on a work relation, a non-compete, a training bond, the probation terms or
@@ -438,6 +444,12 @@ class FactExtractor:
             rf"|(?<![和跟与同向找])(?:{lex.pattern('termination', 'employer_side')})"
             r"(?:单方面|单方|直接|突然|就|要|已经|跟我|和我|与我|给我|给员工|给工人|给我们|跟员工|和员工)*"
             r"解除(?:了)?(?:劳动)?(?:合同|关系)"
+            # 公司因为没有合适的岗位，想提前解约: the employer means to end it, a clause or two later (the
+            # worker's own plan — 我想解约 — keeps it the worker's). Session 8, a learn-half class: an ending
+            # the employer announced was not read, so a protected status never reached the opening.
+            rf"|(?<![和跟与同向找])(?:{lex.pattern('termination', 'employer_side')})"
+            r"(?:(?!我想|我要|我打算|我准备|我决定|我自己|我们想|我们要)[^。？?！!；;]){0,14}?"
+            r"(?:想|要|准备|打算|决定)(?:跟我|和我|与我)?(?:提前|单方面|单方)?(?:解约|解除(?:劳动)?(?:合同|关系))"
         )
         self._date_cues["end_date"] = re.compile(
             "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True)) + "|" + fired
@@ -480,6 +492,9 @@ class FactExtractor:
             rf"(?:{lex.pattern('termination', 'pushed_ask')}){who}{fill}(?:{obj})"
         )
         self._pushed_done = re.compile(lex.pattern("termination", "pushed_done"))
+        self._resign_planned = re.compile(lex.pattern("termination", "resign_planned_words"))
+        self._resign_planned_before = re.compile(lex.pattern("termination", "resign_planned_before"))
+        self._resign_done = re.compile(lex.pattern("termination", "resign_done"))
         self._employer_agreement = re.compile(
             rf"(?:{lex.pattern('termination', 'employer_side')})(?:让|要|叫|逼|催|喊)(?:我|他|她|俺)?[^,，。]{{0,8}}签"
             r"[^,，。]{0,6}(?:协议|离职|解除|辞职)"
@@ -642,13 +657,21 @@ class FactExtractor:
         self._comp_given = re.compile(lex.pattern("work", "comp_time_given"))
         self._comp_refused = re.compile(lex.pattern("work", "comp_time_refused"))
         self._pregnant = re.compile(lex.pattern("status", "pregnant"))
+        self._student = re.compile(lex.pattern("status", "student_words"))
+        self._internship = re.compile(lex.pattern("status", "internship_words"))
+        self._graduated = re.compile(lex.pattern("status", "graduated_words"))
+        insurance_kinds = lex.pattern("status", "insurance_kinds")
+        insurance_not = lex.pattern("status", "insurance_not_paid")
         self._flags = [
             (
                 "social_insurance",
                 False,
                 re.compile(
                     rf"(?:{lex.pattern('status', 'social_insurance_unpaid')})"
-                    r"|(?:没|没有|未|不)(?:给)?(?:我|他|她|我们|他们|工人|员工|俺)?(?:买|交|缴|上|办)(?:过)?(?:社保|社会保险)"
+                    # 没给我交医保 / 养老保险也一年没交了: any kind of insurance named, either order.
+                    r"|(?:没|没有|未|不)(?:给)?(?:我|他|她|我们|他们|工人|员工|俺)?(?:买|交|缴|上|办)(?:过)?"
+                    rf"(?:{insurance_kinds})"
+                    rf"|(?:{insurance_kinds})[^，。,；;？?！!]{{0,8}}?(?:{insurance_not})"
                 ),
             ),
             ("social_insurance", True, re.compile(lex.pattern("status", "social_insurance_paid"))),
@@ -1118,7 +1141,23 @@ class FactExtractor:
         before = re.split(r"[,，。；;！!？?]", before)[-1]
         return bool(self._dismissal_feared.search(before))
 
+    def _planned(self, text: str, hit: re.Match[str]) -> bool:
+        """想走 / 打算辞职 / 如果我辞职: a resignation meant, not made — unless the message also tells one done
+        (已经辞职了, 交了辞职信, 申请了辞职)."""
+        if self._resign_done.search(text):
+            return False
+        if self._resign_planned.search(hit.group(0)):
+            return True
+        before = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
+        return bool(self._resign_planned_before.search(before))
+
     def _status(self, text: str, put: Any) -> None:
+        if (
+            (student := self._student.search(text))
+            and self._internship.search(text)
+            and not self._graduated.search(text)
+        ):
+            put("student_intern", True, student.group(0))
         # Words in quotation marks are what a paper or someone says (协议上写我“主动辞职”), not what
         # happened; an agreement the employer asks the worker to sign is an agreed ending it proposed.
         told = _QUOTED.sub("“”", text)
@@ -1144,6 +1183,8 @@ class FactExtractor:
                 )
             if hit := next(hits, None):
                 put("termination", value, hit.group(0))
+                if value == "resigned" and self._planned(told, hit):
+                    put("leaving_planned", True, hit.group(0))
                 break
         else:
             if hit := self._employer_agreement.search(told):

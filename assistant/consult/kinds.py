@@ -33,6 +33,9 @@ class KindMarkers:
     heads_lead: str = ""
     # guide id → the facts that name its head of claim in the worker's story (contract_signed == false).
     head_when: dict[str, Condition] = field(default_factory=dict)
+    # fact name → the facts that settle it already, so it is never asked (a grade after a death):
+    # [moot] in the file.
+    moot: dict[str, Condition] = field(default_factory=dict)
 
     @property
     def all_words(self) -> frozenset[str]:
@@ -114,6 +117,9 @@ def load_markers(path: Path = CORPUS_DIR / "consult" / "question_kinds.toml") ->
     named_by = heads.get("named_by", {})
     if not isinstance(named_by, dict) or not all(isinstance(c, str) and c for c in named_by.values()):
         raise GuideError(f"{path.name}: [heads.named_by] maps a guide id to a facts condition")
+    moot = raw.get("moot", {})
+    if not isinstance(moot, dict) or not all(isinstance(c, str) and c for c in moot.values()):
+        raise GuideError(f"{path.name}: [moot] maps a fact name to a facts condition")
     return KindMarkers(
         markers,
         outranked,
@@ -123,6 +129,7 @@ def load_markers(path: Path = CORPUS_DIR / "consult" / "question_kinds.toml") ->
         tuple(w.lower() for w in words),
         lead.strip(),
         {guide_id: Condition.parse(source) for guide_id, source in named_by.items()},
+        {name: Condition.parse(source) for name, source in moot.items()},
     )
 
 
@@ -190,6 +197,9 @@ def asks_for_heads(question: str) -> bool:
     list of what went wrong), rather than one of them?"""
     words = load_markers().heads
     clause = asked_clause(question).lower()
+    if not clause:
+        # No marker of a kind (公司应该赔我什么): the question is asked in its last clause.
+        clause = _CLAUSE_END.split(question.strip().rstrip("？?。！!"))[-1].lower()
     return bool(clause) and any(word in clause for word in words)
 
 

@@ -502,6 +502,10 @@ def plan_consultation(
                     and values.get(statement.ask) is None
                     and plan.ask is None
                     and not opening_decided
+                    and not _moot(statement.ask, values)
+                    # A second voice asks only about what the asked clause raises: the overtime guide
+                    # speaking for 加班费 in the background of 九级伤残 … 能拿多少 does not ask which overtime.
+                    and (opens or _names_clause(answer, question))
                 ):
                     plan.ask_fact = statement.ask
                     plan.ask = guide.ask_for(statement.ask)
@@ -515,6 +519,8 @@ def plan_consultation(
             if plan.ask is None and own is not None and not decided:
                 # The tool could not compute: ask for the first missing fact a guide knows how to ask.
                 for name in own.missing:
+                    if _moot(name, values):
+                        continue
                     if (text := guide.ask_for(name) or book.ask_text(name)) is not None:
                         plan.ask_fact, plan.ask = name, text
                         break
@@ -537,10 +543,22 @@ def plan_consultation(
         # A figure the question asks for could not be computed: ask for exactly the input it lacks —
         # only a figure asked for (多少, or the figure named: 补偿, 加班费), not one a guide merely runs.
         named = set(_tools_named(question.lower()))
+        # The figure the asked clause is about: the opening's own tools, or one the clause names (加班费 in
+        # the background of 九级伤残 … 能拿多少 is not the figure asked, so its kind is not asked for).
+        clause = asked_clause(question).lower() or question.lower()
+        about = set(_tools_named(clause))
+        if opening is not None and opening_guide is not None:
+            about |= {opening.tool} if opening.tool else set()
+            about |= set(opening_guide.tools)
         for computation in wanting:
             if kind != "figure" and (computation.tool not in named or opening_decided):
                 continue
-            name = next((m for m in computation.missing if book.ask_text(m) is not None), None)
+            if kind == "figure" and opening is not None and computation.tool not in about:
+                continue
+            name = next(
+                (m for m in computation.missing if book.ask_text(m) is not None and not _moot(m, values)),
+                None,
+            )
             if name is not None:
                 plan.ask_fact, plan.ask = name, book.ask_text(name)
                 break
@@ -548,6 +566,14 @@ def plan_consultation(
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
     return plan
+
+
+def _moot(name: str, values: Mapping[str, Any]) -> bool:
+    """Do the facts already settle this fact, so that asking for it would ask what the worker told (a
+    grade after a death, the kind of overtime after hours of one kind: [moot] in
+    corpus/consult/question_kinds.toml)?"""
+    settled = load_markers().moot.get(name)
+    return settled is not None and settled.holds(values) is True
 
 
 def _answer_other_parts(

@@ -43,17 +43,22 @@ def _value(facts: CaseFacts, name: str) -> float | None:
 
 def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWording) -> list[Claim]:
     """The sums the facts imply: arrears, severance (N, or 2N when the worker calls the dismissal
-    unlawful or claims 赔偿金) and the one-off disability benefit. Each needs the monthly wage."""
+    unlawful or claims 赔偿金) and the one-off disability benefit. Each needs the monthly wage; with
+    none told, the wording's floor wage (the lowest minimum wage) gives a lower bound."""
     wage = _value(facts, "monthly_wage")
-    if wage is None or wage <= 0:
+    if wage is not None and wage > 0:
+        wage_words = _words(facts.facts["monthly_wage"].words)
+    elif wording.floor_wage > 0:
+        wage = wording.floor_wage
+        wage_words = f"按最低工资标准{wage:g}元/月估算"
+    else:
         return []
-    wage_fact = facts.facts["monthly_wage"]
     whole = "\n".join(texts)
     claims: list[Claim] = []
     months = _value(facts, "unpaid_months")
     if months is not None and months >= 2 and not facts.has("unpaid_amount"):
         fact = facts.facts["unpaid_months"]
-        text = f"{_words(fact.words)}，{_words(wage_fact.words)}"
+        text = f"{_words(fact.words)}，{wage_words}"
         claims.append(
             Claim(Amount(months * wage, text, fact.approximate), ((_words(fact.words), fact.turn),))
         )
@@ -70,7 +75,7 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
         n, _ = n_months(Span(whole_months, round((service - whole_months) * 30)))
         factor = 2 if wording.unlawful.search(whole) else 1
         fact = facts.facts["service_months"]
-        text = f"{_words(fact.words)}，{_words(wage_fact.words)}，{'2N' if factor == 2 else 'N'}"
+        text = f"{_words(fact.words)}，{wage_words}，{'2N' if factor == 2 else 'N'}"
         anchors = ((asked.group(0), _turn(texts, asked)), (_words(fact.words), fact.turn))
         claims.append(Claim(Amount(float(n) * factor * wage, text, True), anchors))
     unsigned = _value(facts, "months_without_contract")
@@ -79,13 +84,13 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
         # 劳动合同法第八十二条: the second to the twelfth month without a contract, at most 11 months.
         extra = min(11.0, max(0.0, unsigned - 1))
         fact = facts.facts["months_without_contract"]
-        text = f"{_words(fact.words)}，{_words(wage_fact.words)}，{double.group(0)}"
+        text = f"{_words(fact.words)}，{wage_words}，{double.group(0)}"
         anchors = ((double.group(0), _turn(texts, double)), (_words(fact.words), fact.turn))
         claims.append(Claim(Amount(extra * wage, text, True), anchors))
     grade = facts.get("disability_grade")
     if isinstance(grade, int) and grade in LUMP_SUM_MONTHS:
         fact = facts.facts["disability_grade"]
-        text = f"{_words(fact.words)}，{_words(wage_fact.words)}"
+        text = f"{_words(fact.words)}，{wage_words}"
         claims.append(
             Claim(Amount(LUMP_SUM_MONTHS[grade] * wage, text, True), ((_words(fact.words), fact.turn),))
         )

@@ -130,6 +130,10 @@ class ClaimWording:
     # limit matters only beside one (离职两年了…社保怎么转 asks nothing a limit could bar). None: every
     # passed limit counts.
     asked: re.Pattern[str] | None = None
+    # With no wage told, a sum that follows from a duration alone (decades of service ended by the employer,
+    # years of arrears) is counted at this monthly wage: the lowest minimum wage of the worker tools'
+    # tables (corpus/data/minimum_wage.toml), so the figure is a lower bound. 0: never.
+    floor_wage: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -237,6 +241,16 @@ def _chain(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> C
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
 
 
+def _lowest_minimum_wage() -> float:
+    """The lowest monthly minimum wage in the worker tools' tables (any province, tier or year)."""
+    from assistant.tools.data import load_tables
+
+    rows = load_tables().minimum_wage.rows
+    if not rows:
+        raise RulesError("[claims] floor_at_minimum_wage：最低工资标准表是空的")
+    return float(min(row.monthly for row in rows))
+
+
 def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> ClaimWording:
     try:
         return ClaimWording(
@@ -249,6 +263,7 @@ def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> 
             if raw.get("double_wage")
             else None,
             asked=_either(raw["asked"], f"{where} asked", lexicons) if raw.get("asked") else None,
+            floor_wage=_lowest_minimum_wage() if raw.get("floor_at_minimum_wage") else 0.0,
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
