@@ -131,6 +131,13 @@ FACT_NAMES = frozenset(
         # A resignation meant, not yet made (想走, 打算辞职, 如果我辞职): termination reads resigned, as the
         # advice on resigning must, but nothing has ended yet (session 8).
         "leaving_planned",
+        # A start before 2008 and the years before it (劳动合同法 97(3)): severance in two segments.
+        "started_before_2008",
+        "years_before_2008",
+        # A resignation handed in (交了辞职信, 已经辞职了): no advice to write one (session 8).
+        "resignation_made",
+        # A work injury still under treatment (停工留薪期, 还在养伤): a protected status (session 8).
+        "injury_treatment",
     }
 )
 # The facts a verdict on a work relation, a non-compete, a training bond, the probation terms or
@@ -149,12 +156,17 @@ def latest_retirement_age(age: int, today: date) -> float:
     return 60 + added / 12
 
 
+# The day 劳动合同法 came into force: severance years before it follow the rules then in force (97(3)).
+LABOUR_CONTRACT_LAW_START = date(2008, 1, 1)
 # The protected statuses of 劳动合同法 42 (no ending under 40 or 41; 45: a fixed term runs on), in the
 # order they are read, with the words a sentence gives them ({protected_reason}).
 PROTECTED_REASONS = {
     "pregnancy": "女职工在孕期、产期、哺乳期内",
     "occupational_disease": "疑似职业病病人在诊断或者医学观察期间（从事接触职业病危害作业、离岗前没做职业健康检查的也一样）",
     "work_injury": "因工负伤被确认丧失或者部分丧失劳动能力的",
+    # No grade yet: the employer owes the wage and benefits through the period (工伤保险条例 33), and an
+    # ending on 40/41 grounds would take the worker's capacity as settled before it is assessed.
+    "injury_treatment": "因工受伤还在停工留薪期（治疗期）内的，这期间原工资福利照发、由单位按月支付（工伤保险条例第三十三条），伤残等级也还没评定",
     "medical": "患病或者非因工负伤、还在规定医疗期内的",
     "near_retirement": "在本单位连续工作满15年、且离法定退休年龄不足5年的",
 }
@@ -494,6 +506,10 @@ class FactExtractor:
         self._pushed_done = re.compile(lex.pattern("termination", "pushed_done"))
         self._resign_planned = re.compile(lex.pattern("termination", "resign_planned_words"))
         self._resign_planned_before = re.compile(lex.pattern("termination", "resign_planned_before"))
+        self._denied_before = re.compile(rf"(?:{lex.pattern('harm', 'denied_before')})(?:有)?(?:被)?$")
+        self._injury_treatment = re.compile(lex.pattern("status", "injury_treatment"))
+        self._injury_treatment_over = re.compile(lex.pattern("status", "injury_treatment_over"))
+        self._work_injury_named = re.compile(lex.pattern("status", "work_injury_named"))
         self._resign_done = re.compile(lex.pattern("termination", "resign_done"))
         self._employer_agreement = re.compile(
             rf"(?:{lex.pattern('termination', 'employer_side')})(?:让|要|叫|逼|催|喊)(?:我|他|她|俺)?[^,，。]{{0,8}}签"
@@ -1146,10 +1162,44 @@ class FactExtractor:
         (已经辞职了, 交了辞职信, 申请了辞职)."""
         if self._resign_done.search(text):
             return False
-        if self._resign_planned.search(hit.group(0)):
-            return True
         before = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
+        # 我要辞职 / 不想干了: the words of intention may run across the resignation word itself.
+        if self._resign_planned.search(before[-3:] + hit.group(0)):
+            return True
         return bool(self._resign_planned_before.search(before))
+
+    def _resignation_made(self, text: str, hit: re.Match[str]) -> str | None:
+        """交了辞职信 / 已经辞职了: the words of a resignation handed in — a letter written, a notice given —
+        in the message, or a word of one done just before the resignation word in its clause."""
+        if done := self._pushed_done.search(text):
+            return done.group(0)
+        before = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
+        if done := self._resign_done.search(before):
+            return done.group(0) + hit.group(0)
+        return None
+
+    def _denied(self, text: str, at: int) -> bool:
+        """没受伤 / 并没有被辞退 / 不是被开除的: the event is denied in its own clause, just before it."""
+        before = re.split(r"[,，。；;！!？?]", text[max(0, at - 6) : at])[-1]
+        return bool(self._denied_before.search(before))
+
+    def _treatment(self, text: str, put: Any) -> None:
+        """A work injury still under treatment (停工留薪期, 还在养伤, 住院期间): the words of treatment in a
+        clause that does not say the period is over, in a case whose injury is one at work."""
+        at_work = any(
+            not self._denied(text, h.start()) for h in self._work_injury_named.finditer(text)
+        ) or any(not self._denied(text, h.start()) for h in self._injury.finditer(text))
+        if not at_work:
+            return
+        for _, clause in _clauses(text):
+            hit = self._injury_treatment.search(clause)
+            if (
+                hit
+                and not self._injury_treatment_over.search(clause)
+                and not self._denied(clause, hit.start())
+            ):
+                put("injury_treatment", True, hit.group(0))
+                return
 
     def _status(self, text: str, put: Any) -> None:
         if (
@@ -1180,11 +1230,14 @@ class FactExtractor:
                     and not (
                         h.group(0).endswith("走") and told[max(0, h.start() - 1) : h.start()] in ("不", "别")
                     )
+                    and not self._denied(told, h.start())
                 )
             if hit := next(hits, None):
                 put("termination", value, hit.group(0))
                 if value == "resigned" and self._planned(told, hit):
                     put("leaving_planned", True, hit.group(0))
+                elif value == "resigned" and (made := self._resignation_made(told, hit)):
+                    put("resignation_made", True, made)
                 break
         else:
             if hit := self._employer_agreement.search(told):
@@ -1257,8 +1310,9 @@ class FactExtractor:
             if not self._death_idiom.search(text[max(0, hit.start() - 1) : hit.start()]):
                 put("death", True, hit.group(0))
                 break
-        if hit := self._injury.search(text):
+        if hit := next((h for h in self._injury.finditer(text) if not self._denied(text, h.start())), None):
             put("injured", True, hit.group(0))
+        self._treatment(text, put)
         if (hit := self._monthly_deduction.search(text)) and (
             amount := money_at(hit.group(0), hit.start("n") - hit.start())
         ):
@@ -1517,6 +1571,11 @@ class FactExtractor:
             ("pregnancy", "pregnant", record.get("pregnant") is True),
             ("occupational_disease", "occupational_disease", record.get("occupational_disease") is True),
             ("work_injury", "disability_grade", record.has("disability_grade")),
+            (
+                "injury_treatment",
+                "injury_treatment",
+                record.get("injury_treatment") is True and record.get("not_at_work") is not True,
+            ),
             ("medical", "ill", record.get("ill") is True),
             ("near_retirement", "service_months", years_here >= 180 and near),
         )
@@ -1561,6 +1620,15 @@ class FactExtractor:
                         note,
                     )
                 )
+        if start is not None and start < LABOUR_CONTRACT_LAW_START:
+            # 劳动合同法 97(3): severance years count from the law's start; the years before follow the rules
+            # then in force. The years before it, for the sentence that says so.
+            years = (LABOUR_CONTRACT_LAW_START - start).days / 365.25
+            words, turn = record.facts["start_date"].words, record.facts["start_date"].turn
+            record.add(Fact("started_before_2008", True, words, turn, True, "劳动合同法第九十七条第三款"))
+            record.add(
+                Fact("years_before_2008", round(years, 1), words, turn, True, "按入职日期推算到2008年1月1日")
+            )
         earlier = record.facts.get("cumulative_work_years")
         if earlier is not None and earlier.note == EARLIER_EMPLOYER and record.has("service_months"):
             # 之前在别的厂干了8年 + 在这里做了3年: the working life is both (办法 第四条).

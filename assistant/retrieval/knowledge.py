@@ -49,6 +49,10 @@ class Knowledge:
     issues: tuple[Issue, ...]
     aliases: dict[str, str]
     typos: dict[str, str]
+    # Words that deny a trigger just before it (没有加班), and the endings of triggers that name what the
+    # worker is owed, whose absence is the complaint (没有加班费): corpus/taxonomy.toml [negation].
+    negation_before: tuple[str, ...] = ()
+    owed_ends: tuple[str, ...] = ()
 
 
 def _load_toml(path: Path) -> dict:
@@ -86,4 +90,12 @@ def load_knowledge(corpus_dir: Path = CORPUS_DIR) -> Knowledge:
         k: short_law_name(v) for k, v in _load_toml(corpus_dir / "aliases.toml").get("alias", {}).items()
     }
     typos = dict(_load_toml(corpus_dir / "typos.toml").get("typo", {}))
-    return Knowledge(synonyms=synonyms, issues=issues, aliases=aliases, typos=typos)
+    negation = _load_toml(corpus_dir / "taxonomy.toml").get("negation", {})
+    return Knowledge(
+        synonyms=synonyms,
+        issues=issues,
+        aliases=aliases,
+        typos=typos,
+        negation_before=tuple(negation.get("before", [])),
+        owed_ends=tuple(negation.get("owed_ends", [])),
+    )

@@ -145,6 +145,39 @@ def phrase_in(phrase: str, text: str) -> bool:
     return bool(pattern and pattern.search(text))
 
 
+@lru_cache(maxsize=8)
+def _denial(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"(?:{alternatives})(?:有)?(?:被)?$")
+
+
+def _occurrences(phrase: str, text: str) -> list[int]:
+    """Where a phrase starts in the text, exactly or (3+ characters) with a few words inside it."""
+    starts = [m.start() for m in re.finditer(re.escape(phrase), text)]
+    pattern = _gapped(phrase)
+    if pattern:
+        starts += [m.start() for m in pattern.finditer(text) if m.start() not in starts]
+    return starts
+
+
+def affirmed(phrase: str, text: str, knowledge: Knowledge) -> bool:
+    """The phrase occurs in the text and at least once is not denied in its own clause: 没有加班 and 不是工伤
+    say the event did not happen. A phrase that opens with a denial (没签合同) or names what the worker is
+    owed (没有加班费: the pay is the complaint) is read as it is."""
+    if not phrase_in(phrase, text):
+        return False
+    denial = _denial(knowledge.negation_before)
+    if denial is None or denial.match(phrase) or phrase.endswith(knowledge.owed_ends):
+        return True
+    for start in _occurrences(phrase, text):
+        before = re.split(f"[{re.escape(_CLAUSE_BREAK)}]", text[max(0, start - 6) : start])[-1]
+        if not denial.search(before):
+            return True
+    return False
+
+
 def _span(phrase: str, text: str) -> tuple[int, int]:
     """Where a phrase that phrase_in found first occurs in the text (an empty span if it does not)."""
     start = text.find(phrase)
@@ -160,7 +193,7 @@ def fired_groups(text: str, knowledge: Knowledge) -> list[tuple[SynonymGroup, st
     lowered = text.lower()
     fired = []
     for group in knowledge.synonyms:
-        hit = next((c for c in group.colloquial if phrase_in(c, lowered)), None)
+        hit = next((c for c in group.colloquial if affirmed(c, lowered, knowledge)), None)
         if hit is not None:
             fired.append((group, hit))
     return fired
@@ -194,7 +227,8 @@ def detect_topics(
 ) -> list[tuple[Issue, float]]:
     lowered = text.lower()
     matched = {
-        issue.name: {k: 1.0 for k in issue.keywords if phrase_in(k, lowered)} for issue in knowledge.issues
+        issue.name: {k: 1.0 for k in issue.keywords if affirmed(k, lowered, knowledge)}
+        for issue in knowledge.issues
     }
     raised = {issue.id for issue in knowledge.issues if matched[issue.name]}
     for issue in knowledge.issues:
@@ -203,7 +237,7 @@ def detect_topics(
         if not full and weak <= 0:
             continue
         for k in issue.context_keywords:
-            if phrase_in(k, lowered):
+            if affirmed(k, lowered, knowledge):
                 matched[issue.name].setdefault(k, 1.0 if full else weak)
     # A keyword inside a longer keyword of another issue that the question also matches is part of
     # that mention: 发工资 inside 没发工资 (欠薪) is not a question about how wages are paid.

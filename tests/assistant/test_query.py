@@ -171,3 +171,22 @@ def test_a_request_for_a_person_is_not_the_legal_issue() -> None:
         assert "法律援助" in understand(question, knowledge, matcher()).topic_names, question
     alone = understand("转人工", knowledge, matcher())
     assert alone.topics == [] and not alone.recognized  # a request alone raises no legal question
+
+
+# --- a trigger denied in its own clause (session 8, round 2) ---------------------------------------------
+
+
+def topics_of(text: str) -> list[str]:
+    return [issue.id for issue, _ in understand(text, load_knowledge(), matcher()).topics]
+
+
+def test_a_denied_event_raises_no_issue() -> None:
+    assert "overtime" not in topics_of("我没有加班，公司每个月从工资里扣200块管理费")
+    assert "overtime" in topics_of("我天天加班，公司每个月从工资里扣200块管理费")
+    assert "work_injury_recognition" not in topics_of("我没受伤，就是老板拖欠了三个月工资")
+    assert "work_injury_recognition" in topics_of("我受伤了，老板拖欠了三个月工资")
+
+
+def test_a_missing_entitlement_is_still_the_complaint() -> None:
+    assert "no_written_contract" in topics_of("干了半年一直没签合同")
+    assert "overtime" in topics_of("天天干到晚上十点，没有加班费")
