@@ -61,6 +61,18 @@ def test_dismissed_under_treatment_asked_how_much_names_both_claims_not_the_grad
     assert "从10级的7个月到1级的27个月" not in text
 
 
+def test_asked_before_any_ending_under_treatment_the_rule_is_said_without_asking_a_grade() -> None:
+    p = plan_with_tools("工伤还在停工留薪期，单位能不能把我辞退", ranked("work_injury_benefits"))
+    assert "不能" in opening(p) and "停工留薪期" in opening(p)
+    assert p.ask is None or "几级" not in p.ask
+
+
+def test_asked_with_a_grade_the_grade_decides() -> None:
+    p = plan_with_tools("工伤评了九级，单位能不能把我辞退", ranked("work_injury_benefits"))
+    assert "7至10级伤残" in opening(p)
+    assert "停工留薪期（治疗期）" not in opening(p)
+
+
 def test_an_injured_worker_not_dismissed_still_gets_the_stop_work_pay() -> None:
     p = plan_with_tools("工伤在家养伤，停工留薪期工资单位只发一半，合法吗", ranked("work_injury_benefits"))
     assert "违法解除" not in opening(p)
