@@ -33,6 +33,7 @@ from assistant.consult.numbers import (
 )
 from assistant.consult.places import read_place
 from assistant.consult.relation_facts import RELATION_FACT_NAMES, RelationReader, derived
+from assistant.negation import denied_before
 from assistant.privacy import strip_identifiers
 
 FactValue = float | int | bool | str
@@ -506,7 +507,7 @@ class FactExtractor:
         self._pushed_done = re.compile(lex.pattern("termination", "pushed_done"))
         self._resign_planned = re.compile(lex.pattern("termination", "resign_planned_words"))
         self._resign_planned_before = re.compile(lex.pattern("termination", "resign_planned_before"))
-        self._denied_before = re.compile(rf"(?:{lex.pattern('harm', 'denied_before')})(?:有)?(?:被)?$")
+        self._denied_before = re.compile(rf"(?P<neg>{lex.pattern('harm', 'denied_before')})(?:有)?(?:被)?$")
         self._injury_treatment = re.compile(lex.pattern("status", "injury_treatment"))
         self._injury_treatment_over = re.compile(lex.pattern("status", "injury_treatment_over"))
         self._work_injury_named = re.compile(lex.pattern("status", "work_injury_named"))
@@ -1181,7 +1182,7 @@ class FactExtractor:
     def _denied(self, text: str, at: int) -> bool:
         """没受伤 / 并没有被辞退 / 不是被开除的: the event is denied in its own clause, just before it."""
         before = re.split(r"[,，。；;！!？?]", text[max(0, at - 6) : at])[-1]
-        return bool(self._denied_before.search(before))
+        return denied_before(before, self._denied_before)
 
     def _treatment(self, text: str, put: Any) -> None:
         """A work injury still under treatment (停工留薪期, 还在养伤, 住院期间): the words of treatment in a

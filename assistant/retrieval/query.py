@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.escalation.handoff import without_handoff
+from assistant.negation import denied_before
 from assistant.privacy import strip_identifiers
 from assistant.retrieval.knowledge import Issue, Knowledge, SynonymGroup
 from ingest.lawnames import short_law_name
@@ -150,7 +151,7 @@ def _denial(words: tuple[str, ...]) -> re.Pattern[str] | None:
     if not words:
         return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(f"(?:{alternatives})(?:有)?(?:被)?$")
+    return re.compile(f"(?P<neg>{alternatives})(?:有)?(?:被)?$")
 
 
 def _occurrences(phrase: str, text: str) -> list[int]:
@@ -173,7 +174,7 @@ def affirmed(phrase: str, text: str, knowledge: Knowledge) -> bool:
         return True
     for start in _occurrences(phrase, text):
         before = re.split(f"[{re.escape(_CLAUSE_BREAK)}]", text[max(0, start - 6) : start])[-1]
-        if not denial.search(before):
+        if not denied_before(before, denial):
             return True
     return False
 

@@ -190,3 +190,8 @@ def test_a_denied_event_raises_no_issue() -> None:
 def test_a_missing_entitlement_is_still_the_complaint() -> None:
     assert "no_written_contract" in topics_of("干了半年一直没签合同")
     assert "overtime" in topics_of("天天干到晚上十点，没有加班费")
+
+
+def test_an_a_not_a_question_is_no_denial() -> None:
+    assert "work_injury_recognition" in topics_of("我这个是不是工伤")
+    assert "unlawful_termination" in topics_of("公司有没有辞退我的权利")

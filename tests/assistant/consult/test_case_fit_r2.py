@@ -116,6 +116,11 @@ def test_an_injury_denied_is_no_injury() -> None:
     assert facts("我受伤了，老板欠了我两个月工资")["injured"] is True
 
 
+def test_an_event_asked_about_is_not_denied() -> None:
+    assert facts("我是不是被开除了")["termination"] == "dismissed"
+    assert facts("干活时是不是受伤了都得自己掏钱")["injured"] is True
+
+
 def test_a_dismissal_denied_is_no_dismissal() -> None:
     assert facts("我没被辞退，是自己辞职的，公司不给结工资")["termination"] == "resigned"
     assert facts("我被辞退了，公司不给结工资")["termination"] == "dismissed"
