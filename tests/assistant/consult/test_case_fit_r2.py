@@ -73,6 +73,14 @@ def test_asked_with_a_grade_the_grade_decides() -> None:
     assert "停工留薪期（治疗期）" not in opening(p)
 
 
+def test_a_fault_dismissal_under_treatment_is_not_called_unlawful_by_the_status() -> None:
+    p = plan_with_tools(
+        "工伤还在停工留薪期，我偷厂里的东西被抓，厂里以严重违纪为由把我开除了，合法吗",
+        ranked("work_injury_benefits"),
+    )
+    assert "这时辞退你是违法解除" not in opening(p)
+
+
 def test_an_injured_worker_not_dismissed_still_gets_the_stop_work_pay() -> None:
     p = plan_with_tools("工伤在家养伤，停工留薪期工资单位只发一半，合法吗", ranked("work_injury_benefits"))
     assert "违法解除" not in opening(p)
