@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.consult.facts import CaseFacts
+from assistant.consult.numbers import parse_cn_number
 from assistant.tools.dates import Span
 from assistant.tools.injury_benefits import LUMP_SUM_MONTHS
 from assistant.tools.severance import n_months
@@ -48,6 +49,9 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
     wage = _value(facts, "monthly_wage")
     if wage is not None and wage > 0:
         wage_words = _words(facts.facts["monthly_wage"].words)
+    elif wording.typical_wage > 0:
+        wage = wording.typical_wage
+        wage_words = f"按各省主要城市最低工资标准的中位数{wage:g}元/月估算"
     elif wording.floor_wage > 0:
         wage = wording.floor_wage
         wage_words = f"按最低工资标准{wage:g}元/月估算"
@@ -62,6 +66,9 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
         claims.append(
             Claim(Amount(months * wage, text, fact.approximate), ((_words(fact.words), fact.turn),))
         )
+    elif months is None and not facts.has("unpaid_amount") and (owed := _years_of_pay(texts, wording)):
+        years, words, turn = owed
+        claims.append(Claim(Amount(years * 12 * wage, f"{words}，{wage_words}", True), ((words, turn),)))
     service = _value(facts, "service_months")
     asked = wording.compensation.search(whole)
     if (
@@ -95,6 +102,23 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
             Claim(Amount(LUMP_SUM_MONTHS[grade] * wage, text, True), ((_words(fact.words), fact.turn),))
         )
     return claims
+
+
+def _years_of_pay(texts: Sequence[str], wording: ClaimWording) -> tuple[float, str, int] | None:
+    """Years of pay owed told as a span of the pay (七年的工资…拒绝给; 工资多年没有支付): the years (多年:
+    two, the fewest), the words and their message; the most years told wins."""
+    best: tuple[float, str, int] | None = None
+    for turn, text in enumerate(texts):
+        for m in (m for pattern in wording.years_of_pay for m in pattern.finditer(text)):
+            groups = m.groupdict()
+            if groups.get("many"):
+                years: float | None = 2.0
+            else:
+                n = parse_cn_number(groups.get("n") or "")
+                years = float(n) if n is not None and 0 < n <= 40 else None
+            if years is not None and (best is None or years > best[0]):
+                best = (years, m.group(0), turn)
+    return best
 
 
 def _turn(texts: Sequence[str], match: re.Match[str]) -> int:

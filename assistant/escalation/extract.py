@@ -7,6 +7,7 @@ ticket was raised."""
 from __future__ import annotations
 
 import calendar
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -222,6 +223,10 @@ def find_arrears(text: str) -> Amount | None:
 
 def format_yuan(amount: Amount) -> str:
     value = amount.yuan - (1 if amount.approximate else 0)
+    if amount.approximate and value >= 10000:
+        # A lower bound (6万多, or a sum estimated at a floor wage) reads best in whole hundreds:
+        # 5.79 万元以上, never 5.7999 万元以上.
+        value = math.floor(value / 100) * 100
     text = f"{value / 10000:g} 万元" if value >= 10000 else f"{value:g} 元"
     return text + ("以上" if amount.approximate else "")
 

@@ -6,6 +6,7 @@ compiled once."""
 from __future__ import annotations
 
 import re
+import statistics
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -134,6 +135,13 @@ class ClaimWording:
     # years of arrears) is counted at this monthly wage: the lowest minimum wage of the worker tools'
     # tables (corpus/data/minimum_wage.toml), so the figure is a lower bound. 0: never.
     floor_wage: float = 0.0
+    # Session 8, round 2: with no wage told, the estimate is a typical minimum wage instead (the median over
+    # provinces of each one's top-tier standard in force): the lowest tier of any year understates what
+    # workers in the cities earn at least. 0: the floor above.
+    typical_wage: float = 0.0
+    # Years of pay owed told as a span of the pay itself (七年的工资…拒绝给, 工资多年没有支付): named group
+    # ``n`` is the number of years, ``many`` (多年) counts as two, the fewest it can mean. (): never.
+    years_of_pay: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -251,6 +259,35 @@ def _lowest_minimum_wage() -> float:
     return float(min(row.monthly for row in rows))
 
 
+def _typical_minimum_wage() -> float:
+    """The median over provinces of each one's highest minimum wage in force (its newest standard, the
+    tier of its main cities): what a worker with no wage told earns at least where most of them work."""
+    from assistant.tools.data import load_tables
+
+    newest: dict[tuple[str, str], Any] = {}
+    for row in load_tables().minimum_wage.rows:
+        key = (row.province, row.tier)
+        if key not in newest or row.year > newest[key].year:
+            newest[key] = row
+    top: dict[str, float] = {}
+    for (province, _), row in newest.items():
+        top[province] = max(top.get(province, 0.0), float(row.monthly))
+    if not top:
+        raise RulesError("[claims] typical_at_top_minimum_wage：最低工资标准表是空的")
+    return float(statistics.median(top.values()))
+
+
+def _years_of_pay(
+    patterns: Sequence[str], where: str, lexicons: Mapping[str, str]
+) -> tuple[re.Pattern[str], ...]:
+    # Each compiled alone: the alternatives share their group names.
+    compiled = tuple(_compile(p, where, lexicons) for p in patterns)
+    for pattern in compiled:
+        if not {"n", "many"} & set(pattern.groupindex):
+            raise RulesError(f"{where}: {pattern.pattern!r} 需要命名分组 n（年数）或 many（多年）")
+    return compiled
+
+
 def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> ClaimWording:
     try:
         return ClaimWording(
@@ -264,6 +301,8 @@ def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> 
             else None,
             asked=_either(raw["asked"], f"{where} asked", lexicons) if raw.get("asked") else None,
             floor_wage=_lowest_minimum_wage() if raw.get("floor_at_minimum_wage") else 0.0,
+            typical_wage=_typical_minimum_wage() if raw.get("typical_at_top_minimum_wage") else 0.0,
+            years_of_pay=_years_of_pay(raw.get("years_of_pay", []), f"{where} years_of_pay", lexicons),
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc

@@ -4,11 +4,13 @@ parts added up) and the sums that are no claim; time limits read from the consul
 groups, orders ignored, chains, identity cards, a lawyer asked for, and the screen's new wordings."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from assistant.config import CORPUS_DIR
 from assistant.consult.facts import extract_facts
-from assistant.escalation import load_rules
+from assistant.escalation import RulesError, load_rules
 from assistant.escalation.claims import computed_claims, summed_parts
 from assistant.escalation.policy import decide
 
@@ -161,3 +163,16 @@ LOOK_ALIKES = [
 @pytest.mark.parametrize("message", LOOK_ALIKES)
 def test_look_alikes_open_no_ticket(message: str) -> None:
     assert not decide(message, today=TODAY, rules=RULES).escalate
+
+
+def test_a_years_of_pay_pattern_without_its_count_is_refused_at_load(tmp_path: Path) -> None:
+    # A pattern that cannot say how many years were owed would count nothing, silently.
+    text = (CORPUS_DIR / "escalation.toml").read_text(encoding="utf-8")
+    start = text.index("years_of_pay = [")
+    end = text.index("\n]\n", start) + 3
+    broken = tmp_path / "escalation.toml"
+    broken.write_text(
+        text[:start] + "years_of_pay = ['年的工资[^。]{0,6}不给']\n" + text[end:], encoding="utf-8"
+    )
+    with pytest.raises(RulesError, match="命名分组"):
+        load_rules(broken, with_model=False)

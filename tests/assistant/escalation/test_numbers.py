@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from assistant.consult.numbers import parse_cn_number
-from assistant.escalation.extract import find_time_limits, parse_number
+from assistant.escalation.extract import Amount, find_time_limits, format_yuan, parse_number
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,15 @@ def test_a_duration_in_the_colloquial_form_dates_the_ending() -> None:
     # 十一个半月 since leaving: 2 weeks left of the year, near, not passed
     found = find_time_limits(["离职十一个半月了，工资还欠着"], date(2026, 12, 5), 12, 12)
     assert found and all(not f.passed for f in found)
+
+
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [
+        (Amount(60001, "6万多", True), "6 万元以上"),  # a stated "more than" keeps its round figure
+        (Amount(57999, "二十五年，按最低工资估", True), "5.79 万元以上"),  # an estimate, in whole hundreds
+        (Amount(48000, "4万8", False), "4.8 万元"),  # a stated sum is shown as stated
+    ],
+)
+def test_a_sum_reads_as_a_worker_would_write_it(amount: Amount, shown: str) -> None:
+    assert format_yuan(amount) == shown

@@ -119,14 +119,14 @@ def test_their_look_alikes_open_no_safety_alarm(text: str) -> None:
 # --- a sum that follows from a duration alone, and a sum that is no claim -------------------------
 
 
-def test_a_long_tenure_ended_by_the_employer_is_a_large_sum_even_at_the_minimum_wage() -> None:
+def test_a_long_tenure_ended_by_the_employer_is_a_large_sum_at_a_minimum_wage() -> None:
     decision = _decision("我在这家厂干了三十六年，单位说我病了不能胜任工作，要跟我解除合同，补偿怎么算")
     assert "amount_high" in decision.codes
     assert any("最低工资" in r.evidence for r in decision.reasons if r.code == "amount_high")
 
 
 def test_a_short_tenure_with_no_wage_told_is_no_large_sum() -> None:
-    # Ten years at the lowest minimum wage is far below 50,000: no amount is claimed.
+    # Ten years even at a city's minimum wage is far below 50,000: no amount is claimed.
     assert "amount_high" not in _codes("我在这家厂干了十年，单位说效益不好要裁员，补偿怎么算")
 
 
@@ -183,3 +183,82 @@ def test_a_crack_beside_a_spine_fracture_leaves_the_fracture_serious() -> None:
 def test_an_order_to_pay_still_refused_is_a_criminal_angle_and_one_obeyed_is_not() -> None:
     assert "criminal_angle" in _codes("包工头被劳动监察大队责令以后，工钱还是不给，现在人也找不到")
     assert "criminal_angle" not in _codes("公司被劳动监察责令了，后来工资都发了，现在想问年假怎么算")
+
+
+# --- session 8, round 2: sums with no wage told, years of pay refused, harmful work at the end ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在单位上了二十三年班，现在单位说效益不好要跟我解除合同，该怎么补偿我",
+        "厂里经营困难裁员，我干了整整二十五年，经济补偿能拿多少",
+    ],
+)
+def test_two_decades_ended_by_the_employer_are_a_large_sum_with_no_wage_told(text: str) -> None:
+    # Twenty-odd months of pay at the minimum wage of the cities where most workers work is above 50,000.
+    decision = _decision(text)
+    assert "amount_high" in decision.codes
+    reason = next(r for r in decision.reasons if r.code == "amount_high")
+    assert "最低工资" in reason.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在单位上了十四年班，现在单位说效益不好要跟我解除合同，该怎么补偿我",  # the team's line: no
+        "我干了二十三年，自己想回老家，辞职能拿补偿吗",  # the worker quits: nothing owed
+        "我干了二十三年，月薪一千八，现在被裁员了，补偿怎么算",  # a wage told decides: 41,400
+        "没签合同干了两年了，双倍工资能要多少",  # eleven months at most
+    ],
+)
+def test_a_shorter_tenure_a_resignation_or_a_small_wage_told_is_no_large_sum(text: str) -> None:
+    assert "amount_high" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我在他那干了六年的工钱，包工头到现在一分都不给",  # years of pay refused
+        "我们在工地上的工资已经多年没有结了，能要回多少",  # 多年: two at the fewest
+        "包工头拖欠了我们多年的工资，到现在也不露面",
+    ],
+)
+def test_years_of_pay_refused_are_a_large_sum(text: str) -> None:
+    assert "amount_high" in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我干了六年，工资一直按时发，想问年假怎么休",  # years of service, no pay owed
+        "工作多年了，工资一直没涨过，这合理吗",  # 多年 of service, nothing owed
+        "工资拖了两个月没发，老板说下周一起发",  # months, small
+    ],
+)
+def test_years_of_service_or_a_short_delay_is_no_large_sum(text: str) -> None:
+    assert "amount_high" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "厂子要搬到外省去了，我在喷漆车间接触有毒化学品十几年，公司让我签解除协议",
+        "公司要裁员，我这个岗位常年接触粉尘，走之前公司要给我做体检吗",
+        "我在电镀厂干了九年，天天接触有害物质，合同到期不续了，我该注意什么",
+    ],
+)
+def test_harmful_work_at_the_end_of_the_job_is_an_occupational_disease_case(text: str) -> None:
+    assert "occupational_disease" in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司要搬到外地，我不想去，经济补偿怎么算",  # an ending, no exposure
+        "车间接触有害物质，公司给的口罩不合格，可以要求换吗",  # exposure, the job goes on
+        "如果以后公司搬迁，接触有害物质的岗位怎么安排",  # only supposed
+    ],
+)
+def test_an_ending_without_exposure_or_exposure_without_an_ending_is_not(text: str) -> None:
+    assert "occupational_disease" not in _codes(text)
