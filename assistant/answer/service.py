@@ -268,6 +268,7 @@ class AnswerService:
             lambda values: deadline_computations(values, today, facts.latest_dates()),
             by_meaning=by_meaning,
             earlier=[t.question for t in turns],
+            support=retrieval_support(result),
         )
         return plan, screen
 
@@ -489,6 +490,22 @@ def _merge(first: VerificationReport, second: VerificationReport) -> Verificatio
         dropped_sentences=first.dropped_sentences + second.dropped_sentences,
         rejected_sentences=first.rejected_sentences + second.rejected_sentences,
     )
+
+
+SUPPORT_DEPTH = 10  # retrieved articles whose rank may decide between guide answers of equal word fit
+
+
+def retrieval_support(result: RetrievalResult) -> dict[tuple[str, int], float]:
+    """Each of the best retrieved articles with 1/rank: how strongly retrieval reads the question as
+    being about the clauses an answer rests on (cases and the added time-limit article do not count)."""
+    support: dict[tuple[str, int], float] = {}
+    for hit in result.hits:
+        if hit.unit.is_case or hit.unit.article_no is None:
+            continue
+        if len(support) >= SUPPORT_DEPTH:
+            break
+        support.setdefault((hit.unit.law, hit.unit.article_no), 1.0 / (len(support) + 1))
+    return support
 
 
 def usable_guides(book: GuideBook, retriever: HybridRetriever) -> GuideBook:

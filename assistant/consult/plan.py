@@ -39,6 +39,21 @@ MAX_CANDIDATE_GUIDES = 3  # detected issues whose guides are weighed for it
 SECOND_ISSUE_SHARE = 0.5  # a second issue counts when its detection score is at least this share
 MAX_PARTS = 3  # asked parts of one question the opening answers (辞退了补偿按几个月算？年假能折现吗？)
 MAX_HEADS = 4  # heads of claim one opening names when all of them are asked for (我能要哪些钱)
+# Retrieval's say in which answer speaks (bench/answer_choice_bench.py measured the settings out of fold):
+# "none", "select" (between a guide's answers of equal word fit, and for its default answer of the
+# asked kind), "both" (also between candidate guides of equal word fit).
+SUPPORT_USE = "both"
+
+Support = Mapping[tuple[str, int], float]
+
+
+def support_of(answer: GuideAnswer | None, support: Support | None) -> float:
+    """How high retrieval ranks the articles this answer's conclusions rest on (1/rank of the best)."""
+    if answer is None or not support or SUPPORT_USE == "none":
+        return 0.0
+    return max(
+        (support.get((ref.law, ref.article), 0.0) for s in answer.branches for ref in s.cite), default=0.0
+    )
 
 
 @dataclass(frozen=True)
@@ -309,11 +324,16 @@ def focus_match(answer: GuideAnswer | None, question: str) -> int:
     return coverage(answer.asks, clause) if clause else 0
 
 
-def _select_answer(guide: Guide, question: str, kind: AnswerKind) -> GuideAnswer | None:
+def _select_answer(
+    guide: Guide, question: str, kind: AnswerKind, support: Support | None = None
+) -> GuideAnswer | None:
     """The guide's answer to what was asked: among those whose ask words occur in the question, one
     of the question's kind before others, then the one whose words cover most of the question; else its
     first answer of that kind, else its first answer; equal coverage goes to the answer of the asked
-    clause. (Counting the asked clause's words extra within a
+    clause. ``support`` (retrieval's rank of each article, 1/rank) breaks what the words leave open:
+    between answers of equal word fit, and which of the kind's answers is the default when no ask word
+    is said (工伤认定这事先做什么: how to apply when retrieval ranks the application clauses first, not
+    the guide's first action answer). (Counting the asked clause's words extra within a
     guide was measured on 194 unseen questions on 2026-12-05: no opening better, and the background often
     names the ground the asked remedy rests on — 签的无固定期限合同，想辞职，能要补偿吗.)"""
     scored = []
@@ -329,16 +349,19 @@ def _select_answer(guide: Guide, question: str, kind: AnswerKind) -> GuideAnswer
             # Equal coverage: the answer whose words fall in the asked clause (评了九级 … 一次性工伤医疗补助金
             # 怎么算: the lump sums on leaving, not the grade's amount).
             focused = focus_match(answer, question)
-            scored.append((answer.kind == kind, covered, focused, -index, focused > 0, answer))
+            sup = support_of(answer, support)
+            scored.append((answer.kind == kind, covered, focused, sup, -index, focused > 0, answer))
     same_kind = [a for a in guide.answers if a.kind == kind]
+    if support and same_kind:
+        same_kind.sort(key=lambda a: -support_of(a, support))
     if scored:
-        best = max(scored, key=lambda item: item[:4])
-        if kind == "figure" and not best[0] and same_kind and not best[4]:
+        best = max(scored, key=lambda item: item[:5])
+        if kind == "figure" and not best[0] and same_kind and not best[5]:
             # 多少 / 怎么算 is said in so many words: a verdict answer that a circumstance (没补休)
             # matched does not answer it; the guide's figure answer does — unless the answer found
             # names what the asked clause asks about (工伤认定要多久 asks how the procedure runs).
             return same_kind[0]
-        return best[5]
+        return best[6]
     return same_kind[0] if same_kind else (guide.answers[0] if guide.answers else None)
 
 
@@ -355,6 +378,7 @@ def plan_consultation(
     deadlines: DeadlineRunner | None = None,
     by_meaning: Iterable[str] = (),
     earlier: Sequence[str] = (),
+    support: Support | None = None,
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
     escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
@@ -362,7 +386,9 @@ def plan_consultation(
     ``by_meaning``: issues found only by the question's vector, whose guides conclude only when the
     question uses one of their answers' words (a faint likeness must not give a confident verdict);
     ``earlier``: the worker's earlier messages: a message that only adds facts keeps their question's
-    kind and asks (24年9月1号进去的，一个月5500 after 走之前能不能让他们赔点钱)."""
+    kind and asks (24年9月1号进去的，一个月5500 after 走之前能不能让他们赔点钱); ``support``: the articles
+    retrieval ranked best for this question with 1/rank (service.retrieval_support), which break the ties
+    the question's words leave between answers and between candidate guides."""
     kind = question_kind(question, earlier)
     question = asked_text(question, earlier)
     plan = ConsultPlan(kind=kind, facts=facts, facts_shown=facts_shown(facts))
@@ -408,14 +434,14 @@ def plan_consultation(
             continue
         if len(guides) < MAX_CANDIDATE_GUIDES:
             guides.append(guide)
-    if not any(_match(_select_answer(g, question, kind), question) for g in guides):
+    if not any(_match(_select_answer(g, question, kind, support), question) for g in guides):
         # No detected issue's guide answers what was asked: a guide the facts name may (a background
         # issue, 被裁了 before 失业金能领吗, must not take the opening from the asked one).
         guides += _joined(book, guides, values)
     # The candidates answer in the order their words fit the question; a third issue's guide speaks
     # only when it fits better than one of the first two (怀孕8个月…夜班…扣我绩效: the women workers'
     # guide, not the deductions one).
-    pool = _by_match(guides, question, kind, values)  # weighed again for each asked part
+    pool = _by_match(guides, question, kind, values, support)  # weighed again for each asked part
     guides = pool[:MAX_ISSUE_GUIDES]
     faint = set(by_meaning)
     raised = {block.guide_id for block in plan.situations}
@@ -450,8 +476,8 @@ def plan_consultation(
                 if computation.missing:
                     wanting.append(computation)
     wanting.sort(key=lambda c: c.usable)  # a figure not computed at all asks first
-    for guide in [*speakers[:1], *_by_match(guides, question, kind, values)]:
-        answer = _select_answer(guide, question, kind)
+    for guide in [*speakers[:1], *_by_match(guides, question, kind, values, support)]:
+        answer = _select_answer(guide, question, kind, support)
         if answer is None:
             continue
         if guide in speakers and answer.kind != kind and guide.id not in stand_in:
@@ -734,13 +760,18 @@ def _match(answer: GuideAnswer | None, question: str) -> int:
 
 
 def _by_match(
-    guides: Sequence[Guide], question: str, kind: AnswerKind, values: Mapping[str, Any]
+    guides: Sequence[Guide],
+    question: str,
+    kind: AnswerKind,
+    values: Mapping[str, Any],
+    support: Support | None = None,
 ) -> list[Guide]:
     """The detected issues' guides in the order they answer: a guide whose facts make it the one
     to answer (a disability grade → the benefits guide) first, then the one whose answer the question
     asks for most specifically (搬去江西 … 补偿 opens with the relocation answer of the layoff guide
-    even when 离职 made resignation the strongest issue); ties keep the issues' order."""
-    answers = [_select_answer(guide, question, kind) for guide in guides]
+    even when 离职 made resignation the strongest issue); ties go to the answer resting on the article
+    retrieval ranks higher, then keep the issues' order."""
+    answers = [_select_answer(guide, question, kind, support) for guide in guides]
     # Between guides the asked clause mostly breaks ties: the background often names the ground of the
     # claim (三个月没发工资 … 直接走能拿补偿不: the arrears guide's answer, not severance in general). But
     # when the asked clause names a subject of its own (要怎么辞才能拿到补偿, not only 这样合法吗), an answer
@@ -754,8 +785,9 @@ def _by_match(
         kind_matched = answer is not None and answer.kind == kind and matched > 0
         focused = focus_match(answer, question)
         reaches = clause_asks and focused > 0
-        scored.append((leads, matched > 0, kind_matched, reaches, matched, focused, -position, guide))
-    return [item[-1] for item in sorted(scored, key=lambda item: item[:7], reverse=True)]
+        sup = support_of(answer, support) if SUPPORT_USE == "both" else 0.0
+        scored.append((leads, matched > 0, kind_matched, reaches, matched, focused, sup, -position, guide))
+    return [item[-1] for item in sorted(scored, key=lambda item: item[:8], reverse=True)]
 
 
 def _names_clause(answer: GuideAnswer | None, question: str) -> bool:

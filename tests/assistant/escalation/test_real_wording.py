@@ -1,6 +1,6 @@
 """Session 8: the classes that over-fired or were missed on real forum wording (issue 14), both ways,
 in messages written for these tests (never forum text): a fracture of a small bone against a digit
-lost or a large bone broken; a death benefit asked about in general against a death told."""
+lost or a large bone broken; a death benefit asked about escalates, with or without a death told."""
 
 from collections.abc import Sequence
 from datetime import date
@@ -55,10 +55,9 @@ def test_a_digit_lost_or_a_large_bone_broken_stays_a_serious_injury(text: str) -
     assert decision.danger_to_life and "death_or_serious_injury" in decision.codes
 
 
-# --- a death benefit asked about in general, or a death told -------------------------------------
+# --- a death benefit asked about, with or without a death told --------------------------------------
 
 DEATH_BENEFIT_GENERAL = [
-    "国家规定的工亡补助金一般发多少个月",
     "因工死亡待遇由哪几部分组成",
     "死亡赔偿金和丧葬补助金能同时拿吗",
 ]
@@ -71,8 +70,10 @@ DEATH_TOLD = [
 
 
 @pytest.mark.parametrize("text", DEATH_BENEFIT_GENERAL)
-def test_a_death_benefit_asked_about_in_general_is_no_death(text: str) -> None:
-    assert "death_or_serious_injury" not in _codes(text, booster=True)
+def test_a_death_benefit_asked_about_escalates_though_no_death_is_told(text: str) -> None:
+    # Recall first: on real forum wording a question about a death benefit is mostly asked after a
+    # death; reading it as a question about the law lost deaths on unseen questions.
+    assert "death_or_serious_injury" in _codes(text, booster=True)
 
 
 @pytest.mark.parametrize("text", DEATH_TOLD)
