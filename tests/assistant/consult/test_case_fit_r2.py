@@ -23,6 +23,7 @@ def facts(*messages: str) -> dict[str, object]:
         "在车间手被机器压伤了，现在还在停工留薪期，厂里说我干不了活要解除合同",
         "工伤治疗期间老板要辞退我",
         "上班时从架子上摔下来骨折了，还在住院，公司通知我不用来上班了",
+        "干活时手被压伤了，还在家休养，公司就说要辞退我",
     ],
 )
 def test_an_injury_at_work_under_treatment_is_protected(text: str) -> None:
