@@ -140,7 +140,9 @@ def monthly_base(inp: SeveranceInput, ctx: ToolContext, result: ToolResult, end:
         result.formula.append(f"平均工资低于当地最低工资标准 {show(floor)} 元，按最低工资标准计算")
         wage = floor
     elif floor is None:
-        result.assumptions.append("平均工资低于当地最低工资标准时按最低工资标准计算（实施条例第二十七条）")
+        result.assumptions.append(
+            "平均工资低于当地最低工资标准时按最低工资标准计算（《劳动合同法实施条例》第二十七条）"
+        )
 
     # The cap (第四十七条第二款): three times the city's previous-year average monthly wage.
     result.cite(art(LAW, 47, 2))

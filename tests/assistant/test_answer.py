@@ -398,3 +398,12 @@ def test_the_legal_basis_shows_a_regulations_document_number(offline: AnswerServ
     answer = offline.ask("在厂里上班时被机器压断了手指，工伤认定要去哪里申请，要交什么材料")
     basis = answer.text.split("**法律依据**", 1)[1]
     assert "《工伤保险条例》" in basis and "国务院令第375号" in basis
+
+
+def test_a_calculation_note_keeps_its_citation(offline: AnswerService, runtime: Runtime) -> None:
+    # The severance tool's note on the minimum-wage floor cites its article by the law's full name: a
+    # short name (实施条例) resolved to nothing and the verifier struck the note's citation.
+    answer = offline.ask("干了3年被公司辞退了，月工资1200元，经济补偿金有多少")
+    assert "按最低工资标准计算（《劳动合同法实施条例》第二十七条）" in answer.text
+    assert answer.verification["removed"] == 0
+    assert_grounded(answer, runtime)
