@@ -80,8 +80,8 @@ def annual_leave(inp: AnnualLeaveInput, ctx: ToolContext) -> ToolResult:
     result = ToolResult(NAME, TITLE)
     result.cite(art(REGS, 3, 1), art(RULES, 3), art(RULES, 4), art(RULES, 18))
     result.notes.append(
-        "年休假一般在当年休完，确有必要可以跨一个年度安排（条例第五条第二款），不能一直攒着；"
-        "当年事假累计20天以上且单位不扣工资、或病假达到条例第四条规定的时间的，不享受当年年休假。"
+        "年休假一般在当年休完，确有必要可以跨一个年度安排（《职工带薪年休假条例》第五条第二款），不能一直攒着；"
+        "当年事假累计20天以上且单位不扣工资、或病假达到《职工带薪年休假条例》第四条规定的时间的，不享受当年年休假。"
     )
     result.cite(art(REGS, 5, 2), art(REGS, 4))
     if inp.cumulative_work_years is None and inp.unused_leave_days is not None:
@@ -137,7 +137,9 @@ def annual_leave(inp: AnnualLeaveInput, ctx: ToolContext) -> ToolResult:
             if joined:
                 result.cite(art(RULES, 5))
             if owed_raw < 0:
-                result.notes.append("已经多休的年休假，单位不能扣回（办法第十二条第三款）。")
+                result.notes.append(
+                    "已经多休的年休假，单位不能扣回（《企业职工带薪年休假实施办法》第十二条第三款）。"
+                )
         else:
             result.cite(art(RULES, 5))
             days_entitled = min(full, math.floor(raw))
@@ -193,7 +195,7 @@ def _pay(inp: AnnualLeaveInput, result: ToolResult, unused: int, summary: str) -
     result.add_amount("annual_leave_pay_owed", "未休年休假工资（还应支付的 200%）", owed)
     result.summary = f"{summary}，单位还应支付 {show_money(owed)} 元"
     result.notes.append(
-        "单位安排休假、劳动者因本人原因书面提出不休的，单位可以只支付正常工资（办法第十条第二款）。"
+        "单位安排休假、劳动者因本人原因书面提出不休的，单位可以只支付正常工资（《企业职工带薪年休假实施办法》第十条第二款）。"
     )
     result.cite(art(RULES, 10, 2))
     return result

@@ -56,7 +56,7 @@ def damages(inp: DamagesInput, ctx: ToolContext) -> ToolResult:
         "赔偿金适用于单位违法解除或终止劳动合同、劳动者不要求（或已不能）继续履行的情形；是否违法要看单位的理由和证据，"
         "这是律师和仲裁委判断的问题。劳动者也可以选择要求继续履行劳动合同。"
     )
-    result.notes.append("支付了赔偿金的，不再支付经济补偿（实施条例第二十五条）。")
+    result.notes.append("支付了赔偿金的，不再支付经济补偿（《劳动合同法实施条例》第二十五条）。")
     if service is None or base is None:
         result.summary = "还缺少计算赔偿金需要的信息"
         result.formula.insert(0, "赔偿金 = 月工资 × N × 2（N 按经济补偿的标准计算，年限自用工之日起算）")

@@ -88,7 +88,7 @@ def double_wage(inp: DoubleWageInput, ctx: ToolContext) -> ToolResult:
     result = ToolResult(NAME, TITLE)
     result.cite(art(LAW, 82, 1), art(LAW, 10, 2), art(REG, 6, 2))
     result.notes.append(
-        "单位在入职一个月内书面通知签合同而劳动者拒签的，单位可以终止劳动关系且不付二倍工资（实施条例第五条）；"
+        "单位在入职一个月内书面通知签合同而劳动者拒签的，单位可以终止劳动关系且不付二倍工资（《劳动合同法实施条例》第五条）；"
         "因不可抗力或劳动者本人故意、重大过失没签的也不付（司法解释（二）第七条）。"
     )
     result.cite(art(REG, 5), art(INTERP2, 7))
