@@ -168,3 +168,26 @@ def test_a_worker_still_to_resign_is_told_how_to_write_it() -> None:
     p = plan_with_tools("单位欠我两个月工资，我想辞职，辞职信怎么写", ranked("employee_resignation"))
     assert "未及时足额支付劳动报酬" in opening(p)
     assert "不用再写" not in opening(p)
+
+
+# --- a protected status decides a dispatched worker's return as it decides a dismissal ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我是劳务派遣的，怀孕四个月了，用工单位说要把我退回派遣公司",
+        "派遣到工厂干了两年，现在在医疗期里住院，工厂说经营困难要把我退回去",
+    ],
+)
+def test_a_protected_dispatched_worker_may_not_be_returned_on_the_user_units_grounds(text: str) -> None:
+    p = plan_with_tools(text, ranked("labour_dispatch"))
+    assert "不能以裁员" in opening(p) and "延续到这种情形消失" in opening(p)
+    assert "《劳务派遣暂行规定》第十三条" in {str(ref) for ref in p.conclusion[0].cite}
+
+
+def test_a_dispatched_worker_with_no_protected_status_gets_the_grounds_for_a_return() -> None:
+    text_open = opening(
+        plan_with_tools("我是派遣工，用工单位说业务缩减要把我们退回派遣公司", ranked("labour_dispatch"))
+    )
+    assert "只有你有严重违纪等过错" in text_open and "延续到这种情形消失" not in text_open
