@@ -191,3 +191,16 @@ def test_a_dispatched_worker_with_no_protected_status_gets_the_grounds_for_a_ret
         plan_with_tools("我是派遣工，用工单位说业务缩减要把我们退回派遣公司", ranked("labour_dispatch"))
     )
     assert "只有你有严重违纪等过错" in text_open and "延续到这种情形消失" not in text_open
+
+
+# --- a protected status leads what to do at an expiry, not only whether it can end ---------------------
+
+
+def test_a_protected_worker_told_her_contract_will_not_be_renewed_is_told_it_runs_on() -> None:
+    p = plan_with_tools("我怀孕五个月，单位说合同到期不续了", ranked("contract_expiry_renewal"))
+    assert "先别办离职手续" in opening(p) and "延续到这种情形消失" in opening(p)
+
+
+def test_an_expiry_with_no_protected_status_keeps_the_renewal_steps() -> None:
+    p = plan_with_tools("合同下个月到期，单位说不续了，我该怎么办", ranked("contract_expiry_renewal"))
+    assert "先问清单位续不续" in opening(p) and "延续到这种情形消失" not in opening(p)
