@@ -50,27 +50,14 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from train_safety_model import label, text  # noqa: E402
+from train_safety_model import ALL_SETS, label, text  # noqa: E402
 
 from assistant.escalation import EscalationPolicy, PolicyInput, load_rules  # noqa: E402
 from assistant.escalation.model import NgramModel, fit, load_model  # noqa: E402
 from assistant.escalation.screen import compile_lexicons, expand  # noqa: E402
 
 DATASETS = REPO / "eval" / "datasets"
-SETS = (
-    "escalation_train.jsonl",
-    "escalation_train_s5.jsonl",
-    "escalation_val.jsonl",
-    "escalation_val_time.jsonl",
-    "escalation_dev_s6.jsonl",
-    "escalation_dev_s6b.jsonl",
-    "escalation_dev_s6c.jsonl",
-    "escalation_dev_s6d.jsonl",
-    "escalation_dev_s7.jsonl",
-    "escalation_dev_s7b.jsonl",
-    "holdout_escalation_grid.jsonl",
-    "answers_dev.jsonl",
-)
+SETS = ALL_SETS  # every labelled escalation set of the team, one list (scripts/train_safety_model.py)
 THRESHOLDS = (0.5, 0.594, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 # The screen's lexicons whose presence alone is a structure the booster may complete; a body part
 # counts only beside a harm word (a cut finger is a harm, 手 alone is not).

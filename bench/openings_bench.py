@@ -34,20 +34,6 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 DATASETS = REPO / "eval" / "datasets"
-TEAM_SETS = (
-    "consult_dev",
-    "consult_dev_s5a",
-    "consult_dev_s5b",
-    "consult_dev_s5c",
-    "consult_dev_s6a",
-    "consult_dev_s6b",
-    "consult_dev_s6c",
-    "consult_dev_s7a",
-    "consult_dev_s7b",
-    "consult_dev_s7c",
-    "consult_dev_s7d",
-    "answers_dev",
-)
 MEASURES = ("opened", "strict", "guide", "answer")
 
 
@@ -57,6 +43,7 @@ def main() -> None:
     from assistant.followup import Turn
     from assistant.runtime import open_runtime
     from eval.datasets import load_dataset
+    from eval.openings import TEAM_SETS, opening_hits
     from eval.real_questions import load_real_questions
 
     parser = argparse.ArgumentParser()
@@ -101,17 +88,8 @@ def main() -> None:
             latencies.append(time.perf_counter() - t0)
             plan = prepared.request.plan
             scored += 1
-            opened = plan is not None and plan.guided
-            conclusion = {(r.law, r.article) for s in plan.conclusion for r in s.cite} if plan else set()
-            opening = guides.get(plan.selected[0].split("/")[0]) if plan and plan.selected else None
-            clauses = {(r.law, r.article) for r in opening.citations()} if opening is not None else set()
             cited = {(c.unit.law, c.unit.article_no) for c in answer.citations if not c.unit.is_case}
-            hit = {
-                "opened": opened,
-                "strict": bool(gold & conclusion),
-                "guide": bool(gold & clauses),
-                "answer": bool(gold & cited),
-            }
+            hit = opening_hits(plan, gold, guides) | {"answer": int(bool(gold & cited))}
             for key, value in hit.items():
                 counts[key] += int(value)
             if dump is not None and name == "learn":

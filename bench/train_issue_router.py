@@ -38,20 +38,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-TEAM_SETS = (
-    "consult_dev",
-    "consult_dev_s5a",
-    "consult_dev_s5b",
-    "consult_dev_s5c",
-    "consult_dev_s6a",
-    "consult_dev_s6b",
-    "consult_dev_s6c",
-    "consult_dev_s7a",
-    "consult_dev_s7b",
-    "consult_dev_s7c",
-    "consult_dev_s7d",
-    "answers_dev",
-)
 L2_GRID = (1.0,)
 JOIN_GRID = (0.4, 0.5, 0.6, 0.7, 2.0)  # 2.0: nothing joins
 KEEP_GRID = (0.0, 0.2, 0.35, 0.5, 0.7)  # 0.0: nothing is set aside
@@ -60,14 +46,13 @@ KEEP_GRID = (0.0, 0.2, 0.35, 0.5, 0.7)  # 0.0: nothing is set aside
 def main() -> None:
     from assistant.answer.service import AnswerService
     from assistant.config import get_settings
+    from assistant.consult.plan import plan_consultation
     from assistant.consult.routing import FEATURES, ROUTER_PATH, IssueEvidence, IssueRouter, logistic_fit
-    from assistant.retrieval.examples import ExampleIndex, ExampleQuestion
-    from assistant.retrieval.query import normalize
     from assistant.runtime import open_runtime
     from bench.real_questions_bench import MemoEmbedder
-    from eval.datasets import load_dataset
-    from eval.prior_training import PrecomputedPrior, TrainingItem, fold_of, out_of_fold
-    from eval.real_questions import load_real_questions, real_questions_path
+    from eval.openings import crossfit_questions, opening_hits, recorded_plans
+    from eval.prior_training import fold_of
+    from eval.real_questions import real_questions_path
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=5)
@@ -90,58 +75,19 @@ def main() -> None:
     service = AnswerService(retriever, settings)
     service.router = None
     evidence = IssueEvidence(retriever.knowledge.issues, service.guides)
-    typos = retriever.knowledge.typos
-
     # Every labelled dev set trains the article prior; it is cross-fitted over all of them.
-    sets = {"real_learn": load_real_questions()["learn"]}
-    for path in sorted((REPO / "eval" / "datasets").glob("*_dev*.jsonl")):
-        if path.stem in TEAM_SETS or path.stem == "retrieval_dev":
-            sets[path.stem] = load_dataset(path)
-    items: list[TrainingItem] = []
-    questions: dict[str, tuple[str, str, set[tuple[str, int]]]] = {}
-    for name, eval_items in sets.items():
-        for item in eval_items:
-            gold = tuple(sorted({g.key for g in item.gold if retriever.has_article(*g.key)}))
-            if not gold or item.raw.get("turns"):
-                continue
-            text = normalize(item.question, typos)
-            key = f"{name}:{item.id}"
-            items.append(TrainingItem(key, text, gold, name, embedder.embed_query(text)))
-            if name != "retrieval_dev":
-                questions[key] = (name, item.question, {(g[0], g[1]) for g in gold})
-    print(f"prior items {len(items)}, router questions {len(questions)}", flush=True)
     t0 = time.perf_counter()
-    oof = out_of_fold(items, args.prior_folds, top=50)
-    print(f"prior cross-fitted in {time.perf_counter() - t0:.0f} s", flush=True)
-    retriever.prior = PrecomputedPrior({i.text: oof[i.id] for i in items})
-    team = [i for i in items if i.source != "real_learn"]
-    if retriever.examples is not None:
-        retriever.examples = ExampleIndex(
-            [ExampleQuestion(i.id, i.text, i.gold) for i in team], np.stack([i.vector for i in team])
-        )
-        retriever.examples.exclude_identical = True
-
-    import assistant.answer.service as service_module
-
-    real_plan = service_module.plan_consultation
-    recorded: list[tuple[tuple, dict]] = []
-
-    def recording_plan(*args: object, **kwargs: object) -> object:
-        recorded.append((args, kwargs))
-        return real_plan(*args, **kwargs)  # type: ignore[arg-type]
-
-    service_module.plan_consultation = recording_plan  # type: ignore[assignment]
+    questions = crossfit_questions(retriever, REPO / "eval" / "datasets", args.prior_folds)
+    print(
+        f"router questions {len(questions)}, prior cross-fitted in {time.perf_counter() - t0:.0f} s",
+        flush=True,
+    )
     guides = {g.id: g for g in service.guides.all()}
 
     def hits_of(plan: object, gold: set[tuple[str, int]]) -> dict[str, int]:
-        opening = guides.get(plan.selected[0].split("/")[0]) if plan.selected else None  # type: ignore[attr-defined]
-        clauses = {(r.law, r.article) for r in opening.citations()} if opening else set()
-        cited = {(r.law, r.article) for s in plan.conclusion for r in s.cite}  # type: ignore[attr-defined]
-        return {
-            "opened": int(plan.guided),  # type: ignore[attr-defined]
-            "strict": int(bool(gold & cited)),
-            "guide": int(bool(gold & clauses)),
-        }
+        return opening_hits(plan, gold, guides)  # type: ignore[arg-type]
+
+    real_plan = plan_consultation
 
     def replan(key: str, issues: list[tuple[str, float]], faint: set[str] | frozenset[str]) -> object:
         positional, kwargs = calls[key]
@@ -154,40 +100,41 @@ def main() -> None:
     baseline_hits: dict[str, dict[str, int]] = {}
     calls_plan_selected: dict[str, list[str]] = {}
     x_rows, y_rows = {}, {}
-    for n, key in enumerate(keys):
-        name, question, gold = questions[key]
-        p = service.prepare(question)
-        recorded.clear()
-        plan, _ = service.consult(question, [], p.result, p.rewrite)
-        calls[key] = recorded[-1]
-        baseline_hits[key] = hits_of(plan, gold)
-        calls_plan_selected[key] = list(plan.selected)
-        u = p.result.understanding
-        routing_question = calls[key][0][0]
-        inputs = (
-            routing_question,
-            u.topics,
-            u.topics_by_meaning,
-            service.issue_similarities(p.result),
-            [(h.unit.law, h.unit.article_no or 0) for h in p.result.hits if not h.unit.is_case],
-        )
-        context[key] = inputs
-        features = evidence.features(*inputs)
-        pool = evidence.candidates(features)
-        worded = {i.id for i, _ in u.topics if i.id not in u.topics_by_meaning}
-        if not calls[key][0][2]:
-            pool = []  # asked for an article's words: no issue guide speaks, whatever the router says
-        labels = []
-        for i in pool:
-            issue_id = evidence.issues[i].id
-            alone = replan(key, [(issue_id, 1.0)], set() if issue_id in worded else {issue_id})
-            got = hits_of(alone, gold)
-            # Both halves of a right opening: its guide holds the article, its conclusion cites it.
-            labels.append(0.5 * got["guide"] + 0.5 * got["strict"])
-        x_rows[key] = features[pool]
-        y_rows[key] = np.asarray(labels)
-        if n % 100 == 0:
-            print(f"  searched {n}/{len(keys)}", flush=True)
+    with recorded_plans() as (recorded, _):
+        for n, key in enumerate(keys):
+            name, question, gold = questions[key]
+            p = service.prepare(question)
+            recorded.clear()
+            plan, _ = service.consult(question, [], p.result, p.rewrite)
+            calls[key] = recorded[-1]
+            baseline_hits[key] = hits_of(plan, gold)
+            calls_plan_selected[key] = list(plan.selected)
+            u = p.result.understanding
+            routing_question = calls[key][0][0]
+            inputs = (
+                routing_question,
+                u.topics,
+                u.topics_by_meaning,
+                service.issue_similarities(p.result),
+                [(h.unit.law, h.unit.article_no or 0) for h in p.result.hits if not h.unit.is_case],
+            )
+            context[key] = inputs
+            features = evidence.features(*inputs)
+            pool = evidence.candidates(features)
+            worded = {i.id for i, _ in u.topics if i.id not in u.topics_by_meaning}
+            if not calls[key][0][2]:
+                pool = []  # asked for an article's words: no issue guide speaks, whatever the router says
+            labels = []
+            for i in pool:
+                issue_id = evidence.issues[i].id
+                alone = replan(key, [(issue_id, 1.0)], set() if issue_id in worded else {issue_id})
+                got = hits_of(alone, gold)
+                # Both halves of a right opening: its guide holds the article, its conclusion cites it.
+                labels.append(0.5 * got["guide"] + 0.5 * got["strict"])
+            x_rows[key] = features[pool]
+            y_rows[key] = np.asarray(labels)
+            if n % 100 == 0:
+                print(f"  searched {n}/{len(keys)}", flush=True)
 
     def measure(router_for: dict[str, IssueRouter] | None) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}

@@ -43,6 +43,15 @@ def minimum_wage(
     return found.row.monthly, found
 
 
+def ask_minimum_wage(result: ToolResult, province: str | None, city: str | None) -> None:
+    """No row for the place (or no place): ask the worker for the local minimum wage, or the city."""
+    place = city or province
+    if place:
+        result.need("local_minimum_wage", f"{place}现行月最低工资标准", "系统没有这个地方的最低工资标准")
+    else:
+        result.need("city", "工作所在的城市")
+
+
 def describe_tiers(found: MinWageLookup) -> str:
     return "、".join(f"{r.tier} {show(r.monthly)} 元" for r in found.tiers)
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from assistant.tools import fields as f
 from assistant.tools.base import ToolInput, ToolResult, art, dec, money, show, show_money
-from assistant.tools.context import ToolContext, minimum_wage
+from assistant.tools.context import ToolContext, ask_minimum_wage, minimum_wage
 
 NAME = "final_award"
 TITLE = "是否终局裁决"
@@ -98,11 +98,7 @@ def final_award(inp: FinalAwardInput, ctx: ToolContext) -> ToolResult:
             result.need("claim_amount", "一项仲裁请求的金额")
             result.summary = "是否终局裁决取决于请求金额和所在地的最低工资标准"
         return result
-    place = inp.city or inp.province
-    if place:
-        result.need("local_minimum_wage", f"{place}现行月最低工资标准", "系统没有这个地方的最低工资标准")
-    else:
-        result.need("city", "工作所在的城市")
+    ask_minimum_wage(result, inp.province, inp.city)
     result.formula.append("终局裁决的金额上限 = 当地月最低工资标准 × 12（每一项请求分别比较）")
     result.summary = "还缺少工作地点（决定最低工资标准）"
     return result

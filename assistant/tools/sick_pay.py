@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from assistant.tools import fields as f
 from assistant.tools.base import ToolInput, ToolResult, art, money, show, show_money
-from assistant.tools.context import ToolContext, describe_tiers, minimum_wage
+from assistant.tools.context import ToolContext, ask_minimum_wage, describe_tiers, minimum_wage
 from assistant.tools.dates import span
 
 NAME = "sick_pay"
@@ -83,11 +83,7 @@ def sick_pay(inp: SickPayInput, ctx: ToolContext) -> ToolResult:
         result.need("city", "工作所在的县（市、区），以确定最低工资标准的档次")
         result.summary = "病假工资下限取决于所在县（市、区）的最低工资档次"
     else:
-        place = inp.city or inp.province
-        if place:
-            result.need("local_minimum_wage", f"{place}现行月最低工资标准", "系统没有这个地方的最低工资标准")
-        else:
-            result.need("city", "工作所在的城市")
+        ask_minimum_wage(result, inp.province, inp.city)
         result.formula.append("病假工资下限 = 当地月最低工资标准 × 80%")
         result.summary = "还缺少工作地点（决定最低工资标准）"
 
