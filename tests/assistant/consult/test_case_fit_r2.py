@@ -204,3 +204,15 @@ def test_a_protected_worker_told_her_contract_will_not_be_renewed_is_told_it_run
 def test_an_expiry_with_no_protected_status_keeps_the_renewal_steps() -> None:
     p = plan_with_tools("合同下个月到期，单位说不续了，我该怎么办", ranked("contract_expiry_renewal"))
     assert "先问清单位续不续" in opening(p) and "延续到这种情形消失" not in opening(p)
+
+
+def test_a_protected_dispatched_worker_asking_what_to_do_is_told_not_to_agree_to_a_return() -> None:
+    p = plan_with_tools(
+        "我在劳务派遣公司上班，怀孕四个月了，用工单位说要把我退回派遣公司，怎么办", ranked("labour_dispatch")
+    )
+    assert "先别同意退回" in opening(p) and "延续到这种情形消失" in opening(p)
+
+
+def test_a_dispatched_worker_asking_what_to_do_with_no_protected_status_gets_the_two_units() -> None:
+    p = plan_with_tools("我在劳务派遣公司上班，工资被拖了两个月，怎么办", ranked("labour_dispatch"))
+    assert "先别同意退回" not in opening(p)
