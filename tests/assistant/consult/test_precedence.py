@@ -173,3 +173,15 @@ def test_the_wage_while_off_work_is_the_stop_work_pay_answer_not_the_grade_tarif
     # The tariff still answers a figure asked about the grade.
     graded = plan("评了九级伤残，一次性伤残补助金怎么算", "work_injury_benefits")
     assert graded.selected[0] == "work_injury_benefits/by_grade"
+
+
+@pytest.mark.parametrize(
+    "question", ["手指被机器切掉一截，可以评估几个等级的伤残", "肋骨骨裂三根，工伤鉴定能评多少级"]
+)
+def test_the_grade_asked_is_answered_by_grading_not_the_recognition_time_limits(question: str) -> None:
+    # Routed to recognition alone, the opening was its stock answer (the one-year application).
+    before = plan(question, "work_injury_recognition", shipped=False)
+    assert first(before) == "work_injury_recognition"
+    after = plan(question, "work_injury_recognition")
+    assert after.selected[-1] == "work_injury_benefits/grade_of_injury"
+    assert any((ref.law, ref.article) == ("工伤保险条例", 25) for s in after.conclusion for ref in s.cite)
