@@ -420,8 +420,19 @@ def _statements(raw: Any, where: str) -> tuple[Statement, ...]:
 POINTS_PATH = CORPUS_DIR / "consult" / "points.toml"
 
 
+@dataclass(frozen=True)
+class Point:
+    """A point a question may ask (the papers to bring, the grade), in its equivalent phrasings."""
+
+    id: str
+    words: tuple[str, ...]
+    # Whether an answer holding one phrasing takes them all (false: the point only tells a precedence
+    # rule what was asked — 要签吗 is said of many guides' answers, whose word fit must stay as written).
+    extend: bool = True
+
+
 @lru_cache(maxsize=4)
-def load_points(path: Path = POINTS_PATH) -> dict[str, tuple[str, ...]]:
+def load_points(path: Path = POINTS_PATH) -> dict[str, Point]:
     """The points a question may ask, each in its equivalent phrasings (corpus/consult/points.toml)."""
     if not path.is_file():
         return {}
@@ -429,7 +440,7 @@ def load_points(path: Path = POINTS_PATH) -> dict[str, tuple[str, ...]]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise GuideError(f"{path.name}：TOML 格式错误：{exc}") from exc
-    points: dict[str, tuple[str, ...]] = {}
+    points: dict[str, Point] = {}
     for i, raw in enumerate(data.get("point", [])):
         words = raw.get("words") if isinstance(raw, dict) else None
         if not isinstance(raw.get("id"), str) or not isinstance(words, list) or not words:
@@ -438,13 +449,22 @@ def load_points(path: Path = POINTS_PATH) -> dict[str, tuple[str, ...]]:
             raise GuideError(f"{path.name}：point id 重复：{raw['id']}")
         if not all(isinstance(w, str) and w.strip() for w in words):
             raise GuideError(f"{path.name}：point[{i}].words 里有空词")
-        points[raw["id"]] = tuple(dict.fromkeys(w.strip().lower() for w in words))
+        if not isinstance(raw.get("extend", True), bool):
+            raise GuideError(f"{path.name}：point[{i}].extend 应为 true 或 false")
+        phrasings = tuple(dict.fromkeys(w.strip().lower() for w in words))
+        points[raw["id"]] = Point(raw["id"], phrasings, raw.get("extend", True))
     return points
 
 
-def with_points(asks: tuple[str, ...], points: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+def with_points(asks: tuple[str, ...], points: Mapping[str, Point]) -> tuple[str, ...]:
     """An answer written for one phrasing of a point answers all of them (需要哪些材料 as 要什么材料)."""
-    extra = [w for words in points.values() if set(words) & set(asks) for w in words if w not in asks]
+    extra = [
+        w
+        for point in points.values()
+        if point.extend and set(point.words) & set(asks)
+        for w in point.words
+        if w not in asks
+    ]
     return asks + tuple(dict.fromkeys(extra))
 
 
@@ -452,7 +472,7 @@ def parse_guide(
     path: Path,
     data: Mapping[str, Any],
     situation: bool = False,
-    points: Mapping[str, tuple[str, ...]] | None = None,
+    points: Mapping[str, Point] | None = None,
 ) -> Guide:
     where = path.name
     points = load_points() if points is None else points

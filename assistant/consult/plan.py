@@ -394,12 +394,14 @@ DeadlineRunner = Callable[[Mapping[str, Any]], list[Computation]]
 
 
 def rule_holds(rule: PrecedenceRule, values: Mapping[str, Any], question: str, told: str) -> bool:
-    """Its facts hold (and, with ``said``, one of its words is in what the worker told), or the
-    question asks its point (its phrasings cover part of the question, a few characters between halves
-    allowed as for ask words)."""
+    """The question asks its point, if it names one (its phrasings cover part of the question, a few
+    characters between halves allowed as for ask words), and its facts hold, if it names some (with
+    ``said``: one of its words is in what the worker told)."""
     if rule.asked is not None:
-        return coverage(load_points().get(rule.asked, ()), question) > 0
-    if rule.when is None or rule.when.holds(values) is not True:
+        point = load_points().get(rule.asked)
+        if point is None or not coverage(point.words, question):
+            return False
+    if rule.when is not None and rule.when.holds(values) is not True:
         return False
     return not rule.said or any(word in told for word in rule.said)
 
@@ -411,12 +413,14 @@ def apply_precedence(
     question: str,
     told: str,
     rules: Sequence[PrecedenceRule],
-) -> list[Guide]:
+) -> tuple[list[Guide], frozenset[str]]:
     """The candidate guides after the rules that hold: a yielding guide leaves, and the leading guides
     take its place (those already weighed move up to it; those the facts rule out stay out). A rule with
     none of its yielding guides among the candidates changes nothing: it settles which of two raised
-    topics leads, not what the question is about (an injury told beside an overtime question)."""
+    topics leads, not what the question is about (an injury told beside an overtime question). Also the
+    ids of the guides a ``first`` rule makes answer first."""
     out = list(guides)
+    first: set[str] = set()
     by_id = {g.id: g for g in book.guides}
     for rule in rules:
         at = next((i for i, g in enumerate(out) if g.id in rule.yields), None)
@@ -429,10 +433,15 @@ def apply_precedence(
             and not (guide.unless is not None and guide.unless.holds(values) is True)
         ]
         moved = [g for g in leads if g not in out[:at]]  # a leading guide weighed before it stays
+        # A yielding guide leaves, or with ``first`` goes right after the leading ones (its steps still
+        # matter: the one-year 工伤认定 application beside 先别签).
+        kept = [g for g in out if g.id in rule.yields] if rule.first else []
         rest = [g for g in out if g.id not in rule.yields and g not in moved]
         at = sum(1 for g in out[:at] if g in rest)
-        out = rest[:at] + moved + rest[at:]
-    return out
+        out = rest[:at] + moved + kept + rest[at:]
+        if rule.first:
+            first.update(g.id for g in leads)
+    return out, frozenset(first)
 
 
 def plan_consultation(
@@ -508,13 +517,13 @@ def plan_consultation(
         # No detected issue's guide answers what was asked: a guide the facts name may (a background
         # issue, 被裁了 before 失业金能领吗, must not take the opening from the asked one).
         guides += _joined(book, guides, values)
-    guides = apply_precedence(
+    guides, first = apply_precedence(
         guides, book, values, question, told, load_precedence() if precedence is None else precedence
     )
     # The candidates answer in the order their words fit the question; a third issue's guide speaks
     # only when it fits better than one of the first two (怀孕8个月…夜班…扣我绩效: the women workers'
     # guide, not the deductions one).
-    pool = _by_match(guides, question, kind, values, support)  # weighed again for each asked part
+    pool = _by_match(guides, question, kind, values, support, first)  # weighed again for each asked part
     guides = pool[:MAX_ISSUE_GUIDES]
     faint = set(by_meaning)
     raised = {block.guide_id for block in plan.situations}
@@ -549,7 +558,7 @@ def plan_consultation(
                 if computation.missing:
                     wanting.append(computation)
     wanting.sort(key=lambda c: c.usable)  # a figure not computed at all asks first
-    for guide in [*speakers[:1], *_by_match(guides, question, kind, values, support)]:
+    for guide in [*speakers[:1], *_by_match(guides, question, kind, values, support, first)]:
         answer = _select_answer(guide, question, kind, support)
         if answer is None:
             continue
@@ -838,9 +847,10 @@ def _by_match(
     kind: AnswerKind,
     values: Mapping[str, Any],
     support: Support | None = None,
+    first: frozenset[str] = frozenset(),
 ) -> list[Guide]:
     """The detected issues' guides in the order they answer: a guide whose facts make it the one
-    to answer (a disability grade → the benefits guide) first, then the one whose answer the question
+    to answer (a disability grade → the benefits guide, or a precedence rule's ``first``) first, then the one whose answer the question
     asks for most specifically (搬去江西 … 补偿 opens with the relocation answer of the layoff guide
     even when 离职 made resignation the strongest issue); ties go to the answer resting on the article
     retrieval ranks higher, then keep the issues' order."""
@@ -854,7 +864,7 @@ def _by_match(
     scored = []
     for position, (guide, answer) in enumerate(zip(guides, answers, strict=True)):
         matched = _match(answer, question)
-        leads = guide.leads_when is not None and guide.leads_when.holds(values) is True
+        leads = guide.id in first or (guide.leads_when is not None and guide.leads_when.holds(values) is True)
         kind_matched = answer is not None and answer.kind == kind and matched > 0
         focused = focus_match(answer, question)
         reaches = clause_asks and focused > 0

@@ -3,8 +3,8 @@
 Keyword topics raise every issue a word touches: an injury at work told with 住院 raises sick leave, a
 closure told with 不用来了 raises dismissal, 哪些情况 … 不能辞退 raises resignation. A rule names the guides
 that give way (``yield``) and those that take their place (``lead``) when its facts hold (``when`` over
-fact names, and ``said``: one of the words was used) or its point is asked (``asked``: a group of
-corpus/consult/points.toml). The plan applies the rules to its candidate guides (plan.apply_precedence);
+fact names, and ``said``: one of the words was used) and its point is asked (``asked``: a group of
+corpus/consult/points.toml), each where the rule names it. The plan applies the rules to its candidate guides (plan.apply_precedence);
 this module holds the data and its checks: a rule naming a guide, a fact or a point that does not exist
 fails at load, as a guide citing a missing clause does."""
 
@@ -29,7 +29,10 @@ class PrecedenceRule:
     yields: tuple[str, ...]  # guide ids that give way
     when: Condition | None = None  # facts that settle it
     said: tuple[str, ...] = ()  # with one of these words in the worker's message (empty: no word needed)
-    asked: str | None = None  # or: the point of points.toml the question asks
+    asked: str | None = None  # the point of points.toml the question asks (with ``when``: both hold)
+    # The leading guides answer first (as a guide's own ``leads_when`` makes it) and the yielding ones
+    # stay, right after them, instead of leaving.
+    first: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -44,7 +47,7 @@ def load_precedence(path: Path = PRECEDENCE_PATH) -> tuple[PrecedenceRule, ...]:
     rules: list[PrecedenceRule] = []
     for i, raw in enumerate(data.get("rule", [])):
         where = f"{path.name} rule[{i}]"
-        unknown = set(raw) - {"id", "when", "said", "asked", "lead", "yield"}
+        unknown = set(raw) - {"id", "when", "said", "asked", "lead", "yield", "first"}
         if unknown:
             raise GuideError(f"{where}：不认识的字段 {sorted(unknown)}")
         lead, yields = raw.get("lead"), raw.get("yield")
@@ -52,8 +55,10 @@ def load_precedence(path: Path = PRECEDENCE_PATH) -> tuple[PrecedenceRule, ...]:
             raise GuideError(f"{where}：要有 id、lead 和 yield")
         if not isinstance(lead, list) or not isinstance(yields, list) or set(lead) & set(yields):
             raise GuideError(f"{where}：lead 和 yield 应为指南 id 的数组，且不能重叠")
-        if bool(raw.get("when")) == bool(raw.get("asked")):
-            raise GuideError(f"{where}：when（事实条件）和 asked（问的要点）要有且只有一个")
+        if not raw.get("when") and not raw.get("asked"):
+            raise GuideError(f"{where}：至少要有 when（事实条件）或 asked（问的要点）")
+        if not isinstance(raw.get("first", False), bool):
+            raise GuideError(f"{where}：first 应为 true 或 false")
         said = raw.get("said", [])
         if not isinstance(said, list) or not all(isinstance(w, str) and w for w in said):
             raise GuideError(f"{where}：said 应为词的数组")
@@ -65,6 +70,7 @@ def load_precedence(path: Path = PRECEDENCE_PATH) -> tuple[PrecedenceRule, ...]:
                 when=Condition.parse(raw["when"]) if raw.get("when") else None,
                 said=tuple(w.lower() for w in said),
                 asked=raw.get("asked"),
+                first=raw.get("first", False),
             )
         )
     ids = [r.id for r in rules]

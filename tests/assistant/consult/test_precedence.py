@@ -159,8 +159,8 @@ def test_points_give_an_answer_every_phrasing_of_its_point() -> None:
     points = load_points()
     guide = next(g for g in load_guides().guides if g.id == "work_injury_recognition")
     apply = next(a for a in guide.answers if a.id == "how_to_apply")
-    assert set(points["materials"]) <= set(apply.asks)
-    assert set(points["where_to_apply"]) <= set(apply.asks)
+    assert set(points["materials"].words) <= set(apply.asks)
+    assert set(points["where_to_apply"].words) <= set(apply.asks)
     arbitration = next(g for g in load_guides().guides if g.id == "arbitration_procedure")
     filing = next(a for a in arbitration.answers if a.id == "how_to_apply")
     assert "需要哪些材料" not in filing.asks  # a bare 材料 reaches no point
@@ -185,3 +185,34 @@ def test_the_grade_asked_is_answered_by_grading_not_the_recognition_time_limits(
     after = plan(question, "work_injury_recognition")
     assert after.selected[-1] == "work_injury_benefits/grade_of_injury"
     assert any((ref.law, ref.article) == ("工伤保险条例", 25) for s in after.conclusion for ref in s.cite)
+
+
+def test_an_injured_worker_asked_to_sign_is_told_not_to_before_grading() -> None:
+    question = "在车间干活手被机器绞了，还在治疗，老板让我签个协议拿一万块走人，要签吗"
+    before = plan(question, "work_injury_recognition", shipped=False)
+    assert first(before) == "work_injury_recognition"
+    after = plan(question, "work_injury_recognition")
+    assert after.selected[0] == "work_injury_benefits/settlement"
+    assert after.conclusion[0].text.startswith("先别签")
+    # The recognition guide stays, after it: its one-year application is still among the steps.
+    assert after.guides == ["work_injury_benefits", "work_injury_recognition"]
+    assert any("1年内" in s.text for s in after.steps)
+
+
+def test_signing_asked_outside_an_injury_keeps_its_own_guide() -> None:
+    p = plan("公司让我签离职协议，给一个月工资，要不要签", "separation_agreement")
+    assert first(p) == "separation_agreement"
+
+
+@pytest.mark.parametrize(
+    "question", ["周日加班在厂里搬东西闪了腰，能报工伤吗", "加班到半夜在车间门口被叉车碰了，能申报工伤吗"]
+)
+def test_asked_whether_it_is_a_work_injury_the_overtime_told_as_background_gives_way(question: str) -> None:
+    issues = ("overtime", "work_injury_recognition")
+    before = plan(question, *issues, shipped=False)
+    assert first(before) == "overtime"
+    after = plan(question, *issues)
+    assert first(after) == "work_injury_recognition"
+    assert any(ref.law == "工伤保险条例" and ref.article == 14 for ref in after.conclusion[0].cite)
+    assert "包含加班费" not in after.conclusion[0].text
+    assert "overtime" in after.guides  # it stays, after: the overtime pay is still owed
