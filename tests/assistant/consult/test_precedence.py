@@ -139,6 +139,12 @@ def test_a_closure_is_not_answered_with_the_dismissal_template() -> None:
     assert not any("两倍" in s.text for s in after.conclusion)
 
 
+def test_a_department_closed_is_not_the_employer_closing() -> None:
+    # 40(3), an objective change: the dismissal guide's verdict, not 44(4)(5)'s termination with N.
+    p = plan("公司把我们部门关闭了，说岗位没了就把我辞退了，合法吗", "unlawful_termination")
+    assert first(p) == "unlawful_termination"
+
+
 def test_the_papers_for_an_application_come_from_its_own_guide(tmp_path: Path) -> None:
     question = "申请工伤认定需要哪些材料"
     issues = ("work_injury_recognition", "arbitration_procedure")
