@@ -95,7 +95,11 @@ def test_hardship_told_in_the_same_words_is_no_threat(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["我闺女虚岁十五，暑假在奶茶店打工一天干十个钟头", "我表弟还有半年才满十六，在电子厂上夜班"],
+    [
+        "我闺女虚岁十五，暑假在奶茶店打工一天干十个钟头",
+        "我表弟还有半年才满十六，在电子厂上夜班",
+        "我外甥16岁都不到，在洗车店当学徒",
+    ],
 )
 def test_a_child_told_by_the_traditional_count_or_sixteen_still_ahead_is_a_child_at_work(text: str) -> None:
     assert "child_labour" in _decision(text).codes
@@ -103,10 +107,36 @@ def test_a_child_told_by_the_traditional_count_or_sixteen_still_ahead_is_a_child
 
 @pytest.mark.parametrize(
     "text",
-    ["我儿子虚岁十八，在厂里上班，加班费怎么算", "我还有两年才满六十，公司让我提前退休"],
+    [
+        "我儿子虚岁十八，在厂里上班，加班费怎么算",
+        "我还有两年才满六十，公司让我提前退休",
+        "我女儿16岁，不到一年就被饭店辞退了",
+    ],
 )
 def test_an_adult_by_the_same_wording_is_no_child(text: str) -> None:
     assert "child_labour" not in _decision(text).codes
+
+
+# --- a chain of employers told by its parties pointing at one another ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "配送站说我归加盟商管，加盟商又说我是人力公司的，谁都不给我结工资",
+        "我们干的这个活是转了三道手的，最后一个小老板跑了",
+    ],
+)
+def test_parties_pointing_the_worker_at_one_another_are_a_chain_of_employers(text: str) -> None:
+    assert "employer_chain" in _decision(text).codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["组长说我是临时工，人事说我是正式工，加班费到底怎么算", "公司说我是外包的，可我每天都在厂里打卡上班"],
+)
+def test_one_employer_naming_the_worker_two_ways_is_no_chain(text: str) -> None:
+    assert "employer_chain" not in _decision(text).codes
 
 
 # --- an injured worker pressed to settle privately -----------------------------------------------------
