@@ -37,6 +37,8 @@ DEATHS_IN_OTHER_WORDS = [
     "我老公开货车送货路上出事，当场就过身了",  # 过身
     "我丈夫在单位值班时离开了我们，单位说不算工伤",  # gone from us
     "我老公在工地上班时突然死亡，他社保个人账户里的钱怎么继承",  # a death at work, then the estate
+    "俺家当家的在矿上出事死亡，一般赔多少",  # a spouse in everyday words, a general question
+    "我男人在工地上班时突然死亡，赔偿标准是什么",
 ]
 NOT_DEATHS = [
     "包工头人没了，我们十几个人的工资找谁要",  # the boss gone
@@ -46,6 +48,7 @@ NOT_DEATHS = [
     "老板说我转过身就不认账了",  # 转过身
     "我的同事离开了我们公司，去了别的厂",  # left the company
     "我爸以前在厂里上班，退休后去世了，养老保险个人账户怎么继承",  # a retiree's estate
+    "先生您好，我想问一下工亡待遇包括哪些",  # 先生 as a form of address, a question about the law
 ]
 
 
