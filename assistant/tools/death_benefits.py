@@ -130,7 +130,19 @@ def _pension(inp: DeathBenefitsInput, result: ToolResult) -> None:
     rates_text = "配偶每月 40%，其他亲属每人每月 30%，孤寡老人或孤儿每人再加 10%，合计不超过职工生前工资"
     known = inp.dependants_spouse is not None or inp.dependants_other is not None
     if not known:
-        result.formula.append(f"供养亲属抚恤金（每月）= 职工本人工资 × 比例（{rates_text}）")
+        if inp.monthly_wage is not None:
+            # Who counts as a dependant is not told: each share with the worker's own wage.
+            wage = dec(inp.monthly_wage)
+            spouse_share, other_share = money(wage * SPOUSE), money(wage * OTHER)
+            result.formula.append(
+                f"供养亲属抚恤金（每月）：配偶 {show(wage)} × 40% = {show_money(spouse_share)} 元，"
+                f"其他供养亲属每人 {show(wage)} × 30% = {show_money(other_share)} 元"
+                f"（孤寡老人或孤儿每人再加 10%），合计不超过 {show_money(wage)} 元"
+            )
+            result.quantities["survivor_pension_spouse"] = float(spouse_share)
+            result.quantities["survivor_pension_other"] = float(other_share)
+        else:
+            result.formula.append(f"供养亲属抚恤金（每月）= 职工本人工资 × 比例（{rates_text}）")
         result.notes.append(
             "供养亲属是靠死者生前提供主要生活来源、没有劳动能力的亲属；填写供养亲属情况后可以算出每月抚恤金。"
         )
