@@ -205,7 +205,9 @@ class ToolResult:
         flags = []
         if not row.verified:
             # A figure is labelled by where it comes from; what was not checked is said, not "unverified".
-            flags.append(f"出自{row.source}（{cn_date(row.effective_from)}起）；{row.note or UNCHECKED}")
+            # A stale row says its date in its own flag below.
+            since = "" if row.stale else f"（{cn_date(row.effective_from)}起）"
+            flags.append(f"出自{row.source}{since}；{row.note or UNCHECKED}")
         if row.stale:
             flags.append(f"{row.effective_from.isoformat()} 起执行，可能已经调整，请以当地最新公布的为准")
         if flags:
