@@ -251,6 +251,8 @@ QUANTITY_NAMES = QUANTITY_NAMES | {
     "lump_sum_source",
     "survivor_pension_spouse",
     "survivor_pension_other",
+    "death_lump_sum_if_year",
+    "death_year_assumed",
 }
 
 

@@ -38,6 +38,7 @@ ARTICLES = (
 
 class DeathBenefitsInput(ToolInput):
     death_date: f.DeathDate = None
+    injury_date: f.InjuryDate = None
     monthly_wage: f.MonthlyWage = None
     province: f.Province = None
     city: f.City = None
@@ -189,7 +190,21 @@ def death_benefits(inp: DeathBenefitsInput, ctx: ToolContext) -> ToolResult:
         result.need("death_date", "死亡日期（决定用哪一年的数字）")
         result.cite(art(REG, 39, 1, 1), art(REG, 39, 1, 2), art(REG, 39, 1, 3))
         result.formula.append("丧葬补助金 = 当地上年度职工月平均工资 × 6")
-        result.formula.append("一次性工亡补助金 = 上一年度全国城镇居民人均可支配收入 × 20")
+        # The year decides the figure, not the day: the lump sum for a death in the accident's year (or
+        # this year), said as that condition — never a death date the family did not give.
+        assumed = inp.injury_date or ctx.today
+        probe = ToolResult(NAME, TITLE)
+        _lump_sum(ctx, probe, date(assumed.year, 12, 31) if inp.injury_date is None else assumed)
+        if "death_lump_sum" in probe.quantities:
+            result.quantities["death_lump_sum_if_year"] = probe.quantities["death_lump_sum"]
+            result.quantities["death_year_assumed"] = assumed.year
+            result.formula.append(f"如果是{assumed.year}年去世的，" + probe.formula[-1])
+            for row in probe.data_used:
+                result.use(row)
+            result.assumptions.extend(a for a in probe.assumptions if a not in result.assumptions)
+        else:
+            result.formula.append("一次性工亡补助金 = 上一年度全国城镇居民人均可支配收入 × 20")
+        _pension(inp, result)
         result.summary = "还缺少死亡日期"
         return result
     _funeral(inp, ctx, result, inp.death_date)

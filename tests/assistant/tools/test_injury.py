@@ -177,6 +177,21 @@ def test_survivor_pension_shares_with_the_wage_when_the_dependants_are_not_told(
     assert any("2400.00 元" in line and "1800.00 元" in line for line in result.formula)
 
 
+def test_without_a_death_date_the_lump_sum_is_given_for_the_accidents_year_as_a_condition() -> None:
+    """工伤保险条例 第三十九条第一款第（三）项: the year before the death decides; with no death date the figure
+    is given for a death in the accident's year (or this year), named as that condition, and the date is
+    still asked for — never assumed as a fact."""
+    this_year = calc("death_benefits", monthly_wage=6000)
+    assert this_year.quantities["death_lump_sum_if_year"] == 56502 * 20
+    assert this_year.quantities["death_year_assumed"] == 2026
+    assert "death_lump_sum" not in this_year.quantities
+    assert any(m.field == "death_date" for m in this_year.missing)
+    assert this_year.quantities["survivor_pension_spouse"] == 2400
+    accident = calc("death_benefits", injury_date="2024-08-01")
+    assert accident.quantities["death_lump_sum_if_year"] == 51821 * 20
+    assert any(line.startswith("如果是2024年去世的") for line in accident.formula)
+
+
 def test_sick_pay_floor_and_medical_period() -> None:
     """医疗期规定 第三条: 实际工作10年以上、本单位5年以上不满10年 → 9个月; sick pay ≥ 80 % of the minimum wage."""
     result = calc("sick_pay", city="深圳", cumulative_work_years=12, start_date="2019-01-01")
