@@ -59,7 +59,9 @@ def test_a_death_with_the_citys_average_wage_gets_the_funeral_grant(service: Ans
     assert "3200" in first and "2400" in first
 
 
-def test_a_death_without_its_date_gets_the_figure_for_this_year_as_a_condition(service: AnswerService) -> None:
+def test_a_death_without_its_date_gets_the_figure_for_this_year_as_a_condition(
+    service: AnswerService,
+) -> None:
     answer = service.ask("我爸在矿上出事故没了，矿上说给20万了事，工亡到底能赔多少")
     first = conclusion(answer)
     assert "如果是在2026年去世的" in first and "1130040" in first
