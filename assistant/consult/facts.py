@@ -161,6 +161,7 @@ def latest_retirement_age(age: int, today: date) -> float:
 
 # Words that count injuries before a grade (一个九级一个十级, 还有一处九级): several grades of one worker.
 _SEVERAL_INJURIES = re.compile(r"一个|一处|两处|两个|几处|多处|另一|还有|另外|分别")
+_SEVERAL_AFTER = re.compile(r"(?:伤残)?[，、,]?(?:共|一共)?(?:两|三|几|多)(?:个|处)(?:部位|地方|伤)")
 # The day 劳动合同法 came into force: severance years before it follow the rules then in force (97(3)).
 LABOUR_CONTRACT_LAW_START = date(2008, 1, 1)
 # The protected statuses of 劳动合同法 42 (no ending under 40 or 41; 45: a fixed term runs on), in the
@@ -1286,8 +1287,10 @@ class FactExtractor:
             grade = parse_cn_number(hit.group("a") or hit.group("b") or hit.group("c") or hit.group("d"))
             if grade is not None and 1 <= grade <= 10:
                 grades.setdefault(int(grade), hit.group(0))
+                # The count before a grade (一处九级) or after the last one (八级和十级两个部位).
                 several = several or bool(
                     _SEVERAL_INJURIES.search(text[max(0, hit.start() - 6) : hit.start()])
+                    or _SEVERAL_AFTER.match(text[hit.end() : hit.end() + 8])
                 )
         if grades:
             # Several injuries of different grades (一个九级一个十级, 还有一处九级) are graded by the gravest

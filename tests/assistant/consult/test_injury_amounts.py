@@ -76,6 +76,7 @@ def test_a_death_without_its_date_gets_the_figure_for_this_year_as_a_condition(
         ("鉴定下来十级一处、九级一处，月工资5000", 9),
         ("两处伤残，分别是八级和十级", 8),
         ("评了个十级，另外还有一处九级", 9),
+        ("腿和手都伤了，鉴定是十级和九级两个部位", 9),
     ],
 )
 def test_several_grades_are_read_as_the_gravest(text: str, grade: int) -> None:
