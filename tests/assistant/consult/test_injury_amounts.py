@@ -123,6 +123,12 @@ def test_a_province_standard_is_stated_with_its_source(service: AnswerService) -
     assert any("24000" in c and "90000" in c for c in claims)
 
 
+def test_the_named_lump_sum_asked_is_given_with_its_months_and_source(service: AnswerService) -> None:
+    answer = service.ask("我在广州工伤评了九级，月工资5000，一次性工伤医疗补助金能拿多少")
+    first = conclusion(answer)
+    assert "10000" in first and "2个月" in first and "《广东省工伤保险条例》" in first
+
+
 # --- on the way to work: only an accident not mainly the worker's fault --------------------------
 
 
