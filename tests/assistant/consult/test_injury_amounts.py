@@ -45,6 +45,7 @@ def test_a_death_gets_the_lump_sum_and_each_dependants_share_with_the_wage(servi
     first = conclusion(answer)
     assert "1130040" in first  # 20 × 2025's national urban income, for a death in 2026
     assert "2800" in first and "2100" in first  # 7000 × 40 % (spouse), × 30 % (each other dependant)
+    assert "没有劳动能力" in first  # 39(1)(2): only dependants without capacity, the spouse too
     assert "丧葬补助金" in first and "还算不出" in first  # no average wage for the city: said, not guessed
     claims = section(answer, "你可以主张")
     assert any(c.startswith("一次性工亡补助金1130040元") for c in claims)
