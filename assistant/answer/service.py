@@ -31,9 +31,10 @@ from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sou
 from assistant.answer.verify import CitationVerifier, VerificationReport, split_segments
 from assistant.config import Settings
 from assistant.consult.article_text import asks_article_text
-from assistant.consult.facts import Fact, answers_question, extract_facts
+from assistant.consult.facts import FACT_NAMES, QUANTITY_NAMES, Fact, answers_question, extract_facts
 from assistant.consult.guides import GuideBook, check_guides, load_guides
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
+from assistant.consult.precedence import PrecedenceRule, check_precedence, load_precedence
 from assistant.consult.routing import IssueEvidence, IssueRouter, load_router
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
 from assistant.escalation import EscalationDecision, deadlines_of, decide, safety_prefix, suggest_escalation
@@ -157,6 +158,9 @@ class AnswerService:
         self.llm = llm
         self.resolver = RetrieverResolver(retriever)
         self.guides = usable_guides(guides if guides is not None else load_guides(), retriever)
+        # Which topic leads (corpus/consult/precedence.toml): a rule naming a guide left out, a fact or a
+        # point that does not exist is logged and left out, so it cannot yield a guide to nothing.
+        self.precedence = usable_rules(load_precedence(), self.guides)
         self.today = today or (lambda: settings.reference_date or today_in_china())
         self.tools = tools if tools is not None else default_tool_runner(self.today)
         # The learned issue router (corpus/learned/issue_router.json): which issues' guides may answer,
@@ -269,6 +273,7 @@ class AnswerService:
             by_meaning=by_meaning,
             earlier=[t.question for t in turns],
             support=retrieval_support(result),
+            precedence=self.precedence,
         )
         return plan, screen
 
@@ -506,6 +511,15 @@ def retrieval_support(result: RetrievalResult) -> dict[tuple[str, int], float]:
             break
         support.setdefault((hit.unit.law, hit.unit.article_no), 1.0 / (len(support) + 1))
     return support
+
+
+def usable_rules(rules: tuple[PrecedenceRule, ...], book: GuideBook) -> tuple[PrecedenceRule, ...]:
+    """The precedence rules whose guides, facts and points all exist (the rest logged and left out)."""
+    problems = check_precedence(rules, book, FACT_NAMES | QUANTITY_NAMES)
+    for problem in problems:
+        log.error("precedence rule left out: %s", problem)
+    bad = {p.guide for p in problems}
+    return tuple(r for r in rules if r.id not in bad)
 
 
 def usable_guides(book: GuideBook, retriever: HybridRetriever) -> GuideBook:

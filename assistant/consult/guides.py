@@ -417,8 +417,65 @@ def _statements(raw: Any, where: str) -> tuple[Statement, ...]:
     return tuple(out)
 
 
-def parse_guide(path: Path, data: Mapping[str, Any], situation: bool = False) -> Guide:
+POINTS_PATH = CORPUS_DIR / "consult" / "points.toml"
+
+
+@dataclass(frozen=True)
+class Point:
+    """A point a question may ask (the papers to bring, the grade), in its equivalent phrasings."""
+
+    id: str
+    words: tuple[str, ...]
+    # Whether an answer holding one phrasing takes them all (false: the point only tells a precedence
+    # rule what was asked — 要签吗 is said of many guides' answers, whose word fit must stay as written).
+    extend: bool = True
+
+
+@lru_cache(maxsize=4)
+def load_points(path: Path = POINTS_PATH) -> dict[str, Point]:
+    """The points a question may ask, each in its equivalent phrasings (corpus/consult/points.toml)."""
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise GuideError(f"{path.name}：TOML 格式错误：{exc}") from exc
+    points: dict[str, Point] = {}
+    for i, raw in enumerate(data.get("point", [])):
+        words = raw.get("words") if isinstance(raw, dict) else None
+        if not isinstance(raw.get("id"), str) or not isinstance(words, list) or not words:
+            raise GuideError(f"{path.name}：point[{i}] 要有 id 和非空的 words")
+        if raw["id"] in points:
+            raise GuideError(f"{path.name}：point id 重复：{raw['id']}")
+        if not all(isinstance(w, str) and w.strip() for w in words):
+            raise GuideError(f"{path.name}：point[{i}].words 里有空词")
+        if not isinstance(raw.get("extend", True), bool):
+            raise GuideError(f"{path.name}：point[{i}].extend 应为 true 或 false")
+        phrasings = tuple(dict.fromkeys(w.strip().lower() for w in words))
+        points[raw["id"]] = Point(raw["id"], phrasings, raw.get("extend", True))
+    return points
+
+
+def with_points(asks: tuple[str, ...], points: Mapping[str, Point]) -> tuple[str, ...]:
+    """An answer written for one phrasing of a point answers all of them (需要哪些材料 as 要什么材料)."""
+    extra = [
+        w
+        for point in points.values()
+        if point.extend and set(point.words) & set(asks)
+        for w in point.words
+        if w not in asks
+    ]
+    return asks + tuple(dict.fromkeys(extra))
+
+
+def parse_guide(
+    path: Path,
+    data: Mapping[str, Any],
+    situation: bool = False,
+    points: Mapping[str, Point] | None = None,
+) -> Guide:
     where = path.name
+    points = load_points() if points is None else points
     for key in ("id", "title", "reviewed"):
         if not isinstance(data.get(key), str) or not data[key].strip():
             raise GuideError(f"{where}：缺少 {key}")
@@ -437,7 +494,7 @@ def parse_guide(path: Path, data: Mapping[str, Any], situation: bool = False) ->
         branches = _statements(raw.get("branches"), f"{where} answers[{i}].branches")
         if not branches:
             raise GuideError(f"{where}：answers[{i}] 至少要有一个 branch")
-        asks = tuple(a.lower() for a in raw.get("asks", []))
+        asks = with_points(tuple(a.lower() for a in raw.get("asks", [])), points)
         own = asks
         if refines := raw.get("refines"):
             # A narrower case of an earlier answer (打七折 of 试用期工资): it takes that answer's words
@@ -485,9 +542,11 @@ def parse_guide(path: Path, data: Mapping[str, Any], situation: bool = False) ->
 
 
 @lru_cache(maxsize=4)
-def load_guides(directory: Path = GUIDES_DIR) -> GuideBook:
-    """Every guide in corpus/guides/ (situations in situations.toml). Raises GuideError naming the
-    file and the problem; the content is checked against the store by ``check_guides``."""
+def load_guides(directory: Path = GUIDES_DIR, points_path: Path = POINTS_PATH) -> GuideBook:
+    """Every guide in corpus/guides/ (situations in situations.toml), each answer given the phrasings of
+    the points it asks (``points_path``). Raises GuideError naming the file and the problem; the content
+    is checked against the store by ``check_guides``."""
+    points = load_points(points_path)
     guides: list[Guide] = []
     situations: list[Guide] = []
     if not directory.is_dir():
@@ -499,11 +558,11 @@ def load_guides(directory: Path = GUIDES_DIR) -> GuideBook:
             raise GuideError(f"{path.name}：TOML 格式错误：{exc}") from exc
         if path.stem == "situations":
             for i, raw in enumerate(data.get("situation", [])):
-                situations.append(parse_guide(path, raw, situation=True))
+                situations.append(parse_guide(path, raw, situation=True, points=points))
                 if not situations[-1].codes and situations[-1].trigger is None:
                     raise GuideError(f"{path.name}：situation[{i}] 需要 codes 或 trigger")
         else:
-            guides.append(parse_guide(path, data))
+            guides.append(parse_guide(path, data, points=points))
     ids = [g.id for g in guides + situations]
     if len(ids) != len(set(ids)):
         raise GuideError(f"指南 id 重复：{sorted({i for i in ids if ids.count(i) > 1})}")

@@ -24,6 +24,7 @@ from assistant.consult.guides import (
     GuideAnswer,
     GuideBook,
     Statement,
+    load_points,
 )
 from assistant.consult.kinds import (
     asked_clause,
@@ -33,6 +34,7 @@ from assistant.consult.kinds import (
     load_markers,
     question_kind,
 )
+from assistant.consult.precedence import PrecedenceRule, load_precedence
 
 MAX_ISSUE_GUIDES = 2  # detected issues whose guides shape one answer
 MAX_CANDIDATE_GUIDES = 3  # detected issues whose guides are weighed for it
@@ -43,6 +45,9 @@ MAX_HEADS = 4  # heads of claim one opening names when all of them are asked for
 # "none", "select" (between a guide's answers of equal word fit, and for its default answer of the
 # asked kind), "both" (also between candidate guides of equal word fit).
 SUPPORT_USE = "both"
+# The forms that, asked in so many words, outrank an answer of another form matched only by a
+# circumstance told outside the asked clause (bench/openings_bench.py, session 9).
+FORM_OVER_CIRCUMSTANCE: frozenset[str] = frozenset({"figure"})
 
 Support = Mapping[tuple[str, int], float]
 
@@ -356,16 +361,87 @@ def _select_answer(
         same_kind.sort(key=lambda a: -support_of(a, support))
     if scored:
         best = max(scored, key=lambda item: item[:5])
-        if kind == "figure" and not best[0] and same_kind and not best[5]:
+        clause = asked_clause(question)
+        if clause and not coverage(subject_words(best[6]), question):
+            # The point asked is named in the asked clause (这段时间工资怎么算) and the best answer was
+            # chosen by the form of the question alone (怎么算, 能不能: none of its subject words said):
+            # the answer whose subject the clause names speaks, whatever its form (session 9, class "the
+            # opening answers an adjacent question": the grade tariff for the wage while off work). A
+            # verdict may answer a figure asked (原工资照发), a step answers neither 多少 nor 合法吗. (Also
+            # overriding a best answer whose subject only the background names was measured on the
+            # team's sets, 2026-12-05: more openings lost than gained — 想辞职 … 要给我补偿吗.)
+            forms = {kind, "verdict"} if kind == "figure" else {kind}
+            named = [
+                (coverage(subject_words(item[6]), clause), item[:5], item)
+                for item in scored
+                if item[6].kind in forms
+            ]
+            reach, _, item = max(named, key=lambda entry: entry[:2], default=(0, (), best))
+            if reach:
+                return item[6]
+        if kind in FORM_OVER_CIRCUMSTANCE and not best[0] and same_kind and not best[5]:
             # 多少 / 怎么算 is said in so many words: a verdict answer that a circumstance (没补休)
             # matched does not answer it; the guide's figure answer does — unless the answer found
             # names what the asked clause asks about (工伤认定要多久 asks how the procedure runs).
+            # So with 合法吗 / 能不能 (session 9): a step that 走人 matched in the background does not say
+            # whether the ending was lawful; the guide's verdict does.
             return same_kind[0]
         return best[6]
     return same_kind[0] if same_kind else (guide.answers[0] if guide.answers else None)
 
 
 DeadlineRunner = Callable[[Mapping[str, Any]], list[Computation]]
+
+
+def rule_holds(rule: PrecedenceRule, values: Mapping[str, Any], question: str, told: str) -> bool:
+    """The question asks its point, if it names one (its phrasings cover part of the question, a few
+    characters between halves allowed as for ask words), and its facts hold, if it names some (with
+    ``said``: one of its words is in what the worker told)."""
+    if rule.asked is not None:
+        point = load_points().get(rule.asked)
+        if point is None or not coverage(point.words, question):
+            return False
+    if rule.when is not None and rule.when.holds(values) is not True:
+        return False
+    return not rule.said or any(word in told for word in rule.said)
+
+
+def apply_precedence(
+    guides: Sequence[Guide],
+    book: GuideBook,
+    values: Mapping[str, Any],
+    question: str,
+    told: str,
+    rules: Sequence[PrecedenceRule],
+) -> tuple[list[Guide], frozenset[str]]:
+    """The candidate guides after the rules that hold: a yielding guide leaves, and the leading guides
+    take its place (those already weighed move up to it; those the facts rule out stay out). A rule with
+    none of its yielding guides among the candidates changes nothing: it settles which of two raised
+    topics leads, not what the question is about (an injury told beside an overtime question). Also the
+    ids of the guides a ``first`` rule makes answer first."""
+    out = list(guides)
+    first: set[str] = set()
+    by_id = {g.id: g for g in book.guides}
+    for rule in rules:
+        at = next((i for i, g in enumerate(out) if g.id in rule.yields), None)
+        if at is None or not rule_holds(rule, values, question, told):
+            continue
+        leads = [
+            guide
+            for guide_id in rule.lead
+            if (guide := by_id.get(guide_id)) is not None
+            and not (guide.unless is not None and guide.unless.holds(values) is True)
+        ]
+        moved = [g for g in leads if g not in out[:at]]  # a leading guide weighed before it stays
+        # A yielding guide leaves, or with ``first`` goes right after the leading ones (its steps still
+        # matter: the one-year 工伤认定 application beside 先别签).
+        kept = [g for g in out if g.id in rule.yields] if rule.first else []
+        rest = [g for g in out if g.id not in rule.yields and g not in moved]
+        at = sum(1 for g in out[:at] if g in rest)
+        out = rest[:at] + moved + kept + rest[at:]
+        if rule.first:
+            first.update(g.id for g in leads)
+    return out, frozenset(first)
 
 
 def plan_consultation(
@@ -379,6 +455,7 @@ def plan_consultation(
     by_meaning: Iterable[str] = (),
     earlier: Sequence[str] = (),
     support: Support | None = None,
+    precedence: Sequence[PrecedenceRule] | None = None,
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
     escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
@@ -388,7 +465,9 @@ def plan_consultation(
     ``earlier``: the worker's earlier messages: a message that only adds facts keeps their question's
     kind and asks (24年9月1号进去的，一个月5500 after 走之前能不能让他们赔点钱); ``support``: the articles
     retrieval ranked best for this question with 1/rank (service.retrieval_support), which break the ties
-    the question's words leave between answers and between candidate guides."""
+    the question's words leave between answers and between candidate guides; ``precedence``: the rules
+    of corpus/consult/precedence.toml (which topic leads when the facts or the point asked settle it)."""
+    told = " ".join([*earlier, question]).lower()
     kind = question_kind(question, earlier)
     question = asked_text(question, earlier)
     plan = ConsultPlan(kind=kind, facts=facts, facts_shown=facts_shown(facts))
@@ -438,10 +517,13 @@ def plan_consultation(
         # No detected issue's guide answers what was asked: a guide the facts name may (a background
         # issue, 被裁了 before 失业金能领吗, must not take the opening from the asked one).
         guides += _joined(book, guides, values)
+    guides, first = apply_precedence(
+        guides, book, values, question, told, load_precedence() if precedence is None else precedence
+    )
     # The candidates answer in the order their words fit the question; a third issue's guide speaks
     # only when it fits better than one of the first two (怀孕8个月…夜班…扣我绩效: the women workers'
     # guide, not the deductions one).
-    pool = _by_match(guides, question, kind, values, support)  # weighed again for each asked part
+    pool = _by_match(guides, question, kind, values, support, first)  # weighed again for each asked part
     guides = pool[:MAX_ISSUE_GUIDES]
     faint = set(by_meaning)
     raised = {block.guide_id for block in plan.situations}
@@ -476,7 +558,7 @@ def plan_consultation(
                 if computation.missing:
                     wanting.append(computation)
     wanting.sort(key=lambda c: c.usable)  # a figure not computed at all asks first
-    for guide in [*speakers[:1], *_by_match(guides, question, kind, values, support)]:
+    for guide in [*speakers[:1], *_by_match(guides, question, kind, values, support, first)]:
         answer = _select_answer(guide, question, kind, support)
         if answer is None:
             continue
@@ -779,9 +861,10 @@ def _by_match(
     kind: AnswerKind,
     values: Mapping[str, Any],
     support: Support | None = None,
+    first: frozenset[str] = frozenset(),
 ) -> list[Guide]:
     """The detected issues' guides in the order they answer: a guide whose facts make it the one
-    to answer (a disability grade → the benefits guide) first, then the one whose answer the question
+    to answer (a disability grade → the benefits guide, or a precedence rule's ``first``) first, then the one whose answer the question
     asks for most specifically (搬去江西 … 补偿 opens with the relocation answer of the layoff guide
     even when 离职 made resignation the strongest issue); ties go to the answer resting on the article
     retrieval ranks higher, then keep the issues' order."""
@@ -795,7 +878,7 @@ def _by_match(
     scored = []
     for position, (guide, answer) in enumerate(zip(guides, answers, strict=True)):
         matched = _match(answer, question)
-        leads = guide.leads_when is not None and guide.leads_when.holds(values) is True
+        leads = guide.id in first or (guide.leads_when is not None and guide.leads_when.holds(values) is True)
         kind_matched = answer is not None and answer.kind == kind and matched > 0
         focused = focus_match(answer, question)
         reaches = clause_asks and focused > 0
