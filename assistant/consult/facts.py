@@ -139,6 +139,11 @@ FACT_NAMES = frozenset(
         "resignation_made",
         # A work injury still under treatment (停工留薪期, 还在养伤): a protected status (session 8).
         "injury_treatment",
+        # An age past the latest statutory retirement age that age allows (men's, the latest birth month):
+        # the labour contract has ended by law (劳动合同法实施条例 21) whatever the worker's sex (session 9).
+        "past_retirement_age",
+        # The worker's sex, told (我是女的, 女职工): women's statutory retirement ages are earlier.
+        "female",
     }
 )
 # The facts a verdict on a work relation, a non-compete, a training bond, the probation terms or
@@ -146,15 +151,18 @@ FACT_NAMES = frozenset(
 FACT_NAMES = FACT_NAMES | RELATION_FACT_NAMES
 
 
-def latest_retirement_age(age: int, today: date) -> float:
-    """The latest statutory retirement age a worker of this age can have, in years: men's (women's are
-    earlier), for the latest birth month the age allows. 全国人民代表大会常务委员会关于实施渐进式延迟法定退休
-    年龄的决定 (2024-09-13, in force 2025-01-01), 附件1: men born from January 1965 retire one month later
-    for every four months of birth after December 1964, up to 63."""
+def latest_retirement_age(age: int, today: date, female: bool = False) -> float:
+    """The latest statutory retirement age a worker of this age can have, in years, for the latest birth
+    month the age allows: men's when the sex is not known (women's are earlier). 全国人民代表大会常务委员会关于
+    实施渐进式延迟法定退休年龄的决定 (2024-09-13, in force 2025-01-01), 附件1: men born from January 1965
+    retire one month later for every four months of birth after December 1964, up to 63; women whose age was
+    55 (the later of women's two ages), born from January 1970, likewise up to 58 (附件2; 国务院关于渐进式延迟
+    法定退休年龄的办法 第一条)."""
     year = today.year - age
-    months_after = (year - 1965) * 12 + 12  # born in December of that year: the latest
+    base, first_year = (55, 1970) if female else (60, 1965)
+    months_after = (year - first_year) * 12 + 12  # born in December of that year: the latest
     added = 0 if months_after <= 0 else min(36, -(-months_after // 4))
-    return 60 + added / 12
+    return base + added / 12
 
 
 # The day 劳动合同法 came into force: severance years before it follow the rules then in force (97(3)).
@@ -372,6 +380,17 @@ def asked_fact(text: str, start: int, end: int) -> tuple[bool, bool | None]:
     if answer is None:
         return True, None
     return True, answer.group("yes") is not None
+
+
+# A birth year: 1962年出生, 1965年生的, 出生于1970年, 我是65年的 (two digits only after 我是/俺是/本人, where a
+# bare 65年 is no event of the case); 生产/生病/生活 are not births.
+_BIRTH_YEAR = re.compile(
+    r"(19[3-9]\d|200\d)\s*年\s*(?:\d{1,2}\s*月(?:份)?\s*)?(?:出生|生(?:人|的)?(?![产病意活气孩小娃]))"
+    r"|出生(?:于|在|是|年份是?)\s*(19[3-9]\d|200\d)"
+    r"|(?:我是|俺是|本人|我|俺)\s*([4-9]\d)\s*年(?:出生|生(?![产病意活气孩小娃])|的(?:人)?(?=[,，。!！?？\s]|$))"
+)
+
+_CHILD_BEFORE = re.compile(r"孩子|儿子|女儿|小孩|娃|宝宝|闺女|孙")
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
@@ -675,6 +694,8 @@ class FactExtractor:
         self._comp_refused = re.compile(lex.pattern("work", "comp_time_refused"))
         self._pregnant = re.compile(lex.pattern("status", "pregnant"))
         self._student = re.compile(lex.pattern("status", "student_words"))
+        self._female = re.compile(lex.pattern("status", "female_words"))
+        self._male = re.compile(lex.pattern("status", "male_words"))
         self._internship = re.compile(lex.pattern("status", "internship_words"))
         self._graduated = re.compile(lex.pattern("status", "graduated_words"))
         insurance_kinds = lex.pattern("status", "insurance_kinds")
@@ -782,6 +803,7 @@ class FactExtractor:
             self._overtime(clause, put)
         self._overtime_message(text, facts, put)
         self._status(text, put)
+        self._birth_year(text, today, put)
         self._relation.read(text, put)
         self._decisive(text, put)
         if hit := self._employer_unlicensed.search(text):
@@ -1203,6 +1225,10 @@ class FactExtractor:
                 return
 
     def _status(self, text: str, put: Any) -> None:
+        if hit := self._female.search(text):
+            put("female", True, hit.group(0))
+        elif hit := self._male.search(text):
+            put("female", False, hit.group(0))
         if (
             (student := self._student.search(text))
             and self._internship.search(text)
@@ -1403,6 +1429,22 @@ class FactExtractor:
                 put("age", int(age), m.group(0))
                 break
 
+    @staticmethod
+    def _birth_year(text: str, today: date, put: Any) -> None:
+        """1962年出生 / 我是65年的 / 出生于1970年: the age this year (an age told outright is read first and
+        wins). Who is past the statutory retirement age, or near it, turns on it."""
+        for m in _BIRTH_YEAR.finditer(text):
+            if _CHILD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+                continue  # 孩子2010年出生: a child's birth, not the worker's
+            raw = next(g for g in m.groups() if g)
+            year = int(raw) if len(raw) == 4 else 1900 + int(raw)
+            age = today.year - year
+            if text.startswith("日", m.end()) and age < 16:
+                continue  # 2019年生日那天: a birthday's date, not a birth year
+            if 14 <= age <= 90:
+                put("age", age, m.group(0), True, f"按{year}年出生推算")
+            return
+
     def _ending(self, text: str, told: str, put: Any) -> None:
         """The ground the employer gave (quoted words included: they are the ground given), who
         proposed an agreed ending, who declined to renew and on what terms, an open-ended contract."""
@@ -1558,6 +1600,29 @@ class FactExtractor:
             )
 
     @staticmethod
+    def _derive_retirement(record: CaseFacts) -> None:
+        """今年61了 / 1960年出生: at an age past every statutory retirement age it allows (men retire
+        latest; 渐进式延迟 from 2025 adds at most 3 years), the contract ended by law when the worker
+        reached it (劳动合同法实施条例 21), so a dismissal now is no dismissal under 劳动合同法 (no N, no 2N)."""
+        age = record.facts.get("age")
+        if age is None or not isinstance(age.value, int | float) or record.has("past_retirement_age"):
+            return
+        female = record.get("female") is True or record.get("pregnant") is True
+        latest = latest_retirement_age(int(age.value), record.today, female)
+        if age.value >= latest:
+            record.add(
+                Fact(
+                    "past_retirement_age",
+                    True,
+                    age.words,
+                    age.turn,
+                    False,
+                    f"按年龄推算：{'女' if female else '男'}职工法定退休年龄最晚{format_number(round(latest, 2))}岁"
+                    + ("" if female else "，女职工更早"),
+                )
+            )
+
+    @staticmethod
     def _derive_protected(record: CaseFacts) -> None:
         """The protected status of 劳动合同法 42 the facts make, the first that holds: pregnancy, a
         suspected occupational disease, a disability from a work injury, a medical period, 15 years here
@@ -1565,8 +1630,13 @@ class FactExtractor:
         (men's; a younger woman may already be near, which the guides' general sentences leave open)."""
         years_here = float(record.get("service_months", 0) or 0)
         age = record.get("age")
-        near = record.get("near_retirement") is True or (
-            isinstance(age, int | float) and latest_retirement_age(int(age), record.today) - age <= 5
+        # Past the age (past_retirement_age) the contract has already ended by law: nothing left to protect.
+        near = record.get("past_retirement_age") is not True and (
+            record.get("near_retirement") is True
+            or (
+                isinstance(age, int | float)
+                and latest_retirement_age(int(age), record.today, record.get("female") is True) - age <= 5
+            )
         )
         candidates = (
             ("pregnancy", "pregnant", record.get("pregnant") is True),
@@ -1672,6 +1742,7 @@ class FactExtractor:
                     f"{format_number(float(here.value))}个月（非因本人原因被安排到本单位，合并计算）",
                 )
             )
+        FactExtractor._derive_retirement(record)
         FactExtractor._derive_protected(record)
         if (
             record.get("contract_signed") is False

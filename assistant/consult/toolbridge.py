@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from assistant.consult.guides import ClauseRef
 from assistant.consult.plan import Computation, ToolRunner
 from assistant.tools import ToolInputError, ToolResult, UnknownTool, run_tool, time_limits
 from assistant.tools.data import DataError
+from assistant.tools.dates import add_months
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,9 @@ def applies(name: str, values: Mapping[str, Any]) -> bool:
         present.add("termination")
     if values.get("contract_signed") is False or values.get("months_without_contract"):
         present.add("no_contract")
+    if name in ("severance", "damages") and values.get("past_retirement_age") is True:
+        # Past the statutory retirement age the contract has ended by law (实施条例 21): no N, no 2N.
+        return False
     return all(present.intersection(group) for group in _APPLIES.get(name, ()))
 
 
@@ -86,12 +90,33 @@ def to_computation(result: ToolResult, values: Mapping[str, Any]) -> Computation
     )
 
 
+def _month_of(value: Any) -> date | None:
+    """The first day of a date known only to its month (a DayRange of one calendar month), else None."""
+    until = getattr(value, "until", None)
+    if not isinstance(value, str) or not isinstance(until, str):
+        return None
+    first, last = date.fromisoformat(value), date.fromisoformat(until)
+    next_month = add_months(first, 1)
+    return first if first.day == 1 and last == next_month - timedelta(days=1) else None
+
+
+def whole_month_service(values: Mapping[str, Any]) -> dict[str, Any]:
+    """2012年12月进厂，2015年12月被辞退: a start and an end both told to the month count as the whole
+    months between them (3 years), not from the first of one month to the first of the other, both days
+    included (3 years and a day, which a tool would round up by half a month of severance)."""
+    start, end = _month_of(values.get("start_date")), _month_of(values.get("end_date"))
+    if start is None or end is None or end <= start:
+        return {}
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return {"end_date": (add_months(start, months) - timedelta(days=1)).isoformat()}
+
+
 def default_tool_runner(today: Callable[[], date] | None = None) -> ToolRunner:
     """Runs a worker tool on the facts; None when it cannot run (the answer then states the rule
     without numbers). Facts read from free text that a tool rejects are left out, not fatal."""
 
     def run(name: str, values: Mapping[str, Any]) -> Computation | None:
-        inputs = dict(values)
+        inputs = dict(values) | whole_month_service(values)
         lower_bound = name == "annual_leave" and inputs.get("cumulative_work_years") is None
         if lower_bound and inputs.get("service_months") is not None:
             # The years with this employer are a lower bound of the working life that decides leave.

@@ -1,0 +1,150 @@
+"""The worker's own facts decide the answer (session 9, class "a deciding fact read wrong or ignored"):
+service counted from the months the worker told (whole months, to the end they told), the end of a job
+told as 上月被辞, the years told with 在职, a start told as 至今; a birth year read as an age; an age past
+every statutory retirement age it allows (women's earlier when the worker says she is a woman) ends the
+contract by law (劳动合同法实施条例 21) — no N and no 2N promised —, while 15 years here and near retirement
+is the protected status of 劳动合同法 42(5). Each reading both ways; the plans use the real guides, the
+real facts reader and the real tools. The questions are the team's own."""
+
+import pytest
+
+from assistant.consult.facts import extract_facts, latest_retirement_age
+from assistant.consult.toolbridge import whole_month_service
+from tests.assistant.consult.planning import TODAY, opening, plan_with_tools, ranked
+
+
+def facts(text: str) -> dict[str, object]:
+    return dict(extract_facts([text], TODAY).values())
+
+
+# --- service from the worker's dates -----------------------------------------------------------------
+
+
+def test_months_told_at_both_ends_count_whole_months_for_severance() -> None:
+    plan = plan_with_tools(
+        "我2013年5月进的公司，2019年5月被老板辞退了，月薪6000，经济补偿能拿多少",
+        ranked("severance_compensation", "unlawful_termination"),
+    )
+    severance = next(c for c in plan.computations if c.tool == "severance")
+    # 6 whole years: N = 6, not 6.5 (from the 1st of one month to the 1st of the other, both included).
+    assert severance.quantities["severance_months"] == 6
+    assert severance.quantities["severance_amount"] == 36000
+    assert "36000" in opening(plan)
+
+
+def test_only_month_precise_ends_are_trimmed() -> None:
+    from assistant.consult.plan import DayRange
+
+    months = {
+        "start_date": DayRange("2013-05-01", "2013-05-31"),
+        "end_date": DayRange("2019-05-01", "2019-05-31"),
+    }
+    assert whole_month_service(months) == {"end_date": "2019-04-30"}
+    # An exact end day, or a year alone, is counted as told.
+    exact = {"start_date": DayRange("2013-05-01", "2013-05-31"), "end_date": "2019-05-20"}
+    assert whole_month_service(exact) == {}
+    years = {
+        "start_date": DayRange("2013-01-01", "2013-12-31"),
+        "end_date": DayRange("2019-01-01", "2019-12-31"),
+    }
+    assert whole_month_service(years) == {}
+
+
+@pytest.mark.parametrize(
+    "text", ["2016年8月进厂，上月被辞，工资7000", "2016年8月来的厂里，上个月被炒，一个月7000"]
+)
+def test_a_bare_dismissal_verb_dates_the_end(text: str) -> None:
+    read = facts(text)
+    assert read["termination"] == "dismissed"
+    assert read["end_date"] == "2026-11-01"
+
+
+def test_a_dismissal_only_feared_is_still_not_one() -> None:
+    assert "termination" not in facts("我2016年8月进厂，很怕被辞，现在该怎么办")
+
+
+def test_years_told_with_zaizhi_are_the_service() -> None:
+    assert facts("在职6年半，公司说要裁掉我，补偿能拿几个月")["service_months"] == 78
+    plan = plan_with_tools(
+        "在职6年半，被公司辞退了，经济补偿是6个月还是7个月", ranked("severance_compensation")
+    )
+    assert "7个月" in opening(plan)
+
+
+@pytest.mark.parametrize("text", ["2012年9月至今在这家物流公司上班", "我2012年9月到现在一直在这个厂干"])
+def test_a_start_told_up_to_now_is_the_start(text: str) -> None:
+    assert facts(text)["start_date"] == "2012-09-01"
+
+
+def test_a_harm_told_up_to_now_is_no_start_of_the_job() -> None:
+    read = facts("2020年受伤至今没人管")
+    assert "start_date" not in read
+    assert read["injury_date"] == "2020-01-01"
+
+
+# --- age, birth year and retirement ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("我1962年出生，在仓库干了十年", 64),
+        ("本人1975年生，在厂里上班", 51),
+        ("出生于1980年，公司要辞退我", 46),
+    ],
+)
+def test_a_birth_year_is_read_as_the_age(text: str, age: int) -> None:
+    assert facts(text)["age"] == age
+
+
+@pytest.mark.parametrize("text", ["孩子2012年出生，我在厂里干了5年", "2021年生日那天在车间被机器压了手"])
+def test_a_childs_birth_or_a_birthday_is_not_the_workers_age(text: str) -> None:
+    assert "age" not in facts(text)
+
+
+def test_women_reach_the_statutory_age_earlier() -> None:
+    assert latest_retirement_age(57, TODAY, female=True) == 55  # born 1969: before the reform
+    assert latest_retirement_age(50, TODAY, female=True) == 56.75  # born December 1976: 21 months later
+    assert latest_retirement_age(40, TODAY, female=True) == 58  # born 1986: the full 36 months
+    assert facts("我今年57，女职工")["past_retirement_age"] is True
+    assert "past_retirement_age" not in facts("我今年57")  # a man of 57 may still be working under contract
+
+
+@pytest.mark.parametrize("text", ["我今年62了，老板说下个月不用来了", "我1958年出生，公司把我辞退了"])
+def test_an_age_past_every_retirement_age_is_read_and_leaves_no_protected_status(text: str) -> None:
+    read = facts(text + "，在这干了18年")
+    assert read["past_retirement_age"] is True
+    assert "protected_status" not in read
+
+
+def test_past_retirement_age_no_n_or_2n_is_promised() -> None:
+    question = "我1959年出生，在这个厂干了二十年，上个月厂里把我辞退了，月薪5000，能要多少赔偿"
+    plan = plan_with_tools(question, ranked("unlawful_termination", "severance_compensation"))
+    first = opening(plan)
+    assert first.startswith("一般拿不到经济补偿")
+    assert "实施条例" in " ".join(c.law for c in plan.conclusion[0].cite) or any(
+        c.article == 21 for c in plan.conclusion[0].cite
+    )
+    assert "100000" not in first and "200000" not in first
+    # The figures for a dismissal are not worked out as if they were owed.
+    assert not any(c.tool == "damages" and c.applies for c in plan.computations)
+
+
+def test_below_retirement_age_the_dismissal_figures_stand() -> None:
+    question = "我1980年出生，在这个厂干了二十年，上个月厂里把我辞退了，月薪5000，能要多少赔偿"
+    first = opening(plan_with_tools(question, ranked("unlawful_termination", "severance_compensation")))
+    assert "一般拿不到" not in first
+    assert "200000" in first or "100000" in first
+
+
+def test_a_woman_past_her_age_at_a_layoff_is_told_the_contract_ended() -> None:
+    question = "我是女的，1968年出生，2010年3月至今在这家厂上班，厂里要裁员，能拿多少补偿？工资4800"
+    first = opening(plan_with_tools(question, ranked("layoff_and_shutdown", "severance_compensation")))
+    assert "法定退休年龄" in first and "81600" not in first
+
+
+def test_near_retirement_with_fifteen_years_leads_what_to_do() -> None:
+    question = "我快退休了，单位要辞退我，我在这里干了17年，该怎么办"
+    first = opening(plan_with_tools(question, ranked("unlawful_termination")))
+    assert first.startswith("先别签")
+    assert "连续工作满15年" in first
