@@ -144,6 +144,8 @@ FACT_NAMES = frozenset(
         "past_retirement_age",
         # The worker's sex, told (我是女的, 女职工): women's statutory retirement ages are earlier.
         "female",
+        # Service told only as 一年多 / 好几年: no precise severance figure from it (session 9).
+        "service_vague",
     }
 )
 # The facts a verdict on a work relation, a non-compete, a training bond, the probation terms or
@@ -390,6 +392,8 @@ _BIRTH_YEAR = re.compile(
     r"|(?:我是|俺是|本人|我|俺)\s*([4-9]\d)\s*年(?:出生|生(?![产病意活气孩小娃])|的(?:人)?(?=[,，。!！?？\s]|$))"
 )
 
+# Years told with 多 or 几 (一年多, 三年多, 几年, 十几年): the months in between are not known.
+_VAGUE_YEARS = re.compile(r"(?:多|几)\s*年|年多")
 _CHILD_BEFORE = re.compile(r"孩子|儿子|女儿|小孩|娃|宝宝|闺女|孙")
 
 
@@ -948,7 +952,19 @@ class FactExtractor:
                 re.search(r"(?:在|跟|进)[^,，。]{1,12}$", before) and re.match(r"\s*了", clause[d.end :])
             )
             if tenure:
-                put("service_months", round(d.months, 1), clause[max(0, d.start - 6) : d.end], d.approximate)
+                vague = _VAGUE_YEARS.search(d.text) is not None and not d.text.lstrip().startswith("半")
+                # 一年多 / 十几年: somewhere in a span of a year or more, where severance's half-year rule gives
+                # two answers (一年多: 1.5 or 2 months). The months are a middle reading, not the worker's
+                # words (not shown as told); the words themselves are (service_vague, session 9).
+                put(
+                    "service_months",
+                    round(d.months, 1),
+                    clause[max(0, d.start - 6) : d.end],
+                    d.approximate,
+                    "按你说的年数估的中间值" if vague else "",
+                )
+                if vague:
+                    put("service_vague", d.text.strip(), d.text)
 
     def _dates(self, clause: str, today: date, put: Any) -> None:
         """Each date goes to the event whose verb stands nearest it in the clause (24年6月10号入职，

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from assistant.consult.facts import format_number
 from assistant.consult.guides import ClauseRef
 from assistant.consult.plan import Computation, ToolRunner
 from assistant.tools import ToolInputError, ToolResult, UnknownTool, run_tool, time_limits
@@ -90,6 +91,40 @@ def to_computation(result: ToolResult, values: Mapping[str, Any]) -> Computation
     )
 
 
+# The figures that turn on the months of service across a half-year (劳动合同法 47(1)).
+VAGUE_SERVICE_TOOLS = frozenset({"severance", "damages"})
+
+
+def _service_range(
+    name: str, inputs: dict[str, Any], told: str, run: Callable[[str, Mapping[str, Any]], Computation | None]
+) -> Computation | None:
+    """三年多: N is 3.5 months (under three and a half years) or 4 (from three and a half): the figures
+    for both ends, joined as a range (3.5至4), never one of them stated as the worker's. Years told with 几
+    (十几年) span too much for a range: the tool asks for the start date instead."""
+    months = inputs.get("service_months")
+    if "几" in told or not isinstance(months, int | float):
+        return run(name, {k: v for k, v in inputs.items() if k not in ("service_months", "service_vague")})
+    years = int(float(months) // 12)
+    low = run(name, {**inputs, "service_months": years * 12 + 1, "service_vague": None})
+    high = run(name, {**inputs, "service_months": years * 12 + 11, "service_vague": None})
+    if low is None or high is None:
+        return low or high
+    quantities = dict(low.quantities)
+    for key, value in low.quantities.items():
+        other = high.quantities.get(key)
+        numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (value, other))
+        if numbers and other != value:
+            quantities[key] = f"{format_number(float(value))}至{format_number(float(other))}"
+    half = f"{years}年半" if years else "半年"
+    note = f"你说的是“{told}”，没有具体月份：不满{half}的按少的算，满{half}的按多的算；告诉我入职日期可以算准"
+    return replace(
+        low,
+        formula=f"不满{half}：{low.formula}；满{half}：{high.formula}",
+        quantities=quantities,
+        assumptions=(note,),
+    )
+
+
 def _month_of(value: Any) -> date | None:
     """The first day of a date known only to its month (a DayRange of one calendar month), else None."""
     until = getattr(value, "until", None)
@@ -117,6 +152,9 @@ def default_tool_runner(today: Callable[[], date] | None = None) -> ToolRunner:
 
     def run(name: str, values: Mapping[str, Any]) -> Computation | None:
         inputs = dict(values) | whole_month_service(values)
+        vague = inputs.get("service_vague")
+        if name in VAGUE_SERVICE_TOOLS and isinstance(vague, str) and not inputs.get("start_date"):
+            return _service_range(name, inputs, vague, run)
         lower_bound = name == "annual_leave" and inputs.get("cumulative_work_years") is None
         if lower_bound and inputs.get("service_months") is not None:
             # The years with this employer are a lower bound of the working life that decides leave.

@@ -148,3 +148,32 @@ def test_near_retirement_with_fifteen_years_leads_what_to_do() -> None:
     first = opening(plan_with_tools(question, ranked("unlawful_termination")))
     assert first.startswith("先别签")
     assert "连续工作满15年" in first
+
+
+# --- a vague span is not turned into a precise number ------------------------------------------------
+
+
+def test_years_told_with_duo_give_the_range_of_severance() -> None:
+    plan = plan_with_tools(
+        "在这干了两年多，月薪6000，公司把我辞退了，补偿多少", ranked("severance_compensation")
+    )
+    severance = next(c for c in plan.computations if c.tool == "severance")
+    assert severance.quantities["severance_months"] == "2.5至3"
+    assert severance.quantities["severance_amount"] == "15000至18000"
+    assert "15000至18000" in opening(plan)
+    # Shown as the worker said it, not as an invented number of months.
+    assert "在本单位工作两年多" in plan.facts_shown
+    assert not any("约27个月" in shown for shown in plan.facts_shown)
+
+
+def test_half_a_year_and_more_is_one_month_whatever_the_months() -> None:
+    read = facts("干了半年多被辞退了，工资4000")
+    assert "service_vague" not in read
+    plan = plan_with_tools("干了半年多被辞退了，工资4000，补偿多少", ranked("severance_compensation"))
+    assert next(c for c in plan.computations if c.tool == "severance").quantities["severance_months"] == 1
+
+
+def test_a_precise_start_date_wins_over_the_vague_years() -> None:
+    question = "2023年3月入职，干了三年多，上个月被辞退，月薪5000，补偿多少"
+    plan = plan_with_tools(question, ranked("severance_compensation"))
+    assert next(c for c in plan.computations if c.tool == "severance").quantities["severance_months"] == 4
