@@ -392,6 +392,15 @@ _BIRTH_YEAR = re.compile(
     r"|(?:我是|俺是|本人|我|俺)\s*([4-9]\d)\s*年(?:出生|生(?![产病意活气孩小娃])|的(?:人)?(?=[,，。!！?？\s]|$))"
 )
 
+# A year that opens a general question about the rules of that year (2018年工伤伤残待遇有哪些, 2019年工伤认定
+# 申请流程是怎样的, 2020年某省工伤死亡赔偿金是多少): the year the question was asked, not the day of an injury —
+# read as one it invented an injury date and a passed time limit (session 9, a learn-half class). Only with
+# the general question's ending in the same clause, and no person or event word between.
+_GENERAL_YEAR = re.compile(
+    r"\s*(?:的)?(?:最新|新)?[^，。！？；,.!?;\s我他她你俺咱了被在时按照跟给把受摔砸压掉出]{0,10}?"
+    r"(?:待遇|流程|程序|范围|赔偿金|赔偿|补助金|补偿金|规定|办法)"
+    r"[^，。！？；,.!?;\s]{0,4}?(?:有哪些|有什么|是怎样的?|是什么|是多少|多少钱?|怎么规定|如何|怎么算|怎么计算)"
+)
 # Years told with 多 or 几 (一年多, 三年多, 几年, 十几年): the months in between are not known.
 _VAGUE_YEARS = re.compile(r"(?:多|几)\s*年|年多")
 _CHILD_BEFORE = re.compile(r"孩子|儿子|女儿|小孩|娃|宝宝|闺女|孙")
@@ -440,7 +449,8 @@ class FactExtractor:
         )
         # 入职才3个月 / 干了快两年 / 上班刚满一年: a few words of degree between the verb and the duration.
         self._service_before = re.compile(
-            rf"(?:{lex.pattern('service', 'before')})(?:了|才|刚|刚刚|快|已经|都|有|满|大概|差不多|将近|不到|刚满|才满)*\s*$"
+            # 工作的18年 / 工作己满2年 (己 for 已, a common slip): session 9.
+            rf"(?:{lex.pattern('service', 'before')})(?:了|的|才|刚|刚刚|快|已经|己经|已|己|都|有|满|大概|差不多|将近|不到|刚满|才满)*\s*$"
         )
         self._not_tenure = re.compile(rf"(?:{lex.pattern('service', 'not_before_event')})[^,，。]{{0,3}}$")
         self._earlier_employer = re.compile(lex.pattern("service", "earlier_employer"))
@@ -971,7 +981,11 @@ class FactExtractor:
         上个月20号被开了: the verb after the date binds first), one date per event; two dates joined by
         到 (3月1号上班到11月30号走的) are the start and the end of the job."""
         # 2018年职工工伤认定标准, 2024年的新规: a year that names a rule or a document, not an event.
-        dates = [d for d in find_dates(clause, today) if not self._document_year.match(clause, d.end)]
+        dates = [
+            d
+            for d in find_dates(clause, today)
+            if not self._document_year.match(clause, d.end) and not _GENERAL_YEAR.match(clause, d.end)
+        ]
         if not dates:
             return
         hits = [

@@ -177,3 +177,40 @@ def test_a_precise_start_date_wins_over_the_vague_years() -> None:
     question = "2023年3月入职，干了三年多，上个月被辞退，月薪5000，补偿多少"
     plan = plan_with_tools(question, ranked("severance_compensation"))
     assert next(c for c in plan.computations if c.tool == "severance").quantities["severance_months"] == 4
+
+
+# --- more ways the worker tells the job's length, and a year that is no event ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [("在同一个厂工作的14年，厂子要搬走", 168), ("我在这家公司工作己满3年，公司想裁掉我", 36)],
+)
+def test_years_told_with_de_or_a_slip_for_yi_are_the_service(text: str, months: int) -> None:
+    assert facts(text)["service_months"] == months
+
+
+@pytest.mark.parametrize(
+    "text", ["我2014年6月8号在这家超市上班到现在，一直没买社保", "表妹2017年4月找到工作，一直没签合同"]
+)
+def test_a_start_told_with_up_to_now_or_found_a_job(text: str) -> None:
+    assert facts(text)["start_date"].startswith(text[text.index("20") : text.index("20") + 4])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2017年工伤伤残待遇有哪些？",
+        "2019年工伤认定申请流程是怎样的？",
+        "2020年最新工伤认定范围都有哪些",
+        "2021年某省工亡赔偿金是多少？",
+    ],
+)
+def test_a_year_opening_a_general_question_is_no_injury_date(text: str) -> None:
+    read = facts(text)
+    assert "injury_date" not in read and "death_date" not in read
+
+
+@pytest.mark.parametrize("text", ["2019年在工地摔伤了，赔偿是多少", "2019年受伤，工伤待遇有哪些"])
+def test_a_year_with_the_harm_told_stays_the_injury_date(text: str) -> None:
+    assert facts(text)["injury_date"] == "2019-01-01"
