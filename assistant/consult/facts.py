@@ -144,6 +144,8 @@ FACT_NAMES = frozenset(
         "past_retirement_age",
         # The worker's sex, told (我是女的, 女职工): women's statutory retirement ages are earlier.
         "female",
+        # Insurance paid on too low a base (按最低基数交): the insurance guide still speaks (session 9).
+        "insurance_underpaid",
         # Service told only as 一年多 / 好几年: no precise severance figure from it (session 9).
         "service_vague",
     }
@@ -726,7 +728,17 @@ class FactExtractor:
                     rf"|(?:{insurance_kinds})[^，。,；;？?！!]{{0,8}}?(?:{insurance_not})"
                 ),
             ),
-            ("social_insurance", True, re.compile(lex.pattern("status", "social_insurance_paid"))),
+            (
+                "social_insurance",
+                True,
+                re.compile(
+                    rf"(?:{lex.pattern('status', 'social_insurance_paid')})"
+                    rf"|(?:{insurance_kinds})(?:都|也|一直|全|全都|全部|每月|每个月|按月)*(?:{lex.pattern('status', 'insurance_paid')})"
+                    rf"|(?:{insurance_kinds})[^，。,；;？?！!不没未]{{0,6}}?是(?:{lex.pattern('status', 'insurance_paid_by')})"
+                    rf"|(?<![没不未])(?:给|帮)(?:我|我们|俺|员工|工人)?(?:交|缴|买|上)了(?:{insurance_kinds})"
+                ),
+            ),
+            ("insurance_underpaid", True, re.compile(lex.pattern("status", "insurance_underpaid"))),
             ("contract_expired", False, re.compile(lex.pattern("status", "contract_running"))),
             ("not_at_work", True, re.compile(lex.pattern("status", "not_at_work"))),
             ("commute", True, re.compile(lex.pattern("status", "commute"))),

@@ -214,3 +214,38 @@ def test_a_year_opening_a_general_question_is_no_injury_date(text: str) -> None:
 @pytest.mark.parametrize("text", ["2019年在工地摔伤了，赔偿是多少", "2019年受伤，工伤待遇有哪些"])
 def test_a_year_with_the_harm_told_stays_the_injury_date(text: str) -> None:
     assert facts(text)["injury_date"] == "2019-01-01"
+
+
+# --- insurance told paid silences the unpaid-insurance conclusion ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "社保一直有交，老板拖了我两个月工资",
+        "五险一金都有交，厂里让我走",
+        "医保养老都是单位交的",
+        "单位给我交了五险，但是没签合同",
+    ],
+)
+def test_insurance_told_paid_is_read(text: str) -> None:
+    assert facts(text)["social_insurance"] is True
+
+
+@pytest.mark.parametrize("text", ["社保都没交，厂里让我走", "社保不是公司交的，是我自己交的"])
+def test_insurance_not_paid_by_the_employer_is_not_read_as_paid(text: str) -> None:
+    assert facts(text).get("social_insurance") is not True
+
+
+def test_paid_insurance_brings_the_dismissal_figures_not_the_unpaid_insurance_verdict() -> None:
+    question = "五险一金单位都有交，上个月厂里让我走了，干了5年，月薪5000，能要多少"
+    plan = plan_with_tools(question, ranked("social_insurance"))
+    first = opening(plan)
+    assert "不交是违法" not in first and "不合法" not in first
+    assert "25000" in first  # N = 5 months of 5000
+
+
+def test_insurance_paid_on_too_low_a_base_is_still_the_insurance_guides_case() -> None:
+    question = "社保交了，但是一直按最低基数交的，合法吗"
+    plan = plan_with_tools(question, ranked("social_insurance"))
+    assert "social_insurance" in plan.guides
