@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.consult.facts import format_number
 from assistant.consult.guides import ClauseRef
-from assistant.consult.plan import Computation, ToolRunner
+from assistant.consult.plan import Computation, ToolRunner, range_label
 from assistant.tools import ToolInputError, ToolResult, UnknownTool, run_tool, time_limits
 from assistant.tools.data import DataError
 from assistant.tools.dates import add_months
@@ -173,6 +173,37 @@ def default_tool_runner(today: Callable[[], date] | None = None) -> ToolRunner:
     return run
 
 
+def _as_told(
+    computation: Computation, later: ToolResult, values: Mapping[str, Any], latest: Mapping[str, str]
+) -> Computation:
+    """A limit counted from a date known only to its month or year, passed (or not) whichever day it was:
+    the start is shown as told (2015年12月, not 2015年12月1日), and a passed limit by its latest possible
+    day (最晚到2016年12月31日也满了) — never by a first-of-the-month day the worker did not say."""
+    quantities = dict(computation.quantities)
+    prefix = DEADLINE_PREFIX.get(computation.tool, "")
+    start = quantities.get("deadline_from")
+    for name, until in latest.items():
+        value = values.get(name)
+        label = range_label(str(value), until) if value is not None else None
+        if not isinstance(start, str) or label is None:
+            continue
+        first = date.fromisoformat(str(value))
+        day = f"{first.year}年{first.month}月{first.day}日"
+        if day in start:  # 受伤之日 2019年1月1日 → 受伤之日 2019年
+            told = start.replace(day, label)
+            quantities["deadline_from"] = told
+            if prefix:
+                quantities[f"{prefix}_deadline_from"] = told
+            break
+    else:
+        return computation
+    if quantities.get("deadline_passed") is True and later.quantities.get("deadline") is not None:
+        quantities["deadline"] = later.quantities["deadline"]
+        if prefix:
+            quantities[f"{prefix}_deadline"] = later.quantities["deadline"]
+    return replace(computation, quantities=quantities)
+
+
 def deadline_computations(
     values: Mapping[str, Any], today: date, latest: Mapping[str, str] | None = None
 ) -> list[Computation]:
@@ -195,7 +226,7 @@ def deadline_computations(
         other = later.get(computation.tool)
         passed = computation.quantities.get("deadline_passed")
         if other is None or other.quantities.get("deadline_passed") == passed:
-            out.append(computation)
+            out.append(_as_told(computation, other, values, latest) if other is not None else computation)
             continue
         prefix = DEADLINE_PREFIX.get(computation.tool, "")
         quantities = dict(computation.quantities)

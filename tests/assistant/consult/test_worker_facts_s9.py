@@ -9,8 +9,9 @@ real facts reader and the real tools. The questions are the team's own."""
 import pytest
 
 from assistant.consult.facts import extract_facts, latest_retirement_age
-from assistant.consult.toolbridge import whole_month_service
-from tests.assistant.consult.planning import TODAY, opening, plan_with_tools, ranked
+from assistant.consult.plan import ConsultPlan, plan_consultation
+from assistant.consult.toolbridge import deadline_computations, default_tool_runner, whole_month_service
+from tests.assistant.consult.planning import TODAY, guide_book, opening, plan_with_tools, ranked
 
 
 def facts(text: str) -> dict[str, object]:
@@ -249,3 +250,50 @@ def test_insurance_paid_on_too_low_a_base_is_still_the_insurance_guides_case() -
     question = "社保交了，但是一直按最低基数交的，合法吗"
     plan = plan_with_tools(question, ranked("social_insurance"))
     assert "social_insurance" in plan.guides
+
+
+# --- old events: the limit has probably passed, counted without a day nobody told --------------------
+
+
+def plan_as_served(question: str, issues: list[tuple[str, float]]) -> ConsultPlan:
+    """As the service plans (assistant/answer/service.py): the deadlines also see the latest day of a
+    date told only to its month or year."""
+    read = extract_facts([question], TODAY)
+    return plan_consultation(
+        question,
+        read,
+        issues,
+        (),
+        guide_book(),
+        default_tool_runner(lambda: TODAY),
+        lambda values: deadline_computations(values, TODAY, read.latest_dates()),
+    )
+
+
+def _steps(plan: ConsultPlan) -> str:
+    return " ".join(s.text for block in plan.situations for s in block.steps)
+
+
+def test_an_injury_years_ago_is_told_the_year_to_apply_has_probably_passed() -> None:
+    plan = plan_as_served("2018年在车间干活时受伤了，现在还能申请工伤吗", ranked("work_injury_recognition"))
+    steps = _steps(plan)
+    assert "最晚到2019年12月31日也满了，很可能已经过了" in steps
+    assert "2019年1月1日" not in steps and "2018年1月1日" not in steps
+    first = " ".join(s.text for s in plan.conclusion)
+    assert first.startswith("可能已经过了") and "耽误的时间不算" in first
+
+
+def test_a_dismissal_told_to_the_month_keeps_its_month() -> None:
+    plan = plan_as_served("2023年10月被厂里辞退，补偿一直没给，现在还能要吗", ranked("unlawful_termination"))
+    steps = _steps(plan)
+    assert "最晚到2024年10月31日也满了" in steps
+    assert "2024-10-01" not in steps and "2024年10月1日" not in steps
+    arbitration = next(c for c in plan.computations if c.tool == "arbitration_deadline")
+    assert arbitration.quantities["arbitration_deadline_from"].endswith("2023年10月")
+
+
+def test_a_limit_still_open_is_counted_from_the_earliest_day() -> None:
+    plan = plan_as_served("今年4月被公司辞退的，还能申请仲裁吗", ranked("arbitration_procedure"))
+    arbitration = next(c for c in plan.computations if c.tool == "arbitration_deadline")
+    assert arbitration.quantities["arbitration_deadline"] == "2027-04-01"  # the earliest it can be
+    assert arbitration.quantities["arbitration_deadline_passed"] is False
