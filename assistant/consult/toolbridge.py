@@ -10,6 +10,7 @@ policy can see a deadline that is near."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
@@ -197,11 +198,32 @@ def _as_told(
             break
     else:
         return computation
-    if quantities.get("deadline_passed") is True and later.quantities.get("deadline") is not None:
-        quantities["deadline"] = later.quantities["deadline"]
-        if prefix:
-            quantities[f"{prefix}_deadline"] = later.quantities["deadline"]
-    return replace(computation, quantities=quantities)
+    formula = computation.formula.replace(day, label)
+    if quantities.get("deadline_passed") is True:
+        # Passed whichever day it was: each date counted from the start is shown at its latest.
+        for key, value in computation.quantities.items():
+            other = later.quantities.get(key)
+            if _iso(value) and _iso(other) and value != other:
+                formula = formula.replace(_cn(str(value)), _cn(str(other)))
+                quantities[key] = other
+                if prefix and key == "deadline":
+                    quantities[f"{prefix}_deadline"] = other
+        left, later_left = computation.quantities.get("days_left"), later.quantities.get("days_left")
+        if isinstance(left, int) and isinstance(later_left, int) and left != later_left:
+            formula = formula.replace(f"已经过了 {-left} 天", f"至少已经过了 {-later_left} 天")
+            quantities["days_left"] = later_left
+            if prefix:
+                quantities[f"{prefix}_days_left"] = later_left
+    return replace(computation, quantities=quantities, formula=formula)
+
+
+def _iso(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+
+
+def _cn(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def deadline_computations(

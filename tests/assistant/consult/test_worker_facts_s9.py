@@ -290,6 +290,9 @@ def test_a_dismissal_told_to_the_month_keeps_its_month() -> None:
     assert "2024-10-01" not in steps and "2024年10月1日" not in steps
     arbitration = next(c for c in plan.computations if c.tool == "arbitration_deadline")
     assert arbitration.quantities["arbitration_deadline_from"].endswith("2023年10月")
+    # The formula shown under 怎么算的 counts from the month as told, to the latest possible last day.
+    assert "2023年10月起算" in arbitration.formula and "2024年10月31日" in arbitration.formula
+    assert "2023年10月1日" not in arbitration.formula and "2024年10月1日" not in arbitration.formula
 
 
 def test_a_limit_still_open_is_counted_from_the_earliest_day() -> None:
