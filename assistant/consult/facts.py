@@ -574,7 +574,9 @@ class FactExtractor:
         # 连续签了两次 / 签过三次合同 / 第二份合同到期: fixed-term contracts in a row.
         self._fixed_terms = re.compile(
             r"(?:签了|签过|续了|续签了|续过)(?P<a>[一二两三四五2-5])次"
-            r"|第(?P<b>[二三四五2-5])(?:份|次|个)(?:劳动)?合同"
+            # 第二次固定期限合同到期 / 两次固定期限合同 (session 9).
+            r"|第(?P<b>[二三四五2-5])(?:份|次|个)(?:的)?(?:固定期限|定期)?(?:的)?(?:劳动)?合同"
+            r"|(?P<c>[两二三四五2-5])(?:次|份)(?:的)?固定期限(?:劳动)?合同"
         )
         self._notice_given = re.compile(lex.pattern("termination", "notice_given"))
         self._notice_missing = re.compile(lex.pattern("termination", "notice_missing"))
@@ -1517,7 +1519,7 @@ class FactExtractor:
                 put("open_ended", True, hit.group(0))
                 break
         if hit := self._fixed_terms.search(told):
-            n = parse_cn_number(hit.group("a") or hit.group("b"))
+            n = parse_cn_number(hit.group("a") or hit.group("b") or hit.group("c"))
             if n is not None and 1 <= n <= 5:
                 put("fixed_terms", int(n), hit.group(0))
 

@@ -300,3 +300,28 @@ def test_a_limit_still_open_is_counted_from_the_earliest_day() -> None:
     arbitration = next(c for c in plan.computations if c.tool == "arbitration_deadline")
     assert arbitration.quantities["arbitration_deadline"] == "2027-04-01"  # the earliest it can be
     assert arbitration.quantities["arbitration_deadline_passed"] is False
+
+
+# --- two consecutive fixed terms -------------------------------------------------------------------
+
+
+def test_two_fixed_terms_told_answer_the_open_ended_question_without_asking_the_years() -> None:
+    question = "我和单位已经连续签了两次固定期限合同，第二次下个月到期，我要签无固定期限，单位不肯怎么办"
+    plan = plan_with_tools(question, ranked("contract_expiry_renewal"))
+    first = opening(plan)
+    assert first.startswith("先书面向单位提出续订无固定期限合同")
+    assert "你已经连续签过两次固定期限合同" in first
+    assert plan.ask_fact != "service_months"
+
+
+def test_two_fixed_terms_told_answer_whether_one_can_have_an_open_ended_contract() -> None:
+    question = "签了两次固定期限合同，能要求签无固定期限合同吗"
+    plan = plan_with_tools(question, ranked("contract_expiry_renewal"))
+    assert opening(plan).startswith("能。你已经连续签过两次固定期限合同")
+    assert plan.ask_fact != "service_months"
+
+
+def test_the_end_of_a_second_fixed_term_says_regional_practice_differs() -> None:
+    question = "第二次固定期限合同到期了，厂里不续签，说到期终止，合法吗"
+    first = opening(plan_with_tools(question, ranked("contract_expiry_renewal")))
+    assert "不能以到期终止" in first and "各地做法不一" in first
