@@ -1653,7 +1653,10 @@ class FactExtractor:
             return
         female = record.get("female") is True or record.get("pregnant") is True
         latest = latest_retirement_age(int(age.value), record.today, female)
-        if age.value >= latest:
+        end = record.date("end_date")
+        # 今年61，前年被辞退: the age when the job ended decides, not today's (a dismissal at 59 is one).
+        age_then = age.value - (record.today.year - end.year) if end is not None else age.value
+        if age_then >= latest:
             record.add(
                 Fact(
                     "past_retirement_age",

@@ -118,6 +118,11 @@ def test_an_age_past_every_retirement_age_is_read_and_leaves_no_protected_status
     assert "protected_status" not in read
 
 
+def test_the_age_when_the_job_ended_decides_not_todays() -> None:
+    assert "past_retirement_age" not in facts("我今年61，2023年被公司辞退，一直没给补偿")
+    assert facts("我今年64，去年被公司辞退，一直没给补偿")["past_retirement_age"] is True
+
+
 def test_past_retirement_age_no_n_or_2n_is_promised() -> None:
     question = "我1959年出生，在这个厂干了二十年，上个月厂里把我辞退了，月薪5000，能要多少赔偿"
     plan = plan_with_tools(question, ranked("unlawful_termination", "severance_compensation"))
@@ -325,3 +330,9 @@ def test_the_end_of_a_second_fixed_term_says_regional_practice_differs() -> None
     question = "第二次固定期限合同到期了，厂里不续签，说到期终止，合法吗"
     first = opening(plan_with_tools(question, ranked("contract_expiry_renewal")))
     assert "不能以到期终止" in first and "各地做法不一" in first
+
+
+def test_an_employer_asking_about_an_over_age_worker_is_not_answered_as_the_worker() -> None:
+    question = "我们公司有个员工今年63了，合同到期了不想续，要给补偿吗"
+    plan = plan_with_tools(question, ranked("contract_expiry_renewal"))
+    assert "按你说的年龄，你已经过了" not in " ".join(s.text for s in plan.conclusion)
