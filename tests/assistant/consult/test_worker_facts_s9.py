@@ -109,6 +109,8 @@ def test_women_reach_the_statutory_age_earlier() -> None:
     assert latest_retirement_age(40, TODAY, female=True) == 58  # born 1986: the full 36 months
     assert facts("我今年57，女职工")["past_retirement_age"] is True
     assert "past_retirement_age" not in facts("我今年57")  # a man of 57 may still be working under contract
+    assert facts("我今年56，女的，厂里要裁掉我")["past_retirement_age"] is True
+    assert "female" not in facts("老板是女的，人很凶")
 
 
 @pytest.mark.parametrize("text", ["我今年62了，老板说下个月不用来了", "我1958年出生，公司把我辞退了"])
