@@ -23,7 +23,7 @@ class ReasonDetailOut(ReasonOut):
     category: str = Field(
         default="",
         description=(
-            "安全筛查类别：self_harm、violence、medical、death、serious_injury、child；模型判断的："
+            "安全筛查类别：self_harm、violence、medical、death、serious_injury、injury（手指、脚趾等部位）、child；模型判断的："
             "possible_self_harm、possible_violence、possible_medical、possible_injury、possible（类别不明）；其他原因为空"
         ),
     )

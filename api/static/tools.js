@@ -159,7 +159,7 @@
       list("计算过程", result.formula, "formula"),
       list("还需要", (result.missing || []).map(function (m) { return m.label + (m.reason ? "（" + m.reason + "）" : ""); }), "missing"),
       list("假设", result.assumptions, "assumptions"),
-      list("数据来源", (result.data_used || []).map(function (d) { return d.label + " " + d.value + " " + d.unit + "（" + d.source + (d.verified ? "" : "，未经核实") + "）"; }), "data"),
+      list("数据来源", (result.data_used || []).map(function (d) { return d.label + " " + d.value + " " + d.unit + "（" + d.source + (d.verified ? "" : "；" + (d.note || "系统没有收录这份文件的原文、未逐字核对，以当地经办机构核定的为准")) + "）"; }), "data"),
       list("提示", result.notes, "notes"),
     ].forEach(function (block) { if (block) out.appendChild(block); });
     if (result.articles && result.articles.length) {

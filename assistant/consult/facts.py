@@ -148,6 +148,8 @@ FACT_NAMES = frozenset(
         "insurance_underpaid",
         # Service told only as 一年多 / 好几年: no precise severance figure from it (session 9).
         "service_vague",
+        # Several disability grades told (一个九级一个十级): the gravest is disability_grade (session 9).
+        "disability_grades",
     }
 )
 # The facts a verdict on a work relation, a non-compete, a training bond, the probation terms or
@@ -169,6 +171,9 @@ def latest_retirement_age(age: int, today: date, female: bool = False) -> float:
     return base + added / 12
 
 
+# Words that count injuries before a grade (一个九级一个十级, 还有一处九级): several grades of one worker.
+_SEVERAL_INJURIES = re.compile(r"一个|一处|两处|两个|几处|多处|另一|还有|另外|分别")
+_SEVERAL_AFTER = re.compile(r"(?:伤残)?[，、,]?(?:共|一共)?(?:两|三|几|多)(?:个|处)(?:部位|地方|伤)")
 # The day 劳动合同法 came into force: severance years before it follow the rules then in force (97(3)).
 LABOUR_CONTRACT_LAW_START = date(2008, 1, 1)
 # The protected statuses of 劳动合同法 42 (no ending under 40 or 41; 45: a fixed term runs on), in the
@@ -249,6 +254,19 @@ QUANTITY_NAMES = frozenset(
 )
 # The minimum-wage check (assistant/tools/minimum_wage.py): the local standard, below it or not, the gap.
 QUANTITY_NAMES = QUANTITY_NAMES | {"local_minimum_wage", "below_minimum_wage", "minimum_wage_gap"}
+# Injury and death amounts with the worker's own figures (session 9): the tariff's ends before a grade,
+# the province's months and the document they come from, each dependant's share of the pension.
+QUANTITY_NAMES = QUANTITY_NAMES | {
+    "disability_lump_sum_grade10",
+    "disability_lump_sum_grade1",
+    "medical_lump_sum_months",
+    "employment_lump_sum_months",
+    "lump_sum_source",
+    "survivor_pension_spouse",
+    "survivor_pension_other",
+    "death_lump_sum_if_year",
+    "death_year_assumed",
+}
 
 
 @dataclass(frozen=True)
@@ -1333,11 +1351,27 @@ class FactExtractor:
                 if not asked or answer is not None:
                     put("contract_signed", answer if asked else value, hit.group(0))
                 break
-        if hit := self._grade.search(text):
-            raw = hit.group("a") or hit.group("b") or hit.group("c") or hit.group("d")
-            grade = parse_cn_number(raw)
+        grades: dict[int, str] = {}
+        several = False
+        for hit in self._grade.finditer(text):
+            grade = parse_cn_number(hit.group("a") or hit.group("b") or hit.group("c") or hit.group("d"))
             if grade is not None and 1 <= grade <= 10:
-                put("disability_grade", int(grade), hit.group(0))
+                grades.setdefault(int(grade), hit.group(0))
+                # The count before a grade (一处九级) or after the last one (八级和十级两个部位).
+                several = several or bool(
+                    _SEVERAL_INJURIES.search(text[max(0, hit.start() - 6) : hit.start()])
+                    or _SEVERAL_AFTER.match(text[hit.end() : hit.end() + 8])
+                )
+        if grades:
+            # Several injuries of different grades (一个九级一个十级, 还有一处九级) are graded by the gravest
+            # (GB/T 16180 晋级原则), never by the first one named; grades only compared (9级和10级差多少)
+            # leave the first reading.
+            several = several and len(grades) > 1
+            gravest = min(grades) if several else next(iter(grades))
+            put("disability_grade", gravest, grades[gravest])
+            if several:
+                told = "、".join(f"{g}级" for g in sorted(grades, reverse=True))
+                put("disability_grades", told, "，".join(grades[g] for g in sorted(grades)))
         for hit, value in ((self._uninsured.search(text), False), (self._insured.search(text), True)):
             if hit is not None:
                 asked, answer = asked_fact(text, hit.start(), hit.end())

@@ -751,7 +751,21 @@ def _same_point(sentence: Sentence, said: Sequence[Sentence]) -> bool:
     """A claim resting on two or more of the articles another claim already rests on makes the same
     point (two guides' words for 违法解除 → 赔偿金, 劳动合同法 48 and 87): it is said once."""
     articles = {ref.key[:2] for ref in sentence.cite}
-    return len(articles) >= 2 and any(len(articles & {ref.key[:2] for ref in s.cite}) >= 2 for s in said)
+    if len(articles) >= 2 and any(len(articles & {ref.key[:2] for ref in s.cite}) >= 2 for s in said):
+        return True
+    # The same head of claim on clauses another claim already rests on (two guides' "经济补偿：每满1年…"
+    # on 劳动合同法 47(1)): the same point in other words, said once (session 9, a doubled bullet).
+    head = _claim_head(sentence.text)
+    clauses = set(sentence.cite)
+    return bool(head and clauses) and any(
+        _claim_head(s.text) == head and clauses <= set(s.cite) for s in said
+    )
+
+
+def _claim_head(text: str) -> str:
+    """The head a claim names before its colon (经济补偿：…), or empty."""
+    head, colon, _ = text.partition("：")
+    return head if colon and len(head) <= 12 else ""
 
 
 def _match(answer: GuideAnswer | None, question: str) -> int:

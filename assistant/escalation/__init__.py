@@ -11,12 +11,15 @@ Reason codes (stable: stored on tickets, counted by the benchmark, used by the a
 - the safety screen (priority urgent; the reply opens with the safety block, ``safety_prefix``):
   ``danger_self_harm``, ``danger_violence`` (violence or threats, against the worker or by the
   worker, being kept locked in), ``danger_medical`` (hurt or ill with care withheld, trapped,
-  poisoned air), ``death_or_serious_injury`` (category ``death`` or ``serious_injury``),
+  poisoned air), ``death_or_serious_injury`` (category ``death``, ``serious_injury`` or, for a finger,
+  a toe or the nose crushed or cut with nothing graver told, ``injury``: urgent all the same, worded as
+  an injury rather than 重伤),
   ``child_labour``, and ``danger_possible`` (the recall booster's score alone, no rule fired; its
   category is the kind its words tell — ``possible_self_harm``, ``possible_violence``,
   ``possible_medical``, ``possible_injury`` — or ``possible``, the neutral block);
 - high: ``occupational_disease``, ``collective_dispute``, ``criminal_angle``, ``time_limit_near``,
-  ``time_limit_passed``;
+  ``time_limit_passed``, ``injury_settlement_pressure`` (an injured worker pressed by the employer's side
+  to settle privately or kept from 工伤认定);
 - normal: ``explicit_request``, ``amount_high``, ``employer_chain`` (new: a chain of employers —
   派遣 → 外包 → 工厂, 层层转包 — with the employer in question), ``low_confidence``,
   ``no_verified_citation``, ``negative_feedback``.

@@ -24,6 +24,8 @@ Number = Decimal | float | int
 # 劳动法 第五十一条 and the 2008 notice: holidays are paid, so the pay-day divisor keeps them in.
 PAY_DAYS_PER_MONTH = Decimal("21.75")
 HOURS_PER_DAY = Decimal("8")
+# What a figure's label says when its row was not checked against the document it names.
+UNCHECKED = "系统没有收录这份文件的原文、未逐字核对，以当地经办机构核定的为准"
 
 
 def dec(value: Number | str) -> Decimal:
@@ -202,7 +204,10 @@ class ToolResult:
         self.data_used.append(row)
         flags = []
         if not row.verified:
-            flags.append("未经核实" + (f"（{row.note}）" if row.note else ""))
+            # A figure is labelled by where it comes from; what was not checked is said, not "unverified".
+            # A stale row says its date in its own flag below.
+            since = "" if row.stale else f"（{cn_date(row.effective_from)}起）"
+            flags.append(f"出自{row.source}{since}；{row.note or UNCHECKED}")
         if row.stale:
             flags.append(f"{row.effective_from.isoformat()} 起执行，可能已经调整，请以当地最新公布的为准")
         if flags:
@@ -234,7 +239,7 @@ class ToolResult:
         if self.articles:
             lines.append("依据：" + "、".join(a.citation for a in self.articles))
         for row in self.data_used:
-            flag = "" if row.verified else "，未经核实"
+            flag = "" if row.verified else f"；{row.note or UNCHECKED}"
             lines.append(f"数据：{row.label} {show(row.value)} {row.unit}（{row.source}{flag}）")
         if self.assumptions:
             lines.append("假设：" + "；".join(self.assumptions))

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from assistant.tools import TOOLS, ToolInputError, UnknownTool, run_tool
-from assistant.tools.base import ToolResult
+from assistant.tools.base import UNCHECKED, ToolResult
 from assistant.tools.data import DATA_DIR, DataError, check_tables
 
 data_app = typer.Typer(
@@ -73,7 +73,7 @@ def print_result(result: ToolResult) -> None:
     if result.articles:
         console.print("依据：" + "、".join(a.citation for a in result.articles), highlight=False)
     for row in result.data_used:
-        flag = "" if row.verified else "，未经核实"
+        flag = "" if row.verified else f"；{row.note or UNCHECKED}"
         console.print(
             f"[dim]数据：{row.label} {row.value} {row.unit}（{row.source}{flag}）[/]", highlight=False
         )

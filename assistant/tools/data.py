@@ -15,6 +15,7 @@ wage older than the two years within which a province must review it (最低工�
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -70,6 +71,12 @@ class _Row(BaseModel):
     source: str = Field(min_length=4)
     verified: bool
     note: str = ""
+
+    @property
+    def source_name(self) -> str:
+        """The document the figure comes from (the 《…》 of the source), or the whole source."""
+        hit = re.search(r"《[^》]+》", self.source)
+        return hit.group(0) if hit else self.source
 
 
 class IncomeRow(_Row):

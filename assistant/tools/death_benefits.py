@@ -38,6 +38,7 @@ ARTICLES = (
 
 class DeathBenefitsInput(ToolInput):
     death_date: f.DeathDate = None
+    injury_date: f.InjuryDate = None
     monthly_wage: f.MonthlyWage = None
     province: f.Province = None
     city: f.City = None
@@ -130,7 +131,19 @@ def _pension(inp: DeathBenefitsInput, result: ToolResult) -> None:
     rates_text = "配偶每月 40%，其他亲属每人每月 30%，孤寡老人或孤儿每人再加 10%，合计不超过职工生前工资"
     known = inp.dependants_spouse is not None or inp.dependants_other is not None
     if not known:
-        result.formula.append(f"供养亲属抚恤金（每月）= 职工本人工资 × 比例（{rates_text}）")
+        if inp.monthly_wage is not None:
+            # Who counts as a dependant is not told: each share with the worker's own wage.
+            wage = dec(inp.monthly_wage)
+            spouse_share, other_share = money(wage * SPOUSE), money(wage * OTHER)
+            result.formula.append(
+                f"供养亲属抚恤金（每月）：配偶 {show(wage)} × 40% = {show_money(spouse_share)} 元，"
+                f"其他供养亲属每人 {show(wage)} × 30% = {show_money(other_share)} 元"
+                f"（孤寡老人或孤儿每人再加 10%），合计不超过 {show_money(wage)} 元"
+            )
+            result.quantities["survivor_pension_spouse"] = float(spouse_share)
+            result.quantities["survivor_pension_other"] = float(other_share)
+        else:
+            result.formula.append(f"供养亲属抚恤金（每月）= 职工本人工资 × 比例（{rates_text}）")
         result.notes.append(
             "供养亲属是靠死者生前提供主要生活来源、没有劳动能力的亲属；填写供养亲属情况后可以算出每月抚恤金。"
         )
@@ -177,7 +190,21 @@ def death_benefits(inp: DeathBenefitsInput, ctx: ToolContext) -> ToolResult:
         result.need("death_date", "死亡日期（决定用哪一年的数字）")
         result.cite(art(REG, 39, 1, 1), art(REG, 39, 1, 2), art(REG, 39, 1, 3))
         result.formula.append("丧葬补助金 = 当地上年度职工月平均工资 × 6")
-        result.formula.append("一次性工亡补助金 = 上一年度全国城镇居民人均可支配收入 × 20")
+        # The year decides the figure, not the day: the lump sum for a death in the accident's year (or
+        # this year), said as that condition — never a death date the family did not give.
+        assumed = inp.injury_date or ctx.today
+        probe = ToolResult(NAME, TITLE)
+        _lump_sum(ctx, probe, date(assumed.year, 12, 31) if inp.injury_date is None else assumed)
+        if "death_lump_sum" in probe.quantities:
+            result.quantities["death_lump_sum_if_year"] = probe.quantities["death_lump_sum"]
+            result.quantities["death_year_assumed"] = assumed.year
+            result.formula.append(f"如果是{assumed.year}年去世的，" + probe.formula[-1])
+            for row in probe.data_used:
+                result.use(row)
+            result.assumptions.extend(a for a in probe.assumptions if a not in result.assumptions)
+        else:
+            result.formula.append("一次性工亡补助金 = 上一年度全国城镇居民人均可支配收入 × 20")
+        _pension(inp, result)
         result.summary = "还缺少死亡日期"
         return result
     _funeral(inp, ctx, result, inp.death_date)

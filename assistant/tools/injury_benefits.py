@@ -57,6 +57,7 @@ ARTICLES = (
 
 class InjuryBenefitsInput(ToolInput):
     disability_grade: f.DisabilityGrade = None
+    death: f.Death = None
     monthly_wage: f.MonthlyWage = None
     average_monthly_wage: f.AverageMonthlyWage = None
     injury_date: f.InjuryDate = None
@@ -89,9 +90,29 @@ def injury_benefits(inp: InjuryBenefitsInput, ctx: ToolContext) -> ToolResult:
     grade = inp.disability_grade
     if grade is None:
         result.need("disability_grade", "伤残等级（劳动能力鉴定结论，1 到 10 级）")
-        result.formula.append(
-            "一次性伤残补助金 = 本人工资 × 月数（1级27个月、2级25、3级23、4级21、5级18、6级16、7级13、8级11、9级9、10级7）"
-        )
+        result.cite(art(REG, 35, 1, 1), art(REG, 36, 1, 1), art(REG, 37, None, 1))
+        wage = inp.average_monthly_wage if inp.average_monthly_wage is not None else inp.monthly_wage
+        if wage is None or inp.death:
+            # A death is not graded (工伤保险条例 39): no tariff rows for the family to misread as theirs.
+            result.formula.append(
+                "一次性伤残补助金 = 本人工资 × 月数（1级27个月、2级25、3级23、4级21、5级18、6级16、7级13、8级11、9级9、10级7）"
+            )
+        else:
+            # Which grade the 鉴定 gives is not ours to guess: every row of the tariff with the worker's
+            # own wage, so the figure of the grade that comes is already there.
+            base = dec(wage)
+            rows = [(g, money(base * LUMP_SUM_MONTHS[g])) for g in sorted(LUMP_SUM_MONTHS, reverse=True)]
+            result.formula.append(
+                f"一次性伤残补助金按本人工资 {show(base)} 元算，各级分别是："
+                + "，".join(f"{g}级{LUMP_SUM_MONTHS[g]}个月 {show_money(v)} 元" for g, v in rows)
+            )
+            result.quantities["disability_lump_sum_grade10"] = float(rows[0][1])
+            result.quantities["disability_lump_sum_grade1"] = float(rows[-1][1])
+            result.assumptions.append(
+                "本人工资按您说的工资计算；规定是受伤前12个月的平均月缴费工资，低于当地职工平均工资60%的按60%、"
+                "高于300%的按300%算（第六十四条第二款）"
+            )
+            result.cite(art(REG, 64, 2))
         result.summary = "还缺少伤残等级（需要先做劳动能力鉴定）"
         return result
     months = Decimal(LUMP_SUM_MONTHS[grade])
@@ -193,12 +214,15 @@ def injury_benefits(inp: InjuryBenefitsInput, ctx: ToolContext) -> ToolResult:
                 elif row_avg is not None:
                     base_wage = row_avg.monthly
                     result.use(ctx.tables.used_average_wage(row_avg))
+            # The province's standard is named by its source wherever its figures are stated.
+            result.quantities["lump_sum_source"] = row.source_name
             for what, label, qty, n in (
                 ("medical", "一次性工伤医疗补助金", "medical_lump_sum", row.medical_months),
                 ("employment", "一次性伤残就业补助金", "employment_lump_sum", row.employment_months),
             ):
                 if n is None:
                     continue
+                result.quantities[f"{qty}_months"] = float(n)
                 result.use(ctx.tables.used_lump_sum(row, what))  # type: ignore[arg-type]
                 if base_wage is None:
                     result.formula.append(f"{label} = {row.base} × {show(n)}（{province}{grade}级）")

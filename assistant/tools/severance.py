@@ -187,8 +187,11 @@ def monthly_base(inp: SeveranceInput, ctx: ToolContext, result: ToolResult, end:
         )
     else:
         result.need("city", "工作所在的城市", why + "；需要知道城市才能核对是否封顶")
+    # The amount stands above this line (an assumption is shown after the formula): say which way each
+    # side of the threshold goes instead of pointing at figures "below" that never come.
     result.assumptions.append(
-        f"如果当地上年度职工月平均工资不低于 {show_money(wage / 3)} 元（月工资不超过它的三倍），不封顶，金额如下"
+        f"如果当地上年度职工月平均工资不低于 {show_money(wage / 3)} 元（月工资不超过它的三倍），不封顶，就是上面算出的金额；"
+        "低于这个数的，按当地平均工资的三倍算、年限最多算12年（劳动合同法第四十七条第二款）"
     )
     return Base(wage, False, False)
 

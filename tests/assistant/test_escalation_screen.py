@@ -45,7 +45,8 @@ MUST_FIRE: list[tuple[str, str, str]] = [
     ("death_or_serious_injury", "serious_injury", "一只耳朵被机器削掉了，老板说是我自己不小心"),
     ("death_or_serious_injury", "serious_injury", "骨盆和尾椎都断了，躺了三个月"),
     # … and harm first
-    ("death_or_serious_injury", "serious_injury", "冲压的时候压断了两根脚趾"),
+    # Session 9: toes crushed off are as urgent, worded as an injury (category injury), not 重伤.
+    ("death_or_serious_injury", "injury", "冲压的时候压断了两根脚趾"),
     ("death_or_serious_injury", "serious_injury", "切割机截掉了我右手的食指"),
     # a serious injury in one word, in new contexts
     ("death_or_serious_injury", "serious_injury", "三度烧伤面积占了全身三成，厂里只垫了两万"),

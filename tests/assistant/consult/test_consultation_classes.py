@@ -226,7 +226,7 @@ def test_a_death_in_the_screens_words_opens_with_the_death_steps(service: Answer
     answer = service.ask(
         "我叔在厂里上夜班，半夜在车间突然晕倒了，拉到医院抢救了一天，人还是走了，厂里说不关他们的事"
     )
-    assert "家人在工作中去世" in answer.text and "受了重伤" not in answer.text
+    assert "家人在工作中去世" in answer.text and "先做这几件事：受了伤" not in answer.text
     assert answer.text.index("今天先别") < answer.text.index("**结论**")
 
 
@@ -263,7 +263,7 @@ def test_an_assessed_grade_is_answered_with_the_benefits_not_the_emergency(servi
     answer = service.ask("我爸工伤鉴定成了三级伤残，他能享受哪些待遇")
     first = conclusion(answer)
     assert "申请工伤认定" not in first and "伤残" in first
-    assert "先做这几件事：受了重伤" not in answer.text
+    assert "先做这几件事：受了伤" not in answer.text
 
 
 # --- agreed pay beyond the base wage withheld (年终奖, 提成, 绩效奖金): wages, owed on their conditions -----

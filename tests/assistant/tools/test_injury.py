@@ -65,6 +65,41 @@ def test_province_lump_sums_when_a_table_has_them_otherwise_the_formula() -> Non
     assert any("系统没有河南省的标准" in n for n in elsewhere.notes)
 
 
+def test_no_grade_yet_shows_every_tariff_row_with_the_workers_wage() -> None:
+    """工伤保险条例 第三十五条 to 第三十七条: before the 鉴定 the grade is unknown, so each grade's 一次性伤残补助金
+    is given with the worker's own wage (not only the bare month counts)."""
+    result = calc("injury_benefits", monthly_wage=4500)
+    assert result.quantities["disability_lump_sum_grade10"] == 4500 * 7
+    assert result.quantities["disability_lump_sum_grade1"] == 4500 * 27
+    table = result.formula[0]
+    assert (
+        "10级7个月 31500.00 元" in table
+        and "8级11个月 49500.00 元" in table
+        and "1级27个月 121500.00 元" in table
+    )
+    assert any(m.field == "disability_grade" for m in result.missing)
+    assert "disability_lump_sum" not in result.quantities  # no grade is guessed
+    bare = calc("injury_benefits")
+    assert "disability_lump_sum_grade10" not in bare.quantities
+    died = calc("injury_benefits", monthly_wage=4500, death=True)
+    assert "disability_lump_sum_grade10" not in died.quantities
+
+
+def test_province_figures_are_labelled_by_their_source_not_unverified() -> None:
+    """A province's lump-sum months are stated with the document they come from (《广东省工伤保险条例》), and
+    what was not checked is said as such — not a bare "未经核实" under right figures."""
+    result = calc(
+        "injury_benefits", disability_grade=8, monthly_wage=5000, city="东莞", injury_date="2025-05-01"
+    )
+    assert result.quantities["medical_lump_sum"] == 20000  # 4 months
+    assert result.quantities["employment_lump_sum"] == 75000  # 15 months
+    assert result.quantities["medical_lump_sum_months"] == 4
+    assert result.quantities["lump_sum_source"] == "《广东省工伤保险条例》"
+    labels = [a for a in result.assumptions if "广东8级" in a]
+    assert labels and all("《广东省工伤保险条例》" in a and "未经核实" not in a for a in labels)
+    assert "未经核实" not in result.as_text()
+
+
 def test_grade_eleven_is_an_input_error() -> None:
     from assistant.tools import ToolInputError
 
@@ -130,6 +165,31 @@ def test_survivor_pension_rates_capped_at_the_wage() -> None:
         dependants_lone=2,
     )
     assert many.quantities["survivor_pension_monthly"] == 6000
+
+
+def test_survivor_pension_shares_with_the_wage_when_the_dependants_are_not_told() -> None:
+    """工伤保险条例 第三十九条第一款第（二）项: with the wage known and the dependants not, each share is computed
+    (配偶 40 %, 其他供养亲属每人 30 %) instead of the bare percentages."""
+    result = calc("death_benefits", death_date="2026-03-01", monthly_wage=6000)
+    assert result.quantities["survivor_pension_spouse"] == 2400
+    assert result.quantities["survivor_pension_other"] == 1800
+    assert "survivor_pension_monthly" not in result.quantities  # the total needs the dependants
+    assert any("2400.00 元" in line and "1800.00 元" in line for line in result.formula)
+
+
+def test_without_a_death_date_the_lump_sum_is_given_for_the_accidents_year_as_a_condition() -> None:
+    """工伤保险条例 第三十九条第一款第（三）项: the year before the death decides; with no death date the figure
+    is given for a death in the accident's year (or this year), named as that condition, and the date is
+    still asked for — never assumed as a fact."""
+    this_year = calc("death_benefits", monthly_wage=6000)
+    assert this_year.quantities["death_lump_sum_if_year"] == 56502 * 20
+    assert this_year.quantities["death_year_assumed"] == 2026
+    assert "death_lump_sum" not in this_year.quantities
+    assert any(m.field == "death_date" for m in this_year.missing)
+    assert this_year.quantities["survivor_pension_spouse"] == 2400
+    accident = calc("death_benefits", injury_date="2024-08-01")
+    assert accident.quantities["death_lump_sum_if_year"] == 51821 * 20
+    assert any(line.startswith("如果是2024年去世的") for line in accident.formula)
 
 
 def test_sick_pay_floor_and_medical_period() -> None:

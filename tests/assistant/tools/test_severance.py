@@ -142,6 +142,10 @@ def test_whether_the_cap_binds_is_a_quantity_the_answer_can_state() -> None:
     unknown = calc("severance", monthly_wage=30000, start_date="2012-01-01", end_date="2026-06-30")
     assert "severance_capped" not in unknown.quantities
     assert unknown.quantities["severance_cap_threshold"] == 10000
+    # The condition points at the amount computed above it, and says the other side (session 9: "不封顶，
+    # 金额如下" was followed by nothing).
+    condition = next(a for a in unknown.assumptions if "不封顶" in a)
+    assert "金额如下" not in condition and "上面算出的金额" in condition and "最多算12年" in condition
 
 
 def test_2n_gives_its_months_before_the_wage_is_known() -> None:
