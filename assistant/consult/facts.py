@@ -643,6 +643,8 @@ class FactExtractor:
             rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。没不未]{{0,8}}签"
         )
         self._settlement = re.compile(lex.pattern("harm", "settlement"))
+        self._settlement_weak = re.compile(lex.pattern("harm", "settlement_weak"))
+        self._earnings = re.compile(lex.pattern("harm", "earnings"))
         self._death = re.compile(lex.pattern("harm", "death"))
         self._death_idiom = re.compile(rf"(?:{lex.pattern('harm', 'death_idiom_before')})$")
         # 手被机器压了 / 被车撞伤 / 被钢板砸到: a harm verb after 被 and what did it.
@@ -1405,7 +1407,8 @@ class FactExtractor:
         if hit := self._sign_now.search(text):
             put("pressure_to_sign", True, hit.group(0))
         for _, clause in _clauses(text):
-            if not self._settlement.search(clause):
+            weak_only = not self._settlement.search(clause)
+            if weak_only and (not self._settlement_weak.search(clause) or self._earnings.search(clause)):
                 continue
             offered = next((m for m in self._sums(clause) if m.yuan >= 1000), None)
             if offered is not None:

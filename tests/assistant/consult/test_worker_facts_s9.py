@@ -338,3 +338,17 @@ def test_an_employer_asking_about_an_over_age_worker_is_not_answered_as_the_work
     question = "我们公司有个员工今年63了，合同到期了不想续，要给补偿吗"
     plan = plan_with_tools(question, ranked("contract_expiry_renewal"))
     assert "按你说的年龄，你已经过了" not in " ".join(s.text for s in plan.conclusion)
+
+
+def test_a_sum_received_as_earnings_is_not_an_offer_to_settle() -> None:
+    # 拿了 a sum told with earnings words is the worker's income, not a settlement offer the answer
+    # should weigh ("对方提出私了…元" would invent a premise).
+    assert "settlement_offered" not in facts(
+        "我是派遣工，去年一共拿了48000元，现在公司要跟我解除合同，能要什么赔偿？"
+    )
+    assert "settlement_offered" not in facts("老板每个月给了3500工资，现在不干了能要补偿吗")
+
+
+def test_a_sum_handed_over_to_close_the_matter_is_still_an_offer() -> None:
+    assert facts("手被机器压伤，老板拿了3万说让我签字，以后不再管")["settlement_offered"] == 30000
+    assert facts("包工头说私了给2万，我该不该签")["settlement_offered"] == 20000
