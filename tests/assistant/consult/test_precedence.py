@@ -222,3 +222,28 @@ def test_asked_whether_it_is_a_work_injury_the_overtime_told_as_background_gives
     assert any(ref.law == "工伤保险条例" and ref.article == 14 for ref in after.conclusion[0].cite)
     assert "包含加班费" not in after.conclusion[0].text
     assert "overtime" in after.guides  # it stays, after: the overtime pay is still owed
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我是劳务派遣工，怀孕两个月，派遣公司说要和我解除劳动合同，我能拿到哪些赔偿？",
+        "我是派遣过去的，现在在医疗期，派遣公司要跟我解除合同，能要什么补偿",
+    ],
+)
+def test_a_protected_dispatched_worker_ended_is_answered_as_a_barred_dismissal(question: str) -> None:
+    # 劳动合同法 42/48/87 (劳务派遣暂行规定 13) decide her ending; the dispatch guide's terms (two-year
+    # contracts, fees) must not open the answer.
+    issues = ("labour_dispatch", "unlawful_termination")
+    after = plan(question, *issues)
+    assert first(after) == "unlawful_termination"
+    assert "labour_dispatch" in after.guides
+    before = plan(question, *issues, rules=(), shipped=False)
+    assert first(before) == "labour_dispatch"
+
+
+def test_the_protected_status_rule_does_not_act_without_a_protected_status() -> None:
+    question = "我是派遣工，派遣公司说要和我解除合同，能要什么补偿"
+    rules = tuple(r for r in load_precedence() if r.id != "protected_dismissal_over_dispatch_terms")
+    issues = ("labour_dispatch", "unlawful_termination")
+    assert first(plan(question, *issues)) == first(plan(question, *issues, rules=rules, shipped=False))
