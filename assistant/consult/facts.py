@@ -92,6 +92,7 @@ FACT_NAMES = frozenset(
         "contract_expired",
         "not_at_work",
         "commute",
+        "on_duty_travel",
         "traffic_accident",
         "other_party_at_fault",
         "ill",
@@ -764,6 +765,15 @@ class FactExtractor:
             ("contract_expired", False, re.compile(lex.pattern("status", "contract_running"))),
             ("not_at_work", True, re.compile(lex.pattern("status", "not_at_work"))),
             ("commute", True, re.compile(lex.pattern("status", "commute"))),
+            (
+                "on_duty_travel",
+                True,
+                re.compile(
+                    rf"(?:在|正在|去|到)[^，。,；;！!？?]{{0,6}}?(?:{lex.pattern('status', 'on_duty_activity')})"
+                    rf"|(?:{lex.pattern('status', 'on_duty_activity')})(?:{lex.pattern('status', 'on_duty_during')})"
+                    rf"|{lex.pattern('status', 'on_duty_time')}"
+                ),
+            ),
             ("traffic_accident", True, re.compile(lex.pattern("status", "traffic_accident"))),
             ("other_party_at_fault", True, re.compile(lex.pattern("status", "other_party_at_fault"))),
             ("ill", True, re.compile(lex.pattern("status", "ill"))),
