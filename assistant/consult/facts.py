@@ -456,7 +456,10 @@ class FactExtractor:
         self._owed_months = re.compile(
             # 拖欠工资八个月 / 欠了我工钱快半年: the month word may stand between the owing and the count.
             rf"(?:(?:{owed})(?:了|我|我们|俺|人家)*(?:{months_of})?(?:已经|都|整整|足足|快|将近|有)*\s*(?P<a>{num})\s*个?\s*(?P<a_more>多)?\s*月(?P<a_half>半)?"
-            rf"|(?P<b>{num})\s*个?\s*(?P<b_more>多)?\s*月(?P<b_half>半)?(?:的)?(?:{months_of})[^,，。]{{0,3}}(?:{owed}))"
+            rf"|(?P<b>{num})\s*个?\s*(?P<b_more>多)?\s*月(?P<b_half>半)?(?:的)?(?:{months_of})[^,，。]{{0,3}}(?:{owed})"
+            # 三个月没给我发工资 / 两个月不发工钱: the months, then the owing, then the pay.
+            rf"|(?P<c>{num})\s*个?\s*(?P<c_more>多)?\s*月(?P<c_half>半)?(?:了|都|一直|也|还)*(?:{owed})"
+            rf"(?:我|我们|俺|俺们|人家)?(?:发|结|开|付)?(?:{months_of}))"
         )
         self._owed_half_year = re.compile(rf"(?:{owed})(?:了|我)*半年(?:的)?(?:{months_of})?")
         # 拖欠工资一年半了 / 欠了两年的工钱: years owed, in months.
@@ -934,11 +937,11 @@ class FactExtractor:
                 break
         m = self._owed_months.search(clause)
         if m:
-            n_text = m.group("a") or m.group("b")
+            n_text = m.group("a") or m.group("b") or m.group("c")
             n = parse_cn_number(n_text.replace("几", "三")) if n_text else None
             if n is not None and 0 < n <= 60:
-                more = m.group("a_more") or m.group("b_more")
-                half = m.group("a_half") or m.group("b_half")
+                more = m.group("a_more") or m.group("b_more") or m.group("c_more")
+                half = m.group("a_half") or m.group("b_half") or m.group("c_half")
                 put("unpaid_months", n + (0.5 if half else 0), m.group(0), bool(more) or "几" in n_text)
         elif half := self._owed_half_year.search(clause):
             put("unpaid_months", 6.0, half.group(0))

@@ -1,0 +1,57 @@
+"""Classes a tester found using the product as a worker (session 9): leaving over wages owed told as
+"N个月没给我发工资" was answered "要看你为什么走" — the months were not read and the ending's answer did not
+use the fault already told; an injured worker asked "我该签吗" got the guide's first verdict (a sudden
+illness) because "…签吗" was not read as the point asked, and a sum "给我2万块今天签字就了结" was not read as
+pressure to settle. Questions are the team's own, asked through the real answer service."""
+
+from datetime import date
+
+import pytest
+
+from assistant.answer import AnswerService
+from assistant.config import Settings
+from assistant.consult.facts import extract_facts
+from assistant.runtime import Runtime
+from eval.consult_metrics import opening
+
+TODAY = date(2026, 12, 5)
+
+
+@pytest.fixture(scope="module")
+def service(runtime: Runtime, built_settings: Settings) -> AnswerService:
+    return AnswerService(runtime.retriever, built_settings, today=lambda: TODAY)
+
+
+@pytest.mark.parametrize(
+    ("question", "months"),
+    [("公司三个月没给我发工资了", 3.0), ("两个月不发工钱了，怎么办", 2.0), ("三个月工资没发", 3.0)],
+)
+def test_months_of_wages_owed_told_before_the_owing_are_read(question: str, months: float) -> None:
+    assert extract_facts([question], TODAY).get("unpaid_months") == months
+
+
+@pytest.mark.parametrize(
+    "question", ["公司三个月没给我发工资了，我想辞职，能要补偿吗", "拖欠我两个月工资，我辞职了，有补偿吗"]
+)
+def test_leaving_over_wages_owed_is_answered_yes_with_how_to_leave(
+    service: AnswerService, question: str
+) -> None:
+    conclusion = opening(service.ask(question).text)[1]
+    assert conclusion.startswith("能")
+    assert "第三十八条第一款第（二）项" in conclusion
+    assert "个人原因" in conclusion  # the mistake that loses the compensation is named
+
+
+def test_leaving_for_ones_own_reasons_keeps_the_conditional_answer(service: AnswerService) -> None:
+    conclusion = opening(service.ask("我自己想辞职，能要补偿吗").text)[1]
+    assert not conclusion.startswith("能。")
+
+
+def test_an_injured_worker_asking_whether_to_sign_is_told_not_to_and_escalated(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("我在厂里冲床上干活，手被压伤了，老板说给我2万块今天签字就了结，我该签吗")
+    conclusion = opening(answer.text)[1]
+    assert conclusion.startswith("先别签")
+    assert "突发疾病" not in conclusion
+    assert answer.escalation.suggested
