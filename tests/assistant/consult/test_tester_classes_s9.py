@@ -55,3 +55,14 @@ def test_an_injured_worker_asking_whether_to_sign_is_told_not_to_and_escalated(
     assert conclusion.startswith("先别签")
     assert "突发疾病" not in conclusion
     assert answer.escalation.suggested
+
+
+def test_past_retirement_age_the_claims_do_not_list_what_the_conclusion_denies(
+    service: AnswerService,
+) -> None:
+    text = service.ask("我今年61岁，男的，在厂里干了8年，上个月被辞退了，能要多少补偿").text
+    assert opening(text)[1].startswith("一般拿不到经济补偿")
+    claims = text.split("**你可以主张**")[1].split("**", 1)[0] if "**你可以主张**" in text else ""
+    assert "两倍" not in claims and "每满1年1个月工资" not in claims
+    younger = service.ask("我今年45岁，在厂里干了8年，上个月被辞退了，能要多少补偿").text
+    assert "两倍" in younger.split("**你可以主张**")[1]
