@@ -369,8 +369,20 @@ def format_number(value: float) -> str:
     return f"{int(value)}" if value == int(value) else f"{value:g}"
 
 
+@lru_cache(maxsize=1)
+def _typos() -> tuple[tuple[str, str], ...]:
+    """corpus/typos.toml, longest first: the input-method slips retrieval corrects (社宝, 公伤) must not hide
+    a fact either (不给俺交社宝 is insurance unpaid; session 9, a tester's dialect question)."""
+    table = tomllib.loads((CORPUS_DIR / "typos.toml").read_text(encoding="utf-8")).get("typo", {})
+    return tuple(sorted(table.items(), key=lambda item: -len(item[0])))
+
+
 def _normalize(text: str) -> str:
-    return re.sub(r"\s+", " ", strip_identifiers(unicodedata.normalize("NFKC", text))).strip().lower()
+    text = re.sub(r"\s+", " ", strip_identifiers(unicodedata.normalize("NFKC", text))).strip()
+    for wrong, right in _typos():
+        if wrong in text:
+            text = text.replace(wrong, right)
+    return text.lower()
 
 
 def _until(day: DateRead) -> str | None:

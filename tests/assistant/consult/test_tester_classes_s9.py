@@ -66,3 +66,9 @@ def test_past_retirement_age_the_claims_do_not_list_what_the_conclusion_denies(
     assert "两倍" not in claims and "每满1年1个月工资" not in claims
     younger = service.ask("我今年45岁，在厂里干了8年，上个月被辞退了，能要多少补偿").text
     assert "两倍" in younger.split("**你可以主张**")[1]
+
+
+def test_an_input_method_slip_does_not_hide_a_fact() -> None:
+    # corpus/typos.toml corrects retrieval's query; the facts read the same corrected words.
+    facts = dict(extract_facts(["干了两年，老板不给俺交社宝，俺不想干了，能要补尝不"], TODAY).values())
+    assert facts.get("social_insurance") is False
