@@ -247,3 +247,18 @@ def test_the_protected_status_rule_does_not_act_without_a_protected_status() -> 
     rules = tuple(r for r in load_precedence() if r.id != "protected_dismissal_over_dispatch_terms")
     issues = ("labour_dispatch", "unlawful_termination")
     assert first(plan(question, *issues)) == first(plan(question, *issues, rules=rules, shipped=False))
+
+
+def test_who_pays_on_a_building_site_is_the_general_contractor_first() -> None:
+    # 保障农民工工资支付条例 30/36: asked 找谁要 about a 包工头, the construction guide's who-pays answer leads.
+    question = "包工头欠我两个月工钱，人找不到了，找谁要"
+    issues = ("wage_arrears", "migrant_construction_wages")
+    after = plan(question, *issues)
+    assert after.selected[0] == "migrant_construction_wages/who_pays"
+    assert "wage_arrears" in after.guides
+    assert first(plan(question, *issues, rules=(), shipped=False)) == "wage_arrears"
+
+
+def test_who_pays_off_a_building_site_keeps_the_wage_guide() -> None:
+    issues = ("wage_arrears", "migrant_construction_wages")
+    assert first(plan("公司欠我两个月工资，找谁要", *issues)) == "wage_arrears"
