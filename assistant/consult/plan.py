@@ -369,7 +369,11 @@ def _select_answer(
             # no answer of the guide names the remedy, its answer to the ending does (孕期被辞退 … 补偿标准:
             # the protection that makes it 2N, not the nursing hours 哺乳期 matched).
             for said in (asked, told):
-                reaching = [item for item in scored if _reaches(item[6], said, question)]
+                reaching = [
+                    item
+                    for item in scored
+                    if _reaches(item[6], said, question) and _situation_told(item[6], question)
+                ]
                 if reaching:
                     return max(reaching, key=lambda item: item[:5])[6]
         if clause and not coverage(subject_words(best[6]), question):
@@ -425,6 +429,14 @@ def _reaches(answer: GuideAnswer, said: tuple[str, ...], question: str) -> bool:
     """One of the answer's own ask words, said in the question, holds or is held by a phrasing said."""
     text = question.lower()
     return any(ask in text and (ask in word or word in ask) for ask in answer.asks for word in said)
+
+
+def _situation_told(answer: GuideAnswer, question: str) -> bool:
+    """A narrower answer (``refines``) speaks for the remedy only in its own situation: the words of the
+    answer it refines are said too (开除 … 能要赔偿吗 after a theft is not the refused transfer's money)."""
+    if answer.own_asks is None:
+        return True
+    return bool(coverage([word for word in answer.asks if word not in answer.own_asks], question))
 
 
 DeadlineRunner = Callable[[Mapping[str, Any]], list[Computation]]

@@ -272,6 +272,13 @@ def test_asked_the_remedy_after_a_dismissal_while_pregnant_the_protection_speaks
         ),
         # Dismissed, but the asked clause asks about something else than the ending's money.
         ("哺乳期被公司辞退了，每天一小时的哺乳时间还算不算", ("female_workers", "unlawful_termination"), ""),
+        # The ground of the ending matched (员工手册): a narrower answer about another situation (a transfer
+        # refused) does not take the remedy asked.
+        (
+            "按员工手册我被记了三次大过，厂里就把我开除了，能要赔偿吗",
+            ("rules_and_transfer", "unlawful_termination"),
+            "rules_and_transfer/rules",
+        ),
         # No ending told: sick pay is what is asked.
         (
             "住院请了两个月病假，病假期间工资怎么算",
