@@ -139,6 +139,29 @@ def test_an_open_ended_contract_cannot_end_by_expiry(book: GuideBook) -> None:
     assert first.startswith("不合法") and "两倍" in first
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我签的是无固定期限合同，现在单位要我改签一年的固定期限合同，我可以不签吗",
+        "我已经签了无固定期限合同，还能被辞退吗",
+    ],
+)
+def test_a_worker_who_holds_an_open_ended_contract_is_not_told_how_to_get_one(
+    book: GuideBook, question: str
+) -> None:
+    # Session 9 (lawyers' class F3, what the asker already has): the opening is what the contract held
+    # protects — terms change only by agreement (35), it ends only on a statutory ground — not the
+    # conditions for obtaining one (10 years, two fixed terms).
+    first = opening(plan(book, ["contract_expiry_renewal"], question))
+    assert "连续干满10年" not in first and "两次固定期限" not in first
+    assert "协商一致" in first and "两倍赔偿金" in first
+
+
+def test_a_worker_who_asks_for_one_still_gets_the_conditions(book: GuideBook) -> None:
+    first = opening(plan(book, ["contract_expiry_renewal"], "我在厂里干了快八年，能要求签无固定期限合同吗"))
+    assert "连续干满10年" in first
+
+
 def test_the_worker_who_refused_the_same_terms_gets_nothing(book: GuideBook) -> None:
     first = opening(plan(book, ["contract_expiry_renewal"], "合同到期公司说原条件续签，我不想续了，有补偿吗"))
     assert first.startswith("没有")
