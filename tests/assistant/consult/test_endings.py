@@ -68,6 +68,7 @@ def test_who_ended_it_and_on_what_terms_is_read(text: str, name: str, value: obj
         ("公司要搬迁，我还没决定跟不跟去", "termination"),  # a ground, but nothing has ended yet
         ("怕被辞退，上周旷工了一天", "termination"),  # a fault feared, not a dismissal
         ("我想跟公司签无固定期限合同，他们不给签", "open_ended"),
+        ("签无固定期限劳动合同要满足什么条件", "open_ended"),  # the act asked about, not a contract held
         ("我是兼职，每周干三天", "ending_ground"),
         ("我要辞职，老板不让我走", "termination_dismissed"),
     ],
@@ -157,8 +158,11 @@ def test_a_worker_who_holds_an_open_ended_contract_is_not_told_how_to_get_one(
     assert "协商一致" in first and "两倍赔偿金" in first
 
 
-def test_a_worker_who_asks_for_one_still_gets_the_conditions(book: GuideBook) -> None:
-    first = opening(plan(book, ["contract_expiry_renewal"], "我在厂里干了快八年，能要求签无固定期限合同吗"))
+@pytest.mark.parametrize(
+    "question", ["我在厂里干了快八年，能要求签无固定期限合同吗", "签无固定期限劳动合同要满足什么条件"]
+)
+def test_a_worker_who_asks_for_one_still_gets_the_conditions(book: GuideBook, question: str) -> None:
+    first = opening(plan(book, ["contract_expiry_renewal"], question))
     assert "连续干满10年" in first
 
 
