@@ -92,6 +92,7 @@ FACT_NAMES = frozenset(
         "contract_expired",
         "not_at_work",
         "commute",
+        "on_duty_travel",
         "traffic_accident",
         "other_party_at_fault",
         "ill",
@@ -139,6 +140,15 @@ FACT_NAMES = frozenset(
         "resignation_made",
         # A work injury still under treatment (停工留薪期, 还在养伤): a protected status (session 8).
         "injury_treatment",
+        # An age past the latest statutory retirement age that age allows (men's, the latest birth month):
+        # the labour contract has ended by law (劳动合同法实施条例 21) whatever the worker's sex (session 9).
+        "past_retirement_age",
+        # The worker's sex, told (我是女的, 女职工): women's statutory retirement ages are earlier.
+        "female",
+        # Insurance paid on too low a base (按最低基数交): the insurance guide still speaks (session 9).
+        "insurance_underpaid",
+        # Service told only as 一年多 / 好几年: no precise severance figure from it (session 9).
+        "service_vague",
         # Several disability grades told (一个九级一个十级): the gravest is disability_grade (session 9).
         "disability_grades",
     }
@@ -148,15 +158,18 @@ FACT_NAMES = frozenset(
 FACT_NAMES = FACT_NAMES | RELATION_FACT_NAMES
 
 
-def latest_retirement_age(age: int, today: date) -> float:
-    """The latest statutory retirement age a worker of this age can have, in years: men's (women's are
-    earlier), for the latest birth month the age allows. 全国人民代表大会常务委员会关于实施渐进式延迟法定退休
-    年龄的决定 (2024-09-13, in force 2025-01-01), 附件1: men born from January 1965 retire one month later
-    for every four months of birth after December 1964, up to 63."""
+def latest_retirement_age(age: int, today: date, female: bool = False) -> float:
+    """The latest statutory retirement age a worker of this age can have, in years, for the latest birth
+    month the age allows: men's when the sex is not known (women's are earlier). 全国人民代表大会常务委员会关于
+    实施渐进式延迟法定退休年龄的决定 (2024-09-13, in force 2025-01-01), 附件1: men born from January 1965
+    retire one month later for every four months of birth after December 1964, up to 63; women whose age was
+    55 (the later of women's two ages), born from January 1970, likewise up to 58 (附件2; 国务院关于渐进式延迟
+    法定退休年龄的办法 第一条)."""
     year = today.year - age
-    months_after = (year - 1965) * 12 + 12  # born in December of that year: the latest
+    base, first_year = (55, 1970) if female else (60, 1965)
+    months_after = (year - first_year) * 12 + 12  # born in December of that year: the latest
     added = 0 if months_after <= 0 else min(36, -(-months_after // 4))
-    return 60 + added / 12
+    return base + added / 12
 
 
 # Words that count injuries before a grade (一个九级一个十级, 还有一处九级): several grades of one worker.
@@ -392,6 +405,28 @@ def asked_fact(text: str, start: int, end: int) -> tuple[bool, bool | None]:
     return True, answer.group("yes") is not None
 
 
+# A birth year: 1962年出生, 1965年生的, 出生于1970年, 我是65年的 (two digits only after 我是/俺是/本人, where a
+# bare 65年 is no event of the case); 生产/生病/生活 are not births.
+_BIRTH_YEAR = re.compile(
+    r"(19[3-9]\d|200\d)\s*年\s*(?:\d{1,2}\s*月(?:份)?\s*)?(?:出生|生(?:人|的)?(?![产病意活气孩小娃]))"
+    r"|出生(?:于|在|是|年份是?)\s*(19[3-9]\d|200\d)"
+    r"|(?:我是|俺是|本人|我|俺)\s*([4-9]\d)\s*年(?:出生|生(?![产病意活气孩小娃])|的(?:人)?(?=[,，。!！?？\s]|$))"
+)
+
+# A year that opens a general question about the rules of that year (2018年工伤伤残待遇有哪些, 2019年工伤认定
+# 申请流程是怎样的, 2020年某省工伤死亡赔偿金是多少): the year the question was asked, not the day of an injury —
+# read as one it invented an injury date and a passed time limit (session 9, a learn-half class). Only with
+# the general question's ending in the same clause, and no person or event word between.
+_GENERAL_YEAR = re.compile(
+    r"\s*(?:的)?(?:最新|新)?[^，。！？；,.!?;\s我他她你俺咱了被在时按照跟给把受摔砸压掉出]{0,10}?"
+    r"(?:待遇|流程|程序|范围|赔偿金|赔偿|补助金|补偿金|规定|办法)"
+    r"[^，。！？；,.!?;\s]{0,4}?(?:有哪些|有什么|是怎样的?|是什么|是多少|多少钱?|怎么规定|如何|怎么算|怎么计算)"
+)
+# Years told with 多 or 几 (一年多, 三年多, 几年, 十几年): the months in between are not known.
+_VAGUE_YEARS = re.compile(r"(?:多|几)\s*年|年多")
+_CHILD_BEFORE = re.compile(r"孩子|儿子|女儿|小孩|娃|宝宝|闺女|孙")
+
+
 def _clauses(text: str) -> list[tuple[int, str]]:
     """Clauses with their offsets in the text."""
     out, pos = [], 0
@@ -435,7 +470,8 @@ class FactExtractor:
         )
         # 入职才3个月 / 干了快两年 / 上班刚满一年: a few words of degree between the verb and the duration.
         self._service_before = re.compile(
-            rf"(?:{lex.pattern('service', 'before')})(?:了|才|刚|刚刚|快|已经|都|有|满|大概|差不多|将近|不到|刚满|才满)*\s*$"
+            # 工作的18年 / 工作己满2年 (己 for 已, a common slip): session 9.
+            rf"(?:{lex.pattern('service', 'before')})(?:了|的|才|刚|刚刚|快|已经|己经|已|己|都|有|满|大概|差不多|将近|不到|刚满|才满)*\s*$"
         )
         self._not_tenure = re.compile(rf"(?:{lex.pattern('service', 'not_before_event')})[^,，。]{{0,3}}$")
         self._earlier_employer = re.compile(lex.pattern("service", "earlier_employer"))
@@ -560,7 +596,9 @@ class FactExtractor:
         # 连续签了两次 / 签过三次合同 / 第二份合同到期: fixed-term contracts in a row.
         self._fixed_terms = re.compile(
             r"(?:签了|签过|续了|续签了|续过)(?P<a>[一二两三四五2-5])次"
-            r"|第(?P<b>[二三四五2-5])(?:份|次|个)(?:劳动)?合同"
+            # 第二次固定期限合同到期 / 两次固定期限合同 (session 9).
+            r"|第(?P<b>[二三四五2-5])(?:份|次|个)(?:的)?(?:固定期限|定期)?(?:的)?(?:劳动)?合同"
+            r"|(?P<c>[两二三四五2-5])(?:次|份)(?:的)?固定期限(?:劳动)?合同"
         )
         self._notice_given = re.compile(lex.pattern("termination", "notice_given"))
         self._notice_missing = re.compile(lex.pattern("termination", "notice_missing"))
@@ -609,6 +647,8 @@ class FactExtractor:
             rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。没不未]{{0,8}}签"
         )
         self._settlement = re.compile(lex.pattern("harm", "settlement"))
+        self._settlement_weak = re.compile(lex.pattern("harm", "settlement_weak"))
+        self._earnings = re.compile(lex.pattern("harm", "earnings"))
         self._death = re.compile(lex.pattern("harm", "death"))
         self._death_idiom = re.compile(rf"(?:{lex.pattern('harm', 'death_idiom_before')})$")
         # 手被机器压了 / 被车撞伤 / 被钢板砸到: a harm verb after 被 and what did it.
@@ -696,6 +736,8 @@ class FactExtractor:
         self._comp_refused = re.compile(lex.pattern("work", "comp_time_refused"))
         self._pregnant = re.compile(lex.pattern("status", "pregnant"))
         self._student = re.compile(lex.pattern("status", "student_words"))
+        self._female = re.compile(lex.pattern("status", "female_words"))
+        self._male = re.compile(lex.pattern("status", "male_words"))
         self._internship = re.compile(lex.pattern("status", "internship_words"))
         self._graduated = re.compile(lex.pattern("status", "graduated_words"))
         insurance_kinds = lex.pattern("status", "insurance_kinds")
@@ -712,10 +754,29 @@ class FactExtractor:
                     rf"|(?:{insurance_kinds})[^，。,；;？?！!]{{0,8}}?(?:{insurance_not})"
                 ),
             ),
-            ("social_insurance", True, re.compile(lex.pattern("status", "social_insurance_paid"))),
+            (
+                "social_insurance",
+                True,
+                re.compile(
+                    rf"(?:{lex.pattern('status', 'social_insurance_paid')})"
+                    rf"|(?:{insurance_kinds})(?:都|也|一直|全|全都|全部|每月|每个月|按月)*(?:{lex.pattern('status', 'insurance_paid')})"
+                    rf"|(?:{insurance_kinds})[^，。,；;？?！!不没未]{{0,6}}?是(?:{lex.pattern('status', 'insurance_paid_by')})"
+                    rf"|(?<![没不未])(?:给|帮)(?:我|我们|俺|员工|工人)?(?:交|缴|买|上)了(?:{insurance_kinds})"
+                ),
+            ),
+            ("insurance_underpaid", True, re.compile(lex.pattern("status", "insurance_underpaid"))),
             ("contract_expired", False, re.compile(lex.pattern("status", "contract_running"))),
             ("not_at_work", True, re.compile(lex.pattern("status", "not_at_work"))),
             ("commute", True, re.compile(lex.pattern("status", "commute"))),
+            (
+                "on_duty_travel",
+                True,
+                re.compile(
+                    rf"(?:在|正在|去|到)[^，。,；;！!？?]{{0,6}}?(?:{lex.pattern('status', 'on_duty_activity')})"
+                    rf"|(?:{lex.pattern('status', 'on_duty_activity')})(?:{lex.pattern('status', 'on_duty_during')})"
+                    rf"|{lex.pattern('status', 'on_duty_time')}"
+                ),
+            ),
             ("traffic_accident", True, re.compile(lex.pattern("status", "traffic_accident"))),
             ("other_party_at_fault", True, re.compile(lex.pattern("status", "other_party_at_fault"))),
             ("ill", True, re.compile(lex.pattern("status", "ill"))),
@@ -803,6 +864,7 @@ class FactExtractor:
             self._overtime(clause, put)
         self._overtime_message(text, facts, put)
         self._status(text, put)
+        self._birth_year(text, today, put)
         self._relation.read(text, put)
         self._decisive(text, put)
         if hit := self._employer_unlicensed.search(text):
@@ -947,14 +1009,30 @@ class FactExtractor:
                 re.search(r"(?:在|跟|进)[^,，。]{1,12}$", before) and re.match(r"\s*了", clause[d.end :])
             )
             if tenure:
-                put("service_months", round(d.months, 1), clause[max(0, d.start - 6) : d.end], d.approximate)
+                vague = _VAGUE_YEARS.search(d.text) is not None and not d.text.lstrip().startswith("半")
+                # 一年多 / 十几年: somewhere in a span of a year or more, where severance's half-year rule gives
+                # two answers (一年多: 1.5 or 2 months). The months are a middle reading, not the worker's
+                # words (not shown as told); the words themselves are (service_vague, session 9).
+                put(
+                    "service_months",
+                    round(d.months, 1),
+                    clause[max(0, d.start - 6) : d.end],
+                    d.approximate,
+                    "按你说的年数估的中间值" if vague else "",
+                )
+                if vague:
+                    put("service_vague", d.text.strip(), d.text)
 
     def _dates(self, clause: str, today: date, put: Any) -> None:
         """Each date goes to the event whose verb stands nearest it in the clause (24年6月10号入职，
         上个月20号被开了: the verb after the date binds first), one date per event; two dates joined by
         到 (3月1号上班到11月30号走的) are the start and the end of the job."""
         # 2018年职工工伤认定标准, 2024年的新规: a year that names a rule or a document, not an event.
-        dates = [d for d in find_dates(clause, today) if not self._document_year.match(clause, d.end)]
+        dates = [
+            d
+            for d in find_dates(clause, today)
+            if not self._document_year.match(clause, d.end) and not _GENERAL_YEAR.match(clause, d.end)
+        ]
         if not dates:
             return
         hits = [
@@ -1224,6 +1302,10 @@ class FactExtractor:
                 return
 
     def _status(self, text: str, put: Any) -> None:
+        if hit := self._female.search(text):
+            put("female", True, hit.group(0))
+        elif hit := self._male.search(text):
+            put("female", False, hit.group(0))
         if (
             (student := self._student.search(text))
             and self._internship.search(text)
@@ -1338,7 +1420,8 @@ class FactExtractor:
         if hit := self._sign_now.search(text):
             put("pressure_to_sign", True, hit.group(0))
         for _, clause in _clauses(text):
-            if not self._settlement.search(clause):
+            weak_only = not self._settlement.search(clause)
+            if weak_only and (not self._settlement_weak.search(clause) or self._earnings.search(clause)):
                 continue
             offered = next((m for m in self._sums(clause) if m.yuan >= 1000), None)
             if offered is not None:
@@ -1440,6 +1523,22 @@ class FactExtractor:
                 put("age", int(age), m.group(0))
                 break
 
+    @staticmethod
+    def _birth_year(text: str, today: date, put: Any) -> None:
+        """1962年出生 / 我是65年的 / 出生于1970年: the age this year (an age told outright is read first and
+        wins). Who is past the statutory retirement age, or near it, turns on it."""
+        for m in _BIRTH_YEAR.finditer(text):
+            if _CHILD_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+                continue  # 孩子2010年出生: a child's birth, not the worker's
+            raw = next(g for g in m.groups() if g)
+            year = int(raw) if len(raw) == 4 else 1900 + int(raw)
+            age = today.year - year
+            if text.startswith("日", m.end()) and age < 16:
+                continue  # 2019年生日那天: a birthday's date, not a birth year
+            if 14 <= age <= 90:
+                put("age", age, m.group(0), True, f"按{year}年出生推算")
+            return
+
     def _ending(self, text: str, told: str, put: Any) -> None:
         """The ground the employer gave (quoted words included: they are the ground given), who
         proposed an agreed ending, who declined to renew and on what terms, an open-ended contract."""
@@ -1470,7 +1569,7 @@ class FactExtractor:
                 put("open_ended", True, hit.group(0))
                 break
         if hit := self._fixed_terms.search(told):
-            n = parse_cn_number(hit.group("a") or hit.group("b"))
+            n = parse_cn_number(hit.group("a") or hit.group("b") or hit.group("c"))
             if n is not None and 1 <= n <= 5:
                 put("fixed_terms", int(n), hit.group(0))
 
@@ -1595,6 +1694,32 @@ class FactExtractor:
             )
 
     @staticmethod
+    def _derive_retirement(record: CaseFacts) -> None:
+        """今年61了 / 1960年出生: at an age past every statutory retirement age it allows (men retire
+        latest; 渐进式延迟 from 2025 adds at most 3 years), the contract ended by law when the worker
+        reached it (劳动合同法实施条例 21), so a dismissal now is no dismissal under 劳动合同法 (no N, no 2N)."""
+        age = record.facts.get("age")
+        if age is None or not isinstance(age.value, int | float) or record.has("past_retirement_age"):
+            return
+        female = record.get("female") is True or record.get("pregnant") is True
+        latest = latest_retirement_age(int(age.value), record.today, female)
+        end = record.date("end_date")
+        # 今年61，前年被辞退: the age when the job ended decides, not today's (a dismissal at 59 is one).
+        age_then = age.value - (record.today.year - end.year) if end is not None else age.value
+        if age_then >= latest:
+            record.add(
+                Fact(
+                    "past_retirement_age",
+                    True,
+                    age.words,
+                    age.turn,
+                    False,
+                    f"按年龄推算：{'女' if female else '男'}职工法定退休年龄最晚{format_number(round(latest, 2))}岁"
+                    + ("" if female else "，女职工更早"),
+                )
+            )
+
+    @staticmethod
     def _derive_protected(record: CaseFacts) -> None:
         """The protected status of 劳动合同法 42 the facts make, the first that holds: pregnancy, a
         suspected occupational disease, a disability from a work injury, a medical period, 15 years here
@@ -1602,8 +1727,13 @@ class FactExtractor:
         (men's; a younger woman may already be near, which the guides' general sentences leave open)."""
         years_here = float(record.get("service_months", 0) or 0)
         age = record.get("age")
-        near = record.get("near_retirement") is True or (
-            isinstance(age, int | float) and latest_retirement_age(int(age), record.today) - age <= 5
+        # Past the age (past_retirement_age) the contract has already ended by law: nothing left to protect.
+        near = record.get("past_retirement_age") is not True and (
+            record.get("near_retirement") is True
+            or (
+                isinstance(age, int | float)
+                and latest_retirement_age(int(age), record.today, record.get("female") is True) - age <= 5
+            )
         )
         candidates = (
             ("pregnancy", "pregnant", record.get("pregnant") is True),
@@ -1709,6 +1839,7 @@ class FactExtractor:
                     f"{format_number(float(here.value))}个月（非因本人原因被安排到本单位，合并计算）",
                 )
             )
+        FactExtractor._derive_retirement(record)
         FactExtractor._derive_protected(record)
         if (
             record.get("contract_signed") is False

@@ -187,7 +187,7 @@ def format_value(name: str, value: Any) -> str:
         return "是" if value else "否"
     if isinstance(value, DayRange) and (label := range_label(str(value), value.until)) is not None:
         return label
-    if name in DATE_FACTS or name == "deadline" or name.endswith("_date"):
+    if name in DATE_FACTS or name.endswith(("deadline", "_date", "deadline_from")):
         try:
             day = date.fromisoformat(str(value))
             return f"{day.year}年{day.month}月{day.day}日"

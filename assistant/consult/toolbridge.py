@@ -10,15 +10,18 @@ policy can see a deadline that is near."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from assistant.consult.facts import format_number
 from assistant.consult.guides import ClauseRef
-from assistant.consult.plan import Computation, ToolRunner
+from assistant.consult.plan import Computation, ToolRunner, range_label
 from assistant.tools import ToolInputError, ToolResult, UnknownTool, run_tool, time_limits
 from assistant.tools.data import DataError
+from assistant.tools.dates import add_months
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +62,9 @@ def applies(name: str, values: Mapping[str, Any]) -> bool:
         present.add("termination")
     if values.get("contract_signed") is False or values.get("months_without_contract"):
         present.add("no_contract")
+    if name in ("severance", "damages") and values.get("past_retirement_age") is True:
+        # Past the statutory retirement age the contract has ended by law (实施条例 21): no N, no 2N.
+        return False
     return all(present.intersection(group) for group in _APPLIES.get(name, ()))
 
 
@@ -86,12 +92,70 @@ def to_computation(result: ToolResult, values: Mapping[str, Any]) -> Computation
     )
 
 
+# The figures that turn on the months of service across a half-year (劳动合同法 47(1)).
+VAGUE_SERVICE_TOOLS = frozenset({"severance", "damages"})
+
+
+def _service_range(
+    name: str, inputs: dict[str, Any], told: str, run: Callable[[str, Mapping[str, Any]], Computation | None]
+) -> Computation | None:
+    """三年多: N is 3.5 months (under three and a half years) or 4 (from three and a half): the figures
+    for both ends, joined as a range (3.5至4), never one of them stated as the worker's. Years told with 几
+    (十几年) span too much for a range: the tool asks for the start date instead."""
+    months = inputs.get("service_months")
+    if "几" in told or not isinstance(months, int | float):
+        return run(name, {k: v for k, v in inputs.items() if k not in ("service_months", "service_vague")})
+    years = int(float(months) // 12)
+    low = run(name, {**inputs, "service_months": years * 12 + 1, "service_vague": None})
+    high = run(name, {**inputs, "service_months": years * 12 + 11, "service_vague": None})
+    if low is None or high is None:
+        return low or high
+    quantities = dict(low.quantities)
+    for key, value in low.quantities.items():
+        other = high.quantities.get(key)
+        numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (value, other))
+        if numbers and other != value:
+            quantities[key] = f"{format_number(float(value))}至{format_number(float(other))}"
+    half = f"{years}年半" if years else "半年"
+    note = f"你说的是“{told}”，没有具体月份：不满{half}的按少的算，满{half}的按多的算；告诉我入职日期可以算准"
+    return replace(
+        low,
+        formula=f"不满{half}：{low.formula}；满{half}：{high.formula}",
+        quantities=quantities,
+        assumptions=(note,),
+    )
+
+
+def _month_of(value: Any) -> date | None:
+    """The first day of a date known only to its month (a DayRange of one calendar month), else None."""
+    until = getattr(value, "until", None)
+    if not isinstance(value, str) or not isinstance(until, str):
+        return None
+    first, last = date.fromisoformat(value), date.fromisoformat(until)
+    next_month = add_months(first, 1)
+    return first if first.day == 1 and last == next_month - timedelta(days=1) else None
+
+
+def whole_month_service(values: Mapping[str, Any]) -> dict[str, Any]:
+    """2012年12月进厂，2015年12月被辞退: a start and an end both told to the month count as the whole
+    months between them (3 years), not from the first of one month to the first of the other, both days
+    included (3 years and a day, which a tool would round up by half a month of severance)."""
+    start, end = _month_of(values.get("start_date")), _month_of(values.get("end_date"))
+    if start is None or end is None or end <= start:
+        return {}
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return {"end_date": (add_months(start, months) - timedelta(days=1)).isoformat()}
+
+
 def default_tool_runner(today: Callable[[], date] | None = None) -> ToolRunner:
     """Runs a worker tool on the facts; None when it cannot run (the answer then states the rule
     without numbers). Facts read from free text that a tool rejects are left out, not fatal."""
 
     def run(name: str, values: Mapping[str, Any]) -> Computation | None:
-        inputs = dict(values)
+        inputs = dict(values) | whole_month_service(values)
+        vague = inputs.get("service_vague")
+        if name in VAGUE_SERVICE_TOOLS and isinstance(vague, str) and not inputs.get("start_date"):
+            return _service_range(name, inputs, vague, run)
         lower_bound = name == "annual_leave" and inputs.get("cumulative_work_years") is None
         if lower_bound and inputs.get("service_months") is not None:
             # The years with this employer are a lower bound of the working life that decides leave.
@@ -108,6 +172,58 @@ def default_tool_runner(today: Callable[[], date] | None = None) -> ToolRunner:
         return to_computation(result, values)
 
     return run
+
+
+def _as_told(
+    computation: Computation, later: ToolResult, values: Mapping[str, Any], latest: Mapping[str, str]
+) -> Computation:
+    """A limit counted from a date known only to its month or year, passed (or not) whichever day it was:
+    the start is shown as told (2015年12月, not 2015年12月1日), and a passed limit by its latest possible
+    day (最晚到2016年12月31日也满了) — never by a first-of-the-month day the worker did not say."""
+    quantities = dict(computation.quantities)
+    prefix = DEADLINE_PREFIX.get(computation.tool, "")
+    start = quantities.get("deadline_from")
+    for name, until in latest.items():
+        value = values.get(name)
+        label = range_label(str(value), until) if value is not None else None
+        if not isinstance(start, str) or label is None:
+            continue
+        first = date.fromisoformat(str(value))
+        day = f"{first.year}年{first.month}月{first.day}日"
+        if day in start:  # 受伤之日 2019年1月1日 → 受伤之日 2019年
+            told = start.replace(day, label)
+            quantities["deadline_from"] = told
+            if prefix:
+                quantities[f"{prefix}_deadline_from"] = told
+            break
+    else:
+        return computation
+    formula = computation.formula.replace(day, label)
+    if quantities.get("deadline_passed") is True:
+        # Passed whichever day it was: each date counted from the start is shown at its latest.
+        for key, value in computation.quantities.items():
+            other = later.quantities.get(key)
+            if _iso(value) and _iso(other) and value != other:
+                formula = formula.replace(_cn(str(value)), _cn(str(other)))
+                quantities[key] = other
+                if prefix and key == "deadline":
+                    quantities[f"{prefix}_deadline"] = other
+        left, later_left = computation.quantities.get("days_left"), later.quantities.get("days_left")
+        if isinstance(left, int) and isinstance(later_left, int) and left != later_left:
+            formula = formula.replace(f"已经过了 {-left} 天", f"至少已经过了 {-later_left} 天")
+            quantities["days_left"] = later_left
+            if prefix:
+                quantities[f"{prefix}_days_left"] = later_left
+    return replace(computation, quantities=quantities, formula=formula)
+
+
+def _iso(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+
+
+def _cn(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def deadline_computations(
@@ -132,7 +248,7 @@ def deadline_computations(
         other = later.get(computation.tool)
         passed = computation.quantities.get("deadline_passed")
         if other is None or other.quantities.get("deadline_passed") == passed:
-            out.append(computation)
+            out.append(_as_told(computation, other, values, latest) if other is not None else computation)
             continue
         prefix = DEADLINE_PREFIX.get(computation.tool, "")
         quantities = dict(computation.quantities)

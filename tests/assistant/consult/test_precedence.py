@@ -307,3 +307,28 @@ def test_an_answer_rule_naming_a_missing_point_is_caught(tmp_path: Path) -> None
     with pytest.raises(GuideError, match="no_such_point"):
         load_answer_rules.__wrapped__(path)
     assert [r.id for r in load_answer_rules()] == ["ending_remedy_over_background"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我是劳务派遣工，怀孕两个月，派遣公司说要和我解除劳动合同，我能拿到哪些赔偿？",
+        "我是派遣过去的，现在在医疗期，派遣公司要跟我解除合同，能要什么补偿",
+    ],
+)
+def test_a_protected_dispatched_worker_ended_is_answered_as_a_barred_dismissal(question: str) -> None:
+    # 劳动合同法 42/48/87 (劳务派遣暂行规定 13) decide her ending; the dispatch guide's terms (two-year
+    # contracts, fees) must not open the answer.
+    issues = ("labour_dispatch", "unlawful_termination")
+    after = plan(question, *issues)
+    assert first(after) == "unlawful_termination"
+    assert "labour_dispatch" in after.guides
+    before = plan(question, *issues, rules=(), shipped=False)
+    assert first(before) == "labour_dispatch"
+
+
+def test_the_protected_status_rule_does_not_act_without_a_protected_status() -> None:
+    question = "我是派遣工，派遣公司说要和我解除合同，能要什么补偿"
+    rules = tuple(r for r in load_precedence() if r.id != "protected_dismissal_over_dispatch_terms")
+    issues = ("labour_dispatch", "unlawful_termination")
+    assert first(plan(question, *issues)) == first(plan(question, *issues, rules=rules, shipped=False))
