@@ -604,6 +604,9 @@ class FactExtractor:
         self._open_ended = re.compile(lex.pattern("termination", "open_ended"))
         self._open_ended_not = re.compile(
             rf"(?:{lex.pattern('termination', 'open_ended_not_before')})[^,，。；;？?！!]{{0,4}}$"
+            # A bare verb right before it (签无固定期限合同需要哪些条件) names the act, not a contract held
+            # (签的是 / 签订了 无固定期限合同 is held).
+            rf"|(?:{lex.pattern('termination', 'open_ended_verb_right_before')})$"
         )
         # 连续签了两次 / 签过三次合同 / 第二份合同到期: fixed-term contracts in a row.
         self._fixed_terms = re.compile(

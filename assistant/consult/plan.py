@@ -34,7 +34,7 @@ from assistant.consult.kinds import (
     load_markers,
     question_kind,
 )
-from assistant.consult.precedence import PrecedenceRule, load_precedence
+from assistant.consult.precedence import PrecedenceRule, load_answer_rules, load_precedence
 
 MAX_ISSUE_GUIDES = 2  # detected issues whose guides shape one answer
 MAX_CANDIDATE_GUIDES = 3  # detected issues whose guides are weighed for it
@@ -362,6 +362,20 @@ def _select_answer(
     if scored:
         best = max(scored, key=lambda item: item[:5])
         clause = asked_clause(question)
+        asked, told = _asked_by_rule(clause, question)
+        if asked and not _reaches(best[6], asked + told, question):
+            # The object asked (the remedy of an ending told) outranks the background status that
+            # matched more words (病假期间 … 被解雇 … 怎么得到补偿: the ending's remedy, not sick pay); where
+            # no answer of the guide names the remedy, its answer to the ending does (孕期被辞退 … 补偿标准:
+            # the protection that makes it 2N, not the nursing hours 哺乳期 matched).
+            for said in (asked, told):
+                reaching = [
+                    item
+                    for item in scored
+                    if _reaches(item[6], said, question) and _situation_told(item[6], question)
+                ]
+                if reaching:
+                    return max(reaching, key=lambda item: item[:5])[6]
         if clause and not coverage(subject_words(best[6]), question):
             # The point asked is named in the asked clause (这段时间工资怎么算) and the best answer was
             # chosen by the form of the question alone (怎么算, 能不能: none of its subject words said):
@@ -388,6 +402,41 @@ def _select_answer(
             return same_kind[0]
         return best[6]
     return same_kind[0] if same_kind else (guide.answers[0] if guide.answers else None)
+
+
+_CLAUSES = re.compile(r"[，,。？?！!；;：:\n]")
+
+
+def _asked_by_rule(clause: str, question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The phrasings of an answer rule's asked point said in the asked clause, and those of its told
+    point said in the question (an ending by the employer); empty when no rule holds. A question with no
+    marker of its kind (我应该如何得到补偿) asks in its last clause."""
+    clause = clause or next((c for c in reversed(_CLAUSES.split(question)) if c.strip()), "")
+    points = load_points()
+    text, clause = question.lower(), clause.lower()
+    for rule in load_answer_rules():
+        asked, told = points.get(rule.asked), points.get(rule.told)
+        if asked is None or told is None:
+            continue
+        ending = tuple(word for word in told.words if word in text)
+        said = tuple(word for word in asked.words if word in clause)
+        if ending and said:
+            return said, ending
+    return (), ()
+
+
+def _reaches(answer: GuideAnswer, said: tuple[str, ...], question: str) -> bool:
+    """One of the answer's own ask words, said in the question, holds or is held by a phrasing said."""
+    text = question.lower()
+    return any(ask in text and (ask in word or word in ask) for ask in answer.asks for word in said)
+
+
+def _situation_told(answer: GuideAnswer, question: str) -> bool:
+    """A narrower answer (``refines``) speaks for the remedy only in its own situation: the words of the
+    answer it refines are said too (开除 … 能要赔偿吗 after a theft is not the refused transfer's money)."""
+    if answer.own_asks is None:
+        return True
+    return bool(coverage([word for word in answer.asks if word not in answer.own_asks], question))
 
 
 DeadlineRunner = Callable[[Mapping[str, Any]], list[Computation]]

@@ -35,6 +35,39 @@ class PrecedenceRule:
     first: bool = False
 
 
+@dataclass(frozen=True)
+class AnswerRule:
+    """Which answer of one guide speaks: when the asked clause says a phrasing of ``asked`` and the
+    question says one of ``told``, an answer reaching none of the asked phrasings gives way to one whose
+    own ask words hold one of them (precedence.toml ``[[answer_rule]]``)."""
+
+    id: str
+    asked: str  # a point of points.toml, said in the asked clause
+    told: str  # a point of points.toml, said anywhere in the question
+
+
+@lru_cache(maxsize=4)
+def load_answer_rules(path: Path = PRECEDENCE_PATH) -> tuple[AnswerRule, ...]:
+    """The answer rules, in file order. Raises GuideError naming the file and the problem."""
+    if not path.is_file():
+        return ()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise GuideError(f"{path.name}：TOML 格式错误：{exc}") from exc
+    rules: list[AnswerRule] = []
+    points = load_points()
+    for i, raw in enumerate(data.get("answer_rule", [])):
+        where = f"{path.name} answer_rule[{i}]"
+        if set(raw) != {"id", "asked", "told"} or not all(isinstance(v, str) and v for v in raw.values()):
+            raise GuideError(f"{where}：要有且只有 id、asked 和 told（points.toml 的要点）")
+        for field in ("asked", "told"):
+            if raw[field] not in points:
+                raise GuideError(f"{where}：points.toml 中没有要点 {raw[field]}")
+        rules.append(AnswerRule(raw["id"], raw["asked"], raw["told"]))
+    return tuple(rules)
+
+
 @lru_cache(maxsize=4)
 def load_precedence(path: Path = PRECEDENCE_PATH) -> tuple[PrecedenceRule, ...]:
     """The rules, in file order. Raises GuideError naming the file and the problem."""

@@ -68,6 +68,7 @@ def test_who_ended_it_and_on_what_terms_is_read(text: str, name: str, value: obj
         ("公司要搬迁，我还没决定跟不跟去", "termination"),  # a ground, but nothing has ended yet
         ("怕被辞退，上周旷工了一天", "termination"),  # a fault feared, not a dismissal
         ("我想跟公司签无固定期限合同，他们不给签", "open_ended"),
+        ("签无固定期限劳动合同要满足什么条件", "open_ended"),  # the act asked about, not a contract held
         ("我是兼职，每周干三天", "ending_ground"),
         ("我要辞职，老板不让我走", "termination_dismissed"),
     ],
@@ -137,6 +138,32 @@ def test_an_open_ended_contract_cannot_end_by_expiry(book: GuideBook) -> None:
         plan(book, ["contract_expiry_renewal"], "我是无固定期限合同，公司说合同到期了让我走，合法吗")
     )
     assert first.startswith("不合法") and "两倍" in first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我签的是无固定期限合同，现在单位要我改签一年的固定期限合同，我可以不签吗",
+        "我已经签了无固定期限合同，还能被辞退吗",
+    ],
+)
+def test_a_worker_who_holds_an_open_ended_contract_is_not_told_how_to_get_one(
+    book: GuideBook, question: str
+) -> None:
+    # Session 9 (lawyers' class F3, what the asker already has): the opening is what the contract held
+    # protects — terms change only by agreement (35), it ends only on a statutory ground — not the
+    # conditions for obtaining one (10 years, two fixed terms).
+    first = opening(plan(book, ["contract_expiry_renewal"], question))
+    assert "连续干满10年" not in first and "两次固定期限" not in first
+    assert "协商一致" in first and "两倍赔偿金" in first
+
+
+@pytest.mark.parametrize(
+    "question", ["我在厂里干了快八年，能要求签无固定期限合同吗", "签无固定期限劳动合同要满足什么条件"]
+)
+def test_a_worker_who_asks_for_one_still_gets_the_conditions(book: GuideBook, question: str) -> None:
+    first = opening(plan(book, ["contract_expiry_renewal"], question))
+    assert "连续干满10年" in first
 
 
 def test_the_worker_who_refused_the_same_terms_gets_nothing(book: GuideBook) -> None:

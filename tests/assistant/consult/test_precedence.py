@@ -224,6 +224,91 @@ def test_asked_whether_it_is_a_work_injury_the_overtime_told_as_background_gives
     assert "overtime" in after.guides  # it stays, after: the overtime pay is still owed
 
 
+# The object asked beats a background word (ask9b, session 9, lawyers' class F1): asked what the
+# employer's ending brings, the guide's answer about that ending speaks, not the one a status told as
+# background (病假期间, 哺乳期) matched with more words.
+
+
+def plan_without_answer_rules(monkeypatch: pytest.MonkeyPatch, question: str, *issues: str) -> ConsultPlan:
+    import assistant.consult.plan as plan_module
+
+    monkeypatch.setattr(plan_module, "load_answer_rules", lambda: ())
+    return plan(question, *issues)
+
+
+def test_asked_the_remedy_of_a_dismissal_during_sick_leave_the_ending_answer_speaks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    question = "胃出血住院期间，老板打电话说要把我解雇，这种情况我要怎么拿到补偿？"
+    issues = ("unlawful_termination", "severance_compensation", "sick_leave_medical_period")
+    after = plan(question, *issues)
+    assert after.selected[0] == "sick_leave_medical_period/ending_pay"
+    assert "违法解除" in after.conclusion[0].text and "病假工资" not in after.conclusion[0].text
+    assert any(ref.law == "劳动合同法" and ref.article == 42 for ref in after.conclusion[0].cite)
+    before = plan_without_answer_rules(monkeypatch, question, *issues)
+    assert before.selected[0] == "sick_leave_medical_period/sick_pay"  # the sick-pay floor the lawyers saw
+
+
+def test_asked_the_remedy_after_a_dismissal_while_pregnant_the_protection_speaks_not_nursing_hours(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    question = "怀孕四个月单位把我辞退了。孕期、产期、哺乳期的补偿标准是多少？"
+    after = plan(question, "female_workers")
+    assert after.selected[0] == "female_workers/dismissal"
+    assert any(ref.law == "劳动合同法" and ref.article == 42 for ref in after.conclusion[0].cite)
+    assert "哺乳时间" not in after.conclusion[0].text
+    before = plan_without_answer_rules(monkeypatch, question, "female_workers")
+    assert before.selected[0] == "female_workers/breastfeeding"
+
+
+@pytest.mark.parametrize(
+    ("question", "issues", "kept"),
+    [
+        # A worker who resigns told no ending by the employer: the resignation answer stays.
+        (
+            "我打算辞职，单位三年没给我交社保，辞职的话单位要给我补偿吗",
+            ("social_insurance", "severance_compensation", "employee_resignation"),
+            "social_insurance/quit_compensation",
+        ),
+        # Dismissed, but the asked clause asks about something else than the ending's money.
+        ("哺乳期被公司辞退了，每天一小时的哺乳时间还算不算", ("female_workers", "unlawful_termination"), ""),
+        # The ground of the ending matched (员工手册): a narrower answer about another situation (a transfer
+        # refused) does not take the remedy asked.
+        (
+            "按员工手册我被记了三次大过，厂里就把我开除了，能要赔偿吗",
+            ("rules_and_transfer", "unlawful_termination"),
+            "rules_and_transfer/rules",
+        ),
+        # No ending told: sick pay is what is asked.
+        (
+            "住院请了两个月病假，病假期间工资怎么算",
+            ("sick_leave_medical_period",),
+            "sick_leave_medical_period/sick_pay",
+        ),
+    ],
+)
+def test_without_an_ending_asked_about_the_answer_stays(
+    monkeypatch: pytest.MonkeyPatch, question: str, issues: tuple[str, ...], kept: str
+) -> None:
+    after = plan(question, *issues)
+    before = plan_without_answer_rules(monkeypatch, question, *issues)
+    assert after.selected[:1] == before.selected[:1]
+    if kept:
+        assert after.selected[0] == kept
+
+
+def test_an_answer_rule_naming_a_missing_point_is_caught(tmp_path: Path) -> None:
+    from assistant.consult.precedence import load_answer_rules
+
+    path = tmp_path / "precedence.toml"
+    path.write_text(
+        '[[answer_rule]]\nid = "x"\nasked = "no_such_point"\ntold = "employer_ending"\n', encoding="utf-8"
+    )
+    with pytest.raises(GuideError, match="no_such_point"):
+        load_answer_rules.__wrapped__(path)
+    assert [r.id for r in load_answer_rules()] == ["ending_remedy_over_background"]
+
+
 @pytest.mark.parametrize(
     "question",
     [
