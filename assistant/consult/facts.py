@@ -659,7 +659,7 @@ class FactExtractor:
         self._employer_unit = re.compile(lex.pattern("status", "employer_unit_words"))
         self._employer_unlicensed = re.compile(lex.pattern("status", "employer_unlicensed"))
         self._sign_now = re.compile(
-            rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。没不未]{{0,8}}签"
+            rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。没不未每]{{0,8}}签"
         )
         self._settlement = re.compile(lex.pattern("harm", "settlement"))
         self._settlement_weak = re.compile(lex.pattern("harm", "settlement_weak"))

@@ -72,3 +72,14 @@ def test_an_input_method_slip_does_not_hide_a_fact() -> None:
     # corpus/typos.toml corrects retrieval's query; the facts read the same corrected words.
     facts = dict(extract_facts(["干了两年，老板不给俺交社宝，俺不想干了，能要补尝不"], TODAY).values())
     assert facts.get("social_insurance") is False
+
+
+def test_signing_at_intervals_is_not_pressure_to_sign_today() -> None:
+    # 现在每两年签一次 tells a habit of renewals, not a paper pushed at the worker now.
+    assert "pressure_to_sign" not in dict(
+        extract_facts(["我在这干了十年，现在每两年签一次合同"], TODAY).values()
+    )
+    assert (
+        dict(extract_facts(["老板让我现在就签字，不签就走人"], TODAY).values()).get("pressure_to_sign")
+        is True
+    )
