@@ -927,7 +927,13 @@ def _by_match(
     scored = []
     for position, (guide, answer) in enumerate(zip(guides, answers, strict=True)):
         matched = _match(answer, question)
-        leads = guide.id in first or (guide.leads_when is not None and guide.leads_when.holds(values) is True)
+        # A precedence rule's ``first`` outranks a guide's own leads_when (a disability grade makes the
+        # benefits guide lead, but a graded worker being dismissed is answered on the dismissal first).
+        leads = (
+            2
+            if guide.id in first
+            else int(guide.leads_when is not None and guide.leads_when.holds(values) is True)
+        )
         kind_matched = answer is not None and answer.kind == kind and matched > 0
         focused = focus_match(answer, question)
         reaches = clause_asks and focused > 0

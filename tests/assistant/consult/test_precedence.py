@@ -347,3 +347,22 @@ def test_who_pays_on_a_building_site_is_the_general_contractor_first() -> None:
 def test_who_pays_off_a_building_site_keeps_the_wage_guide() -> None:
     issues = ("wage_arrears", "migrant_construction_wages")
     assert first(plan("公司欠我两个月工资，找谁要", *issues)) == "wage_arrears"
+
+
+@pytest.mark.parametrize(
+    "question", ["工伤评了八级，干了12年，现在厂里要辞退我，能拿多少钱", "工伤九级，公司说要辞退我，怎么赔"]
+)
+def test_a_graded_worker_being_dismissed_is_told_the_bar_before_the_tariff(question: str) -> None:
+    # 劳动合同法 42(2): a grade 5-10 worker may not be dismissed on 40/41 grounds; the grade's lump sums follow.
+    issues = ("work_injury_benefits", "unlawful_termination")
+    after = plan(question, *issues)
+    assert first(after) == "unlawful_termination"
+    assert "work_injury_benefits" in after.guides
+    assert any("不能以客观情况变化" in s.text for s in after.conclusion)
+    assert first(plan(question, *issues, rules=(), shipped=False)) == "work_injury_benefits"
+
+
+def test_a_grade_asked_about_without_a_dismissal_keeps_the_tariff() -> None:
+    assert first(plan("工伤评了九级，能拿多少钱", "work_injury_benefits", "unlawful_termination")) == (
+        "work_injury_benefits"
+    )
