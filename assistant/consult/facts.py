@@ -385,6 +385,11 @@ def _normalize(text: str) -> str:
     return text.lower()
 
 
+# A sum told as a total (一共, 总共) or for a number of months (三个月工钱): not the month's wage.
+_TOTAL = re.compile(r"一共|总共|合计|总计|累计|加起来|共计")
+_MONTHS_BEFORE = re.compile(rf"(?P<n>\d+|[{CN_CHARS}几两半]+)\s*个?\s*多?\s*月(?:的)?$")
+
+
 def _until(day: DateRead) -> str | None:
     """The last possible day of a date read as a range (a month, a year), else None."""
     return None if day.exact else day.latest.isoformat()
@@ -912,6 +917,11 @@ class FactExtractor:
                 continue
             if self._not_wage.search(clause[: m.start()]) or self._owed.search(clause[m.end() : money.start]):
                 continue
+            months = _MONTHS_BEFORE.search(clause[: m.start()])
+            if _TOTAL.search(clause[m.end() : money.start]) or (
+                months and months.group("n") not in ("一", "1")
+            ):
+                continue  # 三个月工钱一共两万四: a total for a period, not the month's wage
             if self._local_average.search(clause[max(0, m.start() - 8) : m.end()]):
                 continue  # 社平工资一万: the city's average, not the worker's wage
             if self._daily_after.match(clause[money.end :]):

@@ -83,3 +83,12 @@ def test_signing_at_intervals_is_not_pressure_to_sign_today() -> None:
         dict(extract_facts(["老板让我现在就签字，不签就走人"], TODAY).values()).get("pressure_to_sign")
         is True
     )
+
+
+def test_a_total_for_several_months_is_not_the_monthly_wage() -> None:
+    # 三个月工钱一共两万四 is what three months come to; read as a 24,000 monthly wage it inflated every figure
+    # and the escalation's sum (a tester's class).
+    told = dict(extract_facts(["包工头欠了我三个月工钱一共两万四，找谁要"], TODAY).values())
+    assert "monthly_wage" not in told
+    assert told.get("unpaid_months") == 3.0
+    assert dict(extract_facts(["月工资5000，干了两年被辞退"], TODAY).values()).get("monthly_wage") == 5000
