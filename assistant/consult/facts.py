@@ -385,8 +385,7 @@ def _normalize(text: str) -> str:
     return text.lower()
 
 
-# A sum told as a total (一共, 总共) or for a number of months (三个月工钱): not the month's wage.
-_TOTAL = re.compile(r"一共|总共|合计|总计|累计|加起来|共计")
+# A sum told for a number of months (三个月工钱一共两万四): not the month's wage.
 _MONTHS_BEFORE = re.compile(rf"(?P<n>\d+|[{CN_CHARS}几两半]+)\s*个?\s*多?\s*月(?:的)?$")
 
 
@@ -811,6 +810,7 @@ class FactExtractor:
         self._probation = re.compile(lex.pattern("status", "probation"))
         self._relation = RelationReader(lex)
         self._local_average = re.compile(lex.pattern("wage", "local_average"))
+        self._total = re.compile(lex.pattern("wage", "total_words"))
         count = rf"(?P<n>\d+|[{CN_CHARS}几两]+)\s*(?P<more>多|来)?\s*"
         self._laid_off = re.compile(
             rf"(?:{lex.pattern('termination', 'laid_off_verbs')})(?:了)?(?:我们|俺们|咱们|我们这|其中)?(?:只|就|才|一共|总共|共)?"
@@ -918,7 +918,7 @@ class FactExtractor:
             if self._not_wage.search(clause[: m.start()]) or self._owed.search(clause[m.end() : money.start]):
                 continue
             months = _MONTHS_BEFORE.search(clause[: m.start()])
-            if _TOTAL.search(clause[m.end() : money.start]) or (
+            if self._total.search(clause[m.end() : money.start]) or (
                 months and months.group("n") not in ("一", "1")
             ):
                 continue  # 三个月工钱一共两万四: a total for a period, not the month's wage

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from assistant.config import CORPUS_DIR
 from assistant.consult.guides import Condition, GuideBook, GuideError, GuideProblem, load_points
@@ -46,15 +47,20 @@ class AnswerRule:
     told: str  # a point of points.toml, said anywhere in the question
 
 
+def _read(path: Path) -> dict[str, Any]:
+    """precedence.toml as a table ({} when absent: no rules); a TOML error names the file."""
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise GuideError(f"{path.name}：TOML 格式错误：{exc}") from exc
+
+
 @lru_cache(maxsize=4)
 def load_answer_rules(path: Path = PRECEDENCE_PATH) -> tuple[AnswerRule, ...]:
     """The answer rules, in file order. Raises GuideError naming the file and the problem."""
-    if not path.is_file():
-        return ()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise GuideError(f"{path.name}：TOML 格式错误：{exc}") from exc
+    data = _read(path)
     rules: list[AnswerRule] = []
     points = load_points()
     for i, raw in enumerate(data.get("answer_rule", [])):
@@ -71,12 +77,7 @@ def load_answer_rules(path: Path = PRECEDENCE_PATH) -> tuple[AnswerRule, ...]:
 @lru_cache(maxsize=4)
 def load_precedence(path: Path = PRECEDENCE_PATH) -> tuple[PrecedenceRule, ...]:
     """The rules, in file order. Raises GuideError naming the file and the problem."""
-    if not path.is_file():
-        return ()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise GuideError(f"{path.name}：TOML 格式错误：{exc}") from exc
+    data = _read(path)
     rules: list[PrecedenceRule] = []
     for i, raw in enumerate(data.get("rule", [])):
         where = f"{path.name} rule[{i}]"

@@ -19,11 +19,6 @@ from tests.conftest import make_settings
 TODAY = date(2026, 12, 5)
 
 
-@pytest.fixture(scope="module")
-def service(runtime: Runtime, built_settings: Settings) -> AnswerService:
-    return AnswerService(runtime.retriever, built_settings, today=lambda: TODAY)
-
-
 def ask(service: AnswerService, *messages: str) -> Answer:
     turns: list[Turn] = []
     for earlier in messages[:-1]:

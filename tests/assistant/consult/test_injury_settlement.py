@@ -5,18 +5,9 @@ these tests."""
 
 from datetime import date
 
-import pytest
-
 from assistant.answer import AnswerService
-from assistant.config import Settings
-from assistant.runtime import Runtime
 
 TODAY = date(2026, 12, 5)
-
-
-@pytest.fixture(scope="module")
-def service(runtime: Runtime, built_settings: Settings) -> AnswerService:
-    return AnswerService(runtime.retriever, built_settings, today=lambda: TODAY)
 
 
 def test_a_private_deal_pressed_on_an_injured_worker_opens_with_sign_nothing_before_the_grading(

@@ -9,17 +9,10 @@ from datetime import date
 import pytest
 
 from assistant.answer import AnswerService
-from assistant.config import Settings
 from assistant.consult.facts import extract_facts
-from assistant.runtime import Runtime
 from eval.consult_metrics import opening
 
 TODAY = date(2026, 12, 5)
-
-
-@pytest.fixture(scope="module")
-def service(runtime: Runtime, built_settings: Settings) -> AnswerService:
-    return AnswerService(runtime.retriever, built_settings, today=lambda: TODAY)
 
 
 @pytest.mark.parametrize(
