@@ -116,6 +116,9 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出摘要")] = False,
     # `serve` builds the first index through this command before it starts: no restart hint there.
     restart_hint: Annotated[bool, typer.Option("--restart-hint/--no-restart-hint", hidden=True)] = True,
+    # `make run` (scripts/run.sh) starts the server right after this command: telling that user to run
+    # `lawcloud serve` would send them to start a second one.
+    then_serve: Annotated[bool, typer.Option("--then-serve", hidden=True)] = False,
 ) -> None:
     """导入法规、司法解释与案例，建立（或增量更新）检索索引。"""
     from ingest.index import IngestBusy, read_live
@@ -149,8 +152,13 @@ def ingest(
     if restart_hint and not report.noop and report.build_id:
         # On stderr, which keeps --json output on stdout parseable. Before the first build no server
         # can be running (serve builds its index first), so there is nothing to switch.
-        if first_build:
-            err.print(f"[bold]索引 {report.build_id} 已建好。[/]运行 `lawcloud serve` 启动问答服务。")
+        if then_serve:
+            built = "索引" if first_build else "新索引"
+            err.print(f"[bold]{built} {report.build_id} 已建好，问答服务接着自动启动[/]，不用另外运行命令。")
+        elif first_build:
+            err.print(
+                f"[bold]索引 {report.build_id} 已建好。[/]运行 `lawcloud serve`（或 `make run`）启动问答服务。"
+            )
         else:
             # A running API swaps the new build in by itself (it watches LIVE.json).
             err.print(

@@ -7,5 +7,5 @@ bash scripts/system-deps.sh serve
 bash scripts/setup.sh
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 ANONYMIZED_TELEMETRY=False OPENBLAS_NUM_THREADS=1
 # Exit 1 means some inputs were skipped (listed above); the rest is indexed and worth serving.
-.venv/bin/lawcloud ingest || echo "==> ingest reported problems (see above); serving the live index"
+.venv/bin/lawcloud ingest --then-serve || echo "==> ingest reported problems (see above); serving the live index"
 exec .venv/bin/lawcloud serve --host "${LAWCLOUD_HOST:-127.0.0.1}" --port "${LAWCLOUD_PORT:-8000}"

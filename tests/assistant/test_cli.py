@@ -99,7 +99,9 @@ def test_ingest_that_makes_a_new_build_live_says_the_server_picks_it_up(tmp_path
     assert first.returncode == 0, first.stderr
     # No server can run before the first index (serve builds it first): say how to start one.
     assert (
-        "已建好" in first.stderr and "lawcloud serve` 启动" in first.stderr and "自动换用" not in first.stderr
+        "已建好" in first.stderr
+        and "运行 `lawcloud serve`" in first.stderr
+        and "自动换用" not in first.stderr
     )
     assert json.loads(first.stdout)["noop"] is False  # the hint stays off stdout: --json parses
     again = lawcloud(["ingest", "--no-builtin", str(tmp_path / "docs")], tmp_path / "data")
@@ -113,6 +115,24 @@ def test_ingest_that_makes_a_new_build_live_says_the_server_picks_it_up(tmp_path
         ["ingest", "--no-builtin", "--json", "--no-restart-hint", str(tmp_path / "more")], tmp_path / "data"
     )
     assert json.loads(quiet.stdout)["noop"] is False and "已生效" not in quiet.stderr  # as `serve` runs it
+
+
+def test_make_run_is_not_told_to_start_the_server_it_is_about_to_start(tmp_path: Path) -> None:
+    """`make run` builds the index, then serves: its summary must not send the user to `lawcloud serve`."""
+    from tests.ingest.test_pipeline import LAW, write_law
+
+    run_sh = (REPO_ROOT / "scripts" / "run.sh").read_text(encoding="utf-8")
+    ingest_line = next(line for line in run_sh.splitlines() if "lawcloud ingest" in line)
+    assert "--then-serve" in ingest_line and run_sh.index(ingest_line) < run_sh.index("lawcloud serve")
+    write_law(tmp_path / "docs")
+    first = lawcloud(["ingest", "--no-builtin", "--then-serve", str(tmp_path / "docs")], tmp_path / "data")
+    assert first.returncode == 0, first.stderr
+    assert "已建好，问答服务接着自动启动" in first.stderr and "lawcloud serve" not in first.stderr
+    write_law(tmp_path / "docs", LAW.replace("不得拖欠", "不得拖欠或者克扣"))
+    later = lawcloud(["ingest", "--no-builtin", "--then-serve"], tmp_path / "data")
+    assert (
+        "新索引" in later.stderr and "接着自动启动" in later.stderr and "lawcloud serve" not in later.stderr
+    )
 
 
 def test_commands_without_an_index_say_what_to_do(tmp_path: Path) -> None:

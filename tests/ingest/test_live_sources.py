@@ -77,7 +77,7 @@ def test_the_command_refuses_names_the_file_and_keeps_serving(tmp_path: Path) ->
     first = lawcloud(["ingest", "--no-builtin", str(tmp_path / "docs")], data)
     assert first.returncode == 0, first.stderr
     # No server can be running before the first index: the message says how to start one.
-    assert "lawcloud serve` 启动" in first.stderr and "自动换用" not in first.stderr
+    assert "运行 `lawcloud serve`" in first.stderr and "自动换用" not in first.stderr
     riders.write_bytes(b"\x00\x00\x00")
     out = lawcloud(["ingest"], data)
     assert out.returncode == 1
