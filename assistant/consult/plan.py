@@ -286,6 +286,12 @@ def _gapped(word: str) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=4096)
 def _coverage(words: tuple[str, ...], text: str) -> int:
+    return len(_covered(words, text))
+
+
+@lru_cache(maxsize=4096)
+def _covered(words: tuple[str, ...], text: str) -> frozenset[int]:
+    """The positions of the text inside any occurrence of the words (a word split by a short gap too)."""
     covered: set[int] = set()
     present = set(text)
     for word in words:
@@ -302,7 +308,7 @@ def _coverage(words: tuple[str, ...], text: str) -> int:
                 for group in range(1, (m.lastindex or 0) + 1):
                     if m.start(group) >= 0:
                         covered.update(range(m.start(group), m.end(group)))
-    return len(covered)
+    return frozenset(covered)
 
 
 def coverage(words: Iterable[str], question: str) -> int:
@@ -620,6 +626,12 @@ def plan_consultation(
             # not silence the next), or an issue found only by meaning, speaks in the conclusion only when the
             # question asks about it in so many words — its subject, not only the form (能不能, 合法吗).
             answer = None
+        elif opening is not None and not _names_more(answer, opening, question):
+            # The words that call this second voice all lie where the opening's own words are: it answers
+            # the point already answered, for another matter (工伤认定要什么材料，去哪儿申请: the
+            # arbitration filing's 材料 and 去哪 are the 工伤认定 application's point, not a second question),
+            # and that matter's steps, claims and mistakes are not this question's either.
+            continue
         if answer is not None:
             if (
                 answer.tool
@@ -723,6 +735,12 @@ def plan_consultation(
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
     return plan
+
+
+def _names_more(answer: GuideAnswer, opening: GuideAnswer, question: str) -> bool:
+    """Do the answer's subject words reach a part of the question the opening's ask words do not?"""
+    text = question.lower()
+    return bool(_covered(subject_words(answer), text) - _covered(tuple(opening.asks), text))
 
 
 def _moot(name: str, values: Mapping[str, Any]) -> bool:
