@@ -79,7 +79,7 @@ class WorkerTicketOut(BaseModel):
     id: int
     number: str = Field(description="工单号，给劳动者看")
     status: Status
-    status_text: str = Field(description="给劳动者看的状态，如 等待律师接单、律师已答复")
+    status_text: str = Field(description="状态的中文说法，如 等待律师接单、律师已答复（律师端用同样的说法）")
     priority: Priority
     contact_given: bool = Field(description="劳动者是否留了联系方式（不返回联系方式本身）")
     expected_by: str = Field(description="预计最晚回复时间（ISO 8601）")
@@ -121,6 +121,9 @@ class TicketSummaryOut(BaseModel):
     number: str
     conversation_id: str
     status: Status
+    status_text: str = Field(
+        description="状态的中文说法，与劳动者看到的相同，如 等待律师接单、律师已接单，正在处理"
+    )
     priority: Priority
     danger_to_life: bool
     source: Literal["policy", "worker"]

@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  var STATUS = { pending: "待认领", claimed: "处理中", answered: "已答复", closed: "已关闭", reopened: "重新打开" };
+  // A ticket's status is shown in the API's status_text: the same words the worker reads for it.
   var PRIORITY = { urgent: "紧急", high: "高", normal: "普通" };
   // The worker's contact fields (POST /v1/conversations/{id}/escalate), in the order a caller needs them.
   var CONTACT = { phone: "电话", wechat: "微信", name: "称呼", preferred_time: "方便联系的时间" };
@@ -56,7 +56,7 @@
     var b = el("span", "badge");
     if (t.seconds_left === null || t.seconds_left === undefined) {
       b.className += " none";
-      b.textContent = t.status === "answered" ? "已答复" : "无截止";
+      b.textContent = "无截止";
       return b;
     }
     var what = t.status === "claimed" ? "答复" : "认领";
@@ -122,7 +122,7 @@
         var line = el("div", "line1");
         line.appendChild(el("strong", "", "#" + t.number));
         line.appendChild(el("span", "prio " + t.priority, PRIORITY[t.priority] || t.priority));
-        line.appendChild(el("span", "pill", STATUS[t.status] || t.status));
+        line.appendChild(el("span", "pill", t.status_text || t.status));
         line.appendChild(deadlineBadge(t));
         if (t.has_contact) line.appendChild(el("span", "pill contact", "☎ 留了联系方式"));
         li.appendChild(line);
@@ -152,7 +152,7 @@
     $("ticket-empty").hidden = true;
     $("ticket-body").hidden = false;
     $("ticket-title").textContent = "工单 #" + t.number;
-    $("status").textContent = STATUS[t.status] || t.status;
+    $("status").textContent = t.status_text || t.status;
     var badge = deadlineBadge(t);
     $("deadline").className = badge.className;
     $("deadline").textContent = badge.textContent;

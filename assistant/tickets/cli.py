@@ -15,7 +15,7 @@ from rich.table import Table
 from assistant.config import get_settings
 
 from .deadlines import Deadlines, zone_name
-from .store import STATUS_TEXT, LawyerExists, TicketStore
+from .store import LawyerExists, TicketStore
 
 lawyer_app = typer.Typer(help="工会律师账号（令牌只显示一次）", no_args_is_help=True, rich_markup_mode=None)
 tickets_app = typer.Typer(help="转人工工单：查看与导出", no_args_is_help=True, rich_markup_mode=None)
@@ -115,7 +115,7 @@ def tickets_list(
         )
         table.add_row(
             row["number"],
-            STATUS_TEXT[row["status"]],
+            row["status_text"],
             PRIORITY_TEXT[row["priority"]],
             due,
             row["question"][:40],

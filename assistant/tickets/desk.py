@@ -22,6 +22,7 @@ from assistant.privacy import redact_data
 
 from .auth import TicketTokenSigner, load_secret
 from .deadlines import Deadlines, ServiceHours, local_time
+from .status import status_text
 from .store import LawyerView, ReplyView, TicketStore, TicketView, request_hash
 
 if TYPE_CHECKING:
@@ -30,15 +31,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WORKER_REQUEST = Reason("explicit_request", "您要求由工会律师（真人）处理", "normal", "request", "转人工按钮")
-
-# The ticket's status as the worker reads it (the lawyers' words — 待认领, 已认领 — are the queue's).
-WORKER_STATUS_TEXT = {
-    "pending": "等待律师接单",
-    "claimed": "律师已接单，正在处理",
-    "answered": "律师已答复",
-    "closed": "已办结",
-    "reopened": "已重新提交，等待律师处理",
-}
 
 
 class ConversationReader(Protocol):
@@ -77,7 +69,7 @@ class Handoff:
             "id": self.ticket.id,
             "number": self.ticket.number,
             "status": self.ticket.status,
-            "status_text": WORKER_STATUS_TEXT.get(self.ticket.status, self.ticket.status),
+            "status_text": status_text(self.ticket.status),
             "priority": self.ticket.priority,
             # Whether a lawyer can call back: the page offers the contact form when not.
             "contact_given": bool(self.ticket.contact),

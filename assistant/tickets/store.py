@@ -43,6 +43,7 @@ from .models import (
     as_utc,
     utcnow,
 )
+from .status import status_text
 
 log = logging.getLogger(__name__)
 
@@ -53,13 +54,6 @@ ACTION_TEXT = {
     "send": "发送回复",
     "close": "关闭",
     "reopen": "重新打开",
-}
-STATUS_TEXT = {
-    "pending": "待认领",
-    "claimed": "已认领",
-    "answered": "已答复",
-    "closed": "已关闭",
-    "reopened": "重新打开",
 }
 
 
@@ -84,7 +78,7 @@ class InvalidTransition(TicketError):
 
     def __init__(self, ticket_id: int, status: str, action: str, detail: str = "") -> None:
         verb = ACTION_TEXT.get(action, action)
-        message = detail or f"工单 {ticket_id} 当前状态为“{STATUS_TEXT.get(status, status)}”，不能{verb}"
+        message = detail or f"工单 {ticket_id} 当前状态为“{status_text(status)}”，不能{verb}"
         super().__init__(message)
         self.ticket_id, self.status, self.action = ticket_id, status, action
 
@@ -210,6 +204,7 @@ class TicketView:
             "number": self.number,
             "conversation_id": self.conversation_id,
             "status": self.status,
+            "status_text": status_text(self.status),
             "priority": self.priority,
             "danger_to_life": self.danger_to_life,
             "source": self.source,

@@ -19,7 +19,7 @@ from api.ticket_schemas import Status
 from assistant.answer.fake_llm import serve_in_thread
 from assistant.config import Settings
 from assistant.tickets import TicketStore
-from assistant.tickets.desk import WORKER_STATUS_TEXT
+from assistant.tickets.status import STATUS_TEXT
 from tests.api.conftest import api_settings
 
 ORDINARY = "公司不给我签劳动合同，能要双倍工资吗"
@@ -119,13 +119,13 @@ def test_a_bad_number_gets_a_chinese_message_and_opens_nothing(client: httpx.Cli
 
 def test_every_status_has_words_for_the_worker() -> None:
     statuses = set(Status.__args__)
-    assert set(WORKER_STATUS_TEXT) == statuses
-    for status, text in WORKER_STATUS_TEXT.items():
+    assert set(STATUS_TEXT) == statuses
+    for status, text in STATUS_TEXT.items():
         assert re.search(r"[\u4e00-\u9fff]", text) and not re.search(r"[A-Za-z]", text), status
     # The page and the mini-program client carry the same words for a status the API has not worded.
     for script in ("api/static/app.js", "docs/miniprogram/lawcloud-client.js"):
         source = Path(script).read_text(encoding="utf-8")
-        for status, text in WORKER_STATUS_TEXT.items():
+        for status, text in STATUS_TEXT.items():
             assert f'{status}: "{text}"' in source, (script, status)
 
 
@@ -138,6 +138,11 @@ def test_status_text_follows_the_ticket(client: httpx.Client, desk: Desk) -> Non
     assert seen["status"] == "claimed" and seen["status_text"] == "律师已接单，正在处理"
     listed = client.get(f"/v1/conversations/{cid}").json()["tickets"]
     assert listed[0]["status_text"] == "律师已接单，正在处理"
+    # The lawyer's queue and ticket view word the same state the same way.
+    queue = client.get("/v1/lawyer/tickets", headers=auth).json()["tickets"]
+    assert next(t for t in queue if t["id"] == ticket["id"])["status_text"] == "律师已接单，正在处理"
+    lawyer_view = client.get(f"/v1/lawyer/tickets/{ticket['id']}", headers=auth).json()
+    assert lawyer_view["status_text"] == seen["status_text"]
 
 
 def test_the_safety_block_points_to_the_button_not_the_chat(client: httpx.Client) -> None:

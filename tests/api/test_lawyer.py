@@ -233,7 +233,7 @@ def test_claim_reply_send_close_reopen(desk: Desk, client: httpx.Client) -> None
 
     assert client.post(path + "/claim", headers=zhang).json()["status"] == "claimed"
     taken = client.post(path + "/claim", headers=li)
-    assert taken.status_code == 409 and "已认领" in taken.json()["message"]
+    assert taken.status_code == 409 and "律师已接单" in taken.json()["message"]
     other = client.post(path + "/replies", headers=li, json={"body": "我来答", "send": True})
     assert other.status_code == 409 and other.json()["code"] == "claimed_by_other"
 
@@ -278,6 +278,8 @@ def test_claim_reply_send_close_reopen(desk: Desk, client: httpx.Client) -> None
     assert lawyer_message["citations"][0]["text"].startswith("用人单位应当按照劳动合同约定")
     worker_view = client.get(f"/v1/tickets/{ticket_id}", headers={"X-Ticket-Token": token}).json()
     assert worker_view["status"] == "answered" and worker_view["reply"]["content"] == reply
+    # One wording per state: the lawyer reads what the worker reads.
+    assert client.get(path, headers=zhang).json()["status_text"] == worker_view["status_text"] == "律师已答复"
 
     assert client.post(path + "/claim", headers=li).status_code == 409
     assert client.post(path + "/close", headers=zhang).json()["status"] == "closed"
@@ -412,6 +414,7 @@ def test_lawyer_page_in_chromium_worker_sees_the_reply(desk: Desk, client: httpx
             )
         )
         assert "认领剩" in item.find_element(By.CSS_SELECTOR, ".badge").text  # the deadline badge
+        assert "等待律师接单" in item.find_element(By.CSS_SELECTOR, ".pill").text  # as the worker reads it
         # … whose exact time is China time whatever the reviewer's computer is set to.
         assert "（北京时间）" in (item.find_element(By.CSS_SELECTOR, ".badge").get_attribute("title") or "")
         item.click()
@@ -423,7 +426,7 @@ def test_lawyer_page_in_chromium_worker_sees_the_reply(desk: Desk, client: httpx
         assert driver.find_element(By.ID, "send").get_attribute("disabled")  # nothing to send before claiming
 
         driver.find_element(By.ID, "claim").click()
-        wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "处理中"))
+        wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "律师已接单，正在处理"))
         reply = driver.find_element(By.ID, "reply")
         reply.clear()
         reply.send_keys(
@@ -434,7 +437,7 @@ def test_lawyer_page_in_chromium_worker_sees_the_reply(desk: Desk, client: httpx
         wait.until(EC.text_to_be_present_in_element((By.ID, "message"), "草稿已保存"))
         driver.find_element(By.ID, "send").click()
         wait.until(EC.text_to_be_present_in_element((By.ID, "message"), "已发送"))
-        assert driver.find_element(By.ID, "status").text == "已答复"
+        assert driver.find_element(By.ID, "status").text == "律师已答复"  # the worker's words for it
         assert "《中华人民共和国劳动合同法》第三十条" in driver.find_element(By.ID, "articles").text
         driver.execute_script("window.scrollTo(0, 0)")
         screenshot(driver, "lawyer-page-answered.png")

@@ -186,7 +186,7 @@ def test_status_machine(store: TicketStore, lawyers: tuple[LawyerView, LawyerVie
         with pytest.raises(InvalidTransition):
             action()
     assert store.claim(ticket.id, zhang).status == "claimed"
-    with pytest.raises(InvalidTransition, match="已认领"):
+    with pytest.raises(InvalidTransition, match="律师已接单，正在处理"):
         store.claim(ticket.id, li)
     with pytest.raises(NotClaimant):
         store.save_reply(ticket.id, li, "我来答", [], send=True)
