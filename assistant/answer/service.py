@@ -31,8 +31,16 @@ from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sou
 from assistant.answer.verify import CitationVerifier, VerificationReport, split_segments
 from assistant.config import Settings
 from assistant.consult.article_text import asks_article_text
-from assistant.consult.facts import FACT_NAMES, QUANTITY_NAMES, Fact, answers_question, extract_facts
+from assistant.consult.facts import (
+    FACT_NAMES,
+    QUANTITY_NAMES,
+    Fact,
+    answers_question,
+    extract_facts,
+    only_sets_the_scene,
+)
 from assistant.consult.guides import GuideBook, check_guides, load_guides
+from assistant.consult.kinds import asked_text
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
 from assistant.consult.precedence import PrecedenceRule, check_precedence, load_precedence
 from assistant.consult.routing import IssueEvidence, IssueRouter, load_router
@@ -179,9 +187,17 @@ class AnswerService:
         started = time.perf_counter()
         rewrite = rewrite_followup(question, turns, self.retriever.matcher.find)
         asked = self.asked_fact(turns)
-        if asked is not None and answers_question(question, asked, self.today()):
-            # "参加工作12年了" answers the clarifying question of the previous answer: it is read as
-            # the previous question completed, for retrieval as for the plan.
+        if turns and (
+            (asked is not None and answers_question(question, asked, self.today()))
+            or (
+                asked_text(question, [t.question for t in turns]) != question
+                and only_sets_the_scene(question, self.today())
+            )
+        ):
+            # "参加工作12年了" answers the clarifying question of the previous answer, and "是在东莞"
+            # asking nothing tells where the case just told happened: either is read as the previous
+            # question completed, for retrieval as for the plan (searched alone, 是在东莞 found a stray
+            # issue and no answer).
             rewrite = Rewrite(f"{turns[-1].query}，{question.strip()}", rewrite.context_laws, "clarification")
         t0 = time.perf_counter()
         timings["rewrite"] = (t0 - started) * 1000

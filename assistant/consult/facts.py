@@ -1911,18 +1911,51 @@ def _default_extractor() -> FactExtractor:
     return FactExtractor()
 
 
-def answers_question(text: str, asked: str, today: date) -> bool:
-    """Does a short message answer the clarifying question about ``asked`` ("5000", "八年",
-    "去年3月", "没签")? A long message is a new question, whatever it contains."""
+# The facts that only set the scene of a case already told (where, for how much, how long, how old):
+# a message telling nothing else (是在东莞, 月薪6000, 干了三年) completes the earlier question rather than
+# raising a new one.
+# (control_signs: 月薪 read as a wage paid every month, one sign of being managed.)
+SETTING_FACTS = frozenset(
+    {
+        "province",
+        "city",
+        "monthly_wage",
+        "average_monthly_wage",
+        "daily_wage",
+        "service_months",
+        "age",
+        "control_signs",
+    }
+)
+
+
+def only_sets_the_scene(text: str, today: date) -> bool:
+    """Is a short message only the setting of the case told before (是在东莞, 工资六千一个月)?"""
     normalized = _normalize(text)
     if len(normalized) > 30:
         return False
-    return _default_extractor().read_reply(normalized, asked, today, 0) is not None
+    found = _default_extractor().read(normalized, today)
+    return bool(found) and set(found) <= SETTING_FACTS
+
+
+def answers_question(text: str, asked: str, today: date) -> bool:
+    """Does a short message answer the clarifying question about ``asked`` ("5000", "八年",
+    "去年3月", "没签", "我在杭州")? A long message is a new question, whatever it contains. A fact the
+    message's own reading finds (the place of work, read from its names) answers as a bare reply does."""
+    normalized = _normalize(text)
+    if len(normalized) > 30:
+        return False
+    extractor = _default_extractor()
+    if extractor.read_reply(normalized, asked, today, 0) is not None:
+        return True
+    return asked in extractor.read(normalized, today)
 
 
 __all__ = [
     "DATE_FACTS",
+    "SETTING_FACTS",
     "answers_question",
+    "only_sets_the_scene",
     "CaseFacts",
     "Fact",
     "FactExtractor",

@@ -626,11 +626,12 @@ def plan_consultation(
             # not silence the next), or an issue found only by meaning, speaks in the conclusion only when the
             # question asks about it in so many words — its subject, not only the form (能不能, 合法吗).
             answer = None
-        elif opening is not None and not _names_more(answer, opening, question):
-            # The words that call this second voice all lie where the opening's own words are: it answers
-            # the point already answered, for another matter (工伤认定要什么材料，去哪儿申请: the
-            # arbitration filing's 材料 and 去哪 are the 工伤认定 application's point, not a second question),
-            # and that matter's steps, claims and mistakes are not this question's either.
+        elif opening is not None and _inside_opening_point(answer, opening, question):
+            # The words that call this second voice all lie inside the phrasing of a point the opening
+            # answers: it answers that point again, for another procedure (工伤认定要什么材料，去哪儿申请: the
+            # arbitration filing's bare 材料 and 去哪 sit in 要什么材料 and 去哪儿申请, the 工伤认定
+            # application's own point), and that procedure's steps, claims and mistakes are not this
+            # question's either.
             continue
         if answer is not None:
             if (
@@ -737,10 +738,20 @@ def plan_consultation(
     return plan
 
 
-def _names_more(answer: GuideAnswer, opening: GuideAnswer, question: str) -> bool:
-    """Do the answer's subject words reach a part of the question the opening's ask words do not?"""
+def _inside_opening_point(answer: GuideAnswer, opening: GuideAnswer, question: str) -> bool:
+    """Do the answer's subject words reach the question only inside the phrasings of the points
+    (corpus/consult/points.toml) the opening answer holds? Only the points an answer takes whole
+    (extend): their phrasings are full (要什么材料), while the others hold bare words many guides share
+    (补偿, 辞退) for the precedence rules."""
+    asks = set(opening.asks)
+    held = tuple(
+        w for point in load_points().values() if point.extend and asks & set(point.words) for w in point.words
+    )
+    if not held:
+        return False
     text = question.lower()
-    return bool(_covered(subject_words(answer), text) - _covered(tuple(opening.asks), text))
+    reached = _covered(subject_words(answer), text)
+    return bool(reached) and reached <= _covered(held, text)
 
 
 def _moot(name: str, values: Mapping[str, Any]) -> bool:

@@ -137,6 +137,4 @@ def test_an_injured_worker_is_not_answered_as_a_plant_shutdown() -> None:
         "手腕骨折在家养了三个月，公司每月只打1800说是生活费", "layoff_and_shutdown", "work_injury_benefits"
     )
     assert opening(p).startswith("不合法，原工资应当照发")
-    # The shutdown guide's 生活费 is the point the injury answer already answers: it adds no voice or step.
-    assert not any(s.startswith("layoff_and_shutdown/") for s in p.selected)
-    assert not any("裁员" in s.text for s in p.steps)
+    assert "layoff_and_shutdown" in p.guides and not any("裁员" in s.text for s in p.steps)
