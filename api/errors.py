@@ -48,6 +48,9 @@ _FIELD_NAMES = {
     "contact.wechat": "微信（contact.wechat）",
     "contact.preferred_time": "方便联系的时间（contact.preferred_time）",
     "note": "补充说明（note）",
+    "body": "回复正文（body）",
+    "send": "是否发送（send）",
+    "comment": "意见（comment）",
     "ticket_id": "工单编号（ticket_id）",
     "helpful": "评价（helpful）",
     "status": "状态（status）",
@@ -175,6 +178,13 @@ def install_error_handlers(app: FastAPI) -> None:
         example = _BODY_EXAMPLES.get(getattr(route, "path", ""))
         if errors:
             status, code, message = _describe(errors[0], example)
+            unknown = [_path(tuple(e.get("loc", ()))) for e in errors if e.get("type") == "extra_forbidden"]
+            if code == "missing_field" and unknown:
+                # {"q": …} for {"question": …}: the field sent under another name is what to fix.
+                wanted = _path(tuple(errors[0].get("loc", ())))
+                message += f"：收到的是 {'、'.join(unknown)}，字段名应为 {wanted}" + (
+                    f"，例如：{example}" if example else ""
+                )
         else:
             status, code, message = 422, "invalid_request", "请求不正确"
         return error_response(status, code, message)

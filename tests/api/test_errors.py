@@ -176,3 +176,13 @@ def test_pages_answer_head_requests(client: httpx.Client) -> None:
         head = client.head(path)
         assert head.status_code == 200 and head.headers["content-type"].startswith("text/html")
         assert head.content == b""
+
+
+def test_a_field_sent_under_another_name_is_named_with_the_right_one(client: httpx.Client) -> None:
+    """{"q": …} for {"question": …}: "缺少问题" alone leaves the caller guessing what was wrong."""
+    renamed = client.post("/v1/chat", json={"q": "老板欠薪怎么办"})
+    assert_error(renamed, 422, "missing_field")
+    message = renamed.json()["message"]
+    assert "问题（question）" in message and "收到的是 q" in message and '"question"' in message
+    missing = client.post("/v1/chat", json={})
+    assert missing.json()["message"] == "缺少问题（question）"  # nothing else sent: nothing else to say

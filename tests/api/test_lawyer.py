@@ -299,6 +299,16 @@ def test_claim_reply_send_close_reopen(desk: Desk, client: httpx.Client) -> None
     assert [a["action"] for a in audit] == actions
 
 
+def test_a_bad_reply_body_names_its_field_in_chinese(desk: Desk, client: httpx.Client) -> None:
+    path = "/v1/lawyer/tickets/1/replies"
+    renamed = client.post(path, headers=bearer(desk.zhang), json={"text": "您好"})
+    assert renamed.status_code == 422
+    message = renamed.json()["message"]
+    assert message.startswith("缺少回复正文（body）") and "收到的是 text" in message and '"send"' in message
+    empty = client.post(path, headers=bearer(desk.zhang), json={"body": ""})
+    assert empty.status_code == 422 and empty.json()["message"] == "回复正文（body）不能为空"
+
+
 def test_queue_filters_and_overdue_sorting(desk: Desk, client: httpx.Client) -> None:
     zhang = bearer(desk.zhang)
     urgent = chat(client, "包工头说再去要钱就弄死我")["ticket"]
