@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -495,6 +496,79 @@ def _setting_problem(error: Any) -> str:
     return f"LAWCLOUD_{str(field[0]).upper()}：{message}" if field else message
 
 
+_CLICK_PHRASES = (
+    # click's own English for the slips a newcomer makes, in Chinese (the rest of the CLI speaks it).
+    (re.compile(r"No such command '(.+)'\."), "没有这个命令：{0}"),
+    (
+        re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)"),
+        "多出来的参数：{0}（一句话里有空格的，请整句加引号）",
+    ),
+    (re.compile(r"Input should be a valid integer.*"), "应为整数"),
+    (re.compile(r"Input should be greater than or equal to (\S+)"), "不能小于 {0}"),
+    (re.compile(r"Input should be less than or equal to (\S+)"), "不能大于 {0}"),
+)
+
+
+def _chinese(message: str) -> str:
+    for pattern, text in _CLICK_PHRASES:
+        if m := pattern.search(message):
+            return text.format(*m.groups())
+    return message
+
+
+def _click_errors() -> Any:  # noqa: ANN401 - a module
+    """click's exception classes: recent typer carries its own copy of click, older typer uses click."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # typer before it vendored click
+        from click import exceptions
+    return exceptions
+
+
+def _usage_problem(exc: Any) -> str:  # noqa: ANN401 - click.UsageError, imported lazily
+    """A command-line slip (a missing argument, an unknown option …) in Chinese, with the usage line and
+    where the help is, instead of click's English."""
+    click = _click_errors()
+    param = getattr(exc, "param", None)
+    name = (param.opts[0] if param.param_type_name == "option" else param.name) if param is not None else ""
+    if isinstance(exc, click.MissingParameter):
+        problem = f"缺少参数 {name}"
+    elif isinstance(exc, click.NoSuchOption):
+        problem = f"没有这个选项：{exc.option_name}"
+        if exc.possibilities:
+            problem += f"（是不是 {'、'.join(sorted(exc.possibilities))}？）"
+    elif isinstance(exc, click.BadParameter):
+        problem = f"参数 {name} 的值不对：{_chinese(exc.message)}"
+    else:
+        problem = _chinese(exc.message)
+    ctx = exc.ctx
+    lines = [f"错误：{problem}"]
+    if ctx is not None:
+        lines.append("用法：" + ctx.get_usage().removeprefix("Usage:").strip())
+        lines.append(f"查看说明：{ctx.command_path} --help")
+    return "\n".join(lines)
+
+
+def _run() -> int:
+    """The app, with click's usage errors said in Chinese; the exit code of the command."""
+    click = _click_errors()
+    try:
+        code = app(standalone_mode=False, prog_name="lawcloud")
+    except getattr(click, "NoArgsIsHelpError", ()) as exc:
+        exc.show()  # `lawcloud` alone, `lawcloud corpus`: the help is the answer
+        return exc.exit_code
+    except click.UsageError as exc:
+        err.print(_usage_problem(exc), markup=False, highlight=False)
+        return exc.exit_code
+    except click.ClickException as exc:
+        err.print(f"错误：{_chinese(exc.format_message())}", markup=False, highlight=False)
+        return exc.exit_code
+    except typer.Abort:
+        err.print("已中断")
+        return 1
+    return code if isinstance(code, int) else 0
+
+
 def main() -> None:
     import logging
 
@@ -506,7 +580,7 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     install_log_redaction()
     try:
-        app()
+        code = _run()
     except ValidationError as exc:
         # Settings that refuse to start (production with placeholder secrets, bad values): one line
         # per problem, no traceback.
@@ -516,6 +590,7 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("已中断")
         sys.exit(130)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -135,6 +135,31 @@ def test_make_run_is_not_told_to_start_the_server_it_is_about_to_start(tmp_path:
     )
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["show"], "缺少参数 law"),
+        (["ask", "--foo", "x"], "没有这个选项：--foo"),
+        (["ask", "--hlp"], "是不是 --help"),
+        (
+            ["ask", "公司", "不给", "我签合同"],
+            "多出来的参数：不给 我签合同（一句话里有空格的，请整句加引号）",
+        ),
+        (["search", "加班", "--k", "0"], "参数 --k 的值不对：不能小于 1"),
+        (["serve", "--port", "abc"], "参数 --port 的值不对：应为整数"),
+        (["bogus"], "没有这个命令：bogus"),
+    ],
+)
+def test_command_line_slips_are_told_in_chinese_with_the_usage(
+    tmp_path: Path, args: list[str], said: str
+) -> None:
+    out = lawcloud(args, tmp_path)
+    assert out.returncode == 2 and said in out.stderr
+    assert "用法：lawcloud" in out.stderr and "--help" in out.stderr
+    assert "Error:" not in out.stderr and "Traceback" not in out.stderr
+    assert lawcloud(["ask", "--help"], tmp_path).returncode == 0
+
+
 def test_commands_without_an_index_say_what_to_do(tmp_path: Path) -> None:
     out = lawcloud(["ask", "加班费怎么算"], tmp_path)
     assert out.returncode == 1 and "lawcloud ingest" in out.stderr
