@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.config import Settings
@@ -190,6 +190,14 @@ class EscalationDesk:
             ticket.status, ticket.claim_deadline, ticket.answer_deadline
         )
         in_hours = self.hours.is_open(now)
+        if not in_hours:
+            # Out of hours the promise starts when lawyers start: a time before the next opening would
+            # contradict the sentence beside it ("律师上班后会优先处理").
+            deadlines = self.store.deadlines
+            from_opening = self.hours.next_open(now) + timedelta(
+                hours=deadlines.claim_hours_for(ticket.priority) + deadlines.answer_hours
+            )
+            expected = max(expected, from_opening)
         lawyers, backlog = self.store.active_lawyers(), self.store.overdue_unclaimed()
         available = lawyers > 0 and backlog == 0
         if ticket.status in ("answered", "closed"):

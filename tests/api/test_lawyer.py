@@ -383,6 +383,29 @@ def test_out_of_hours_and_no_lawyer_notices(built_settings: Settings, tmp_path: 
     store.close()
 
 
+def test_out_of_hours_promise_starts_when_lawyers_start(built_settings: Settings, tmp_path: Path) -> None:
+    """A ticket opened on a Saturday evening is not promised an answer on Sunday while the same notice
+    says lawyers only start work on Monday: the promised time counts from the next opening."""
+    from datetime import UTC, datetime
+
+    from assistant.tickets import EscalationDesk
+    from assistant.tickets.deadlines import Deadlines
+    from tests.conftest import make_settings
+
+    saturday_evening = datetime(2026, 12, 5, 13, 0, tzinfo=UTC)  # 21:00 in Shanghai
+    settings = make_settings(tmp_path, database_url=f"sqlite:///{tmp_path / 'db.sqlite'}")
+    store = TicketStore(settings.tickets_db_url, Deadlines(24, 12, 1, 4), clock=lambda: saturday_evening)
+    store.add_lawyer("张律师")
+    conversations = {"c1": {"messages": [{"role": "user", "content": "我要找律师", "status": "complete"}]}}
+    desk = EscalationDesk(store, settings, conversations=_Reader(conversations), secret=b"s" * 32)
+    handoff = desk.escalate("c1")
+    assert not handoff.in_service_hours and "非服务时间" in handoff.notice
+    monday_opening = datetime(2026, 12, 7, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
+    assert handoff.expected_by > monday_opening
+    assert "12月5日" not in handoff.notice and "12月6日" not in handoff.notice
+    store.close()
+
+
 class _Reader:
     def __init__(self, conversations: dict[str, dict[str, Any]]) -> None:
         self.conversations = conversations
