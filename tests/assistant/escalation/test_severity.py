@@ -189,3 +189,36 @@ def test_an_unknown_context_code_fails_at_load(tmp_path: Path) -> None:
     )
     with pytest.raises(RulesError, match="no_such_code"):
         load_rules(tmp_path / "escalation.toml", with_model=False)
+
+
+# --- a death told by the rites after it, serious harm by its treatment (rules alone: the booster only guessed) --
+
+DEATH_BY_RITES = [
+    "我老公上个月在厂里出事，下个礼拜就是头七了，厂里到现在没人来",
+    "我哥在工地干活出事，我们刚把他下葬，包工头电话就打不通了",
+    "我儿子在车间倒下，人没撑到医院，厂里说是他自己有病",
+    "我弟在隧道被石头砸了，送医院时人已经凉了",
+    "俺们村的二叔在工地摔下来没熬过那个晚上，包工头跑了",
+    "我老公在工地被砸，灵堂都设好了，老板还不露面",
+    "我爸在工地干了二十年，送他最后一程那天包工头都没来",
+]
+
+
+@pytest.mark.parametrize("text", DEATH_BY_RITES)
+def test_a_death_told_by_its_rites_is_a_death(text: str) -> None:
+    decision = _decision(text)
+    assert decision.danger_to_life
+    assert any(r.code == "death_or_serious_injury" and r.category == "death" for r in decision.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我在厂里被铁水烫伤，全身百分之三十，还在烧伤科", "我老公被砸到脊椎，医生说以后可能要坐轮椅"],
+)
+def test_serious_harm_told_by_its_extent_or_its_aid_is_urgent(text: str) -> None:
+    assert _tier(_decision(text)) == "urgent"
+
+
+def test_not_knowing_what_to_do_is_no_threat_to_the_family() -> None:
+    decision = _decision("丈夫在工地出事，医生说脑死亡，家里人不知道该怎么办")
+    assert "danger_violence" not in decision.codes and decision.danger_to_life
