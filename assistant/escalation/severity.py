@@ -16,7 +16,6 @@ from typing import Any, Literal
 from .screen import CLAUSE_BREAK, SENTENCE_BREAK, ScreenError, expand
 
 Tier = Literal["urgent", "ticket", "assistant"]
-TIER_RANK: dict[str, int] = {"assistant": 0, "ticket": 1, "urgent": 2}
 PRIORITIES: tuple[str, ...] = ("urgent", "high", "normal")
 
 
