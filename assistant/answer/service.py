@@ -256,7 +256,8 @@ class AnswerService:
                 # after 抢救, 病死的): one reading of a death, so the death situation (今天先别签, the
                 # 48-hour rule) opens the answer rather than the injury steps.
                 facts.add(Fact("death", True, reason.evidence, reason.turn or 0))
-        codes = screen.codes
+        # An injury the severity line leaves to the assistant opens no ticket but still raises its situation.
+        codes = screen.situation_codes
         issues = [(issue.id, score) for issue, score in result.understanding.topics]
         by_meaning = set(result.understanding.topics_by_meaning)
         if self.router is not None and (similarities := self.issue_similarities(result)):

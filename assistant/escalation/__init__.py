@@ -19,7 +19,9 @@ Reason codes (stable: stored on tickets, counted by the benchmark, used by the a
   ``possible_medical``, ``possible_injury`` — or ``possible``, the neutral block);
 - high: ``occupational_disease``, ``collective_dispute``, ``criminal_angle``, ``time_limit_near``,
   ``time_limit_passed``, ``injury_settlement_pressure`` (an injured worker pressed by the employer's side
-  to settle privately or kept from 工伤认定);
+  to settle privately or kept from 工伤认定), ``injury_review`` (an injury the severity line of
+  ``corpus/injury_severity.toml`` grades as an ordinary ticket: a likely grade 5–8, or an aggravating
+  context; a minor one with no context opens none and is kept on the decision as set aside ``minor``);
 - normal: ``explicit_request``, ``amount_high``, ``employer_chain`` (new: a chain of employers —
   派遣 → 外包 → 工厂, 层层转包 — with the employer in question), ``low_confidence``,
   ``no_verified_citation``, ``negative_feedback``.

@@ -43,6 +43,7 @@ from .rules import (
     default_rules,
 )
 from .screen import iter_hits
+from .severity import SeverityLine, context_tier, grade_injury, minor_told
 from .tense import TenseReading, mask_for_booster, read_tense, sentence_of
 
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -88,7 +89,9 @@ class SetAside:
     code: str
     evidence: str
     turn: int | None
-    status: str  # settled | hypothetical | reported (tense.Status)
+    # settled | hypothetical | reported (tense.Status), or minor: an injury the severity line leaves to the
+    # assistant alone (corpus/injury_severity.toml, tier c), answered with the 工伤 route.
+    status: str
     marker: str  # the words that decided the reading
     safety: bool = False  # a finding of the safety screen
 
@@ -124,6 +127,13 @@ class EscalationDecision:
     @property
     def codes(self) -> list[str]:
         return [r.code for r in self.reasons]
+
+    @property
+    def situation_codes(self) -> list[str]:
+        """The codes that raise the answer's situations: the reasons', and an injury the severity line left
+        to the assistant (no ticket, but the worker still reads the 工伤 route's steps first)."""
+        minor = [a.code for a in self.set_aside if a.status == "minor" and a.code not in self.codes]
+        return [*self.codes, *dict.fromkeys(minor)]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -262,6 +272,67 @@ class EscalationPolicy:
                 evidence = f"{reason.evidence}；“{found.group(0)}”"
                 return replace(reason, category=kind.category, evidence=evidence)
         return reason
+
+    def _grade_injury(
+        self, reasons: dict[str, Reason], masked: Sequence[str], set_aside: list[SetAside]
+    ) -> None:
+        """The severity line (corpus/injury_severity.toml) on the screen's injury finding: it stays urgent (tier
+        a), becomes an ordinary ticket (b) or is left to the assistant (c, kept as set aside "minor"). A death,
+        and an injury beside another urgent finding (care withheld, a beating, a child), are never graded."""
+        line = self.rules.severity
+        if line is None:
+            return
+        injury = next((r for r in reasons.values() if r.safety and r.category in line.categories), None)
+        if any(r.safety and r is not injury for r in reasons.values()):
+            return
+        if injury is None:
+            self._minor_with_context(line, reasons, masked)
+            return
+        findings = [
+            (hit.turn, hit.start, hit.end)
+            for structure in self.rules.structures
+            if structure.code == injury.code and structure.category in line.categories
+            for hit in iter_hits(structure, masked, MASK)
+        ]
+        grading = grade_injury(line, masked, findings, set(reasons) - {injury.code})
+        if grading.tier == "urgent":
+            return
+        del reasons[injury.code]
+        if grading.tier == "ticket":
+            priority: Priority = line.reason.priority  # type: ignore[assignment]  # checked at load
+            evidence = (
+                injury.evidence
+                if grading.marker in injury.evidence
+                else f"{injury.evidence}；{grading.marker}"
+            )
+            reasons[line.reason.code] = Reason(
+                line.reason.code, line.reason.text, priority, "risk", evidence, injury.turn
+            )
+        else:
+            set_aside.append(
+                SetAside(injury.code, injury.evidence, injury.turn, "minor", grading.marker, True)
+            )
+
+    def _minor_with_context(
+        self, line: SeverityLine, reasons: dict[str, Reason], masked: Sequence[str]
+    ) -> None:
+        """A minor injury the screen leaves alone (a finger broken) told as the worker's own, now, with an
+        aggravating context (no insurance, pressure to settle, a platform, a chain of bosses …): tier b."""
+        if line.reason.code in reasons:
+            return
+        tense = self.rules.tense
+        for turn, start, end in minor_told(line, masked):
+            reading = self._reading("injury", masked, turn, start, end)
+            if reading is not None and tense is not None and reading.sets_aside(tense.classes["injury"]):
+                continue
+            lifted = context_tier(line, masked, set(reasons))
+            if lifted is not None:
+                priority: Priority = line.reason.priority  # type: ignore[assignment]  # checked at load
+                evidence = f"{masked[turn][start:end]}；{lifted.marker}"
+                reasons[line.reason.code] = Reason(
+                    line.reason.code, line.reason.text, priority, "risk", evidence, turn
+                )
+            return
 
     @staticmethod
     def _not_a_claim(text: str, amount: Amount, claims: ClaimWording) -> bool:
@@ -540,6 +611,7 @@ class EscalationPolicy:
                 )
             )
 
+        self._grade_injury(reasons, masked, set_aside)
         ordered = sorted(reasons.values(), key=lambda r: (PRIORITY_RANK[r.priority], not r.safety))
         aside = tuple(a for a in set_aside if a.code not in reasons)
         if not ordered:

@@ -9,7 +9,7 @@ import re
 import statistics
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -18,6 +18,7 @@ from assistant.config import CORPUS_DIR
 
 from .model import ModelError, NgramModel, load_model
 from .screen import ScreenError, Structure, compile_lexicons, expand, parse_structure
+from .severity import SeverityError, SeverityLine, load_severity
 from .tense import TenseError, TenseWording, parse_tense
 
 Priority = Literal["urgent", "high", "normal"]
@@ -188,6 +189,9 @@ class EscalationRules:
     # The kinds a booster alarm may be (``[[booster.kinds]]``), first match wins; none matching: the
     # model template's own category (the neutral lines).
     booster_kinds: tuple[BoosterKind, ...] = ()
+    # The severity line for the screen's injury findings (``severity_file``): urgent, an ordinary ticket or
+    # the assistant alone; None: every injury the screen finds stays urgent.
+    severity: SeverityLine | None = None
 
 
 def _compile(pattern: str, where: str, lexicons: Mapping[str, str] | None = None) -> re.Pattern[str]:
@@ -468,10 +472,13 @@ def _beside(path: Path, name: str) -> Path:
     return candidate if candidate.exists() else CORPUS_DIR / name
 
 
-def load_rules(path: Path | None = None, *, with_model: bool = True) -> EscalationRules:
+def load_rules(
+    path: Path | None = None, *, with_model: bool = True, with_severity: bool = True
+) -> EscalationRules:
     """Read and compile an escalation TOML file (``corpus/escalation.toml`` by default), the
-    safety-screen file it names in ``screen_file`` and the model in ``model_file`` (each beside it,
-    else in ``corpus/``). ``with_model=False`` gives the rules alone (for comparisons)."""
+    safety-screen file it names in ``screen_file``, the model in ``model_file`` and the severity line in
+    ``severity_file`` (each beside it, else in ``corpus/``). ``with_model=False`` gives the rules alone (for
+    comparisons); ``with_severity=False`` the screen's own reading of injuries (every one urgent)."""
     path = path or DEFAULT_RULES_PATH
     data = _read(path, "升级规则文件")
     screen: dict[str, Any] = {}
@@ -483,7 +490,20 @@ def load_rules(path: Path | None = None, *, with_model: bool = True) -> Escalati
             model = load_model(_beside(path, str(name)))
         except ModelError as exc:
             raise RulesError(str(exc)) from exc
-    return parse_rules(data, str(path), screen, model)
+    rules = parse_rules(data, str(path), screen, model)
+    if with_severity and (name := data.get("severity_file")):
+        try:
+            line = load_severity(_beside(path, str(name)), rules.lexicons)
+        except SeverityError as exc:
+            raise RulesError(str(exc)) from exc
+        known = {r.code for r in rules.rules} | {s.code for s in rules.structures}
+        known |= {t.code for t in rules.structured.values()}
+        if unknown := sorted(line.context_codes - known):
+            raise RulesError(f"{name}: context_codes 中有未知的原因代码 {unknown}")
+        if line.reason.code in known:
+            raise RulesError(f"{name}: [ticket_reason] 的 code {line.reason.code!r} 已被其他规则使用")
+        rules = replace(rules, severity=line)
+    return rules
 
 
 @lru_cache(maxsize=4)

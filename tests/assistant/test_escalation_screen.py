@@ -31,6 +31,8 @@ from assistant.escalation.model import ModelError, NgramModel, fit, load_model
 
 TODAY = date(2026, 12, 5)
 RULES = EscalationPolicy(load_rules(with_model=False))
+# The screen's own reading, before the severity line grades an injury (corpus/injury_severity.toml).
+SCREEN = EscalationPolicy(load_rules(with_model=False, with_severity=False))
 
 
 def rules_only(question: str, history: tuple[str, ...] = ()) -> EscalationDecision:
@@ -107,14 +109,20 @@ STAY_NEUTRAL = [
 
 @pytest.mark.parametrize(("code", "category", "question"), MUST_FIRE)
 def test_structures_fire_on_new_wording(code: str, category: str, question: str) -> None:
-    decision = rules_only(question)
+    decision = SCREEN.decide(PolicyInput(question, (), today=TODAY))
     assert code in decision.codes, [(r.code, r.evidence) for r in decision.reasons]
     reason = next(r for r in decision.reasons if r.code == code)
     assert reason.category == category
     assert reason.evidence and reason.evidence in unicodedata.normalize("NFKC", question)
     # every category of the screen is urgent and opens with the safety block
     assert decision.priority == "urgent" and decision.danger_to_life
-    assert safety_prefix(question).startswith("【安全提示】")
+    graded = rules_only(question)
+    if category in ("serious_injury", "injury") and not graded.danger_to_life:
+        # Session 10: the severity line grades the injury (a pelvis broken, two toes crushed: an ordinary
+        # ticket or the assistant alone), never below what the policy says and never lost from the answer.
+        assert "injury_review" in graded.codes or "death_or_serious_injury" in graded.situation_codes
+    else:
+        assert safety_prefix(question).startswith("【安全提示】")
 
 
 @pytest.mark.parametrize("question", STAY_NEUTRAL)
@@ -148,7 +156,7 @@ def test_each_category_gets_its_own_lines(question: str, line: str) -> None:
 
 
 def test_death_serious_injury_and_child_are_urgent_not_merely_high() -> None:
-    for question in ("我老公在矿上被砸死了", "右手四根手指被冲床冲掉了", "我十三岁，在饭店洗碗"):
+    for question in ("我老公在矿上被砸死了", "右手被冲床冲掉了半个手掌", "我十三岁，在饭店洗碗"):
         decision = decide(question, today=TODAY)
         assert decision.priority == "urgent", question
         assert decision.reasons[0].kind == "safety" and decision.reasons[0].safety

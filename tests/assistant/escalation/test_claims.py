@@ -133,12 +133,19 @@ def test_the_ticket_classes_catch_new_wording(messages: tuple[str, ...], code: s
 
 
 SCREEN_CATCHES = [
-    ("左手中指被机器压掉了一节，厂里只给了几百块", "death_or_serious_injury"),
+    ("左手中指被机器绞掉了半个手掌那么大一块肉，还在医院抢救", "death_or_serious_injury"),
     ("值班的师傅早上被发现趴在工位上，人已经走了", "death_or_serious_injury"),
     ("包工头扬言要弄我全家", "danger_violence"),
     ("老板把我们锁在宿舍，说赶完这批货才能走", "danger_violence"),
     ("我真想把他打进医院", "danger_violence"),
 ]
+
+
+def test_a_fingertip_lost_and_paid_a_pittance_is_an_ordinary_ticket() -> None:
+    # Session 10's severity line: a fingertip is tier c, lifted to an ordinary ticket by the employer paying
+    # only a few hundred yuan; no safety block.
+    decision = decide("左手中指被机器压掉了一节，厂里只给了几百块", today=TODAY, rules=RULES)
+    assert "injury_review" in decision.codes and not decision.danger_to_life
 
 
 @pytest.mark.parametrize(("message", "code"), SCREEN_CATCHES)

@@ -33,13 +33,26 @@ SMALL_FRACTURES = [
     "我在仓库被托盘砸到，右脚大脚趾骨折，医生让休息六周，工资怎么算",
     "送货路上摔了一跤，鼻骨骨折，公司说不算工伤对吗",
 ]
+# Session 10: the severity line (corpus/injury_severity.toml) grades what the screen finds: two whole fingers,
+# the spine or the hip are an ordinary ticket (tier b); a fingertip or an ankle broken with nothing else told
+# is the assistant's alone (tier c), its 工伤 route still opening the answer.
 SERIOUS_TWINS = [
-    "上个月搬箱子砸到左手，无名指被压断了一截，厂里该怎么赔我",  # a digit lost
-    "干活时被冲床冲掉了两根手指，能算工伤吗",  # fingers lost
-    "我在仓库被托盘砸到，右脚脚踝粉碎性骨折，医生说要做两次手术",  # a crush fracture
-    "送货路上摔了一跤，腰椎骨折，公司说不算工伤对吗",  # the spine
-    "我老婆上班路上被车撞了，髋骨趾骨都骨折了，公司不给报工伤",  # the hip beside a toe
+    ("上个月搬箱子砸到左手，无名指被压断了一截，厂里该怎么赔我", "assistant"),  # a fingertip lost
+    ("干活时被冲床冲掉了两根手指，能算工伤吗", "ticket"),  # two fingers lost
+    ("我在仓库被托盘砸到，右脚脚踝粉碎性骨折，医生说要做两次手术", "assistant"),  # an ankle broken
+    ("送货路上摔了一跤，腰椎骨折，公司说不算工伤对吗", "ticket"),  # the spine
+    ("我老婆上班路上被车撞了，髋骨趾骨都骨折了，公司不给报工伤", "ticket"),  # the hip beside a toe
 ]
+
+
+def _tier(decision) -> str:  # noqa: ANN001
+    """urgent (the safety block), ticket (the severity line's ordinary ticket), assistant (no ticket, the
+    injury kept for the answer's situation) or none."""
+    if decision.danger_to_life:
+        return "urgent"
+    if "injury_review" in decision.codes:
+        return "ticket"
+    return "assistant" if "death_or_serious_injury" in decision.situation_codes else "none"
 
 
 @pytest.mark.parametrize("booster", [False, True])
@@ -49,10 +62,9 @@ def test_a_small_bone_fractured_is_no_serious_injury(text: str, booster: bool) -
     assert not decision.danger_to_life, decision.codes
 
 
-@pytest.mark.parametrize("text", SERIOUS_TWINS)
-def test_a_digit_lost_or_a_large_bone_broken_stays_a_serious_injury(text: str) -> None:
-    decision = _decision(text)
-    assert decision.danger_to_life and "death_or_serious_injury" in decision.codes
+@pytest.mark.parametrize(("text", "tier"), SERIOUS_TWINS)
+def test_a_digit_lost_or_a_large_bone_broken_is_graded_by_the_severity_line(text: str, tier: str) -> None:
+    assert _tier(_decision(text)) == tier
 
 
 # --- a death benefit asked about, with or without a death told --------------------------------------
@@ -85,11 +97,11 @@ def test_a_death_told_beside_its_benefit_still_escalates_urgently(text: str) -> 
 # --- serious injuries told in other words --------------------------------------------------------
 
 SERIOUS_OTHER_WORDS = [
-    "冲压机把我左手3、4指压断了，接不上了，厂里只给了两千",  # fingers named by number
-    "我右手食指被机器绞掉了两节，厂里说只能算轻伤",  # joints of a digit gone
-    "电锯伤了手，食指只剩半截了，老板说先别声张",  # what is left of the digits
-    "我哥在车间被吊钩撞了头，脑部出血，到现在说话还不利索",  # bleeding in the head
-    "从货车上摔下来，胸椎椎体骨折，老板让我回家养着",  # the spine, by its part
+    ("冲压机把我左手3、4指压断了，接不上了，厂里只给了两千", "ticket"),  # fingers named by number
+    ("我右手食指被机器绞掉了两节，厂里说只能算轻伤", "ticket"),  # joints of a digit gone
+    ("电锯伤了手，食指只剩半截了，老板说先别声张", "ticket"),  # what is left of the digits, hushed up
+    ("我哥在车间被吊钩撞了头，脑部出血，到现在说话还不利索", "urgent"),  # bleeding in the head
+    ("从货车上摔下来，胸椎椎体骨折，老板让我回家养着", "urgent"),  # the spine, sent home untreated
 ]
 NOT_SERIOUS_TWINS = [
     "组长让我们三指并拢敬礼，这合法吗",  # a finger count with no harm
@@ -99,17 +111,18 @@ NOT_SERIOUS_TWINS = [
 ]
 
 
-@pytest.mark.parametrize("text", SERIOUS_OTHER_WORDS)
-def test_a_serious_injury_in_other_words_is_caught(text: str) -> None:
-    decision = _decision(text)
-    assert decision.danger_to_life and "death_or_serious_injury" in decision.codes
+@pytest.mark.parametrize(("text", "tier"), SERIOUS_OTHER_WORDS)
+def test_a_serious_injury_in_other_words_is_caught(text: str, tier: str) -> None:
+    assert _tier(_decision(text)) == tier
 
 
-def test_a_broken_arm_stays_a_serious_injury() -> None:
-    # Recall first: a large bone broken is the class of the ribs issue 14's blind set counts as serious,
-    # though a labeller of the learn half read a plain arm fracture as minor.
-    decision = _decision("搬货时摔了一跤，右胳膊骨折，打了石膏，停工留薪期怎么算")
-    assert decision.danger_to_life and "death_or_serious_injury" in decision.codes
+def test_a_broken_arm_alone_is_the_assistants_and_with_a_denial_a_ticket() -> None:
+    # Session 10's severity policy: a simple long-bone fracture with no aggravating context is tier c (the
+    # 工伤 route, no ticket); the employer refusing to report it lifts it to tier b.
+    alone = _decision("搬货时摔了一跤，右胳膊骨折，打了石膏，停工留薪期怎么算")
+    assert not alone.escalate and "death_or_serious_injury" in alone.situation_codes
+    denied = _decision("搬货时摔了一跤，右胳膊骨折，打了石膏，公司不给报工伤")
+    assert denied.escalate and "injury_review" in denied.codes and not denied.danger_to_life
 
 
 @pytest.mark.parametrize("text", NOT_SERIOUS_TWINS)
@@ -174,7 +187,7 @@ def test_an_accident_only_supposed_is_no_serious_injury(text: str) -> None:
 
 def test_a_crack_beside_a_spine_fracture_leaves_the_fracture_serious() -> None:
     decision = _decision("从脚手架上摔下来，胸椎骨折加上两根肋骨骨裂，现在还躺在医院")
-    assert decision.danger_to_life and "death_or_serious_injury" in decision.codes
+    assert _tier(decision) == "ticket"  # the spine broken: tier b whatever the crack beside it
     assert not _decision("搬货时胸口撞了一下，医生说是肋骨骨裂，休息几周就行", booster=True).danger_to_life
 
 

@@ -29,6 +29,12 @@ def rules_only(question: str, history: tuple[str, ...] = ()) -> EscalationDecisi
     return POLICY.decide(PolicyInput(question, history, today=TODAY))
 
 
+def injury_counts(decision: EscalationDecision) -> bool:
+    """The injury survived the tense reading, whatever tier the severity line then gave it (urgent, an
+    ordinary ticket, or the assistant alone with the injury's situation)."""
+    return "injury_review" in decision.codes or "death_or_serious_injury" in decision.situation_codes
+
+
 def explain(decision: EscalationDecision) -> list[tuple[str, str]]:
     return [(r.code, r.evidence) for r in decision.reasons] + [
         (f"aside:{a.code}:{a.status}", a.marker) for a in decision.set_aside
@@ -198,6 +204,9 @@ def test_findings_happening_now_or_still_open_escalate(
     code: str, question: str, history: tuple[str, ...]
 ) -> None:
     decision = rules_only(question, history)
+    if code == "death_or_serious_injury" and "death_or_serious_injury" not in decision.codes:
+        assert injury_counts(decision), explain(decision)
+        return
     assert code in decision.codes, explain(decision)
 
 
@@ -240,7 +249,8 @@ def test_a_condition_ends_at_the_clause_that_asks() -> None:
 def test_unresolved_words_in_a_later_message_outweigh_a_settlement() -> None:
     history = ("腿被钢管砸骨折了，厂里说已经赔了",)
     decision = rules_only("其实就给了两千块医药费，后面的工伤待遇到现在都没有", history)
-    assert "death_or_serious_injury" in decision.codes, explain(decision)
+    # A fracture left unpaid: the severity line's tier b (an ordinary ticket), not set aside as settled.
+    assert "injury_review" in decision.codes, explain(decision)
 
 
 def test_with_the_booster_a_settled_injury_stays_quiet() -> None:

@@ -13,6 +13,8 @@ from assistant.escalation.policy import EscalationDecision, decide
 
 TODAY = date(2026, 12, 5)
 RULES = load_rules(with_model=False)
+# The screen's own reading of an injury, before the severity line grades it (corpus/injury_severity.toml).
+SCREEN = load_rules(with_model=False, with_severity=False)
 WITH_BOOSTER = load_rules()
 
 
@@ -188,7 +190,8 @@ def test_a_settlement_in_one_go_is_no_despair_but_ending_oneself_is() -> None:
     ],
 )
 def test_a_small_part_crushed_or_cut_is_urgent_but_not_called_a_serious_injury(text: str) -> None:
-    decision = _decision(text)
+    # The screen's wording; the severity line then grades it (test_severity.py).
+    decision = decide(text, today=TODAY, rules=SCREEN)
     assert decision.danger_to_life and _categories(decision, "death_or_serious_injury") == {"injury"}
     worded = " ".join(r.text for r in decision.reasons) + decision.safety_message
     assert "重伤" not in worded and "伤残等级" in decision.safety_message
@@ -203,7 +206,7 @@ def test_a_small_part_crushed_or_cut_is_urgent_but_not_called_a_serious_injury(t
     ],
 )
 def test_a_graver_harm_told_keeps_the_serious_wording(text: str) -> None:
-    assert "serious_injury" in _categories(_decision(text), "death_or_serious_injury")
+    assert "serious_injury" in _categories(decide(text, today=TODAY, rules=SCREEN), "death_or_serious_injury")
 
 
 def _with_history(messages: Sequence[str]) -> EscalationDecision:
@@ -211,5 +214,7 @@ def _with_history(messages: Sequence[str]) -> EscalationDecision:
 
 
 def test_a_graver_harm_told_in_an_earlier_message_keeps_the_serious_wording() -> None:
-    decision = _with_history(["我爸在工地摔下来，腰椎骨折", "他的脚趾也被压碎了，包工头不管"])
+    decision = decide(
+        "他的脚趾也被压碎了，包工头不管", ["我爸在工地摔下来，腰椎骨折"], today=TODAY, rules=SCREEN
+    )
     assert "serious_injury" in _categories(decision, "death_or_serious_injury")
