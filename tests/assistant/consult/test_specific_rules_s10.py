@@ -62,7 +62,11 @@ def test_a_death_off_shift_is_read_as_not_at_work(question: str, off_work: bool 
 
 @pytest.mark.parametrize(
     ("question", "fled"),
-    [("包工头卷钱跑了，工钱一分没给", True), ("老板联系不上了", True), ("我跑了好几趟劳动局，老板还是不给钱", None)],
+    [
+        ("包工头卷钱跑了，工钱一分没给", True),
+        ("老板联系不上了", True),
+        ("我跑了好几趟劳动局，老板还是不给钱", None),
+    ],
 )
 def test_a_boss_who_fled_is_read_only_when_told(question: str, fled: bool | None) -> None:
     assert extract_facts([question], TODAY).get("boss_absconded") == fled
@@ -72,7 +76,9 @@ def test_a_boss_who_fled_is_read_only_when_told(question: str, fled: bool | None
 
 
 def test_an_hourly_worker_let_go_is_answered_on_the_part_time_rules(service: AnswerService) -> None:
-    text = conclusion(service, "我在便利店做小时工，每天干4个小时，干了一年多，老板说明天不用来了，能要补偿吗")
+    text = conclusion(
+        service, "我在便利店做小时工，每天干4个小时，干了一年多，老板说明天不用来了，能要补偿吗"
+    )
     assert "第七十一条" in text and "经济补偿" in text
     assert "加班" not in text
 
