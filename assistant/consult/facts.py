@@ -536,6 +536,10 @@ class FactExtractor:
             r"(?:了|掉|的|啦)(?!罚|刀|单|票|证|药|水|车|会|个)"
         )
         self._fired = re.compile(fired)
+        # The job ending in any of its words (被辞退, 让我走了, 辞职): the tenure told up to it (入职7个月后…).
+        self._ended = re.compile(
+            "|".join([fired, *(re.escape(w) for w in sorted(ends - {""}, key=len, reverse=True))])
+        )
         # 叫我明天就走 / 让我下个月走人: sent away with a day between (不让我走 is the opposite, read below).
         go = r"(?:让|叫)(?:我|俺|他|她|我们|俺们)[^,，。走]{1,5}?走(?!路|一趟|访|动|廊|过)"
         # 公司和我解除了劳动合同 / 煤矿单方解除合同: the employer's side ends it (我想和公司解除 is the worker).
@@ -1048,6 +1052,16 @@ class FactExtractor:
                         clause[max(0, d.start - 6) : d.end],
                         d.approximate,
                     )
+                continue
+            after = re.match(r"\s*(?:后|以后|之后)", clause[d.end :])
+            if (
+                after
+                and re.search(r"(?:入职|进厂|进公司|进单位|来|上班)\s*$", before)
+                and self._ended.search(clause[d.end + after.end() :])
+            ):
+                # 入职7个月后被辞退: the time served when the job ended, which is the tenure (session 10: the
+                # worker's months were asked for again).
+                put("service_months", round(d.months, 1), clause[max(0, d.start - 6) : d.end], d.approximate)
                 continue
             if self._not_tenure.search(before) or re.match(
                 r"\s*(?:前|以前|之前|后|以后|之后|内|的工资|工资|没)", clause[d.end :]

@@ -152,3 +152,15 @@ def test_a_boss_fled_from_a_site_is_answered_with_who_else_pays(service: AnswerS
     steps = text.split("**下一步怎么做**")[1]
     assert "让包工头把欠每个人的数额写下来并签字" not in steps
     assert "让老板或工头写欠条" not in steps
+
+
+@pytest.mark.parametrize(
+    ("question", "months"),
+    [
+        ("公司在我入职7个月后无故把我辞退了", 7.0),
+        ("进厂两年后被开除了", 24.0),
+        ("入职3个月后转正了，现在干了一年", 12.0),
+    ],
+)
+def test_the_time_served_up_to_the_ending_is_the_tenure(question: str, months: float) -> None:
+    assert extract_facts([question], TODAY).get("service_months") == months
