@@ -164,3 +164,11 @@ def test_a_boss_fled_from_a_site_is_answered_with_who_else_pays(service: AnswerS
 )
 def test_the_time_served_up_to_the_ending_is_the_tenure(question: str, months: float) -> None:
     assert extract_facts([question], TODAY).get("service_months") == months
+
+
+def test_a_relative_asking_about_an_injury_gets_the_familys_step(service: AnswerService) -> None:
+    steps = service.ask("我老公在厂里干活手被机器绞了，厂里不管，我们家属能申请工伤认定吗").text
+    steps = steps.split("**下一步怎么做**")[1]
+    assert "家属可以替受伤的人申请" in steps and "亲属关系" in steps
+    own = service.ask("我在厂里干活手被机器绞了，厂里不管，我能自己申请工伤认定吗").text
+    assert "家属可以替受伤的人申请" not in own.split("**下一步怎么做**")[1]
