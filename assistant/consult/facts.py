@@ -164,6 +164,8 @@ FACT_NAMES = frozenset(
         # a step that needs the boss at hand (session 10, lawyers' class F4: an invented premise).
         "boss_absconded",
         "building_site",
+        # A part-timer's pay cycle told (按月结 → over the 15 days of 劳动合同法 72(2); 半个月/每周/日结 → within).
+        "pay_cycle_over_15_days",
     }
 )
 # The facts a verdict on a work relation, a non-compete, a training bond, the probation terms or
@@ -778,6 +780,8 @@ class FactExtractor:
             rf"(?:{lex.pattern('status', 'boss_words')})[^，。,；;？?！!]{{0,4}}?(?:{lex.pattern('status', 'absconded')})"
         )
         self._building_site = re.compile(lex.pattern("status", "building_site"))
+        self._cycle_long = re.compile(lex.pattern("status", "pay_cycle_long"))
+        self._cycle_short = re.compile(lex.pattern("status", "pay_cycle_short"))
         # Off shift: 下班 and then a later time or a bed (六点半下班，凌晨三点…, 下班回宿舍第二天早上…).
         self._off_shift = re.compile(
             rf"(?:{lex.pattern('status', 'off_shift_start')})[^。；;？?！!]{{0,16}}?"
@@ -1432,6 +1436,10 @@ class FactExtractor:
             put("boss_absconded", True, hit.group(0))
         if hit := self._building_site.search(text):
             put("building_site", True, hit.group(0))
+        if hit := self._cycle_long.search(text):
+            put("pay_cycle_over_15_days", True, hit.group(0))
+        elif hit := self._cycle_short.search(text):
+            put("pay_cycle_over_15_days", False, hit.group(0))
         # A side job beside a full-time one (白天上班，晚上兼职): the case may be the main job's.
         part_time = (
             hit

@@ -172,3 +172,16 @@ def test_a_relative_asking_about_an_injury_gets_the_familys_step(service: Answer
     assert "家属可以替受伤的人申请" in steps and "亲属关系" in steps
     own = service.ask("我在厂里干活手被机器绞了，厂里不管，我能自己申请工伤认定吗").text
     assert "家属可以替受伤的人申请" not in own.split("**下一步怎么做**")[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("我是非全日制的，公司半个月才结一次工资，还说每小时只给10块，合法吗", "多久结一次这一条合法"),
+        ("我是非全日制的，公司一个月才结一次工资，合法吗", "不合法"),
+    ],
+)
+def test_a_part_timers_pay_cycle_is_judged_on_the_cycle_told(
+    service: AnswerService, question: str, start: str
+) -> None:
+    assert conclusion(service, question).startswith(start)
