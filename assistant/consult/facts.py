@@ -781,6 +781,8 @@ class FactExtractor:
         )
         self._building_site = re.compile(lex.pattern("status", "building_site"))
         self._cycle_long = re.compile(lex.pattern("status", "pay_cycle_long"))
+        self._driving_after = re.compile(lex.pattern("status", "driving_after"))
+        self._driving_before = re.compile(lex.pattern("status", "driving_before"))
         self._cycle_short = re.compile(lex.pattern("status", "pay_cycle_short"))
         # Off shift: 下班 and then a later time or a bed (六点半下班，凌晨三点…, 下班回宿舍第二天早上…).
         self._off_shift = re.compile(
@@ -925,7 +927,15 @@ class FactExtractor:
         self._relation.read(text, put)
         self._decisive(text, put)
         self._tenure_across_transfer(text, today, turn, facts)
-        if hit := self._employer_unlicensed.search(text):
+        # 无照驾驶 / 驾照被吊销 is a driver's licence, not the employer's (session 10, lawyers' class "wrong
+        # regime": the 非法用工 办法 applied to a workplace injury caused by an unlicensed driver).
+        unlicensed = (
+            hit
+            for hit in self._employer_unlicensed.finditer(text)
+            if not self._driving_after.match(text, hit.end())
+            and not self._driving_before.search(text[max(0, hit.start() - 4) : hit.start()])
+        )
+        if hit := next(unlicensed, None):
             put("employer_kind", "unlicensed", hit.group(0))
         elif (hit := self._employer_private.search(text)) and not self._employer_unit.search(text):
             put("employer_kind", "private_person", hit.group(0))

@@ -185,3 +185,15 @@ def test_a_part_timers_pay_cycle_is_judged_on_the_cycle_told(
     service: AnswerService, question: str, start: str
 ) -> None:
     assert conclusion(service, question).startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("我老婆在店里上班，被老板的亲戚无照驾驶的车撞伤了", None),  # the driver's licence, not the shop's
+        ("他驾照被吊销了还开车把我撞了", None),
+        ("老板的厂没营业执照，我在里面干活受伤了", "unlicensed"),
+    ],
+)
+def test_only_the_employers_licence_makes_an_unlicensed_employer(question: str, kind: str | None) -> None:
+    assert extract_facts([question], TODAY).get("employer_kind") == kind
