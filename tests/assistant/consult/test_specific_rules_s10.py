@@ -197,3 +197,11 @@ def test_a_part_timers_pay_cycle_is_judged_on_the_cycle_told(
 )
 def test_only_the_employers_licence_makes_an_unlicensed_employer(question: str, kind: str | None) -> None:
     assert extract_facts([question], TODAY).get("employer_kind") == kind
+
+
+def test_a_family_asking_how_to_act_on_an_off_shift_death_is_told_whether_it_is_work_first(
+    service: AnswerService,
+) -> None:
+    text = conclusion(service, "我哥傍晚六点下班，半夜在出租屋里去世了，是工伤吗？家属可以自己申请吗")
+    assert text.startswith(("先弄清是不是工伤", "一般不算"))
+    assert "这是工亡" not in text and not text.startswith("不用等单位")
