@@ -15,7 +15,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -151,6 +151,21 @@ FACT_NAMES = frozenset(
         "service_vague",
         # Several disability grades told (一个九级一个十级): the gravest is disability_grade (session 9).
         "disability_grades",
+        # Hourly or part-time work told (小时工, 钟点工, 兼职): its own rules decide the ending, the
+        # probation and the pay cycle (劳动合同法 68-72), unless the hours told show full-time work (session 10).
+        "part_time",
+        # The harm told in a work setting (工地, 车间, 干活时, 工伤): without it, and without an injury, a
+        # commute or work on the road, a death is not assumed a work death (session 10).
+        "work_setting",
+        # The employer asking is a labour contractor (我是包工头): a 工伤 on work subcontracted to one without
+        # the standing of an employer is the subcontracting unit's to answer for (session 10).
+        "asker_contractor",
+        # The boss gone (老板跑了, 联系不上) and a building site: who else pays (the general contractor), never
+        # a step that needs the boss at hand (session 10, lawyers' class F4: an invented premise).
+        "boss_absconded",
+        "building_site",
+        # A part-timer's pay cycle told (按月结 → over the 15 days of 劳动合同法 72(2); 半个月/每周/日结 → within).
+        "pay_cycle_over_15_days",
     }
 )
 # The facts a verdict on a work relation, a non-compete, a training bond, the probation terms or
@@ -523,6 +538,10 @@ class FactExtractor:
             r"(?:了|掉|的|啦)(?!罚|刀|单|票|证|药|水|车|会|个)"
         )
         self._fired = re.compile(fired)
+        # The job ending in any of its words (被辞退, 让我走了, 辞职): the tenure told up to it (入职7个月后…).
+        self._ended = re.compile(
+            "|".join([fired, *(re.escape(w) for w in sorted(ends - {""}, key=len, reverse=True))])
+        )
         # 叫我明天就走 / 让我下个月走人: sent away with a day between (不让我走 is the opposite, read below).
         go = r"(?:让|叫)(?:我|俺|他|她|我们|俺们)[^,，。走]{1,5}?走(?!路|一趟|访|动|廊|过)"
         # 公司和我解除了劳动合同 / 煤矿单方解除合同: the employer's side ends it (我想和公司解除 is the worker).
@@ -755,6 +774,25 @@ class FactExtractor:
         self._comp_refused = re.compile(lex.pattern("work", "comp_time_refused"))
         self._pregnant = re.compile(lex.pattern("status", "pregnant"))
         self._student = re.compile(lex.pattern("status", "student_words"))
+        self._part_time = re.compile(lex.pattern("status", "part_time"))
+        self._contractor = re.compile(lex.pattern("people", "contractor"))
+        self._absconded = re.compile(
+            rf"(?:{lex.pattern('status', 'boss_words')})[^，。,；;？?！!]{{0,4}}?(?:{lex.pattern('status', 'absconded')})"
+        )
+        self._building_site = re.compile(lex.pattern("status", "building_site"))
+        self._cycle_long = re.compile(lex.pattern("status", "pay_cycle_long"))
+        self._driving_after = re.compile(lex.pattern("status", "driving_after"))
+        self._driving_before = re.compile(lex.pattern("status", "driving_before"))
+        self._cycle_short = re.compile(lex.pattern("status", "pay_cycle_short"))
+        # Off shift: 下班 and then a later time or a bed (六点半下班，凌晨三点…, 下班回宿舍第二天早上…).
+        self._off_shift = re.compile(
+            rf"(?:{lex.pattern('status', 'off_shift_start')})[^。；;？?！!]{{0,16}}?"
+            rf"(?:{lex.pattern('status', 'off_shift_later')})"
+        )
+        self._on_the_road = re.compile(
+            rf"{lex.pattern('status', 'commute')}|{lex.pattern('status', 'traffic_accident')}"
+        )
+        self._part_time_side = re.compile(lex.pattern("status", "part_time_side"))
         self._female = re.compile(lex.pattern("status", "female_words"))
         self._male = re.compile(lex.pattern("status", "male_words"))
         self._internship = re.compile(lex.pattern("status", "internship_words"))
@@ -786,6 +824,7 @@ class FactExtractor:
             ("insurance_underpaid", True, re.compile(lex.pattern("status", "insurance_underpaid"))),
             ("contract_expired", False, re.compile(lex.pattern("status", "contract_running"))),
             ("not_at_work", True, re.compile(lex.pattern("status", "not_at_work"))),
+            ("work_setting", True, re.compile(lex.pattern("status", "work_setting"))),
             ("commute", True, re.compile(lex.pattern("status", "commute"))),
             (
                 "on_duty_travel",
@@ -887,7 +926,16 @@ class FactExtractor:
         self._birth_year(text, today, put)
         self._relation.read(text, put)
         self._decisive(text, put)
-        if hit := self._employer_unlicensed.search(text):
+        self._tenure_across_transfer(text, today, turn, facts)
+        # 无照驾驶 / 驾照被吊销 is a driver's licence, not the employer's (session 10, lawyers' class "wrong
+        # regime": the 非法用工 办法 applied to a workplace injury caused by an unlicensed driver).
+        unlicensed = (
+            hit
+            for hit in self._employer_unlicensed.finditer(text)
+            if not self._driving_after.match(text, hit.end())
+            and not self._driving_before.search(text[max(0, hit.start() - 4) : hit.start()])
+        )
+        if hit := next(unlicensed, None):
             put("employer_kind", "unlicensed", hit.group(0))
         elif (hit := self._employer_private.search(text)) and not self._employer_unit.search(text):
             put("employer_kind", "private_person", hit.group(0))
@@ -1019,6 +1067,16 @@ class FactExtractor:
                         d.approximate,
                     )
                 continue
+            after = re.match(r"\s*(?:后|以后|之后)", clause[d.end :])
+            if (
+                after
+                and re.search(r"(?:入职|进厂|进公司|进单位|来|上班)\s*$", before)
+                and self._ended.search(clause[d.end + after.end() :])
+            ):
+                # 入职7个月后被辞退: the time served when the job ended, which is the tenure (session 10: the
+                # worker's months were asked for again).
+                put("service_months", round(d.months, 1), clause[max(0, d.start - 6) : d.end], d.approximate)
+                continue
             if self._not_tenure.search(before) or re.match(
                 r"\s*(?:前|以前|之前|后|以后|之后|内|的工资|工资|没)", clause[d.end :]
             ):
@@ -1047,6 +1105,49 @@ class FactExtractor:
                 )
                 if vague:
                     put("service_vague", d.text.strip(), d.text)
+
+    def _tenure_across_transfer(self, text: str, today: date, turn: int, facts: dict[str, Fact]) -> None:
+        """Two spans of service told around a move the employer arranged (外包干了5年，后来厂里让我们直接
+        跟厂里签，又干了2年): the first is the earlier unit's, the second this one's, which 劳动合同法实施
+        条例 10 adds up (in _derive). Read whole-message: the clause reading keeps only the first span."""
+        moved = facts.get("transferred")
+        hit = self._transferred.search(text)
+        if moved is None or moved.value is not True or hit is None or "earlier_employer_months" in facts:
+            return
+        pieces: list[tuple[int, str]] = []
+        for offset, clause in _clauses(text):
+            if offset <= hit.start() < offset + len(clause):  # the clause of the move: split at its words
+                pieces += [
+                    (offset, clause[: hit.start() - offset]),
+                    (hit.end(), clause[hit.end() - offset :]),
+                ]
+            else:
+                pieces.append((offset, clause))
+        spans: list[tuple[int, Fact]] = []
+        for offset, clause in pieces:
+            found: dict[str, Fact] = {}
+
+            def keep(
+                name: str,
+                value: FactValue,
+                words: str,
+                approximate: bool = False,
+                note: str = "",
+                until: str | None = None,
+                found: dict[str, Fact] = found,
+            ) -> None:
+                if name == "service_months" and name not in found:
+                    found[name] = Fact(name, value, words.strip(), turn, approximate, note, until)
+
+            self._tenure(clause, today, keep)
+            if "service_months" in found:
+                spans.append((offset, found["service_months"]))
+        before = [fact for at, fact in spans if at < hit.start()]
+        after = [fact for at, fact in spans if at >= hit.end()]
+        if before and after:
+            earlier, here = before[-1], after[0]
+            facts["earlier_employer_months"] = replace(earlier, name="earlier_employer_months")
+            facts["service_months"] = here
 
     def _dates(self, clause: str, today: date, put: Any) -> None:
         """Each date goes to the event whose verb stands nearest it in the clause (24年6月10号入职，
@@ -1337,6 +1438,26 @@ class FactExtractor:
             and not self._graduated.search(text)
         ):
             put("student_intern", True, student.group(0))
+        # A death or illness after the shift ended, not on the road home (a traffic accident on the way
+        # home is 工伤保险条例 14(6), read by commute): the post and the 48 hours of 15(1) were not met.
+        if (hit := self._off_shift.search(text)) and not self._on_the_road.search(text):
+            put("not_at_work", True, hit.group(0))
+        if hit := self._absconded.search(text):
+            put("boss_absconded", True, hit.group(0))
+        if hit := self._building_site.search(text):
+            put("building_site", True, hit.group(0))
+        if hit := self._cycle_long.search(text):
+            put("pay_cycle_over_15_days", True, hit.group(0))
+        elif hit := self._cycle_short.search(text):
+            put("pay_cycle_over_15_days", False, hit.group(0))
+        # A side job beside a full-time one (白天上班，晚上兼职): the case may be the main job's.
+        part_time = (
+            hit
+            for hit in self._part_time.finditer(text)
+            if not self._part_time_side.search(text[max(0, hit.start() - 6) : hit.start()])
+        )
+        if hit := next(part_time, None):
+            put("part_time", True, hit.group(0))
         # Words in quotation marks are what a paper or someone says (协议上写我“主动辞职”), not what
         # happened; an agreement the employer asks the worker to sign is an agreed ending it proposed.
         told = _QUOTED.sub("“”", text)
@@ -1420,6 +1541,8 @@ class FactExtractor:
                 break
         if hit := self._employer.search(text):
             put("asker", "employer", hit.group(0))
+            if contractor := self._contractor.search(text):
+                put("asker_contractor", True, contractor.group(0))
         else:
             for _, clause in _clauses(text):
                 if hit := self._kin_subject.search(clause.strip()):
