@@ -166,6 +166,11 @@ FACT_NAMES = frozenset(
         "building_site",
         # A part-timer's pay cycle told (按月结 → over the 15 days of 劳动合同法 72(2); 半个月/每周/日结 → within).
         "pay_cycle_over_15_days",
+        # Harm at work done by someone outside the employer (a customer, a driver, a robber): 工伤, with the
+        # civil claim against that person alongside (session 10, fix10b).
+        "third_party_harm",
+        # Pay told owed, with or without a sum: what a claim for the wages owed presumes (session 10, fix10b).
+        "wages_owed",
     }
 )
 # The facts a verdict on a work relation, a non-compete, a training bond, the probation terms or
@@ -492,6 +497,8 @@ class FactExtractor:
             rf"|(?P<c>{num})\s*个?\s*(?P<c_more>多)?\s*月(?P<c_half>半)?(?:了|都|一直|也|还)*(?:{owed})"
             rf"(?:我|我们|俺|俺们|人家)?(?:发|结|开|付)?(?:{months_of}))"
         )
+        pay = lex.pattern("arrears", "pay_words")
+        self._owed_pay = re.compile(rf"(?:{owed})[^,，。；;]{{0,6}}(?:{pay})|(?:{pay})[^,，。；;]{{0,6}}(?:{owed})")
         self._owed_half_year = re.compile(rf"(?:{owed})(?:了|我)*半年(?:的)?(?:{months_of})?")
         # 拖欠工资一年半了 / 欠了两年的工钱: years owed, in months.
         self._owed_years = re.compile(
@@ -675,6 +682,9 @@ class FactExtractor:
             rf"(?P<n>\d+|[{CN_CHARS}几]+)\s*(?P<more>多|来|几)?\s*(?:个|名|位)?\s*(?:{lex.pattern('people', 'group_nouns')})"
         )
         self._violence = re.compile(lex.pattern("harm", "violence"))
+        self._pay_sought = re.compile(lex.pattern("arrears", "pay_sought"))
+        self._third_party = re.compile(lex.pattern("harm", "third_party"))
+        self._employer_agent = re.compile(lex.pattern("harm", "employer_agent"))
         self._threat = re.compile(lex.pattern("harm", "threat"))
         self._threat_economic = re.compile(lex.pattern("harm", "threat_economic"))
         self._employer_private = re.compile(lex.pattern("status", "employer_private"))
@@ -1000,6 +1010,8 @@ class FactExtractor:
     def _arrears(self, clause: str, put: Any) -> None:
         if not self._owed.search(clause):
             return
+        if hit := self._owed_pay.search(clause):
+            put("wages_owed", True, hit.group(0))
         for money in self._sums(clause):
             window = clause[max(0, money.start - 8) : money.end + 6]
             before = clause[max(0, money.start - 8) : money.start]
@@ -1555,6 +1567,18 @@ class FactExtractor:
                     break
         if hit := self._violence.search(text):
             put("violence", True, hit.group(0))
+        if hit := self._pay_sought.search(text):
+            put("wages_owed", True, hit.group(0))
+        # The one who did it is told in the clause of the harm or the one just before (一个司机倒车撞进店里，
+        # 把我的腿撞骨折了).
+        parts = [clause for _, clause in _clauses(text)]
+        for i, clause in enumerate(parts):
+            if not (self._injury.search(clause) or self._violence.search(clause)):
+                continue
+            told = "，".join(parts[max(0, i - 1) : i + 1])
+            if (other := self._third_party.search(told)) and not self._employer_agent.search(told):
+                put("third_party_harm", True, other.group(0))
+                break
         # 老板威胁说辞职就不发工资 threatens the pay, not the person (the wage guide answers it); a word of
         # harm (找人收拾, 卸) is a threat whatever else the clause says.
         threats = (

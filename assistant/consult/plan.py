@@ -732,10 +732,19 @@ def plan_consultation(
             if name is not None:
                 plan.ask_fact, plan.ask = name, book.ask_text(name)
                 break
+    if plan.ask and values.get("asker") == "family":
+        plan.ask = about_relative(plan.ask, values.get("relation"))
     if any("仲裁" in s.text for s in plan.steps + plan.conclusion):
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
     return plan
+
+
+def about_relative(ask: str, relation: Any) -> str:
+    """A clarifying question put to a relative asking on the worker's behalf speaks of the worker in the
+    third person (他是哪一天受伤的): the one asking did not get hurt, and 你 would ask them about themselves."""
+    female = isinstance(relation, str) and relation in load_lexicon().words("people", "kin_female")
+    return ask.replace("你", "她" if female else "他")
 
 
 def _inside_opening_point(answer: GuideAnswer, opening: GuideAnswer, question: str) -> bool:
