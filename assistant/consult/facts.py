@@ -498,7 +498,9 @@ class FactExtractor:
             rf"(?:我|我们|俺|俺们|人家)?(?:发|结|开|付)?(?:{months_of}))"
         )
         pay = lex.pattern("arrears", "pay_words")
-        self._owed_pay = re.compile(rf"(?:{owed})[^,，。；;]{{0,6}}(?:{pay})|(?:{pay})[^,，。；;]{{0,6}}(?:{owed})")
+        self._owed_pay = re.compile(
+            rf"(?:{owed})[^,，。；;]{{0,6}}(?:{pay})|(?:{pay})[^,，。；;]{{0,6}}(?:{owed})"
+        )
         self._owed_half_year = re.compile(rf"(?:{owed})(?:了|我)*半年(?:的)?(?:{months_of})?")
         # 拖欠工资一年半了 / 欠了两年的工钱: years owed, in months.
         self._owed_years = re.compile(
