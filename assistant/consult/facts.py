@@ -687,6 +687,9 @@ class FactExtractor:
         self._pay_sought = re.compile(lex.pattern("arrears", "pay_sought"))
         self._third_party = re.compile(lex.pattern("harm", "third_party"))
         self._employer_agent = re.compile(lex.pattern("harm", "employer_agent"))
+        self._third_party_self = re.compile(
+            rf"(?:{lex.pattern('harm', 'third_party_self_before')})[^,，。]{{0,4}}$"
+        )
         self._threat = re.compile(lex.pattern("harm", "threat"))
         self._threat_economic = re.compile(lex.pattern("harm", "threat_economic"))
         self._employer_private = re.compile(lex.pattern("status", "employer_private"))
@@ -1578,8 +1581,13 @@ class FactExtractor:
             if not (self._injury.search(clause) or self._violence.search(clause)):
                 continue
             told = "，".join(parts[max(0, i - 1) : i + 1])
-            if (other := self._third_party.search(told)) and not self._employer_agent.search(told):
-                put("third_party_harm", True, other.group(0))
+            others = [
+                h
+                for h in self._third_party.finditer(told)
+                if not self._third_party_self.search(told[: h.start()])
+            ]
+            if others and not self._employer_agent.search(told):
+                put("third_party_harm", True, others[0].group(0))
                 break
         # 老板威胁说辞职就不发工资 threatens the pay, not the person (the wage guide answers it); a word of
         # harm (找人收拾, 卸) is a threat whatever else the clause says.

@@ -31,6 +31,7 @@ TODAY = date(2026, 12, 5)
         ("晚上值班时遇到抢劫，我被歹徒砍伤了", True),
         ("我在车间干活被冲床压伤了手", None),  # the work itself did the harm
         ("组长因为我顶嘴把我打伤了", None),  # the employer's people: its violence, not a third party's
+        ("我是货车司机，装货时从车斗上摔下来骨折了", None),  # the worker's own job, not another driver
     ],
 )
 def test_harm_by_someone_outside_the_employer_is_read_in_its_clause(
