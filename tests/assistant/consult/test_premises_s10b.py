@@ -45,6 +45,8 @@ def test_harm_by_someone_outside_the_employer_is_read_in_its_clause(
     [
         ("老板一直拖着我们的工钱不给", True),
         ("我们十几个人在工地上讨薪", True),
+        ("干完活老板不给钱", True),
+        ("工资拖了两个月了", True),
         ("我在工地干活，从楼上摔下来了", None),
     ],
 )
