@@ -756,18 +756,35 @@ def _answer_other_parts(
     answered = own.index(max(own)) if max(own) > 0 else len(parts) - 1
     said = {s.text for s in plan.conclusion}
     chosen: set[int] = {id(opening)}
+    # Which part each conclusion sentence answers: the answer is read in the order the worker asked
+    # (一年没签合同，这合法吗？能要多少钱？ → 不合法 first, then the figure), whichever part chose the guides.
+    answers_part: dict[str, int] = {s.text: answered for s in plan.conclusion}
+    entries: dict[str, str] = (
+        {plan.conclusion[0].text: f"{opening_guide.id}/{opening.id}"} if plan.conclusion else {}
+    )
     for index, part in enumerate(parts):
         if index == answered or len(plan.conclusion) >= MAX_PARTS:
             continue
         part_kind = markers.kind_of(part)
         where = asked_clause(part) or part
         best: tuple[tuple[bool, int, int], Guide, GuideAnswer] | None = None
+        # A part whose asked clause names nothing but its form (这合法吗, 可以吗) asks about the act its own
+        # sentence tells, which the opening's guide speaks for: an answer of that guide in the part's form,
+        # selected by the part's words (its form words count), answers it (session 10, class "two questions,
+        # one answered": 一年没签合同，这合法吗？能要多少钱？ got only the figure).
+        form_only = not any(
+            coverage(subject_words(a), where) for g in pool if (a := _select_answer(g, part, part_kind))
+        )
         for position, guide in enumerate(pool):
             answer = _select_answer(guide, part, part_kind)
             if answer is None or id(answer) in chosen:
                 continue
             # The part names what this answer is about (its subject, not only the form: 能不能, 多少).
             named = coverage(subject_words(answer), where)
+            if not named and form_only and answer.kind == part_kind:
+                # The act the part tells (扣了500块说是罚款，这合法吗) names the answer; within the opening's
+                # guide its form words do too (the act is the one the opening speaks about).
+                named = coverage(answer.asks if guide is opening_guide else subject_words(answer), part)
             if not named:
                 continue
             if guide is opening_guide and (answer.kind == opening.kind or answer.kind != part_kind):
@@ -795,10 +812,18 @@ def _answer_other_parts(
         plan.reasons = [s for s in plan.reasons if s.text != text]
         plan.also = [s for s in plan.also if s.text != text]
         plan.conclusion.append(sentence)
+        answers_part[text] = index
+        entries[text] = f"{guide.id}/{answer.id}"
         if f"{guide.id}/{answer.id}" not in plan.selected:
             plan.selected.append(f"{guide.id}/{answer.id}")
         said.add(text)
         chosen.add(id(answer))
+    if any(index < answered for index in answers_part.values()):
+        order = {s.text: (answers_part.get(s.text, answered), n) for n, s in enumerate(plan.conclusion)}
+        plan.conclusion.sort(key=lambda s: order[s.text])
+        # The voice that now opens leads plan.selected too (what the API reports as the opening).
+        voices = [entries[s.text] for s in plan.conclusion if s.text in entries]
+        plan.selected = list(dict.fromkeys([*voices, *plan.selected]))
 
 
 def _name_heads(plan: ConsultPlan, book: GuideBook, values: Mapping[str, Any]) -> None:
