@@ -137,7 +137,9 @@ def test_two_questions_are_answered_in_the_order_asked() -> None:
 def test_a_form_only_first_question_is_answered_on_the_act_its_sentence_tells() -> None:
     # 这合法吗 names no subject: the deduction told before it is what is asked about, and it is answered
     # first; the second question (还能要回来吗) after it.
-    p = plan("老板扣了我500块钱工资说是罚款，这合法吗？还能要回来吗？", "arbitration_procedure", "wage_deduction")
+    p = plan(
+        "老板扣了我500块钱工资说是罚款，这合法吗？还能要回来吗？", "arbitration_procedure", "wage_deduction"
+    )
     assert first(p) == "wage_deduction"
     assert "不合法" in p.conclusion[0].text
     assert len(p.conclusion) == 2
@@ -170,3 +172,48 @@ def test_a_move_to_another_city_asked_the_money_is_not_answered_with_insurance_t
     assert first(plan(question, *issues, shipped=False)) == "social_insurance_transfer"
     after = plan(question, *issues)
     assert first(after) == "layoff_and_shutdown"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("工伤的赔偿标准是什么？我在工厂工作时受伤了。", "work_injury_benefits/by_grade"),
+        ("十级工伤赔偿的标准包括哪些？", "work_injury_benefits/by_grade"),
+    ],
+)
+def test_the_standard_of_the_money_is_not_read_as_the_criteria_of_a_work_injury(
+    question: str, answer: str
+) -> None:
+    assert plan(question, "work_injury_benefits", "work_injury_recognition").selected[0] == answer
+
+
+def test_the_standard_of_compensation_asked_as_a_rule_is_answered_with_47() -> None:
+    question = "有偿解除劳动合同的标准是什么？"
+    assert first(plan(question, "unlawful_termination", shipped=False)) == "unlawful_termination"
+    p = plan(question, "unlawful_termination")
+    assert p.selected[0] == "severance_compensation/amount"
+    assert not p.conclusion[0].text.startswith("要看单位辞退你的理由")
+    assert {
+        ref.paragraph for ref in p.conclusion[0].cite if ref.law == "劳动合同法" and ref.article == 47
+    } >= {2, 3}
+
+
+def test_the_standard_rule_leaves_a_worker_whose_own_dismissal_is_told_alone() -> None:
+    question = "干了5年被公司辞退了，补偿怎么算？"
+    before = plan(question, "unlawful_termination", shipped=False)
+    after = plan(question, "unlawful_termination")
+    assert after.selected == before.selected
+    assert [s.text for s in after.conclusion] == [s.text for s in before.conclusion]
+
+
+def test_an_ask_word_with_its_halves_apart_names_the_point_asked() -> None:
+    # No ask word of the benefits guide is said as written; 工伤期间 … 发工资 is its wage-while-off answer,
+    # not the first action answer by retrieval (leaving hospital).
+    p = plan("工伤期间是老板给员工发工资还是保险公司给员工发工资？", "work_injury_benefits")
+    assert p.selected[0] == "work_injury_benefits/stop_work_pay"
+    assert cites(p, "工伤保险条例", 33)
+
+
+def test_the_way_to_recover_arrears_asked_as_a_solution_is_the_recovery_answer() -> None:
+    p = plan("休产假期间被拖欠了两个月工资，有什么解决办法吗？", "wage_arrears", "female_workers")
+    assert p.selected[0] == "wage_arrears/recover"
