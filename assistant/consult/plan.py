@@ -729,7 +729,16 @@ def plan_consultation(
         plan.mistakes += [s for s in _sentences(guide.mistakes, values) if s not in plan.mistakes]
         plan.evidence += [e for e in guide.evidence if e not in plan.evidence]
     if opening is not None and opening_guide is not None:
-        _answer_other_parts(plan, question, opening, opening_guide, pool, values, run_tool)
+        _answer_other_parts(
+            plan,
+            question,
+            opening,
+            opening_guide,
+            pool,
+            values,
+            run_tool,
+            keep_first=opening_guide in speakers,
+        )
         if asks_for_heads(question):
             _name_heads(plan, book, values)
     if plan.ask is None:
@@ -777,11 +786,13 @@ def _answer_other_parts(
     pool: Sequence[Guide],
     values: dict[str, Any],
     run_tool: ToolRunner | None,
+    keep_first: bool = False,
 ) -> None:
     """A question asking two things (辞退了，补偿按几个月算？另外没休的年假能折现吗？) is answered in both
     parts: each part the opening does not answer selects its own answer, in its own form, from the
     candidate guides with the shared facts; a part whose subject no guide answer names is left out rather
-    than filled with a background issue (the opening already speaks for the question as a whole)."""
+    than filled with a background issue (the opening already speaks for the question as a whole). The parts
+    are answered in the order asked unless ``keep_first`` (a raised situation opens)."""
     parts = asked_parts(question)
     if len(parts) < 2:
         return
@@ -854,7 +865,9 @@ def _answer_other_parts(
             plan.selected.append(f"{guide.id}/{answer.id}")
         said.add(text)
         chosen.add(id(answer))
-    if any(index < answered for index in answers_part.values()):
+    # A raised situation that speaks (a death on the way home: 先要看能不能认定工亡) keeps the opening: what
+    # comes first there is decided by the danger, not by the order of the questions.
+    if not keep_first and any(index < answered for index in answers_part.values()):
         order = {s.text: (answers_part.get(s.text, answered), n) for n, s in enumerate(plan.conclusion)}
         plan.conclusion.sort(key=lambda s: order[s.text])
         # The voice that now opens leads plan.selected too (what the API reports as the opening).
