@@ -407,7 +407,43 @@ def _select_answer(
             # whether the ending was lawful; the guide's verdict does.
             return same_kind[0]
         return best[6]
+    loose = [
+        (answer.kind == kind, spread, support_of(answer, support), -index, answer)
+        for index, answer in enumerate(guide.answers)
+        if (spread := spread_match(answer.own_asks or answer.asks, question))
+    ]
+    if loose:
+        # No ask word is said as written, but the halves of one stand apart in a sentence (工伤期间是老板给
+        # 员工发工资 … 工伤期间工资): that answer names the point asked better than the default of the kind,
+        # which is often a narrow one (出院 for a question about who pays the wage). Session 10.
+        return max(loose, key=lambda item: item[:4])[4]
     return same_kind[0] if same_kind else (guide.answers[0] if guide.answers else None)
+
+
+SPREAD_MIN = 5  # ask words this long may match with their halves apart in one sentence
+SPREAD_HALF = (
+    3  # the longer half at least this long: two common two-character words (没有 … 补偿) are no match
+)
+_SENTENCES = re.compile(r"[。？?！!；;\n]")
+
+
+def spread_match(words: Iterable[str], question: str) -> int:
+    """The characters of the ask words (five or more long) whose two halves, of two characters or more
+    each and one of three or more, stand in order within one sentence of the question, however far apart: 工伤期间 … 发工资 for
+    工伤期间工资. Weighed only when no ask word of a guide is said as written (plan._select_answer)."""
+    total = 0
+    sentences = [s for s in _SENTENCES.split(question.lower()) if s]
+    for word in words:
+        if len(word) < SPREAD_MIN:
+            continue
+        for k in range(2, len(word) - 1):
+            head, tail = word[:k], word[k:]
+            if max(len(head), len(tail)) < SPREAD_HALF:
+                continue
+            if any((at := s.find(head)) >= 0 and s.find(tail, at + k) >= 0 for s in sentences):
+                total += len(word)
+                break
+    return total
 
 
 _CLAUSES = re.compile(r"[，,。？?！!；;：:\n]")
@@ -706,7 +742,16 @@ def plan_consultation(
         plan.mistakes += [s for s in _sentences(guide.mistakes, values) if s not in plan.mistakes]
         plan.evidence += [e for e in guide.evidence if e not in plan.evidence]
     if opening is not None and opening_guide is not None:
-        _answer_other_parts(plan, question, opening, opening_guide, pool, values, run_tool)
+        _answer_other_parts(
+            plan,
+            question,
+            opening,
+            opening_guide,
+            pool,
+            values,
+            run_tool,
+            keep_first=opening_guide in speakers,
+        )
         if asks_for_heads(question):
             _name_heads(plan, book, values)
     if plan.ask is None:
@@ -779,11 +824,13 @@ def _answer_other_parts(
     pool: Sequence[Guide],
     values: dict[str, Any],
     run_tool: ToolRunner | None,
+    keep_first: bool = False,
 ) -> None:
     """A question asking two things (辞退了，补偿按几个月算？另外没休的年假能折现吗？) is answered in both
     parts: each part the opening does not answer selects its own answer, in its own form, from the
     candidate guides with the shared facts; a part whose subject no guide answer names is left out rather
-    than filled with a background issue (the opening already speaks for the question as a whole)."""
+    than filled with a background issue (the opening already speaks for the question as a whole). The parts
+    are answered in the order asked unless ``keep_first`` (a raised situation opens)."""
     parts = asked_parts(question)
     if len(parts) < 2:
         return
@@ -794,18 +841,35 @@ def _answer_other_parts(
     answered = own.index(max(own)) if max(own) > 0 else len(parts) - 1
     said = {s.text for s in plan.conclusion}
     chosen: set[int] = {id(opening)}
+    # Which part each conclusion sentence answers: the answer is read in the order the worker asked
+    # (一年没签合同，这合法吗？能要多少钱？ → 不合法 first, then the figure), whichever part chose the guides.
+    answers_part: dict[str, int] = {s.text: answered for s in plan.conclusion}
+    entries: dict[str, str] = (
+        {plan.conclusion[0].text: f"{opening_guide.id}/{opening.id}"} if plan.conclusion else {}
+    )
     for index, part in enumerate(parts):
         if index == answered or len(plan.conclusion) >= MAX_PARTS:
             continue
         part_kind = markers.kind_of(part)
         where = asked_clause(part) or part
         best: tuple[tuple[bool, int, int], Guide, GuideAnswer] | None = None
+        # A part whose asked clause names nothing but its form (这合法吗, 可以吗) asks about the act its own
+        # sentence tells, which the opening's guide speaks for: an answer of that guide in the part's form,
+        # selected by the part's words (its form words count), answers it (session 10, class "two questions,
+        # one answered": 一年没签合同，这合法吗？能要多少钱？ got only the figure).
+        form_only = not any(
+            coverage(subject_words(a), where) for g in pool if (a := _select_answer(g, part, part_kind))
+        )
         for position, guide in enumerate(pool):
             answer = _select_answer(guide, part, part_kind)
             if answer is None or id(answer) in chosen:
                 continue
             # The part names what this answer is about (its subject, not only the form: 能不能, 多少).
             named = coverage(subject_words(answer), where)
+            if not named and form_only and answer.kind == part_kind:
+                # The act the part tells (扣了500块说是罚款，这合法吗) names the answer; within the opening's
+                # guide its form words do too (the act is the one the opening speaks about).
+                named = coverage(answer.asks if guide is opening_guide else subject_words(answer), part)
             if not named:
                 continue
             if guide is opening_guide and (answer.kind == opening.kind or answer.kind != part_kind):
@@ -833,10 +897,20 @@ def _answer_other_parts(
         plan.reasons = [s for s in plan.reasons if s.text != text]
         plan.also = [s for s in plan.also if s.text != text]
         plan.conclusion.append(sentence)
+        answers_part[text] = index
+        entries[text] = f"{guide.id}/{answer.id}"
         if f"{guide.id}/{answer.id}" not in plan.selected:
             plan.selected.append(f"{guide.id}/{answer.id}")
         said.add(text)
         chosen.add(id(answer))
+    # A raised situation that speaks (a death on the way home: 先要看能不能认定工亡) keeps the opening: what
+    # comes first there is decided by the danger, not by the order of the questions.
+    if not keep_first and any(index < answered for index in answers_part.values()):
+        order = {s.text: (answers_part.get(s.text, answered), n) for n, s in enumerate(plan.conclusion)}
+        plan.conclusion.sort(key=lambda s: order[s.text])
+        # The voice that now opens leads plan.selected too (what the API reports as the opening).
+        voices = [entries[s.text] for s in plan.conclusion if s.text in entries]
+        plan.selected = list(dict.fromkeys([*voices, *plan.selected]))
 
 
 def _name_heads(plan: ConsultPlan, book: GuideBook, values: Mapping[str, Any]) -> None:

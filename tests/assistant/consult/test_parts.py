@@ -56,8 +56,9 @@ def test_each_part_of_a_two_part_question_is_answered_from_its_own_guide() -> No
 
 def test_a_part_asked_in_another_form_of_the_same_guide_is_answered_in_that_form() -> None:
     p = plan("工伤住院这段时间工资照发吗？出院后做伤残鉴定要等多久？", "work_injury_benefits")
-    assert p.selected[:2] == ["work_injury_benefits/assessment_time", "work_injury_benefits/stop_work_pay"]
-    assert "60日" in opening(p) and "照发" in p.conclusion[1].text
+    # Answered in the order asked (session 10): the wage first, then how long the appraisal takes.
+    assert p.selected[:2] == ["work_injury_benefits/stop_work_pay", "work_injury_benefits/assessment_time"]
+    assert "照发" in opening(p) and "60日" in p.conclusion[1].text
     # Two figures of that guide (几级赔多少？怎么算？): the opening alone.
     once = plan("评了八级伤残能赔多少？是怎么计算的？", "work_injury_benefits")
     assert len(once.conclusion) == 1
