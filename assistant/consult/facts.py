@@ -1509,6 +1509,8 @@ class FactExtractor:
         else:
             if hit := self._employer_agreement.search(told):
                 put("termination", "agreed", hit.group(0))
+        if (ended := self._employer_ended_by_agreement(told)) is not None:
+            put("proposed_by", "employer", ended)
         self._ending(text, told, put)
         # 也没提前一个月通知 holds the words of a notice given: the negation is read first. Only where the
         # job ends or a notice is spoken of: 突然晕倒 and 没提前说 about a shift say nothing of a notice.
@@ -1754,6 +1756,20 @@ class FactExtractor:
             n = parse_cn_number(hit.group("a") or hit.group("b") or hit.group("c"))
             if n is not None and 1 <= n <= 5:
                 put("fixed_terms", int(n), hit.group(0))
+
+    def _employer_ended_by_agreement(self, told: str) -> str | None:
+        """公司说不用来了，让我签了离职协议: an agreement that records an ending the employer announced
+        (a dismissal word, not feared or denied, beside the agreement's) was proposed by the employer —
+        the N of 劳动合同法 46(2) — though no 公司提出 is said (session 10, lawyers' class: a worker who
+        signed was told only that it is hard once signed)."""
+        agreed = next(p for v, p in self._terminations if v == "agreed")
+        dismissed = next(p for v, p in self._terminations if v == "dismissed")
+        if not agreed.search(told):
+            return None
+        for hit in dismissed.finditer(told):
+            if not self._feared(told, hit.start()) and not self._denied(told, hit.start()):
+                return hit.group(0)
+        return None
 
     def _decisive(self, text: str, put: Any) -> None:
         """The facts that decide a case beside its ending (session 7): the local average wage, the

@@ -1,0 +1,43 @@
+"""A worker who has already signed an agreement ending the job and asks whether anything can still be
+claimed is answered on what the law owes for that ending, with their own years — not only "it is hard
+once signed", which can make a worker give up a claim (session 10, a class lawyers found harmful)."""
+
+from datetime import date
+
+from assistant.answer import AnswerService
+from assistant.consult.facts import extract_facts
+
+
+def _opening(service: AnswerService, question: str) -> str:
+    text = service.ask(question).text
+    return text.split("**结论**", 1)[1].split("**", 1)[0].strip()
+
+
+def test_an_ending_the_employer_announced_and_an_agreement_recorded_was_proposed_by_the_employer() -> None:
+    told = extract_facts(["老板说下个月不用来了，叫我签了份协商解除的协议"], date(2026, 12, 5)).values()
+    assert told.get("proposed_by") == "employer"
+    feared = extract_facts(["怕被辞退，先签了离职协议"], date(2026, 12, 5)).values()
+    assert feared.get("proposed_by") != "employer"
+
+
+def test_signed_after_the_employer_ended_the_job_gets_the_severance_owed(service: AnswerService) -> None:
+    opening = _opening(
+        service,
+        "厂里说效益不好不用来了，让我签了解除协议，月工资6000，干了5年，只给了我3000块，签完了还能要吗",
+    )
+    assert opening.startswith("能争取")
+    assert "30000元" in opening and "5个月工资" in opening  # 5 years at 6,000
+    assert "第四十六条第（二）项" in opening and "第三十五条第二款" in opening
+
+
+def test_years_without_a_wage_still_give_the_months(service: AnswerService) -> None:
+    opening = _opening(service, "公司把我辞了，然后让我签了离职协议，我在那里干了八年，签了字还能再要钱吗")
+    assert opening.startswith("能争取") and "8个月工资" in opening
+
+
+def test_a_worker_who_proposed_the_ending_is_told_severance_is_not_owed(service: AnswerService) -> None:
+    opening = _opening(service, "是我自己先提出要走的，跟公司签了协商解除协议，签完还能要经济补偿吗")
+    assert opening.startswith(
+        ("经济补偿一般要不回了", "没有")
+    )  # the agreement's or the severance guide's verdict
+    assert "能争取" not in opening and "第四十六条第（二）项" in opening
