@@ -219,6 +219,12 @@ def _structured(
     return Reason(template.code, text, template.priority, kind, evidence, turn, template.category)
 
 
+def _severity_ticket(line: SeverityLine, evidence: str, turn: int | None) -> Reason:
+    """The ordinary ticket (tier b) the severity line opens for an injury, with the words that decided it."""
+    priority: Priority = line.reason.priority  # type: ignore[assignment]  # checked at load
+    return Reason(line.reason.code, line.reason.text, priority, "risk", evidence, turn)
+
+
 class EscalationPolicy:
     """Applies the rules of ``corpus/escalation.toml`` to a conversation."""
 
@@ -299,15 +305,12 @@ class EscalationPolicy:
             return
         del reasons[injury.code]
         if grading.tier == "ticket":
-            priority: Priority = line.reason.priority  # type: ignore[assignment]  # checked at load
             evidence = (
                 injury.evidence
                 if grading.marker in injury.evidence
                 else f"{injury.evidence}；{grading.marker}"
             )
-            reasons[line.reason.code] = Reason(
-                line.reason.code, line.reason.text, priority, "risk", evidence, injury.turn
-            )
+            reasons[line.reason.code] = _severity_ticket(line, evidence, injury.turn)
         else:
             set_aside.append(
                 SetAside(injury.code, injury.evidence, injury.turn, "minor", grading.marker, True)
@@ -327,11 +330,8 @@ class EscalationPolicy:
                 continue
             lifted = context_tier(line, masked, set(reasons))
             if lifted is not None:
-                priority: Priority = line.reason.priority  # type: ignore[assignment]  # checked at load
                 evidence = f"{masked[turn][start:end]}；{lifted.marker}"
-                reasons[line.reason.code] = Reason(
-                    line.reason.code, line.reason.text, priority, "risk", evidence, turn
-                )
+                reasons[line.reason.code] = _severity_ticket(line, evidence, turn)
             return
 
     @staticmethod

@@ -6,11 +6,11 @@ from datetime import date
 
 from assistant.answer import AnswerService
 from assistant.consult.facts import extract_facts
+from eval.consult_metrics import opening
 
 
 def _opening(service: AnswerService, question: str) -> str:
-    text = service.ask(question).text
-    return text.split("**结论**", 1)[1].split("**", 1)[0].strip()
+    return opening(service.ask(question).text)[1]
 
 
 def test_an_ending_the_employer_announced_and_an_agreement_recorded_was_proposed_by_the_employer() -> None:
