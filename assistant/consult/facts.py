@@ -679,13 +679,19 @@ class FactExtractor:
             rf"|^(?!孩子|老人|家里人)(?P<kin3>{kin})(?!说|让我|叫我|跟我|和我|给我)"
         )
         # 我开了一家厂 is the employer; 老板把我开了 is the worker: a 我 after 把/让/叫/给/被 is the object.
-        self._employer = re.compile(rf"(?<![把让叫给被将])(?:{lex.pattern('people', 'employer')})")
+        self._employer = re.compile(
+            rf"(?<![把让叫给被将])(?:{lex.pattern('people', 'employer')})"
+            rf"|(?:{lex.pattern('people', 'employer_acts')})(?={lex.pattern('people', 'acted_on_other')})"
+            rf"|(?<![把让叫给被将])(?:{lex.pattern('people', 'runs_business')})[^，。,.!?？！车]{{0,4}}"
+            rf"(?:{lex.pattern('people', 'business')})"
+        )
         self._group = re.compile(
             rf"(?P<n>\d+|[{CN_CHARS}几]+)\s*(?P<more>多|来|几)?\s*(?:个|名|位)?\s*(?:{lex.pattern('people', 'group_nouns')})"
         )
         self._violence = re.compile(lex.pattern("harm", "violence"))
         self._pay_sought = re.compile(lex.pattern("arrears", "pay_sought"))
         self._third_party = re.compile(lex.pattern("harm", "third_party"))
+        self._third_party_violent = re.compile(lex.pattern("harm", "third_party_violent"))
         self._employer_agent = re.compile(lex.pattern("harm", "employer_agent"))
         self._third_party_self = re.compile(
             rf"(?:{lex.pattern('harm', 'third_party_self_before')})[^,，。]{{0,4}}$"
@@ -1588,6 +1594,8 @@ class FactExtractor:
                 for h in self._third_party.finditer(told)
                 if not self._third_party_self.search(told[: h.start()])
             ]
+            if self._violence.search(clause):
+                others += list(self._third_party_violent.finditer(told))
             if others and not self._employer_agent.search(told):
                 put("third_party_harm", True, others[0].group(0))
                 break
