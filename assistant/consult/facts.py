@@ -98,6 +98,9 @@ FACT_NAMES = frozenset(
         "ill",
         "injury_excluded",
         "employer_kind",
+        # Hired off the street (劳务市场, 打零工) by someone not named as a company or a household: who hired
+        # decides the route (民法典 1192 or 工伤) and is the question to ask (session 11).
+        "casual_hire",
         # How the job ended beyond who ended it (corpus/consult/facts.toml [termination]): the ground the
         # employer gave, who proposed an agreed ending, who declined to renew and on what terms, an
         # open-ended contract, how many fixed-term contracts in a row.
@@ -701,6 +704,8 @@ class FactExtractor:
         self._employer_private = re.compile(lex.pattern("status", "employer_private"))
         self._dismissal_feared = re.compile(lex.pattern("termination", "dismissal_feared"))
         self._employer_unit = re.compile(lex.pattern("status", "employer_unit_words"))
+        self._employer_casual = re.compile(lex.pattern("status", "employer_casual"))
+        self._casual_unit = re.compile(lex.pattern("status", "casual_unit_words"))
         self._employer_unlicensed = re.compile(lex.pattern("status", "employer_unlicensed"))
         self._sign_now = re.compile(
             rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。没不未每]{{0,8}}签"
@@ -960,6 +965,12 @@ class FactExtractor:
             put("employer_kind", "unlicensed", hit.group(0))
         elif (hit := self._employer_private.search(text)) and not self._employer_unit.search(text):
             put("employer_kind", "private_person", hit.group(0))
+        elif (
+            (hit := self._employer_casual.search(text))
+            and not self._employer_unit.search(text)
+            and not self._casual_unit.search(text)
+        ):
+            put("casual_hire", True, hit.group(0))
         if (place := read_place(text)) is not None:
             # The tools' tables are by province (minimum wage, injury lump sums) and city (average wage).
             put("province", place.province, place.words)
