@@ -95,6 +95,7 @@ FACT_NAMES = frozenset(
         "on_duty_travel",
         "traffic_accident",
         "other_party_at_fault",
+        "other_party_share",
         "ill",
         "injury_excluded",
         "employer_kind",
@@ -706,6 +707,18 @@ class FactExtractor:
         self._employer_unit = re.compile(lex.pattern("status", "employer_unit_words"))
         self._employer_casual = re.compile(lex.pattern("status", "employer_casual"))
         self._casual_unit = re.compile(lex.pattern("status", "casual_unit_words"))
+        def share(g: str) -> str:
+            return (
+                r"(?:负|承担|占|担|付|是)?了?(?:事故)?(?:的)?(?:责任)?(?:的)?\s*"
+                rf"(?:百分之(?P<{g}cn>[{CN_CHARS}]+)|(?P<{g}pct>\d{{1,3}})\s*[%％]|(?P<{g}tenth>[{CN_CHARS}\d])成)"
+            )
+
+        self._share = re.compile(
+            rf"(?:{lex.pattern('status', 'share_other')}){share('o')}"
+            rf"|(?:{lex.pattern('status', 'share_self')}){share('s')}"
+        )
+        self._share_equal = re.compile(lex.pattern("status", "share_equal"))
+        self._share_accident = re.compile(lex.pattern("status", "traffic_accident"))
         self._employer_unlicensed = re.compile(lex.pattern("status", "employer_unlicensed"))
         self._sign_now = re.compile(
             rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。没不未每]{{0,8}}签"
@@ -1461,6 +1474,33 @@ class FactExtractor:
                 put("injury_treatment", True, hit.group(0))
                 return
 
+    def _liability_share(self, text: str, put: Any) -> None:
+        """The other side's share of an accident, in percent: 对方负70%, 司机占七成, 我负30% (→ 70), 同等责任 (→ 50).
+        A share above half is the other side's main fault, which 工伤保险条例 14(6) turns on."""
+        share: float | None = None
+        if "责任" not in text and not self._share_accident.search(text):
+            return  # 我承担30%的社保 is no one's fault in an accident
+        if hit := self._share.search(text):
+            for side in ("o", "s"):
+                cn, pct, tenth = hit.group(f"{side}cn"), hit.group(f"{side}pct"), hit.group(f"{side}tenth")
+                told = (
+                    parse_cn_number(cn)
+                    if cn
+                    else float(pct)
+                    if pct
+                    else (v * 10 if tenth and (v := parse_cn_number(tenth)) is not None else None)
+                )
+                if told is not None and 0 <= told <= 100:
+                    share = told if side == "o" else 100 - told
+                    break
+        elif hit := self._share_equal.search(text):
+            share = 50.0
+        if share is None or hit is None:
+            return
+        put("other_party_share", int(share), hit.group(0))
+        if share > 50:
+            put("other_party_at_fault", True, hit.group(0))
+
     def _status(self, text: str, put: Any) -> None:
         if hit := self._female.search(text):
             put("female", True, hit.group(0))
@@ -1480,6 +1520,7 @@ class FactExtractor:
             put("boss_absconded", True, hit.group(0))
         if hit := self._building_site.search(text):
             put("building_site", True, hit.group(0))
+        self._liability_share(text, put)
         if hit := self._cycle_long.search(text):
             put("pay_cycle_over_15_days", True, hit.group(0))
         elif hit := self._cycle_short.search(text):
