@@ -478,6 +478,14 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _share_pattern(group: str) -> str:
+    """A share of an accident's fault after the one it is put on: 负70%, 占七成, 承担百分之八十."""
+    return (
+        r"(?:负|承担|占|担|付|是)?了?(?:事故)?(?:的)?(?:责任)?(?:的)?\s*"
+        rf"(?:百分之(?P<{group}cn>[{CN_CHARS}]+)|(?P<{group}pct>\d{{1,3}})\s*[%％]|(?P<{group}tenth>[{CN_CHARS}\d])成)"
+    )
+
+
 class FactExtractor:
     """Reads the facts of a conversation. Pure: the lexicon and the day are its only inputs."""
 
@@ -707,15 +715,9 @@ class FactExtractor:
         self._employer_unit = re.compile(lex.pattern("status", "employer_unit_words"))
         self._employer_casual = re.compile(lex.pattern("status", "employer_casual"))
         self._casual_unit = re.compile(lex.pattern("status", "casual_unit_words"))
-        def share(g: str) -> str:
-            return (
-                r"(?:负|承担|占|担|付|是)?了?(?:事故)?(?:的)?(?:责任)?(?:的)?\s*"
-                rf"(?:百分之(?P<{g}cn>[{CN_CHARS}]+)|(?P<{g}pct>\d{{1,3}})\s*[%％]|(?P<{g}tenth>[{CN_CHARS}\d])成)"
-            )
-
         self._share = re.compile(
-            rf"(?:{lex.pattern('status', 'share_other')}){share('o')}"
-            rf"|(?:{lex.pattern('status', 'share_self')}){share('s')}"
+            rf"(?:{lex.pattern('status', 'share_other')}){_share_pattern('o')}"
+            rf"|(?:{lex.pattern('status', 'share_self')}){_share_pattern('s')}"
         )
         self._share_equal = re.compile(lex.pattern("status", "share_equal"))
         self._share_accident = re.compile(lex.pattern("status", "traffic_accident"))
