@@ -102,6 +102,8 @@ FACT_NAMES = frozenset(
         # Hired off the street (劳务市场, 打零工) by someone not named as a company or a household: who hired
         # decides the route (民法典 1192 or 工伤) and is the question to ask (session 11).
         "casual_hire",
+        # Work taken through a platform (骑手, 网约车, 代驾): the labour relation is the first question (session 11).
+        "platform_work",
         # How the job ended beyond who ended it (corpus/consult/facts.toml [termination]): the ground the
         # employer gave, who proposed an agreed ending, who declined to renew and on what terms, an
         # open-ended contract, how many fixed-term contracts in a row.
@@ -715,6 +717,7 @@ class FactExtractor:
         self._employer_unit = re.compile(lex.pattern("status", "employer_unit_words"))
         self._employer_casual = re.compile(lex.pattern("status", "employer_casual"))
         self._casual_unit = re.compile(lex.pattern("status", "casual_unit_words"))
+        self._platform_work = re.compile(lex.pattern("status", "platform_work"))
         self._share = re.compile(
             rf"(?:{lex.pattern('status', 'share_other')}){_share_pattern('o')}"
             rf"|(?:{lex.pattern('status', 'share_self')}){_share_pattern('s')}"
@@ -1523,6 +1526,8 @@ class FactExtractor:
         if hit := self._building_site.search(text):
             put("building_site", True, hit.group(0))
         self._liability_share(text, put)
+        if hit := self._platform_work.search(text):
+            put("platform_work", True, hit.group(0))
         if hit := self._cycle_long.search(text):
             put("pay_cycle_over_15_days", True, hit.group(0))
         elif hit := self._cycle_short.search(text):

@@ -168,3 +168,12 @@ def test_a_share_told_decides_the_commute_injury_and_what_the_other_side_owes(se
 def test_a_main_own_share_is_told_the_commute_injury_fails(service: AnswerService) -> None:
     first = _opening(service, "上班路上骑车和一辆小车相撞，交警定我负主要责任，对方负30%，算工伤吗")
     assert first.startswith("一般不能认定工伤") and "30%" in first
+
+
+def test_a_platform_worker_hurt_by_a_third_party_is_asked_the_relation_before_work_injury(
+    service: AnswerService,
+) -> None:
+    text = service.ask("我是外卖骑手，送餐路上被人抢劫捅伤了，算工伤吗").text
+    assert opening(text)[1].startswith("要看你和")
+    assert "劳动关系" in opening(text)[1]
+    assert "属于工伤：单位应当在30日内" not in text
