@@ -685,7 +685,7 @@ class FactExtractor:
         self._worker_acts = re.compile(r"(?:我|俺)(?:请|辞|被|上班|干活|旷工)|(?:扣|开|辞退|炒)了?(?:我|俺)")
         self._kin_before = re.compile(rf"(?:{kin})[^，。！？,.!?；;我俺]{{0,4}}$")
         self._kin_subject = re.compile(
-            rf"(?:^|我|我家|俺|俺家)(?P<kin>{kin})(?:{lex.pattern('people', 'kin_verbs')})"
+            rf"(?:^|我的?|我家|俺的?|俺家)(?P<kin>{kin})(?:{lex.pattern('people', 'kin_verbs')})"
             # 帮我爸问问 / 替我老婆咨询一下: asking on a relative's behalf.
             rf"|(?:帮|替|给)(?:我|俺)?(?:家)?(?P<kin2>{kin})(?:问|咨询|打听|求助)"
             # 老公上个月3号从架子上掉下来: a message that opens with the relative is about them.
@@ -698,6 +698,8 @@ class FactExtractor:
             rf"|(?:{lex.pattern('people', 'employer_acts')})(?={lex.pattern('people', 'acted_on_other')})"
             rf"|(?<![把让叫给被将])(?:{lex.pattern('people', 'runs_business')})[^，。,.!?？！车]{{0,4}}"
             rf"(?:{lex.pattern('people', 'business')})"
+            rf"|(?:{lex.pattern('people', 'self_is')})(?:一家|一个|一名|个)?[^，。,.!?？！的里]{{0,8}}?"
+            rf"(?:{lex.pattern('people', 'self_business')})(?=[，。,.!?？！；;、\s]|$|{lex.pattern('people', 'self_business_after')})"
         )
         self._group = re.compile(
             rf"(?P<n>\d+|[{CN_CHARS}几]+)\s*(?P<more>多|来|几)?\s*(?:个|名|位)?\s*(?:{lex.pattern('people', 'group_nouns')})"
