@@ -43,12 +43,23 @@ def _opening(service: AnswerService, question: str) -> str:
         ("我们公司想辞退一个员工，要给多少补偿", "employer"),
         ("我开了一家小饭馆，员工上班时烫伤了手", "employer"),
         ("我家装修请的师傅从梯子上摔下来了，我要赔多少", "employer"),
+        ("我是一家人力资源公司，派到酒店的员工滑倒摔伤了，谁负责", "employer"),
+        ("我是一个小承包商，手下工人从架子上摔下来了", "employer"),
+        ("工人干活时摔伤了腰，我方已经送医，应该赔付工人多少", "employer"),
+        ("我是老板的司机，送货时被车撞了", None),  # the boss's driver, not the boss
+        ("我是包工头手下的小工，干活摔伤了", None),
+        ("我是公司员工，被辞退了", None),
     ],
 )
 def test_the_asker_is_the_worker_unless_the_employer_speaks_of_another(
     question: str, asker: str | None
 ) -> None:
     assert _told(question).get("asker") == asker
+
+
+def test_a_spouse_told_with_的_is_a_relative_asking() -> None:
+    told = _told("我的老婆在厂里上班时被叉车撞伤了，能赔多少")
+    assert told.get("asker") == "family" and told.get("relation") == "老婆"
 
 
 def test_a_worker_the_employer_wants_to_dismiss_is_not_addressed_as_the_employer(
