@@ -188,3 +188,18 @@ def test_a_platform_worker_hurt_by_a_third_party_is_asked_the_relation_before_wo
     assert opening(text)[1].startswith("要看你和")
     assert "劳动关系" in opening(text)[1]
     assert "属于工伤：单位应当在30日内" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我是老板，厂里一个员工的手指被冲床切断了，现在在医院，我该怎么办",
+        "我们是一家小公司，有个工人在车间干活时手被机器压伤了，住院了，我们该怎么办",
+    ],
+)
+def test_an_employer_asking_about_its_injured_worker_is_told_its_own_duties(
+    service: AnswerService, question: str
+) -> None:
+    text = service.ask(question).text
+    assert opening(text)[1].startswith("先把工人送医治伤") and "30日内" in opening(text)[1]
+    assert "为你申请" not in text and "你本人、家属或工会" not in text
