@@ -203,3 +203,9 @@ def test_an_employer_asking_about_its_injured_worker_is_told_its_own_duties(
     text = service.ask(question).text
     assert opening(text)[1].startswith("先把工人送医治伤") and "30日内" in opening(text)[1]
     assert "为你申请" not in text and "你本人、家属或工会" not in text
+
+
+def test_a_relative_asking_about_a_household_hire_is_not_told_you_were_hired(service: AnswerService) -> None:
+    first = _opening(service, "我姐在一户人家当住家保姆，擦玻璃时从窗台上摔下来了，主家不肯赔，能找主家要吗")
+    assert first.startswith("能，找雇人的主家赔") and "不算工伤" in first
+    assert "雇你的人" not in first
