@@ -209,3 +209,11 @@ def test_a_relative_asking_about_a_household_hire_is_not_told_you_were_hired(ser
     first = _opening(service, "我姐在一户人家当住家保姆，擦玻璃时从窗台上摔下来了，主家不肯赔，能找主家要吗")
     assert first.startswith("能，找雇人的主家赔") and "不算工伤" in first
     assert "雇你的人" not in first
+
+
+def test_a_dispatch_agency_asking_about_an_injured_worker_is_told_its_liability(
+    service: AnswerService,
+) -> None:
+    first = _opening(service, "我们是劳务派遣公司，派到工厂的一个员工在车间摔伤了，工伤该谁申请、谁负责")
+    assert first.startswith("先由派遣公司负责") and "第十条第一款" in first
+    assert "你本人或家属" not in first
