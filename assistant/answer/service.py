@@ -31,6 +31,7 @@ from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sou
 from assistant.answer.verify import CitationVerifier, VerificationReport, split_segments
 from assistant.config import Settings
 from assistant.consult.article_text import asks_article_text
+from assistant.consult.differences import DifferenceTable, check_differences, load_differences
 from assistant.consult.facts import (
     FACT_NAMES,
     QUANTITY_NAMES,
@@ -173,6 +174,7 @@ class AnswerService:
         # The employer positions a worker may quote, rebutted by name: one citing a clause this store
         # lacks is logged and left out, so a rebuttal never cites what cannot be shown.
         self.positions = usable_positions(load_positions(), retriever)
+        self.differences = usable_differences(load_differences(), retriever)
         self.today = today or (lambda: settings.reference_date or today_in_china())
         self.tools = tools if tools is not None else default_tool_runner(self.today)
         # The learned issue router (corpus/learned/issue_router.json): which issues' guides may answer,
@@ -296,6 +298,7 @@ class AnswerService:
             support=retrieval_support(result),
             precedence=self.precedence,
             positions=self.positions,
+            differences=self.differences,
         )
         return plan, screen
 
@@ -553,6 +556,18 @@ def usable_positions(table: PositionTable, retriever: HybridRetriever) -> Positi
     problems = check_positions(table, lookup, FACT_NAMES | QUANTITY_NAMES)
     for position, ref, problem in problems:
         log.error("employer position left out: %s: %s: %s", position, ref, problem)
+    return table.without({p for p, _, _ in problems}) if problems else table
+
+
+def usable_differences(table: DifferenceTable, retriever: HybridRetriever) -> DifferenceTable:
+    """The 区别 pairs whose every clause is in this store and in force (the rest logged)."""
+
+    def lookup(law: str, article: int, sub: int | None) -> object:
+        return retriever.lookup(DirectRef(law, article, sub))
+
+    problems = check_differences(table, lookup)
+    for pair, ref, problem in problems:
+        log.error("difference left out: %s: %s: %s", pair, ref, problem)
     return table.without({p for p, _, _ in problems}) if problems else table
 
 

@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from assistant.consult.differences import DifferenceTable, Pair, find_difference, load_differences
 from assistant.consult.facts import DATE_FACTS, QUANTITY_NAMES, CaseFacts, load_lexicon
 from assistant.consult.guides import (
     AnswerKind,
@@ -549,6 +550,7 @@ def plan_consultation(
     support: Support | None = None,
     precedence: Sequence[PrecedenceRule] | None = None,
     positions: PositionTable | None = None,
+    differences: DifferenceTable | None = None,
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
     escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
@@ -561,7 +563,8 @@ def plan_consultation(
     the question's words leave between answers and between candidate guides; ``precedence``: the rules
     of corpus/consult/precedence.toml (which topic leads when the facts or the point asked settle it);
     ``positions``: the employer positions a question may quote, rebutted by name
-    (corpus/consult/employer_positions.toml, only those whose clauses are in the store)."""
+    (corpus/consult/employer_positions.toml, only those whose clauses are in the store); ``differences``:
+    the pairs a 区别 question may ask to tell apart (corpus/consult/differences.toml)."""
     told = " ".join([*earlier, question]).lower()
     kind = question_kind(question, earlier)
     question = asked_text(question, earlier)
@@ -761,6 +764,9 @@ def plan_consultation(
     rebuttal = find_rebuttal(question, load_positions() if positions is None else positions, values)
     if rebuttal is not None:
         _rebut(plan, rebuttal)
+    pair = find_difference(question, load_differences() if differences is None else differences)
+    if pair is not None:
+        _tell_apart(plan, pair)
     if plan.ask is None:
         # A figure the question asks for could not be computed: ask for exactly the input it lacks —
         # only a figure asked for (多少, or the figure named: 补偿, 加班费), not one a guide merely runs.
@@ -816,6 +822,18 @@ def _rebut(plan: ConsultPlan, rebuttal: Rebuttal) -> None:
         if plan.conclusion_kind is None:
             plan.conclusion_kind = "verdict"
     plan.selected.append(f"positions/{rebuttal.position}")
+
+
+def _tell_apart(plan: ConsultPlan, pair: Pair) -> None:
+    """辞退和辞职有什么区别: the difference opens, each side in its clause with its citation (session 11,
+    class P: a 区别 question answered with one side's formula or the dismissal steps); what the guide
+    concluded for the worker's case follows it."""
+    if any(s.text == pair.say for s in plan.conclusion):
+        return
+    plan.conclusion.insert(0, Sentence(pair.say, pair.cite))
+    if plan.conclusion_kind is None:
+        plan.conclusion_kind = plan.kind
+    plan.selected.append(f"differences/{pair.id}")
 
 
 def about_relative(ask: str, relation: Any) -> str:
