@@ -54,6 +54,7 @@ def test_a_pair_needs_two_sides() -> None:
     [
         ("被公司开除跟自己主动离职，差别在哪", "dismissed_or_resigned"),
         ("赔偿金和经济补偿哪个多", "severance_or_damages"),
+        ("岗位被撤了解除合同，我能拿n还是2n", "severance_or_damages"),
         ("合同期满走人和没到期被解除，有什么不一样", "expiry_or_early_ending"),
         ("签劳务合同和签劳动合同有啥区别", "employment_or_service"),
         ("公司给买了团体意外险，和工伤保险有什么不同", "injury_insurance_or_accident_insurance"),
