@@ -75,6 +75,8 @@ def test_a_malformed_position_names_what_is_wrong() -> None:
         ("想走，主管说不干了就不结这个月工钱", "no_wages_if_you_quit", "不干了就不结这个月工钱"),
         ("我问人事，她说没干满一年没有年休假", "no_leave_before_a_year_here", "没干满一年没有年休假"),
         ("包工头说我们是临时的，不给加班费", "temp_worker_no_rights", "我们是临时的，不给加班费"),
+        ("店长讲这个月工资只能发六成，说生意不好", "wages_cut_to_a_share", "这个月工资只能发六成"),
+        ("要裁员，人事说赔偿金只给一半", "severance_cut_to_a_share", "赔偿金只给一半"),
     ],
 )
 def test_a_quoted_position_is_found_by_who_says_it_and_the_kind_of_claim(
@@ -101,6 +103,12 @@ def test_a_private_household_is_not_answered_with_the_labour_contract_law() -> N
     question = "在雇主家当保姆，雇主说试用期不买保险"
     assert find_rebuttal(question, load_positions(), {"employer_kind": "private_person"}) is None
     assert find_rebuttal(question, load_positions(), {}) is not None
+
+
+def test_a_share_of_an_injury_claim_is_left_to_the_injury_route() -> None:
+    # A civil claim split by fault (对方只赔两成) is not measured by the severance standard.
+    question = "下班路上被车撞了，公司说赔偿只给两成"
+    assert find_rebuttal(question, load_positions(), {"injured": True}) is None
 
 
 def test_asked_whether_the_claim_holds_the_rebuttal_opens_with_the_verdict(service: AnswerService) -> None:
