@@ -43,7 +43,7 @@ from .rules import (
     default_rules,
 )
 from .screen import iter_hits
-from .severity import SeverityLine, context_tier, grade_injury, minor_told
+from .severity import SeverityLine, context_tier, everyday_told, grade_injury, minor_told, signals_told
 from .tense import TenseReading, mask_for_booster, read_tense, sentence_of
 
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -319,20 +319,47 @@ class EscalationPolicy:
     def _minor_with_context(
         self, line: SeverityLine, reasons: dict[str, Reason], masked: Sequence[str]
     ) -> None:
-        """A minor injury the screen leaves alone (a finger broken) told as the worker's own, now, with an
-        aggravating context (no insurance, pressure to settle, a platform, a chain of bosses …): tier b."""
+        """A minor injury the screen leaves alone (a finger broken), or one told in everyday words (被机器轧到
+        手, 摔伤了), told as the worker's own, now: its own message's signals grade it as the line grades the
+        screen's findings (瘫在床上: tier a; 手指伸不直了: b), else an aggravating context (no insurance,
+        pressure to settle, a platform, a chain of bosses …) lifts it to tier b."""
         if line.reason.code in reasons:
             return
         tense = self.rules.tense
-        for turn, start, end in minor_told(line, masked):
+        told = [(*at, False) for at in minor_told(line, masked)] + [
+            (*at, True) for at in everyday_told(line, masked)
+        ]
+        for turn, start, end, everyday in told:
             reading = self._reading("injury", masked, turn, start, end)
             if reading is not None and tense is not None and reading.sets_aside(tense.classes["injury"]):
                 continue
-            lifted = context_tier(line, masked, set(reasons))
+            # A minor injury's own signals were the screen's to read (a grade 7–10 told sets it aside there).
+            graded = signals_told(line, masked[turn]) if everyday else None
+            if (
+                graded is not None
+                and graded.tier == "urgent"
+                and (urgent := self._urgent_injury()) is not None
+            ):
+                evidence = f"{masked[turn][start:end]}；{graded.marker}"
+                reasons[urgent.code] = replace(urgent, evidence=evidence, turn=turn)
+                return
+            if everyday and line.slight is not None and line.slight.search(masked[turn]):
+                continue
+            words = line.told_context if everyday else None
+            lifted = graded or context_tier(line, masked, set(reasons), words)
             if lifted is not None:
                 evidence = f"{masked[turn][start:end]}；{lifted.marker}"
                 reasons[line.reason.code] = _severity_ticket(line, evidence, turn)
             return
+
+    def _urgent_injury(self) -> Reason | None:
+        """The screen's own urgent serious-injury reason (its first structure of that category), for an injury
+        told in everyday words whose message holds an urgent signal of the severity line."""
+        structure = next((s for s in self.rules.structures if s.category == "serious_injury"), None)
+        if structure is None:
+            return None
+        priority: Priority = structure.priority  # type: ignore[assignment]  # checked at load
+        return Reason(structure.code, structure.text, priority, structure.kind, "", None, structure.category)
 
     @staticmethod
     def _not_a_claim(text: str, amount: Amount, claims: ClaimWording) -> bool:
