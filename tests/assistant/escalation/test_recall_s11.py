@@ -82,6 +82,16 @@ def test_a_question_about_the_law_with_no_death_told_stays_quiet(text: str) -> N
     assert not decision.escalate, [(r.code, r.evidence) for r in decision.reasons]
 
 
+def test_a_death_long_settled_is_set_aside_but_one_paid_short_is_not() -> None:
+    settled = _decision("我爸十年前在工地去世，当时已经拿了赔偿，现在想问他的养老保险个人账户能不能继承")
+    assert not settled.escalate
+    assert any(a.status == "settled" for a in settled.set_aside)
+    short = _decision("我爸三年前在工地去世，当时已经拿了赔偿，现在发现老板少给了")
+    assert short.danger_to_life
+    recent = _decision("我爸上个月在工地去世，当时已经拿了赔偿，但是只给了十万")
+    assert recent.danger_to_life
+
+
 # --- injuries told in everyday words ------------------------------------------------------------------------
 
 
