@@ -182,6 +182,26 @@ def test_a_whole_workforce_whose_insurance_stopped_is_a_collective_dispute() -> 
     assert "collective_dispute" not in _decision("我们三个人的社保都停缴了，怎么补缴").codes
 
 
+# A workforce told by a vague count of its own, or by what it suffers together.
+COLLECTIVE = [
+    "我们公司很多员工都被拖欠了工资，能不能一起去仲裁",
+    "厂里好多工人都没拿到上个月的工资，老板躲着不见",
+    "同事们都被公司强制降薪了，大家能不能一起起诉",
+    "公司停产放假，全厂工人只发最低生活费，已经半年了",
+    "我们工地上百号人的工钱都没有发",
+]
+
+
+@pytest.mark.parametrize("text", COLLECTIVE)
+def test_a_workforce_told_without_a_number_is_a_collective_dispute(text: str) -> None:
+    assert "collective_dispute" in _decision(text).codes
+
+
+def test_one_worker_laid_off_or_a_small_group_is_no_collective_dispute() -> None:
+    assert "collective_dispute" not in _decision("公司裁员裁了我一个，补偿怎么算").codes
+    assert "collective_dispute" not in _decision("我和另外两个同事的工资被扣了，怎么办").codes
+
+
 def test_a_chain_told_as_the_big_boss_and_the_small_boss() -> None:
     text = "我跟一个小老板干活，他是从大老板那里接的活，大老板说钱早给小老板了，小老板跑了"
     assert "employer_chain" in _decision(text).codes
