@@ -166,6 +166,10 @@ def test_an_injury_with_nothing_blocked_opens_no_ticket(text: str) -> None:
 CARE_STOPPED = [
     "受伤住院了，老板不垫付医药费，医院说再不交钱就停药",
     "我在车间被烫伤了，老板让我自己出钱治，说好了再报",
+    "我在工地上被砸伤了腿，包工头说没钱给我看病，让我自己想办法",
+    "受伤后在医院住了一周，公司不交住院费了，医院让我们出院",
+    "在工地摔伤后，老板把我送回宿舍，说歇几天就好了，现在腿肿得很厉害",
+    "工伤住院期间，公司拒绝支付后续治疗费用，医生说还要做手术",
 ]
 
 
@@ -174,6 +178,11 @@ def test_care_stopped_for_want_of_money_is_danger_now(text: str) -> None:
     decision = _decision(text)
     assert "danger_medical" in decision.codes
     assert decision.danger_to_life
+
+
+def test_care_already_given_is_not_withheld() -> None:
+    assert not _decision("我工伤住院的医药费公司已经垫付了，出院后还要复查，这个费用谁出").escalate
+    assert not _decision("工伤医疗费报销需要哪些单据").escalate
 
 
 def test_a_whole_workforce_whose_insurance_stopped_is_a_collective_dispute() -> None:
