@@ -280,7 +280,11 @@ class EscalationPolicy:
         return reason
 
     def _grade_injury(
-        self, reasons: dict[str, Reason], masked: Sequence[str], set_aside: list[SetAside]
+        self,
+        reasons: dict[str, Reason],
+        masked: Sequence[str],
+        set_aside: list[SetAside],
+        employer_asks: bool = False,
     ) -> None:
         """The severity line (corpus/injury_severity.toml) on the screen's injury finding: it stays urgent (tier
         a), becomes an ordinary ticket (b) or is left to the assistant (c, kept as set aside "minor"). A death,
@@ -292,7 +296,7 @@ class EscalationPolicy:
         if any(r.safety and r is not injury for r in reasons.values()):
             return
         if injury is None:
-            self._minor_with_context(line, reasons, masked)
+            self._minor_with_context(line, reasons, masked, employer_asks)
             return
         findings = [
             (hit.turn, hit.start, hit.end)
@@ -317,7 +321,11 @@ class EscalationPolicy:
             )
 
     def _minor_with_context(
-        self, line: SeverityLine, reasons: dict[str, Reason], masked: Sequence[str]
+        self,
+        line: SeverityLine,
+        reasons: dict[str, Reason],
+        masked: Sequence[str],
+        employer_asks: bool = False,
     ) -> None:
         """A minor injury the screen leaves alone (a finger broken), or one told in everyday words (被机器轧到
         手, 摔伤了), told as the worker's own, now: its own message's signals grade it as the line grades the
@@ -326,9 +334,10 @@ class EscalationPolicy:
         if line.reason.code in reasons:
             return
         tense = self.rules.tense
-        told = [(*at, False) for at in minor_told(line, masked)] + [
-            (*at, True) for at in everyday_told(line, masked)
-        ]
+        # An employer asking what it owes its injured worker (我没给她交社保，我要赔吗) is answered its duties: its own
+        # "no insurance" is no worker's route blocked, so an everyday injury is not lifted for it.
+        everyday = [] if employer_asks else everyday_told(line, masked)
+        told = [(*at, False) for at in minor_told(line, masked)] + [(*at, True) for at in everyday]
         for turn, start, end, everyday in told:
             reading = self._reading("injury", masked, turn, start, end)
             if reading is not None and tense is not None and reading.sets_aside(tense.classes["injury"]):
@@ -638,7 +647,9 @@ class EscalationPolicy:
                 )
             )
 
-        self._grade_injury(reasons, masked, set_aside)
+        self._grade_injury(
+            reasons, masked, set_aside, employer_asks=facts is not None and facts.get("asker") == "employer"
+        )
         ordered = sorted(reasons.values(), key=lambda r: (PRIORITY_RANK[r.priority], not r.safety))
         aside = tuple(a for a in set_aside if a.code not in reasons)
         if not ordered:

@@ -161,6 +161,20 @@ def test_an_injury_with_nothing_blocked_opens_no_ticket(text: str) -> None:
     assert not decision.escalate, [(r.code, r.evidence) for r in decision.reasons]
 
 
+# Not the worker's route blocked: the employer asking its own duties, a question whether it counts, a practice
+# described as a condition.
+NOT_BLOCKED = [
+    "我开了个小超市，店员搬货时砸伤了脚，我没给她买保险，现在要我赔多少",
+    "公司派我去外地培训，路上出租车出了车祸，这算不算工伤",
+    "在那种小厂干活，伤了也不管，这种厂能不能去",
+]
+
+
+@pytest.mark.parametrize("text", NOT_BLOCKED)
+def test_an_everyday_injury_is_not_lifted_for_the_employer_a_question_or_a_condition(text: str) -> None:
+    assert "injury_review" not in _decision(text).codes
+
+
 # --- the rare ticket classes -------------------------------------------------------------------------------
 
 CARE_STOPPED = [
