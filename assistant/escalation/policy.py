@@ -352,7 +352,7 @@ class EscalationPolicy:
                 evidence = f"{masked[turn][start:end]}；{graded.marker}"
                 reasons[urgent.code] = replace(urgent, evidence=evidence, turn=turn)
                 return
-            if everyday and line.slight is not None and line.slight.search(masked[turn]):
+            if everyday and line.not_lifted is not None and line.not_lifted.search(masked[turn]):
                 continue
             words = line.told_context if everyday else None
             lifted = graded or context_tier(line, masked, set(reasons), words)

@@ -53,8 +53,9 @@ class SeverityLine:
     # pressed to settle, let go, a chain in dispute, the year nearly out). Its severity unknown, a platform or a
     # dispatch firm named alone does not lift it, as it lifts a minor injury the line recognises.
     told_context: re.Pattern[str] | None = None
-    # A harm too slight to be an injury at all (擦破点皮, 皮外伤, 没什么大碍) in the message: nothing is lifted.
-    slight: re.Pattern[str] | None = None
+    # A harm too slight to count (擦破点皮, 皮外伤) or told as not at work (周末在家里做饭烫伤的) in the message:
+    # nothing is lifted.
+    not_lifted: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def parse_severity(data: Mapping[str, Any], lexicons: Mapping[str, str], source:
         told_context=_pattern(section("told").get("context"), f"{source} [told] context", lexicons)
         if "told" in data
         else None,
-        slight=_pattern(section("told").get("slight"), f"{source} [told] slight", lexicons)
+        not_lifted=_pattern(section("told").get("not_lifted"), f"{source} [told] not_lifted", lexicons)
         if "told" in data
         else None,
     )
