@@ -43,7 +43,7 @@ from .rules import (
     default_rules,
 )
 from .screen import iter_hits
-from .severity import SeverityLine, context_tier, grade_injury, minor_told
+from .severity import SeverityLine, context_tier, everyday_told, grade_injury, minor_told, signals_told
 from .tense import TenseReading, mask_for_booster, read_tense, sentence_of
 
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -280,7 +280,11 @@ class EscalationPolicy:
         return reason
 
     def _grade_injury(
-        self, reasons: dict[str, Reason], masked: Sequence[str], set_aside: list[SetAside]
+        self,
+        reasons: dict[str, Reason],
+        masked: Sequence[str],
+        set_aside: list[SetAside],
+        employer_asks: bool = False,
     ) -> None:
         """The severity line (corpus/injury_severity.toml) on the screen's injury finding: it stays urgent (tier
         a), becomes an ordinary ticket (b) or is left to the assistant (c, kept as set aside "minor"). A death,
@@ -292,7 +296,7 @@ class EscalationPolicy:
         if any(r.safety and r is not injury for r in reasons.values()):
             return
         if injury is None:
-            self._minor_with_context(line, reasons, masked)
+            self._minor_with_context(line, reasons, masked, employer_asks)
             return
         findings = [
             (hit.turn, hit.start, hit.end)
@@ -317,22 +321,54 @@ class EscalationPolicy:
             )
 
     def _minor_with_context(
-        self, line: SeverityLine, reasons: dict[str, Reason], masked: Sequence[str]
+        self,
+        line: SeverityLine,
+        reasons: dict[str, Reason],
+        masked: Sequence[str],
+        employer_asks: bool = False,
     ) -> None:
-        """A minor injury the screen leaves alone (a finger broken) told as the worker's own, now, with an
-        aggravating context (no insurance, pressure to settle, a platform, a chain of bosses …): tier b."""
+        """A minor injury the screen leaves alone (a finger broken), or one told in everyday words (被机器轧到
+        手, 摔伤了), told as the worker's own, now: its own message's signals grade it as the line grades the
+        screen's findings (瘫在床上: tier a; 手指伸不直了: b), else an aggravating context (no insurance,
+        pressure to settle, a platform, a chain of bosses …) lifts it to tier b."""
         if line.reason.code in reasons:
             return
         tense = self.rules.tense
-        for turn, start, end in minor_told(line, masked):
+        # An employer asking what it owes its injured worker (我没给她交社保，我要赔吗) is answered its duties: its own
+        # "no insurance" is no worker's route blocked, so an everyday injury is not lifted for it.
+        everyday = [] if employer_asks else everyday_told(line, masked)
+        told = [(*at, False) for at in minor_told(line, masked)] + [(*at, True) for at in everyday]
+        for turn, start, end, everyday in told:
             reading = self._reading("injury", masked, turn, start, end)
             if reading is not None and tense is not None and reading.sets_aside(tense.classes["injury"]):
                 continue
-            lifted = context_tier(line, masked, set(reasons))
+            # A minor injury's own signals were the screen's to read (a grade 7–10 told sets it aside there).
+            graded = signals_told(line, masked[turn]) if everyday else None
+            if (
+                graded is not None
+                and graded.tier == "urgent"
+                and (urgent := self._urgent_injury()) is not None
+            ):
+                evidence = f"{masked[turn][start:end]}；{graded.marker}"
+                reasons[urgent.code] = replace(urgent, evidence=evidence, turn=turn)
+                return
+            if everyday and line.not_lifted is not None and line.not_lifted.search(masked[turn]):
+                continue
+            words = line.told_context if everyday else None
+            lifted = graded or context_tier(line, masked, set(reasons), words)
             if lifted is not None:
                 evidence = f"{masked[turn][start:end]}；{lifted.marker}"
                 reasons[line.reason.code] = _severity_ticket(line, evidence, turn)
             return
+
+    def _urgent_injury(self) -> Reason | None:
+        """The screen's own urgent serious-injury reason (its first structure of that category), for an injury
+        told in everyday words whose message holds an urgent signal of the severity line."""
+        structure = next((s for s in self.rules.structures if s.category == "serious_injury"), None)
+        if structure is None:
+            return None
+        priority: Priority = structure.priority  # type: ignore[assignment]  # checked at load
+        return Reason(structure.code, structure.text, priority, structure.kind, "", None, structure.category)
 
     @staticmethod
     def _not_a_claim(text: str, amount: Amount, claims: ClaimWording) -> bool:
@@ -611,7 +647,9 @@ class EscalationPolicy:
                 )
             )
 
-        self._grade_injury(reasons, masked, set_aside)
+        self._grade_injury(
+            reasons, masked, set_aside, employer_asks=facts is not None and facts.get("asker") == "employer"
+        )
         ordered = sorted(reasons.values(), key=lambda r: (PRIORITY_RANK[r.priority], not r.safety))
         aside = tuple(a for a in set_aside if a.code not in reasons)
         if not ordered:

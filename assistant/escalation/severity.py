@@ -46,6 +46,16 @@ class SeverityLine:
     not_told: re.Pattern[str] | None
     context: re.Pattern[str]
     reason: SeverityReason
+    # An injury told in everyday words the screen does not grade (被机器轧到手, 摔伤了, 打了钢板): its urgent or
+    # ticket signals, or an aggravating context, still decide its tier. None: only [minor] injuries are read.
+    told: re.Pattern[str] | None = None
+    # What lifts such an injury to tier b: the ordinary route blocked in so many words (denied, no insurance,
+    # pressed to settle, let go, a chain in dispute, the year nearly out). Its severity unknown, a platform or a
+    # dispatch firm named alone does not lift it, as it lifts a minor injury the line recognises.
+    told_context: re.Pattern[str] | None = None
+    # A harm too slight to count (擦破点皮, 皮外伤) or told as not at work (周末在家里做饭烫伤的) in the message:
+    # nothing is lifted.
+    not_lifted: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,15 @@ def parse_severity(data: Mapping[str, Any], lexicons: Mapping[str, str], source:
         else None,
         context=_pattern(section("context").get("words"), f"{source} [context] words", lexicons),
         reason=SeverityReason(str(raw_reason["code"]), str(raw_reason["priority"]), str(raw_reason["text"])),
+        told=_pattern(section("told").get("injuries"), f"{source} [told] injuries", lexicons)
+        if "told" in data
+        else None,
+        told_context=_pattern(section("told").get("context"), f"{source} [told] context", lexicons)
+        if "told" in data
+        else None,
+        not_lifted=_pattern(section("told").get("not_lifted"), f"{source} [told] not_lifted", lexicons)
+        if "told" in data
+        else None,
     )
 
 
@@ -126,27 +145,57 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 def context_tier(
-    line: SeverityLine, texts: Sequence[str], other_codes: frozenset[str] | set[str]
+    line: SeverityLine,
+    texts: Sequence[str],
+    other_codes: frozenset[str] | set[str],
+    words: re.Pattern[str] | None = None,
 ) -> Grading | None:
-    """Tier b and the words that lift an injury to it, or None when nothing in the context does."""
-    if found := line.context.search("\n".join(texts)):
+    """Tier b and the words that lift an injury to it, or None when nothing in the context does. ``words``:
+    the context read instead of [context] (an injury told in everyday words reads [told] context)."""
+    if found := (words or line.context).search("\n".join(texts)):
         return Grading("ticket", found.group(0))
     opened = sorted(line.context_codes & set(other_codes))
     return Grading("ticket", opened[0]) if opened else None
 
 
+def _told(
+    line: SeverityLine, texts: Sequence[str], pattern: re.Pattern[str], breaks: re.Pattern[str]
+) -> list[tuple[int, int, int]]:
+    found = []
+    for turn, text in enumerate(texts):
+        for m in pattern.finditer(text):
+            left = max((b.end() for b in breaks.finditer(text, 0, m.start())), default=0)
+            right = breaks.search(text, m.end())
+            span = text[left : right.start() if right else len(text)]
+            if line.not_told is None or not line.not_told.search(span):
+                found.append((turn, m.start(), m.end()))
+    return found
+
+
 def minor_told(line: SeverityLine, texts: Sequence[str]) -> list[tuple[int, int, int]]:
     """Where a minor injury is told as the worker's own ((turn, start, end)): its sentence supposes, denies
     or heals nothing."""
-    found = []
-    for turn, text in enumerate(texts):
-        for m in line.minor.finditer(text):
-            left = max((b.end() for b in SENTENCE_BREAK.finditer(text, 0, m.start())), default=0)
-            right = SENTENCE_BREAK.search(text, m.end())
-            sentence = text[left : right.start() if right else len(text)]
-            if line.not_told is None or not line.not_told.search(sentence):
-                found.append((turn, m.start(), m.end()))
-    return found
+    return _told(line, texts, line.minor, SENTENCE_BREAK)
+
+
+def everyday_told(line: SeverityLine, texts: Sequence[str]) -> list[tuple[int, int, int]]:
+    """Where an injury is told in everyday words ([told]: 被机器轧到手, 摔伤了) as the worker's own. Read in its
+    clause: a long message is often one sentence, and 差点截肢 beside 被机器绞伤了手臂 supposes the amputation,
+    not the injury."""
+    return [] if line.told is None else _told(line, texts, line.told, CLAUSE_BREAK)
+
+
+def signals_told(line: SeverityLine, text: str) -> Grading | None:
+    """The tier an urgent or a ticket signal in ``text`` gives an injury told there in everyday words (the
+    screen found none), or None when the message holds neither."""
+    signals = (
+        text if line.not_signals is None else line.not_signals.sub(lambda m: "□" * len(m.group(0)), text)
+    )
+    if found := line.urgent.search(signals):
+        return Grading("urgent", found.group(0))
+    if found := line.ticket.search(signals):
+        return Grading("ticket", found.group(0))
+    return None
 
 
 def grade_injury(
