@@ -2015,6 +2015,10 @@ class FactExtractor:
 
     @staticmethod
     def _derive(record: CaseFacts) -> None:
+        if record.get("ending_ground") == "trivial" and record.get("termination") != "dismissed":
+            # 看手机一次罚50: trivial conduct told with no dismissal is no ground of an ending.
+            for name in ("ending_ground", "trivial_conduct"):
+                record.facts.pop(name, None)
         start, end = record.date("start_date"), record.date("end_date")
         FactExtractor._derive_hours(record)
         if start is not None and not record.has("service_months"):

@@ -44,6 +44,19 @@ def test_trivial_conduct_named_as_the_reason_is_read_as_its_own_class(text: str,
     assert got.get("ending_ground") == "trivial" and got.get("trivial_conduct") == conduct
 
 
+def test_trivial_conduct_without_a_dismissal_is_no_ground() -> None:
+    got = facts("车间规定上班玩手机一次罚一百，上周被罚了两次，这样扣钱合法吗")
+    assert "ending_ground" not in got and "trivial_conduct" not in got
+
+
+def test_leave_taken_named_as_the_reason_is_trivial() -> None:
+    assert facts("老人住院我请了几天假，回来老板就把我开了").get("ending_ground") == "trivial"
+
+
+def test_a_quota_not_reached_is_the_incapacity_ground() -> None:
+    assert facts("这个月没完成任务，经理直接把我辞退了").get("ending_ground") == "incapacity"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -118,6 +131,16 @@ def test_owed_pay_and_stayed_away_asked_for_n_says_the_notice_comes_first(book: 
         plan(book, ["severance_compensation"], "公司欠了三个月工资，我就没去上班了，这种情况能要补偿吗")
     )
     assert first.startswith("能要，但要马上补一份书面解除通知") and "旷工" in first
+
+
+def test_a_relocation_threat_with_nothing_owed_is_left_to_the_relocation_answer(book: GuideBook) -> None:
+    got = plan(
+        book,
+        ["employee_resignation", "layoff_and_shutdown"],
+        "工厂要搬到外省，老板说不跟着搬过去的都按自动离职处理，这样合法吗",
+    )
+    assert not any(s.endswith("/stayed_away") for s in got.selected)
+    assert "别就这么不去上班" not in opening(got)
 
 
 def test_owed_pay_without_staying_away_keeps_the_plain_verdict(book: GuideBook) -> None:
