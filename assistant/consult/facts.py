@@ -631,6 +631,7 @@ class FactExtractor:
             (value, re.compile(lex.pattern("termination", key))) for value, key in ENDING_GROUNDS
         ]
         self._trivial_repeated = re.compile(lex.pattern("termination", "trivial_repeated_before"))
+        self._trivial_yields = re.compile(lex.pattern("termination", "trivial_yields_to"))
         self._stayed_away = re.compile(lex.pattern("termination", "stayed_away"))
         self._stayed_away_threat = re.compile(lex.pattern("termination", "stayed_away_threat"))
         self._proposed = [
@@ -1761,6 +1762,8 @@ class FactExtractor:
         proposed an agreed ending, who declined to renew and on what terms, an open-ended contract."""
         for value, pattern in self._grounds:
             hit = pattern.search(text)
+            if hit and value == "trivial" and self._trivial_yields.search(text):
+                continue  # 说我旷工三天，其实我请了假: the conduct named is the ground
             if hit and value == "trivial":
                 # 经常玩手机: repeated conduct a lawful rule may make serious — not this class.
                 hit = next(

@@ -62,6 +62,8 @@ def test_a_quota_not_reached_is_the_incapacity_ground() -> None:
     [
         "经常玩手机，被公司以严重违纪辞退了",  # repeated conduct: a lawful rule may make it serious
         "主管说我上个月旷工三天，算严重违纪，把我开除了",
+        # The employer names 旷工; the worker says leave was taken: whether it happened is to be proven.
+        "说我连着两天旷工把我开除了，可我是请了假才没去的",
     ],
 )
 def test_repeated_or_serious_conduct_stays_a_fault(text: str) -> None:
