@@ -108,6 +108,11 @@ FACT_NAMES = frozenset(
         # employer gave, who proposed an agreed ending, who declined to renew and on what terms, an
         # open-ended contract, how many fixed-term contracts in a row.
         "ending_ground",
+        # The worker stopped going to work, or the employer threatens to count absence as quitting
+        # (三天不来算自动离职): the answer's first step is the written notice of 劳动合同法 38 (session 11).
+        "stayed_away",
+        # The trivial conduct named as the ground (玩手机, 顶了几句), in the worker's words, for a sentence.
+        "trivial_conduct",
         "proposed_by",
         "renewal_declined_by",
         "renewal_terms",
@@ -201,6 +206,8 @@ def latest_retirement_age(age: int, today: date, female: bool = False) -> float:
 # Words that count injuries before a grade (一个九级一个十级, 还有一处九级): several grades of one worker.
 _SEVERAL_INJURIES = re.compile(r"一个|一处|两处|两个|几处|多处|另一|还有|另外|分别")
 _SEVERAL_AFTER = re.compile(r"(?:伤残)?[，、,]?(?:共|一共)?(?:两|三|几|多)(?:个|处)(?:部位|地方|伤)")
+# 干活时 / 上班的时候 / 工作期间: the words of working set the time of what follows.
+_WHILE = re.compile(r"(?:的)?(?:时候|时|期间|中)")
 # The day 劳动合同法 came into force: severance years before it follow the rules then in force (97(3)).
 LABOUR_CONTRACT_LAW_START = date(2008, 1, 1)
 # The protected statuses of 劳动合同法 42 (no ending under 40 or 41; 45: a fixed term runs on), in the
@@ -216,12 +223,14 @@ PROTECTED_REASONS = {
     "near_retirement": "在本单位连续工作满15年、且离法定退休年龄不足5年的",
 }
 # The values of `ending_ground`, in the order they are tried (the first that matches wins): the
-# employer ceased (劳动合同法 44(4)(5)), failed probation (39(1)), the worker's fault (39(2)-(6)),
+# employer ceased (劳动合同法 44(4)(5)), failed probation (39(1)), trivial conduct named as the reason
+# (玩手机, 迟到一次: as a rule no serious breach under 39(2)), the worker's fault (39(2)-(6)),
 # a medical period ended (40(1)), incapacity (40(2)), changed circumstances (40(3)), a layoff (41),
 # no ground at all.
 ENDING_GROUNDS = (
     ("closure", "ground_closure"),
     ("probation", "ground_probation"),
+    ("trivial", "ground_trivial"),
     ("fault", "ground_fault"),
     ("medical", "ground_medical"),
     ("incapacity", "ground_incapacity"),
@@ -582,6 +591,7 @@ class FactExtractor:
         self._date_cues["end_date"] = re.compile(
             "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True)) + "|" + fired
         )
+        self._job_span = re.compile(lex.pattern("dates", "job_span"))
         # 从3月1号干到11月底走的: 到 joins the first and the last day of the job.
         self._date_range = re.compile(
             r"\s*(?:开始)?(?:上班|入职|进厂|进的厂|干|做|工作|打工|干活)?(?:了)?\s*(?:到|至|~|-|—|一直干到|一直做到|干到|做到)\s*"
@@ -634,6 +644,10 @@ class FactExtractor:
         self._grounds = [
             (value, re.compile(lex.pattern("termination", key))) for value, key in ENDING_GROUNDS
         ]
+        self._trivial_repeated = re.compile(lex.pattern("termination", "trivial_repeated_before"))
+        self._trivial_yields = re.compile(lex.pattern("termination", "trivial_yields_to"))
+        self._stayed_away = re.compile(lex.pattern("termination", "stayed_away"))
+        self._stayed_away_threat = re.compile(lex.pattern("termination", "stayed_away_threat"))
         self._proposed = [
             ("employer", re.compile(lex.pattern("termination", "proposed_by_employer"))),
             ("worker", re.compile(lex.pattern("termination", "proposed_by_worker"))),
@@ -1224,6 +1238,8 @@ class FactExtractor:
         pairs = []
         for name, hit in hits:
             for index, day in enumerate(dates):
+                if name == "end_date" and self._span_date(clause, day, hit):
+                    continue
                 if hit.start() >= day.end:  # the verb follows the date: the usual order
                     distance = hit.start() - day.end
                 elif day.start >= hit.end():  # 入职是在去年3月
@@ -1243,6 +1259,13 @@ class FactExtractor:
         for name, hit in hits:
             if name not in chosen:  # 昨天摔下来没抢救过来: one day for two events
                 index = min(range(len(dates)), key=lambda i: abs(dates[i].start - hit.start()))
+                # A job does not end on the date it began (2019年入职的公司把我辞退了: 2019 is the start
+                # only), nor on a date its working words hold (2015年在这家厂上班被辞退了).
+                other = {"end_date": "start_date", "start_date": "end_date"}.get(name)
+                if other in chosen and chosen[other][0] == index:
+                    continue
+                if name == "end_date" and self._span_date(clause, dates[index], hit):
+                    continue
                 chosen[name] = (index, hit)
         if "start_date" not in chosen and len(dates) >= 2:
             for first, second in zip(dates, dates[1:], strict=False):
@@ -1274,6 +1297,17 @@ class FactExtractor:
                 not day.exact,
                 until=_until(day),
             )
+
+    def _span_date(self, clause: str, day: Any, hit: re.Match[str]) -> bool:
+        """2015年在这家厂上班被辞退了: words of working between the date and the ending verb make the date
+        the time the job ran, not the day it ended — unless they set the time of the ending (去年在厂里
+        干活时被辞退)."""
+        if hit.start() < day.end:
+            return False
+        return any(
+            not _WHILE.match(clause, span.end())
+            for span in self._job_span.finditer(clause, day.end, hit.start())
+        )
 
     def _overtime(self, clause: str, put: Any) -> None:
         """The kind of overtime (a holiday beats a rest day beats a working day, as the rates do) and
@@ -1796,9 +1830,28 @@ class FactExtractor:
         """The ground the employer gave (quoted words included: they are the ground given), who
         proposed an agreed ending, who declined to renew and on what terms, an open-ended contract."""
         for value, pattern in self._grounds:
-            if hit := pattern.search(text):
+            hit = pattern.search(text)
+            if hit and value == "trivial" and self._trivial_yields.search(text):
+                continue  # 说我旷工三天，其实我请了假: the conduct named is the ground
+            if hit and value == "trivial":
+                # 经常玩手机: repeated conduct a lawful rule may make serious — not this class.
+                hit = next(
+                    (
+                        h
+                        for h in pattern.finditer(text)
+                        if not self._trivial_repeated.search(text, max(0, h.start() - 4), h.start())
+                    ),
+                    None,
+                )
+            if hit:
                 put("ending_ground", value, hit.group(0))
+                if value == "trivial":
+                    put("trivial_conduct", hit.group(0), hit.group(0))
                 break
+        # 要是我不去上班 is a supposition; a threat (会不会算旷工) is the question whatever its mood.
+        stayed = (h for h in self._stayed_away.finditer(text) if not self._feared(text, h.start()))
+        if hit := next(stayed, None) or self._stayed_away_threat.search(text):
+            put("stayed_away", True, hit.group(0))
         read: set[str] = set()
         for name, patterns in (
             ("proposed_by", self._proposed),
@@ -2034,6 +2087,10 @@ class FactExtractor:
 
     @staticmethod
     def _derive(record: CaseFacts) -> None:
+        if record.get("ending_ground") == "trivial" and record.get("termination") != "dismissed":
+            # 看手机一次罚50: trivial conduct told with no dismissal is no ground of an ending.
+            for name in ("ending_ground", "trivial_conduct"):
+                record.facts.pop(name, None)
         start, end = record.date("start_date"), record.date("end_date")
         FactExtractor._derive_hours(record)
         if start is not None and not record.has("service_months"):

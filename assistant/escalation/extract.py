@@ -12,8 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
-from assistant.consult.facts import CaseFacts
+from assistant.consult.facts import CaseFacts, load_lexicon
 from assistant.consult.numbers import add_months, parse_cn_number
 from assistant.privacy import strip_identifiers
 
@@ -485,6 +486,26 @@ _DATE = re.compile(
     r"(?:(\d{4})年|(去年|前年|今年|大前年))"
     r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月|腊月|正月|春天|夏天|秋天|冬天))?"
 )
+# 干活时, 上班的时候: the words of working set the time of the event that follows.
+_WHILE = re.compile(r"(?:的)?(?:时候|时|期间|中)")
+
+
+@lru_cache(maxsize=1)
+def _job_words() -> re.Pattern[str]:
+    """The words that make a date the start of the job or the time it ran (2019年入职, 2015年在这家厂
+    上班): the consultation layer's own date cues (corpus/consult/facts.toml [dates] start, job_span)."""
+    lex = load_lexicon()
+    words = {*lex.words("dates", "start"), *lex.words("dates", "job_span")}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _job_date(clause: str, m: re.Match[str], event: re.Match[str]) -> bool:
+    """2019年入职的公司把我辞退了: the year is when the job began, not when it ended, so no limit is
+    counted from it (session 11, lawyers' class F: a start year read as the leaving date)."""
+    end = event.start() if event.start() >= m.end() else min(len(clause), m.end() + 10)
+    return any(not _WHILE.match(clause, w.end()) for w in _job_words().finditer(clause, m.end(), end))
+
+
 # The injury limit runs against the worker only when the injury was never reported or recognised.
 _UNREPORTED = re.compile(
     r"(没|不|未|没有)(给|去|帮我|帮)?(报|申请|认定|上报|认(?![识为真可])|办(?!法))|还能(申请|认定|报)|来得及|(?:自己|本人)(去)?申请"
@@ -669,6 +690,8 @@ def find_time_limits(
                 longest = months + (12 if m.group(4) == "年" and m.group(3) else 1)
                 finding(kind, months_ago(now, longest), months_ago(now, months), m.group(0))
             for m in _DATE.finditer(clause):
+                if _job_date(clause, m, event):
+                    continue
                 span = _date_range(m, now)
                 if span:
                     finding(kind, span[0], span[1], m.group(0))
