@@ -137,6 +137,8 @@ def _lump_sum(ctx: ToolContext, result: ToolResult, died: date) -> None:
             "公布后重新核定并补发差额（意见十四）"
         )
     result.add_amount("death_lump_sum", "一次性工亡补助金", amount)
+    # The year of the figure, so an answer names it (a death years ago is not priced with this year's).
+    result.quantities["death_income_year"] = row.year
 
 
 def _pension(inp: DeathBenefitsInput, result: ToolResult) -> None:
