@@ -236,3 +236,23 @@ def test_sick_pay_by_county_tiers_asks_which_tier() -> None:
     assert "sick_pay_min" not in result.quantities
     assert [m.field for m in result.missing] == ["city"]
     assert len(result.formula) == 4  # the rule and one line per tier
+
+
+def test_months_off_are_paid_at_the_original_wage_article_33() -> None:
+    """工伤保险条例 第三十三条第一款: in the 停工留薪期 the original wage is unchanged, paid monthly by the employer:
+    the months the worker told × the wage (not 本人工资 bounded by the average), before any grade too."""
+    graded = calc("injury_benefits", disability_grade=9, monthly_wage=5000, stoppage_months=3)
+    assert graded.quantities["stoppage_wages"] == 15000  # 5000 × 3
+    assert graded.quantities["disability_lump_sum"] == 45000  # 5000 × 9, beside it
+    before_grade = calc("injury_benefits", monthly_wage=4800, stoppage_months=2)
+    assert before_grade.quantities["stoppage_wages"] == 9600
+    assert "《工伤保险条例》第三十三条第一款" in cited(before_grade)
+    long = calc("injury_benefits", monthly_wage=4000, stoppage_months=14)
+    assert long.quantities["stoppage_wages"] == 56000
+    assert any("鉴定委员会确认延长" in n for n in long.notes)  # 33(2): past 12 months only when extended
+
+
+def test_months_off_without_a_wage_give_the_formula_not_a_figure() -> None:
+    result = calc("injury_benefits", stoppage_months=3)
+    assert "stoppage_wages" not in result.quantities
+    assert any("原月工资 × 3" in line for line in result.formula)
