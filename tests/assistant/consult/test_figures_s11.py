@@ -80,3 +80,13 @@ def test_a_county_named_gives_the_provinces_lump_sums(service: AnswerService) ->
     first = conclusion(answer)
     assert "45000" in first  # 9 × 5000
     assert "广东省工伤保险条例" in first
+
+
+def test_a_grade_of_one_to_six_opens_with_the_monthly_allowance_in_the_workers_wage(
+    service: AnswerService,
+) -> None:
+    """工伤保险条例 35(1)(2), 36(1)(2): 伤残津贴 as a sum of the worker's wage, not only its percentage."""
+    answer = service.ask("工伤评了四级，月工资6000，能拿多少")
+    first = conclusion(answer)
+    assert "126000" in first  # 21 × 6000
+    assert "4500" in first  # 75 % of 6000 a month
