@@ -618,6 +618,9 @@ class FactExtractor:
         self._denied_before = re.compile(rf"(?P<neg>{lex.pattern('harm', 'denied_before')})(?:有)?(?:被)?$")
         self._injury_treatment = re.compile(lex.pattern("status", "injury_treatment"))
         num = rf"(?:\d+(?:\.\d+)?|[{CN_CHARS}半]+)"
+        self._stoppage_future = re.compile(
+            rf"(?:{lex.pattern('injury', 'stoppage_future_before')})[^，,。；;]{{0,4}}$"
+        )
         self._stoppage = re.compile(
             rf"(?:{lex.pattern('injury', 'stoppage_words')})(?:了|有|快|将近|差不多|整整|足足)*\s*(?P<n>{num})\s*个?\s*(?P<more>多)?\s*月(?P<half>半)?"
         )
@@ -1446,7 +1449,12 @@ class FactExtractor:
         ) or any(not self._denied(text, h.start()) for h in self._injury.finditer(text))
         if not at_work:
             return
-        if off := self._stoppage.search(text):
+        told = (
+            off
+            for off in self._stoppage.finditer(text)
+            if not self._stoppage_future.search(text[max(0, off.start() - 8) : off.start()])
+        )
+        if off := next(told, None):
             n = parse_cn_number(off.group("n"))
             if n is not None and 0 < n <= 24:  # 33(2): 12 months, extended by at most 12
                 put(

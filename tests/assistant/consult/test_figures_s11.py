@@ -30,7 +30,14 @@ def test_the_months_off_for_a_work_injury_are_read(text: str, months: float) -> 
     assert extract_facts([text], TODAY).values()["stoppage_months"] == months
 
 
-@pytest.mark.parametrize("text", ["我怀孕了在家休息了三个月", "公司放假歇了两个月"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我怀孕了在家休息了三个月",
+        "公司放假歇了两个月",
+        "工伤住院十天了，医生说回家还得休养两个月",  # months still to come, not months already off
+    ],
+)
 def test_months_off_without_an_injury_at_work_are_not_the_stoppage_period(text: str) -> None:
     assert "stoppage_months" not in extract_facts([text], TODAY).values()
 
