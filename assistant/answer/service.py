@@ -31,6 +31,7 @@ from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sou
 from assistant.answer.verify import CitationVerifier, VerificationReport, split_segments
 from assistant.config import Settings
 from assistant.consult.article_text import asks_article_text
+from assistant.consult.differences import DifferenceTable, check_differences, load_differences
 from assistant.consult.facts import (
     FACT_NAMES,
     QUANTITY_NAMES,
@@ -42,6 +43,7 @@ from assistant.consult.facts import (
 from assistant.consult.guides import GuideBook, check_guides, load_guides
 from assistant.consult.kinds import asked_text
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
+from assistant.consult.positions import PositionTable, check_positions, load_positions
 from assistant.consult.precedence import PrecedenceRule, check_precedence, load_precedence
 from assistant.consult.routing import IssueEvidence, IssueRouter, load_router
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
@@ -169,6 +171,10 @@ class AnswerService:
         # Which topic leads (corpus/consult/precedence.toml): a rule naming a guide left out, a fact or a
         # point that does not exist is logged and left out, so it cannot yield a guide to nothing.
         self.precedence = usable_rules(load_precedence(), self.guides)
+        # The employer positions a worker may quote, rebutted by name: one citing a clause this store
+        # lacks is logged and left out, so a rebuttal never cites what cannot be shown.
+        self.positions = usable_positions(load_positions(), retriever)
+        self.differences = usable_differences(load_differences(), retriever)
         self.today = today or (lambda: settings.reference_date or today_in_china())
         self.tools = tools if tools is not None else default_tool_runner(self.today)
         # The learned issue router (corpus/learned/issue_router.json): which issues' guides may answer,
@@ -291,6 +297,8 @@ class AnswerService:
             earlier=[t.question for t in turns],
             support=retrieval_support(result),
             precedence=self.precedence,
+            positions=self.positions,
+            differences=self.differences,
         )
         return plan, screen
 
@@ -537,6 +545,30 @@ def usable_rules(rules: tuple[PrecedenceRule, ...], book: GuideBook) -> tuple[Pr
         log.error("precedence rule left out: %s", problem)
     bad = {p.guide for p in problems}
     return tuple(r for r in rules if r.id not in bad)
+
+
+def usable_positions(table: PositionTable, retriever: HybridRetriever) -> PositionTable:
+    """The employer positions whose every clause is in this store and in force (the rest logged)."""
+
+    def lookup(law: str, article: int, sub: int | None) -> object:
+        return retriever.lookup(DirectRef(law, article, sub))
+
+    problems = check_positions(table, lookup, FACT_NAMES | QUANTITY_NAMES)
+    for position, ref, problem in problems:
+        log.error("employer position left out: %s: %s: %s", position, ref, problem)
+    return table.without({p for p, _, _ in problems}) if problems else table
+
+
+def usable_differences(table: DifferenceTable, retriever: HybridRetriever) -> DifferenceTable:
+    """The 区别 pairs whose every clause is in this store and in force (the rest logged)."""
+
+    def lookup(law: str, article: int, sub: int | None) -> object:
+        return retriever.lookup(DirectRef(law, article, sub))
+
+    problems = check_differences(table, lookup)
+    for pair, ref, problem in problems:
+        log.error("difference left out: %s: %s: %s", pair, ref, problem)
+    return table.without({p for p, _, _ in problems}) if problems else table
 
 
 def usable_guides(book: GuideBook, retriever: HybridRetriever) -> GuideBook:

@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from assistant.consult.differences import DifferenceTable, Pair, find_difference, load_differences
 from assistant.consult.facts import DATE_FACTS, QUANTITY_NAMES, CaseFacts, load_lexicon
 from assistant.consult.guides import (
     AnswerKind,
@@ -34,6 +35,7 @@ from assistant.consult.kinds import (
     load_markers,
     question_kind,
 )
+from assistant.consult.positions import PositionTable, Rebuttal, find_rebuttal, load_positions
 from assistant.consult.precedence import PrecedenceRule, load_answer_rules, load_precedence
 
 MAX_ISSUE_GUIDES = 2  # detected issues whose guides shape one answer
@@ -547,6 +549,8 @@ def plan_consultation(
     earlier: Sequence[str] = (),
     support: Support | None = None,
     precedence: Sequence[PrecedenceRule] | None = None,
+    positions: PositionTable | None = None,
+    differences: DifferenceTable | None = None,
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
     escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
@@ -557,7 +561,10 @@ def plan_consultation(
     kind and asks (24年9月1号进去的，一个月5500 after 走之前能不能让他们赔点钱); ``support``: the articles
     retrieval ranked best for this question with 1/rank (service.retrieval_support), which break the ties
     the question's words leave between answers and between candidate guides; ``precedence``: the rules
-    of corpus/consult/precedence.toml (which topic leads when the facts or the point asked settle it)."""
+    of corpus/consult/precedence.toml (which topic leads when the facts or the point asked settle it);
+    ``positions``: the employer positions a question may quote, rebutted by name
+    (corpus/consult/employer_positions.toml, only those whose clauses are in the store); ``differences``:
+    the pairs a 区别 question may ask to tell apart (corpus/consult/differences.toml)."""
     told = " ".join([*earlier, question]).lower()
     kind = question_kind(question, earlier)
     question = asked_text(question, earlier)
@@ -754,6 +761,12 @@ def plan_consultation(
         )
         if asks_for_heads(question):
             _name_heads(plan, book, values)
+    rebuttal = find_rebuttal(question, load_positions() if positions is None else positions, values)
+    if rebuttal is not None:
+        _rebut(plan, rebuttal)
+    pair = find_difference(question, load_differences() if differences is None else differences)
+    if pair is not None:
+        _tell_apart(plan, pair)
     if plan.ask is None:
         # A figure the question asks for could not be computed: ask for exactly the input it lacks —
         # only a figure asked for (多少, or the figure named: 补偿, 加班费), not one a guide merely runs.
@@ -783,6 +796,44 @@ def plan_consultation(
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
     return plan
+
+
+# A guide opening that starts with a verdict word standing alone as a sentence (不合法。 不能。 不算。).
+_BARE_VERDICT = re.compile(r"^(?:不合法|违法|不能|不可以|不对|不算|不行|没有|无效|不算数)[。！]")
+
+
+def _rebut(plan: ConsultPlan, rebuttal: Rebuttal) -> None:
+    """The employer's position the worker quotes is named and answered in the opening (session 11, class
+    P: "三天不来算自动离职" left standing while the topic was explained). Asked whether the claim holds
+    (…这合法吗), the rebuttal opens with the verdict, taking over the verdict word the guide's opening
+    began with; asked something else (能要多少, 怎么办), the answer to that opens and the rebuttal follows
+    it at once."""
+    if any(rebuttal.quote in s.text for s in plan.conclusion):
+        return  # the guide's own answer already names the claim
+    if rebuttal.verdict is None and plan.conclusion:
+        plan.conclusion.insert(1, Sentence(rebuttal.text, rebuttal.cite))
+    else:
+        lead = f"{rebuttal.verdict}。" if rebuttal.verdict else ""
+        if plan.conclusion and lead and (bare := _BARE_VERDICT.match(plan.conclusion[0].text)):
+            # One verdict opens: the guide's own bare 不合法。 would only repeat (or blur) the rebuttal's.
+            first = plan.conclusion[0]
+            plan.conclusion[0] = Sentence(first.text[bare.end() :].lstrip(), first.cite)
+        plan.conclusion.insert(0, Sentence(lead + rebuttal.text, rebuttal.cite))
+        if plan.conclusion_kind is None:
+            plan.conclusion_kind = "verdict"
+    plan.selected.append(f"positions/{rebuttal.position}")
+
+
+def _tell_apart(plan: ConsultPlan, pair: Pair) -> None:
+    """辞退和辞职有什么区别: the difference opens, each side in its clause with its citation (session 11,
+    class P: a 区别 question answered with one side's formula or the dismissal steps); what the guide
+    concluded for the worker's case follows it."""
+    if any(s.text == pair.say for s in plan.conclusion):
+        return
+    plan.conclusion.insert(0, Sentence(pair.say, pair.cite))
+    if plan.conclusion_kind is None:
+        plan.conclusion_kind = plan.kind
+    plan.selected.append(f"differences/{pair.id}")
 
 
 def about_relative(ask: str, relation: Any) -> str:
