@@ -70,6 +70,8 @@ def build(wheel: Path) -> str:
         metadata = archive.read(version).decode("utf-8")
         rows = list(csv.DictReader(io.StringIO(archive.read("cpca/resources/adcodes.csv").decode("utf-8"))))
         nations = archive.read("cpca/resources/56_nations.csv").decode("utf-8").split()
+        licence_file = next((n for n in archive.namelist() if n.endswith(".dist-info/LICENSE")), None)
+        notice = archive.read(licence_file).decode("utf-8") if licence_file else ""
     package_version = re.search(r"^Version: (.+)$", metadata, re.M)
     licence = re.search(r"^License: (.+)$", metadata, re.M)
     codes = {row["adcode"][:6]: row["name"] for row in rows}
@@ -79,7 +81,10 @@ def build(wheel: Path) -> str:
         "# worker who names a county or a county-level city (仙游, 神木, 库车) gets the province's tables.\n"
         f"# Source: the division table (adcodes.csv) of the PyPI package cpca {package_version.group(1) if package_version else '?'}"
         f" (licence: {licence.group(1) if licence else '?'}),\n"
-        "# the national administrative division codes as of about 2015 (a county turned district since keeps its\n"
+        "# the national administrative division codes.\n"
+        f"# {next((line.strip() for line in notice.splitlines() if line.startswith('Copyright')), '')}"
+        " — its MIT licence text is in divisions.LICENSE beside this file.\n"
+        "# The codes are those of about 2015 (a county turned district since keeps its\n"
         "# province and prefecture). Built by scripts/build_divisions.py on "
         f"{date.today().isoformat()}; do not edit by hand.\n"
         "# Columns: adcode, full name, short name, province, prefecture-level city (short; a 直辖市 for its\n"
