@@ -120,6 +120,8 @@ FACT_NAMES = frozenset(
         "fixed_terms",
         # The stage an injury case has reached (applied / recognised) and out of hospital.
         "injury_stage",
+        # The months off work for a work injury the worker told (歇了三个月): the 停工留薪期 (session 11).
+        "stoppage_months",
         "discharged",
         # The facts that decide a case beside how it ended (session 7): the city's average wage that caps
         # severance, how many were laid off out of how many, years with an earlier unit and whether the
@@ -302,6 +304,11 @@ QUANTITY_NAMES = QUANTITY_NAMES | {
     "survivor_pension_other",
     "death_lump_sum_if_year",
     "death_year_assumed",
+    # Session 11: the year of the national figure a death's lump sum used, a death before the 20-times
+    # rule, and the 停工留薪期 wages for the months off the worker told.
+    "death_income_year",
+    "death_lump_sum_old_rule",
+    "stoppage_wages",
 }
 
 
@@ -634,6 +641,13 @@ class FactExtractor:
         self._resign_planned_before = re.compile(lex.pattern("termination", "resign_planned_before"))
         self._denied_before = re.compile(rf"(?P<neg>{lex.pattern('harm', 'denied_before')})(?:有)?(?:被)?$")
         self._injury_treatment = re.compile(lex.pattern("status", "injury_treatment"))
+        num = rf"(?:\d+(?:\.\d+)?|[{CN_CHARS}半]+)"
+        self._stoppage_future = re.compile(
+            rf"(?:{lex.pattern('injury', 'stoppage_future_before')})[^，,。；;]{{0,4}}$"
+        )
+        self._stoppage = re.compile(
+            rf"(?:{lex.pattern('injury', 'stoppage_words')})(?:了|有|快|将近|差不多|整整|足足)*\s*(?P<n>{num})\s*个?\s*(?P<more>多)?\s*月(?P<half>半)?"
+        )
         self._injury_treatment_over = re.compile(lex.pattern("status", "injury_treatment_over"))
         self._work_injury_named = re.compile(lex.pattern("status", "work_injury_named"))
         self._resign_done = re.compile(lex.pattern("termination", "resign_done"))
@@ -1499,12 +1513,27 @@ class FactExtractor:
 
     def _treatment(self, text: str, put: Any) -> None:
         """A work injury still under treatment (停工留薪期, 还在养伤, 住院期间): the words of treatment in a
-        clause that does not say the period is over, in a case whose injury is one at work."""
+        clause that does not say the period is over, in a case whose injury is one at work. The months off
+        told (歇了三个月, 在家养了两个多月) are the 停工留薪期 the employer pays at the old wage."""
         at_work = any(
             not self._denied(text, h.start()) for h in self._work_injury_named.finditer(text)
         ) or any(not self._denied(text, h.start()) for h in self._injury.finditer(text))
         if not at_work:
             return
+        told = (
+            off
+            for off in self._stoppage.finditer(text)
+            if not self._stoppage_future.search(text[max(0, off.start() - 8) : off.start()])
+        )
+        if off := next(told, None):
+            n = parse_cn_number(off.group("n"))
+            if n is not None and 0 < n <= 24:  # 33(2): 12 months, extended by at most 12
+                put(
+                    "stoppage_months",
+                    n + (0.5 if off.group("half") else 0),
+                    off.group(0),
+                    bool(off.group("more")),
+                )
         for _, clause in _clauses(text):
             hit = self._injury_treatment.search(clause)
             if (

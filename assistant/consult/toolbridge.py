@@ -46,7 +46,8 @@ _APPLIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "annual_leave": (
         ("cumulative_work_years", "service_months", "start_date", "leave_days_taken", "unused_leave_days"),
     ),
-    "injury_benefits": (("disability_grade",),),
+    # The months off told (停工留薪期) are priced before any grade (session 11).
+    "injury_benefits": (("disability_grade", "stoppage_months"),),
     "death_benefits": (("death", "death_date"),),
     "sick_pay": (("ill",),),
 }

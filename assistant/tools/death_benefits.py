@@ -93,9 +93,21 @@ def _funeral(inp: DeathBenefitsInput, ctx: ToolContext, result: ToolResult, died
     result.add_amount("funeral_allowance", "丧葬补助金", funeral)
 
 
+# The 20-times rule came with the 2010 revision, in force from this day; a death before it is under the
+# 2003 text (48 to 60 months of the area's average wage), which the tables here do not serve.
+TWENTY_TIMES_FROM = date(2011, 1, 1)
+
+
 def _lump_sum(ctx: ToolContext, result: ToolResult, died: date) -> None:
     result.cite(art(REG, 39, 1, 3))
     year = died.year - 1
+    if died < TWENTY_TIMES_FROM:
+        result.formula.append(
+            "一次性工亡补助金：2011年1月1日以前的工亡适用当时的《工伤保险条例》（48至60个月的统筹地区上年度职工月平均工资），"
+            "不是现在的“20倍”标准，具体数额请工会律师按当时的规定核定"
+        )
+        result.quantities["death_lump_sum_old_rule"] = True
+        return
     row = ctx.tables.national_income(year)
     provisional = False
     meta = ctx.tables.income.meta
@@ -105,10 +117,11 @@ def _lump_sum(ctx: ToolContext, result: ToolResult, died: date) -> None:
         row = ctx.tables.national_income(year - 1)
         provisional = row is not None
     if row is None:
+        # Never another year's figure in its place: the formula with the year it needs.
         result.need(
             "national_urban_income",
             f"{year}年全国城镇居民人均可支配收入（国家统计局公布）",
-            "系统还没有这一年的数字，请运营人员在 corpus/data/national_urban_income.toml 中补充",
+            f"系统没有{year}年的这个数字，不能拿别的年份的数字代替；可以向当地社保经办机构问",
         )
         result.formula.append(f"一次性工亡补助金 = {year}年全国城镇居民人均可支配收入 × 20")
         return
@@ -124,6 +137,8 @@ def _lump_sum(ctx: ToolContext, result: ToolResult, died: date) -> None:
             "公布后重新核定并补发差额（意见十四）"
         )
     result.add_amount("death_lump_sum", "一次性工亡补助金", amount)
+    # The year of the figure, so an answer names it (a death years ago is not priced with this year's).
+    result.quantities["death_income_year"] = row.year
 
 
 def _pension(inp: DeathBenefitsInput, result: ToolResult) -> None:

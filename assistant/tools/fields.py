@@ -107,6 +107,16 @@ DisabilityGrade = Annotated[
     int | None,
     _field("伤残等级", "劳动能力鉴定的伤残等级，1 到 10 级（1 级最重）", ge=1, le=10, examples=[9]),
 ]
+StoppageMonths = Annotated[
+    float | None,
+    _field(
+        "停工留薪期（月）",
+        "因工伤停止工作接受治疗的月数（停工留薪期，一般不超过12个月，最多再延长12个月）",
+        gt=0,
+        le=24,
+        examples=[3],
+    ),
+]
 InjuryInsurance = Annotated[bool | None, _field("单位交了工伤保险", "用人单位是否为职工参加了工伤保险")]
 Province = Annotated[
     str | None,

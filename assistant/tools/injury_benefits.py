@@ -65,6 +65,7 @@ class InjuryBenefitsInput(ToolInput):
     province: f.Province = None
     city: f.City = None
     local_average_wage: f.LocalAverageWage = None
+    stoppage_months: f.StoppageMonths = None
 
 
 def _article(grade: int, item: int) -> ArticleRef:
@@ -73,6 +74,32 @@ def _article(grade: int, item: int) -> ArticleRef:
     if grade <= 6:
         return art(REG, 36, 1, item)
     return art(REG, 37, None, item)
+
+
+def _stoppage(inp: InjuryBenefitsInput, result: ToolResult) -> None:
+    """The months off told (停工留薪期): the original wage for each, paid monthly by the employer (第三十三条
+    第一款) — the wage itself, not 本人工资 bounded by the average, since the wage is kept unchanged."""
+    if inp.stoppage_months is None:
+        return
+    months = dec(inp.stoppage_months)
+    result.quantities["stoppage_months"] = float(months)
+    wage = inp.monthly_wage if inp.monthly_wage is not None else inp.average_monthly_wage
+    if wage is None:
+        result.formula.append(
+            f"停工留薪期工资 = 原月工资 × {show(months)}（原工资福利待遇不变，第三十三条第一款）"
+        )
+        return
+    amount = money(dec(wage) * months)
+    result.formula.append(
+        f"停工留薪期工资：{show(dec(wage))} × {show(months)} = {show_money(amount)} 元"
+        "（原工资福利待遇不变，由单位按月支付，第三十三条第一款）"
+    )
+    result.add_amount("stoppage_wages", "停工留薪期工资", amount)
+    if months > 12:
+        result.cite(art(REG, 33, 2))
+        result.notes.append(
+            "停工留薪期一般不超过12个月，超过的要经设区的市级劳动能力鉴定委员会确认延长（第三十三条第二款）。"
+        )
 
 
 def injury_benefits(inp: InjuryBenefitsInput, ctx: ToolContext) -> ToolResult:
@@ -87,6 +114,7 @@ def injury_benefits(inp: InjuryBenefitsInput, ctx: ToolContext) -> ToolResult:
         result.notes.append(
             "单位没有参加工伤保险的，以下各项待遇全部由单位按同样的项目和标准支付（第六十二条第二款）。"
         )
+    _stoppage(inp, result)
     grade = inp.disability_grade
     if grade is None:
         result.need("disability_grade", "伤残等级（劳动能力鉴定结论，1 到 10 级）")

@@ -174,7 +174,8 @@ def test_points_give_an_answer_every_phrasing_of_its_point() -> None:
 
 def test_the_wage_while_off_work_is_the_stop_work_pay_answer_not_the_grade_tariff() -> None:
     p = plan("受了工伤一直在家养着，这段时间工资怎么算", "work_injury_benefits", "work_injury_recognition")
-    assert p.selected[0] == "work_injury_benefits/stop_work_pay"
+    # The pay while off work, as a verdict or (session 11) as the figure asked: the 停工留薪期, 33(1).
+    assert p.selected[0] in ("work_injury_benefits/stop_work_pay", "work_injury_benefits/stop_work_pay_sum")
     assert any((ref.law, ref.article) == ("工伤保险条例", 33) for ref in p.conclusion[0].cite)
     # The tariff still answers a figure asked about the grade.
     graded = plan("评了九级伤残，一次性伤残补助金怎么算", "work_injury_benefits")

@@ -134,6 +134,34 @@ def test_death_in_january_before_the_new_figure_uses_the_year_before_the_death()
     assert row.year == 2024 and row.effective_from > date(2025, 1, 10)
 
 
+@pytest.mark.parametrize(
+    ("died", "income_year", "lump_sum"),
+    [
+        ("2016-06-01", 2015, 623_900),  # 31195 × 20
+        ("2019-03-01", 2018, 785_020),  # 39251 × 20
+        ("2011-05-01", 2010, 382_180),  # 19109 × 20, the first year of the 20-times rule
+    ],
+)
+def test_a_death_in_an_earlier_year_is_priced_with_the_figure_of_the_year_before_it(
+    died: str, income_year: int, lump_sum: int
+) -> None:
+    """工伤保险条例 第三十九条第一款第（三）项: the year before the death, for a death years ago too — never
+    this year's figure, and the row used says it was not checked against the bureau's text."""
+    result = calc("death_benefits", death_date=died)
+    assert result.quantities["death_lump_sum"] == lump_sum
+    row = next(r for r in result.data_used if r.table == "national_urban_income")
+    assert row.year == income_year and not row.verified
+
+
+def test_a_death_before_2011_is_not_priced_with_the_twenty_times_rule() -> None:
+    """The 20-times rule is the 2010 revision's (in force 2011-01-01); an earlier death is under the old text:
+    no figure from this table, and the answer says which rule applies."""
+    result = calc("death_benefits", death_date="2009-07-01")
+    assert "death_lump_sum" not in result.quantities
+    assert result.quantities["death_lump_sum_old_rule"] is True
+    assert any("2011年1月1日以前" in line for line in result.formula)
+
+
 def test_figure_not_yet_published_is_provisional_by_opinion_14() -> None:
     """意见 十四: 上一年度数据尚未公布的，暂按前一年度核定，公布后补发差额."""
     result = calc("death_benefits", death_date="2027-01-05", today=date(2027, 1, 8))
@@ -208,3 +236,23 @@ def test_sick_pay_by_county_tiers_asks_which_tier() -> None:
     assert "sick_pay_min" not in result.quantities
     assert [m.field for m in result.missing] == ["city"]
     assert len(result.formula) == 4  # the rule and one line per tier
+
+
+def test_months_off_are_paid_at_the_original_wage_article_33() -> None:
+    """工伤保险条例 第三十三条第一款: in the 停工留薪期 the original wage is unchanged, paid monthly by the employer:
+    the months the worker told × the wage (not 本人工资 bounded by the average), before any grade too."""
+    graded = calc("injury_benefits", disability_grade=9, monthly_wage=5000, stoppage_months=3)
+    assert graded.quantities["stoppage_wages"] == 15000  # 5000 × 3
+    assert graded.quantities["disability_lump_sum"] == 45000  # 5000 × 9, beside it
+    before_grade = calc("injury_benefits", monthly_wage=4800, stoppage_months=2)
+    assert before_grade.quantities["stoppage_wages"] == 9600
+    assert "《工伤保险条例》第三十三条第一款" in cited(before_grade)
+    long = calc("injury_benefits", monthly_wage=4000, stoppage_months=14)
+    assert long.quantities["stoppage_wages"] == 56000
+    assert any("鉴定委员会确认延长" in n for n in long.notes)  # 33(2): past 12 months only when extended
+
+
+def test_months_off_without_a_wage_give_the_formula_not_a_figure() -> None:
+    result = calc("injury_benefits", stoppage_months=3)
+    assert "stoppage_wages" not in result.quantities
+    assert any("原月工资 × 3" in line for line in result.formula)
