@@ -111,6 +111,9 @@ FACT_NAMES = frozenset(
         # The worker stopped going to work, or the employer threatens to count absence as quitting
         # (三天不来算自动离职): the answer's first step is the written notice of 劳动合同法 38 (session 11).
         "stayed_away",
+        # An agreement ending the job already signed (签了解除协议, 协议签过字了): what the signature settled is the
+        # question, never whether to sign (解释（一）35; session 11).
+        "agreement_signed",
         # The trivial conduct named as the ground (玩手机, 顶了几句), in the worker's words, for a sentence.
         "trivial_conduct",
         "proposed_by",
@@ -662,6 +665,17 @@ class FactExtractor:
         self._trivial_yields = re.compile(lex.pattern("termination", "trivial_yields_to"))
         self._stayed_away = re.compile(lex.pattern("termination", "stayed_away"))
         self._stayed_away_threat = re.compile(lex.pattern("termination", "stayed_away_threat"))
+        signs, papers = (
+            lex.pattern("termination", "agreement_sign_words"),
+            lex.pattern("termination", "agreement_words"),
+        )
+        self._agreement_signed = re.compile(
+            rf"(?:{signs})[^,，。？?！!；;]{{0,14}}?(?:{papers})|(?:{papers})[^,，。？?！!；;]{{0,10}}?(?:{signs})"
+        )
+        self._agreement_sign_hypothetical = re.compile(
+            lex.pattern("termination", "agreement_sign_hypothetical")
+        )
+        self._agreement_not_ending = re.compile(lex.pattern("termination", "agreement_not_ending"))
         self._proposed = [
             ("employer", re.compile(lex.pattern("termination", "proposed_by_employer"))),
             ("worker", re.compile(lex.pattern("termination", "proposed_by_worker"))),
@@ -1881,6 +1895,14 @@ class FactExtractor:
         stayed = (h for h in self._stayed_away.finditer(text) if not self._feared(text, h.start()))
         if hit := next(stayed, None) or self._stayed_away_threat.search(text):
             put("stayed_away", True, hit.group(0))
+        for hit in self._agreement_signed.finditer(text):
+            clause = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
+            around = text[max(0, hit.start() - 6) : hit.end() + 6]
+            if self._agreement_not_ending.search(around):
+                continue
+            if not self._agreement_sign_hypothetical.search(clause + hit.group(0)[:4]):
+                put("agreement_signed", True, hit.group(0))
+                break
         read: set[str] = set()
         for name, patterns in (
             ("proposed_by", self._proposed),
