@@ -799,7 +799,11 @@ def plan_consultation(
 
 
 # A guide opening that starts with a verdict word standing alone as a sentence (不合法。 不能。 不算。).
-_BARE_VERDICT = re.compile(r"^(?:不合法|违法|不能|不可以|不对|不算|不行|没有|无效|不算数)[。！]")
+# The guide's own bare verdict word after the rebuttal's: a negative one repeats it, a positive one (能。 — you may
+# resign with N) answers another question than the claim's and reads as a contradiction right after 不合法。
+_BARE_VERDICT = re.compile(
+    r"^(?:不合法|违法|不能|不可以|不对|不算|不行|没有|无效|不算数|能|可以|要付|有)[。！]"
+)
 
 
 def _rebut(plan: ConsultPlan, rebuttal: Rebuttal) -> None:

@@ -143,3 +143,14 @@ def test_the_employer_calling_a_dismissal_the_workers_own_leaving_is_put_to_proo
 def test_no_quoted_position_leaves_the_opening_as_it_was(service: AnswerService) -> None:
     text = _opening(service, "试用期单位不交社保，这合法吗")
     assert "单位说“" not in text and text.startswith("不合法")
+
+
+def test_one_verdict_opens_when_the_guide_would_add_its_own_yes(service: AnswerService) -> None:
+    """The claim rebutted opens with its verdict; the guide's own bare 能。 (you may resign with N) would read
+    as a contradiction right after 不合法。, so its sentence follows without it."""
+    text = service.ask(
+        "老板说我三天不来上班就算自动离职，不给工资了，这样合法吗？我是因为他欠了我两个月工资才没去的"
+    ).text
+    first = text.split("**结论**", 1)[1].strip()
+    assert first.startswith("不合法。")
+    assert "）。能。" not in first and "）。可以。" not in first
