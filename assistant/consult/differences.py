@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import CORPUS_DIR
-from assistant.consult.guides import ClauseRef, GuideError, clause_text
+from assistant.consult.guides import ClauseRef, GuideError, cite_problem
 
 DIFFERENCES_PATH = CORPUS_DIR / "consult" / "differences.toml"
 
@@ -95,13 +95,8 @@ def check_differences(
     problems: list[tuple[str, str, str]] = []
     for pair in table.pairs:
         for ref in pair.cite:
-            unit = lookup(ref.law, ref.article, ref.sub)
-            if unit is None:
-                problems.append((pair.id, str(ref), "法规库中没有这一条"))
-            elif not unit.in_force:
-                problems.append((pair.id, str(ref), f"不是现行有效的条文（{unit.validity}）"))
-            elif (ref.paragraph or ref.item) and clause_text(unit.text, ref) is None:
-                problems.append((pair.id, str(ref), "条文中没有这一款或这一项"))
+            if (problem := cite_problem(ref, lookup)) is not None:
+                problems.append((pair.id, str(ref), problem))
     return problems
 
 

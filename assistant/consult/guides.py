@@ -22,7 +22,7 @@ from __future__ import annotations
 import ast
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -582,6 +582,20 @@ class GuideProblem:
         return f"{self.guide}: {self.ref}: {self.problem}"
 
 
+def cite_problem(ref: ClauseRef, lookup: Callable[[str, int, int | None], Any]) -> str | None:
+    """Why a cited clause cannot be shown (not in the store, not in force, no such paragraph or item), in
+    the words the load check reports; None when it can. The one check every cited table shares (guides,
+    employer positions, differences)."""
+    unit = lookup(ref.law, ref.article, ref.sub)
+    if unit is None:
+        return "法规库中没有这一条"
+    if not unit.in_force:
+        return f"不是现行有效的条文（{unit.validity}）"
+    if (ref.paragraph or ref.item) and clause_text(unit.text, ref) is None:
+        return "条文中没有这一款或这一项"
+    return None
+
+
 def check_guides(
     book: GuideBook,
     lookup: Any,
@@ -600,15 +614,8 @@ def check_guides(
             if known_issues and issue not in known_issues:
                 problems.append(GuideProblem(guide.id, issue, "taxonomy 中没有这个问题类型"))
         for ref in guide.citations():
-            unit = lookup(ref.law, ref.article, ref.sub)
-            if unit is None:
-                problems.append(GuideProblem(guide.id, str(ref), "法规库中没有这一条"))
-                continue
-            if not unit.in_force:
-                problems.append(GuideProblem(guide.id, str(ref), f"不是现行有效的条文（{unit.validity}）"))
-                continue
-            if (ref.paragraph or ref.item) and clause_text(unit.text, ref) is None:
-                problems.append(GuideProblem(guide.id, str(ref), "条文中没有这一款或这一项"))
+            if (problem := cite_problem(ref, lookup)) is not None:
+                problems.append(GuideProblem(guide.id, str(ref), problem))
         if tool_names is not None:
             for name in [a.tool for a in guide.answers if a.tool] + list(guide.tools):
                 if name not in tool_names:

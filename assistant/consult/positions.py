@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import CORPUS_DIR
-from assistant.consult.guides import ClauseRef, Condition, GuideError, clause_text
+from assistant.consult.guides import ClauseRef, Condition, GuideError, cite_problem
 from assistant.consult.kinds import asked_clause
 
 POSITIONS_PATH = CORPUS_DIR / "consult" / "employer_positions.toml"
@@ -141,13 +141,8 @@ def check_positions(
     problems: list[tuple[str, str, str]] = []
     for position in table.positions:
         for ref in position.cite:
-            unit = lookup(ref.law, ref.article, ref.sub)
-            if unit is None:
-                problems.append((position.id, str(ref), "法规库中没有这一条"))
-            elif not unit.in_force:
-                problems.append((position.id, str(ref), f"不是现行有效的条文（{unit.validity}）"))
-            elif (ref.paragraph or ref.item) and clause_text(unit.text, ref) is None:
-                problems.append((position.id, str(ref), "条文中没有这一款或这一项"))
+            if (problem := cite_problem(ref, lookup)) is not None:
+                problems.append((position.id, str(ref), problem))
         if fact_names is not None and position.unless is not None:
             for name in sorted(position.unless.names - set(fact_names)):
                 problems.append((position.id, name, f"条件用到了未知的事实名：{position.unless.source}"))
