@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import CORPUS_DIR
-from assistant.consult.guides import ClauseRef, GuideError, cite_problem
+from assistant.consult.guides import ClauseRef, GuideError, cite_problem, word_list
 
 DIFFERENCES_PATH = CORPUS_DIR / "consult" / "differences.toml"
 
@@ -37,15 +37,9 @@ class DifferenceTable:
         return DifferenceTable(self.asks, tuple(p for p in self.pairs if p.id not in ids))
 
 
-def _words(raw: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(raw, list) or not raw or not all(isinstance(x, str) and x.strip() for x in raw):
-        raise GuideError(f"{where}：应为非空的字符串数组")
-    return tuple(x.strip().lower() for x in raw)
-
-
 def parse_differences(data: Mapping[str, Any], where: str = "differences.toml") -> DifferenceTable:
     """The table from its TOML data; a malformed pair raises GuideError naming it."""
-    asks = _words(data.get("asks"), f"{where}: asks")
+    asks = word_list(data.get("asks"), f"{where}: asks")
     pairs: list[Pair] = []
     seen: set[str] = set()
     for i, raw in enumerate(data.get("pair", [])):
@@ -71,7 +65,7 @@ def parse_differences(data: Mapping[str, Any], where: str = "differences.toml") 
         pairs.append(
             Pair(
                 pid,
-                (_words(sides[0], f"{label}.sides[0]"), _words(sides[1], f"{label}.sides[1]")),
+                (word_list(sides[0], f"{label}.sides[0]"), word_list(sides[1], f"{label}.sides[1]")),
                 say.strip(),
                 tuple(ClauseRef.parse(c) for c in cites),
             )

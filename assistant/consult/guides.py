@@ -582,6 +582,14 @@ class GuideProblem:
         return f"{self.guide}: {self.ref}: {self.problem}"
 
 
+def word_list(raw: Any, where: str) -> tuple[str, ...]:
+    """A non-empty list of words from a data table, stripped and lower-cased; anything else raises
+    GuideError naming where (the employer positions and differences tables share it)."""
+    if not isinstance(raw, list) or not raw or not all(isinstance(x, str) and x.strip() for x in raw):
+        raise GuideError(f"{where}：应为非空的字符串数组")
+    return tuple(x.strip().lower() for x in raw)
+
+
 def cite_problem(ref: ClauseRef, lookup: Callable[[str, int, int | None], Any]) -> str | None:
     """Why a cited clause cannot be shown (not in the store, not in force, no such paragraph or item), in
     the words the load check reports; None when it can. The one check every cited table shares (guides,

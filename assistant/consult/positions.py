@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import CORPUS_DIR
-from assistant.consult.guides import ClauseRef, Condition, GuideError, cite_problem
+from assistant.consult.guides import ClauseRef, Condition, GuideError, cite_problem, word_list
 from assistant.consult.kinds import asked_clause
 
 POSITIONS_PATH = CORPUS_DIR / "consult" / "employer_positions.toml"
@@ -78,22 +78,16 @@ class Rebuttal:
     verdict: str | None  # the verdict word when the asked clause asks whether the claim holds
 
 
-def _strings(raw: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(raw, list) or not raw or not all(isinstance(x, str) and x.strip() for x in raw):
-        raise GuideError(f"{where}：应为非空的字符串数组")
-    return tuple(x.strip().lower() for x in raw)
-
-
 def parse_positions(data: Mapping[str, Any], where: str = "employer_positions.toml") -> PositionTable:
     """The table from its TOML data; a malformed entry raises GuideError naming it."""
-    speakers = _strings(data.get("speakers"), f"{where}: speakers")
-    says = _strings(data.get("says"), f"{where}: says")
+    speakers = word_list(data.get("speakers"), f"{where}: speakers")
+    says = word_list(data.get("says"), f"{where}: says")
     forms = []
     for i, raw in enumerate(data.get("forms", [])):
         verdict = raw.get("verdict") if isinstance(raw, dict) else None
         if not isinstance(verdict, str) or not verdict.strip():
             raise GuideError(f"{where}: forms[{i}]：要有 verdict（判断词）")
-        forms.append(Form(_strings(raw.get("words"), f"{where}: forms[{i}].words"), verdict.strip()))
+        forms.append(Form(word_list(raw.get("words"), f"{where}: forms[{i}].words"), verdict.strip()))
     positions: list[Position] = []
     seen: set[str] = set()
     for i, raw in enumerate(data.get("position", [])):
@@ -111,7 +105,7 @@ def parse_positions(data: Mapping[str, Any], where: str = "employer_positions.to
         if not isinstance(say, str) or "{quote}" not in say:
             raise GuideError(f"{label}（{pid}）：say 要用 {{quote}} 点出单位的原话")
         try:
-            claims = tuple(re.compile(p) for p in _strings(raw.get("claims"), f"{label}.claims"))
+            claims = tuple(re.compile(p) for p in word_list(raw.get("claims"), f"{label}.claims"))
         except re.error as exc:
             raise GuideError(f"{label}（{pid}）：claims 正则有误：{exc}") from exc
         cites = raw.get("cite")
