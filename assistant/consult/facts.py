@@ -291,6 +291,13 @@ QUANTITY_NAMES = frozenset(
             for prefix in ("arbitration", "injury", "lawsuit")
             for name in ("deadline", "days_left", "deadline_passed", "deadline_from")
         ),
+        # A limit that may have passed or not, whichever day of a vague date it was (toolbridge._straddling):
+        # its last day counted from the range's first and last days, and the days left to the latter.
+        *(
+            f"{prefix}{name}"
+            for prefix in ("", "arbitration_", "injury_", "lawsuit_")
+            for name in ("deadline_earliest", "deadline_latest", "days_left_latest", "deadline_uncertain")
+        ),
     }
 )
 # The minimum-wage check (assistant/tools/minimum_wage.py): the local standard, below it or not, the gap.

@@ -189,7 +189,7 @@ def format_value(name: str, value: Any) -> str:
         return "是" if value else "否"
     if isinstance(value, DayRange) and (label := range_label(str(value), value.until)) is not None:
         return label
-    if name in DATE_FACTS or name.endswith(("deadline", "_date", "deadline_from")):
+    if name in DATE_FACTS or name.endswith(("deadline", "_date", "deadline_from", "_earliest", "_latest")):
         try:
             day = date.fromisoformat(str(value))
             return f"{day.year}年{day.month}月{day.day}日"
@@ -207,7 +207,9 @@ def fill(template: str, values: Mapping[str, Any]) -> str | None:
     missing = [name for name in _PLACEHOLDER.findall(template) if values.get(name) is None]
     if missing:
         return None
-    return _PLACEHOLDER.sub(lambda m: format_value(m.group(1), values[m.group(1)]), template)
+    text = _PLACEHOLDER.sub(lambda m: format_value(m.group(1), values[m.group(1)]), template)
+    # A range (…之间) before a word of nearness (前后, 左右) says it twice.
+    return re.sub(r"之间(?:前后|左右)", "之间", text)
 
 
 def _sentences(statements: Iterable[Statement], values: Mapping[str, Any]) -> list[Sentence]:
@@ -235,6 +237,14 @@ def range_label(first_day: str, until: str | None) -> str | None:
     last_of_month = calendar.monthrange(last.year, last.month)[1]
     if first.day == 1 and (first.year, first.month) == (last.year, last.month) and last.day == last_of_month:
         return f"{first.year}年{first.month}月"
+    if first < last:
+        # 去年年底, 上半年, 一年前: the range itself — its first day alone would be a day never told.
+        end = (
+            f"{last.month}月{last.day}日"
+            if last.year == first.year
+            else f"{last.year}年{last.month}月{last.day}日"
+        )
+        return f"{first.year}年{first.month}月{first.day}日至{end}之间"
     return None
 
 
