@@ -6,8 +6,11 @@ Real facts reader, real guides, real deadline tools; the team's own wordings, a 
 import re
 from datetime import date
 
+import pytest
+
 from assistant.consult.facts import extract_facts
 from assistant.consult.guides import GuideBook, load_guides
+from assistant.consult.numbers import find_dates
 from assistant.consult.plan import ConsultPlan, plan_consultation, range_label
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
 
@@ -97,3 +100,26 @@ def test_a_range_passed_on_its_latest_day_is_passed_by_that_day_with_what_restar
     assert "2025年6月30日" in opening and "重新算" in opening
     # The range's first day alone (a day never told) is nowhere; the range itself may be.
     assert re.search(r"2024年1月1日(?!至)", said(got)) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "earliest", "latest"),
+    [
+        ("一年多前在工地摔伤", "2024-12-05", "2025-12-05"),
+        ("三个多月前被辞退", "2026-08-05", "2026-09-05"),
+        ("几个月前被辞退", "2026-03-05", "2026-10-05"),
+        ("去年这个时候在厂里被压伤", "2025-11-04", "2026-01-05"),
+        ("十几天前被开除了", "2026-11-16", "2026-11-23"),
+    ],
+)
+def test_vague_relative_dates_are_ranges_not_a_day(words: str, earliest: str, latest: str) -> None:
+    (day,) = find_dates(words, TODAY)
+    assert (day.earliest.isoformat(), day.latest.isoformat()) == (earliest, latest)
+
+
+def test_the_same_time_last_year_makes_the_injury_limit_urgent() -> None:
+    got = plan(
+        "去年这个时候在厂里被叉车撞伤了腿，厂里一直没报工伤，现在还能自己申请吗", ["work_injury_recognition"]
+    )
+    assert got.quantities().get("injury_deadline_uncertain") is True
+    assert "这几周" in got.conclusion[0].text
