@@ -51,7 +51,7 @@ def test_end_of_last_year_injury_limit_may_be_now_not_passed() -> None:
     q = got.quantities()
     assert q.get("injury_deadline_passed") is None and q.get("injury_deadline_uncertain") is True
     opening = got.conclusion[0].text
-    assert "这几周" in opening and "2026年12月31日之前" in opening
+    assert "这几周" in opening and "不要晚于2026年12月31日" in opening
     text = said(got)
     assert "已经过了" not in opening and "2025年11月15日受" not in text
     # The day never told is not shown as the injury day.
@@ -123,3 +123,24 @@ def test_the_same_time_last_year_makes_the_injury_limit_urgent() -> None:
     )
     assert got.quantities().get("injury_deadline_uncertain") is True
     assert "这几周" in got.conclusion[0].text
+
+
+def test_an_injury_long_past_the_year_says_what_still_remains() -> None:
+    got = plan(
+        "前年春节前在厂里被机器切了手指，厂里一直没报工伤，现在还能申请吗", ["work_injury_recognition"]
+    )
+    assert got.quantities().get("injury_deadline_passed") is True
+    steps = "".join(s.text for b in got.situations for s in b.steps)
+    assert "由单位负担" in steps and "不算在1年里" in steps
+
+
+def test_a_worker_still_employed_is_not_asked_when_they_left() -> None:
+    question = "进厂四年了，现在还在上班，厂里欠了我三个月工资，该怎么办"
+    assert extract_facts([question], TODAY).get("still_employed") is True
+    got = plan(question, ["wage_arrears"])
+    assert got.ask_fact != "end_date"
+    assert got.ask is None or "离开" not in got.ask
+
+
+def test_still_at_work_while_something_happened_is_not_still_employed() -> None:
+    assert extract_facts(["我还在上班的时候被主管打伤了"], TODAY).get("still_employed") is None
