@@ -35,6 +35,7 @@ from assistant.consult.kinds import (
     load_markers,
     question_kind,
 )
+from assistant.consult.offers import OfferTable, compare_offer
 from assistant.consult.positions import PositionTable, Rebuttal, find_rebuttal, load_positions
 from assistant.consult.precedence import PrecedenceRule, load_answer_rules, load_precedence
 
@@ -551,6 +552,7 @@ def plan_consultation(
     precedence: Sequence[PrecedenceRule] | None = None,
     positions: PositionTable | None = None,
     differences: DifferenceTable | None = None,
+    offers: OfferTable | None = None,
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
     escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
@@ -564,7 +566,8 @@ def plan_consultation(
     of corpus/consult/precedence.toml (which topic leads when the facts or the point asked settle it);
     ``positions``: the employer positions a question may quote, rebutted by name
     (corpus/consult/employer_positions.toml, only those whose clauses are in the store); ``differences``:
-    the pairs a 区别 question may ask to tell apart (corpus/consult/differences.toml)."""
+    the pairs a 区别 question may ask to tell apart (corpus/consult/differences.toml); ``offers``: what an
+    offered sum is set against (corpus/consult/offers.toml)."""
     told = " ".join([*earlier, question]).lower()
     kind = question_kind(question, earlier)
     question = asked_text(question, earlier)
@@ -761,6 +764,16 @@ def plan_consultation(
         )
         if asks_for_heads(question):
             _name_heads(plan, book, values)
+    if values.get("asker") != "employer" and (
+        comparison := compare_offer(values, plan.computations, run_tool, offers)
+    ):
+        # The sum offered set against what the law gives on these facts, right after the opening: the
+        # worker weighing an offer needs the figure beside it (session 12, class K).
+        plan.computations += comparison.added
+        plan.conclusion.insert(min(1, len(plan.conclusion)), Sentence(comparison.text, comparison.cite))
+        plan.selected.append("offers/compared")
+        if plan.conclusion_kind is None:
+            plan.conclusion_kind = plan.kind
     rebuttal = find_rebuttal(question, load_positions() if positions is None else positions, values)
     if rebuttal is not None:
         _rebut(plan, rebuttal)
