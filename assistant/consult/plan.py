@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -808,7 +809,30 @@ def plan_consultation(
     if any("仲裁" in s.text for s in plan.steps + plan.conclusion):
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
+    # A reason or claim that repeats what the opening now says (two answers of one guide both carry 停工留薪期
+    # 一般不超过12个月 on 33(2)) is said once: in the opening (session 12, class S).
+    plan.reasons = [s for s in plan.reasons if not _repeats(s, plan.conclusion)]
+    plan.claims = [s for s in plan.claims if not _repeats(s, plan.conclusion)]
     return plan
+
+
+# The shortest run of words two sentences on the same clauses must share to make the same point.
+_REPEAT_CHARS = 12
+
+
+def _repeats(sentence: Sentence, said: Sequence[Sentence]) -> bool:
+    """Does an earlier sentence already make this one's point: its clauses cover this one's and the two
+    share a run of words (not only a clause quoted in both)?"""
+    if not sentence.cite:
+        return False
+    clauses = set(sentence.cite)
+    for other in said:
+        if other is sentence or not clauses <= set(other.cite):
+            continue
+        match = SequenceMatcher(None, sentence.text, other.text, autojunk=False).find_longest_match()
+        if match.size >= _REPEAT_CHARS:
+            return True
+    return False
 
 
 # A guide opening that starts with a verdict word standing alone as a sentence (不合法。 不能。 不算。).
@@ -940,10 +964,18 @@ def _answer_other_parts(
                 named = coverage(answer.asks if guide is opening_guide else subject_words(answer), part)
             if not named:
                 continue
-            if guide is opening_guide and (answer.kind == opening.kind or answer.kind != part_kind):
+            if guide is opening_guide and (
+                answer.kind != part_kind
+                or (
+                    answer.kind == opening.kind
+                    and coverage(answer.asks, where) <= coverage(opening.asks, where)
+                )
+            ):
                 # Within the opening's guide only a part asked in another form, answered in that form
                 # (工资照发吗 beside 鉴定要多久): two figures of one guide are mostly one question asked
-                # twice (几级赔多少？怎么计算？), and an answer of another form strays from the part.
+                # twice (几级赔多少？怎么计算？), and an answer of another form strays from the part. A
+                # part of the same form whose asked clause this answer's words reach further than the
+                # opening's is another point (停工留薪期有几个月 beside 这段时间工资怎么算: session 12).
                 continue
             score = (answer.kind == part_kind, named, -position)
             if best is None or score > best[0]:
