@@ -54,7 +54,8 @@ def test_a_figure_citing_a_missing_clause_or_an_unknown_fact_is_reported(
 def test_a_figure_naming_no_calculator_fails_at_load(tmp_path: Path) -> None:
     broken = tmp_path / "offers.toml"
     broken.write_text(
-        OFFERS_PATH.read_text(encoding="utf-8").replace('tool = "damages"', 'tool = "damage"'), encoding="utf-8"
+        OFFERS_PATH.read_text(encoding="utf-8").replace('tool = "damages"', 'tool = "damage"'),
+        encoding="utf-8",
     )
     with pytest.raises(GuideError, match="damage"):
         load_offers(broken)

@@ -41,12 +41,18 @@ def test_fault_asked_after_an_injury_is_answered_first_with_the_exclusions(servi
 
 
 def test_fault_asked_as_a_second_part_is_answered(service: AnswerService) -> None:
-    conclusion = _conclusion(service, "在车间被冲床压伤了手，工伤期间工资照发吗？我操作失误会不会影响算工伤？")
+    conclusion = _conclusion(
+        service, "在车间被冲床压伤了手，工伤期间工资照发吗？我操作失误会不会影响算工伤？"
+    )
     assert "照发" in conclusion and "有没有过错不影响工伤" in conclusion
 
 
-def test_sick_leave_refused_and_dismissed_for_absence_is_judged_as_a_dismissal(service: AnswerService) -> None:
-    text = service.ask("我发高烧住了一周院，请病假领导没批，出院后公司以旷工为由把我辞退了，我在公司做了两年").text
+def test_sick_leave_refused_and_dismissed_for_absence_is_judged_as_a_dismissal(
+    service: AnswerService,
+) -> None:
+    text = service.ask(
+        "我发高烧住了一周院，请病假领导没批，出院后公司以旷工为由把我辞退了，我在公司做了两年"
+    ).text
     conclusion = opening(text)[1]
     assert "不算旷工" in conclusion and "两倍赔偿金" in conclusion and "第四十二条第（三）项" in conclusion
     # The medical period the years told give.
@@ -61,7 +67,9 @@ def test_an_owner_who_says_what_business_he_runs_is_the_employer() -> None:
 
 
 def test_an_employer_asking_how_to_pay_less_is_told_its_duties(service: AnswerService) -> None:
-    conclusion = _conclusion(service, "我是开火锅店的，想辞退一个干了三年的服务员，要赔多少，怎么做才能少赔点")
+    conclusion = _conclusion(
+        service, "我是开火锅店的，想辞退一个干了三年的服务员，要赔多少，怎么做才能少赔点"
+    )
     assert conclusion.startswith("单位辞退员工要有法定理由")
     assert "3个月工资" in conclusion and "6个月工资" in conclusion
     # Never the worker's remedies in the second person.
