@@ -809,10 +809,10 @@ def plan_consultation(
     if any("仲裁" in s.text for s in plan.steps + plan.conclusion):
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
-    # A reason or claim that repeats what the opening now says (two answers of one guide both carry 停工留薪期
-    # 一般不超过12个月 on 33(2)) is said once: in the opening (session 12, class S).
+    # A reason that repeats what the opening now says (two answers of one guide both carry 停工留薪期一般不超过
+    # 12个月 on 33(2)) is said once: in the opening (session 12, class S). The claims stay whole: they are
+    # the list of heads the worker can take away, the opening's figure among them.
     plan.reasons = [s for s in plan.reasons if not _repeats(s, plan.conclusion)]
-    plan.claims = [s for s in plan.claims if not _repeats(s, plan.conclusion)]
     return plan
 
 
