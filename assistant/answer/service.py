@@ -42,6 +42,7 @@ from assistant.consult.facts import (
 )
 from assistant.consult.guides import GuideBook, check_guides, load_guides
 from assistant.consult.kinds import asked_text
+from assistant.consult.offers import OfferTable, check_offers, load_offers
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
 from assistant.consult.positions import PositionTable, check_positions, load_positions
 from assistant.consult.precedence import PrecedenceRule, check_precedence, load_precedence
@@ -175,6 +176,7 @@ class AnswerService:
         # lacks is logged and left out, so a rebuttal never cites what cannot be shown.
         self.positions = usable_positions(load_positions(), retriever)
         self.differences = usable_differences(load_differences(), retriever)
+        self.offers = usable_offers(load_offers(), retriever)
         self.today = today or (lambda: settings.reference_date or today_in_china())
         self.tools = tools if tools is not None else default_tool_runner(self.today)
         # The learned issue router (corpus/learned/issue_router.json): which issues' guides may answer,
@@ -299,6 +301,7 @@ class AnswerService:
             precedence=self.precedence,
             positions=self.positions,
             differences=self.differences,
+            offers=self.offers,
         )
         return plan, screen
 
@@ -569,6 +572,18 @@ def usable_differences(table: DifferenceTable, retriever: HybridRetriever) -> Di
     for pair, ref, problem in problems:
         log.error("difference left out: %s: %s: %s", pair, ref, problem)
     return table.without({p for p, _, _ in problems}) if problems else table
+
+
+def usable_offers(table: OfferTable, retriever: HybridRetriever) -> OfferTable:
+    """The figures an offer is set against whose every clause is in this store and in force."""
+
+    def lookup(law: str, article: int, sub: int | None) -> object:
+        return retriever.lookup(DirectRef(law, article, sub))
+
+    problems = check_offers(table, lookup, FACT_NAMES | QUANTITY_NAMES)
+    for entry, ref, problem in problems:
+        log.error("offer comparison left out: %s: %s: %s", entry, ref, problem)
+    return table.without({e for e, _, _ in problems}) if problems else table
 
 
 def usable_guides(book: GuideBook, retriever: HybridRetriever) -> GuideBook:

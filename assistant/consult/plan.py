@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -35,6 +36,7 @@ from assistant.consult.kinds import (
     load_markers,
     question_kind,
 )
+from assistant.consult.offers import OfferTable, compare_offer
 from assistant.consult.positions import PositionTable, Rebuttal, find_rebuttal, load_positions
 from assistant.consult.precedence import PrecedenceRule, load_answer_rules, load_precedence
 
@@ -561,6 +563,7 @@ def plan_consultation(
     precedence: Sequence[PrecedenceRule] | None = None,
     positions: PositionTable | None = None,
     differences: DifferenceTable | None = None,
+    offers: OfferTable | None = None,
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
     escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
@@ -574,7 +577,8 @@ def plan_consultation(
     of corpus/consult/precedence.toml (which topic leads when the facts or the point asked settle it);
     ``positions``: the employer positions a question may quote, rebutted by name
     (corpus/consult/employer_positions.toml, only those whose clauses are in the store); ``differences``:
-    the pairs a 区别 question may ask to tell apart (corpus/consult/differences.toml)."""
+    the pairs a 区别 question may ask to tell apart (corpus/consult/differences.toml); ``offers``: what an
+    offered sum is set against (corpus/consult/offers.toml)."""
     told = " ".join([*earlier, question]).lower()
     kind = question_kind(question, earlier)
     question = asked_text(question, earlier)
@@ -771,6 +775,16 @@ def plan_consultation(
         )
         if asks_for_heads(question):
             _name_heads(plan, book, values)
+    if values.get("asker") != "employer" and (
+        comparison := compare_offer(values, plan.computations, run_tool, offers)
+    ):
+        # The sum offered set against what the law gives on these facts, right after the opening: the
+        # worker weighing an offer needs the figure beside it (session 12, class K).
+        plan.computations += comparison.added
+        plan.conclusion.insert(min(1, len(plan.conclusion)), Sentence(comparison.text, comparison.cite))
+        plan.selected.append("offers/compared")
+        if plan.conclusion_kind is None:
+            plan.conclusion_kind = plan.kind
     rebuttal = find_rebuttal(question, load_positions() if positions is None else positions, values)
     if rebuttal is not None:
         _rebut(plan, rebuttal)
@@ -805,7 +819,30 @@ def plan_consultation(
     if any("仲裁" in s.text for s in plan.steps + plan.conclusion):
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
+    # A reason that repeats what the opening now says (two answers of one guide both carry 停工留薪期一般不超过
+    # 12个月 on 33(2)) is said once: in the opening (session 12, class S). The claims stay whole: they are
+    # the list of heads the worker can take away, the opening's figure among them.
+    plan.reasons = [s for s in plan.reasons if not _repeats(s, plan.conclusion)]
     return plan
+
+
+# The shortest run of words two sentences on the same clauses must share to make the same point.
+_REPEAT_CHARS = 12
+
+
+def _repeats(sentence: Sentence, said: Sequence[Sentence]) -> bool:
+    """Does an earlier sentence already make this one's point: its clauses cover this one's and the two
+    share a run of words (not only a clause quoted in both)?"""
+    if not sentence.cite:
+        return False
+    clauses = set(sentence.cite)
+    for other in said:
+        if other is sentence or not clauses <= set(other.cite):
+            continue
+        match = SequenceMatcher(None, sentence.text, other.text, autojunk=False).find_longest_match()
+        if match.size >= _REPEAT_CHARS:
+            return True
+    return False
 
 
 # A guide opening that starts with a verdict word standing alone as a sentence (不合法。 不能。 不算。).
@@ -937,10 +974,18 @@ def _answer_other_parts(
                 named = coverage(answer.asks if guide is opening_guide else subject_words(answer), part)
             if not named:
                 continue
-            if guide is opening_guide and (answer.kind == opening.kind or answer.kind != part_kind):
+            if guide is opening_guide and (
+                answer.kind != part_kind
+                or (
+                    answer.kind == opening.kind
+                    and coverage(answer.asks, where) <= coverage(opening.asks, where)
+                )
+            ):
                 # Within the opening's guide only a part asked in another form, answered in that form
                 # (工资照发吗 beside 鉴定要多久): two figures of one guide are mostly one question asked
-                # twice (几级赔多少？怎么计算？), and an answer of another form strays from the part.
+                # twice (几级赔多少？怎么计算？), and an answer of another form strays from the part. A
+                # part of the same form whose asked clause this answer's words reach further than the
+                # opening's is another point (停工留薪期有几个月 beside 这段时间工资怎么算: session 12).
                 continue
             score = (answer.kind == part_kind, named, -position)
             if best is None or score > best[0]:
