@@ -253,6 +253,8 @@ DISPUTE_WORDS = re.compile(
     r"|找谁要|要不(?:到|回)"
     # Session 7: a new employer that denies what the group earned (新公司不认我们以前的工龄).
     r"|不认"
+    # Session 12: a pay cut imposed on the group (所有一线员工降薪百分之三十 … 两百多人都很不满).
+    r"|降薪|减薪|降(?:了)?工资|工资[^,，。]{0,4}降|不满"
 )
 # A group dispute long settled (三年前那回…早就全发到手了) is history, not a case.
 SETTLED = re.compile(
