@@ -256,6 +256,8 @@ DISPUTE_WORDS = re.compile(
     r"|不认"
     # Session 12: a pay cut imposed on the group (所有一线员工降薪百分之三十 … 两百多人都很不满).
     r"|降薪|减薪|降(?:了)?工资|工资[^,，。]{0,4}降|不满"
+    # … or the years of service struck off at a takeover (以前的工龄不算了 … 大家都不想签).
+    r"|(?:工龄|工资|加班)[^,，。]{0,4}不算|不(?:想|愿意?|肯)签"
 )
 # A group dispute long settled (三年前那回…早就全发到手了) is history, not a case.
 SETTLED = re.compile(
