@@ -82,7 +82,7 @@ def test_a_grade_five_long_paid_stays_quiet() -> None:
 
 
 def test_a_sum_paid_short_long_ago_still_counts_its_time_limit() -> None:
-    decision = _decision("我是前年从物流公司辞职的，当时公司少算了我半年的夜班补贴，现在还能去仲裁要吗？")
+    decision = _decision("我是前年从物流公司辞职的，当时公司少发了我半年的夜班补贴，现在还能去仲裁要吗？")
     assert decision.escalate, decision.as_dict()
     assert any(code.startswith("time_limit") for code in decision.codes)
 
@@ -96,7 +96,7 @@ def test_an_award_ignored_with_the_boss_gone_is_a_criminal_angle() -> None:
 
 def test_a_group_pay_cut_with_a_count_is_a_collective_dispute() -> None:
     decision = _decision(
-        "我们厂上周宣布全体工人降薪两成，车间里一百多人都很不满，想问我们能不能一起去劳动局反映？"
+        "我们厂这个月通知所有一线工人降薪两成，车间里一百多人都很不满。这样合法吗？"
     )
     assert "collective_dispute" in decision.codes, decision.as_dict()
 
