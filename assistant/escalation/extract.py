@@ -718,9 +718,14 @@ def find_time_limits(
 
 
 # A date that tells the job's span or the pay's period, not an event (2011年7月至今在外企上班, 2017年1月和2月的工资).
-_PREAMBLE_NOT_EVENT = re.compile(r"至今|以来|开始|入职|上班|工作|干活|干了|做了|工资|工钱|合同|社保")
-# An ending threatened, supposed or asked about (威胁我们辞职, 如果辞职), not told as done.
-_PREAMBLE_NOT_DONE = re.compile(r"威胁|逼|如果|要是|假如|万一|会不会|打算|准备|想")
+_PREAMBLE_NOT_EVENT = re.compile(
+    r"至今|到现在|以来|开始|入职|进(?:的|了)?(?:公司|厂|单位|店)|上班|工作|干活|干了|做了|工资|工钱|合同|社保"
+)
+# An ending threatened, supposed, asked about or happening now (威胁我们辞职, 如果辞职, 公司现在要跟我协商解除),
+# not told as done at the date.
+_PREAMBLE_NOT_DONE = re.compile(
+    r"威胁|逼|如果|要是|假如|万一|会不会|打算|准备|想|现在|正在|马上|要(?:跟|和|与|把)"
+)
 
 
 def _dates_before_event(text: str, reach: int = 2) -> Iterator[tuple[re.Match[str], re.Match[str], str]]:

@@ -95,9 +95,7 @@ def test_an_award_ignored_with_the_boss_gone_is_a_criminal_angle() -> None:
 
 
 def test_a_group_pay_cut_with_a_count_is_a_collective_dispute() -> None:
-    decision = _decision(
-        "我们厂这个月通知所有一线工人降薪两成，车间里一百多人都很不满。这样合法吗？"
-    )
+    decision = _decision("我们厂这个月通知所有一线工人降薪两成，车间里一百多人都很不满。这样合法吗？")
     assert "collective_dispute" in decision.codes, decision.as_dict()
 
 
@@ -130,6 +128,8 @@ QUIET = [
     "我朋友的表哥去年在工地被砸死了，听说赔了八十多万，如果我们公司没交工伤保险，出了这种事也能赔这么多吗？",
     # A job's start date before an ending threatened, not done.
     "我2018年3月进的这家公司，现在经理威胁我们主动辞职，不然就调去外地，这样合法吗？",
+    # A start year, then an ending proposed now (the limit runs from an ending, not from the start).
+    "2005年进厂一直干到现在，厂里现在要跟我协商解除合同，补偿从哪年开始算？",
     # Sent home to rest, not dismissed.
     "上个月我在厂里扭了腰，主管直接让我回家休息几天，工资照发，这样需要报工伤吗？",
 ]
