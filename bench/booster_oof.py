@@ -28,7 +28,8 @@ what the booster adds where the rules do not yet know the wording.
 Reported per variant and threshold, pooled and per set: must-escalate recall, danger items caught by
 the screen, false escalations (must-not items escalated) and the booster's own false alarms.
 
-    python bench/booster_oof.py [--today 2026-12-05] [--folds 5] [--out bench/results/booster_oof.json]
+    python bench/booster_oof.py [--today 2026-12-05] [--folds 5 | --group-by-set] [--extra SET.jsonl ...]
+                                [--out bench/results/booster_oof.json]
 """
 
 from __future__ import annotations
@@ -135,6 +136,12 @@ def main() -> None:
         "real forum questions, which never enters the repository); reported per set like the others",
     )
     parser.add_argument(
+        "--group-by-set",
+        action="store_true",
+        help="one fold per source set (train on the other sets, test on this one): wording written by one hand "
+        "never scores a booster that learned from the same hand (session 12)",
+    )
+    parser.add_argument(
         "--veto-screen",
         type=Path,
         default=None,
@@ -162,9 +169,15 @@ def main() -> None:
         recording.decide(inp)
         d = plain.decide(inp)
         rows.append({"esc": d.escalate, "danger": d.danger_to_life, "seen": recorder.seen})
-    folds = [
-        int(hashlib.sha256(f"{i['_source']}:{i['id']}".encode()).hexdigest(), 16) % args.folds for i in items
-    ]
+    if args.group_by_set:
+        names = list(dict.fromkeys(i["_source"] for i in items))
+        folds = [names.index(i["_source"]) for i in items]
+        args.folds = len(names)
+    else:
+        folds = [
+            int(hashlib.sha256(f"{i['_source']}:{i['id']}".encode()).hexdigest(), 16) % args.folds
+            for i in items
+        ]
     texts = [text(i) for i in items]
     labels = [label(i) for i in items]
     oof = [0.0] * len(items)

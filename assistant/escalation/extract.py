@@ -10,6 +10,7 @@ import calendar
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -253,6 +254,10 @@ DISPUTE_WORDS = re.compile(
     r"|找谁要|要不(?:到|回)"
     # Session 7: a new employer that denies what the group earned (新公司不认我们以前的工龄).
     r"|不认"
+    # Session 12: a pay cut imposed on the group (所有一线员工降薪百分之三十 … 两百多人都很不满).
+    r"|降薪|减薪|降(?:了)?工资|工资[^,，。]{0,4}降|不满"
+    # … or the years of service struck off at a takeover (以前的工龄不算了 … 大家都不想签).
+    r"|(?:工龄|工资|加班)[^,，。]{0,4}不算|不(?:想|愿意?|肯)签"
 )
 # A group dispute long settled (三年前那回…早就全发到手了) is history, not a case.
 SETTLED = re.compile(
@@ -449,6 +454,9 @@ _TERMINATION = (
     r"|被[^,，。]{0,4}(?:辞|开|裁|炒)(?:了|掉|的)?|辞的|裁掉|裁了|退工|离职日期|(?:没|不)(?:做|干)了"
     # 就不在那家物业干了: no longer at the place (the place named between).
     r"|不在[^,，。]{1,8}(?:干|做|上班|干活)了"
+    # Session 12: sent home for good (直接让我回家, 说我们线上的人不需要了), not home to rest or to wait.
+    r"|(?:直接|就)(?:让|叫)(?:我|我们|俺|俺们)(?:都)?回家(?![^,，。]{0,3}(?:休息|养|等|过年|探亲))"
+    r"|(?:人|我|我们|俺|俺们)(?:都)?不(?:需要|要)了"
     # 走了一年多了: the worker left; not 他/老板/我爸走了 (someone else, or a death).
     r"|(?:(?<=[我俺就])|(?<=^))走了"
     r"|从[^,，。]{0,6}(?:厂|公司|单位|工地|店|超市)[^,，。]{0,3}出来|离开[^,，。]{0,3}(?:厂|公司|单位|工地|店|超市)"
@@ -699,7 +707,45 @@ def find_time_limits(
             if last:
                 first = add_months(now.replace(day=1), -(2 if "上上" in last.group(0) else 1))
                 finding(kind, first, _month_range(first.year, first.month)[1], last.group(0))
+        for date_m, event, words in _dates_before_event(text):
+            kind = "term" if event.group("term") else "inj"
+            if kind == "inj" and not unreported:
+                continue
+            span = _date_range(date_m, now)
+            if span:
+                finding(kind, span[0], span[1], words)
     return findings
+
+
+# A date that tells the job's span or the pay's period, not an event (2011年7月至今在外企上班, 2017年1月和2月的工资).
+_PREAMBLE_NOT_EVENT = re.compile(
+    r"至今|到现在|以来|开始|入职|进(?:的|了)?(?:公司|厂|单位|店)|上班|工作|干活|干了|做了|工资|工钱|合同|社保"
+)
+# An ending threatened, supposed, asked about or happening now (威胁我们辞职, 如果辞职, 公司现在要跟我协商解除),
+# not told as done at the date.
+_PREAMBLE_NOT_DONE = re.compile(
+    r"威胁|逼|如果|要是|假如|万一|会不会|打算|准备|想|现在|正在|马上|要(?:跟|和|与|把)"
+)
+
+
+def _dates_before_event(text: str, reach: int = 2) -> Iterator[tuple[re.Match[str], re.Match[str], str]]:
+    """A date told first and its event a clause or two later in the same sentence (去年十二月初厂里说我们
+    线上的人不需要了，直接把我辞退了): the long preamble of a forum question. Only where the date's own
+    clause holds no event (the clause reading above has it then) and no other date comes between."""
+    for sentence in SENTENCE_SPLIT.split(text):
+        clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
+        for i, clause in enumerate(clauses):
+            if EVENT.search(clause):
+                continue
+            date_m = next(_DATE.finditer(clause), None)
+            if date_m is None or _PREAMBLE_NOT_EVENT.search(clause):
+                continue
+            for later in clauses[i + 1 : i + 1 + reach]:
+                if _DATE.search(later) or _PREAMBLE_NOT_DONE.search(later):
+                    break
+                if event := EVENT.search(later):
+                    yield date_m, event, f"{clause}，{later}"
+                    break
 
 
 def fact_time_limits(
