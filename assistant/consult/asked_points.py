@@ -36,6 +36,10 @@ class AskedPoint:
     kinds: frozenset[AnswerKind] = frozenset()  # the question kinds it answers (empty: every kind)
     displaces: frozenset[str] = frozenset()  # guides and situations that give way when it is asked
     when: Condition | None = None  # facts that must hold besides the words
+    # The point opens only where one of these guides would otherwise open (empty: wherever it is asked): a
+    # point whose topic's own answers already serve it well (a layoff's cap or penalty question) but which
+    # one neighbouring guide misreads (a layoff read as a change of employer).
+    over: frozenset[str] = frozenset()
 
     @property
     def ref(self) -> str:
@@ -50,7 +54,7 @@ class AskedPointTable:
         return AskedPointTable(tuple(p for p in self.points if p.id not in ids))
 
 
-_FIELDS = {"id", "answer", "words", "unless", "kinds", "displaces", "when"}
+_FIELDS = {"id", "answer", "words", "unless", "kinds", "displaces", "when", "over"}
 
 
 def parse_asked_points(data: Mapping[str, Any], where: str = "asked_points.toml") -> AskedPointTable:
@@ -82,6 +86,7 @@ def parse_asked_points(data: Mapping[str, Any], where: str = "asked_points.toml"
         if not isinstance(kinds, list) or any(k not in KINDS for k in kinds):
             raise GuideError(f"{label}：kinds 只能是 {sorted(KINDS)}")
         displaces = word_list(raw["displaces"], f"{label}.displaces") if "displaces" in raw else ()
+        over = word_list(raw["over"], f"{label}.over") if "over" in raw else ()
         when = raw.get("when")
         if when is not None and (not isinstance(when, str) or not when.strip()):
             raise GuideError(f"{label}：when 应为条件表达式")
@@ -90,7 +95,17 @@ def parse_asked_points(data: Mapping[str, Any], where: str = "asked_points.toml"
         except GuideError as exc:
             raise GuideError(f"{label}：{exc}") from exc
         points.append(
-            AskedPoint(pid, guide, answer, words, unless, frozenset(kinds), frozenset(displaces), condition)
+            AskedPoint(
+                pid,
+                guide,
+                answer,
+                words,
+                unless,
+                frozenset(kinds),
+                frozenset(displaces),
+                condition,
+                frozenset(over),
+            )
         )
     if not points:
         raise GuideError(f"{where}：没有 asked")
@@ -118,8 +133,8 @@ def check_asked_points(
             problems.append((point.id, f"没有可用的指南 {point.guide}"))
         elif not any(a.id == point.answer for a in guide.answers):
             problems.append((point.id, f"指南 {point.guide} 中没有回答 {point.answer}"))
-        for other in sorted(point.displaces - set(by_id)):
-            problems.append((point.id, f"displaces 中的 {other} 不是指南或情形"))
+        for other in sorted((point.displaces | point.over) - set(by_id)):
+            problems.append((point.id, f"displaces 或 over 中的 {other} 不是指南或情形"))
         if names is not None and point.when is not None:
             for name in sorted(point.when.names - names):
                 problems.append((point.id, f"条件用到了未知的事实名：{name}"))

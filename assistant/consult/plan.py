@@ -627,6 +627,11 @@ def plan_consultation(
         question, kind, values, load_asked_points() if asked_points is None else asked_points
     )
     pinned = _pinned(point, book, values)
+    if point is not None and point.over:
+        # A point that only mends one guide's misreading opens only where that guide would open.
+        would_open = _by_match(guides, question, kind, values, support, first)[:1]
+        if not any(g.id in point.over for g in would_open):
+            pinned = None
     if point is not None and pinned is not None:
         guides = [pinned[0], *(g for g in guides if g is not pinned[0] and g.id not in point.displaces)]
         first = first | {pinned[0].id}

@@ -28,7 +28,7 @@ def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(serv
     book = service.guides
     without = GuideBook(tuple(g for g in book.guides if g.id != "work_injury_benefits"), book.situations)
     problems = dict(check_asked_points(load_asked_points(), without))
-    assert set(problems) == {"injury_nursing", "appraisal_procedure"}
+    assert set(problems) == {"injury_nursing", "appraisal_procedure", "grade_of_several_injuries"}
     assert "work_injury_benefits" in problems["injury_nursing"]
 
 
@@ -61,6 +61,7 @@ def test_an_entry_needs_its_answer_and_words() -> None:
         ("厂里说要经济性裁员，裁员需要什么程序，合法吗", "verdict", "layoff_procedure"),
         ("公司裁员，我干了四年，能拿多少", "figure", "layoff_money"),
         ("在绍兴受了工伤，劳动能力鉴定去哪里申请", "action", "appraisal_procedure"),
+        ("胳膊和腰两处都受伤了，伤残等级怎么定", "action", "grade_of_several_injuries"),
     ],
 )
 def test_the_point_asked_is_found(question: str, kind: str, point: str) -> None:
@@ -117,6 +118,28 @@ def test_a_layoff_opens_with_its_conditions_and_procedure(service: AnswerService
     text = opening(answer.text)[1]
     assert "第四十一条" in text and "30" in first_sentence(text, 2)
     assert answer.plan is not None and answer.plan.selected[0] == "layoff_and_shutdown/layoff"
+
+
+def test_a_layoff_told_beside_a_sale_of_the_business_is_answered_as_a_layoff(service: AnswerService) -> None:
+    answer = service.ask("厂子卖给了别人，新厂长说人多了要裁员，我们这些老员工怎么办")
+    assert answer.plan is not None and answer.plan.selected[0] == "layoff_and_shutdown/layoff"
+    assert "第四十一条" in opening(answer.text)[1]
+
+
+def test_a_layoff_point_leaves_the_layoff_guides_own_answers_alone(service: AnswerService) -> None:
+    # Asked about the cap of the compensation, in a layoff: the cap answers (the point only mends a layoff
+    # read as a change of employer).
+    answer = service.ask("月薪九千干了十四年，赶上公司裁员，补偿是不是最多只算12年")
+    assert answer.plan is not None and answer.plan.selected[0] == "severance_compensation/cap"
+
+
+def test_several_injuries_are_told_how_grading_works_not_the_application_steps(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("干活时手指和膝盖都受了伤，好几处伤怎么定伤残等级")
+    text = opening(answer.text)[1]
+    assert "劳动能力鉴定委员会" in first_sentence(text) and "第二十二条" in text
+    assert answer.plan is not None and answer.plan.selected[0] == "work_injury_benefits/grade_of_injury"
 
 
 def test_where_to_get_the_appraisal_in_a_city_is_answered_not_refused(service: AnswerService) -> None:
