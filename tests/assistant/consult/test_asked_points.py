@@ -78,7 +78,7 @@ def test_the_point_asked_is_found(question: str, kind: str, point: str) -> None:
         ("公司被收购了，原来的劳动合同还有效吗", "verdict"),  # a change of owner
         ("工伤仲裁时效过了吗", "verdict"),  # the arbitration limit
         ("哺乳期公司裁员，能赔多少", "figure"),  # the protected status decides first
-        ("老板已经私下给了我医药费，我还能申请工伤吗", "verdict"),  # "still", given a background that is not time
+        ("老板已经私下给了我医药费，我还能申请工伤吗", "verdict"),  # "still", not about time
         ("在厂里干了两年，工伤能赔多少", "figure"),  # a tenure, not a time limit
     ],
 )
