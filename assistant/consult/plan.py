@@ -678,10 +678,11 @@ def plan_consultation(
                     wanting.append(computation)
     wanting.sort(key=lambda c: c.usable)  # a figure not computed at all asks first
     for guide in [*speakers[:1], *_by_match(guides, question, kind, values, support, first)]:
-        if pinned is not None and guide is pinned[0]:
-            answer: GuideAnswer | None = pinned[1]
-        else:
-            answer = _select_answer(guide, question, kind, support)
+        answer = _select_answer(guide, question, kind, support)
+        if pinned is not None and guide is pinned[0] and not _refines(answer, pinned[1]):
+            # The point's answer, unless the guide's own choice is a narrower case of it named in the
+            # question's words (单位拖过了期限: what the employer's delay costs it, within the time limit).
+            answer = pinned[1]
         if answer is None:
             continue
         if guide in speakers and answer.kind != kind and guide.id not in stand_in:
@@ -889,6 +890,16 @@ def _inside_opening_point(answer: GuideAnswer, opening: GuideAnswer, question: s
     text = question.lower()
     reached = _covered(subject_words(answer), text)
     return bool(reached) and reached <= _covered(held, text)
+
+
+def _refines(answer: GuideAnswer | None, broader: GuideAnswer) -> bool:
+    """Is the answer a narrower case of the broader one (``refines``: it holds all of its words)?"""
+    return (
+        answer is not None
+        and answer is not broader
+        and answer.own_asks is not None
+        and set(broader.asks) <= set(answer.asks)
+    )
 
 
 def _pinned(
