@@ -43,6 +43,7 @@ from assistant.consult.facts import (
 )
 from assistant.consult.guides import GuideBook, check_guides, load_guides
 from assistant.consult.kinds import asked_text
+from assistant.consult.offers import OfferTable, check_offers, load_offers
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
 from assistant.consult.positions import PositionTable, check_positions, load_positions
 from assistant.consult.precedence import PrecedenceRule, check_precedence, load_precedence
@@ -179,6 +180,7 @@ class AnswerService:
         # The points asked inside a topic (corpus/consult/asked_points.toml): one naming an answer of a guide
         # left out (a clause not in this store) is logged and left out.
         self.asked_points = usable_asked_points(load_asked_points(), self.guides)
+        self.offers = usable_offers(load_offers(), retriever)
         self.today = today or (lambda: settings.reference_date or today_in_china())
         self.tools = tools if tools is not None else default_tool_runner(self.today)
         # The learned issue router (corpus/learned/issue_router.json): which issues' guides may answer,
@@ -304,6 +306,7 @@ class AnswerService:
             positions=self.positions,
             differences=self.differences,
             asked_points=self.asked_points,
+            offers=self.offers,
         )
         return plan, screen
 
@@ -583,6 +586,18 @@ def usable_asked_points(table: AskedPointTable, book: GuideBook) -> AskedPointTa
     for point, problem in problems:
         log.error("asked point left out: %s: %s", point, problem)
     return table.without({p for p, _ in problems}) if problems else table
+
+
+def usable_offers(table: OfferTable, retriever: HybridRetriever) -> OfferTable:
+    """The figures an offer is set against whose every clause is in this store and in force."""
+
+    def lookup(law: str, article: int, sub: int | None) -> object:
+        return retriever.lookup(DirectRef(law, article, sub))
+
+    problems = check_offers(table, lookup, FACT_NAMES | QUANTITY_NAMES)
+    for entry, ref, problem in problems:
+        log.error("offer comparison left out: %s: %s: %s", entry, ref, problem)
+    return table.without({e for e, _, _ in problems}) if problems else table
 
 
 def usable_guides(book: GuideBook, retriever: HybridRetriever) -> GuideBook:

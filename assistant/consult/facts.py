@@ -154,6 +154,8 @@ FACT_NAMES = frozenset(
         "years_before_2008",
         # A resignation handed in (交了辞职信, 已经辞职了): no advice to write one (session 8).
         "resignation_made",
+        # The worker says the job goes on (还在上班, 目前在职): its ending is not asked (session 12).
+        "still_employed",
         # A work injury still under treatment (停工留薪期, 还在养伤): a protected status (session 8).
         "injury_treatment",
         # An age past the latest statutory retirement age that age allows (men's, the latest birth month):
@@ -290,6 +292,13 @@ QUANTITY_NAMES = frozenset(
             f"{prefix}_{name}"
             for prefix in ("arbitration", "injury", "lawsuit")
             for name in ("deadline", "days_left", "deadline_passed", "deadline_from")
+        ),
+        # A limit that may have passed or not, whichever day of a vague date it was (toolbridge._straddling):
+        # its last day counted from the range's first and last days, and the days left to the latter.
+        *(
+            f"{prefix}{name}"
+            for prefix in ("", "arbitration_", "injury_", "lawsuit_")
+            for name in ("deadline_earliest", "deadline_latest", "days_left_latest", "deadline_uncertain")
         ),
     }
 )
@@ -862,6 +871,9 @@ class FactExtractor:
         self._comp_refused = re.compile(lex.pattern("work", "comp_time_refused"))
         self._pregnant = re.compile(lex.pattern("status", "pregnant"))
         self._student = re.compile(lex.pattern("status", "student_words"))
+        self._still_employed = re.compile(
+            rf"(?:{lex.pattern('status', 'still_employed')})(?!\S{{0,6}}?(?:时|的时候|期间))"
+        )
         self._part_time = re.compile(lex.pattern("status", "part_time"))
         self._contractor = re.compile(lex.pattern("people", "contractor"))
         self._absconded = re.compile(
@@ -1586,6 +1598,8 @@ class FactExtractor:
             put("other_party_at_fault", True, hit.group(0))
 
     def _status(self, text: str, put: Any) -> None:
+        if hit := self._still_employed.search(text):
+            put("still_employed", True, hit.group(0))
         if hit := self._female.search(text):
             put("female", True, hit.group(0))
         elif hit := self._male.search(text):

@@ -257,8 +257,12 @@ _DURATION_BEFORE = re.compile(r"(?:干|做|了|满|有|快|近|共|工作|工龄
 _RELATIVE_DAY = re.compile(
     r"(?P<word>今天|今日|昨天|昨日|前天|大前天|上周|上个?星期|上个?礼拜|这周|本周|上上个?月|上个?月|这个月|本月|月初)"
     r"(?P<weekday>[一二三四五六日天](?![\d一二三四五六七八九十]))?"
-    rf"|(?P<num>\d+|[{CN_CHARS}几半]+)\s*(?P<ge>个)?\s*(?P<unit>天|日|周|星期|个?月|年)(?P<tail>多|半)?\s*(?:前|以前|之前)"
+    rf"|(?P<num>\d+|[{CN_CHARS}几半]+)\s*(?P<ge>个)?\s*(?P<more>多)?\s*(?P<unit>天|日|周|星期|个?月|年)(?P<tail>多|半)?"
+    r"\s*(?:前|以前|之前)"
 )
+# 去年这个时候, 前年这时候, 去年同期: about the same day that many years ago.
+_SAME_TIME = re.compile(r"\s*(?:的)?\s*(?:这个时候|这时候|这会儿|这个时间|这段时间|同期|这个季节)")
+SAME_TIME_DAYS = 31  # either side of the day a year (or two) ago
 
 
 @dataclass(frozen=True)
@@ -293,6 +297,21 @@ def find_dates(text: str, today: date) -> list[DateRead]:
     found: list[DateRead] = list(_lunar_dates(text, today))
     taken: list[range] = [range(d.start, d.end) for d in found]
     for m in _DATE.finditer(text):
+        if m.group("rel") in ("去年", "前年", "大前年") and not (m.group("month") or m.group("season")):
+            if same := _SAME_TIME.match(text, m.end()):
+                point = _shift_year(today, {"去年": -1, "前年": -2, "大前年": -3}[m.group("rel")])
+                span = timedelta(days=SAME_TIME_DAYS)
+                found.append(
+                    DateRead(
+                        point - span,
+                        min(point + span, today),
+                        text[m.start() : same.end()],
+                        m.start(),
+                        same.end(),
+                    )
+                )
+                taken.append(range(m.start(), same.end()))
+                continue
         if m.end() == m.start() or not (m.group("month") or m.group("season") or m.group("year")):
             continue
         if any(m.start() in r or m.end() - 1 in r for r in taken):
@@ -401,10 +420,24 @@ def find_dates(text: str, today: date) -> list[DateRead]:
                 if earliest > today:
                     continue
         else:
-            n = parse_cn_number(m.group("num").replace("几", "三"))
+            num = m.group("num")
+            unit = m.group("unit")
+            more = m.group("more") or m.group("tail") == "多"
+            if "几" in num or more:
+                # 几个月前, 十几天前, 一年多前, 三个多月前: between the fewest and the most the words allow
+                # (几 is 2 to 9, 多 up to one unit more) — no one day inside is the one told.
+                low = parse_cn_number(num.replace("几", "二")) if "几" in num else parse_cn_number(num)
+                high = parse_cn_number(num.replace("几", "九")) if "几" in num else low
+                if low is None or high is None:
+                    continue
+                if more:
+                    high += 1
+                latest, earliest = _units_before(today, low, unit), _units_before(today, high, unit)
+                found.append(DateRead(earliest, latest, m.group(0), m.start(), m.end()))
+                continue
+            n = 0.5 if num == "半" else parse_cn_number(num)
             if n is None:
                 continue
-            unit = m.group("unit")
             if m.group("tail") == "半":
                 n += 0.5
             if unit in ("天", "日"):
@@ -477,6 +510,17 @@ def _lunar_dates(text: str, today: date) -> Iterator[DateRead]:
                     m.end(),
                 )
                 break
+
+
+def _units_before(today: date, n: float, unit: str) -> date:
+    """The day n days, weeks, months or years before today."""
+    if unit in ("天", "日"):
+        return today - timedelta(days=round(n))
+    if unit in ("周", "星期"):
+        return today - timedelta(days=round(n * 7))
+    months = n * 12 if unit == "年" else n
+    whole = int(months)
+    return add_months(today, -whole) - timedelta(days=round((months - whole) * 30))
 
 
 def _shift_year(day: date, years: int) -> date:

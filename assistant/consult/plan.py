@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -36,6 +37,7 @@ from assistant.consult.kinds import (
     load_markers,
     question_kind,
 )
+from assistant.consult.offers import OfferTable, compare_offer
 from assistant.consult.positions import PositionTable, Rebuttal, find_rebuttal, load_positions
 from assistant.consult.precedence import PrecedenceRule, load_answer_rules, load_precedence
 
@@ -190,7 +192,7 @@ def format_value(name: str, value: Any) -> str:
         return "是" if value else "否"
     if isinstance(value, DayRange) and (label := range_label(str(value), value.until)) is not None:
         return label
-    if name in DATE_FACTS or name.endswith(("deadline", "_date", "deadline_from")):
+    if name in DATE_FACTS or name.endswith(("deadline", "_date", "deadline_from", "_earliest", "_latest")):
         try:
             day = date.fromisoformat(str(value))
             return f"{day.year}年{day.month}月{day.day}日"
@@ -208,7 +210,9 @@ def fill(template: str, values: Mapping[str, Any]) -> str | None:
     missing = [name for name in _PLACEHOLDER.findall(template) if values.get(name) is None]
     if missing:
         return None
-    return _PLACEHOLDER.sub(lambda m: format_value(m.group(1), values[m.group(1)]), template)
+    text = _PLACEHOLDER.sub(lambda m: format_value(m.group(1), values[m.group(1)]), template)
+    # A range (…之间) before a word of nearness (前后, 左右) says it twice.
+    return re.sub(r"之间(?:前后|左右)", "之间", text)
 
 
 def _sentences(statements: Iterable[Statement], values: Mapping[str, Any]) -> list[Sentence]:
@@ -236,6 +240,14 @@ def range_label(first_day: str, until: str | None) -> str | None:
     last_of_month = calendar.monthrange(last.year, last.month)[1]
     if first.day == 1 and (first.year, first.month) == (last.year, last.month) and last.day == last_of_month:
         return f"{first.year}年{first.month}月"
+    if first < last:
+        # 去年年底, 上半年, 一年前: the range itself — its first day alone would be a day never told.
+        end = (
+            f"{last.month}月{last.day}日"
+            if last.year == first.year
+            else f"{last.year}年{last.month}月{last.day}日"
+        )
+        return f"{first.year}年{first.month}月{first.day}日至{end}之间"
     return None
 
 
@@ -553,6 +565,7 @@ def plan_consultation(
     positions: PositionTable | None = None,
     differences: DifferenceTable | None = None,
     asked_points: AskedPointTable | None = None,
+    offers: OfferTable | None = None,
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
     escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
@@ -566,8 +579,9 @@ def plan_consultation(
     of corpus/consult/precedence.toml (which topic leads when the facts or the point asked settle it);
     ``positions``: the employer positions a question may quote, rebutted by name
     (corpus/consult/employer_positions.toml, only those whose clauses are in the store); ``differences``:
-    the pairs a 区别 question may ask to tell apart (corpus/consult/differences.toml); ``asked_points``: the
-    points asked inside a topic whose own guide answer opens (corpus/consult/asked_points.toml)."""
+    the pairs a 区别 question may ask to tell apart (corpus/consult/differences.toml); ``offers``: what an
+    offered sum is set against (corpus/consult/offers.toml); ``asked_points``: the points asked inside a
+    topic whose own guide answer opens (corpus/consult/asked_points.toml)."""
     told = " ".join([*earlier, question]).lower()
     kind = question_kind(question, earlier)
     question = asked_text(question, earlier)
@@ -645,8 +659,13 @@ def plan_consultation(
     raised_guides = [g for g in book.situations if g.id in raised and g.answers]
     if pinned is not None and point is not None:
         # A situation the asked point displaces (the arbitration time limit beside 工伤认定还来得及吗) keeps its
-        # urgent steps but does not speak the conclusion.
-        raised_guides = [g for g in raised_guides if g.id not in point.displaces]
+        # urgent steps but does not speak the conclusion — unless the worker's own facts raise it (a deadline
+        # computed from the dates told is more specific than the point's general rule).
+        raised_guides = [
+            g
+            for g in raised_guides
+            if g.id not in point.displaces or (g.trigger is not None and g.trigger.holds(values) is True)
+        ]
     speakers = _speakers(
         [g for g in raised_guides if any(a.kind == kind for a in g.answers)], guides, question, kind
     )
@@ -790,6 +809,16 @@ def plan_consultation(
         )
         if asks_for_heads(question):
             _name_heads(plan, book, values)
+    if values.get("asker") != "employer" and (
+        comparison := compare_offer(values, plan.computations, run_tool, offers)
+    ):
+        # The sum offered set against what the law gives on these facts, right after the opening: the
+        # worker weighing an offer needs the figure beside it (session 12, class K).
+        plan.computations += comparison.added
+        plan.conclusion.insert(min(1, len(plan.conclusion)), Sentence(comparison.text, comparison.cite))
+        plan.selected.append("offers/compared")
+        if plan.conclusion_kind is None:
+            plan.conclusion_kind = plan.kind
     rebuttal = find_rebuttal(question, load_positions() if positions is None else positions, values)
     if rebuttal is not None:
         _rebut(plan, rebuttal)
@@ -824,7 +853,30 @@ def plan_consultation(
     if any("仲裁" in s.text for s in plan.steps + plan.conclusion):
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
+    # A reason that repeats what the opening now says (two answers of one guide both carry 停工留薪期一般不超过
+    # 12个月 on 33(2)) is said once: in the opening (session 12, class S). The claims stay whole: they are
+    # the list of heads the worker can take away, the opening's figure among them.
+    plan.reasons = [s for s in plan.reasons if not _repeats(s, plan.conclusion)]
     return plan
+
+
+# The shortest run of words two sentences on the same clauses must share to make the same point.
+_REPEAT_CHARS = 12
+
+
+def _repeats(sentence: Sentence, said: Sequence[Sentence]) -> bool:
+    """Does an earlier sentence already make this one's point: its clauses cover this one's and the two
+    share a run of words (not only a clause quoted in both)?"""
+    if not sentence.cite:
+        return False
+    clauses = set(sentence.cite)
+    for other in said:
+        if other is sentence or not clauses <= set(other.cite):
+            continue
+        match = SequenceMatcher(None, sentence.text, other.text, autojunk=False).find_longest_match()
+        if match.size >= _REPEAT_CHARS:
+            return True
+    return False
 
 
 # A guide opening that starts with a verdict word standing alone as a sentence (不合法。 不能。 不算。).
@@ -979,10 +1031,18 @@ def _answer_other_parts(
                 named = coverage(answer.asks if guide is opening_guide else subject_words(answer), part)
             if not named:
                 continue
-            if guide is opening_guide and (answer.kind == opening.kind or answer.kind != part_kind):
+            if guide is opening_guide and (
+                answer.kind != part_kind
+                or (
+                    answer.kind == opening.kind
+                    and coverage(answer.asks, where) <= coverage(opening.asks, where)
+                )
+            ):
                 # Within the opening's guide only a part asked in another form, answered in that form
                 # (工资照发吗 beside 鉴定要多久): two figures of one guide are mostly one question asked
-                # twice (几级赔多少？怎么计算？), and an answer of another form strays from the part.
+                # twice (几级赔多少？怎么计算？), and an answer of another form strays from the part. A
+                # part of the same form whose asked clause this answer's words reach further than the
+                # opening's is another point (停工留薪期有几个月 beside 这段时间工资怎么算: session 12).
                 continue
             score = (answer.kind == part_kind, named, -position)
             if best is None or score > best[0]:

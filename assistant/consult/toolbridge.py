@@ -251,12 +251,48 @@ def deadline_computations(
         if other is None or other.quantities.get("deadline_passed") == passed:
             out.append(_as_told(computation, other, values, latest) if other is not None else computation)
             continue
-        prefix = DEADLINE_PREFIX.get(computation.tool, "")
-        quantities = dict(computation.quantities)
-        for name in ("deadline", "days_left", "deadline_passed"):
-            quantities[name] = None
-            if prefix:
-                quantities[f"{prefix}_{name}"] = None
-        note = "你说的日期只到年或月，期限是否已过要看具体是哪一天：请把具体日期告诉我，或尽快去办，别等"
-        out.append(replace(computation, quantities=quantities, assumptions=(*computation.assumptions, note)))
+        told = _as_told(
+            replace(computation, quantities={**computation.quantities, "deadline_passed": None}),
+            other,
+            values,
+            latest,
+        )
+        out.append(_straddling(told, other))
     return out
+
+
+def _straddling(computation: Computation, later: ToolResult) -> Computation:
+    """A limit that has passed if the event was on the first day of the range told and not if it was on
+    the last: neither verdict is stated. The limit may fall now, so the range of its last day and the days
+    left to its latest possible day are given under their own names (the ``_latest`` and ``_earliest``
+    quantities, the ``_uncertain`` flag) — the sentences for a certain deadline (来得及 / 已经过了) stay
+    silent, and the urgency sentences (corpus/guides/situations.toml, time_limit) say it may be now."""
+    prefix = DEADLINE_PREFIX.get(computation.tool, "")
+    quantities = dict(computation.quantities)
+    earliest = computation.quantities.get("deadline")
+    formula = computation.formula
+    for key, value in computation.quantities.items():
+        other = later.quantities.get(key)
+        if _iso(value) and _iso(other) and value != other:  # each day counted from the range: its range
+            formula = formula.replace(_cn(str(value)), f"{_cn(str(value))}至{_cn(str(other))}之间")
+    uncertain: dict[str, Any] = {
+        "deadline_earliest": earliest,
+        "deadline_latest": later.quantities.get("deadline"),
+        "days_left_latest": later.quantities.get("days_left"),
+        "deadline_uncertain": True,
+    }
+    for name in ("deadline", "days_left", "deadline_passed"):
+        quantities[name] = None
+        if prefix:
+            quantities[f"{prefix}_{name}"] = None
+    for name, value in uncertain.items():
+        quantities[name] = value
+        if prefix:
+            quantities[f"{prefix}_{name}"] = value
+    note = "你说的时间只是一个范围，期限可能已经到了，也可能就在这几天：按最晚的那一天算也别拖过"
+    if isinstance(later.quantities.get("deadline"), str):
+        note += _cn(str(later.quantities["deadline"]))
+    note += "，能今天办就今天办；把具体日期告诉我可以算准"
+    return replace(
+        computation, quantities=quantities, formula=formula, assumptions=(*computation.assumptions, note)
+    )

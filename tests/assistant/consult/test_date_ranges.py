@@ -82,7 +82,8 @@ def test_a_limit_inside_the_range_is_not_called_passed(book: GuideBook) -> None:
     q = got.quantities()
     assert q.get("injury_deadline_passed") is None
     (injury,) = [c for c in got.computations if c.tool == "injury_recognition_deadline"]
-    assert any("具体是哪一天" in a for a in injury.assumptions)
+    # Session 12: neither verdict, but that it may fall now, and how to make it exact.
+    assert any("可能已经到了" in a and "具体日期" in a for a in injury.assumptions)
 
 
 def test_a_limit_past_for_every_day_of_the_range_is_still_passed(book: GuideBook) -> None:
@@ -109,7 +110,8 @@ def test_a_dismissal_time_limit_still_speaks_of_arbitration(book: GuideBook) -> 
 def test_a_date_known_to_a_week_is_shown_as_approximate(book: GuideBook) -> None:
     got = plan(book, ["unlawful_termination"], "干了3年，月工资5000，上周公司把我辞退了，能要什么赔偿")
     shown = "".join(got.facts_shown)
-    assert "约2026年11月" in shown
+    # Session 12: shown as the week it was (a range), not as one of its days with 约.
+    assert "2026年11月23日至11月29日之间" in shown and "约2026年11月23日" not in shown
 
 
 @pytest.mark.parametrize(

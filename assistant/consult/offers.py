@@ -1,0 +1,184 @@
+"""An offered sum set against what the law gives on the worker's facts (corpus/consult/offers.toml).
+
+A worker who tells what the other side offers (给我2万私了, 说赔5万了事) asks, said or not, whether it is
+enough: the answer says the statutory figure the calculators give on the same facts next to the offer and
+whether the offer is lower (session 12, class K: the offer was repeated back and never compared). The
+figures come from the tools only; with too few facts to compute one, nothing is said here and the
+guides' own "先比一比" advice stands."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.config import CORPUS_DIR
+from assistant.consult.facts import format_number
+from assistant.consult.guides import ClauseRef, Condition, GuideError, cite_problem
+from assistant.tools.registry import TOOLS
+
+if TYPE_CHECKING:  # plan.py calls this module: the types only, no import cycle
+    from assistant.consult.plan import Computation, ToolRunner
+
+OFFERS_PATH = CORPUS_DIR / "consult" / "offers.toml"
+OFFER_FACT = "settlement_offered"
+MAX_FIGURES = 2  # the floor and the figure of an unlawful ending; more would bury the comparison
+
+
+@dataclass(frozen=True)
+class Priced:
+    id: str
+    tool: str
+    amount: str  # the quantity of the tool's result that the offer is set against
+    label: str
+    when: Condition
+    cite: tuple[ClauseRef, ...]  # the clauses that set the figure (the tool's formula cites the rest)
+
+
+@dataclass(frozen=True)
+class OfferTable:
+    item: str
+    lower: str
+    not_lower: str
+    between: str
+    priced: tuple[Priced, ...]
+
+    def without(self, ids: set[str]) -> OfferTable:
+        return OfferTable(
+            self.item,
+            self.lower,
+            self.not_lower,
+            self.between,
+            tuple(p for p in self.priced if p.id not in ids),
+        )
+
+
+@lru_cache(maxsize=2)
+def load_offers(path: Path = OFFERS_PATH) -> OfferTable:
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    text = raw.get("text", {})
+    for key in ("item", "lower", "not_lower", "between"):
+        if not isinstance(text.get(key), str) or not text[key].strip():
+            raise GuideError(f"{path.name}: [text].{key} must say how the comparison is worded")
+    if "{offer}" not in text["lower"] or "{items}" not in text["lower"]:
+        raise GuideError(f"{path.name}: [text].lower must hold {{offer}} and {{items}}")
+    priced: list[Priced] = []
+    for entry in raw.get("priced", []):
+        entry_id = entry.get("id", "?")
+        tool, amount, label = entry.get("tool"), entry.get("amount"), entry.get("label")
+        if tool not in TOOLS:
+            raise GuideError(f"{path.name}: [[priced]] {entry_id}: no calculator named {tool!r}")
+        if not isinstance(amount, str) or not isinstance(label, str) or not label.strip():
+            raise GuideError(f"{path.name}: [[priced]] {entry_id}: amount and label are required")
+        cite = entry.get("cite")
+        if not isinstance(cite, list) or not cite:
+            raise GuideError(f"{path.name}: [[priced]] {entry_id}: cite the clause that sets the figure")
+        priced.append(
+            Priced(
+                entry_id,
+                tool,
+                amount,
+                label.strip(),
+                Condition.parse(entry.get("when", "")),
+                tuple(ClauseRef.parse(ref) for ref in cite),
+            )
+        )
+    if not priced:
+        raise GuideError(f"{path.name}: at least one [[priced]] entry is required")
+    return OfferTable(text["item"], text["lower"], text["not_lower"], text["between"], tuple(priced))
+
+
+def check_offers(
+    table: OfferTable, lookup: Callable[[str, int, int | None], Any], fact_names: Iterable[str] | None = None
+) -> list[tuple[str, str, str]]:
+    """(entry, clause or fact, problem) for every cited clause the store cannot show and every condition
+    naming an unknown fact."""
+    problems: list[tuple[str, str, str]] = []
+    known = set(fact_names) if fact_names is not None else None
+    for entry in table.priced:
+        for ref in entry.cite:
+            if (problem := cite_problem(ref, lookup)) is not None:
+                problems.append((entry.id, str(ref), problem))
+        if known is not None:
+            for name in sorted(entry.when.names - known):
+                problems.append((entry.id, name, f"条件用到了未知的事实名：{entry.when.source}"))
+    return problems
+
+
+def _low_end(value: Any) -> float | None:
+    """The figure to compare with: a number, or the lower end of a range the facts leave (3.5至4 months)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str) and (m := re.match(r"\d+(?:\.\d+)?", value)):
+        return float(m.group(0))
+    return None
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(float(value))
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    text: str
+    cite: tuple[ClauseRef, ...]
+    added: tuple[Computation, ...]  # computations run for it that the plan did not hold yet
+
+
+def compare_offer(
+    values: Mapping[str, Any],
+    computations: list[Computation],
+    run_tool: ToolRunner | None,
+    table: OfferTable | None = None,
+) -> Comparison | None:
+    """The sentence that sets the offer against the statutory figures the facts allow, with the clauses of
+    the calculators behind them. None without an offer, or when no figure can be computed on these facts."""
+    offer = _low_end(values.get(OFFER_FACT))
+    if offer is None or offer <= 0:
+        return None
+    table = table or load_offers()
+    figures: list[tuple[str, float, Any]] = []
+    cite: list[ClauseRef] = []
+    added: list[Computation] = []
+    for entry in table.priced:
+        if len(figures) >= MAX_FIGURES:
+            break
+        if entry.when.holds(values) is not True:
+            continue
+        computation = next((c for c in [*computations, *added] if c.tool == entry.tool), None)
+        if computation is None and run_tool is not None:
+            computation = run_tool(entry.tool, values)
+            if computation is not None and computation.applies and computation.usable:
+                added.append(computation)
+        if computation is None or not computation.applies:
+            continue
+        raw = computation.quantities.get(entry.amount)
+        amount = _low_end(raw)
+        if amount is None or amount <= 0:
+            continue
+        figures.append((entry.label, amount, raw))
+        cite += [ref for ref in entry.cite if ref not in cite]
+    if not figures:
+        return None
+
+    def listed(chosen: list[tuple[str, float, Any]]) -> str:
+        return "、".join(table.item.format(label=label, amount=_shown(raw)) for label, _, raw in chosen)
+
+    reached = [f for f in figures if offer >= f[1]]
+    short = [f for f in figures if offer < f[1]]
+    shown = _shown(values.get(OFFER_FACT))
+    if not reached:
+        text = table.lower.format(offer=shown, items=listed(figures))
+    elif not short:
+        text = table.not_lower.format(offer=shown, items=listed(figures))
+    else:
+        text = table.between.format(offer=shown, items=listed(reached), higher=listed(short))
+    return Comparison(text, tuple(cite), tuple(added))
