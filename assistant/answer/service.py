@@ -31,6 +31,7 @@ from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sou
 from assistant.answer.verify import CitationVerifier, VerificationReport, split_segments
 from assistant.config import Settings
 from assistant.consult.article_text import asks_article_text
+from assistant.consult.asked_points import AskedPointTable, check_asked_points, load_asked_points
 from assistant.consult.differences import DifferenceTable, check_differences, load_differences
 from assistant.consult.facts import (
     FACT_NAMES,
@@ -176,6 +177,9 @@ class AnswerService:
         # lacks is logged and left out, so a rebuttal never cites what cannot be shown.
         self.positions = usable_positions(load_positions(), retriever)
         self.differences = usable_differences(load_differences(), retriever)
+        # The points asked inside a topic (corpus/consult/asked_points.toml): one naming an answer of a guide
+        # left out (a clause not in this store) is logged and left out.
+        self.asked_points = usable_asked_points(load_asked_points(), self.guides)
         self.offers = usable_offers(load_offers(), retriever)
         self.today = today or (lambda: settings.reference_date or today_in_china())
         self.tools = tools if tools is not None else default_tool_runner(self.today)
@@ -301,6 +305,7 @@ class AnswerService:
             precedence=self.precedence,
             positions=self.positions,
             differences=self.differences,
+            asked_points=self.asked_points,
             offers=self.offers,
         )
         return plan, screen
@@ -572,6 +577,15 @@ def usable_differences(table: DifferenceTable, retriever: HybridRetriever) -> Di
     for pair, ref, problem in problems:
         log.error("difference left out: %s: %s: %s", pair, ref, problem)
     return table.without({p for p, _, _ in problems}) if problems else table
+
+
+def usable_asked_points(table: AskedPointTable, book: GuideBook) -> AskedPointTable:
+    """The asked points whose answer is in a usable guide (its clauses all in this store) and whose
+    condition and displaced guides exist (the rest logged and left out)."""
+    problems = check_asked_points(table, book, FACT_NAMES | QUANTITY_NAMES)
+    for point, problem in problems:
+        log.error("asked point left out: %s: %s", point, problem)
+    return table.without({p for p, _ in problems}) if problems else table
 
 
 def usable_offers(table: OfferTable, retriever: HybridRetriever) -> OfferTable:

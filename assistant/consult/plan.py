@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
+from assistant.consult.asked_points import AskedPoint, AskedPointTable, find_asked_point, load_asked_points
 from assistant.consult.differences import DifferenceTable, Pair, find_difference, load_differences
 from assistant.consult.facts import DATE_FACTS, QUANTITY_NAMES, CaseFacts, load_lexicon
 from assistant.consult.guides import (
@@ -563,6 +564,7 @@ def plan_consultation(
     precedence: Sequence[PrecedenceRule] | None = None,
     positions: PositionTable | None = None,
     differences: DifferenceTable | None = None,
+    asked_points: AskedPointTable | None = None,
     offers: OfferTable | None = None,
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
@@ -578,7 +580,8 @@ def plan_consultation(
     ``positions``: the employer positions a question may quote, rebutted by name
     (corpus/consult/employer_positions.toml, only those whose clauses are in the store); ``differences``:
     the pairs a 区别 question may ask to tell apart (corpus/consult/differences.toml); ``offers``: what an
-    offered sum is set against (corpus/consult/offers.toml)."""
+    offered sum is set against (corpus/consult/offers.toml); ``asked_points``: the points asked inside a
+    topic whose own guide answer opens (corpus/consult/asked_points.toml)."""
     told = " ".join([*earlier, question]).lower()
     kind = question_kind(question, earlier)
     question = asked_text(question, earlier)
@@ -632,6 +635,20 @@ def plan_consultation(
     guides, first = apply_precedence(
         guides, book, values, question, told, load_precedence() if precedence is None else precedence
     )
+    # The point asked inside the topic (护理费 of a work injury, 还来得及吗 of its recognition, 有效吗 of a
+    # labour contract): the answer written for it opens, and the guides it displaces give way.
+    point = find_asked_point(
+        question, kind, values, load_asked_points() if asked_points is None else asked_points
+    )
+    pinned = _pinned(point, book, values)
+    if point is not None and point.over:
+        # A point that only mends one guide's misreading opens only where that guide would open.
+        would_open = _by_match(guides, question, kind, values, support, first)[:1]
+        if not any(g.id in point.over for g in would_open):
+            pinned = None
+    if point is not None and pinned is not None:
+        guides = [pinned[0], *(g for g in guides if g is not pinned[0] and g.id not in point.displaces)]
+        first = first | {pinned[0].id}
     # The candidates answer in the order their words fit the question; a third issue's guide speaks
     # only when it fits better than one of the first two (怀孕8个月…夜班…扣我绩效: the women workers'
     # guide, not the deductions one).
@@ -640,6 +657,15 @@ def plan_consultation(
     faint = set(by_meaning)
     raised = {block.guide_id for block in plan.situations}
     raised_guides = [g for g in book.situations if g.id in raised and g.answers]
+    if pinned is not None and point is not None:
+        # A situation the asked point displaces (the arbitration time limit beside 工伤认定还来得及吗) keeps its
+        # urgent steps but does not speak the conclusion — unless the worker's own facts raise it (a deadline
+        # computed from the dates told is more specific than the point's general rule).
+        raised_guides = [
+            g
+            for g in raised_guides
+            if g.id not in point.displaces or (g.trigger is not None and g.trigger.holds(values) is True)
+        ]
     speakers = _speakers(
         [g for g in raised_guides if any(a.kind == kind for a in g.answers)], guides, question, kind
     )
@@ -672,6 +698,10 @@ def plan_consultation(
     wanting.sort(key=lambda c: c.usable)  # a figure not computed at all asks first
     for guide in [*speakers[:1], *_by_match(guides, question, kind, values, support, first)]:
         answer = _select_answer(guide, question, kind, support)
+        if pinned is not None and guide is pinned[0] and not _refines(answer, pinned[1]):
+            # The point's answer, unless the guide's own choice is a narrower case of it named in the
+            # question's words (单位拖过了期限: what the employer's delay costs it, within the time limit).
+            answer = pinned[1]
         if answer is None:
             continue
         if guide in speakers and answer.kind != kind and guide.id not in stand_in:
@@ -721,7 +751,11 @@ def plan_consultation(
                     plan.conclusion.append(Sentence(text, statement.cite))
                     # Asked in so many words (or a raised situation speaks): the team's guide answers
                     # this very question, which the answer's confidence reflects.
-                    plan.asked_in_words = guide in speakers or any(w in question.lower() for w in answer.asks)
+                    plan.asked_in_words = (
+                        guide in speakers
+                        or (pinned is not None and guide is pinned[0])
+                        or any(w in question.lower() for w in answer.asks)
+                    )
                 if plan.conclusion_kind is None:
                     plan.conclusion_kind = answer.kind
                 if (
@@ -908,6 +942,29 @@ def _inside_opening_point(answer: GuideAnswer, opening: GuideAnswer, question: s
     text = question.lower()
     reached = _covered(subject_words(answer), text)
     return bool(reached) and reached <= _covered(held, text)
+
+
+def _refines(answer: GuideAnswer | None, broader: GuideAnswer) -> bool:
+    """Is the answer a narrower case of the broader one (``refines``: it holds all of its words)?"""
+    return (
+        answer is not None
+        and answer is not broader
+        and answer.own_asks is not None
+        and set(broader.asks) <= set(answer.asks)
+    )
+
+
+def _pinned(
+    point: AskedPoint | None, book: GuideBook, values: Mapping[str, Any]
+) -> tuple[Guide, GuideAnswer] | None:
+    """The guide and answer an asked point names, unless the guide is not usable or the facts rule it out."""
+    if point is None:
+        return None
+    guide = next((g for g in book.guides if g.id == point.guide), None)
+    if guide is None or (guide.unless is not None and guide.unless.holds(values) is True):
+        return None
+    answer = next((a for a in guide.answers if a.id == point.answer), None)
+    return (guide, answer) if answer is not None else None
 
 
 def _moot(name: str, values: Mapping[str, Any]) -> bool:

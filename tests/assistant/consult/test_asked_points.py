@@ -1,0 +1,151 @@
+"""The point asked inside a topic (corpus/consult/asked_points.toml, session 12 class N): the topic is found
+right, but the worker asks a neighbouring point of it — the nursing fee of a work injury, whether it is still
+in time for 工伤认定, whether a labour contract is valid, a layoff, where the disability appraisal is done. The
+answer written for that point opens, not the topic's default template (who pays the medical costs, sick-leave
+rules, a settlement's revocation time bars), and every clause it cites is in the store."""
+
+import pytest
+
+from assistant.answer import AnswerService
+from assistant.consult.asked_points import (
+    ASKED_POINTS_PATH,
+    check_asked_points,
+    find_asked_point,
+    load_asked_points,
+    parse_asked_points,
+)
+from assistant.consult.guides import GuideBook, GuideError
+from eval.consult_metrics import first_sentence, opening
+
+
+def test_every_entry_names_an_answer_of_a_usable_guide(service: AnswerService) -> None:
+    # service.guides holds only the guides whose every clause is in the store (guides.cite_problem).
+    assert check_asked_points(load_asked_points(), service.guides) == []
+    assert len(service.asked_points.points) == len(load_asked_points().points)
+
+
+def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(service: AnswerService) -> None:
+    book = service.guides
+    without = GuideBook(tuple(g for g in book.guides if g.id != "work_injury_benefits"), book.situations)
+    problems = dict(check_asked_points(load_asked_points(), without))
+    assert set(problems) == {"injury_nursing", "appraisal_procedure", "grade_of_several_injuries"}
+    assert "work_injury_benefits" in problems["injury_nursing"]
+
+
+def test_an_entry_naming_an_answer_that_does_not_exist_is_reported(service: AnswerService, tmp_path) -> None:  # noqa: ANN001
+    broken = tmp_path / "asked_points.toml"
+    text = ASKED_POINTS_PATH.read_text(encoding="utf-8")
+    broken.write_text(text.replace("no_written_contract/terms_valid", "no_written_contract/nope"), "utf-8")
+    problems = check_asked_points(load_asked_points(broken), service.guides)
+    assert [p for p, _ in problems] == ["contract_validity"]
+
+
+def test_an_entry_needs_its_answer_and_words() -> None:
+    with pytest.raises(GuideError, match="answer"):
+        parse_asked_points({"asked": [{"id": "x", "answer": "only_a_guide", "words": [["护理"]]}]})
+    with pytest.raises(GuideError, match="words"):
+        parse_asked_points({"asked": [{"id": "x", "answer": "g/a", "words": []}]})
+    with pytest.raises(GuideError, match="kinds"):
+        parse_asked_points({"asked": [{"id": "x", "answer": "g/a", "words": [["a"]], "kinds": ["why"]}]})
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "point"),
+    [
+        ("我在车间被砸伤腿住院了，家里人来陪护，这个钱单位出不出", "verdict", "injury_nursing"),
+        ("工伤评了五级，以后生活护理费每个月有多少", "figure", "injury_nursing"),
+        ("去年在厂里摔伤了一直拖着没报，现在还能申请工伤认定吗", "verdict", "injury_recognition_time_limit"),
+        ("因工受伤一年半了，认定工伤是不是过期了", "verdict", "injury_recognition_time_limit"),
+        ("入职签的合同里写着加班不给加班费，这份合同是否有效", "verdict", "contract_validity"),
+        ("老板拿来的劳动合同全是霸王条款，签了还算数吗", "verdict", "contract_validity"),
+        ("厂里说要经济性裁员，裁员需要什么程序，合法吗", "verdict", "layoff_procedure"),
+        ("公司裁员，我干了四年，能拿多少", "figure", "layoff_money"),
+        ("在绍兴受了工伤，劳动能力鉴定去哪里申请", "action", "appraisal_procedure"),
+        ("胳膊和腰两处都受伤了，伤残等级怎么定", "action", "grade_of_several_injuries"),
+    ],
+)
+def test_the_point_asked_is_found(question: str, kind: str, point: str) -> None:
+    found = find_asked_point(question, kind, {}, load_asked_points())  # type: ignore[arg-type]
+    assert found is not None and found.id == point
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("工伤停工留薪期最长能有多久", "figure"),  # a period's length, not the application's time limit
+        ("我老婆生孩子，男的有没有护理假", "verdict"),  # another nursing
+        ("离职协议签了还有效吗", "verdict"),  # the separation agreement's own point
+        ("公司被收购了，原来的劳动合同还有效吗", "verdict"),  # a change of owner
+        ("工伤仲裁时效过了吗", "verdict"),  # the arbitration limit
+        ("哺乳期公司裁员，能赔多少", "figure"),  # the protected status decides first
+        ("老板已经私下给了我医药费，我还能申请工伤吗", "verdict"),  # "still", not about time
+        ("在厂里干了两年，工伤能赔多少", "figure"),  # a tenure, not a time limit
+    ],
+)
+def test_a_neighbouring_question_is_left_to_its_own_answer(question: str, kind: str) -> None:
+    assert find_asked_point(question, kind, {}, load_asked_points()) is None  # type: ignore[arg-type]
+
+
+def test_a_nursing_fee_question_opens_with_the_nursing_rules_not_the_medical_costs(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("工伤住院这段时间家里人一直在陪护，护理费能找单位要吗")
+    text = opening(answer.text)[1]
+    assert not text.startswith("不用你出")
+    assert "由单位负责" in first_sentence(text) and "50%" in first_sentence(text)
+    assert "第三十三条第三款" in text and "第三十四条" in text
+    assert answer.plan is not None and answer.plan.selected[0] == "work_injury_benefits/nursing"
+
+
+def test_a_time_limit_question_after_an_injury_opens_with_the_recognition_limit(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("上班时受伤住院，到现在快两年了单位一直没给报，还能认定工伤吗")
+    text = opening(answer.text)[1]
+    assert "1年" in first_sentence(text, 2) and "第十七条" in text
+    assert "医疗期" not in first_sentence(text, 2)
+    # What the employer's own delay costs it (17(4)) and the time that does not count are said too.
+    assert "第十七条第四款" in answer.text and "不计算在1年" in answer.text
+
+
+def test_a_contract_validity_question_opens_with_the_grounds_of_invalidity(service: AnswerService) -> None:
+    answer = service.ask("公司发的劳动合同写着工伤自负，这个合同有效吗")
+    text = opening(answer.text)[1]
+    assert "无效" in first_sentence(text) and "第二十六条" in text and "第二十七条" in text
+    assert "撤销" not in first_sentence(text) and "90天内" not in first_sentence(text)
+
+
+def test_a_layoff_opens_with_its_conditions_and_procedure(service: AnswerService) -> None:
+    answer = service.ask("公司说要裁员，让我们签字走人，裁员要走什么程序")
+    text = opening(answer.text)[1]
+    assert "第四十一条" in text and "30" in first_sentence(text, 2)
+    assert answer.plan is not None and answer.plan.selected[0] == "layoff_and_shutdown/layoff"
+
+
+def test_a_layoff_told_beside_a_sale_of_the_business_is_answered_as_a_layoff(service: AnswerService) -> None:
+    answer = service.ask("厂子卖给了别人，新厂长说人多了要裁员，我们这些老员工怎么办")
+    assert answer.plan is not None and answer.plan.selected[0] == "layoff_and_shutdown/layoff"
+    assert "第四十一条" in opening(answer.text)[1]
+
+
+def test_a_layoff_point_leaves_the_layoff_guides_own_answers_alone(service: AnswerService) -> None:
+    # Asked about the cap of the compensation, in a layoff: the cap answers (the point only mends a layoff
+    # read as a change of employer).
+    answer = service.ask("月薪九千干了十四年，赶上公司裁员，补偿是不是最多只算12年")
+    assert answer.plan is not None and answer.plan.selected[0] == "severance_compensation/cap"
+
+
+def test_several_injuries_are_told_how_grading_works_not_the_application_steps(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("干活时手指和膝盖都受了伤，好几处伤怎么定伤残等级")
+    text = opening(answer.text)[1]
+    assert "劳动能力鉴定委员会" in first_sentence(text) and "第二十二条" in text
+    assert answer.plan is not None and answer.plan.selected[0] == "work_injury_benefits/grade_of_injury"
+
+
+def test_where_to_get_the_appraisal_in_a_city_is_answered_not_refused(service: AnswerService) -> None:
+    answer = service.ask("在江西赣州哪里能做劳动障碍的鉴定")
+    assert answer.recognized
+    text = opening(answer.text)[1]
+    assert "劳动能力鉴定委员会" in first_sentence(text) and "第二十三条" in text
