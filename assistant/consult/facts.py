@@ -527,6 +527,7 @@ class FactExtractor:
         self._daily_before = re.compile(rf"(?:{lex.pattern('wage', 'daily_before')})(?:工资|工钱)?")
         self._daily_after = re.compile(rf"^\s*(?:{lex.pattern('wage', 'daily_after')})")
         self._not_wage = re.compile(rf"(?:{lex.pattern('wage', 'not_wage_before')})[^,，。]{{0,4}}$")
+        self._earned_average = re.compile(lex.pattern("wage", "earned_average"))
         self._owed = re.compile(rf"(?:{lex.pattern('arrears', 'owed')})")
         months_of = lex.pattern("arrears", "month_words")
         owed = lex.pattern("arrears", "owed")
@@ -1069,8 +1070,11 @@ class FactExtractor:
             money = money_at(clause, m.end())
             if money is None or not 300 <= money.yuan <= 200000:
                 continue
-            if self._not_wage.search(clause[: m.start()]) or self._owed.search(clause[m.end() : money.start]):
-                continue
+            earned = self._earned_average.search(clause[max(0, m.start() - 12) : money.start])
+            if (self._not_wage.search(clause[: m.start()]) and not earned) or self._owed.search(
+                clause[m.end() : money.start]
+            ):
+                continue  # 提成五千: the commission, not the wage (but 加提成平均每月九千 is the wage earned)
             months = _MONTHS_BEFORE.search(clause[: m.start()])
             if self._total.search(clause[m.end() : money.start]) or (
                 months and months.group("n") not in ("一", "1")
@@ -1082,6 +1086,7 @@ class FactExtractor:
                 put("daily_wage", money.yuan, clause[m.start() : money.end + 2], money.approximate)
                 continue
             put("monthly_wage", money.yuan, clause[m.start() : money.end], money.approximate)
+            self._earned(clause, m.start(), money, put)
         for money in self._sums(clause):
             after = clause[money.end :]
             before = clause[: money.start]
@@ -1092,6 +1097,7 @@ class FactExtractor:
                     and not self._local_average.search(before[-12:])
                 ):
                     put("monthly_wage", money.yuan, money.text + after[:4], money.approximate)
+                    self._earned(clause, money.start, money, put)
             elif self._daily_after.match(after) and 30 <= money.yuan <= 5000:
                 put("daily_wage", money.yuan, money.text + after[:3], money.approximate)
         for m in self._daily_before.finditer(clause):
@@ -1102,6 +1108,17 @@ class FactExtractor:
                 and not self._owed.search(clause[m.end() : money.start])
             ):
                 put("daily_wage", money.yuan, clause[m.start() : money.end], money.approximate)
+
+    def _earned(self, clause: str, cue_start: int, money: Money, put: Any) -> None:
+        """A monthly sum told as the average earned with commission or bonus is the severance base (实施条例 27),
+        whatever basic pay was told before it (the first monthly wage read stays the wage)."""
+        if self._earned_average.search(clause[max(0, cue_start - 12) : money.start]):
+            put(
+                "average_monthly_wage",
+                money.yuan,
+                clause[max(0, cue_start - 12) : money.end],
+                money.approximate,
+            )
 
     def _arrears(self, clause: str, put: Any) -> None:
         if not self._owed.search(clause):

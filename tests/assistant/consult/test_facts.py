@@ -26,6 +26,25 @@ def test_monthly_wage(question: str, wage: float) -> None:
     assert facts(question)["monthly_wage"] == wage
 
 
+@pytest.mark.parametrize(
+    ("question", "average"),
+    [
+        ("合同上底薪3500，加上提成平均下来每月9000左右，公司要辞退我", 9000),
+        ("基本工资四千，连提成算下来每个月八千，被辞退了", 8000),
+    ],
+)
+def test_the_average_earned_with_commission_is_the_severance_base(question: str, average: float) -> None:
+    # 劳动合同法实施条例 27: the average wage counts commission and bonus; the basic pay told first is not the base.
+    got = facts(question)
+    assert got["average_monthly_wage"] == average
+    assert got["monthly_wage"] != average
+
+
+def test_a_commission_sum_alone_is_not_the_average_wage() -> None:
+    got = facts("月薪5000，提成另算，上个月提成2000没发")
+    assert got["average_monthly_wage"] == 5000
+
+
 @pytest.mark.parametrize("question", ["老板欠我8000工资", "罚了我500块", "私了给了两万"])
 def test_other_sums_are_not_the_wage(question: str) -> None:
     assert "monthly_wage" not in facts(question)

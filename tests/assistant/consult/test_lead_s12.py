@@ -1,0 +1,29 @@
+"""Session 12, classes a lawyer found harmful in answers to case-derived questions nobody had tuned on:
+a 2N priced on the basic pay although the worker told the average earned with commission (劳动合同法实施条例 27),
+and a commuting accident whose liability the police could not fix told, in effect, "no finding, no 工伤"
+(最高人民法院工伤行政规定 第一条第二款: the social insurance department then decides on the evidence). Questions
+written for these tests."""
+
+from assistant.answer import AnswerService
+from eval.consult_metrics import opening
+
+
+def test_severance_is_priced_on_the_average_earned_with_commission(service: AnswerService) -> None:
+    answer = service.ask(
+        "我在公司做销售八年了，合同上底薪3500，加上提成平均下来每月9000左右，公司说我不能胜任要辞退我，违法辞退能赔多少"
+    ).text
+    first = opening(answer)[1]
+    assert "72000元" in first and "144000元" in first  # 8 × 9,000 and twice that
+    assert "28000元" not in first  # 8 × the basic pay
+    assert "含提成、奖金的月平均工资约9000元" in answer
+
+
+def test_a_commuting_accident_without_a_liability_finding_is_not_told_it_fails(
+    service: AnswerService,
+) -> None:
+    answer = service.ask(
+        "我老公下班骑电动车回家路上被车撞了，交警说路口没监控查不清谁的责任，只给了个事故证明，这还能算工伤吗"
+    ).text
+    assert "不等于不算工伤" in answer
+    assert "第一条第二款" in answer or "第一条第一款、第二款" in answer
+    assert "人社局会不予认定" not in answer
