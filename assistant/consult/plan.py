@@ -1059,6 +1059,8 @@ def _answer_other_parts(
         if branch is None or branch[1] in said:
             continue
         statement, text = branch
+        if _repeats_verdict(text, plan.conclusion):
+            continue
         sentence = Sentence(text, statement.cite)
         # The same words may already lead the reasons as another guide's voice: they move up.
         plan.reasons = [s for s in plan.reasons if s.text != text]
@@ -1078,6 +1080,22 @@ def _answer_other_parts(
         # The voice that now opens leads plan.selected too (what the API reports as the opening).
         voices = [entries[s.text] for s in plan.conclusion if s.text in entries]
         plan.selected = list(dict.fromkeys([*voices, *plan.selected]))
+
+
+# A verdict sentence this long names its subject (能认定劳动关系。): a second answer opening with it answers the
+# same point again (session 12: two guides' answers to 算不算员工 both opened with it, the opening read twice). A
+# bare 不合法。 or 能。 does not count, since two parts may ask about two different acts.
+REPEATED_VERDICT_MIN = 5
+
+
+def _repeats_verdict(text: str, conclusion: Sequence[Sentence]) -> bool:
+    """True when the text's first sentence, a verdict naming its subject, already opens a conclusion sentence."""
+    head, sep, _ = text.partition("。")
+    return (
+        bool(sep)
+        and len(head) >= REPEATED_VERDICT_MIN
+        and any(s.text.startswith(head + "。") for s in conclusion)
+    )
 
 
 def _name_heads(plan: ConsultPlan, book: GuideBook, values: Mapping[str, Any]) -> None:

@@ -27,3 +27,14 @@ def test_a_commuting_accident_without_a_liability_finding_is_not_told_it_fails(
     assert "不等于不算工伤" in answer
     assert "第一条第二款" in answer or "第一条第一款、第二款" in answer
     assert "人社局会不予认定" not in answer
+
+
+def test_a_verdict_naming_its_subject_opens_once(service: AnswerService) -> None:
+    # Two parts answered by two guides that both open with 能认定劳动关系。: read twice, it looked like a glitch.
+    answer = service.ask(
+        "我朋友在一家保洁公司干，签的是合作协议，公司派单、定班、管考勤，每月底薪加提成，"
+        "现在公司说合作结束了什么都不给。她算公司员工吗？能要些什么？"
+    ).text
+    first = opening(answer)[1]
+    assert first.startswith("能认定劳动关系。")
+    assert answer.count("能认定劳动关系。") == 1
