@@ -42,6 +42,10 @@ EARLIER_EMPLOYER = "此前单位的年限"
 CLAUSE = re.compile(r"[,，;；。!！?？\n…]+")
 _QUOTED = re.compile(r"“[^”]{1,30}”|\"[^\"]{1,30}\"|「[^」]{1,30}」|‘[^’]{1,30}’|『[^』]{1,30}』")
 
+# A count right after "per week / per month" (一周干六天, 每个月休四天, 一星期上五天班) is a schedule.
+_PER_PERIOD = re.compile(
+    r"(?:一|每|每一|每个|一个)(?:周|星期|礼拜|月)[^,，。了\d一二三四五六七八九十两几]{0,3}$"
+)
 # Facts whose values are dates (ISO strings in the record).
 DATE_FACTS = ("start_date", "end_date", "injury_date", "death_date", "award_date", "knew_date")
 # Every fact name the extractor can produce (guides' conditions may use only these and the tools'
@@ -1164,6 +1168,8 @@ class FactExtractor:
             if any(d.start in r or (d.end - 1) in r for r in days):
                 continue
             before = clause[: d.start]
+            if _PER_PERIOD.search(before):
+                continue  # 一周干六天, 每个月休四天: a schedule, not how long the worker has worked
             if not re.search(r"年|月", d.text):
                 if re.search(r"天|日", d.text) and self._service_before.search(before):
                     put(

@@ -40,6 +40,18 @@ def test_the_average_earned_with_commission_is_the_severance_base(question: str,
     assert got["monthly_wage"] != average
 
 
+@pytest.mark.parametrize(
+    "question", ["规定一周干六天，每天十个小时，公司说不用来了", "每个星期上六天班，干了两年"]
+)
+def test_a_weekly_schedule_is_not_the_days_worked(question: str) -> None:
+    # Session 12: 一周干六天 read as "worked six days" turned a two-year job into a six-day one.
+    assert "days_worked" not in facts(question)
+
+
+def test_days_worked_in_a_month_are_still_read() -> None:
+    assert facts("一个月干了二十天，老板不给钱")["days_worked"] == 20
+
+
 def test_a_commission_sum_alone_is_not_the_average_wage() -> None:
     got = facts("月薪5000，提成另算，上个月提成2000没发")
     assert got["average_monthly_wage"] == 5000
