@@ -555,12 +555,18 @@ def usable_rules(rules: tuple[PrecedenceRule, ...], book: GuideBook) -> tuple[Pr
     return tuple(r for r in rules if r.id not in bad)
 
 
-def usable_positions(table: PositionTable, retriever: HybridRetriever) -> PositionTable:
-    """The employer positions whose every clause is in this store and in force (the rest logged)."""
+def _store_lookup(retriever: HybridRetriever) -> Callable[[str, int, int | None], object]:
+    """A clause of this store by law, article and paragraph (None when absent): what every load check reads."""
 
     def lookup(law: str, article: int, sub: int | None) -> object:
         return retriever.lookup(DirectRef(law, article, sub))
 
+    return lookup
+
+
+def usable_positions(table: PositionTable, retriever: HybridRetriever) -> PositionTable:
+    """The employer positions whose every clause is in this store and in force (the rest logged)."""
+    lookup = _store_lookup(retriever)
     problems = check_positions(table, lookup, FACT_NAMES | QUANTITY_NAMES)
     for position, ref, problem in problems:
         log.error("employer position left out: %s: %s: %s", position, ref, problem)
@@ -569,10 +575,7 @@ def usable_positions(table: PositionTable, retriever: HybridRetriever) -> Positi
 
 def usable_differences(table: DifferenceTable, retriever: HybridRetriever) -> DifferenceTable:
     """The 区别 pairs whose every clause is in this store and in force (the rest logged)."""
-
-    def lookup(law: str, article: int, sub: int | None) -> object:
-        return retriever.lookup(DirectRef(law, article, sub))
-
+    lookup = _store_lookup(retriever)
     problems = check_differences(table, lookup)
     for pair, ref, problem in problems:
         log.error("difference left out: %s: %s: %s", pair, ref, problem)
@@ -590,10 +593,7 @@ def usable_asked_points(table: AskedPointTable, book: GuideBook) -> AskedPointTa
 
 def usable_offers(table: OfferTable, retriever: HybridRetriever) -> OfferTable:
     """The figures an offer is set against whose every clause is in this store and in force."""
-
-    def lookup(law: str, article: int, sub: int | None) -> object:
-        return retriever.lookup(DirectRef(law, article, sub))
-
+    lookup = _store_lookup(retriever)
     problems = check_offers(table, lookup, FACT_NAMES | QUANTITY_NAMES)
     for entry, ref, problem in problems:
         log.error("offer comparison left out: %s: %s: %s", entry, ref, problem)
@@ -604,10 +604,7 @@ def usable_guides(book: GuideBook, retriever: HybridRetriever) -> GuideBook:
     """The guides whose every clause is in this store and in force. A guide failing the check (an
     operator's index without a law it cites) is left out whole, loudly: half a guide could conclude
     without the clause its conclusion stands on."""
-
-    def lookup(law: str, article: int, sub: int | None) -> object:
-        return retriever.lookup(DirectRef(law, article, sub))
-
+    lookup = _store_lookup(retriever)
     problems = check_guides(book, lookup)
     if not problems:
         return book

@@ -19,7 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import CORPUS_DIR
-from assistant.consult.guides import KINDS, AnswerKind, Condition, GuideBook, GuideError, word_list
+from assistant.consult.guides import (
+    KINDS,
+    AnswerKind,
+    Condition,
+    GuideBook,
+    GuideError,
+    table_rows,
+    word_list,
+)
 
 ASKED_POINTS_PATH = CORPUS_DIR / "consult" / "asked_points.toml"
 
@@ -61,13 +69,7 @@ def parse_asked_points(data: Mapping[str, Any], where: str = "asked_points.toml"
     """The table from its TOML data; a malformed entry raises GuideError naming it."""
     points: list[AskedPoint] = []
     seen: set[str] = set()
-    for i, raw in enumerate(data.get("asked", [])):
-        label = f"{where}: asked[{i}]"
-        if not isinstance(raw, dict):
-            raise GuideError(f"{label}：应为表")
-        unknown = set(raw) - _FIELDS
-        if unknown:
-            raise GuideError(f"{label}：不认识的字段 {sorted(unknown)}")
+    for label, raw in table_rows(data, "asked", where, _FIELDS):
         pid = raw.get("id")
         if not isinstance(pid, str) or not pid or pid in seen:
             raise GuideError(f"{label}：id 缺失或重复")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import CORPUS_DIR
-from assistant.consult.guides import ClauseRef, GuideError, cite_problem, word_list
+from assistant.consult.guides import ClauseRef, GuideError, cite_problem, table_rows, word_list
 
 DIFFERENCES_PATH = CORPUS_DIR / "consult" / "differences.toml"
 
@@ -42,13 +42,7 @@ def parse_differences(data: Mapping[str, Any], where: str = "differences.toml") 
     asks = word_list(data.get("asks"), f"{where}: asks")
     pairs: list[Pair] = []
     seen: set[str] = set()
-    for i, raw in enumerate(data.get("pair", [])):
-        label = f"{where}: pair[{i}]"
-        if not isinstance(raw, dict):
-            raise GuideError(f"{label}：应为表")
-        unknown = set(raw) - {"id", "sides", "say", "cite"}
-        if unknown:
-            raise GuideError(f"{label}：不认识的字段 {sorted(unknown)}")
+    for label, raw in table_rows(data, "pair", where, {"id", "sides", "say", "cite"}):
         pid = raw.get("id")
         if not isinstance(pid, str) or not pid or pid in seen:
             raise GuideError(f"{label}：id 缺失或重复")

@@ -590,6 +590,22 @@ def word_list(raw: Any, where: str) -> tuple[str, ...]:
     return tuple(x.strip().lower() for x in raw)
 
 
+def table_rows(
+    data: Mapping[str, Any], key: str, where: str, fields: set[str] | frozenset[str]
+) -> Iterable[tuple[str, dict[str, Any]]]:
+    """The rows ``[[key]]`` of a data table with a label naming each (``where: key[i]``); a row that is not a
+    table or carries a field not in ``fields`` raises GuideError naming it (the employer positions, the
+    differences and the asked points share it)."""
+    for i, raw in enumerate(data.get(key, [])):
+        label = f"{where}: {key}[{i}]"
+        if not isinstance(raw, dict):
+            raise GuideError(f"{label}：应为表")
+        unknown = set(raw) - fields
+        if unknown:
+            raise GuideError(f"{label}：不认识的字段 {sorted(unknown)}")
+        yield label, raw
+
+
 def cite_problem(ref: ClauseRef, lookup: Callable[[str, int, int | None], Any]) -> str | None:
     """Why a cited clause cannot be shown (not in the store, not in force, no such paragraph or item), in
     the words the load check reports; None when it can. The one check every cited table shares (guides,

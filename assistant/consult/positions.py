@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import CORPUS_DIR
-from assistant.consult.guides import ClauseRef, Condition, GuideError, cite_problem, word_list
+from assistant.consult.guides import ClauseRef, Condition, GuideError, cite_problem, table_rows, word_list
 from assistant.consult.kinds import asked_clause
 
 POSITIONS_PATH = CORPUS_DIR / "consult" / "employer_positions.toml"
@@ -90,13 +90,7 @@ def parse_positions(data: Mapping[str, Any], where: str = "employer_positions.to
         forms.append(Form(word_list(raw.get("words"), f"{where}: forms[{i}].words"), verdict.strip()))
     positions: list[Position] = []
     seen: set[str] = set()
-    for i, raw in enumerate(data.get("position", [])):
-        label = f"{where}: position[{i}]"
-        if not isinstance(raw, dict):
-            raise GuideError(f"{label}：应为表")
-        unknown = set(raw) - {"id", "claims", "say", "cite", "unless"}
-        if unknown:
-            raise GuideError(f"{label}：不认识的字段 {sorted(unknown)}")
+    for label, raw in table_rows(data, "position", where, {"id", "claims", "say", "cite", "unless"}):
         pid = raw.get("id")
         if not isinstance(pid, str) or not pid or pid in seen:
             raise GuideError(f"{label}：id 缺失或重复")
