@@ -37,6 +37,8 @@ def test_a_worker_hit_by_a_person_with_harm_opens_the_safety_block(text: str) ->
     decision = decide(text, today=TODAY, rules=RULES)
     assert decision.escalate and decision.danger_to_life, decision.codes
     assert "danger_violence" in decision.codes
+    block = decision.safety_message or ""
+    assert "110" in block and "验伤" in block  # issue 13 item 4: police and the injury recorded first
 
 
 @pytest.mark.parametrize("text", QUIET)

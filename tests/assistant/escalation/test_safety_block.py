@@ -52,7 +52,9 @@ def test_an_injury_gets_the_doctor_and_the_records_not_the_psychological_line(te
 
 @pytest.mark.parametrize(
     "text",
-    ["去要工钱被老板的人打了一顿，现在脸还肿着", "主管当着大家的面动手推了我"],
+    # (A beating told with its harm — 打了一顿，脸还肿着 — is the rules' own alarm since session 12:
+    # tests/assistant/escalation/test_beaten_s12.py; here the booster alone.)
+    ["去要工钱被老板的人推搡了好几下", "主管当着大家的面动手推了我"],
 )
 def test_a_beating_gets_110_and_a_medical_record_of_the_injury(text: str) -> None:
     category, block = _booster(text)
