@@ -38,3 +38,11 @@ def test_a_verdict_naming_its_subject_opens_once(service: AnswerService) -> None
     first = opening(answer)[1]
     assert first.startswith("能认定劳动关系。")
     assert answer.count("能认定劳动关系。") == 1
+
+
+def test_a_worker_asking_whether_to_leave_over_owed_wages_may_leave_at_once(service: AnswerService) -> None:
+    # 我能直接走人吗 is a resignation meant, not an ending to ask about; wages told owed without a sum decide it.
+    answer = service.ask("讨工资的时候被老板的小舅子打了两拳，嘴角出血了，我能直接走人要补偿吗").text
+    first = opening(answer)[1]
+    assert first.startswith("能，而且可以马上走。") and "第三十八条第一款第（二）项" in first
+    assert "劳动合同是怎么结束的" not in answer
