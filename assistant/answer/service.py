@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 import numpy as np
 
@@ -564,40 +564,45 @@ def _store_lookup(retriever: HybridRetriever) -> Callable[[str, int, int | None]
     return lookup
 
 
+class _Trimmable(Protocol):
+    def without(self, ids: set[str]) -> Any: ...
+
+
+_Table = TypeVar("_Table", bound=_Trimmable)
+
+
+def _left_out(table: _Table, problems: Sequence[tuple[Any, ...]], what: str) -> _Table:
+    """The table without the entries a load check found a problem in (entry id first), each logged."""
+    for problem in problems:
+        log.error("%s left out: %s", what, ": ".join(str(part) for part in problem))
+    return table.without({str(problem[0]) for problem in problems}) if problems else table
+
+
 def usable_positions(table: PositionTable, retriever: HybridRetriever) -> PositionTable:
     """The employer positions whose every clause is in this store and in force (the rest logged)."""
-    lookup = _store_lookup(retriever)
-    problems = check_positions(table, lookup, FACT_NAMES | QUANTITY_NAMES)
-    for position, ref, problem in problems:
-        log.error("employer position left out: %s: %s: %s", position, ref, problem)
-    return table.without({p for p, _, _ in problems}) if problems else table
+    return _left_out(
+        table,
+        check_positions(table, _store_lookup(retriever), FACT_NAMES | QUANTITY_NAMES),
+        "employer position",
+    )
 
 
 def usable_differences(table: DifferenceTable, retriever: HybridRetriever) -> DifferenceTable:
     """The 区别 pairs whose every clause is in this store and in force (the rest logged)."""
-    lookup = _store_lookup(retriever)
-    problems = check_differences(table, lookup)
-    for pair, ref, problem in problems:
-        log.error("difference left out: %s: %s: %s", pair, ref, problem)
-    return table.without({p for p, _, _ in problems}) if problems else table
+    return _left_out(table, check_differences(table, _store_lookup(retriever)), "difference")
 
 
 def usable_asked_points(table: AskedPointTable, book: GuideBook) -> AskedPointTable:
     """The asked points whose answer is in a usable guide (its clauses all in this store) and whose
     condition and displaced guides exist (the rest logged and left out)."""
-    problems = check_asked_points(table, book, FACT_NAMES | QUANTITY_NAMES)
-    for point, problem in problems:
-        log.error("asked point left out: %s: %s", point, problem)
-    return table.without({p for p, _ in problems}) if problems else table
+    return _left_out(table, check_asked_points(table, book, FACT_NAMES | QUANTITY_NAMES), "asked point")
 
 
 def usable_offers(table: OfferTable, retriever: HybridRetriever) -> OfferTable:
     """The figures an offer is set against whose every clause is in this store and in force."""
-    lookup = _store_lookup(retriever)
-    problems = check_offers(table, lookup, FACT_NAMES | QUANTITY_NAMES)
-    for entry, ref, problem in problems:
-        log.error("offer comparison left out: %s: %s: %s", entry, ref, problem)
-    return table.without({e for e, _, _ in problems}) if problems else table
+    return _left_out(
+        table, check_offers(table, _store_lookup(retriever), FACT_NAMES | QUANTITY_NAMES), "offer comparison"
+    )
 
 
 def usable_guides(book: GuideBook, retriever: HybridRetriever) -> GuideBook:
