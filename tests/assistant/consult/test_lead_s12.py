@@ -46,3 +46,24 @@ def test_a_worker_asking_whether_to_leave_over_owed_wages_may_leave_at_once(serv
     first = opening(answer)[1]
     assert first.startswith("能，而且可以马上走。") and "第三十八条第一款第（二）项" in first
     assert "劳动合同是怎么结束的" not in answer
+
+
+def test_own_wage_or_the_social_average_is_answered_with_the_wage_base(service: AnswerService) -> None:
+    # 工伤保险条例 64(2), asked as a choice between two wages (it was answered with the rules for leaving hospital).
+    first = opening(service.ask("评了八级伤残，一次性补助是按我的工资还是按当地社平工资算").text)[1]
+    assert first.startswith("本人工资是你受伤前12个月平均的月缴费工资") and "第六十四条第二款" in first
+    assert "11个月" in first  # grade 8
+
+
+def test_a_worker_who_has_already_left_over_owed_wages_is_not_told_to_hold_the_letter(
+    service: AnswerService,
+) -> None:
+    answer = service.ask(
+        "厂里欠了两个月工资，我受不了就自愿离职了，交接也办完了，到现在工资还没结，怎么办"
+    ).text
+    first = opening(answer)[1]
+    assert first.startswith("你已经走了，欠的工资单位必须结清") and "第九条" in first
+    assert "先别写辞职信" not in first
+    # Pushed to resign and not yet gone: the letter is still held back.
+    pushed = opening(service.ask("公司想让我自愿离职，逼我写辞职信，怎么办").text)[1]
+    assert pushed.startswith("先别写辞职信")
