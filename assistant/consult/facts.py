@@ -160,6 +160,9 @@ FACT_NAMES = frozenset(
         "resignation_made",
         # The worker says the job goes on (还在上班, 目前在职): its ending is not asked (session 12).
         "still_employed",
+        # A job applicant not (yet) hired (面试, 应聘, 投了简历): no labour relation, so a refusal is sued in
+        # court (就业促进法 62), never taken to arbitration (session 13, class S).
+        "applicant",
         # A work injury still under treatment (停工留薪期, 还在养伤): a protected status (session 8).
         "injury_treatment",
         # An age past the latest statutory retirement age that age allows (men's, the latest birth month):
@@ -880,6 +883,7 @@ class FactExtractor:
             rf"(?:{lex.pattern('status', 'still_employed')})(?!\S{{0,6}}?(?:时|的时候|期间))"
         )
         self._part_time = re.compile(lex.pattern("status", "part_time"))
+        self._applicant = re.compile(lex.pattern("status", "applicant"))
         self._contractor = re.compile(lex.pattern("people", "contractor"))
         self._absconded = re.compile(
             rf"(?:{lex.pattern('status', 'boss_words')})[^，。,；;？?！!]{{0,4}}?(?:{lex.pattern('status', 'absconded')})"
@@ -1623,6 +1627,8 @@ class FactExtractor:
     def _status(self, text: str, put: Any) -> None:
         if hit := self._still_employed.search(text):
             put("still_employed", True, hit.group(0))
+        if hit := self._applicant.search(text):
+            put("applicant", True, hit.group(0))
         if hit := self._female.search(text):
             put("female", True, hit.group(0))
         elif hit := self._male.search(text):

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from assistant.config import CORPUS_DIR
 from assistant.consult.guides import KINDS, AnswerKind, Condition, GuideError
@@ -36,6 +37,12 @@ class KindMarkers:
     # fact name → the facts that settle it already, so it is never asked (a grade after a death):
     # [moot] in the file.
     moot: dict[str, Condition] = field(default_factory=dict)
+    # A status verdict (guide/answer ids) that, when ``status_when`` holds (the facts decide a labour
+    # relation) and the asked clause asks a remedy (``status_words``), is followed by the heads the facts
+    # name: [heads.after_status] in the file (session 13, class S: status decided, remedy left out).
+    status_answers: tuple[str, ...] = ()
+    status_when: Condition | None = None
+    status_words: tuple[str, ...] = ()
 
     @property
     def all_words(self) -> frozenset[str]:
@@ -117,6 +124,14 @@ def load_markers(path: Path = CORPUS_DIR / "consult" / "question_kinds.toml") ->
     named_by = heads.get("named_by", {})
     if not isinstance(named_by, dict) or not all(isinstance(c, str) and c for c in named_by.values()):
         raise GuideError(f"{path.name}: [heads.named_by] maps a guide id to a facts condition")
+    after = heads.get("after_status", {})
+    answers, remedy, holds = after.get("answers", []), after.get("words", []), after.get("when")
+    if not isinstance(answers, list) or not all(isinstance(a, str) and "/" in a for a in answers):
+        raise GuideError(f"{path.name}: [heads.after_status].answers must list guide/answer ids")
+    if not isinstance(remedy, list) or not all(isinstance(w, str) and w for w in remedy):
+        raise GuideError(f"{path.name}: [heads.after_status].words must be a list of words")
+    if answers and not (isinstance(holds, str) and holds):
+        raise GuideError(f"{path.name}: [heads.after_status].when must give the facts of the verdict")
     moot = raw.get("moot", {})
     if not isinstance(moot, dict) or not all(isinstance(c, str) and c for c in moot.values()):
         raise GuideError(f"{path.name}: [moot] maps a fact name to a facts condition")
@@ -130,6 +145,9 @@ def load_markers(path: Path = CORPUS_DIR / "consult" / "question_kinds.toml") ->
         lead.strip(),
         {guide_id: Condition.parse(source) for guide_id, source in named_by.items()},
         {name: Condition.parse(source) for name, source in moot.items()},
+        tuple(answers),
+        Condition.parse(holds) if answers else None,
+        tuple(w.lower() for w in remedy),
     )
 
 
@@ -201,6 +219,20 @@ def asks_for_heads(question: str) -> bool:
         # No marker of a kind (公司应该赔我什么): the question is asked in its last clause.
         clause = _CLAUSE_END.split(question.strip().rstrip("？?。！!"))[-1].lower()
     return bool(clause) and any(word in clause for word in words)
+
+
+def asks_remedy_after_status(question: str, opening: str, values: Mapping[str, Any]) -> bool:
+    """Does a status verdict (``opening``: the guide/answer that opened) decide a labour relation on the
+    facts, with the asked clause asking what follows (能要赔偿吗 after the facts of being managed)?"""
+    markers = load_markers()
+    if opening not in markers.status_answers or markers.status_when is None:
+        return False
+    if markers.status_when.holds(values) is not True:
+        return False
+    clause = (
+        asked_clause(question).lower() or _CLAUSE_END.split(question.strip().rstrip("？?。！!"))[-1].lower()
+    )
+    return any(word in clause for word in markers.status_words)
 
 
 def question_kind(question: str, earlier: Sequence[str] = ()) -> AnswerKind:

@@ -34,6 +34,7 @@ from assistant.consult.kinds import (
     asked_parts,
     asked_text,
     asks_for_heads,
+    asks_remedy_after_status,
     load_markers,
     question_kind,
 )
@@ -807,7 +808,10 @@ def plan_consultation(
             run_tool,
             keep_first=opening_guide in speakers,
         )
-        if asks_for_heads(question):
+        if asks_for_heads(question) or (
+            bool(plan.selected) and asks_remedy_after_status(question, plan.selected[0], values)
+        ):
+            # 能要赔偿吗 after a story of being managed: the status verdict opens, the remedies follow.
             _name_heads(plan, book, values)
     if values.get("asker") != "employer" and (
         comparison := compare_offer(values, plan.computations, run_tool, offers)
