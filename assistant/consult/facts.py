@@ -163,6 +163,9 @@ FACT_NAMES = frozenset(
         # A job applicant not (yet) hired (面试, 应聘, 投了简历): no labour relation, so a refusal is sued in
         # court (就业促进法 62), never taken to arbitration (session 13, class S).
         "applicant",
+        # The employer is an individual business (个体户开的小饭馆): its hands are employees (劳动合同法 2,
+        # 工伤保险条例 2), never a platform worker registered as one (session 13, class S).
+        "individual_employer",
         # A work injury still under treatment (停工留薪期, 还在养伤): a protected status (session 8).
         "injury_treatment",
         # An age past the latest statutory retirement age that age allows (men's, the latest birth month):
@@ -884,6 +887,8 @@ class FactExtractor:
         )
         self._part_time = re.compile(lex.pattern("status", "part_time"))
         self._applicant = re.compile(lex.pattern("status", "applicant"))
+        self._individual_employer = re.compile(lex.pattern("status", "individual_employer"))
+        self._individual_self = re.compile(lex.pattern("status", "individual_self"))
         self._contractor = re.compile(lex.pattern("people", "contractor"))
         self._absconded = re.compile(
             rf"(?:{lex.pattern('status', 'boss_words')})[^，。,；;？?！!]{{0,4}}?(?:{lex.pattern('status', 'absconded')})"
@@ -1629,6 +1634,8 @@ class FactExtractor:
             put("still_employed", True, hit.group(0))
         if hit := self._applicant.search(text):
             put("applicant", True, hit.group(0))
+        if (hit := self._individual_employer.search(text)) and not self._individual_self.search(text):
+            put("individual_employer", True, hit.group(0))
         if hit := self._female.search(text):
             put("female", True, hit.group(0))
         elif hit := self._male.search(text):

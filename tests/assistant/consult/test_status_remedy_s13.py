@@ -102,3 +102,35 @@ def test_worker_dismissed_for_a_carrier_status_goes_to_arbitration_first() -> No
     question = "我在厂里干了两年，单位体检查出我是乙肝携带者就把我辞了，可以申请劳动仲裁吗"
     text = conclusion(question, "employment_discrimination")
     assert "不用先仲裁" not in text
+
+
+# --- an individual business's hands are employees --------------------------------------------------------
+
+
+def test_individual_employer_is_read_but_not_a_self_registered_worker() -> None:
+    assert facts("我在个体户开的修车铺干活")["individual_employer"] is True
+    assert "individual_employer" not in facts("公司让我注册个体户再签合作协议，我在个体户开的网点送件")
+
+
+def test_individual_business_hand_asking_about_injury_gets_the_covered_answer() -> None:
+    question = "在个体工商户雇的加工作坊干活，手被机器夹伤了，个体户雇的人算工伤吗"
+    p = plan_with_tools(question, ranked("platform_employment", "work_injury_recognition"))
+    assert p.selected[0] == "work_injury_recognition/individual_business"
+    assert opening(p).startswith("能")
+
+
+def test_individual_business_hand_dismissed_is_told_the_labour_contract_law_applies() -> None:
+    question = "我给个体户开的理发店打工两年，老板说不用来就不用来了，这合法吗"
+    p = plan_with_tools(question, ranked("unlawful_termination"))
+    assert any("个体户雇的人也一样" in s.text for s in p.reasons)
+    company = plan_with_tools(
+        "我在公司上班两年，老板说不用来就不用来了，这合法吗", ranked("unlawful_termination")
+    )
+    assert not any("个体户雇的人也一样" in s.text for s in company.reasons)
+
+
+def test_dismissed_asking_for_compensation_is_not_answered_with_pay_day() -> None:
+    question = "我在保洁公司上班，公司派单、发工服，干了三年被辞退了，有补偿吗"
+    text = conclusion(question, "wage_payment_timing", "unlawful_termination")
+    assert not text.startswith("不合法，离职时就应该结清")
+    assert "辞退" in text
