@@ -134,3 +134,16 @@ def test_dismissed_asking_for_compensation_is_not_answered_with_pay_day() -> Non
     text = conclusion(question, "wage_payment_timing", "unlawful_termination")
     assert not text.startswith("不合法，离职时就应该结清")
     assert "辞退" in text
+
+
+def test_free_courier_blocked_is_not_sent_to_labour_arbitration() -> None:
+    question = "我在同城配送平台接单，接不接单我自己定，想跑就跑，被投诉后账号冻结了，能申请劳动仲裁吗"
+    p = plan_with_tools(question, ranked("labour_inspection_complaint", "platform_employment"))
+    assert p.selected[0] == "platform_employment/forum"
+    assert opening(p).startswith("一般不能走劳动仲裁") and "法院" in opening(p)
+
+
+def test_managed_courier_is_sent_to_arbitration() -> None:
+    question = "我在同城配送平台的站点送货，站长排班、每天打卡、超时罚款，现在站点不给结钱，能申请劳动仲裁吗"
+    p = plan_with_tools(question, ranked("labour_inspection_complaint", "platform_employment"))
+    assert "一般不能走劳动仲裁" not in " ".join(s.text for s in p.conclusion)
