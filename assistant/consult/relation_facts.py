@@ -65,6 +65,15 @@ _NEGATED = re.compile(
 )
 # Pay settled by the company by the month: 每个月站点统一发, 每月由外包公司发钱, 公司每月给我发底薪.
 _MONTHLY_PAY = re.compile(r"(?:每个?月|按月|月底|月初|月结)[^，。,；;]{0,10}?(?:发|结|给|打|付)")
+# The worker's own say told in shapes a word list cannot hold (session 13, class S): 想接就接, 想拉就拉 (a verb of
+# the work doubled; not 想走就走, which is about leaving), a van of their own (自己的小货车: an own e-bike is
+# common among managed riders too, so it is no sign), work on several apps at once (两个拉货APP).
+_OWN_SAY = re.compile(
+    r"想(?P<v>[接跑拉送开播干做出])就(?P=v)"
+    r"|(?:自己|自家)的(?:小|旧|二手)?(?:货车|面包车|小货车)"
+    r"|(?:两|几|好几|多|三|四)个[^，。,；;]{0,4}?(?:平台|app|软件)",
+    re.IGNORECASE,
+)
 _NUM = rf"(?:\d+(?:\.\d+)?|[{CN_CHARS}几半]+)"
 _TERM_AFTER = re.compile(r"\s*(?:内|之内|以内|里|不能|不得|不准|不许|不可以|禁止|都不)")
 
@@ -166,7 +175,7 @@ class RelationReader:
             count = len(signs) if set(groups) & set(MANAGEMENT_GROUPS) else 1
             put("control_signs", count, "、".join(signs))
         for clause in _clauses(text):
-            hits = list(self._autonomy.finditer(clause))
+            hits = [*self._autonomy.finditer(clause), *_OWN_SAY.finditer(clause)]
             # 不能自己决定什么时候上线: one negated sign turns the whole clause round.
             if hits and not any(_negated(clause, h.start()) for h in hits):
                 put("autonomy", True, hits[0].group(0))

@@ -147,3 +147,30 @@ def test_managed_courier_is_sent_to_arbitration() -> None:
     question = "我在同城配送平台的站点送货，站长排班、每天打卡、超时罚款，现在站点不给结钱，能申请劳动仲裁吗"
     p = plan_with_tools(question, ranked("labour_inspection_complaint", "platform_employment"))
     assert "一般不能走劳动仲裁" not in " ".join(s.text for s in p.conclusion)
+
+
+# --- the shapes of the worker's own say, the injury route and the employer's form as an excuse -----------
+
+
+def test_own_say_shapes_are_read() -> None:
+    assert facts("在跑腿平台上想送就送，不想送就关掉")["autonomy"] is True
+    assert facts("开着自己的面包车拉货")["autonomy"] is True
+    assert facts("同时挂在三个拉活app上")["autonomy"] is True
+    # Leaving at will is not the worker's say over the work; an own e-bike is common among managed riders.
+    assert "autonomy" not in facts("公司说我不能想走就走，要提前一个月说")
+    assert "autonomy" not in facts("骑自己的电动车送外卖，站长排班")
+
+
+def test_managed_rider_hurt_is_told_the_injury_route_not_a_condition() -> None:
+    question = "我是外卖专送，站长每天排班，不去早会罚钱，送餐路上被电动车撞了，算不算工伤"
+    p = plan_with_tools(question, ranked("work_injury_recognition", "work_injury_benefits"))
+    text = opening(p)
+    assert text.startswith(("能按工伤走", "一般能认定工伤")) and not text.startswith("要看")
+
+
+def test_individual_business_owner_claiming_exemption_is_rebutted() -> None:
+    question = "我在奶茶店上班一年多，老板是个体户，辞退我时老板说个体户不用给补偿，是这样吗"
+    text = conclusion(question, "severance_compensation", "unlawful_termination")
+    assert "有雇工的个体工商户也是用人单位" in text
+    company = conclusion("我在奶茶店上班一年多，辞退我时老板说不用给补偿，是这样吗", "severance_compensation")
+    assert "个体工商户" not in company
