@@ -174,3 +174,11 @@ def test_individual_business_owner_claiming_exemption_is_rebutted() -> None:
     assert "有雇工的个体工商户也是用人单位" in text
     company = conclusion("我在奶茶店上班一年多，辞退我时老板说不用给补偿，是这样吗", "severance_compensation")
     assert "个体工商户" not in company
+
+
+def test_free_rider_hurt_asking_what_to_do_is_not_sent_to_confirm_a_relation_first() -> None:
+    question = "我在平台上跑众包，想跑就跑，刚才送单时被车刮倒，膝盖骨折了，现在怎么办"
+    p = plan_with_tools(question, ranked("platform_employment", "work_injury_recognition"))
+    text = opening(p)
+    assert text.startswith("先看病") and "职业伤害保障" in text
+    assert "确认劳动关系" not in text
