@@ -261,7 +261,6 @@ class RelationReader:
         if hit := self._approval.search(text):
             put("overtime_approval_rule", True, hit.group(0))
 
-
     # --- a transfer the contract may allow ----------------------------------------------------------
 
     def _transfer_terms(self, text: str, put: Put) -> None:

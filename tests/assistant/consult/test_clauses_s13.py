@@ -26,7 +26,10 @@ def _opening2(service: AnswerService, question: str) -> tuple[str, str]:
 
 
 def test_a_signed_all_settled_form_does_not_take_the_unpriced_overtime(service: AnswerService) -> None:
-    first, text = _opening2(service, "辞职那天人事拿来一张单子，写着工资已结清、双方没有任何争议，我签了字，平时的加班费还能去要吗")
+    first, text = _opening2(
+        service,
+        "辞职那天人事拿来一张单子，写着工资已结清、双方没有任何争议，我签了字，平时的加班费还能去要吗",
+    )
     assert first.startswith("一般还能要") and "加班费" in first and "1年" in first
     assert "第三十五条第一款" in text
     # Not a resignation's deductions or penalties.
@@ -34,20 +37,27 @@ def test_a_signed_all_settled_form_does_not_take_the_unpriced_overtime(service: 
 
 
 def test_a_signed_injury_settlement_is_weighed_against_the_statutory_benefits(service: AnswerService) -> None:
-    first, text = _opening2(service, "干活摔断了腿，老板拿了两万块让我签了私了协议，现在鉴定是九级伤残，还能再要吗")
+    first, text = _opening2(
+        service, "干活摔断了腿，老板拿了两万块让我签了私了协议，现在鉴定是九级伤残，还能再要吗"
+    )
     assert first.startswith("能争取") and "显失公平" in first and "1年" in first
     assert "第二款" in text and "第一百五十二条" in text
 
 
 def test_an_all_in_pay_clause_opens_with_the_split_not_the_contracts_validity(service: AnswerService) -> None:
-    first, text = _opening(service, "劳动合同上约定月工资6000元包括加班费，我们每天干十个小时，这样约定有效吗")
+    first, text = _opening(
+        service, "劳动合同上约定月工资6000元包括加班费，我们每天干十个小时，这样约定有效吗"
+    )
     assert "包含加班费" in first and "最低工资" in first
     assert "第四十四条" in text
     assert "欺诈" not in first
 
 
 def test_a_rule_that_excludes_arranged_work_from_overtime_is_unlawful(service: AnswerService) -> None:
-    first, text = _opening(service, "厂里新出的制度说周六上班算义务劳动，不算加班，可都是车间主任让我们留到晚上的，这个制度合法吗")
+    first, text = _opening(
+        service,
+        "厂里新出的制度说周六上班算义务劳动，不算加班，可都是车间主任让我们留到晚上的，这个制度合法吗",
+    )
     assert first.startswith("不合法") and "加班" in first
     assert "第四十四条" in text and "第三十一条" in text
 
@@ -71,7 +81,9 @@ def test_a_reasonable_transfer_under_an_adjustment_clause_opens_with_report_and_
 
 
 def test_a_punitive_pay_cutting_transfer_keeps_the_old_post_and_the_38_remedy(service: AnswerService) -> None:
-    first, text = _opening(service, "经理看我不顺眼，要把我调去看大门，工资降了一半，还说不去就按旷工处理，我该怎么办")
+    first, text = _opening(
+        service, "经理看我不顺眼，要把我调去看大门，工资降了一半，还说不去就按旷工处理，我该怎么办"
+    )
     assert first.startswith("不能因为这个开除你")
     assert "原岗位" in text and "第三十八条第一款" in text and "第（二）项" in text
 
@@ -85,7 +97,9 @@ def test_a_punitive_pay_cutting_transfer_keeps_the_old_post_and_the_38_remedy(se
         ("调到别的部门，工资没有降薪", None, None),
     ],
 )
-def test_the_transfer_facts_are_read_from_the_worker_s_words(text: str, clause: bool | None, kind: str | None) -> None:
+def test_the_transfer_facts_are_read_from_the_worker_s_words(
+    text: str, clause: bool | None, kind: str | None
+) -> None:
     got = extract_facts([text], SERVICE_TODAY).values()
     assert got.get("transfer_clause") is clause
     assert got.get("transfer_kind") == kind
@@ -113,3 +127,17 @@ def test_a_superiors_word_to_stay_on_is_arranged_overtime() -> None:
 def test_neighbouring_questions_are_left_to_their_own_answers(question: str) -> None:
     point = find_asked_point(question, "verdict", {}, load_asked_points())
     assert point is None or point.id not in {"all_in_pay", "settled_form"}
+
+
+def test_a_refused_transfer_without_the_deciding_facts_opens_on_the_transfer(service: AnswerService) -> None:
+    answer = service.ask("领导要把我调到后勤部门，我不愿意去，这样能要到补偿吗")
+    first = first_sentence(opening(answer.text)[1], 2)
+    assert answer.plan is not None and answer.plan.selected[0].startswith("rules_and_transfer/")
+    assert "调岗" in first or "协商一致" in first
+
+
+def test_docking_a_month_s_pay_for_leaving_is_answered_as_no_such_penalty(service: AnswerService) -> None:
+    answer = service.ask("我提前一个月说了要辞职，老板说要扣我一个月工资才放人，他能这样扣吗")
+    first = first_sentence(opening(answer.text)[1])
+    assert first.startswith("不能因为你辞职就扣工资")
+    assert answer.plan is not None and answer.plan.selected[0] == "wage_deduction/on_leaving"
