@@ -122,11 +122,26 @@ def test_a_superiors_word_to_stay_on_is_arranged_overtime() -> None:
         "工资里包含加班费，被辞退的经济补偿按多少算",
         # A form not yet signed is the should-sign answer's point, not a signed one.
         "公司让我离职前写一份无任何争议的声明，我该写吗",
+        # Rest-day work repaid with time off is lawful without the premium: the overtime guide's own answer.
+        "星期六被经理叫回来盘点，公司规定说给调休就不算加班费，这样行吗",
+        # A transfer or a deduction used as a threat to make a worker resign is the pressure to resign.
+        "领导说不主动写辞职信就把我调去守仓库，我要不要写",
+        "人事让我自己写辞职信，否则就扣我这个月工资，我怀孕五个月了",
+        # A death settled is not a form signed on leaving.
+        "我弟在工地出事没了，包工头让我们签了以后互不追究的协议，还能反悔吗",
     ],
 )
 def test_neighbouring_questions_are_left_to_their_own_answers(question: str) -> None:
     point = find_asked_point(question, "verdict", {}, load_asked_points())
-    assert point is None or point.id not in {"all_in_pay", "settled_form"}
+    clause_points = {
+        "all_in_pay",
+        "settled_form",
+        "overtime_excluded_by_rule",
+        "transfer_weighed",
+        "transfer_refused",
+        "deduction_for_leaving",
+    }
+    assert point is None or point.id not in clause_points
 
 
 def test_a_refused_transfer_without_the_deciding_facts_opens_on_the_transfer(service: AnswerService) -> None:
