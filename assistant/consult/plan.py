@@ -390,7 +390,7 @@ def _select_answer(
             # of (the wage while off work for 停工留薪). Session 13, class N.
             named = [(coverage(subject_words(item[6]), span), item[:5], item) for item in scored]
             reach, _, item = max(named, key=lambda entry: entry[:2])
-            if reach:
+            if reach and not _same_act(best[6], item[6], question, span):
                 return item[6]
         asked, told = _asked_by_rule(clause, question)
         if asked and not _reaches(best[6], asked + told, question):
@@ -456,6 +456,16 @@ def predicate_span(question: str) -> str:
     if any(word in last for word in load_markers().still) or any(word in last for word in _REPORTED):
         return ""
     return last
+
+
+def _same_act(background: GuideAnswer, asked: GuideAnswer, question: str, span: str) -> bool:
+    """Do the background's words and the last clause's name one act (逼我辞职 … 要不要写辞职信: both 辞职)? Then
+    the background tells the circumstance the asked act is done in, and its answer (pressured to resign: don't
+    write the letter yet) is the more specific one."""
+    text = question.lower()
+    said = [w for w in subject_words(background) if w in text]
+    named = [w for w in subject_words(asked) if w in span]
+    return any(a[i : i + 2] in b for a in said for i in range(len(a) - 1) for b in named)
 
 
 # A clause that tells what someone said (总包说只能先垫一部分) is their position, background to the question.

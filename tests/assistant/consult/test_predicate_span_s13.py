@@ -82,6 +82,12 @@ def test_the_money_of_an_unlawful_dismissal_is_answered_with_the_damages() -> No
             ("labour_dispatch",),
             "labour_dispatch/waiting_pay",
         ),
+        # The background names the same act (逼我辞职 … 辞职信): the pressured worker's answer stays.
+        (
+            "领导天天逼我辞职，我到底要不要写辞职信",
+            ("employee_resignation",),
+            "employee_resignation/pressured",
+        ),
     ],
 )
 def test_the_opening_stays_where_the_last_clause_asks_nothing_new(
