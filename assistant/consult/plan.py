@@ -384,6 +384,15 @@ def _select_answer(
     if scored:
         best = max(scored, key=lambda item: item[:5])
         clause = asked_clause(question)
+        span = "" if clause else predicate_span(question)
+        if span and not coverage(subject_words(best[6]), span):
+            # A question with no marker of its kind asks in its last clause (停工留薪期快满了，伤还没好，怎么
+            # 延长): the answer whose subject that clause names opens, not the one the background names more
+            # of (the wage while off work for 停工留薪). Session 13, class N.
+            named = [(coverage(subject_words(item[6]), span), item[:5], item) for item in scored]
+            reach, _, item = max(named, key=lambda entry: entry[:2])
+            if reach and not _same_act(best[6], item[6], question, span):
+                return item[6]
         asked, told = _asked_by_rule(clause, question)
         if asked and not _reaches(best[6], asked + told, question):
             # The object asked (the remedy of an ending told) outranks the background status that
@@ -434,6 +443,34 @@ def _select_answer(
         # which is often a narrow one (出院 for a question about who pays the wage). Session 10.
         return max(loose, key=lambda item: item[:4])[4]
     return same_kind[0] if same_kind else (guide.answers[0] if guide.answers else None)
+
+
+@lru_cache(maxsize=4096)
+def predicate_span(question: str) -> str:
+    """Where a question with no marker of its kind (asked_clause is empty) asks: its last clause (…伤还没好，
+    怎么延长 → 怎么延长). Empty when that clause leans on the background (还能, 还算: kinds [still]) or tells
+    what someone said."""
+    clauses = [c.strip() for c in _CLAUSES.split(question) if c.strip()]
+    if not clauses:
+        return ""
+    last = clauses[-1].lower()
+    if any(word in last for word in load_markers().still) or any(word in last for word in _REPORTED):
+        return ""
+    return last
+
+
+def _same_act(background: GuideAnswer, asked: GuideAnswer, question: str, span: str) -> bool:
+    """Do the background's words and the last clause's name one act (逼我辞职 … 要不要写辞职信: both 辞职)? Then
+    the background tells the circumstance the asked act is done in, and its answer (pressured to resign: don't
+    write the letter yet) is the more specific one."""
+    text = question.lower()
+    said = [w for w in subject_words(background) if w in text]
+    named = [w for w in subject_words(asked) if w in span]
+    return any(a[i : i + 2] in b for a in said for i in range(len(a) - 1) for b in named)
+
+
+# A clause that tells what someone said (总包说只能先垫一部分) is their position, background to the question.
+_REPORTED = ("说", "讲", "称", "表示")
 
 
 SPREAD_MIN = 5  # ask words this long may match with their halves apart in one sentence

@@ -246,6 +246,11 @@ def test_asked_the_remedy_of_a_dismissal_during_sick_leave_the_ending_answer_spe
     assert after.selected[0] == "sick_leave_medical_period/ending_pay"
     assert "违法解除" in after.conclusion[0].text and "病假工资" not in after.conclusion[0].text
     assert any(ref.law == "劳动合同法" and ref.article == 42 for ref in after.conclusion[0].cite)
+    import assistant.consult.plan as plan_module
+
+    # The last clause (我要怎么拿到补偿) names the remedy too (session 13's predicate rule): off as well, so
+    # this counterfactual still shows what the answer rules alone mend.
+    monkeypatch.setattr(plan_module, "predicate_span", lambda question: "")
     before = plan_without_answer_rules(monkeypatch, question, *issues)
     assert before.selected[0] == "sick_leave_medical_period/sick_pay"  # the sick-pay floor the lawyers saw
 
