@@ -166,7 +166,11 @@ def test_where_to_get_the_appraisal_in_a_city_is_answered_not_refused(service: A
     [
         ("留薪期快满了腿还没好利索，这个期限能往后延吗", "verdict", "injury_stop_work_extension"),
         ("帮邻居家灭火烧伤了手，我有单位的，能按工伤处理吗", "verdict", "injury_rescue"),
-        ("撞我的车逃逸了，交警出不了责任认定，我的工伤就一直中止着怎么办", "action", "injury_recognition_suspended"),
+        (
+            "撞我的车逃逸了，交警出不了责任认定，我的工伤就一直中止着怎么办",
+            "action",
+            "injury_recognition_suspended",
+        ),
         ("开车去见客户的半路上追尾受了伤，算工伤吗", "verdict", "injury_trip_on_the_job"),
         ("厂里停产叫我们在家等通知，二十天后说我旷工给开了", "verdict", "stood_down_not_absent"),
         ("单位把我的岗位撤销了，调岗我不同意，就说要解除合同", "verdict", "objective_change_consulted"),
@@ -200,7 +204,9 @@ def test_a_neighbour_of_a_session_13_point_is_left_alone(question: str, kind: st
     }
 
 
-def test_an_extension_of_the_paid_leave_opens_with_its_length_and_the_committee(service: AnswerService) -> None:
+def test_an_extension_of_the_paid_leave_opens_with_its_length_and_the_committee(
+    service: AnswerService,
+) -> None:
     answer = service.ask("工伤停工留薪期一年到了伤还没好，能不能延长")
     text = opening(answer.text)[1]
     assert "12个月" in first_sentence(text) and "劳动能力鉴定委员会" in first_sentence(text)
@@ -240,20 +246,26 @@ def test_a_worker_sent_home_then_dismissed_for_absence_is_told_it_is_unlawful(se
 def test_a_post_abolished_after_a_failed_consultation_is_a_lawful_ending_with_notice_pay(
     service: AnswerService,
 ) -> None:
-    answer = service.ask("公司撤销了我的岗位，找我协商调岗我没同意，现在要跟我解除合同，我在这干了3年，能拿多少")
+    answer = service.ask(
+        "公司撤销了我的岗位，找我协商调岗我没同意，现在要跟我解除合同，我在这干了3年，能拿多少"
+    )
     text = opening(answer.text)[1]
     assert first_sentence(text).startswith("一般是合法解除") and "第四十条第（三）项" in text
     assert "1个月工资（代通知金）" in first_sentence(text) and "3个月工资" in first_sentence(text)
 
 
-def test_a_worker_leaving_after_a_layoff_called_off_is_told_it_is_a_resignation(service: AnswerService) -> None:
+def test_a_worker_leaving_after_a_layoff_called_off_is_told_it_is_a_resignation(
+    service: AnswerService,
+) -> None:
     answer = service.ask("单位本来要裁掉我，后来裁员取消了，但我不想干了，现在辞职有没有补偿")
     text = opening(answer.text)[1]
     assert "你辞职" in first_sentence(text) and "一般拿不到经济补偿" in first_sentence(text)
     assert "第三十七条" in text and not text.startswith("能。")
 
 
-def test_a_grade_question_is_told_when_grading_is_done_and_what_each_grade_pays(service: AnswerService) -> None:
+def test_a_grade_question_is_told_when_grading_is_done_and_what_each_grade_pays(
+    service: AnswerService,
+) -> None:
     answer = service.ask("左手中指被冲床压断一截，大概能评几级伤残")
     assert "劳动能力鉴定委员会" in first_sentence(opening(answer.text)[1])
     assert "伤情相对稳定" in answer.text and "十级7个月" in answer.text and "第二十一条" in answer.text
