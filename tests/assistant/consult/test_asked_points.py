@@ -34,6 +34,7 @@ def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(serv
         "grade_of_several_injuries",
         "injury_wage_base",
         "injury_stop_work_extension",
+        "injury_rest_length",
     }
     assert "work_injury_benefits" in problems["injury_nursing"]
 
@@ -175,6 +176,10 @@ def test_where_to_get_the_appraisal_in_a_city_is_answered_not_refused(service: A
         ("厂里停产叫我们在家等通知，二十天后说我旷工给开了", "verdict", "stood_down_not_absent"),
         ("单位把我的岗位撤销了，调岗我不同意，就说要解除合同", "verdict", "objective_change_consulted"),
         ("原来的裁员又不裁了，我还是想辞职，能拿补偿吗", "verdict", "layoff_called_off_leaving"),
+        ("哪些情况下受伤属于工伤，有个认定标准吗", "verdict", "injury_scope_list"),
+        ("我干维修，几个工地来回跑，算工伤的话怎么认定", "action", "injury_mobile_post"),
+        ("在车间被烫伤做了植皮手术，工伤的话能休息多久", "figure", "injury_rest_length"),
+        ("我哥下班后在宿舍睡觉，凌晨猝死了，算不算工伤", "verdict", "death_after_work"),
     ],
 )
 def test_a_session_13_point_is_found(question: str, kind: str, point: str) -> None:
@@ -191,6 +196,8 @@ def test_a_session_13_point_is_found(question: str, kind: str, point: str) -> No
         ("公司放假三天，回来后我旷工两天被开除了", "verdict"),  # no order to stay away told
         ("公司说要裁员，我想先辞职，有补偿吗", "verdict"),  # a layoff still on
         ("公司要把我调到别的岗位，我不同意，合法吗", "verdict"),  # a transfer, no post abolished
+        ("工伤认定的期限是多久", "figure"),  # the filing limit, not the scope list
+        ("下班路上出车祸死亡，算工伤吗", "verdict"),  # a commute death, not one at home
     ],
 )
 def test_a_neighbour_of_a_session_13_point_is_left_alone(question: str, kind: str) -> None:
@@ -201,6 +208,8 @@ def test_a_neighbour_of_a_session_13_point_is_left_alone(question: str, kind: st
         "injury_trip_on_the_job",
         "stood_down_not_absent",
         "layoff_called_off_leaving",
+        "injury_scope_list",
+        "death_after_work",
     }
 
 
@@ -259,7 +268,7 @@ def test_a_worker_leaving_after_a_layoff_called_off_is_told_it_is_a_resignation(
 ) -> None:
     answer = service.ask("单位本来要裁掉我，后来裁员取消了，但我不想干了，现在辞职有没有补偿")
     text = opening(answer.text)[1]
-    assert "你辞职" in first_sentence(text) and "一般拿不到经济补偿" in first_sentence(text)
+    assert first_sentence(text).startswith("一般拿不到") and "你辞职" in first_sentence(text, 2)
     assert "第三十七条" in text and not text.startswith("能。")
 
 
@@ -269,3 +278,24 @@ def test_a_grade_question_is_told_when_grading_is_done_and_what_each_grade_pays(
     answer = service.ask("左手中指被冲床压断一截，大概能评几级伤残")
     assert "劳动能力鉴定委员会" in first_sentence(opening(answer.text)[1])
     assert "伤情相对稳定" in answer.text and "十级7个月" in answer.text and "第二十一条" in answer.text
+
+
+def test_a_scope_question_opens_with_what_counts_not_the_filing_deadline(service: AnswerService) -> None:
+    answer = service.ask("现在工伤的认定范围都有哪些情形")
+    text = opening(answer.text)[1]
+    assert "应当认定为工伤" in first_sentence(text) and "第十四条第（一）项" in text
+    assert "30日内" not in first_sentence(text) and "1年内" not in first_sentence(text)
+    # The rest of the list among the reasons: a trip, a commute, the deemed cases.
+    assert "上下班途中" in answer.text and "第十五条第一款第（一）项" in answer.text
+
+
+def test_a_death_at_home_after_work_is_told_the_48_hour_rule(service: AnswerService) -> None:
+    answer = service.ask("我爸下班回家吃完饭，夜里在家里突然去世了，这算工伤吗")
+    text = opening(answer.text)[1]
+    assert first_sentence(text).startswith("一般不算") and "第十五条第一款第（一）项" in text
+
+
+def test_how_long_an_injured_worker_may_rest_is_the_paid_leave(service: AnswerService) -> None:
+    answer = service.ask("干活时手指被切掉一截，做了手术，需要休息多久")
+    text = opening(answer.text)[1]
+    assert "停工留薪期一般不超过12个月" in first_sentence(text) and "第三十三条第二款" in text
