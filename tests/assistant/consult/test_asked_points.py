@@ -198,6 +198,7 @@ def test_a_session_13_point_is_found(question: str, kind: str, point: str) -> No
         ("公司要把我调到别的岗位，我不同意，合法吗", "verdict"),  # a transfer, no post abolished
         ("工伤认定的期限是多久", "figure"),  # the filing limit, not the scope list
         ("下班路上出车祸死亡，算工伤吗", "verdict"),  # a commute death, not one at home
+        ("干了快一年，12月初离职了，年终奖不发，合法吗", "verdict"),  # a tenure, not the wait since leaving
     ],
 )
 def test_a_neighbour_of_a_session_13_point_is_left_alone(question: str, kind: str) -> None:
@@ -210,6 +211,7 @@ def test_a_neighbour_of_a_session_13_point_is_left_alone(question: str, kind: st
         "layoff_called_off_leaving",
         "injury_scope_list",
         "death_after_work",
+        "ending_near_the_year",
     }
 
 
@@ -299,3 +301,26 @@ def test_how_long_an_injured_worker_may_rest_is_the_paid_leave(service: AnswerSe
     answer = service.ask("干活时手指被切掉一截，做了手术，需要休息多久")
     text = opening(answer.text)[1]
     assert "停工留薪期一般不超过12个月" in first_sentence(text) and "第三十三条第二款" in text
+
+
+def test_a_worker_already_gone_is_told_what_is_owed_not_how_to_resign(service: AnswerService) -> None:
+    answer = service.ask("我已经离职两个月了，公司一直不给我结最后一个月工资")
+    text = opening(answer.text)[1]
+    assert "一次结清" in first_sentence(text, 2) and "第九条" in text
+    assert "解除劳动合同" not in first_sentence(text, 2)
+
+
+def test_a_dismissed_worker_near_the_year_is_told_to_file_now(service: AnswerService) -> None:
+    answer = service.ask("去年被开除的，补偿一直没给，到现在差不多一年了，我该怎么办")
+    text = opening(answer.text)[1]
+    assert "申请劳动仲裁" in first_sentence(text) and "第二十七条第一款" in text
+    assert "强制执行" not in first_sentence(text)
+
+
+def test_an_ending_the_employer_proposes_is_paid_as_an_agreed_ending_not_a_layoff(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("厂里效益不好，老板找我谈协商解除，补偿应该怎么给")
+    text = opening(answer.text)[1]
+    assert "单位提出、双方协商解除" in first_sentence(text, 2) and "第四十六条第（二）项" in text
+    assert "第四十六条第（四）项" not in text
