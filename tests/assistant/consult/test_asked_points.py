@@ -292,7 +292,7 @@ def test_a_scope_question_opens_with_what_counts_not_the_filing_deadline(service
 
 
 def test_a_death_at_home_after_work_is_told_the_48_hour_rule(service: AnswerService) -> None:
-    answer = service.ask("我爸下班回家吃完饭，夜里在家里突然去世了，这算工伤吗")
+    answer = service.ask("我哥晚上七点下班，夜里一点死亡，是工伤吗？家里人该怎么维权")
     text = opening(answer.text)[1]
     assert first_sentence(text).startswith("一般不算") and "第十五条第一款第（一）项" in text
 
@@ -311,7 +311,7 @@ def test_a_worker_already_gone_is_told_what_is_owed_not_how_to_resign(service: A
 
 
 def test_a_dismissed_worker_near_the_year_is_told_to_file_now(service: AnswerService) -> None:
-    answer = service.ask("去年被开除的，补偿一直没给，到现在差不多一年了，我该怎么办")
+    answer = service.ask("被辞退后公司一直拖着不给补偿，都快一年了怎么办")
     text = opening(answer.text)[1]
     assert "申请劳动仲裁" in first_sentence(text) and "第二十七条第一款" in text
     assert "强制执行" not in first_sentence(text)
@@ -320,7 +320,7 @@ def test_a_dismissed_worker_near_the_year_is_told_to_file_now(service: AnswerSer
 def test_an_ending_the_employer_proposes_is_paid_as_an_agreed_ending_not_a_layoff(
     service: AnswerService,
 ) -> None:
-    answer = service.ask("厂里效益不好，老板找我谈协商解除，补偿应该怎么给")
+    answer = service.ask("公司经营困难要跟我协商解除合同，给多少补偿才对")
     text = opening(answer.text)[1]
     assert "单位提出、双方协商解除" in first_sentence(text, 2) and "第四十六条第（二）项" in text
     assert "第四十六条第（四）项" not in text
