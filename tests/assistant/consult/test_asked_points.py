@@ -199,6 +199,7 @@ def test_a_session_13_point_is_found(question: str, kind: str, point: str) -> No
         ("工伤认定的期限是多久", "figure"),  # the filing limit, not the scope list
         ("下班路上出车祸死亡，算工伤吗", "verdict"),  # a commute death, not one at home
         ("干了快一年，12月初离职了，年终奖不发，合法吗", "verdict"),  # a tenure, not the wait since leaving
+        ("协商解除是我先提的，公司同意了，还能找公司要补偿吗", "verdict"),  # the worker proposed it
     ],
 )
 def test_a_neighbour_of_a_session_13_point_is_left_alone(question: str, kind: str) -> None:
@@ -212,6 +213,7 @@ def test_a_neighbour_of_a_session_13_point_is_left_alone(question: str, kind: st
         "injury_scope_list",
         "death_after_work",
         "ending_near_the_year",
+        "employer_proposes_agreed_ending",
     }
 
 
