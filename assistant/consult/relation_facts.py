@@ -14,10 +14,12 @@ readers give the guides those facts:
   owes) for a training bond (劳动合同法22, 实施条例16, 劳动法68);
 - ``probation_months``, ``contract_term_months`` and ``probation_cause_unproven`` (劳动合同法19, 21, 39);
 - ``overtime_arranged`` (the employer arranged it, or the worker stayed of their own accord) and
-  ``overtime_approval_rule`` (the rules require an approval).
+  ``overtime_approval_rule`` (the rules require an approval);
+- ``transfer_clause`` (the contract lets the employer adjust post or place) and ``transfer_kind`` (``harsh``:
+  pay cut, punitive or out of reach; ``mild``: pay kept and within reach) for a transfer (劳动合同法 29, 35).
 
 Cue words live in corpus/consult/facts.toml ([relation], [covenant], [training], [probation_terms],
-[overtime_rule]); this module knows only the shapes (a sign not negated just before it, a duration after a
+[overtime_rule], [transfer]); this module knows only the shapes (a sign not negated just before it, a duration after a
 cue). Pure: called by assistant/consult/facts.py with the message and a ``put`` for each reading."""
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ RELATION_FACT_NAMES = frozenset(
         "probation_cause_unproven",
         "overtime_arranged",
         "overtime_approval_rule",
+        "transfer_clause",
+        "transfer_kind",
     }
 )
 # The groups of labour management, each counted once (facts.toml [relation]).
@@ -131,10 +135,15 @@ class RelationReader:
         verb = lex.pattern("overtime_rule", "arranged_verb")
         self._arranged = re.compile(
             # 公司不让加班 forbids it: a negation just before the verb is not an arrangement.
-            rf"(?:{who})[^，。,]{{0,6}}?(?<![不没别])(?:{verb})[^，。,]{{0,10}}?加班|{lex.pattern('overtime_rule', 'arranged')}"
+            rf"(?:{who})[^，。,]{{0,6}}?(?<![不没别])(?:{verb})[^，。,]{{0,10}}?"
+            rf"(?:加班|{lex.pattern('overtime_rule', 'stay')})|{lex.pattern('overtime_rule', 'arranged')}"
         )
         self._voluntary = re.compile(lex.pattern("overtime_rule", "voluntary"))
         self._approval = re.compile(lex.pattern("overtime_rule", "approval"))
+        self._transfer = re.compile(lex.pattern("transfer", "topic"))
+        self._transfer_clause = re.compile(lex.pattern("transfer", "clause"))
+        self._transfer_harsh = re.compile(lex.pattern("transfer", "harsh"))
+        self._transfer_mild = re.compile(lex.pattern("transfer", "mild"))
 
     def read(self, text: str, put: Put) -> None:
         if hit := self._months_unpaid.search(text):
@@ -146,6 +155,7 @@ class RelationReader:
         self._training(text, put)
         self._probation_terms(text, put)
         self._overtime_rule(text, put)
+        self._transfer_terms(text, put)
 
     # --- a labour relation -----------------------------------------------------------------------
 
@@ -250,6 +260,20 @@ class RelationReader:
             put("overtime_arranged", True, hit.group(0))
         if hit := self._approval.search(text):
             put("overtime_approval_rule", True, hit.group(0))
+
+    # --- a transfer the contract may allow ----------------------------------------------------------
+
+    def _transfer_terms(self, text: str, put: Put) -> None:
+        if not self._transfer.search(text):
+            return
+        if hit := self._transfer_clause.search(text):
+            put("transfer_clause", True, hit.group(0))
+        # A cut, a punishment or a far place decides against the transfer whatever else is kept.
+        for pattern, kind in ((self._transfer_harsh, "harsh"), (self._transfer_mild, "mild")):
+            hit = next((h for h in pattern.finditer(text) if not _negated(text, h.start())), None)
+            if hit is not None:
+                put("transfer_kind", kind, hit.group(0))
+                break
 
 
 def derived(record: CaseFacts) -> list[tuple[str, Any, str, str]]:

@@ -29,6 +29,7 @@ def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(serv
     without = GuideBook(tuple(g for g in book.guides if g.id != "work_injury_benefits"), book.situations)
     problems = dict(check_asked_points(load_asked_points(), without))
     assert set(problems) == {
+        "injury_settlement_signed",
         "injury_nursing",
         "appraisal_procedure",
         "grade_of_several_injuries",
