@@ -720,6 +720,8 @@ def plan_consultation(
         stand_in = {raised_guides[0].id}
     wanting: list[Computation] = []  # asked for and about this case, but an input is missing
     opening_decided = False  # the opening is a verdict or a step no missing input would change
+    # The opening is a verdict no missing input would change, whatever its polarity (能去。/ 不用赔。).
+    opening_verdict_decided = False
     opening: GuideAnswer | None = None
     opening_guide: Guide | None = None
     if run_tool is not None:
@@ -815,6 +817,7 @@ def plan_consultation(
                     opening_decided = (
                         decided and answer.kind == "verdict" and text.startswith(load_markers().denials)
                     )
+                    opening_verdict_decided = decided and answer.kind == "verdict"
             if plan.ask is None and own is not None and not decided:
                 # The tool could not compute: ask for the first missing fact a guide knows how to ask.
                 for name in own.missing:
@@ -879,6 +882,10 @@ def plan_consultation(
             about |= set(opening_guide.tools)
         for computation in wanting:
             if kind != "figure" and (computation.tool not in named or opening_decided):
+                continue
+            if kind != "figure" and opening_verdict_decided and computation.tool not in about:
+                # Session 13: a settled verdict of a guide that does not run this figure: its inputs
+                # (the start date for N after a non-compete's 补偿) are not what the worker needs now.
                 continue
             if kind == "figure" and opening is not None and computation.tool not in about:
                 continue

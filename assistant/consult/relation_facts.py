@@ -42,6 +42,9 @@ RELATION_FACT_NAMES = frozenset(
         "autonomy",
         "nc_comp_paid",
         "nc_unpaid_months",
+        "nc_named",
+        "nc_term_months",
+        "nc_term_over",
         "months_since_left",
         "position_level",
         "training_kind",
@@ -112,6 +115,15 @@ class RelationReader:
         # 离职四个月了 / 辞职都半年了 / 走了一年多: the time since the worker left.
         self._left = re.compile(
             rf"(?:{left})(?:了|已经|都|快|有|差不多|大概|将近)*(?={_NUM}\s*个?\s*多?\s*(?:年|个?月|周|天))"
+        )
+        # The restriction's term: 签了两年竞业 / 竞业限制期限为一年 / 竞业协议签的两年 / 离职后两年内不能去同行.
+        # The number is read at the group's start (numbers.duration_at).
+        topic = lex.pattern("covenant", "topic")
+        self._nc_term = re.compile(
+            rf"(?P<a>{_NUM})\s*(?:年半?|个?\s*半?\s*月)(?:的)?(?:{topic})"
+            rf"|(?:{topic})(?:限制|协议|条款|约定)?(?:期限|期|时间)?(?:签的|签了|约定的?|定的|定了|写的|写了|是|为|有|长达|签)*"
+            rf"(?P<b>{_NUM})\s*(?:年|个?\s*月)"
+            rf"|离职(?:后|以后|之后)?(?P<c>{_NUM})\s*(?:年|个?\s*月)(?:内|之内|以内)"
         )
         # 三个月没给补偿 / 补偿有四个月没发: months of compensation unpaid, told as such.
         unpaid = lex.pattern("covenant", "unpaid")
@@ -202,6 +214,13 @@ class RelationReader:
                 break
         if not self._nc_topic.search(text):
             return
+        put("nc_named", True, self._nc_topic.search(text).group(0))
+        for hit in self._nc_term.finditer(text):
+            start = hit.start(next(g for g in ("a", "b", "c") if hit.group(g)))
+            d = duration_at(text, start)
+            if d is not None and 0 < d.months <= 60:
+                put("nc_term_months", round(d.months, 1), hit.group(0), d.approximate)
+                break
         if hit := self._nc_months.search(text):
             raw = hit.group("a") or hit.group("b")
             months = 6.0 if raw == "半" else parse_cn_number(raw.replace("几", "三"))
@@ -295,9 +314,16 @@ def derived(record: CaseFacts) -> list[tuple[str, Any, str, str]]:
     if since is None and end is not None and end <= record.today:
         since = round(_months_between(end, record.today), 1)
         out.append(("months_since_left", since, "end_date", "按离职日期推算到今天"))
+    term = record.get("nc_term_months")
+    if isinstance(term, (int, float)) and since is not None:
+        # The restriction ends when its term has run from the day the worker left (劳动合同法 24(2)): after
+        # that the worker is free, whatever was or was not paid.
+        out.append(("nc_term_over", since >= term, "nc_term_months", "离职时间已超过约定的竞业期限"))
     if record.get("nc_comp_paid") is False and record.get("nc_unpaid_months") is None and since is not None:
         source = "months_since_left" if record.has("months_since_left") else "end_date"
-        out.append(("nc_unpaid_months", since, source, "离职后一直没付，按离职时间计"))
+        # Compensation is owed only for the months of the restriction, not for the time after it ended.
+        months = min(since, term) if isinstance(term, (int, float)) else since
+        out.append(("nc_unpaid_months", months, source, "离职后一直没付，按离职时间计（不超过竞业期限）"))
     return out
 
 

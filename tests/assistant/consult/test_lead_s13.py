@@ -1,0 +1,41 @@
+"""Session 13, a non-compete's term against the time since leaving (劳动合同法 24(2): counted from leaving,
+at most two years): a term that has run out frees the worker whatever was paid; one still running with the
+compensation paid binds; a term over two years binds for two. A limit counted from the day the worker left is
+not the limit of a compensation that falls due month by month after it (no "时效已经过了" banner), and a
+settled verdict does not ask for the start date a severance figure would need. Questions written for these
+tests."""
+
+from assistant.answer import AnswerService
+from eval.consult_metrics import opening
+
+
+def test_a_term_run_out_frees_the_worker_and_no_limit_is_told_passed(service: AnswerService) -> None:
+    answer = service.ask(
+        "前年4月从一家软件公司离职，签了一年半的竞业协议，补偿一直没给过，现在想去以前的竞争对手那上班，会不会被告"
+    ).text
+    first = opening(answer)[1]
+    assert "竞业限制期已经满了" in first and "18个月" in first
+    assert "第二十四条第二款" in first
+    assert "很可能已经过了" not in answer
+    assert "哪一天开始上班" not in answer
+
+
+def test_a_term_still_running_with_compensation_paid_binds(service: AnswerService) -> None:
+    answer = service.ask("今年5月离职，竞业期两年，公司每个月按时打补偿，现在能去对手公司上班吗").text
+    first = opening(answer)[1]
+    assert first.startswith("现在还不能去")
+    assert "24个月" in first
+
+
+def test_a_term_longer_than_two_years_binds_for_two(service: AnswerService) -> None:
+    answer = service.ask("竞业协议上写了离职后五年内不能去同行，补偿按月给了，这个五年有效吗").text
+    first = opening(answer)[1]
+    assert "不算数" in first and "60个月" in first
+
+
+def test_wages_owed_with_a_non_compete_keep_the_time_limit_warning(service: AnswerService) -> None:
+    # Pay owed at leaving has its limit from the day the job ended: the warning stays.
+    answer = service.ask(
+        "去年9月离职的，最后两个月工资8000块公司一直没结，还签了竞业限制，现在还能要回工资吗"
+    ).text
+    assert "时效" in opening(answer)[1] or "时效" in answer.split("**结论**")[0]
