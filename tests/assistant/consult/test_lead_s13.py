@@ -39,3 +39,23 @@ def test_wages_owed_with_a_non_compete_keep_the_time_limit_warning(service: Answ
         "去年9月离职的，最后两个月工资8000块公司一直没结，还签了竞业限制，现在还能要回工资吗"
     ).text
     assert "时效" in opening(answer)[1] or "时效" in answer.split("**结论**")[0]
+
+
+def test_a_household_nanny_asking_overtime_is_told_the_agreement_decides(service: AnswerService) -> None:
+    # Hired by a family: a 劳务 relation (解释（一）第二条第（四）项), no labour-law rates, court not arbitration.
+    answer = service.ask(
+        "我在一户人家当住家阿姨三年了，天天从早忙到晚，周末也不让休息，能跟主家要加班费吗"
+    ).text
+    first = opening(answer)[1]
+    assert first.startswith("能要，但按你们的约定要")
+    assert "第二条第（四）项" in first
+    assert "受的伤" not in first
+    assert "150%" not in answer and "1.5倍" not in answer
+
+
+def test_a_household_nanny_hurt_at_work_still_gets_the_injury_answer(service: AnswerService) -> None:
+    answer = service.ask(
+        "我给一户人家当保姆，擦窗户时从凳子上摔下来把手腕摔骨折了，主家只肯出医药费，怎么办"
+    ).text
+    assert "第一千一百九十二条" in answer
+    assert not opening(answer)[1].startswith("能要，但按你们的约定要")
