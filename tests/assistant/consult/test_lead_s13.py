@@ -59,3 +59,20 @@ def test_a_household_nanny_hurt_at_work_still_gets_the_injury_answer(service: An
     ).text
     assert "第一千一百九十二条" in answer
     assert not opening(answer)[1].startswith("能要，但按你们的约定要")
+
+
+def test_an_award_not_paid_is_enforced_not_appealed(service: AnswerService) -> None:
+    # The stage told decides: an award or an arbitral mediation document in force and not performed goes to
+    # the court for enforcement (劳动争议调解仲裁法 51), not the 15-day appeal of a party who disagrees.
+    for question in (
+        "仲裁裁决判厂里给我两万八，裁决书早就生效了，厂里到现在一分没给，我接下来怎么办",
+        "拿到了仲裁调解书，说好月底前付清，现在过了半个月公司还没给，怎么办",
+    ):
+        first = opening(service.ask(question).text)[1]
+        assert "申请强制执行" in first and "第五十一条" in first
+        assert "15日内向法院起诉" not in first
+
+
+def test_a_worker_who_disagrees_with_the_award_is_told_the_appeal(service: AnswerService) -> None:
+    first = opening(service.ask("仲裁裁决只支持了我一部分加班费，我不服，公司那部分也还没给，怎么办").text)[1]
+    assert "15日内" in first
