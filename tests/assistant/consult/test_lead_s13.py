@@ -76,3 +76,17 @@ def test_an_award_not_paid_is_enforced_not_appealed(service: AnswerService) -> N
 def test_a_worker_who_disagrees_with_the_award_is_told_the_appeal(service: AnswerService) -> None:
     first = opening(service.ask("仲裁裁决只支持了我一部分加班费，我不服，公司那部分也还没给，怎么办").text)[1]
     assert "15日内" in first
+
+
+def test_an_award_thought_too_small_opens_with_the_days_left_to_sue(service: AnswerService) -> None:
+    # Today is 2026-12-05 in the tests' service: received on 2026-11-28 → the last day is 2026-12-13.
+    first = opening(
+        service.ask("11月28号收到仲裁裁决书，裁决给我的加班费比我算的少了一大半，我该怎么办").text
+    )[1]
+    assert "15日内向法院起诉" in first and "2026年12月13日" in first and "还剩8天" in first
+
+
+def test_an_award_received_long_ago_is_told_the_limit_has_passed(service: AnswerService) -> None:
+    first = opening(service.ask("今年9月收到的裁决书，当时没在意，现在还能去法院起诉吗").text)[1]
+    assert "已经过了" in first and "2026年10月15日" in first
+    assert "申请强制执行" not in first
