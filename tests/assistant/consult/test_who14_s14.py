@@ -1,0 +1,188 @@
+"""Session 14 (issue 13): the stage a matter has reached and the one asking, read from any wording, and the
+answer fitted to them (corpus/consult/stages.toml) — both ways: it fires where it should and stays quiet on
+look-alikes (a stage supposed, asked or denied; 公司说要仲裁; a worker saying 我们公司)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.consult.facts import extract_facts
+from assistant.consult.stages import load_stages
+
+from .planning import TODAY, opening, plan_with_tools, ranked
+
+
+def facts(text: str) -> dict:
+    return extract_facts([text], TODAY).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("我三月份就去劳动监察大队投诉了老板欠工资，到现在没动静", "complaint"),
+        ("上个月已经申请了劳动仲裁，仲裁委也受理了，下个月开庭", "arbitration"),
+        ("仲裁那边已经裁决了，判公司给我两万三，公司一分没给", "award"),
+        ("在街道调解达成调解协议了，说好月底给钱，到现在没给", "mediation"),
+        ("一审判决出来了，法院判公司赔我五万，公司说要上诉", "judgment_first"),
+        ("二审维持原判了，公司还是不给钱", "judgment_final"),
+        ("已经申请强制执行了，执行法官说公司账上没钱", "enforcement"),
+    ],
+)
+def test_dispute_stage_read_from_any_wording(text: str, stage: str) -> None:
+    assert facts(text).get("dispute_stage") == stage
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "还没申请仲裁，要准备什么材料",
+        "如果仲裁输了怎么办",
+        "去劳动局投诉有用吗",
+        "要不要去劳动监察投诉",
+        "公司说要仲裁，我该怎么办",  # the employer's threat, not an arbitration applied for
+        "能不能申请强制执行",
+    ],
+)
+def test_a_stage_supposed_asked_or_denied_is_not_reached(text: str) -> None:
+    assert "dispute_stage" not in facts(text)
+
+
+def test_injury_refused_and_a_death_recognised() -> None:
+    assert facts("人社局作出了不予认定工伤的决定，我不服").get("injury_stage") == "refused"
+    assert facts("我老公在工地摔死了，已经认定为工亡").get("injury_stage") == "recognised"
+    assert "injury_stage" not in facts("单位说不是工伤，还没申请认定")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "作为HR想问一下，员工旷工三天怎么处理",
+        "我开了个小饭馆，雇了个服务员干了八个月",
+        "员工要求公司赔他双倍工资，我们要赔吗",
+        "我们公司这边有个员工一直不来上班",
+    ],
+)
+def test_the_employer_asks_in_any_wording(text: str) -> None:
+    assert facts(text).get("asker") == "employer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我老板是HR出身，不给加班费怎么办", "我们公司不给加班费，我能要吗", "公司说要仲裁，我该怎么办"],
+)
+def test_a_worker_is_not_read_as_the_employer(text: str) -> None:
+    assert facts(text).get("asker") != "employer"
+
+
+def test_a_colleague_asks_but_a_worker_hurt_by_one_does_not() -> None:
+    asked = facts("我同事上周在车间被冲床压断了两根手指，公司不给他报工伤，我能帮他做什么")
+    assert asked.get("asker") == "colleague" and asked.get("relation") == "同事"
+    assert facts("我同事把我打了，公司不管").get("asker") is None
+
+
+def test_left_and_signed_under_pressure() -> None:
+    told = facts("上个月被主管逼着写了辞职信，人已经走了")
+    assert told.get("left_job") is True and told.get("signed_under_pressure") is True
+    assert "left_job" not in facts("我想辞职，还在上班")
+    assert "signed_under_pressure" not in facts("主管逼我写辞职信，我没写")
+
+
+def test_award_holder_is_not_told_to_apply_for_arbitration() -> None:
+    p = plan_with_tools(
+        "仲裁已经裁决了，判公司给我两万，公司一直不给，我该怎么办", ranked("arbitration_procedure")
+    )
+    assert "强制执行" in opening(p)
+    said = " ".join(s.text for s in [*p.steps, *p.mistakes, *p.conclusion])
+    assert "申请仲裁" not in said and "开庭" not in said and "arbitration" not in p.documents
+
+
+def test_arbitration_pending_opens_with_the_hearing_not_the_application() -> None:
+    p = plan_with_tools(
+        "我已经申请了劳动仲裁，仲裁委也受理了，接下来要准备什么", ranked("arbitration_procedure")
+    )
+    assert opening(p).startswith("仲裁已经申请了")
+    assert not any("写好仲裁申请书" in s.text for s in p.steps)
+
+
+def test_arbitration_not_yet_applied_keeps_the_application_steps() -> None:
+    p = plan_with_tools("还没申请仲裁，接下来要准备什么", ranked("arbitration_procedure"))
+    assert not opening(p).startswith("仲裁已经申请了")
+    assert any("仲裁申请书" in s.text for s in p.steps)
+
+
+def test_judgment_is_not_sent_back_to_arbitration() -> None:
+    p = plan_with_tools(
+        "一审判决出来了，法院判公司赔我五万，公司说不服要上诉，我接下来怎么办",
+        ranked("arbitration_procedure", "unlawful_termination"),
+    )
+    assert "上诉" in opening(p)
+    assert not any("申请劳动争议仲裁" in s.text or "申请仲裁" in s.text for s in p.steps)
+
+
+def test_complaint_lodged_opens_with_what_follows_it() -> None:
+    p = plan_with_tools(
+        "三月份就去劳动监察大队投诉了老板欠工资，两个多月没动静，接下来怎么办",
+        ranked("labour_inspection_complaint", "wage_arrears"),
+    )
+    assert opening(p).startswith("已经投诉了的")
+    assert not any("劳动保障监察投诉" in s.text for s in [*p.steps, *p.conclusion])
+
+
+def test_death_recognised_is_not_told_to_apply_for_recognition() -> None:
+    p = plan_with_tools(
+        "我老公去年在工地上摔下来人没了，已经认定是工亡，公司推着不给钱，我们接下来该怎么办",
+        ranked("work_injury_benefits", "work_injury_recognition"),
+    )
+    assert opening(p).startswith("已经认定工亡的")
+    said = " ".join(s.text for s in [*p.steps, *p.conclusion])
+    assert "申请工伤认定" not in said
+
+
+def test_signed_paper_is_told_how_to_challenge_it_not_to_wait_with_signing() -> None:
+    p = plan_with_tools(
+        "上个月被主管逼着写了辞职信，人已经走了，干了四年一分补偿没有，我还能要回来吗",
+        ranked("employee_resignation", "severance_compensation"),
+    )
+    assert "撤销" in opening(p)
+    said = " ".join(s.text for s in [*p.steps, *p.mistakes])
+    assert "辞职信别写" not in said and "写辞职信" not in said and "先别签" not in said
+
+
+def test_employer_is_told_its_duty_and_the_cost() -> None:
+    p = plan_with_tools(
+        "我开了个小饭馆，去年雇了个服务员干了八个月，一直没签合同，现在她说要我赔双倍工资，我要赔吗",
+        ranked("no_written_contract"),
+    )
+    assert opening(p).startswith("你是用人单位") and "二倍工资" in opening(p)
+
+
+def test_a_worker_saying_our_company_gets_no_employer_opening() -> None:
+    p = plan_with_tools(
+        "我们公司一直不跟我签合同，干了八个月了，能要双倍工资吗", ranked("no_written_contract")
+    )
+    assert not opening(p).startswith("你是用人单位")
+
+
+def test_colleague_is_told_the_worker_acts() -> None:
+    p = plan_with_tools(
+        "我同事上周在车间被冲床压断了两根手指，公司不给他报工伤，我能帮他做点什么",
+        ranked("work_injury_recognition"),
+    )
+    said = " ".join(s.text for s in p.conclusion)
+    assert "你同事本人" in said and "单位30日内没给你" not in said
+
+
+def test_every_clause_the_table_cites_is_in_the_store(runtime) -> None:  # noqa: ANN001 - the shared fixture
+    from assistant.answer.service import _store_lookup
+    from assistant.consult.facts import FACT_NAMES, QUANTITY_NAMES
+    from assistant.consult.stages import check_stages
+
+    table = load_stages()
+    assert {s.id for s in table.stages} >= {
+        "award",
+        "arbitration",
+        "complaint",
+        "injury_recognised",
+        "signed",
+    }
+    assert check_stages(table, _store_lookup(runtime.retriever), FACT_NAMES | QUANTITY_NAMES) == []
