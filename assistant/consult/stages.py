@@ -45,6 +45,9 @@ class Stage:
     instead_cite: tuple[ClauseRef, ...] = ()
     asks: tuple[str, ...] = ()  # words besides [text] next_asks that make the next step the opening
     settled: bool = False  # the sums are decided (an award, a judgment): no fact is asked to price them
+    # The guides whose opening the next step takes over (empty: any); elsewhere the stage is background to
+    # another question (工伤认定下来了，公司要辞退我怎么办) and the next step opens only in place of a stale opening.
+    guides: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,19 @@ class StageTable:
         )
 
 
-_STAGE_FIELDS = {"id", "when", "passed", "next", "cite", "said", "instead", "instead_cite", "asks", "settled"}
+_STAGE_FIELDS = {
+    "id",
+    "when",
+    "passed",
+    "next",
+    "cite",
+    "said",
+    "instead",
+    "instead_cite",
+    "asks",
+    "settled",
+    "guides",
+}
 _ASKER_FIELDS = {"id", "when", "say", "cite", "guides"}
 
 
@@ -117,6 +132,7 @@ def parse_stages(data: Mapping[str, Any], where: str = "stages.toml") -> StageTa
                 instead_cite,
                 word_list(raw["asks"], f"{label}.asks") if "asks" in raw else (),
                 raw.get("settled", False) is True,
+                frozenset(word_list(raw["guides"], f"{label}.guides")) if "guides" in raw else frozenset(),
             )
         )
     askers: list[AskerNote] = []
@@ -229,7 +245,14 @@ def apply_stages(
     if nxt is not None and nxt.next is not None and asks_next(question, table, nxt):
         opening = plan.conclusion[0].text if plan.conclusion else ""
         text = _fill(nxt.next, values)
-        if text is not None and not any(w in opening for w in nxt.said):
+        takes_over = (
+            nxt.settled
+            or not plan.conclusion
+            or stale(plan.conclusion[0])
+            or not nxt.guides
+            or opening_guide in nxt.guides
+        )
+        if text is not None and takes_over and not any(w in opening for w in nxt.said):
             if nxt.settled:
                 # The claim's own rules (how 2N is priced) were decided by the award or the judgment: they
                 # follow as reasons, not as the opening.

@@ -186,3 +186,11 @@ def test_every_clause_the_table_cites_is_in_the_store(runtime) -> None:  # noqa:
         "signed",
     }
     assert check_stages(table, _store_lookup(runtime.retriever), FACT_NAMES | QUANTITY_NAMES) == []
+
+
+def test_a_stage_in_the_background_of_another_question_does_not_take_the_opening() -> None:
+    p = plan_with_tools(
+        "工伤认定下来了，现在公司要辞退我，说我干不了活，怎么办",
+        ranked("unlawful_termination", "work_injury_benefits"),
+    )
+    assert not opening(p).startswith("工伤已经认定的")
