@@ -799,7 +799,7 @@ class FactExtractor:
         )
         colleague = lex.pattern("people", "colleague")
         self._colleague = re.compile(
-            rf"(?:^|我的?|俺的?|我们|俺们)(?P<who>{colleague})(?:{self._when}){{0,3}}(?:{lex.pattern('people', 'kin_verbs')})"
+            rf"(?:^|我的?|俺的?|我们|俺们)(?P<who>{colleague})(?:{self._when}){{0,3}}(?:{lex.pattern('people', 'colleague_verbs')})"
             rf"|(?:帮|替|给)(?:我|俺)?(?:的)?(?P<who2>{colleague})(?:问|咨询|打听|求助)"
         )
         # The worker the message is about is the asker (我被…, 打我, 把我…): a colleague named is background.

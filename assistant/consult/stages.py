@@ -57,6 +57,7 @@ class AskerNote:
     say: str
     cite: tuple[ClauseRef, ...] = ()
     guides: frozenset[str] = frozenset()  # the opening guides it speaks for (empty: any)
+    first_when_asked: tuple[str, ...] = ()  # words of the question that make it the opening
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ _STAGE_FIELDS = {
     "settled",
     "guides",
 }
-_ASKER_FIELDS = {"id", "when", "say", "cite", "guides"}
+_ASKER_FIELDS = {"id", "when", "say", "cite", "guides", "first_when_asked"}
 
 
 def _cites(raw: Any, where: str) -> tuple[ClauseRef, ...]:
@@ -152,6 +153,9 @@ def parse_stages(data: Mapping[str, Any], where: str = "stages.toml") -> StageTa
                 say,
                 _cites(raw.get("cite"), label),
                 frozenset(word_list(raw["guides"], f"{label}.guides")) if "guides" in raw else frozenset(),
+                word_list(raw["first_when_asked"], f"{label}.first_when_asked")
+                if "first_when_asked" in raw
+                else (),
             )
         )
     if not stages:
@@ -290,7 +294,8 @@ def apply_stages(
                 for i, c in enumerate(plan.conclusion)
             ]
         # The employer is told its duty first; a colleague's note follows the opening.
-        at = 0 if employer else min(1, len(plan.conclusion))
+        first = employer or any(w in question for w in note.first_when_asked)
+        at = 0 if first else min(1, len(plan.conclusion))
         plan.conclusion.insert(at, Sentence(text, note.cite))
         plan.selected.append(f"stages/{note.id}")
         if plan.conclusion_kind is None:

@@ -194,3 +194,23 @@ def test_a_stage_in_the_background_of_another_question_does_not_take_the_opening
         ranked("unlawful_termination", "work_injury_benefits"),
     )
     assert not opening(p).startswith("工伤已经认定的")
+
+
+def test_a_colleagues_opinion_or_a_general_procedure_question_sets_nothing() -> None:
+    assert facts("同事死活不信，说试用期不用交社保，到底要不要交").get("asker") is None
+    assert "dispute_stage" not in facts("仲裁委立案以后，一般要多久才下裁决")
+
+
+def test_a_colleague_who_died_is_not_told_to_act_himself() -> None:
+    p = plan_with_tools(
+        "工友在车间被机器卷进去当场人就没了，厂里封锁消息，我们该怎么办", ranked("work_injury_benefits")
+    )
+    assert not any("本人的" in s.text for s in p.conclusion)
+
+
+def test_the_colleague_asking_what_to_do_is_answered_first() -> None:
+    p = plan_with_tools(
+        "我同事上周在车间被冲床压断了两根手指，公司不给他报工伤，我能帮他做点什么",
+        ranked("work_injury_recognition"),
+    )
+    assert opening(p).startswith("这些权利是你同事本人的")
