@@ -54,10 +54,13 @@ class Stage:
 class AskerNote:
     id: str
     when: Condition
-    say: str
+    say: str | None
     cite: tuple[ClauseRef, ...] = ()
     guides: frozenset[str] = frozenset()  # the opening guides it speaks for (empty: any)
     first_when_asked: tuple[str, ...] = ()  # words of the question that make it the opening
+    first: bool = False  # it always opens (the employer's duty)
+    voice: str | None = None  # how the guide's opening speaks of the worker for this asker (他, 你{relation})
+    lead: str | None = None  # words before the guide's opening, once voiced (从劳动者一方看：)
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ _STAGE_FIELDS = {
     "settled",
     "guides",
 }
-_ASKER_FIELDS = {"id", "when", "say", "cite", "guides", "first_when_asked"}
+_ASKER_FIELDS = {"id", "when", "say", "cite", "guides", "first_when_asked", "first", "voice", "lead"}
 
 
 def _cites(raw: Any, where: str) -> tuple[ClauseRef, ...]:
@@ -144,8 +147,8 @@ def parse_stages(data: Mapping[str, Any], where: str = "stages.toml") -> StageTa
         seen.add(aid)
         label = f"{label}（{aid}）"
         say = _text(raw.get("say"), label)
-        if say is None:
-            raise GuideError(f"{label}：say 缺失")
+        if say is None and "voice" not in raw:
+            raise GuideError(f"{label}：say 或 voice 至少要有一个")
         askers.append(
             AskerNote(
                 aid,
@@ -156,6 +159,9 @@ def parse_stages(data: Mapping[str, Any], where: str = "stages.toml") -> StageTa
                 word_list(raw["first_when_asked"], f"{label}.first_when_asked")
                 if "first_when_asked" in raw
                 else (),
+                raw.get("first", False) is True,
+                _text(raw.get("voice"), label),
+                _text(raw.get("lead"), label),
             )
         )
     if not stages:
@@ -210,12 +216,10 @@ def _fill(text: str, values: Mapping[str, Any]) -> str | None:
         return None
 
 
-def _third_person(text: str) -> str:
-    return text.replace("你们", "他们").replace("你", "他")
-
-
-def _as_the_worker(text: str) -> str:
-    return text.replace("你们", "劳动者").replace("你", "劳动者")
+def _voiced(text: str, voice: str) -> str:
+    """The worker spoken of, not to: 你 → 他 / 你父亲 / 劳动者 (你们 likewise)."""
+    marker = "\x00"
+    return text.replace("你们", marker).replace("你", marker).replace(marker, voice)
 
 
 def apply_stages(
@@ -278,25 +282,24 @@ def apply_stages(
     for note in table.askers:
         if not _holds(note.when, values):
             continue
-        if note.guides and (opening_guide not in note.guides or employer_opening):
+        if employer_opening or (note.guides and opening_guide not in note.guides):
+            # The guide chose an answer written for this asker, or speaks of another topic.
             continue
-        text = _fill(note.say, {**values, "relation": values.get("relation") or "同事"})
-        if text is None or any(s.text == text for s in plan.conclusion):
+        filled = {**values, "relation": values.get("relation") or "同事"}
+        text = _fill(note.say, filled) if note.say is not None else None
+        if note.say is not None and (text is None or any(s.text == text for s in plan.conclusion)):
             continue
-        if values.get("asker") == "colleague":
-            # The rights are the worker's: the opening speaks of him (他本人可以申请), not to the one asking.
-            plan.conclusion = [Sentence(_third_person(c.text), c.cite) for c in plan.conclusion]
-        employer = values.get("asker") == "employer"
-        if employer:
-            # The guide's opening is the worker's claim: said as the worker's, after the employer's duty.
+        if note.voice is not None and (voice := _fill(note.voice, filled)) is not None:
+            # The guide's opening speaks to the worker: said of the worker (他本人可以申请, 你父亲可以…,
+            # 劳动者可以…), not to the one asking, led by the note's words.
             plan.conclusion = [
-                Sentence(("从劳动者一方看：" if i == 0 else "") + _as_the_worker(c.text), c.cite)
+                Sentence((note.lead if i == 0 and note.lead else "") + _voiced(c.text, voice), c.cite)
                 for i, c in enumerate(plan.conclusion)
             ]
-        # The employer is told its duty first; a colleague's note follows the opening.
-        first = employer or any(w in question for w in note.first_when_asked)
-        at = 0 if first else min(1, len(plan.conclusion))
-        plan.conclusion.insert(at, Sentence(text, note.cite))
+        if text is not None:
+            first = note.first or any(w in question for w in note.first_when_asked)
+            at = 0 if first else min(1, len(plan.conclusion))
+            plan.conclusion.insert(at, Sentence(text, note.cite))
         plan.selected.append(f"stages/{note.id}")
         if plan.conclusion_kind is None:
             plan.conclusion_kind = plan.kind

@@ -214,3 +214,12 @@ def test_the_colleague_asking_what_to_do_is_answered_first() -> None:
         ranked("work_injury_recognition"),
     )
     assert opening(p).startswith("这些权利是你同事本人的")
+
+
+def test_a_relative_hears_the_workers_rights_as_theirs() -> None:
+    p = plan_with_tools("我爸3月5号在厂里摔伤了，厂里不给报工伤，怎么办", ranked("work_injury_recognition"))
+    assert "你爸本人" in opening(p)
+    dead = plan_with_tools(
+        "我老公在工地上摔下来人没了，公司不给钱，我们该怎么办", ranked("work_injury_benefits")
+    )
+    assert not any("你老公" in s.text for s in dead.conclusion)
