@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -241,6 +241,12 @@ def apply_stages(
 
     if passed:
         plan.steps = [s for s in plan.steps if not stale(s)]
+        # The urgent steps of a raised situation too (评残之前什么都别签 to a worker already graded); a block
+        # keeps at least its first step.
+        plan.situations = [
+            replace(block, steps=tuple(s for s in block.steps if not stale(s)) or block.steps[:1])
+            for block in plan.situations
+        ]
         kept = [s for s in plan.mistakes if not stale(s)]
         if len(kept) < len(plan.mistakes):
             for stage in stages:
@@ -250,13 +256,14 @@ def apply_stages(
         plan.mistakes = kept
         plan.reasons = [s for s in plan.reasons if not stale(s)]
     nxt = next((s for s in stages if s.next is not None), None)
-    if nxt is not None and nxt.next is not None and asks_next(question, table, nxt):
+    stale_opening = bool(plan.conclusion) and stale(plan.conclusion[0])
+    if nxt is not None and nxt.next is not None and (stale_opening or asks_next(question, table, nxt)):
         opening = plan.conclusion[0].text if plan.conclusion else ""
         text = _fill(nxt.next, values)
         takes_over = (
             nxt.settled
             or not plan.conclusion
-            or stale(plan.conclusion[0])
+            or stale_opening
             or not nxt.guides
             or opening_guide in nxt.guides
         )
@@ -266,7 +273,10 @@ def apply_stages(
                 # follow as reasons, not as the opening.
                 plan.reasons = [*plan.conclusion, *plan.reasons]
                 plan.conclusion = []
-            plan.conclusion.insert(0, Sentence(text, nxt.cite))
+            # A figure asked for (能拿多少, 该领哪些钱) keeps its figure first, the next step right after it;
+            # a stale opening gives way.
+            at = 1 if plan.kind == "figure" and plan.conclusion and not stale_opening else 0
+            plan.conclusion.insert(at, Sentence(text, nxt.cite))
             plan.selected.insert(0, f"stages/{nxt.id}")
             if plan.conclusion_kind is None:
                 plan.conclusion_kind = "action"
