@@ -146,6 +146,8 @@ FACT_NAMES = frozenset(
         # A resignation or an agreement signed under the employer's pressure (被逼着写了辞职信): what can undo it
         # (民法典 150, 152), never how to write one (session 14).
         "signed_under_pressure",
+        # A receipt, a settlement form or a waiver signed (签了结清单, 收条签了字): "don't sign" is past (session 14).
+        "receipt_signed",
         # The months off work for a work injury the worker told (歇了三个月): the 停工留薪期 (session 11).
         "stoppage_months",
         "discharged",
@@ -715,6 +717,10 @@ class FactExtractor:
         )
         self._agreement_signed = re.compile(
             rf"(?:{signs})[^,，。？?！!；;]{{0,14}}?(?:{papers})|(?:{papers})[^,，。？?！!；;]{{0,10}}?(?:{signs})"
+        )
+        receipts = lex.pattern("stage", "receipt_words")
+        self._receipt_signed = re.compile(
+            rf"(?:{signs})[^,，。？?！!；;]{{0,14}}?(?:{receipts})|(?:{receipts})[^,，。？?！!；;]{{0,10}}?(?:{signs})"
         )
         self._agreement_sign_hypothetical = re.compile(
             lex.pattern("termination", "agreement_sign_hypothetical")
@@ -2027,6 +2033,12 @@ class FactExtractor:
         stayed = (h for h in self._stayed_away.finditer(text) if not self._feared(text, h.start()))
         if hit := next(stayed, None) or self._stayed_away_threat.search(text):
             put("stayed_away", True, hit.group(0))
+        for hit in self._receipt_signed.finditer(text):
+            # 签了“工资已结清”的收条 (session 14): a receipt or a waiver signed, not supposed.
+            clause = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
+            if not self._agreement_sign_hypothetical.search(clause + hit.group(0)[:4]):
+                put("receipt_signed", True, hit.group(0))
+                break
         for hit in self._agreement_signed.finditer(text):
             clause = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
             around = text[max(0, hit.start() - 6) : hit.end() + 6]

@@ -223,3 +223,13 @@ def test_a_relative_hears_the_workers_rights_as_theirs() -> None:
         "我老公在工地上摔下来人没了，公司不给钱，我们该怎么办", ranked("work_injury_benefits")
     )
     assert not any("你老公" in s.text for s in dead.conclusion)
+
+
+def test_a_receipt_signed_and_one_only_supposed() -> None:
+    assert facts("为了拿最后一个月工资，我在结清单上签了字，加班费还能要吗").get("receipt_signed") is True
+    assert "receipt_signed" not in facts("公司让我在结清单上签字，如果签了加班费还能要吗")
+    p = plan_with_tools(
+        "为了拿最后一个月工资，我在“工资已结清、再无纠纷”的结清单上签了字，加班费还能要吗",
+        ranked("wage_arrears", "overtime"),
+    )
+    assert not any("别为了先拿一部分钱" in s.text or "先别签" in s.text for s in p.mistakes)
