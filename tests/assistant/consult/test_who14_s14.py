@@ -233,3 +233,12 @@ def test_a_receipt_signed_and_one_only_supposed() -> None:
         ranked("wage_arrears", "overtime"),
     )
     assert not any("别为了先拿一部分钱" in s.text or "先别签" in s.text for s in p.mistakes)
+
+
+def test_a_dismissed_worker_keeps_the_notice_rules_of_the_employer() -> None:
+    p = plan_with_tools(
+        "公司说要战略调整，hr通知我下周五之后就不用来了，也没提前一个月讲，我干了3年2个月，月薪12000，能拿多少钱",
+        ranked("layoff_and_shutdown", "severance_compensation"),
+    )
+    said = " ".join(s.text for s in [*p.reasons, *p.conclusion])
+    assert "提前30日书面通知" in said or "提前30天" in said
