@@ -242,3 +242,10 @@ def test_a_dismissed_worker_keeps_the_notice_rules_of_the_employer() -> None:
     )
     said = " ".join(s.text for s in [*p.reasons, *p.conclusion])
     assert "提前30日书面通知" in said or "提前30天" in said
+
+
+def test_an_employer_asking_about_a_resignation_is_told_it_needs_no_approval() -> None:
+    p = plan_with_tools(
+        "作为HR想问一下，员工交了辞职信说下个月走，公司没批，他能直接走吗", ranked("employee_resignation")
+    )
+    assert opening(p).startswith("你是用人单位") and "不需要单位批准" in opening(p)
