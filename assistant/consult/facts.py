@@ -809,8 +809,9 @@ class FactExtractor:
             rf"|(?:帮|替|给)(?:我|俺)?(?:的)?(?P<who2>{colleague})(?:问|咨询|打听|求助)"
         )
         # The worker the message is about is the asker (我被…, 打我, 把我…): a colleague named is background.
+        # 我现在也在那个岗位 / 轮到我了: the asker's own case, the colleague's only its background.
         self._self_harmed = re.compile(
-            r"(?:我|俺)(?:也)?被|把(?:我|俺)|(?:打|骂|扣|开|辞退|炒|欠)了?(?:我|俺)"
+            r"(?:我|俺)(?:也)?被|把(?:我|俺)|(?:打|骂|扣|开|辞退|炒|欠)了?(?:我|俺)|(?:我|俺)(?:现在)?也|我自己|轮到我"
         )
         self._group = re.compile(
             rf"(?P<n>\d+|[{CN_CHARS}几]+)\s*(?P<more>多|来|几)?\s*(?:个|名|位)?\s*(?:{lex.pattern('people', 'group_nouns')})"
@@ -1019,6 +1020,7 @@ class FactExtractor:
         )
         self._stage_not_after = re.compile(lex.pattern("stage", "not_after"))
         self._left = re.compile(lex.pattern("stage", "left"))
+        self._injury_supposed = re.compile(lex.pattern("harm", "injury_supposed_before"))
         self._probation = re.compile(lex.pattern("status", "probation"))
         self._relation = RelationReader(lex)
         self._local_average = re.compile(lex.pattern("wage", "local_average"))
@@ -1880,7 +1882,14 @@ class FactExtractor:
             if not self._death_idiom.search(text[max(0, hit.start() - 1) : hit.start()]):
                 put("death", True, hit.group(0))
                 break
-        if hit := next((h for h in self._injury.finditer(text) if not self._denied(text, h.start())), None):
+        if hit := next(
+            (
+                h
+                for h in self._injury.finditer(text)
+                if not self._denied(text, h.start()) and not self._supposed(text, h.start())
+            ),
+            None,
+        ):
             put("injured", True, hit.group(0))
         self._treatment(text, put)
         if (hit := self._monthly_deduction.search(text)) and (
@@ -1971,6 +1980,12 @@ class FactExtractor:
             if age is not None and 8 <= age <= 80:
                 put("age", int(age), m.group(0))
                 break
+
+    def _supposed(self, text: str, at: int) -> bool:
+        """万一被压伤了, 怕干活时受伤, 如果在工地摔伤了: a harm supposed or feared in its clause, not one that
+        happened (session 14: an injury invented from a hypothetical)."""
+        before = re.split(r"[,，。；;！!？?]", text[max(0, at - 12) : at])[-1]
+        return bool(self._injury_supposed.search(before))
 
     def _reached(self, text: str, hit: re.Match[str]) -> bool:
         """A stage word told as done: not supposed, asked or denied in its clause (如果仲裁输了, 要不要投诉,

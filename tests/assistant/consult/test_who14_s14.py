@@ -249,3 +249,25 @@ def test_an_employer_asking_about_a_resignation_is_told_it_needs_no_approval() -
         "作为HR想问一下，员工交了辞职信说下个月走，公司没批，他能直接走吗", ranked("employee_resignation")
     )
     assert opening(p).startswith("你是用人单位") and "不需要单位批准" in opening(p)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们厂的机器很危险，万一被压伤了怎么办",
+        "怕干活的时候受伤，公司又没交工伤保险",
+        "如果在工地摔伤了算工伤吗",
+    ],
+)
+def test_an_injury_supposed_or_feared_is_not_invented(text: str) -> None:
+    assert facts(text).get("injured") is None
+
+
+def test_an_injury_that_happened_is_still_read() -> None:
+    assert facts("上个月在工地摔伤了，公司不管").get("injured") is True
+    assert facts("本来怕出事，结果上周还是被机器压伤了手").get("injured") is True
+
+
+def test_a_colleagues_injury_in_the_background_of_the_askers_own_case() -> None:
+    told = facts("同事上个月摔伤了，我现在也在那个岗位，公司不给劳保用品")
+    assert told.get("asker") != "colleague"
