@@ -95,7 +95,8 @@ def render_guided_body(plan: ConsultPlan, sources: Sequence[Source], extra_point
     numbers = source_numbers(sources)
     lines = ["**结论**", ""]
     lines.append("".join(sentence_text(s, numbers) for s in plan.conclusion))
-    if employer_asks(plan):
+    if employer_asks(plan) and not any(s.text.startswith("你是用人单位") for s in plan.conclusion):
+        # The opening already speaks to the employer (corpus/consult/stages.toml [[asker]]): said once.
         lines += ["", EMPLOYER_NOTE]
     if plan.facts_shown:
         lines += ["", "按你说的情况：" + "，".join(plan.facts_shown) + "。"]

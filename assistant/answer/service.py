@@ -48,6 +48,7 @@ from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
 from assistant.consult.positions import PositionTable, check_positions, load_positions
 from assistant.consult.precedence import PrecedenceRule, check_precedence, load_precedence
 from assistant.consult.routing import IssueEvidence, IssueRouter, load_router
+from assistant.consult.stages import StageTable, check_stages, load_stages
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
 from assistant.escalation import EscalationDecision, deadlines_of, decide, safety_prefix, suggest_escalation
 from assistant.escalation.handoff import without_handoff
@@ -181,6 +182,9 @@ class AnswerService:
         # left out (a clause not in this store) is logged and left out.
         self.asked_points = usable_asked_points(load_asked_points(), self.guides)
         self.offers = usable_offers(load_offers(), retriever)
+        # The stage reached and who asks (corpus/consult/stages.toml): an entry citing a clause this store
+        # lacks is logged and left out.
+        self.stages = usable_stages(load_stages(), retriever)
         self.today = today or (lambda: settings.reference_date or today_in_china())
         self.tools = tools if tools is not None else default_tool_runner(self.today)
         # The learned issue router (corpus/learned/issue_router.json): which issues' guides may answer,
@@ -307,6 +311,7 @@ class AnswerService:
             differences=self.differences,
             asked_points=self.asked_points,
             offers=self.offers,
+            stages=self.stages,
         )
         return plan, screen
 
@@ -602,6 +607,15 @@ def usable_offers(table: OfferTable, retriever: HybridRetriever) -> OfferTable:
     """The figures an offer is set against whose every clause is in this store and in force."""
     return _left_out(
         table, check_offers(table, _store_lookup(retriever), FACT_NAMES | QUANTITY_NAMES), "offer comparison"
+    )
+
+
+def usable_stages(table: StageTable, retriever: HybridRetriever) -> StageTable:
+    """The stages and asker notes whose every clause is in this store and in force (the rest logged)."""
+    return _left_out(
+        table,
+        check_stages(table, _store_lookup(retriever), FACT_NAMES | QUANTITY_NAMES),
+        "stage or asker note",
     )
 
 

@@ -47,6 +47,16 @@ _PER_PERIOD = re.compile(
     r"(?:一|每|每一|每个|一个)(?:周|星期|礼拜|月)[^,，。了\d一二三四五六七八九十两几]{0,3}$"
 )
 # Facts whose values are dates (ISO strings in the record).
+# The stages a dispute passes through, in order (corpus/consult/facts.toml [stage], corpus/consult/stages.toml).
+DISPUTE_STAGES = (
+    "complaint",
+    "arbitration",
+    "mediation",
+    "award",
+    "judgment_first",
+    "judgment_final",
+    "enforcement",
+)
 DATE_FACTS = ("start_date", "end_date", "injury_date", "death_date", "award_date", "knew_date")
 # Every fact name the extractor can produce (guides' conditions may use only these and the tools'
 # quantities; tests/assistant/consult/test_guides.py checks it).
@@ -125,8 +135,19 @@ FACT_NAMES = frozenset(
         "renewal_terms",
         "open_ended",
         "fixed_terms",
-        # The stage an injury case has reached (applied / recognised) and out of hospital.
+        # The stage an injury case has reached (applied / recognised / refused) and out of hospital.
         "injury_stage",
+        # The stage a dispute has reached (session 14): complaint, arbitration, mediation, award, judgment_first,
+        # judgment_final, enforcement — the furthest told.
+        "dispute_stage",
+        # The job already left (session 14): told (已经离职, 人已经走了), or an ending that happened (a dismissal,
+        # an agreed or expired ending, a resignation handed in, a leaving date past).
+        "left_job",
+        # A resignation or an agreement signed under the employer's pressure (被逼着写了辞职信): what can undo it
+        # (民法典 150, 152), never how to write one (session 14).
+        "signed_under_pressure",
+        # A receipt, a settlement form or a waiver signed (签了结清单, 收条签了字): "don't sign" is past (session 14).
+        "receipt_signed",
         # The months off work for a work injury the worker told (歇了三个月): the 停工留薪期 (session 11).
         "stoppage_months",
         "discharged",
@@ -660,6 +681,11 @@ class FactExtractor:
             rf"(?:{lex.pattern('termination', 'pushed_ask')}){who}{fill}(?:{obj})"
         )
         self._pushed_done = re.compile(lex.pattern("termination", "pushed_done"))
+        # 被主管逼着写了辞职信, 硬逼我签了字: a resignation or a paper signed under the employer's pressure (session 14).
+        self._signed_pressed = re.compile(
+            rf"(?:{lex.pattern('termination', 'pushed_force')}){who}[^,，。？?]{{0,3}}?"
+            rf"(?:{lex.pattern('termination', 'pushed_done')}|{lex.pattern('termination', 'agreement_sign_words')})"
+        )
         self._resign_planned = re.compile(lex.pattern("termination", "resign_planned_words"))
         self._resign_planned_before = re.compile(lex.pattern("termination", "resign_planned_before"))
         self._denied_before = re.compile(rf"(?P<neg>{lex.pattern('harm', 'denied_before')})(?:有)?(?:被)?$")
@@ -691,6 +717,10 @@ class FactExtractor:
         )
         self._agreement_signed = re.compile(
             rf"(?:{signs})[^,，。？?！!；;]{{0,14}}?(?:{papers})|(?:{papers})[^,，。？?！!；;]{{0,10}}?(?:{signs})"
+        )
+        receipts = lex.pattern("stage", "receipt_words")
+        self._receipt_signed = re.compile(
+            rf"(?:{signs})[^,，。？?！!；;]{{0,14}}?(?:{receipts})|(?:{receipts})[^,，。？?！!；;]{{0,10}}?(?:{signs})"
         )
         self._agreement_sign_hypothetical = re.compile(
             lex.pattern("termination", "agreement_sign_hypothetical")
@@ -746,8 +776,14 @@ class FactExtractor:
         # A relative named just before (孩子住院, 我妈前阵子生病): the words that follow are about them.
         self._worker_acts = re.compile(r"(?:我|俺)(?:请|辞|被|上班|干活|旷工)|(?:扣|开|辞退|炒)了?(?:我|俺)")
         self._kin_before = re.compile(rf"(?:{kin})[^，。！？,.!?；;我俺]{{0,4}}$")
+        # 我老公去年十月在工地…, 我同事上周在车间…: a time told between the person and the verb (session 14).
+        when = (
+            rf"(?:去年|今年|前年|上个?月|这个月|本月|上周|上星期|上礼拜|昨天|前天|前几天|前些天|年初|年底|刚才|刚刚|"
+            rf"\d{{1,4}}年|\d{{1,2}}月份?|[{CN_CHARS}]{{1,3}}月份?|\d{{1,2}}[号日]|[{CN_CHARS}]{{1,3}}[号日])"
+        )
+        self._when = when
         self._kin_subject = re.compile(
-            rf"(?:^|我的?|我家|俺的?|俺家)(?P<kin>{kin})(?:{lex.pattern('people', 'kin_verbs')})"
+            rf"(?:^|我的?|我家|俺的?|俺家)(?P<kin>{kin})(?:{when}){{0,3}}(?:{lex.pattern('people', 'kin_verbs')})"
             # 帮我爸问问 / 替我老婆咨询一下: asking on a relative's behalf.
             rf"|(?:帮|替|给)(?:我|俺)?(?:家)?(?P<kin2>{kin})(?:问|咨询|打听|求助)"
             # 老公上个月3号从架子上掉下来: a message that opens with the relative is about them.
@@ -762,6 +798,20 @@ class FactExtractor:
             rf"(?:{lex.pattern('people', 'business')})"
             rf"|(?:{lex.pattern('people', 'self_is')})(?:一家|一个|一名|个)?[^，。,.!?？！的里]{{0,8}}?"
             rf"(?:{lex.pattern('people', 'self_business')})(?=[，。,.!?？！；;、\s]|$|{lex.pattern('people', 'self_business_after')})"
+        )
+        self._staff_demand = re.compile(
+            rf"(?:^|[，。,.!?？！；;\s])(?:{lex.pattern('people', 'staff_demand_subject')})"
+            rf"[^，。,.!?？！；;我]{{0,6}}?(?:{lex.pattern('people', 'staff_demand_verb')})"
+        )
+        colleague = lex.pattern("people", "colleague")
+        self._colleague = re.compile(
+            rf"(?:^|我的?|俺的?|我们|俺们)(?P<who>{colleague})(?:{self._when}){{0,3}}(?:{lex.pattern('people', 'colleague_verbs')})"
+            rf"|(?:帮|替|给)(?:我|俺)?(?:的)?(?P<who2>{colleague})(?:问|咨询|打听|求助)"
+        )
+        # The worker the message is about is the asker (我被…, 打我, 把我…): a colleague named is background.
+        # 我现在也在那个岗位 / 轮到我了: the asker's own case, the colleague's only its background.
+        self._self_harmed = re.compile(
+            r"(?:我|俺)(?:也)?被|把(?:我|俺)|(?:打|骂|扣|开|辞退|炒|欠)了?(?:我|俺)|(?:我|俺)(?:现在)?也|我自己|轮到我"
         )
         self._group = re.compile(
             rf"(?P<n>\d+|[{CN_CHARS}几]+)\s*(?P<more>多|来|几)?\s*(?:个|名|位)?\s*(?:{lex.pattern('people', 'group_nouns')})"
@@ -956,10 +1006,21 @@ class FactExtractor:
         ]
         # The stage of an injury case (recognised before applied: the first reading stands).
         self._stages = [
+            ("injury_stage", "refused", re.compile(lex.pattern("status", "injury_refused"))),
             ("injury_stage", "recognised", re.compile(lex.pattern("status", "injury_recognised"))),
             ("injury_stage", "applied", re.compile(lex.pattern("status", "injury_applied"))),
             ("discharged", True, re.compile(lex.pattern("status", "discharged"))),
         ]
+        # The stage a dispute has reached (session 14): the furthest one told wins (DISPUTE_STAGES order).
+        self._dispute_stages = [
+            (stage, re.compile(lex.pattern("stage", stage))) for stage in reversed(DISPUTE_STAGES)
+        ]
+        self._stage_not_before = re.compile(
+            rf"(?:{lex.pattern('stage', 'not_before')})[^,，。；;！!？?]{{0,6}}$"
+        )
+        self._stage_not_after = re.compile(lex.pattern("stage", "not_after"))
+        self._left = re.compile(lex.pattern("stage", "left"))
+        self._injury_supposed = re.compile(lex.pattern("harm", "injury_supposed_before"))
         self._probation = re.compile(lex.pattern("status", "probation"))
         self._relation = RelationReader(lex)
         self._local_average = re.compile(lex.pattern("wage", "local_average"))
@@ -1037,6 +1098,7 @@ class FactExtractor:
             self._overtime(clause, put)
         self._overtime_message(text, facts, put)
         self._status(text, put)
+        self._stage(text, put)
         self._birth_year(text, today, put)
         self._relation.read(text, put)
         self._decisive(text, put)
@@ -1677,6 +1739,9 @@ class FactExtractor:
             # The employer wants the job ended: a dismissal in substance, and no resignation yet.
             put("termination", "dismissed", pushed.group(0), note="单位要你走、让你自己辞职")
             put("pushed_to_resign", True, pushed.group(0))
+        if (done := self._signed_pressed.search(told)) and not self._feared(told, done.start()):
+            # 被逼着写了辞职信: signed under pressure — what can undo it is the question (session 14).
+            put("signed_under_pressure", True, done.group(0))
         for value, pattern in self._terminations:
             if value == "resigned" and pushed and not self._pushed_done.search(told):
                 continue  # 怕公司逼我辞职: the 辞职 is the employer's demand, feared, not the worker's act
@@ -1752,8 +1817,8 @@ class FactExtractor:
                 if not asked or answer is not None:
                     put("injury_insurance", answer if asked else value, hit.group(0))
                 break
-        if hit := self._employer.search(text):
-            put("asker", "employer", hit.group(0))
+        if hit := self._employer.search(text) or self._staff_demand.search(text):
+            put("asker", "employer", hit.group(0).strip("，。,.!?？！；; "))
             if contractor := self._contractor.search(text):
                 put("asker_contractor", True, contractor.group(0))
         else:
@@ -1766,6 +1831,12 @@ class FactExtractor:
                         hit.group(0),
                     )
                     break
+            else:
+                # 我同事在车间被压断了手指: a colleague or a friend asked about (session 14).
+                hit = next((h for _, c in _clauses(text) if (h := self._colleague.search(c.strip()))), None)
+                if hit is not None and not self._self_harmed.search(text):
+                    put("asker", "colleague", hit.group(0))
+                    put("relation", hit.group("who") or hit.group("who2"), hit.group(0))
         if hit := self._violence.search(text):
             put("violence", True, hit.group(0))
         if hit := self._pay_sought.search(text):
@@ -1811,7 +1882,14 @@ class FactExtractor:
             if not self._death_idiom.search(text[max(0, hit.start() - 1) : hit.start()]):
                 put("death", True, hit.group(0))
                 break
-        if hit := next((h for h in self._injury.finditer(text) if not self._denied(text, h.start())), None):
+        if hit := next(
+            (
+                h
+                for h in self._injury.finditer(text)
+                if not self._denied(text, h.start()) and not self._supposed(text, h.start())
+            ),
+            None,
+        ):
             put("injured", True, hit.group(0))
         self._treatment(text, put)
         if (hit := self._monthly_deduction.search(text)) and (
@@ -1903,6 +1981,31 @@ class FactExtractor:
                 put("age", int(age), m.group(0))
                 break
 
+    def _supposed(self, text: str, at: int) -> bool:
+        """万一被压伤了, 怕干活时受伤, 如果在工地摔伤了: a harm supposed or feared in its clause, not one that
+        happened (session 14: an injury invented from a hypothetical)."""
+        before = re.split(r"[,，。；;！!？?]", text[max(0, at - 12) : at])[-1]
+        return bool(self._injury_supposed.search(before))
+
+    def _reached(self, text: str, hit: re.Match[str]) -> bool:
+        """A stage word told as done: not supposed, asked or denied in its clause (如果仲裁输了, 要不要投诉,
+        还没申请仲裁), nor asked about right after (投诉了有用吗)."""
+        before = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
+        if self._stage_not_before.search(before):
+            return False
+        return not self._stage_not_after.match(text, hit.end())
+
+    def _stage(self, text: str, put: Any) -> None:
+        """The stage a dispute has reached (投诉了, 申请了仲裁, 裁决下来了, 一审判了, 申请了强制执行) and a job
+        already left in so many words (session 14): steps of a stage passed are not told again, and 怎么办
+        opens with the step after it (corpus/consult/stages.toml)."""
+        for stage, pattern in self._dispute_stages:
+            if hit := next((h for h in pattern.finditer(text) if self._reached(text, h)), None):
+                put("dispute_stage", stage, hit.group(0))
+                break
+        if hit := next((h for h in self._left.finditer(text) if self._reached(text, h)), None):
+            put("left_job", True, hit.group(0))
+
     @staticmethod
     def _birth_year(text: str, today: date, put: Any) -> None:
         """1962年出生 / 我是65年的 / 出生于1970年: the age this year (an age told outright is read first and
@@ -1945,6 +2048,12 @@ class FactExtractor:
         stayed = (h for h in self._stayed_away.finditer(text) if not self._feared(text, h.start()))
         if hit := next(stayed, None) or self._stayed_away_threat.search(text):
             put("stayed_away", True, hit.group(0))
+        for hit in self._receipt_signed.finditer(text):
+            # 签了“工资已结清”的收条 (session 14): a receipt or a waiver signed, not supposed.
+            clause = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
+            if not self._agreement_sign_hypothetical.search(clause + hit.group(0)[:4]):
+                put("receipt_signed", True, hit.group(0))
+                break
         for hit in self._agreement_signed.finditer(text):
             clause = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
             around = text[max(0, hit.start() - 6) : hit.end() + 6]
@@ -2096,6 +2205,25 @@ class FactExtractor:
     # --- derived facts -------------------------------------------------------------------------
 
     @staticmethod
+    def _derive_left(record: CaseFacts) -> None:
+        """The job already left (session 14): a resignation handed in, a dismissal that happened (not one the
+        employer is still pushing for), an ending agreement signed or a leaving date past — unless the worker
+        says the job goes on or only means to leave."""
+        if record.has("left_job") or record.get("still_employed") or record.get("leaving_planned"):
+            return
+        end = record.date("end_date")
+        for name, holds in (
+            ("resignation_made", record.get("resignation_made") is True),
+            ("termination", record.get("termination") == "dismissed" and not record.get("pushed_to_resign")),
+            ("agreement_signed", record.get("agreement_signed") is True),
+            ("end_date", end is not None and end <= record.today),
+        ):
+            if holds:
+                fact = record.facts[name]
+                record.add(Fact("left_job", True, fact.words, fact.turn, True, "按你说的情况推断"))
+                return
+
+    @staticmethod
     def _derive_hours(record: CaseFacts) -> None:
         """每天干10个钟 under the standard day of 8 hours: 2 extended hours a working day."""
         daily = record.facts.get("daily_hours")
@@ -2188,6 +2316,7 @@ class FactExtractor:
 
     @staticmethod
     def _derive(record: CaseFacts) -> None:
+        FactExtractor._derive_left(record)
         if record.get("ending_ground") == "trivial" and record.get("termination") != "dismissed":
             # 看手机一次罚50: trivial conduct told with no dismissal is no ground of an ending.
             for name in ("ending_ground", "trivial_conduct"):

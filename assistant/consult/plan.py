@@ -41,9 +41,12 @@ from assistant.consult.kinds import (
 from assistant.consult.offers import OfferTable, compare_offer
 from assistant.consult.positions import PositionTable, Rebuttal, find_rebuttal, load_positions
 from assistant.consult.precedence import PrecedenceRule, load_answer_rules, load_precedence
+from assistant.consult.stages import StageTable, apply_stages, load_stages
 
 MAX_ISSUE_GUIDES = 2  # detected issues whose guides shape one answer
 MAX_CANDIDATE_GUIDES = 3  # detected issues whose guides are weighed for it
+# The dispute stages at or past an arbitration applied for (assistant/consult/facts.py DISPUTE_STAGES).
+ARBITRATION_PASSED = frozenset({"arbitration", "award", "judgment_first", "judgment_final", "enforcement"})
 SECOND_ISSUE_SHARE = 0.5  # a second issue counts when its detection score is at least this share
 MAX_PARTS = 3  # asked parts of one question the opening answers (辞退了补偿按几个月算？年假能折现吗？)
 MAX_HEADS = 4  # heads of claim one opening names when all of them are asked for (我能要哪些钱)
@@ -604,6 +607,7 @@ def plan_consultation(
     differences: DifferenceTable | None = None,
     asked_points: AskedPointTable | None = None,
     offers: OfferTable | None = None,
+    stages: StageTable | None = None,
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
     escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
@@ -724,6 +728,9 @@ def plan_consultation(
     opening_verdict_decided = False
     opening: GuideAnswer | None = None
     opening_guide: Guide | None = None
+    employer_opening = (
+        False  # the opening branch was written for the employer asking (its condition names asker)
+    )
     if run_tool is not None:
         for name in tools_asked(guides, question, earlier):
             if not any(c.tool == name for c in plan.computations):
@@ -788,6 +795,7 @@ def plan_consultation(
                     plan.also.append(plan.reasons[lead])
                 else:
                     opening, opening_guide = answer, guide
+                    employer_opening = "asker" in statement.when.names
                     plan.conclusion.append(Sentence(text, statement.cite))
                     # Asked in so many words (or a raised situation speaks): the team's guide answers
                     # this very question, which the answer's confidence reflects.
@@ -869,6 +877,16 @@ def plan_consultation(
     pair = find_difference(question, load_differences() if differences is None else differences)
     if pair is not None:
         _tell_apart(plan, pair)
+    # The stage reached and who asks (corpus/consult/stages.toml, session 14): no step of a stage already
+    # passed, 怎么办 opened with the step after it, an employer told its duty, a colleague that the worker acts.
+    apply_stages(
+        plan,
+        question,
+        values,
+        load_stages() if stages is None else stages,
+        opening_guide.id if opening_guide is not None else None,
+        employer_opening,
+    )
     if plan.ask is None:
         # A figure the question asks for could not be computed: ask for exactly the input it lacks —
         # only a figure asked for (多少, or the figure named: 补偿, 加班费), not one a guide merely runs.
@@ -896,9 +914,11 @@ def plan_consultation(
             if name is not None:
                 plan.ask_fact, plan.ask = name, book.ask_text(name)
                 break
-    if plan.ask and values.get("asker") == "family":
+    if plan.ask and values.get("asker") in ("family", "colleague"):
         plan.ask = about_relative(plan.ask, values.get("relation"))
-    if any("仲裁" in s.text for s in plan.steps + plan.conclusion):
+    if values.get("dispute_stage") in ARBITRATION_PASSED:
+        pass  # arbitration already applied for (or past): no application form is offered again
+    elif any("仲裁" in s.text for s in plan.steps + plan.conclusion):
         # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
         plan.documents.append("arbitration")
     # A reason that repeats what the opening now says (two answers of one guide both carry 停工留薪期一般不超过

@@ -1,0 +1,316 @@
+"""The stage a matter has reached, and who is asking (corpus/consult/stages.toml).
+
+Session 14 (issue 13): the second largest class of failing answers in a blind reading was the stage reached or
+the asker's role misread — a worker holding an award told how to appeal, a death already recognised as 工亡 told
+to apply for recognition, a paper already signed told 先别签, an employer answered as if a worker asked. The
+facts reader (assistant/consult/facts.py) reads the stage and the asker; this module, from the table:
+
+- drops the steps, mistakes and opening sentences that tell an act of a stage already passed (``passed``);
+- opens an answer to 怎么办 / 下一步 / 接下来 with the step after the stage reached (``next``), unless the opening
+  already names it;
+- tells a worker who signed how the paper can be challenged instead of "don't sign" (``instead``);
+- opens an employer's answer with its duty, the lawful way and the cost of not doing it, and tells a colleague
+  that the rights are the worker's, who must act (``[[asker]]``).
+
+Pure: the plan, the facts and the question are the inputs. Every clause cited is checked against the store at
+load by the answer service (``check_stages``): an entry citing what the store cannot show is left out."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.config import CORPUS_DIR
+from assistant.consult.guides import ClauseRef, Condition, GuideError, cite_problem, table_rows, word_list
+
+if TYPE_CHECKING:  # plan.py calls this module: the types only, no import cycle
+    from assistant.consult.plan import ConsultPlan, Sentence
+
+STAGES_PATH = CORPUS_DIR / "consult" / "stages.toml"
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    when: Condition
+    passed: tuple[str, ...] = ()
+    next: str | None = None
+    cite: tuple[ClauseRef, ...] = ()
+    said: tuple[str, ...] = ()
+    instead: str | None = None
+    instead_cite: tuple[ClauseRef, ...] = ()
+    asks: tuple[str, ...] = ()  # words besides [text] next_asks that make the next step the opening
+    settled: bool = False  # the sums are decided (an award, a judgment): no fact is asked to price them
+    # The guides whose opening the next step takes over (empty: any); elsewhere the stage is background to
+    # another question (工伤认定下来了，公司要辞退我怎么办) and the next step opens only in place of a stale opening.
+    guides: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class AskerNote:
+    id: str
+    when: Condition
+    say: str | None
+    cite: tuple[ClauseRef, ...] = ()
+    guides: frozenset[str] = frozenset()  # the opening guides it speaks for (empty: any)
+    first_when_asked: tuple[str, ...] = ()  # words of the question that make it the opening
+    first: bool = False  # it always opens (the employer's duty)
+    voice: str | None = None  # how the guide's opening speaks of the worker for this asker (他, 你{relation})
+    lead: str | None = None  # words before the guide's opening, once voiced (从劳动者一方看：)
+
+
+@dataclass(frozen=True)
+class StageTable:
+    next_asks: tuple[str, ...]
+    stages: tuple[Stage, ...]
+    askers: tuple[AskerNote, ...]
+
+    def without(self, ids: set[str]) -> StageTable:
+        return StageTable(
+            self.next_asks,
+            tuple(s for s in self.stages if s.id not in ids),
+            tuple(a for a in self.askers if a.id not in ids),
+        )
+
+
+_STAGE_FIELDS = {
+    "id",
+    "when",
+    "passed",
+    "next",
+    "cite",
+    "said",
+    "instead",
+    "instead_cite",
+    "asks",
+    "settled",
+    "guides",
+}
+_ASKER_FIELDS = {"id", "when", "say", "cite", "guides", "first_when_asked", "first", "voice", "lead"}
+
+
+def _cites(raw: Any, where: str) -> tuple[ClauseRef, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(r, str) for r in raw):
+        raise GuideError(f"{where}：cite 要写成条文列表")
+    return tuple(ClauseRef.parse(r) for r in raw)
+
+
+def _text(raw: Any, where: str) -> str | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw.strip():
+        raise GuideError(f"{where}：要写一句话")
+    return raw.strip()
+
+
+def parse_stages(data: Mapping[str, Any], where: str = "stages.toml") -> StageTable:
+    """The table from its TOML data; a malformed entry raises GuideError naming it."""
+    next_asks = word_list(data.get("text", {}).get("next_asks"), f"{where} [text].next_asks")
+    seen: set[str] = set()
+    stages: list[Stage] = []
+    for label, raw in table_rows(data, "stage", where, _STAGE_FIELDS):
+        sid = raw.get("id")
+        if not isinstance(sid, str) or not sid or sid in seen:
+            raise GuideError(f"{label}：id 缺失或重复")
+        seen.add(sid)
+        label = f"{label}（{sid}）"
+        nxt, instead = _text(raw.get("next"), label), _text(raw.get("instead"), label)
+        cite, instead_cite = _cites(raw.get("cite"), label), _cites(raw.get("instead_cite"), label)
+        if instead is not None and not instead_cite:
+            raise GuideError(f"{label}：instead 要有所依据的条文")
+        stages.append(
+            Stage(
+                sid,
+                Condition.parse(raw.get("when", "")),
+                word_list(raw["passed"], f"{label}.passed") if "passed" in raw else (),
+                nxt,
+                cite,
+                word_list(raw["said"], f"{label}.said") if "said" in raw else (),
+                instead,
+                instead_cite,
+                word_list(raw["asks"], f"{label}.asks") if "asks" in raw else (),
+                raw.get("settled", False) is True,
+                frozenset(word_list(raw["guides"], f"{label}.guides")) if "guides" in raw else frozenset(),
+            )
+        )
+    askers: list[AskerNote] = []
+    for label, raw in table_rows(data, "asker", where, _ASKER_FIELDS):
+        aid = raw.get("id")
+        if not isinstance(aid, str) or not aid or aid in seen:
+            raise GuideError(f"{label}：id 缺失或重复")
+        seen.add(aid)
+        label = f"{label}（{aid}）"
+        say = _text(raw.get("say"), label)
+        if say is None and "voice" not in raw:
+            raise GuideError(f"{label}：say 或 voice 至少要有一个")
+        askers.append(
+            AskerNote(
+                aid,
+                Condition.parse(raw.get("when", "")),
+                say,
+                _cites(raw.get("cite"), label),
+                frozenset(word_list(raw["guides"], f"{label}.guides")) if "guides" in raw else frozenset(),
+                word_list(raw["first_when_asked"], f"{label}.first_when_asked")
+                if "first_when_asked" in raw
+                else (),
+                raw.get("first", False) is True,
+                _text(raw.get("voice"), label),
+                _text(raw.get("lead"), label),
+            )
+        )
+    if not stages:
+        raise GuideError(f"{where}：没有 stage")
+    return StageTable(next_asks, tuple(stages), tuple(askers))
+
+
+@lru_cache(maxsize=2)
+def load_stages(path: Path = STAGES_PATH) -> StageTable:
+    with path.open("rb") as handle:
+        return parse_stages(tomllib.load(handle), path.name)
+
+
+def check_stages(
+    table: StageTable, lookup: Callable[[str, int, int | None], Any], fact_names: Iterable[str] | None = None
+) -> list[tuple[str, str, str]]:
+    """(entry, clause or fact, problem) for every cited clause the store cannot show and every condition
+    naming an unknown fact."""
+    problems: list[tuple[str, str, str]] = []
+    known = set(fact_names) if fact_names is not None else None
+    entries: list[tuple[str, Condition, tuple[ClauseRef, ...]]] = [
+        (s.id, s.when, s.cite + s.instead_cite) for s in table.stages
+    ]
+    entries += [(a.id, a.when, a.cite) for a in table.askers]
+    for entry_id, when, cite in entries:
+        for ref in cite:
+            if (problem := cite_problem(ref, lookup)) is not None:
+                problems.append((entry_id, str(ref), problem))
+        if known is not None:
+            for name in sorted(when.names - known):
+                problems.append((entry_id, name, f"条件用到了未知的事实名：{when.source}"))
+    return problems
+
+
+def _holds(when: Condition, values: Mapping[str, Any]) -> bool:
+    return when.holds(values) is True
+
+
+def reached(table: StageTable, values: Mapping[str, Any]) -> list[Stage]:
+    return [s for s in table.stages if _holds(s.when, values)]
+
+
+def asks_next(question: str, table: StageTable, stage: Stage | None = None) -> bool:
+    text = question.lower()
+    return any(w in text for w in (*table.next_asks, *(stage.asks if stage is not None else ())))
+
+
+def _fill(text: str, values: Mapping[str, Any]) -> str | None:
+    try:
+        return text.format_map({k: v for k, v in values.items() if v is not None})
+    except (KeyError, ValueError, IndexError):
+        return None
+
+
+def _voiced(text: str, voice: str) -> str:
+    """The worker spoken of, not to: 你 → 他 / 你父亲 / 劳动者 (你们 likewise)."""
+    marker = "\x00"
+    return text.replace("你们", marker).replace("你", marker).replace(marker, voice)
+
+
+def apply_stages(
+    plan: ConsultPlan,
+    question: str,
+    values: Mapping[str, Any],
+    table: StageTable,
+    opening_guide: str | None,
+    employer_opening: bool,
+) -> None:
+    """Fit the plan to the stage reached and to the one asking (see the module's doc)."""
+    from assistant.consult.plan import Sentence
+
+    stages = reached(table, values)
+    passed = tuple(w for s in stages for w in s.passed)
+
+    def stale(sentence: Sentence) -> bool:
+        return any(w in sentence.text for w in passed)
+
+    if passed:
+        plan.steps = [s for s in plan.steps if not stale(s)]
+        # The urgent steps of a raised situation too (评残之前什么都别签 to a worker already graded); a block
+        # keeps at least its first step.
+        plan.situations = [
+            replace(block, steps=tuple(s for s in block.steps if not stale(s)) or block.steps[:1])
+            for block in plan.situations
+        ]
+        kept = [s for s in plan.mistakes if not stale(s)]
+        if len(kept) < len(plan.mistakes):
+            for stage in stages:
+                if stage.instead is not None:
+                    kept.insert(0, Sentence(stage.instead, stage.instead_cite))
+                    break
+        plan.mistakes = kept
+        plan.reasons = [s for s in plan.reasons if not stale(s)]
+    nxt = next((s for s in stages if s.next is not None), None)
+    stale_opening = bool(plan.conclusion) and stale(plan.conclusion[0])
+    if nxt is not None and nxt.next is not None and (stale_opening or asks_next(question, table, nxt)):
+        opening = plan.conclusion[0].text if plan.conclusion else ""
+        text = _fill(nxt.next, values)
+        takes_over = (
+            nxt.settled
+            or not plan.conclusion
+            or stale_opening
+            or not nxt.guides
+            or opening_guide in nxt.guides
+        )
+        if text is not None and takes_over and not any(w in opening for w in nxt.said):
+            if nxt.settled:
+                # The claim's own rules (how 2N is priced) were decided by the award or the judgment: they
+                # follow as reasons, not as the opening.
+                plan.reasons = [*plan.conclusion, *plan.reasons]
+                plan.conclusion = []
+            # A figure asked for (能拿多少, 该领哪些钱) keeps its figure first, the next step right after it;
+            # a stale opening gives way.
+            at = 1 if plan.kind == "figure" and plan.conclusion and not stale_opening else 0
+            plan.conclusion.insert(at, Sentence(text, nxt.cite))
+            plan.selected.insert(0, f"stages/{nxt.id}")
+            if plan.conclusion_kind is None:
+                plan.conclusion_kind = "action"
+            if nxt.settled:
+                # What is owed was decided by the award or the judgment: asking the tenure to price it again
+                # would hold the worker up.
+                plan.ask = plan.ask_fact = None
+    if passed and len(plan.conclusion) > 1:
+        # An opening sentence that tells the act of a stage already passed is not said, as long as something
+        # else still answers.
+        kept = [s for s in plan.conclusion if not stale(s)]
+        plan.conclusion = kept or plan.conclusion[:1]
+    for note in table.askers:
+        if not _holds(note.when, values):
+            continue
+        if employer_opening or (note.guides and opening_guide not in note.guides):
+            # The guide chose an answer written for this asker, or speaks of another topic.
+            continue
+        filled = {**values, "relation": values.get("relation") or "同事"}
+        text = _fill(note.say, filled) if note.say is not None else None
+        if note.say is not None and (text is None or any(s.text == text for s in plan.conclusion)):
+            continue
+        if note.voice is not None and (voice := _fill(note.voice, filled)) is not None:
+            # The guide's opening speaks to the worker: said of the worker (他本人可以申请, 你父亲可以…,
+            # 劳动者可以…), not to the one asking, led by the note's words.
+            plan.conclusion = [
+                Sentence((note.lead if i == 0 and note.lead else "") + _voiced(c.text, voice), c.cite)
+                for i, c in enumerate(plan.conclusion)
+            ]
+        if text is not None:
+            first = note.first or any(w in question for w in note.first_when_asked)
+            at = 0 if first else min(1, len(plan.conclusion))
+            plan.conclusion.insert(at, Sentence(text, note.cite))
+        plan.selected.append(f"stages/{note.id}")
+        if plan.conclusion_kind is None:
+            plan.conclusion_kind = plan.kind
+        break
