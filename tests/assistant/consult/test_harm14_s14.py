@@ -99,8 +99,9 @@ def test_a_nursing_mother_moved_and_cut_who_would_quit_is_told_the_cut_is_unlawf
         "我在哺乳期，公司把我调去仓库还降了工资，我想干脆不干了，辞职能拿到什么",
         ranked("rules_and_transfer", "female_workers", "employee_resignation"),
     )
-    assert opening(p).startswith("先别急着辞职")
-    assert any("补发" in s.text for s in [*p.conclusion, *p.reasons])
+    text = opening(p)
+    assert text.startswith("先别以“个人原因”辞职")
+    assert "补发" in text and "经济补偿" in text and "哺乳期满" in text
 
 
 def test_a_worker_not_pregnant_who_wants_to_quit_is_told_how() -> None:
