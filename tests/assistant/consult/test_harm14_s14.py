@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from assistant.consult.facts import extract_facts, retirement_age_text
+from assistant.consult.plan import arbitration_advised
 from tests.assistant.consult.planning import TODAY, opening, plan_with_tools, ranked
 
 
@@ -122,6 +123,19 @@ def test_an_employer_asking_about_a_pregnant_worker_is_not_told_not_to_resign() 
     assert "先别急着辞职" not in text
 
 
+def test_hr_asking_to_cut_a_pregnant_employees_pay_is_told_no_in_its_own_voice() -> None:
+    question = "hr这边问下，员工怀孕了我们想给她调岗降薪，她不同意的话我们能不能跟她协商解除？"
+    assert facts(question)["asker"] == "employer"
+    text = conclusion(question, "rules_and_transfer", "female_workers")
+    assert text.startswith("不能。员工在孕期") and "真心同意" in text and "经济补偿" in text
+    assert "因为你怀孕" not in text
+
+
+def test_a_pregnant_worker_whose_pay_is_cut_is_still_told_in_her_own_voice() -> None:
+    text = conclusion("我怀孕了，公司给我调岗降薪，合法吗", "rules_and_transfer", "female_workers")
+    assert text.startswith("不合法") and "员工在孕期" not in text
+
+
 # --- (c) which time limit ----------------------------------------------------------------------------
 
 
@@ -132,6 +146,29 @@ def test_an_agency_fee_is_a_civil_claim_with_three_years() -> None:
     assert "3年" in text and "法院" in text
     assert "1年内申请" not in text
     assert "time_limit" not in {b.guide_id for b in p.situations}
+
+
+def test_a_civil_claim_gets_no_arbitration_steps_nor_the_arbitration_draft() -> None:
+    p = plan_with_tools(
+        "前年交给黑中介的2000块介绍费一直不退，是不是过了一年就要不回来了",
+        ranked("arbitration_procedure", "recruitment_fraud"),
+    )
+    assert "3年" in opening(p)
+    assert "arbitration" not in p.documents
+    assert not any("仲裁委员会" in s.text or "1年从你知道" in s.text for s in p.steps)
+    assert any("法院起诉" in s.text for s in p.steps)
+
+
+def test_arbitration_named_only_to_rule_it_out_offers_no_draft() -> None:
+    assert not arbitration_advised("不用走劳动仲裁：你还没入职")
+    assert not arbitration_advised("劳动仲裁委一般不受理。")
+    assert not arbitration_advised("能告，而且不用先仲裁")
+    assert arbitration_advised("可以在一年内申请劳动仲裁，要求继续上班")
+
+
+def test_a_dismissed_worker_is_still_offered_the_arbitration_draft() -> None:
+    p = plan_with_tools("公司上个月无故把我辞退了，干了三年，怎么办", ranked("unlawful_termination"))
+    assert "arbitration" in p.documents
 
 
 def test_a_driving_school_fee_is_not_time_barred_by_the_labour_limit() -> None:
@@ -157,11 +194,15 @@ def test_an_applicants_deposit_and_id_card_go_to_the_inspectorate_not_arbitratio
     assert text.startswith("不用走劳动仲裁")
     assert "人社部门" in text and "法院" in text
     assert "歧视" not in text
+    p = plan_with_tools(question, ranked("recruitment_fraud", "employment_discrimination"))
+    assert "arbitration" not in p.documents
 
 
 def test_an_applicant_refused_for_hepatitis_keeps_the_discrimination_answer() -> None:
-    text = conclusion("面试的时候查出乙肝就不录用了，能去仲裁吗", "employment_discrimination")
+    p = plan_with_tools("面试的时候查出乙肝就不录用了，能去仲裁吗", ranked("employment_discrimination"))
+    text = " ".join(s.text for s in p.conclusion)
     assert "人民法院起诉" in text and "不用走劳动仲裁" not in text
+    assert "arbitration" not in p.documents  # never hired: nothing to arbitrate
 
 
 def test_an_employees_deposit_is_not_answered_as_an_applicants() -> None:
@@ -179,7 +220,7 @@ def test_a_penalty_over_the_cap_is_cut_to_the_unserved_share_of_the_cost() -> No
     told = facts(question)
     assert told["training_cost"] == 6000 and told["bond_months"] == 36 and told["penalty_demanded"] == 20000
     text = conclusion(question, "service_period_penalty")
-    assert text.startswith("要不了20000元，最多4000元")
+    assert text.startswith("要赔，但最多4000元，不是单位要的20000元")
     assert "24个月" in text and "无效" in text
 
 
@@ -188,7 +229,7 @@ def test_the_cap_without_a_demand_is_stated_with_the_numbers() -> None:
         "单位送我去考证，培训费一万二，签了两年服务期，现在干了8个月要辞职，要赔多少",
         "service_period_penalty",
     )
-    assert text.startswith("不用全赔，最多8000元")
+    assert text.startswith("要赔，但最多8000元")
 
 
 def test_a_service_period_served_owes_nothing() -> None:
