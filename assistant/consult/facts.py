@@ -184,6 +184,9 @@ FACT_NAMES = frozenset(
         # A job applicant not (yet) hired (面试, 应聘, 投了简历): no labour relation, so a refusal is sued in
         # court (就业促进法 62), never taken to arbitration (session 13, class S).
         "applicant",
+        # Money paid to an agency, a school or a landlord (中介费, 驾校, 房东): a civil claim with the civil
+        # three-year limit in court (民法典 188), not the labour one (session 14, class "which time limit").
+        "civil_claim",
         # The employer is an individual business (个体户开的小饭馆): its hands are employees (劳动合同法 2,
         # 工伤保险条例 2), never a platform worker registered as one (session 13, class S).
         "individual_employer",
@@ -192,6 +195,18 @@ FACT_NAMES = frozenset(
         # An age past the latest statutory retirement age that age allows (men's, the latest birth month):
         # the labour contract has ended by law (劳动合同法实施条例 21) whatever the worker's sex (session 9).
         "past_retirement_age",
+        # Session 14 (class "retirement age"): the birth year (and month) told, and the statutory retirement
+        # age it gives under 国务院关于渐进式延迟法定退休年龄的办法 第一条 — for men, for women whose age was 50 and
+        # for women whose age was 55 —, as said to the worker (60岁4个月 / 61岁4个月到61岁6个月).
+        "birth_year",
+        "birth_month",
+        "retire_age_men",
+        "retire_age_women_50",
+        "retire_age_women_55",
+        # Whether that age is reached today, for every birth month the facts allow (unknown when it turns on it).
+        "retired_men",
+        "retired_women_50",
+        "retired_women_55",
         # The worker's sex, told (我是女的, 女职工): women's statutory retirement ages are earlier.
         "female",
         # Insurance paid on too low a base (按最低基数交): the insurance guide still speaks (session 9).
@@ -239,6 +254,41 @@ def latest_retirement_age(age: int, today: date, female: bool = False) -> float:
     months_after = (year - first_year) * 12 + 12  # born in December of that year: the latest
     added = 0 if months_after <= 0 else min(36, -(-months_after // 4))
     return base + added / 12
+
+
+# 国务院关于渐进式延迟法定退休年龄的办法 第一条 (in force 2025-01-01): from the original age, one month later for
+# every four months of birth (men from 60, women from 55) or every two months (women from 50), counted from the
+# first birth month whose original retirement falls in 2025, up to 3 years (5 for women from 50). The table
+# annexed to the decision is not in the store; these are the steps of 第一条 itself. Session 14.
+RETIREMENT_STEPS = {
+    "men": (60, 1965, 4, 36),
+    "women_50": (50, 1975, 2, 60),
+    "women_55": (55, 1970, 4, 36),
+}
+
+
+def retirement_delay_months(kind: str, year: int, month: int) -> int:
+    """The months added to the original retirement age for a birth in this month (0 before the reform)."""
+    base, first_year, every, most = RETIREMENT_STEPS[kind]
+    k = (year - first_year) * 12 + (month - 1)
+    return 0 if k < 0 else min(most, k // every + 1)
+
+
+def retirement_age_text(kind: str, first: tuple[int, int], last: tuple[int, int]) -> str:
+    """The statutory retirement age for births from ``first`` to ``last`` (year, month), in words:
+    60岁4个月, or 61岁4个月到61岁6个月 when the birth month is not known."""
+    base = RETIREMENT_STEPS[kind][0]
+
+    def words(months: int) -> str:
+        years, rest = divmod(base * 12 + months, 12)
+        return f"{years}岁" + (f"{rest}个月" if rest else "")
+
+    low, high = retirement_delay_months(kind, *first), retirement_delay_months(kind, *last)
+    if first == last:
+        # The birth month told: the month the age is reached (its birthday month, the months added).
+        years, rest = divmod(first[0] * 12 + first[1] - 1 + base * 12 + low, 12)
+        return f"{words(low)}（也就是{years}年{rest + 1}月）"
+    return words(low) if low == high else f"{words(low)}到{words(high)}"
 
 
 # Words that count injuries before a grade (一个九级一个十级, 还有一处九级): several grades of one worker.
@@ -334,7 +384,17 @@ QUANTITY_NAMES = frozenset(
     }
 )
 # The minimum-wage check (assistant/tools/minimum_wage.py): the local standard, below it or not, the gap.
-QUANTITY_NAMES = QUANTITY_NAMES | {"local_minimum_wage", "below_minimum_wage", "minimum_wage_gap"}
+QUANTITY_NAMES = QUANTITY_NAMES | {
+    "local_minimum_wage",
+    "below_minimum_wage",
+    "minimum_wage_gap",
+    # Session 14: the standard used (province and tier) and since when; the tiers when the county decides.
+    "minimum_wage_standard",
+    "minimum_wage_effective_date",
+    "minimum_wage_tiers",
+    "minimum_wage_province",
+    "minimum_wage_bound",
+}
 # Injury and death amounts with the worker's own figures (session 9): the tariff's ends before a grade,
 # the province's months and the document they come from, each dependant's share of the pension.
 QUANTITY_NAMES = QUANTITY_NAMES | {
@@ -509,7 +569,7 @@ def asked_fact(text: str, start: int, end: int) -> tuple[bool, bool | None]:
 # A birth year: 1962年出生, 1965年生的, 出生于1970年, 我是65年的 (two digits only after 我是/俺是/本人, where a
 # bare 65年 is no event of the case); 生产/生病/生活 are not births.
 _BIRTH_YEAR = re.compile(
-    r"(19[3-9]\d|200\d)\s*年\s*(?:\d{1,2}\s*月(?:份)?\s*)?(?:出生|生(?:人|的)?(?![产病意活气孩小娃]))"
+    r"(19[3-9]\d|200\d)\s*年\s*(?:(?P<month>\d{1,2})\s*月(?:份)?\s*)?(?:出生|生(?:人|的)?(?![产病意活气孩小娃]))"
     r"|出生(?:于|在|是|年份是?)\s*(19[3-9]\d|200\d)"
     r"|(?:我是|俺是|本人|我|俺)\s*([4-9]\d)\s*年(?:出生|生(?![产病意活气孩小娃])|的(?:人)?(?=[,，。!！?？\s]|$))"
 )
@@ -937,6 +997,9 @@ class FactExtractor:
         )
         self._part_time = re.compile(lex.pattern("status", "part_time"))
         self._applicant = re.compile(lex.pattern("status", "applicant"))
+        self._civil_claim = re.compile(lex.pattern("status", "civil_claim"))
+        self._female_kin = frozenset(lex.words("status", "female_kin"))
+        self._male_kin = frozenset(lex.words("status", "male_kin"))
         self._individual_employer = re.compile(lex.pattern("status", "individual_employer"))
         self._individual_self = re.compile(lex.pattern("status", "individual_self"))
         self._contractor = re.compile(lex.pattern("people", "contractor"))
@@ -1696,6 +1759,8 @@ class FactExtractor:
             put("still_employed", True, hit.group(0))
         if hit := self._applicant.search(text):
             put("applicant", True, hit.group(0))
+        if hit := self._civil_claim.search(text):
+            put("civil_claim", True, hit.group(0))
         if (hit := self._individual_employer.search(text)) and not self._individual_self.search(text):
             put("individual_employer", True, hit.group(0))
         if hit := self._female.search(text):
@@ -1825,11 +1890,13 @@ class FactExtractor:
             for _, clause in _clauses(text):
                 if hit := self._kin_subject.search(clause.strip()):
                     put("asker", "family", hit.group(0))
-                    put(
-                        "relation",
-                        (hit.group("kin") or hit.group("kin2") or hit.group("kin3")).removeprefix("我"),
-                        hit.group(0),
-                    )
+                    kin = (hit.group("kin") or hit.group("kin2") or hit.group("kin3")).removeprefix("我")
+                    put("relation", kin, hit.group(0))
+                    # 我妈今年52了 / 我爸今年58: the relative's sex sets the retirement ages (session 14).
+                    if kin in self._female_kin and not self._male.search(text):
+                        put("female", True, hit.group(0))
+                    elif kin in self._male_kin and not self._female.search(text):
+                        put("female", False, hit.group(0))
                     break
             else:
                 # 我同事在车间被压断了手指: a colleague or a friend asked about (session 14).
@@ -2020,6 +2087,10 @@ class FactExtractor:
                 continue  # 2019年生日那天: a birthday's date, not a birth year
             if 14 <= age <= 90:
                 put("age", age, m.group(0), True, f"按{year}年出生推算")
+                put("birth_year", year, m.group(0))
+                month = int(m.group("month")) if m.group("month") else None
+                if month is not None and 1 <= month <= 12:
+                    put("birth_month", month, m.group(0))
             return
 
     def _ending(self, text: str, told: str, put: Any) -> None:
@@ -2269,6 +2340,90 @@ class FactExtractor:
             )
 
     @staticmethod
+    def _derive_retirement_ages(record: CaseFacts) -> None:
+        """1976年3月出生 / 1980年的 / 今年52: the statutory retirement age of 办法第一条 for each original age,
+        for the birth month told, else for the months of the birth year (or of the two years an age allows)."""
+        year, month = record.get("birth_year"), record.get("birth_month")
+        source = record.facts.get("birth_year") or record.facts.get("age")
+        if source is None:
+            return
+        if isinstance(year, int):
+            first, last = (year, month or 1), (year, month or 12)
+        elif (
+            isinstance(age := record.get("age"), int | float)
+            and not isinstance(age, bool)
+            and 40 <= age <= 70
+        ):
+            born = record.today.year - int(age)
+            # 今年52: born this year or the year before, by the birthday.
+            first, last = (born - 1, 1), (born, 12)
+        else:
+            return
+        now = record.today.year * 12 + record.today.month - 1
+        for kind in RETIREMENT_STEPS:
+            note = "按国务院关于渐进式延迟法定退休年龄的办法第一条推算"
+            record.add(
+                Fact(
+                    f"retire_age_{kind}",
+                    retirement_age_text(kind, first, last),
+                    source.words,
+                    source.turn,
+                    first != last,
+                    note,
+                )
+            )
+            # The month the age is reached, for the earliest and the latest birth month allowed.
+            base = RETIREMENT_STEPS[kind][0]
+            reached = [
+                y * 12 + m - 1 + base * 12 + retirement_delay_months(kind, y, m) <= now
+                for y, m in (first, last)
+            ]
+            if reached[0] == reached[1]:
+                record.add(Fact(f"retired_{kind}", reached[0], source.words, source.turn, False, note))
+
+    @staticmethod
+    def _derive_training_cap(record: CaseFacts) -> None:
+        """培训费6000, 服务期3年, 干了一年: the most a training-bond penalty may be (劳动合同法 22(2)) — the cost
+        spread over the service period, for the months not yet served; nothing when the period is served.
+        The months served are the months worked (service_months), taken as served within the period."""
+        cost, bond, served = (
+            record.get("training_cost"),
+            record.get("bond_months"),
+            record.get("service_months"),
+        )
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (cost, bond, served)):
+            return
+        assert (
+            isinstance(cost, int | float)
+            and isinstance(bond, int | float)
+            and isinstance(served, int | float)
+        )
+        if bond <= 0 or served < 0:
+            return
+        left = max(0.0, bond - served)
+        cap = round(cost * left / bond)
+        record.add(
+            Fact(
+                "bond_months_left",
+                float(left),
+                record.facts["bond_months"].words,
+                record.facts["bond_months"].turn,
+                True,
+                "服务期月数减已干的月数",
+            )
+        )
+        record.add(
+            Fact(
+                "training_penalty_cap",
+                float(cap),
+                record.facts["training_cost"].words,
+                record.facts["training_cost"].turn,
+                True,
+                f"培训费{format_number(cost)}元 ÷ 服务期{format_number(bond)}个月 × 还没干的{format_number(left)}个月",
+            )
+        )
+
+    @staticmethod
     def _derive_protected(record: CaseFacts) -> None:
         """The protected status of 劳动合同法 42 the facts make, the first that holds: pregnancy, a
         suspected occupational disease, a disability from a work injury, a medical period, 15 years here
@@ -2394,6 +2549,8 @@ class FactExtractor:
                 )
             )
         FactExtractor._derive_retirement(record)
+        FactExtractor._derive_training_cap(record)
+        FactExtractor._derive_retirement_ages(record)
         FactExtractor._derive_protected(record)
         if (
             record.get("contract_signed") is False

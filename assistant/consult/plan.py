@@ -916,10 +916,12 @@ def plan_consultation(
                 break
     if plan.ask and values.get("asker") in ("family", "colleague"):
         plan.ask = about_relative(plan.ask, values.get("relation"))
+    never_hired = values.get("applicant") is True and not {"service_months", "start_date"} & values.keys()
     if values.get("dispute_stage") in ARBITRATION_PASSED:
         pass  # arbitration already applied for (or past): no application form is offered again
-    elif any("仲裁" in s.text for s in plan.steps + plan.conclusion):
-        # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered.
+    elif not never_hired and any(arbitration_advised(s.text) for s in plan.steps + plan.conclusion):
+        # The next step is arbitration: the 劳动仲裁申请书 draft (assistant/documents) is offered — never to an
+        # applicant never hired, who has no labour relation to arbitrate (session 14).
         plan.documents.append("arbitration")
     # A reason that repeats what the opening now says (two answers of one guide both carry 停工留薪期一般不超过
     # 12个月 on 33(2)) is said once: in the opening (session 12, class S). The claims stay whole: they are
@@ -930,6 +932,21 @@ def plan_consultation(
 
 # The shortest run of words two sentences on the same clauses must share to make the same point.
 _REPEAT_CHARS = 12
+
+
+# 不用走劳动仲裁 / 不按劳动仲裁的1年算 / 劳动仲裁委一般不受理: arbitration named only to rule it out (session 14:
+# an applicant or a civil claim offered the arbitration draft it was just told it does not need).
+_NOT_BEFORE = re.compile(r"(?:不用|不必|无需|不按|不走|别走|不是|不适用|不能|不去)[先走去申请按劳动]{0,4}$")
+_NOT_AFTER = re.compile(r"^[委会]?(?:一般)?不(?:予)?受理")
+
+
+def arbitration_advised(text: str) -> bool:
+    """Does the sentence send the worker to arbitration (and so the 劳动仲裁申请书 draft is worth offering)?"""
+    return any(
+        not _NOT_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
+        and not _NOT_AFTER.match(text[m.end() :])
+        for m in re.finditer("仲裁", text)
+    )
 
 
 def _repeats(sentence: Sentence, said: Sequence[Sentence]) -> bool:

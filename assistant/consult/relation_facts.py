@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from assistant.consult.numbers import CN_CHARS, duration_at, parse_cn_number
+from assistant.consult.numbers import CN_CHARS, duration_at, money_at, parse_cn_number
 
 if TYPE_CHECKING:
     from assistant.consult.facts import CaseFacts
@@ -49,6 +49,14 @@ RELATION_FACT_NAMES = frozenset(
         "position_level",
         "training_kind",
         "training_named",
+        # Session 14 (class "training cost / service period"): the sum the employer paid for the training,
+        # the service period agreed (months), the penalty demanded, and the cap of 劳动合同法 22(2) derived from
+        # them with the months served (facts.py).
+        "training_cost",
+        "bond_months",
+        "penalty_demanded",
+        "training_penalty_cap",
+        "bond_months_left",
         "probation_months",
         "contract_term_months",
         "probation_cause_unproven",
@@ -82,6 +90,8 @@ _OWN_SAY = re.compile(
     re.IGNORECASE,
 )
 _NUM = rf"(?:\d+(?:\.\d+)?|[{CN_CHARS}几半]+)"
+# 花了6000 / 花费两万 / 费用8000: a sum spent, read only beside the training it paid for (RelationReader._cost).
+_SPENT = re.compile(r"(?:花了|花费了?|费用(?:是|为|一共|共)?|一共花了?|总共花了?)")
 _TERM_AFTER = re.compile(r"\s*(?:内|之内|以内|里|不能|不得|不准|不许|不可以|禁止|都不)")
 
 
@@ -138,6 +148,22 @@ class RelationReader:
             rf"(?:{lex.pattern('arrears', 'owed')})(?:发|给|结)?(?:我|我们|俺)?(?:的)?(?:{lex.pattern('arrears', 'month_words')})"
         )
         self._special = re.compile(lex.pattern("training", "special"))
+        # 培训费6000 / 培训花了两万 / 公司出了8000块培训费 / 培训费用一共1.2万: the sum the training cost (a sum
+        # needs a unit or three digits, numbers.money_at).
+        self._training_cost = re.compile(
+            r"(?:培训费用?|培训(?:一共|总共|共)?(?:花了?|花费了?|用了)|(?:花|出|付|掏)了?(?=[^，。,；;]{0,8}培训))"
+            r"(?:是|为|一共|总共|共|大概|约|了|有)*"
+        )
+        self._cost_before = re.compile(r"(?:出了|花了|付了|掏了)(?=[^，。,；;]{0,12}培训费)")
+        # 服务期3年 / 约定服务期两年 / 签了5年服务期 / 服务期为36个月: the period agreed.
+        self._bond = re.compile(
+            rf"服务期(?:约定|签了|签的|定了|定的|是|为|有|要|写的|写了|签|定)*(?P<a>{_NUM})\s*(?:年|个?\s*月)"
+            rf"|(?P<b>{_NUM})\s*(?:年|个?\s*月)(?:的)?服务期"
+        )
+        # 违约金2万 / 要我赔2万违约金 / 让我交3万块违约金: the penalty the employer demands.
+        self._penalty = re.compile(
+            r"违约金(?:是|为|要|有|一共|共|高达|足足)*|(?:赔|交|付|给|拿出?)(?=[^，。,；;]{0,6}违约金)"
+        )
         self._general = re.compile(lex.pattern("training", "general"))
         self._training_topic = re.compile(r"培训|服务期|进修|深造|考证|证书")
         self._probation = re.compile(
@@ -256,6 +282,36 @@ class RelationReader:
             put("training_kind", "general", hit.group(0))
         elif hit := self._special.search(text):
             put("training_kind", "special", hit.group(0))
+        if (cost := self._cost(text)) is not None:
+            put("training_cost", cost[0], cost[1], cost[2])
+        if hit := self._bond.search(text):
+            group = "a" if hit.group("a") else "b"
+            term = duration_at(text, hit.start(group))
+            if term is not None and 0 < term.months <= 240:
+                put("bond_months", round(term.months, 1), hit.group(0), term.approximate)
+        for hit in self._penalty.finditer(text):
+            demanded = money_at(text, hit.end())
+            if demanded is not None and 100 <= demanded.yuan <= 10_000_000:
+                put("penalty_demanded", demanded.yuan, hit.group(0) + demanded.text, demanded.approximate)
+                break
+
+    def _cost(self, text: str) -> tuple[float, str, bool] | None:
+        """The training's cost: after 培训费 / 培训花了 / 出了…培训费, or a bare 花了 in the clause that names the
+        training or the one right after it (送我去外地培训了半个月，花了6000)."""
+        for pattern in (self._training_cost, self._cost_before):
+            for hit in pattern.finditer(text):
+                cost = money_at(text, hit.end())
+                if cost is not None and 100 <= cost.yuan <= 10_000_000:
+                    return cost.yuan, hit.group(0) + cost.text, cost.approximate
+        clauses = list(_clauses(text))
+        for i, clause in enumerate(clauses):
+            if "培训" not in clause and (i == 0 or "培训" not in clauses[i - 1]):
+                continue
+            for hit in _SPENT.finditer(clause):
+                cost = money_at(clause, hit.end())
+                if cost is not None and 100 <= cost.yuan <= 10_000_000:
+                    return cost.yuan, hit.group(0) + cost.text, cost.approximate
+        return None
 
     # --- the probation terms -----------------------------------------------------------------------
 

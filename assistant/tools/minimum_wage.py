@@ -56,6 +56,13 @@ def minimum_wage_check(inp: MinimumWageInput, ctx: ToolContext) -> ToolResult:
     )
     floor, found = minimum_wage(ctx, result, inp.province, inp.city, ctx.today)
     place = found.city or found.province or ""
+    if found.row is not None:
+        # Session 14 (class "minimum wage by tier"): which standard was used and since when, for the answer to
+        # say (a province's tiers differ by city; corpus/data/minimum_wage.toml, dated rows).
+        row = found.row
+        tier = "" if row.tier in ("全市", row.province) or row.tier == place else row.tier
+        result.quantities["minimum_wage_standard"] = f"{row.province}{tier}"
+        result.quantities["minimum_wage_effective_date"] = row.effective_from.isoformat()
     if inp.monthly_wage is None:
         result.need("monthly_wage", "每月实际发的工资（不含加班费）")
     if floor is not None:
@@ -72,11 +79,17 @@ def minimum_wage_check(inp: MinimumWageInput, ctx: ToolContext) -> ToolResult:
         if inp.monthly_wage is not None and dec(inp.monthly_wage) < lowest.monthly:
             # Below the lowest tier of the province: below wherever in it the worker works.
             _compare(result, dec(inp.monthly_wage), lowest.monthly, f"{found.province}最低一档")
+            result.quantities["minimum_wage_bound"] = "lowest"  # the county's own tier may be higher still
+            result.quantities["minimum_wage_province"] = found.province or ""
             return result
         if inp.monthly_wage is not None and dec(inp.monthly_wage) >= highest.monthly:
             _compare(result, dec(inp.monthly_wage), highest.monthly, f"{found.province}最高一档")
+            result.quantities["minimum_wage_bound"] = "highest"
+            result.quantities["minimum_wage_province"] = found.province or ""
             return result
         result.formula.append(f"{found.province}按县（市、区）分档：{describe_tiers(found)}")
+        result.quantities["minimum_wage_tiers"] = describe_tiers(found)
+        result.quantities["minimum_wage_province"] = found.province or ""
         result.need("city", "工作所在的县（市、区），以确定最低工资标准的档次")
         result.summary = "要看所在县（市、区）的最低工资档次"
         return result
