@@ -994,6 +994,10 @@ def _tell_apart(plan: ConsultPlan, pair: Pair) -> None:
     concluded for the worker's case follows it."""
     if any(s.text == pair.say for s in plan.conclusion):
         return
+    if plan.conclusion and (bare := _BARE_VERDICT.match(plan.conclusion[0].text)):
+        # The guide's own bare 能。 after the difference answers a yes/no nobody asked (辞职好还是等开除好).
+        first = plan.conclusion[0]
+        plan.conclusion[0] = Sentence(first.text[bare.end() :].lstrip(), first.cite)
     plan.conclusion.insert(0, Sentence(pair.say, pair.cite))
     if plan.conclusion_kind is None:
         plan.conclusion_kind = plan.kind

@@ -75,6 +75,36 @@ def test_may_i_refuse_overtime_is_answered_on_the_consultation_rule(service: Ans
     assert "包含加班费" not in first
 
 
+def test_an_employer_asking_whether_it_must_prove_overtime_is_told_the_burden_in_its_own_voice(
+    service: AnswerService,
+) -> None:
+    first = _opening(service, "我们公司有个员工说他天天加班，可我们没有记录，这个要我们来证明吗")
+    assert first.startswith("一般先由员工证明加班的事实") and "你们" in first and "第四十二条" in first
+
+
+def test_a_mandatory_evening_meeting_asked_must_i_go_is_answered_on_overtime_consent(
+    service: AnswerService,
+) -> None:
+    first = _opening(service, "公司要求全员每天晚上开会到十点还不算加班，必须参加吗")
+    assert first.startswith("一般可以不去") and "第三十一条" in first
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["我是主动辞职好，还是等公司裁员拿补偿好", "老板拖了我两个月工资，我是自己辞职好还是等他把我开除好"],
+)
+def test_which_of_two_endings_is_better_opens_with_the_difference(
+    service: AnswerService, question: str
+) -> None:
+    first = _opening(service, question)
+    assert first.startswith("辞退是单位解除合同") and "辞职是你自己" in first
+
+
+def test_the_guides_bare_yes_does_not_follow_a_choice(service: AnswerService) -> None:
+    answer = service.ask("老板拖了我两个月工资，我是自己辞职好还是等他把我开除好").text
+    assert "。能。" not in answer.split("**为什么**")[0]
+
+
 # --- it does not fire on look-alikes --------------------------------------------------------------------
 
 
