@@ -48,6 +48,7 @@ from assistant.consult.predicates import (
     find_family,
     load_predicates,
     route_for,
+    said_words,
 )
 
 MAX_ISSUE_GUIDES = 2  # detected issues whose guides shape one answer
@@ -713,6 +714,17 @@ def plan_consultation(
             load_predicates() if predicates is None else predicates,
         )
         displaced = family.displaces if family is not None and pinned is not None else displaced
+
+    def named_by_predicate(guide: Guide) -> bool:
+        """The predicate's answer for this guide was chosen by the question's own words (a term asked 是什么意思
+        names it), so an issue found only by meaning may speak it."""
+        return (
+            family is not None
+            and pinned is not None
+            and guide is pinned[0]
+            and any(route.said and route.ref == f"{guide.id}/{pinned[1].id}" for route in family.routes)
+        )
+
     if pinned is not None:
         guides = [pinned[0], *(g for g in guides if g is not pinned[0] and g.id not in displaced)]
         first = first | {pinned[0].id}
@@ -775,9 +787,9 @@ def plan_consultation(
             continue
         if guide in speakers and answer.kind != kind and guide.id not in stand_in:
             answer = None
-        elif (bool(plan.conclusion) or faint.intersection(guide.issues)) and not coverage(
-            subject_words(answer), question
-        ):
+        elif (
+            bool(plan.conclusion) or (faint.intersection(guide.issues) and not named_by_predicate(guide))
+        ) and not coverage(subject_words(answer), question):
             # A second voice (once another guide has spoken — a faint first guide that says nothing must
             # not silence the next), or an issue found only by meaning, speaks in the conclusion only when the
             # question asks about it in so many words — its subject, not only the form (能不能, 合法吗).
@@ -1065,15 +1077,32 @@ def _predicate_pin(
     weighed (a topic must be found first), or the topic's own choice already answers the predicate (the
     evidence guide's answer on recordings, the arbitration guide's time limit)."""
     family = find_family(question, table)
-    if family is None or not guides:
+    if family is None or not (guides or family.topicless):
         return None, None, None
     ordered = _by_match(guides, question, kind, values, support, first)
     # The topic is what the question is about: the first candidate that is not one of the family's own guides.
-    topic = next((g for g in ordered if g.id not in family.homes), ordered[0])
-    route = route_for(family, question, topic.id, values)
-    would = ordered[0]
-    own = _select_answer(would, question, kind, support)
-    if own is not None and family.answered_by(f"{would.id}/{own.id}"):
+    topic = next((g for g in ordered if g.id not in family.homes), ordered[0]) if ordered else None
+    route = route_for(family, question, topic.id if topic is not None else None, values)
+    would = ordered[0] if ordered else None
+    own = _select_answer(would, question, kind, support) if would is not None else None
+    if (
+        route is not None
+        and route.said
+        and would is not None
+        and own is not None
+        and route.ref == f"{would.id}/{own.id}"
+    ):
+        pass  # the topic's own answer, named by the question's words: it opens as the predicate's answer
+    elif (
+        would is not None
+        and own is not None
+        and (
+            family.answered_by(f"{would.id}/{own.id}")
+            or (family.own_words and _reaches(own, said_words(question, family), question))
+        )
+    ):
+        # The topic's own answer serves: listed, or written for the predicate's very words (the arrears
+        # guide's 时效 answer).
         # The topic's choice answers the predicate — unless it is the family's own guide answering in general
         # where a route fitted to the topic behind it names that guide's narrower answer (怎么证明我加过班: the
         # overtime proof rule, not how to prove a job).
@@ -1083,6 +1112,7 @@ def _predicate_pin(
             and route.fitted
             and route.guide == would.id
             and route.answer != own.id
+            and f"{would.id}/{own.id}" not in family.keeps
             # …and the home's answer was not chosen by what the asked part names besides the predicate (怎么
             # 证明我在这干过: proving the job is what is asked).
             and not coverage(subject_words(own), beside(question, family))

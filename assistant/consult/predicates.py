@@ -64,6 +64,17 @@ class Family:
     # The family's own guides (the evidence guide): never the topic; where one would open with an answer
     # that serves, a route fitted to the topic behind it may still choose its better answer.
     homes: frozenset[str] = frozenset()
+    # Home answers no fitted route overrides: they answer a narrower question than any topic's route (whether
+    # a chat or a recording counts as evidence).
+    keeps: frozenset[str] = frozenset()
+    # The topic's own answer written with the predicate's very words keeps the opening (the arrears guide's
+    # 时效 answer for 还在职欠的工资有时效吗).
+    own_words: bool = False
+    # Its words are read in the whole question, not only the asked part (是什么意思 is never background), and
+    # so are its routes' words.
+    anywhere: bool = False
+    # A route chosen by words (``said``) may answer with no topic found (服从公司工作安排是什么意思).
+    topicless: bool = False
 
     def answered_by(self, ref: str) -> bool:
         return ref in self.serves or any(route.ref == ref for route in self.routes)
@@ -94,6 +105,10 @@ class PredicateTable:
                         family.lead,
                         family.own_first,
                         family.homes,
+                        family.keeps,
+                        family.own_words,
+                        family.anywhere,
+                        family.topicless,
                     )
                 )
         return PredicateTable(tuple(kept))
@@ -110,6 +125,10 @@ _FAMILY_FIELDS = {
     "lead",
     "own_first",
     "homes",
+    "keeps",
+    "own_words",
+    "anywhere",
+    "topicless",
     "route",
 }
 _ROUTE_FIELDS = {"answer", "topics", "when", "said"}
@@ -146,9 +165,11 @@ def parse_predicates(data: Mapping[str, Any], where: str = "predicates.toml") ->
         if not isinstance(lead, str):
             raise GuideError(f"{label}：lead 应为一句话的开头")
         homes = word_list(raw["homes"], f"{label}.homes") if "homes" in raw else ()
-        own_first = raw.get("own_first", False)
-        if not isinstance(own_first, bool):
-            raise GuideError(f"{label}：own_first 应为 true 或 false")
+        keeps = word_list(raw["keeps"], f"{label}.keeps") if "keeps" in raw else ()
+        flags = [raw.get(name, False) for name in ("own_first", "own_words", "anywhere", "topicless")]
+        if not all(isinstance(flag, bool) for flag in flags):
+            raise GuideError(f"{label}：own_first、own_words、anywhere、topicless 应为 true 或 false")
+        own_first, own_words, anywhere, topicless = flags
         routes: list[Route] = []
         for n, route in enumerate(raw.get("route", [])):
             where_route = f"{label}.route[{n}]"
@@ -180,6 +201,10 @@ def parse_predicates(data: Mapping[str, Any], where: str = "predicates.toml") ->
                 lead.strip(),
                 own_first,
                 frozenset(homes),
+                frozenset(keeps),
+                own_words,
+                anywhere,
+                topicless,
             )
         )
     if not families:
@@ -244,16 +269,20 @@ def find_family(question: str, table: PredicateTable) -> Family | None:
     told), none of whose ``unless`` words the question says."""
     text = unicodedata.normalize("NFKC", question).lower()
     part = asked_part(question)
-    if not part:
-        return None
     for family in table.families:
         if any(word in text for word in family.unless):
             continue
-        if any(word in part for word in family.asks):
+        if any(word in (text if family.anywhere else part) for word in family.asks):
             return family
-        if any(word in part for word in family.leans) and any(word in text for word in family.told):
+        if part and any(word in part for word in family.leans) and any(word in text for word in family.told):
             return family
     return None
+
+
+def said_words(question: str, family: Family) -> tuple[str, ...]:
+    """The family's words the asked part says (its ``asks`` and ``leans``)."""
+    part = asked_part(question)
+    return tuple(word for word in family.asks + family.leans if word in part)
 
 
 def beside(question: str, family: Family) -> str:
@@ -267,8 +296,10 @@ def beside(question: str, family: Family) -> str:
 def route_for(family: Family, question: str, topic: str | None, values: Mapping[str, Any]) -> Route | None:
     """The first route whose topics name the topic guide, whose facts hold and whose words the asked part
     says."""
-    part = asked_part(question)
+    part = unicodedata.normalize("NFKC", question).lower() if family.anywhere else asked_part(question)
     for route in family.routes:
+        if topic is None and not route.said:
+            continue  # with no topic found, only a route the question's words choose
         if route.topics and topic not in route.topics:
             continue
         if route.when is not None and route.when.holds(values) is not True:

@@ -46,9 +46,15 @@ def test_a_dismissed_worker_asked_to_prove_innocence_is_told_the_employer_proves
     assert first.startswith("不用你来证明") and "第四十四条" in first
 
 
-def test_where_to_sue_over_wages_names_both_roads(service: AnswerService) -> None:
-    first = _opening(service, "工资拖了两个月没发，应该去哪里告老板")
+def test_which_office_for_unpaid_wages_names_both_roads(service: AnswerService) -> None:
+    first = _opening(service, "工资拖了两个月没发，应该找哪个部门")
     assert "监察" in first and "仲裁" in first
+    assert not first.startswith("先让老板把欠多少写下来")
+
+
+def test_where_to_sue_over_wages_names_the_arbitration_committee(service: AnswerService) -> None:
+    first = _opening(service, "工资拖了两个月没发，应该去哪里告老板")
+    assert "劳动争议仲裁委员会" in first
     assert not first.startswith("先让老板把欠多少写下来")
 
 
@@ -105,6 +111,19 @@ def test_the_guides_bare_yes_does_not_follow_a_choice(service: AnswerService) ->
     assert "。能。" not in answer.split("**为什么**")[0]
 
 
+def test_a_transfer_clause_asked_what_it_means_is_answered_on_what_it_allows(service: AnswerService) -> None:
+    # Asked 是什么意思 of a clause whose topic is found only faintly: the clause's answer still opens.
+    first = _opening(service, "劳动合同里写的“服从公司工作安排”是什么意思，公司是不是可以随便调我")
+    assert "协商一致" in first and "第三十五条" in first
+
+
+def test_a_period_named_on_a_decision_asked_what_it_means_is_answered_on_that_period(
+    service: AnswerService,
+) -> None:
+    first = _opening(service, "工伤认定书上写的停工留薪期六个月是什么意思")
+    assert first.startswith("停工留薪期一般不超过12个月")
+
+
 # --- it does not fire on look-alikes --------------------------------------------------------------------
 
 
@@ -121,6 +140,15 @@ def test_the_guides_bare_yes_does_not_follow_a_choice(service: AnswerService) ->
 )
 def test_look_alikes_ask_no_predicate(question: str) -> None:
     assert find_family(question, load_predicates()) is None
+
+
+def test_a_meaning_asked_of_no_term_the_table_knows_is_left_to_the_topic() -> None:
+    from assistant.consult.predicates import route_for
+
+    question = "公司说让我自己走是什么意思"
+    family = find_family(question, load_predicates())
+    assert family is not None and family.id == "meaning"
+    assert route_for(family, question, None, {}) is None
 
 
 def test_proving_the_job_itself_keeps_the_employment_proof(service: AnswerService) -> None:
