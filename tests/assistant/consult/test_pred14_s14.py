@@ -75,6 +75,12 @@ def test_still_in_time_is_answered_with_the_workers_dates(service: AnswerService
     assert first.startswith("来得及") and "2027年3月" in first
 
 
+def test_a_whole_year_told_past_the_limit_is_told_it_has_passed(service: AnswerService) -> None:
+    # Dismissed some day in 2024: the year ran out on 2025-12-31 at the latest; the interruption is the way on.
+    first = _opening(service, "我2024年被辞退的，一直没去仲裁，是不是已经过了时效")
+    assert first.startswith("一般不能了") and "2025年12月31日" in first and "重新算1年" in first
+
+
 def test_may_i_refuse_overtime_is_answered_on_the_consultation_rule(service: AnswerService) -> None:
     first = _opening(service, "厂里通知这周六全部加班，我家里有事不想去，可以不去吗")
     assert first.startswith("一般可以不去") and "第四十一条" in first and "第三十一条" in first
