@@ -47,6 +47,7 @@ from assistant.consult.offers import OfferTable, check_offers, load_offers
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
 from assistant.consult.positions import PositionTable, check_positions, load_positions
 from assistant.consult.precedence import PrecedenceRule, check_precedence, load_precedence
+from assistant.consult.predicates import PredicateTable, check_predicates, load_predicates
 from assistant.consult.routing import IssueEvidence, IssueRouter, load_router
 from assistant.consult.stages import StageTable, check_stages, load_stages
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
@@ -181,6 +182,9 @@ class AnswerService:
         # The points asked inside a topic (corpus/consult/asked_points.toml): one naming an answer of a guide
         # left out (a clause not in this store) is logged and left out.
         self.asked_points = usable_asked_points(load_asked_points(), self.guides)
+        # The predicate families (corpus/consult/predicates.toml): a route naming an answer of a guide left
+        # out is left out with it (session 14).
+        self.predicates = usable_predicates(load_predicates(), self.guides)
         self.offers = usable_offers(load_offers(), retriever)
         # The stage reached and who asks (corpus/consult/stages.toml): an entry citing a clause this store
         # lacks is logged and left out.
@@ -312,6 +316,7 @@ class AnswerService:
             asked_points=self.asked_points,
             offers=self.offers,
             stages=self.stages,
+            predicates=self.predicates,
         )
         return plan, screen
 
@@ -601,6 +606,12 @@ def usable_asked_points(table: AskedPointTable, book: GuideBook) -> AskedPointTa
     """The asked points whose answer is in a usable guide (its clauses all in this store) and whose
     condition and displaced guides exist (the rest logged and left out)."""
     return _left_out(table, check_asked_points(table, book, FACT_NAMES | QUANTITY_NAMES), "asked point")
+
+
+def usable_predicates(table: PredicateTable, book: GuideBook) -> PredicateTable:
+    """The predicate families' routes whose answer is in a usable guide and whose condition and topics
+    exist (the rest logged and left out)."""
+    return _left_out(table, check_predicates(table, book, FACT_NAMES | QUANTITY_NAMES), "predicate route")
 
 
 def usable_offers(table: OfferTable, retriever: HybridRetriever) -> OfferTable:

@@ -41,6 +41,15 @@ from assistant.consult.kinds import (
 from assistant.consult.offers import OfferTable, compare_offer
 from assistant.consult.positions import PositionTable, Rebuttal, find_rebuttal, load_positions
 from assistant.consult.precedence import PrecedenceRule, load_answer_rules, load_precedence
+from assistant.consult.predicates import (
+    Family,
+    PredicateTable,
+    beside,
+    find_family,
+    load_predicates,
+    route_for,
+    said_words,
+)
 from assistant.consult.stages import StageTable, apply_stages, load_stages
 
 MAX_ISSUE_GUIDES = 2  # detected issues whose guides shape one answer
@@ -50,6 +59,7 @@ ARBITRATION_PASSED = frozenset({"arbitration", "award", "judgment_first", "judgm
 SECOND_ISSUE_SHARE = 0.5  # a second issue counts when its detection score is at least this share
 MAX_PARTS = 3  # asked parts of one question the opening answers (辞退了补偿按几个月算？年假能折现吗？)
 MAX_HEADS = 4  # heads of claim one opening names when all of them are asked for (我能要哪些钱)
+EVIDENCE_NAMED = 4  # items of the topic's evidence list named after an evidence predicate's opening
 # Retrieval's say in which answer speaks (bench/answer_choice_bench.py measured the settings out of fold):
 # "none", "select" (between a guide's answers of equal word fit, and for its default answer of the
 # asked kind), "both" (also between candidate guides of equal word fit).
@@ -608,6 +618,7 @@ def plan_consultation(
     asked_points: AskedPointTable | None = None,
     offers: OfferTable | None = None,
     stages: StageTable | None = None,
+    predicates: PredicateTable | None = None,
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
     escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
@@ -623,7 +634,9 @@ def plan_consultation(
     (corpus/consult/employer_positions.toml, only those whose clauses are in the store); ``differences``:
     the pairs a 区别 question may ask to tell apart (corpus/consult/differences.toml); ``offers``: what an
     offered sum is set against (corpus/consult/offers.toml); ``asked_points``: the points asked inside a
-    topic whose own guide answer opens (corpus/consult/asked_points.toml)."""
+    topic whose own guide answer opens (corpus/consult/asked_points.toml); ``predicates``: the predicate
+    families (how to prove it, where to go, still in time?) whose answer opens when the asked part asks one
+    and the topic's own choice does not answer it (corpus/consult/predicates.toml)."""
     told = " ".join([*earlier, question]).lower()
     kind = question_kind(question, earlier)
     question = asked_text(question, earlier)
@@ -688,8 +701,36 @@ def plan_consultation(
         would_open = _by_match(guides, question, kind, values, support, first)[:1]
         if not any(g.id in point.over for g in would_open):
             pinned = None
-    if point is not None and pinned is not None:
-        guides = [pinned[0], *(g for g in guides if g is not pinned[0] and g.id not in point.displaces)]
+    displaced: frozenset[str] = point.displaces if point is not None and pinned is not None else frozenset()
+    family: Family | None = None
+    topic: Guide | None = None
+    if pinned is None:
+        # No narrower point asked: the predicate the asked part asks (怎么证明, 去哪告, 还来得及吗) may be one
+        # the topic's own choice does not answer; its family's answer for this topic opens (session 14).
+        family, topic, pinned = _predicate_pin(
+            question,
+            kind,
+            values,
+            guides,
+            book,
+            support,
+            first,
+            load_predicates() if predicates is None else predicates,
+        )
+        displaced = family.displaces if family is not None and pinned is not None else displaced
+
+    def named_by_predicate(guide: Guide) -> bool:
+        """The predicate's answer for this guide was chosen by the question's own words (a term asked 是什么意思
+        names it), so an issue found only by meaning may speak it."""
+        return (
+            family is not None
+            and pinned is not None
+            and guide is pinned[0]
+            and any(route.said and route.ref == f"{guide.id}/{pinned[1].id}" for route in family.routes)
+        )
+
+    if pinned is not None:
+        guides = [pinned[0], *(g for g in guides if g is not pinned[0] and g.id not in displaced)]
         first = first | {pinned[0].id}
     # The candidates answer in the order their words fit the question; a third issue's guide speaks
     # only when it fits better than one of the first two (怀孕8个月…夜班…扣我绩效: the women workers'
@@ -699,14 +740,14 @@ def plan_consultation(
     faint = set(by_meaning)
     raised = {block.guide_id for block in plan.situations}
     raised_guides = [g for g in book.situations if g.id in raised and g.answers]
-    if pinned is not None and point is not None:
+    if pinned is not None and displaced:
         # A situation the asked point displaces (the arbitration time limit beside 工伤认定还来得及吗) keeps its
         # urgent steps but does not speak the conclusion — unless the worker's own facts raise it (a deadline
         # computed from the dates told is more specific than the point's general rule).
         raised_guides = [
             g
             for g in raised_guides
-            if g.id not in point.displaces or (g.trigger is not None and g.trigger.holds(values) is True)
+            if g.id not in displaced or (g.trigger is not None and g.trigger.holds(values) is True)
         ]
     speakers = _speakers(
         [g for g in raised_guides if any(a.kind == kind for a in g.answers)], guides, question, kind
@@ -753,9 +794,9 @@ def plan_consultation(
             continue
         if guide in speakers and answer.kind != kind and guide.id not in stand_in:
             answer = None
-        elif (bool(plan.conclusion) or faint.intersection(guide.issues)) and not coverage(
-            subject_words(answer), question
-        ):
+        elif (
+            bool(plan.conclusion) or (faint.intersection(guide.issues) and not named_by_predicate(guide))
+        ) and not coverage(subject_words(answer), question):
             # A second voice (once another guide has spoken — a faint first guide that says nothing must
             # not silence the next), or an issue found only by meaning, speaks in the conclusion only when the
             # question asks about it in so many words — its subject, not only the form (能不能, 合法吗).
@@ -845,6 +886,8 @@ def plan_consultation(
         plan.steps += [s for s in _sentences(guide.steps, values) if s not in plan.steps]
         plan.mistakes += [s for s in _sentences(guide.mistakes, values) if s not in plan.mistakes]
         plan.evidence += [e for e in guide.evidence if e not in plan.evidence]
+    if family is not None and pinned is not None:
+        _name_evidence(plan, family, topic, pinned)
     if opening is not None and opening_guide is not None:
         _answer_other_parts(
             plan,
@@ -1000,6 +1043,10 @@ def _tell_apart(plan: ConsultPlan, pair: Pair) -> None:
     concluded for the worker's case follows it."""
     if any(s.text == pair.say for s in plan.conclusion):
         return
+    if plan.conclusion and (bare := _BARE_VERDICT.match(plan.conclusion[0].text)):
+        # The guide's own bare 能。 after the difference answers a yes/no nobody asked (辞职好还是等开除好).
+        first = plan.conclusion[0]
+        plan.conclusion[0] = Sentence(first.text[bare.end() :].lstrip(), first.cite)
     plan.conclusion.insert(0, Sentence(pair.say, pair.cite))
     if plan.conclusion_kind is None:
         plan.conclusion_kind = plan.kind
@@ -1050,6 +1097,90 @@ def _pinned(
         return None
     answer = next((a for a in guide.answers if a.id == point.answer), None)
     return (guide, answer) if answer is not None else None
+
+
+def _predicate_pin(
+    question: str,
+    kind: AnswerKind,
+    values: Mapping[str, Any],
+    guides: Sequence[Guide],
+    book: GuideBook,
+    support: Support | None,
+    first: frozenset[str],
+    table: PredicateTable,
+) -> tuple[Family | None, Guide | None, tuple[Guide, GuideAnswer] | None]:
+    """The predicate family the asked part asks, the topic (the guide that would otherwise open) and the
+    guide answer that answers the predicate for that topic — none when no family is asked, no guide was
+    weighed (a topic must be found first), or the topic's own choice already answers the predicate (the
+    evidence guide's answer on recordings, the arbitration guide's time limit)."""
+    family = find_family(question, table)
+    if family is None or not (guides or family.topicless):
+        return None, None, None
+    ordered = _by_match(guides, question, kind, values, support, first)
+    # The topic is what the question is about: the first candidate that is not one of the family's own guides.
+    topic = next((g for g in ordered if g.id not in family.homes), ordered[0]) if ordered else None
+    route = route_for(family, question, topic.id if topic is not None else None, values)
+    would = ordered[0] if ordered else None
+    own = _select_answer(would, question, kind, support) if would is not None else None
+    if (
+        route is not None
+        and route.said
+        and would is not None
+        and own is not None
+        and route.ref == f"{would.id}/{own.id}"
+    ):
+        pass  # the topic's own answer, named by the question's words: it opens as the predicate's answer
+    elif (
+        would is not None
+        and own is not None
+        and (
+            family.answered_by(f"{would.id}/{own.id}")
+            or (family.own_words and _reaches(own, said_words(question, family), question))
+        )
+    ):
+        # The topic's own answer serves: listed, or written for the predicate's very words (the arrears
+        # guide's 时效 answer).
+        # The topic's choice answers the predicate — unless it is the family's own guide answering in general
+        # where a route fitted to the topic behind it names that guide's narrower answer (怎么证明我加过班: the
+        # overtime proof rule, not how to prove a job).
+        if not (
+            would.id in family.homes
+            and route is not None
+            and route.fitted
+            and route.guide == would.id
+            and route.answer != own.id
+            and f"{would.id}/{own.id}" not in family.keeps
+            # …and the home's answer was not chosen by what the asked part names besides the predicate (怎么
+            # 证明我在这干过: proving the job is what is asked).
+            and not coverage(subject_words(own), beside(question, family))
+        ):
+            return None, None, None
+    elif own is not None and family.own_first and coverage(subject_words(own), beside(question, family)):
+        return None, None, None
+    if route is None:
+        return None, None, None
+    guide = next((g for g in book.guides if g.id == route.guide), None)
+    if guide is None or (guide.unless is not None and guide.unless.holds(values) is True):
+        return None, None, None
+    answer = next((a for a in guide.answers if a.id == route.answer), None)
+    if answer is None or _branch(answer, values) is None:
+        return None, None, None
+    return family, topic, (guide, answer)
+
+
+def _name_evidence(
+    plan: ConsultPlan, family: Family, topic: Guide | None, pinned: tuple[Guide, GuideAnswer]
+) -> None:
+    """After a predicate's opening (怎么证明 → who must prove it), the evidence the topic's guide lists for
+    this kind of case, in one line: the burden rule says who proves, the list says with what."""
+    opened = f"{pinned[0].id}/{pinned[1].id}"
+    plan.selected.append(f"predicates/{family.id}")
+    if not family.lead or topic is None or not topic.evidence or not plan.selected[:1] == [opened]:
+        return
+    if topic.id == pinned[0].id:
+        return
+    items = "；".join(topic.evidence[:EVIDENCE_NAMED]).rstrip("。")
+    plan.conclusion.insert(1, Sentence(f"{family.lead}{items}。"))
 
 
 def _moot(name: str, values: Mapping[str, Any]) -> bool:
