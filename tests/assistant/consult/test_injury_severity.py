@@ -7,9 +7,13 @@ messages written for these tests."""
 from assistant.answer import AnswerService
 
 
-def test_a_simple_fracture_is_answered_with_the_injury_route_and_no_ticket(service: AnswerService) -> None:
+def test_a_simple_fracture_is_answered_with_the_injury_route_and_an_ordinary_ticket(
+    service: AnswerService,
+) -> None:
+    # Session 14: a wrist broken opens the ordinary ticket (a lawyer follows it), still no safety block; the answer
+    # opens with the injury route either way.
     answer = service.ask("我在仓库搬货摔了一跤，左手腕骨折，打了石膏，接下来该怎么办")
-    assert not answer.escalation.suggested
+    assert answer.escalation.suggested
     assert not answer.text.startswith("【安全提示】")
     head = answer.text.split("**结论**", 1)[0]
     assert "先做这几件事：受了伤" in head
@@ -22,3 +26,9 @@ def test_the_same_fracture_with_no_insurance_is_an_ordinary_ticket(service: Answ
     assert answer.escalation.suggested
     assert not answer.text.startswith("【安全提示】")
     assert "先做这几件事：受了伤" in answer.text.split("**结论**", 1)[0]
+
+
+def test_a_finger_fracture_alone_opens_no_ticket(service: AnswerService) -> None:
+    answer = service.ask("我在仓库搬货砸了一下，左手食指骨折，打了夹板，接下来该怎么办")
+    assert not answer.escalation.suggested
+    assert not answer.text.startswith("【安全提示】")

@@ -39,7 +39,8 @@ SMALL_FRACTURES = [
 SERIOUS_TWINS = [
     ("上个月搬箱子砸到左手，无名指被压断了一截，厂里该怎么赔我", "assistant"),  # a fingertip lost
     ("干活时被冲床冲掉了两根手指，能算工伤吗", "ticket"),  # two fingers lost
-    ("我在仓库被托盘砸到，右脚脚踝粉碎性骨折，医生说要做两次手术", "assistant"),  # an ankle broken
+    # Session 14: a bone beyond a finger, a toe or the nose broken opens the ordinary ticket (lead's policy).
+    ("我在仓库被托盘砸到，右脚脚踝粉碎性骨折，医生说要做两次手术", "ticket"),  # an ankle broken
     ("送货路上摔了一跤，腰椎骨折，公司说不算工伤对吗", "ticket"),  # the spine
     ("我老婆上班路上被车撞了，髋骨趾骨都骨折了，公司不给报工伤", "ticket"),  # the hip beside a toe
 ]
@@ -116,11 +117,14 @@ def test_a_serious_injury_in_other_words_is_caught(text: str, tier: str) -> None
     assert _tier(_decision(text)) == tier
 
 
-def test_a_broken_arm_alone_is_the_assistants_and_with_a_denial_a_ticket() -> None:
-    # Session 10's severity policy: a simple long-bone fracture with no aggravating context is tier c (the
-    # 工伤 route, no ticket); the employer refusing to report it lifts it to tier b.
+def test_a_broken_arm_is_a_ticket_and_a_broken_finger_alone_none() -> None:
+    # Session 10's severity policy made a simple long-bone fracture tier c; session 14's (the lead, from two
+    # independent labellers of real questions and the issue's own labels) lifts a bone beyond a finger, a toe or
+    # the nose to tier b: an ordinary ticket, no safety block. A finger alone stays the assistant's.
     alone = _decision("搬货时摔了一跤，右胳膊骨折，打了石膏，停工留薪期怎么算")
-    assert not alone.escalate and "death_or_serious_injury" in alone.situation_codes
+    assert alone.escalate and "injury_review" in alone.codes and not alone.danger_to_life
+    finger = _decision("搬货时砸了一下，右手食指骨折，打了石膏，停工留薪期怎么算")
+    assert not finger.escalate and not finger.danger_to_life
     denied = _decision("搬货时摔了一跤，右胳膊骨折，打了石膏，公司不给报工伤")
     assert denied.escalate and "injury_review" in denied.codes and not denied.danger_to_life
 

@@ -42,12 +42,43 @@ def _tier(decision: EscalationDecision) -> str:
 # --- tier c: the assistant alone (before session 10 each was urgent with the safety block) ------------------
 
 MINOR = [
-    "我在仓库搬货时摔了一跤，右手腕骨折，打了石膏，公司说会按工伤处理，想问停工期间工资怎么算",
     "冲床把我右手食指压掉了指尖一截，现在伤口在长，以后能评几级",
-    "从梯子上摔下来，小腿骨折了，住了一个星期院，工伤怎么申请",
-    "我在工地摔断了两根肋骨，门诊治疗，想问能评几级",
     "在厨房被热油烫伤了手背，去医院植了一小块皮，要休息多久",
 ]
+
+# Session 14 (the lead's policy, from two independent labellers of the real forum questions and the issue's own
+# blind labels): a bone beyond a finger, a toe or the nose broken — a wrist, a leg, ribs — opens the ordinary
+# ticket, with no safety block (tier b: not life or limb).
+BONE_BEYOND_A_DIGIT = [
+    "我在仓库搬货时摔了一跤，右手腕骨折，打了石膏，公司说会按工伤处理，想问停工期间工资怎么算",
+    "从梯子上摔下来，小腿骨折了，住了一个星期院，工伤怎么申请",
+    "我在工地摔断了两根肋骨，门诊治疗，想问能评几级",
+    "干活时被钢管砸到，锁骨骨折，现在在家休养，工伤怎么赔",
+]
+
+
+@pytest.mark.parametrize("booster", [False, True])
+@pytest.mark.parametrize("text", BONE_BEYOND_A_DIGIT)
+def test_a_bone_beyond_a_digit_broken_opens_an_ordinary_ticket(text: str, booster: bool) -> None:
+    decision = _decision(text, booster=booster)
+    assert decision.escalate and "injury_review" in decision.codes, [
+        (r.code, r.evidence) for r in decision.reasons
+    ]
+    assert not decision.danger_to_life
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "如果干活摔断了腿算工伤吗",
+        "我没有骨折，就是扭伤了脚踝",
+        "拍了片子，手腕没骨折，就是软组织挫伤",
+        "搬货时右手中指骨折，打了夹板，公司说会按工伤处理，想问停工期间工资怎么算",  # a finger: no ticket
+        "脚趾被掉下来的箱子砸骨折了，工伤怎么申请",  # a toe: no ticket
+    ],
+)
+def test_a_fracture_supposed_or_denied_opens_no_ticket(text: str) -> None:
+    assert not _decision(text).escalate
 
 
 @pytest.mark.parametrize("booster", [False, True])
