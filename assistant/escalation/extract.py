@@ -19,7 +19,7 @@ from assistant.consult.facts import CaseFacts, load_lexicon
 from assistant.consult.numbers import add_months, parse_cn_number
 from assistant.privacy import strip_identifiers
 
-from .rules import ChainWording, MinorWording
+from .rules import ChainWording, CollectiveWording, MinorWording
 
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUM = CN_DIGITS + "十百千"
@@ -235,8 +235,10 @@ def format_yuan(amount: Amount) -> str:
 
 # --- head counts -------------------------------------------------------------------------------
 
+# Session 14: a count told by its order of magnitude (上百号人, 近百名, 成百上千, 数十个老乡): 上/近/成 a
+# hundred or a thousand read as one, 数 as 几 (the fewest it can mean).
 _PEOPLE = re.compile(
-    rf"(\d+|[几{CN_NUM}]+)(多|来|余|几)?(个|号|名|位)?(?:老|新|男|女|正式|临时)?"
+    rf"((?:上|近|成|数)(?=[十百千])|(?<![{CN_NUM}])(?=[几{CN_NUM}\d]))(\d+|[几{CN_NUM}]+)(多|来|余|几)?(个|号|名|位)?(?:老|新|男|女|正式|临时)?"
     r"(人|工友|骑手|工人|兄弟|师傅|同事|农民工|老乡|员工|职工|伙计|姐妹|司机|搬运工|装卸工|小工|临时工|钢筋工|木工|瓦工|电工|焊工|"
     r"架子工|保安|保洁员?|阿姨|大姐|大妈|环卫工|清洁工|厨师|服务员|店员|快递员|外卖员|送餐员|护工|学徒|女工|男工|操作工|普工)"
 )
@@ -272,18 +274,44 @@ class Headcount:
     text: str
 
 
-def find_collective(text: str, min_people: int) -> Headcount | None:
+def _head_count(m: re.Match[str]) -> float | None:
+    """The number of a head count: 三十几 → 30, 上百 → 100, 数十 → 20 (as 几十)."""
+    prefix, digits = m.group(1), m.group(2)
+    if prefix == "数":
+        return parse_number("几" + digits)
+    if prefix:
+        return parse_number("一" + digits)
+    return parse_number(digits)
+
+
+def find_collective(text: str, min_people: int, wording: CollectiveWording | None = None) -> Headcount | None:
     """A group of at least ``min_people`` workers acting or owed together, in one sentence: 我们三十多个
-    工友被欠了半年工资, 我们20个骑手一起被克扣. A layoff of 30 reported by one worker is not one."""
+    工友被欠了半年工资, 我们20个骑手一起被克扣. A layoff of 30 reported by one worker is not one.
+
+    With ``wording`` (session 14) the count is a group in any wording and without a marker when the
+    sentence tells a dispute (工地上四五十个农民工的工钱被包工头卷跑了, 上百号人的工资老板说没钱发), unless
+    the count is the workplace's size (五十多人的厂, 公司有三百个员工) or the speaker is singled out of it
+    (就我一个没发, 我是其中之一)."""
     for sentence in SENTENCE_SPLIT.split(text):
-        if not GROUP_MARKERS.search(sentence) or not DISPUTE_WORDS.search(sentence):
+        marked = bool(GROUP_MARKERS.search(sentence))
+        disputed = DISPUTE_WORDS.search(sentence) or (wording and wording.dispute.search(sentence))
+        if not disputed or SETTLED.search(sentence):
             continue
-        if SETTLED.search(sentence):
+        if wording is not None and wording.singled_out.search(sentence):
+            continue
+        if not marked and wording is None:
             continue
         for m in _PEOPLE.finditer(sentence):
-            value = parse_number(m.group(1))
-            if value is not None and value >= min_people:
-                return Headcount(int(value), m.group(0))
+            value = _head_count(m)
+            if value is None or value < min_people:
+                continue
+            if not marked:
+                assert wording is not None
+                left = max(sentence.rfind(c, 0, m.start()) for c in "，,；;、 ")
+                clause_before = sentence[left + 1 : m.start()]
+                if wording.size_before.search(clause_before) or wording.size_after.match(sentence, m.end()):
+                    continue
+            return Headcount(int(value), m.group(0))
     return None
 
 
@@ -492,7 +520,7 @@ _SHORT_UNIT_MONTHS = {"天": 1 / 30.44, "周": 7 / 30.44, "星期": 7 / 30.44, "
 _DURATION_THEN_EVENT = re.compile(rf"{_N}(个)?(多)?(年|月)(多|半)?(?:前|以前|之前)")
 _DATE = re.compile(
     r"(?:(\d{4})年|(去年|前年|今年|大前年))"
-    r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月|腊月|正月|春天|夏天|秋天|冬天))?"
+    r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月|腊月|正月|春天|夏天|秋天|冬天|国庆|五一|劳动节|中秋|端午|清明|元旦))?"
 )
 # 干活时, 上班的时候: the words of working set the time of the event that follows.
 _WHILE = re.compile(r"(?:的)?(?:时候|时|期间|中)")
@@ -554,6 +582,18 @@ def reference_today(texts: list[str], today: date) -> date:
     return today
 
 
+# The weeks around a festival of the solar calendar or of the lunar one in the solar months it falls in.
+_FESTIVALS = {
+    "国庆": ((9, 15), (10, 20)),
+    "五一": ((4, 15), (5, 20)),
+    "劳动节": ((4, 15), (5, 20)),
+    "中秋": ((9, 1), (10, 15)),
+    "端午": ((5, 20), (6, 30)),
+    "清明": ((3, 20), (4, 20)),
+    "元旦": ((1, 1), (1, 15)),
+}
+
+
 def _month_range(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
@@ -591,6 +631,10 @@ def _date_range(m: re.Match[str], today: date) -> tuple[date, date] | None:
         return date(year, 7, 1), date(year, 12, 31)
     if special == "年中":
         return date(year, 5, 1), date(year, 8, 31)
+    # Session 14: a festival dates the event to its weeks (2025年国庆前被辞退): a range around it, before or after.
+    if special in _FESTIVALS:
+        (m1, d1), (m2, d2) = _FESTIVALS[special]
+        return date(year, m1, d1), date(year, m2, d2)
     if special in ("这个时候", "这时候", "这会儿", "这个月"):
         anchor = date(year, today.month, min(today.day, 28))
         return anchor - timedelta(days=15), anchor + timedelta(days=15)

@@ -516,7 +516,7 @@ class EscalationPolicy:
             if amounts:
                 top = max(amounts, key=lambda a: a.yuan)
                 add(_structured(structured["amount"], "risk", top.text, turn, amount=format_yuan(top)))
-            group = find_collective(text, limits.collective_min_people)
+            group = find_collective(text, limits.collective_min_people, self.rules.collective)
             if group and found(structured["collective"], turn, group.text):
                 add(_structured(structured["collective"], "risk", group.text, turn, people=group.people))
             minor = find_minor_at_work(text, limits.minor_age_below, self.rules.minor, today)

@@ -1,0 +1,138 @@
+"""Session 14 (issue 14): escalation on real wording — sums a lawyer computes from the facts, a group told
+by its count in any wording, and the claim's age from dates. Each class is tested where it must fire and on
+the look-alikes where it must not; the worker notices the ticket and the reason's words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.escalation import decide
+from assistant.escalation.extract import find_collective
+from assistant.escalation.rules import default_rules
+
+TODAY = date(2026, 12, 5)
+
+
+def _decision(text: str, history: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    return decide(text, history, today=TODAY)
+
+
+# --- sums computed from the facts --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # overtime hours × the hourly pay (wage ÷ 21.75 ÷ 8 × 150 %, a sixth day at 200 %) × the service
+        "我在厂里干了三年，单休，每天晚上加班4个小时，月工资六千，加班费从来没给过，我能要多少",
+        # the overtime rate told, the months told with the pay
+        "每天加班4个小时，一个小时加班费25块，三年的加班费老板一分没给",
+        # no wage told: the median minimum wage, a long span
+        "在电子厂干了五年，每天都要加班三个钟，加班费一直没给过",
+        # a whole job never paid: its months × the wage
+        "工地上干了八个月，说好一个月七千，到现在一分钱没拿到，包工头电话也不接了",
+        # a fee per worker × the workers (an employer asking)
+        "我是开劳务派遣公司的，每个工人收了他们两千块押金，一共收了四十个人，现在工人都要退，我该怎么办",
+    ],
+)
+def test_a_sum_estimated_from_the_facts_opens_the_sums_ticket(text: str) -> None:
+    decision = _decision(text)
+    reason = next((r for r in decision.reasons if r.code == "amount_high"), None)
+    assert reason is not None, decision.as_dict()
+    assert "万元" in reason.text  # the estimate is named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 3 h × 20.83 days × 20 元 × 24 months ≈ 30,000: below the threshold
+        "我在厂里每天加班三个小时，一小时加班费按20块算，老板两年的加班费一分没给，我能要多少",
+        # one month unpaid in a long job is not eight years' pay
+        "干了八年，这个月工资到现在一分钱没拿到",
+        # overtime paid, only asked how it is counted
+        "每天加班3个小时，加班费怎么算才对",
+        # monthly pay alone is no disputed sum
+        "我月工资九千，一年能拿十万多，加班多吗",
+        # a fee per worker for a small sum
+        "每人扣了两百块服装费，一共十二个人",
+    ],
+)
+def test_no_sums_ticket_below_the_threshold_or_without_a_claim(text: str) -> None:
+    assert "amount_high" not in _decision(text).codes
+
+
+# --- a group told by its count -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们车间一百四十个工人，老板三个月没发工资了，怎么办",
+        "全车间一百多号人都被拖了工资，厂长说下个月再说，我们该咋办",
+        "我们三十几个人在工地干活 老板跑了 工钱没人给",
+        "我叔叔他们几十个老乡在外地砖厂干了一年，年底老板只给路费，剩下的说明年再给",
+        "工地上四五十个农民工的工钱被包工头卷跑了",
+        "上百号人的工资老板说没钱发",
+        "车间里的四十多名员工这个月只发了一半工资",
+        "加上我一共十一个人，公司把我们的社保停了",
+    ],
+)
+def test_a_group_of_ten_or_more_in_any_wording_is_a_collective_dispute(text: str) -> None:
+    decision = _decision(text)
+    assert "collective_dispute" in decision.codes, decision.as_dict()
+    assert decision.priority == "high"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们公司有三百个员工，我想问年假怎么算",  # no dispute
+        "公司一下裁了30多个人",  # one worker reporting a layoff
+        "我和三个工友被拖欠了两个月工资",  # a small group
+        "我在一个三十多人的小厂上班，老板欠了我三个月工资",  # the workplace's size
+        "公司拖欠我两个月工资，公司有两百多个员工",  # the workplace's size
+        "我们公司五十多人，就我一个被辞退了没给补偿",  # the speaker singled out
+        "那年我们六十多个人一块去讨过薪，钱早已经拿齐了",  # settled long ago
+    ],
+)
+def test_a_count_that_is_no_group_in_dispute_is_no_collective_dispute(text: str) -> None:
+    assert "collective_dispute" not in _decision(text).codes
+
+
+def test_a_count_by_its_order_of_magnitude_is_read() -> None:
+    wording = default_rules().collective
+    group = find_collective("上百号人的工资老板说没钱发", 10, wording)
+    assert group is not None and group.people == 100
+    group = find_collective("数十个老乡的工钱被卷跑了", 10, wording)
+    assert group is not None and group.people >= 10
+
+
+# --- the claim's age from dates ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我2025年9月被公司辞退了，当时没给经济补偿，现在还能去仲裁要吗",
+        "2025.9被辞退的，补偿一直没给",
+        "25年9月份被公司开除，工资还欠两个月，还能仲裁吗",
+        "2025年国庆前被辞退的，工资没结",
+        "老公2025年10月在工地摔伤了，公司没报工伤，现在还能申请吗",
+    ],
+)
+def test_a_claim_over_a_year_old_by_its_dates_is_a_passed_limit(text: str) -> None:
+    assert "time_limit_passed" in _decision(text).codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我2025年9月入职，今年11月被辞退，补偿怎么算",  # the start of the job, not its end
+        "2025年9月签的合同，现在公司欠我两个月工资",  # a contract date
+        "2026年国庆后被辞退的，工资没结",  # two months ago
+    ],
+)
+def test_a_date_that_starts_a_job_or_is_recent_is_no_passed_limit(text: str) -> None:
+    assert "time_limit_passed" not in _decision(text).codes
