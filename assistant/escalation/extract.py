@@ -292,13 +292,22 @@ def find_collective(text: str, min_people: int, wording: CollectiveWording | Non
     sentence tells a dispute (工地上四五十个农民工的工钱被包工头卷跑了, 上百号人的工资老板说没钱发), unless
     the count is the workplace's size (五十多人的厂, 公司有三百个员工) or the speaker is singled out of it
     (就我一个没发, 我是其中之一)."""
-    for sentence in SENTENCE_SPLIT.split(text):
+    sentences = [x for x in SENTENCE_SPLIT.split(text) if x.strip()]
+    for i, sentence in enumerate(sentences):
         marked = bool(GROUP_MARKERS.search(sentence))
-        disputed = DISPUTE_WORDS.search(sentence) or (wording and wording.dispute.search(sentence))
-        if not disputed or SETTLED.search(sentence):
+        disputed = _disputed(sentence, wording)
+        if SETTLED.search(sentence) or (wording is not None and wording.singled_out.search(sentence)):
             continue
-        if wording is not None and wording.singled_out.search(sentence):
-            continue
+        if not disputed:
+            # Session 14: the count told first, the dispute in the sentence after it (我们车间一百四十人。这三个月
+            # 工资都没发。), unless that one is the speaker's own (老板欠我三个月工资).
+            after = sentences[i + 1] if i + 1 < len(sentences) else ""
+            if wording is None or not _disputed(after, wording) or SETTLED.search(after):
+                continue
+            if wording.singled_out.search(after) or wording.own.search(after):
+                continue
+            if not marked and not wording.workforce.search(sentence):
+                continue
         if not marked and wording is None:
             continue
         for m in _PEOPLE.finditer(sentence):
@@ -313,6 +322,10 @@ def find_collective(text: str, min_people: int, wording: CollectiveWording | Non
                     continue
             return Headcount(int(value), m.group(0))
     return None
+
+
+def _disputed(sentence: str, wording: CollectiveWording | None) -> bool:
+    return bool(DISPUTE_WORDS.search(sentence) or (wording and wording.dispute.search(sentence)))
 
 
 # --- ages --------------------------------------------------------------------------------------

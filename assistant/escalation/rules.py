@@ -175,6 +175,10 @@ class CollectiveWording:
     # Before the count in its clause (公司有, 规模), and right after it (的厂, 的公司).
     size_before: re.Pattern[str]
     size_after: re.Pattern[str]
+    # The speaker's own pay or ending (欠我三个月工资, 我的补偿): a dispute told after a count is then no group's.
+    own: re.Pattern[str]
+    # A workforce named in the count's sentence (厂, 工地, 工人 …), for a dispute told in the sentence after.
+    workforce: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -393,6 +397,8 @@ def _collective(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str])
             singled_out=_either(raw["singled_out"], f"{where} singled_out", lexicons),
             size_before=_either(raw["size_before"], f"{where} size_before", lexicons),
             size_after=_either(raw["size_after"], f"{where} size_after", lexicons),
+            own=_either(raw["own"], f"{where} own", lexicons),
+            workforce=_either(raw["workforce"], f"{where} workforce", lexicons),
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc

@@ -101,6 +101,43 @@ def test_a_count_that_is_no_group_in_dispute_is_no_collective_dispute(text: str)
     assert "collective_dispute" not in _decision(text).codes
 
 
+@pytest.mark.parametrize(
+    ("history", "text"),
+    [
+        # the count told first, the dispute in the sentence after it
+        ((), "我们车间一百四十人。这三个月工资都没发。"),
+        ((), "厂里一百四十个工人。三个月没发工资了，老板说没钱。"),
+        # … or in the next message
+        (("我们厂一共一百四十个工人",), "老板三个月没发工资了怎么办"),
+        # the whole workforce as the employer's object, or refusing together
+        ((), "企业忽然说要解雇大家，这种情况能赔多少"),
+        ((), "老板不要大家干了，有三个月工资没发，打电话他不接"),
+        ((), "工厂要搬迁，大家都不去，结果老板就不支付工资了"),
+    ],
+)
+def test_a_group_told_across_sentences_or_as_everybody_is_a_collective_dispute(
+    history: tuple[str, ...], text: str
+) -> None:
+    assert "collective_dispute" in _decision(text, history).codes
+
+
+@pytest.mark.parametrize(
+    ("history", "text"),
+    [
+        ((), "我在一家厂上班，厂里有一百四十多个人。老板欠我三个月工资。"),  # the speaker's own pay
+        (("我们公司一百多人",), "我被辞退了，没给补偿怎么办"),  # the speaker's own ending
+        ((), "我们部门二十个人。上个月经理找我谈话说要扣绩效。"),
+        ((), "她每个月需要面试100个人。前几天她被告知不用来了。"),  # no workforce counted
+        ((), "大家都说公司不支付加班费是违法的，是真的吗"),  # what everybody says
+        ((), "公司辞退了我和另一个同事，大家都没拿到补偿"),  # a small group
+    ],
+)
+def test_a_count_beside_the_speakers_own_case_is_no_collective_dispute(
+    history: tuple[str, ...], text: str
+) -> None:
+    assert "collective_dispute" not in _decision(text, history).codes
+
+
 def test_a_count_by_its_order_of_magnitude_is_read() -> None:
     wording = default_rules().collective
     group = find_collective("上百号人的工资老板说没钱发", 10, wording)
