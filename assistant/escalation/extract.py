@@ -552,7 +552,15 @@ def _job_date(clause: str, m: re.Match[str], event: re.Match[str]) -> bool:
     """2019年入职的公司把我辞退了: the year is when the job began, not when it ended, so no limit is
     counted from it (session 11, lawyers' class F: a start year read as the leaving date)."""
     end = event.start() if event.start() >= m.end() else min(len(clause), m.end() + 10)
-    return any(not _WHILE.match(clause, w.end()) for w in _job_words().finditer(clause, m.end(), end))
+    return any(
+        not _WHILE.match(clause, w.end()) and not _GROUND.search(clause, m.end(), w.start())
+        for w in _job_words().finditer(clause, m.end(), end)
+    )
+
+
+# Session 14: the employer's ground told before the ending (今年一月初我被公司以不能胜任工作辞退了): a job word in it is
+# the ground's, not the job's start.
+_GROUND = re.compile(r"(?<![可所难加予])以(?![来后前上下内及外便免])|因为|由于")
 
 
 # The injury limit runs against the worker only when the injury was never reported or recognised.

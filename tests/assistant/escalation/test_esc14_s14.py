@@ -157,6 +157,8 @@ def test_a_count_by_its_order_of_magnitude_is_read() -> None:
         "25年9月份被公司开除，工资还欠两个月，还能仲裁吗",
         "2025年国庆前被辞退的，工资没结",
         "老公2025年10月在工地摔伤了，公司没报工伤，现在还能申请吗",
+        # the employer's ground holds a job word (工作): still the ending's date
+        "2025年9月因为工作失误被开除，工资没结",
     ],
 )
 def test_a_claim_over_a_year_old_by_its_dates_is_a_passed_limit(text: str) -> None:
@@ -169,7 +171,13 @@ def test_a_claim_over_a_year_old_by_its_dates_is_a_passed_limit(text: str) -> No
         "我2025年9月入职，今年11月被辞退，补偿怎么算",  # the start of the job, not its end
         "2025年9月签的合同，现在公司欠我两个月工资",  # a contract date
         "2026年国庆后被辞退的，工资没结",  # two months ago
+        "2025年3月以来一直在这工作，上个月被辞退",  # 以来: the job's span, not a ground
     ],
 )
 def test_a_date_that_starts_a_job_or_is_recent_is_no_passed_limit(text: str) -> None:
     assert "time_limit_passed" not in _decision(text).codes
+
+
+def test_an_ending_on_a_ground_with_a_job_word_counts_its_limit_from_the_ending() -> None:
+    text = "今年一月初我被公司以不能胜任工作辞退了，没有培训也没有调岗。现在想申请仲裁，还有时间吗？"
+    assert "time_limit_near" in _decision(text).codes
