@@ -49,8 +49,14 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
     unlawful or claims 赔偿金) and the one-off disability benefit. Each needs the monthly wage; with
     none told, the wording's floor wage (the lowest minimum wage) gives a lower bound."""
     wage = _value(facts, "monthly_wage")
+    daily = _value(facts, "daily_wage")
     if wage is not None and wage > 0:
         wage_words = _words(facts.facts["monthly_wage"].words)
+    elif daily is not None and 50 <= daily <= 3000:
+        # Session 14: a day's pay told (一天三百, 日工资250) is a month's at 21.75 pay days (the 2008 notice's
+        # conversion the worker tools use): a lower bound for a worker paid by the day.
+        wage = daily * float(PAY_DAYS_PER_MONTH)
+        wage_words = f"{_words(facts.facts['daily_wage'].words)}，按每月21.75个计薪日折算"
     elif wording.typical_wage > 0:
         wage = wording.typical_wage
         wage_words = f"按各省主要城市最低工资标准的中位数{wage:g}元/月估算"
@@ -184,6 +190,15 @@ def _overtime_owed(
         monthly_hours = per_day * WORK_DAYS_PER_MONTH
     days = _value(facts, "work_days_per_week")
     rest_hours = (days - 5) * WEEKS_PER_MONTH * float(HOURS_PER_DAY) if days is not None and days > 5 else 0.0
+    restday = _value(facts, "overtime_hours_restday")
+    if (
+        not rest_hours
+        and restday
+        and wording.weekly is not None
+        and _first(texts, wording.weekly) is not None
+    ):
+        # 周末两天都要加班，一天八小时: the rest-day hours told are a week's.
+        rest_hours = restday * WEEKS_PER_MONTH
     if not monthly_hours and not rest_hours:
         return None
     told = _hourly(texts, wording)
@@ -225,7 +240,7 @@ def _never_paid(
     if wording.pay_period is not None and wording.pay_period.search(_sentence(texts[turn], m.start())):
         return None
     text = f"{_words(facts.facts['service_months'].words)}，{m.group(0)}，{wage_words}"
-    return Claim(Amount(service * wage, text, True), ((m.group(0), turn),))
+    return Claim(Amount(service * wage + 1, text, True), ((m.group(0), turn),))
 
 
 def _fees(facts: CaseFacts, texts: Sequence[str], wording: ClaimWording) -> Claim | None:
@@ -242,7 +257,7 @@ def _fees(facts: CaseFacts, texts: Sequence[str], wording: ClaimWording) -> Clai
         return None
     fee = amounts[-1]
     text = f"{m.group(0)}，{_words(facts.facts['workers_count'].words)}"
-    return Claim(Amount(fee.yuan * count, text, True), ((m.group(0), turn),))
+    return Claim(Amount(fee.yuan * count + 1, text, True), ((m.group(0), turn),))
 
 
 def _sentence(text: str, at: int) -> str:

@@ -154,6 +154,8 @@ class ClaimWording:
     overtime_span: tuple[re.Pattern[str], ...] = ()
     never_paid_overtime: re.Pattern[str] | None = None
     hourly: tuple[re.Pattern[str], ...] = ()
+    # Rest-day overtime told as every week's (每周, 周末都要): its hours count 52/12 times a month.
+    weekly: re.Pattern[str] | None = None
     never_paid: re.Pattern[str] | None = None
     # The longest job counted as never paid, and the words of one pay period in the sentence that make the
     # owing that period's only (这个月, 最后一个月).
@@ -380,6 +382,7 @@ def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> 
             if raw.get("never_paid_overtime")
             else None,
             hourly=_grouped(raw.get("hourly", []), f"{where} hourly", lexicons, set()),
+            weekly=_either(raw["weekly"], f"{where} weekly", lexicons) if raw.get("weekly") else None,
             never_paid_max_months=float(raw.get("never_paid_max_months", 36)),
             pay_period=_either(raw["pay_period"], f"{where} pay_period", lexicons)
             if raw.get("pay_period")

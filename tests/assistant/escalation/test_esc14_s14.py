@@ -35,6 +35,12 @@ def _decision(text: str, history: tuple[str, ...] = ()):  # type: ignore[no-unty
         "工地上干了八个月，说好一个月七千，到现在一分钱没拿到，包工头电话也不接了",
         # a fee per worker × the workers (an employer asking)
         "我是开劳务派遣公司的，每个工人收了他们两千块押金，一共收了四十个人，现在工人都要退，我该怎么办",
+        "包工头欠我们班组十二个人每人两万多工钱",
+        # a day's pay × 21.75 for a job never paid
+        "在工地干小工，一天三百，干了八个月，一分钱没拿到",
+        "我在工地做了十个月，日工资250，老板一直没结过账",
+        # rest days worked every week
+        "周末两天都要加班，一天八小时，两年了从来没给过加班费，工资六千",
     ],
 )
 def test_a_sum_estimated_from_the_facts_opens_the_sums_ticket(text: str) -> None:
@@ -57,6 +63,11 @@ def test_a_sum_estimated_from_the_facts_opens_the_sums_ticket(text: str) -> None
         "我月工资九千，一年能拿十万多，加班多吗",
         # a fee per worker for a small sum
         "每人扣了两百块服装费，一共十二个人",
+        "包工头欠我们三个人每人两千块",
+        # one rest day worked once
+        "周六加班了8小时，加班费没给，工资六千",
+        # one month of a day-paid job
+        "一天三百，干了八年，这个月的钱一分没拿到",
     ],
 )
 def test_no_sums_ticket_below_the_threshold_or_without_a_claim(text: str) -> None:
