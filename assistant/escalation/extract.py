@@ -324,7 +324,12 @@ def find_collective(text: str, min_people: int, wording: CollectiveWording | Non
     return None
 
 
+# Words that hold a dispute word and tell none (报告了劳动部门, 告知, 公告): blanked before the dispute is read.
+_NOT_DISPUTE = re.compile(r"报告|告知|告诉|公告|广告|告示|警告|预告|通告|忠告|劝告")
+
+
 def _disputed(sentence: str, wording: CollectiveWording | None) -> bool:
+    sentence = _NOT_DISPUTE.sub("□", sentence)
     return bool(DISPUTE_WORDS.search(sentence) or (wording and wording.dispute.search(sentence)))
 
 
@@ -495,6 +500,8 @@ _TERMINATION = (
     r"|被[^,，。]{0,4}(?:辞|开|裁|炒)(?:了|掉|的)?|辞的|裁掉|裁了|退工|离职日期|(?:没|不)(?:做|干)了"
     # 就不在那家物业干了: no longer at the place (the place named between).
     r"|不在[^,，。]{1,8}(?:干|做|上班|干活)了"
+    # Session 14: the employer closed (2025年9月份公司倒闭了): the jobs ended with it.
+    r"|(?:公司|厂|厂子|工厂|单位|店|企业|作坊)[^,，。]{0,10}(?:倒闭|破产|关门|解散)"
     # Session 12: sent home for good (直接让我回家, 说我们线上的人不需要了), not home to rest or to wait.
     r"|(?:直接|就)(?:让|叫)(?:我|我们|俺|俺们)(?:都)?回家(?![^,，。]{0,3}(?:休息|养|等|过年|探亲))"
     r"|(?:人|我|我们|俺|俺们)(?:都)?不(?:需要|要)了"
@@ -530,10 +537,13 @@ _SHORT_OF = re.compile(
     rf"(?:还)?差(?:不到)?{_N}(?:个)?(来|多)?(天|周|星期|礼拜|月)(?:左右)?(?:就|才)?(?:满|到|够)?{_N}(?:整)?年"
 )
 _SHORT_UNIT_MONTHS = {"天": 1 / 30.44, "周": 7 / 30.44, "星期": 7 / 30.44, "礼拜": 7 / 30.44, "月": 1.0}
-_DURATION_THEN_EVENT = re.compile(rf"{_N}(个)?(多)?(年|月)(多|半)?(?:前|以前|之前)")
+# 一年零两个月前 (session 14): the months after 零 are exact.
+_DURATION_THEN_EVENT = re.compile(rf"{_N}(个)?(多)?(年|月)(多|半)?(?:零{_N}个?月)?(?:前|以前|之前)")
+# Session 14: 去年的九月份, 2025年的9月 (的 between), 上一年 (去年), and a two-digit year only with its month (25年9月:
+# 干了10年 is no date).
 _DATE = re.compile(
-    r"(?:(\d{4})年|(去年|前年|今年|大前年))"
-    r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月|腊月|正月|春天|夏天|秋天|冬天|国庆|五一|劳动节|中秋|端午|清明|元旦))?"
+    r"(?:(?<!\d)(\d{4}|(?<![了满近有])\d{2}(?=年的?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月))年|(去年|前年|今年|大前年|上一年))"
+    r"(?:的?(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|的?(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月|腊月|正月|春天|夏天|秋天|冬天|国庆|五一|劳动节|中秋|端午|清明|元旦))?"
 )
 # 干活时, 上班的时候: the words of working set the time of the event that follows.
 _WHILE = re.compile(r"(?:的)?(?:时候|时|期间|中)")
@@ -623,8 +633,10 @@ def _date_range(m: re.Match[str], today: date) -> tuple[date, date] | None:
     digits, relative, month_text, special = m.group(1), m.group(2), m.group(3), m.group(4)
     if relative == "今年" and not month_text and not special:
         return None  # 今年 alone says nothing useful
-    offset = {"去年": 1, "前年": 2, "大前年": 3, "今年": 0}.get(relative or "", 0)
+    offset = {"去年": 1, "上一年": 1, "前年": 2, "大前年": 3, "今年": 0}.get(relative or "", 0)
     year = int(digits) if digits else today.year - offset
+    if digits and len(digits) == 2:
+        year += 2000
     if not 1990 <= year <= today.year:
         return None
     if month_text:
@@ -761,6 +773,9 @@ def find_time_limits(
                     continue
                 months = n * (12 if m.group(4) == "年" else 1) + (6 if m.group(5) == "半" else 0)
                 longest = months + (12 if m.group(4) == "年" and m.group(3) else 1)
+                if m.group(6) and (extra := parse_number(m.group(6))) is not None:
+                    months += extra
+                    longest = months + 1
                 finding(kind, months_ago(now, longest), months_ago(now, months), m.group(0))
             for m in _DATE.finditer(clause):
                 if _job_date(clause, m, event):

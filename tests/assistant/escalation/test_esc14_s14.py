@@ -106,6 +106,8 @@ def test_a_group_of_ten_or_more_in_any_wording_is_a_collective_dispute(text: str
         "公司拖欠我两个月工资，公司有两百多个员工",  # the workplace's size
         "我们公司五十多人，就我一个被辞退了没给补偿",  # the speaker singled out
         "那年我们六十多个人一块去讨过薪，钱早已经拿齐了",  # settled long ago
+        # a lawful layoff's size told by one worker asking his own severance (报告 holds no dispute)
+        "公司经营困难裁员，一次裁了50多个人，提前一个月跟工会说明了情况，也报告了劳动部门，我干了3年，月薪8000，补偿多少",
     ],
 )
 def test_a_count_that_is_no_group_in_dispute_is_no_collective_dispute(text: str) -> None:
@@ -170,6 +172,14 @@ def test_a_count_by_its_order_of_magnitude_is_read() -> None:
         "老公2025年10月在工地摔伤了，公司没报工伤，现在还能申请吗",
         # the employer's ground holds a job word (工作): still the ending's date
         "2025年9月因为工作失误被开除，工资没结",
+        # 的 between the year and the month, 上一年, a two-digit year with its month, 零 months
+        "去年的九月份我被辞退了，工资没结",
+        "2025年的9月份被辞退，补偿没给",
+        "上一年九月份辞职的，老板还欠我工资",
+        "我在25年的9月被辞退了，老板欠我工资",
+        "一年零两个月前被开除，工资还欠着",
+        # the employer closed: the jobs ended with it
+        "公司2025年8月倒闭，补偿一分没给",
     ],
 )
 def test_a_claim_over_a_year_old_by_its_dates_is_a_passed_limit(text: str) -> None:
@@ -183,6 +193,9 @@ def test_a_claim_over_a_year_old_by_its_dates_is_a_passed_limit(text: str) -> No
         "2025年9月签的合同，现在公司欠我两个月工资",  # a contract date
         "2026年国庆后被辞退的，工资没结",  # two months ago
         "2025年3月以来一直在这工作，上个月被辞退",  # 以来: the job's span, not a ground
+        "我干了10年9月份被辞退了，补偿怎么算",  # a tenure, not a two-digit year
+        "公司说明年可能要倒闭，我该怎么办",  # a closure only feared
+        "2019年公司倒闭了，社保怎么转到新单位",  # a passed limit with nothing claimed
     ],
 )
 def test_a_date_that_starts_a_job_or_is_recent_is_no_passed_limit(text: str) -> None:
