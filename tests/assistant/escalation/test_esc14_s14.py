@@ -41,6 +41,9 @@ def _decision(text: str, history: tuple[str, ...] = ()):  # type: ignore[no-unty
         "我在工地做了十个月，日工资250，老板一直没结过账",
         # rest days worked every week
         "周末两天都要加班，一天八小时，两年了从来没给过加班费，工资六千",
+        # the overtime said to be inside the wage; a month's overtime hours told with 多
+        "工人们一天干十一个钟头，一个礼拜干七天，干了两年了，老板说加班费是包含在工资里的，一个月五千",
+        "加班费一直没给，我一个月加班六十多个小时，干了三年，月工资四千",
     ],
 )
 def test_a_sum_estimated_from_the_facts_opens_the_sums_ticket(text: str) -> None:
@@ -205,3 +208,10 @@ def test_a_date_that_starts_a_job_or_is_recent_is_no_passed_limit(text: str) -> 
 def test_an_ending_on_a_ground_with_a_job_word_counts_its_limit_from_the_ending() -> None:
     text = "今年一月初我被公司以不能胜任工作辞退了，没有培训也没有调岗。现在想申请仲裁，还有时间吗？"
     assert "time_limit_near" in _decision(text).codes
+
+
+def test_a_months_overtime_told_with_more_is_read_as_hours() -> None:
+    from assistant.consult.facts import extract_facts
+
+    facts = extract_facts(["我一个月加班六十多个小时，加班费一直没给"], TODAY)
+    assert facts.get("overtime_hours_weekday") == 60
