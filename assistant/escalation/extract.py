@@ -242,6 +242,11 @@ _PEOPLE = re.compile(
     r"(人|工友|骑手|工人|兄弟|师傅|同事|农民工|老乡|员工|职工|伙计|姐妹|司机|搬运工|装卸工|小工|临时工|钢筋工|木工|瓦工|电工|焊工|"
     r"架子工|保安|保洁员?|阿姨|大姐|大妈|环卫工|清洁工|厨师|服务员|店员|快递员|外卖员|送餐员|护工|学徒|女工|男工|操作工|普工)"
 )
+# Session 14: the workers named first and counted after (项目部的农民工有五十来个, 员工约两百人): the count's groups as above.
+_PEOPLE_AFTER = re.compile(
+    r"(?:工人|农民工|员工|职工|工友|师傅|骑手|老乡|司机)(?:们)?(?:一共|总共|共)?(?:有|约|大约|大概有|差不多有|将近)\s*"
+    rf"((?:上|近|成|数)(?=[十百千])|(?<![{CN_NUM}])(?=[几{CN_NUM}\d]))(\d+|[几{CN_NUM}]+)(多|来|余|几)?(?:个|号|名|位)?(?:人)?"
+)
 # Dialect and spoken forms count too: 阿拉/伲 (Wu), 我哋/一齐 (Cantonese), 一道, 约好, 全都.
 GROUP_MARKERS = re.compile(
     r"我们|俺们|咱们|咱|大伙|大家|工友们|兄弟们|一起|一块|一道|一齐|联名|集体|全体|全厂|全车间|阿拉|伲|我哋|"
@@ -298,6 +303,8 @@ def find_collective(text: str, min_people: int, wording: CollectiveWording | Non
         disputed = _disputed(sentence, wording)
         if SETTLED.search(sentence) or (wording is not None and wording.singled_out.search(sentence)):
             continue
+        if wording is not None and disputed and wording.own.search(sentence):
+            continue  # 公司员工有三百多人，不支付我的加班费: the speaker's own case beside the workplace's size
         if not disputed:
             # Session 14: the count told first, the dispute in the sentence after it (我们车间一百四十人。这三个月
             # 工资都没发。), unless that one is the speaker's own (老板欠我三个月工资).
@@ -310,7 +317,7 @@ def find_collective(text: str, min_people: int, wording: CollectiveWording | Non
                 continue
         if not marked and wording is None:
             continue
-        for m in _PEOPLE.finditer(sentence):
+        for m in [*_PEOPLE.finditer(sentence), *(_PEOPLE_AFTER.finditer(sentence) if wording else ())]:
             value = _head_count(m)
             if value is None or value < min_people:
                 continue

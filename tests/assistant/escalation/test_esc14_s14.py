@@ -91,6 +91,11 @@ def test_no_sums_ticket_below_the_threshold_or_without_a_claim(text: str) -> Non
         "上百号人的工资老板说没钱发",
         "车间里的四十多名员工这个月只发了一半工资",
         "加上我一共十一个人，公司把我们的社保停了",
+        # paraphrased wording; the workers named first and counted after
+        "工程结束后承包商不支付三十多名工人的工资",
+        "我们单位一百二十名职工的社保公司两年没有缴纳",
+        "企业欠了职工们半年的薪水，我们应该怎么做",
+        "我们项目部的农民工有五十来个，包工头说钱还没到",
     ],
 )
 def test_a_group_of_ten_or_more_in_any_wording_is_a_collective_dispute(text: str) -> None:
@@ -108,6 +113,8 @@ def test_a_group_of_ten_or_more_in_any_wording_is_a_collective_dispute(text: str
         "我在一个三十多人的小厂上班，老板欠了我三个月工资",  # the workplace's size
         "公司拖欠我两个月工资，公司有两百多个员工",  # the workplace's size
         "我们公司五十多人，就我一个被辞退了没给补偿",  # the speaker singled out
+        "我们公司员工有三百多人，公司不支付我的加班费合法吗",  # the speaker's own pay
+        "公司不给我交社保，公司一共有五十多个人",  # the speaker's own insurance
         "那年我们六十多个人一块去讨过薪，钱早已经拿齐了",  # settled long ago
         # a lawful layoff's size told by one worker asking his own severance (报告 holds no dispute)
         "公司经营困难裁员，一次裁了50多个人，提前一个月跟工会说明了情况，也报告了劳动部门，我干了3年，月薪8000，补偿多少",
