@@ -564,7 +564,8 @@ class EscalationPolicy:
                         "risk",
                         top_claim.amount.text,
                         top_claim.anchors[0][1],
-                        amount=format_yuan(top_claim.amount),
+                        # Session 14: a sum the worker never totalled is named as the estimate it is.
+                        amount=f"按你说的情况估算约 {format_yuan(top_claim.amount)}",
                     )
                 )
         if "child_labour" not in reasons and len(masked) > 1:

@@ -50,7 +50,7 @@ def test_a_sum_estimated_from_the_facts_opens_the_sums_ticket(text: str) -> None
     decision = _decision(text)
     reason = next((r for r in decision.reasons if r.code == "amount_high"), None)
     assert reason is not None, decision.as_dict()
-    assert "万元" in reason.text  # the estimate is named
+    assert "估算" in reason.text and "万元" in reason.text  # the estimate is named as one
 
 
 @pytest.mark.parametrize(
