@@ -22,7 +22,7 @@ from assistant.tools.injury_benefits import LUMP_SUM_MONTHS
 from assistant.tools.overtime import KINDS
 from assistant.tools.severance import n_months
 
-from .extract import SENTENCE_SPLIT, Amount, find_amounts
+from .extract import CLAUSE_SPLIT, SENTENCE_SPLIT, Amount, find_amounts
 from .rules import ClaimWording
 
 
@@ -212,7 +212,8 @@ def _overtime_owed(
     span = _first(texts, wording.overtime_span)
     months = _span_months(span[0]) if span is not None else None
     if months is None and wording.never_paid_overtime is not None:
-        if _first(texts, wording.never_paid_overtime) is not None:
+        # Never paid, told in the clause that tells the overtime pay owed (我从来不请假 elsewhere says nothing).
+        if wording.never_paid_overtime.search(_clause(texts[owed[1]], owed[0])):
             months = _value(facts, "service_months")
     if months is None or months <= 0:
         return None
@@ -258,6 +259,13 @@ def _fees(facts: CaseFacts, texts: Sequence[str], wording: ClaimWording) -> Clai
     fee = amounts[-1]
     text = f"{m.group(0)}，{_words(facts.facts['workers_count'].words)}"
     return Claim(Amount(fee.yuan * count + 1, text, True), ((m.group(0), turn),))
+
+
+def _clause(text: str, m: re.Match[str]) -> str:
+    """The clause or clauses a match spans."""
+    left = max((c.end() for c in CLAUSE_SPLIT.finditer(text, 0, m.start())), default=0)
+    right = CLAUSE_SPLIT.search(text, m.end())
+    return text[left : right.start() if right else len(text)]
 
 
 def _sentence(text: str, at: int) -> str:

@@ -71,6 +71,8 @@ def test_a_sum_estimated_from_the_facts_opens_the_sums_ticket(text: str) -> None
         "周六加班了8小时，加班费没给，工资六千",
         # one month of a day-paid job
         "一天三百，干了八年，这个月的钱一分没拿到",
+        # "never" said of something else: no months for the overtime
+        "每天加班3小时，加班费没给，干了五年，我从来不请假，工资五千",
     ],
 )
 def test_no_sums_ticket_below_the_threshold_or_without_a_claim(text: str) -> None:
