@@ -71,6 +71,9 @@ def test_a_sum_estimated_from_the_facts_opens_the_sums_ticket(text: str) -> None
         "周六加班了8小时，加班费没给，工资六千",
         # one month of a day-paid job
         "一天三百，干了八年，这个月的钱一分没拿到",
+        # never given a payslip or a contract is no pay never paid
+        "在公司干了两年，公司一直没给过工资条",
+        "干了三年，公司一直没给过我合同",
         # "never" said of something else: no months for the overtime
         "每天加班3小时，加班费没给，干了五年，我从来不请假，工资五千",
     ],
@@ -224,3 +227,16 @@ def test_a_months_overtime_told_with_more_is_read_as_hours() -> None:
 
     facts = extract_facts(["我一个月加班六十多个小时，加班费一直没给"], TODAY)
     assert facts.get("overtime_hours_weekday") == 60
+
+
+@pytest.mark.parametrize(
+    ("history", "text"),
+    [
+        (("我在工地干了八个月",), "一分钱没拿到，一天三百，怎么办"),
+        (("每天加班4个小时，单休，月薪六千",), "干了三年了，加班费从来没给过"),
+    ],
+)
+def test_a_sum_from_facts_told_across_messages_opens_the_sums_ticket(
+    history: tuple[str, ...], text: str
+) -> None:
+    assert "amount_high" in _decision(text, history).codes
