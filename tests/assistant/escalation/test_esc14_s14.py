@@ -158,6 +158,8 @@ def test_a_group_told_across_sentences_or_as_everybody_is_a_collective_dispute(
         ((), "她每个月需要面试100个人。前几天她被告知不用来了。"),  # no workforce counted
         ((), "大家都说公司不支付加班费是违法的，是真的吗"),  # what everybody says
         ((), "公司辞退了我和另一个同事，大家都没拿到补偿"),  # a small group
+        ((), "我们站点二十多个骑手每天跑了五十多单，想问怎么算社保"),  # 跑了 of orders, not a boss gone
+        ((), "我们二十多个人下个月要退休了，退休金怎么算"),  # 退休, no deposit kept
     ],
 )
 def test_a_count_beside_the_speakers_own_case_is_no_collective_dispute(
