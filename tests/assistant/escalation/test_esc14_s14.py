@@ -141,6 +141,7 @@ def test_a_count_that_is_no_group_in_dispute_is_no_collective_dispute(text: str)
         ((), "企业忽然说要解雇大家，这种情况能赔多少"),
         ((), "老板不要大家干了，有三个月工资没发，打电话他不接"),
         ((), "工厂要搬迁，大家都不去，结果老板就不支付工资了"),
+        ((), "公司辞退了所有员工，一分补偿没给，这合法吗"),
     ],
 )
 def test_a_group_told_across_sentences_or_as_everybody_is_a_collective_dispute(
@@ -160,6 +161,8 @@ def test_a_group_told_across_sentences_or_as_everybody_is_a_collective_dispute(
         ((), "公司辞退了我和另一个同事，大家都没拿到补偿"),  # a small group
         ((), "我们站点二十多个骑手每天跑了五十多单，想问怎么算社保"),  # 跑了 of orders, not a boss gone
         ((), "我们二十多个人下个月要退休了，退休金怎么算"),  # 退休, no deposit kept
+        ((), "公司会不会解雇大家？"),  # a fear
+        ((), "听说隔壁厂辞退了所有工人"),  # someone else's workplace
     ],
 )
 def test_a_count_beside_the_speakers_own_case_is_no_collective_dispute(
