@@ -57,6 +57,11 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
         # conversion the worker tools use): a lower bound for a worker paid by the day.
         wage = daily * float(PAY_DAYS_PER_MONTH)
         wage_words = f"{_words(facts.facts['daily_wage'].words)}，按每月21.75个计薪日折算"
+    elif (hourly := _hourly(texts, wording)) is not None and not hourly[1]:
+        # An hourly pay told (一小时二十块，一天干十个小时): the hours a day told (else 8) × 21.75 pay days.
+        hours = _value(facts, "daily_hours") or float(HOURS_PER_DAY)
+        wage = hourly[0] * hours * float(PAY_DAYS_PER_MONTH)
+        wage_words = f"{hourly[2]}，每天{hours:g}小时，按每月21.75个计薪日折算"
     elif wording.typical_wage > 0:
         wage = wording.typical_wage
         wage_words = f"按各省主要城市最低工资标准的中位数{wage:g}元/月估算"

@@ -39,6 +39,8 @@ def _decision(text: str, history: tuple[str, ...] = ()):  # type: ignore[no-unty
         # a day's pay × 21.75 for a job never paid
         "在工地干小工，一天三百，干了八个月，一分钱没拿到",
         "我在工地做了十个月，日工资250，老板一直没结过账",
+        # an hourly pay × the hours a day × 21.75 for a job never paid
+        "在工地做小工，一小时二十五块，一天干十个小时，干了十个月一分钱没拿到",
         # rest days worked every week
         "周末两天都要加班，一天八小时，两年了从来没给过加班费，工资六千",
         # the overtime said to be inside the wage; a month's overtime hours told with 多
@@ -69,6 +71,8 @@ def test_a_sum_estimated_from_the_facts_opens_the_sums_ticket(text: str) -> None
         "包工头欠我们三个人每人两千块",
         # one rest day worked once
         "周六加班了8小时，加班费没给，工资六千",
+        # an hourly pay whose months stay below the threshold
+        "老板说一个小时十八块，我每天干十个小时，干了七个月一分钱都还没拿到",
         # one month of a day-paid job
         "一天三百，干了八年，这个月的钱一分没拿到",
         # never given a payslip or a contract is no pay never paid
