@@ -146,6 +146,7 @@ def test_a_count_that_is_no_group_in_dispute_is_no_collective_dispute(text: str)
         ((), "老板不要大家干了，有三个月工资没发，打电话他不接"),
         ((), "工厂要搬迁，大家都不去，结果老板就不支付工资了"),
         ((), "公司辞退了所有员工，一分补偿没给，这合法吗"),
+        ((), "工厂因为环保被关停了，厂里给工人们都解除了劳动合同，补偿只字不提"),
     ],
 )
 def test_a_group_told_across_sentences_or_as_everybody_is_a_collective_dispute(
@@ -166,6 +167,8 @@ def test_a_group_told_across_sentences_or_as_everybody_is_a_collective_dispute(
         ((), "我们站点二十多个骑手每天跑了五十多单，想问怎么算社保"),  # 跑了 of orders, not a boss gone
         ((), "我们二十多个人下个月要退休了，退休金怎么算"),  # 退休, no deposit kept
         ((), "公司会不会解雇大家？"),  # a fear
+        ((), "公司倒闭了，和我解除了劳动合同，补偿怎么算"),  # one worker's own ending at a closure
+        ((), "如果公司倒闭了，给员工解除合同要补偿吗"),  # supposed
         ((), "听说隔壁厂辞退了所有工人"),  # someone else's workplace
     ],
 )
