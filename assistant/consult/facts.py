@@ -925,7 +925,8 @@ class FactExtractor:
         )
         self._hours_ot = re.compile(
             rf"(?P<n>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*(?P<half>个半)?\s*(?:{hours})(?:的)?\s*(?:加班|班)"
-            rf"|加班(?:了)?(?:都|要|得|至少|差不多|大概|一共|总共)*\s*(?P<n2>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*(?:个半)?\s*(?:{hours})"
+            # 一个月加班六十多个小时 (session 14): 多/来 after the number, read at the number.
+            rf"|加班(?:了)?(?:都|要|得|至少|差不多|大概|一共|总共)*\s*(?P<n2>\d+(?:\.\d+)?|[{CN_CHARS}半]+)\s*(?:多|来)?(?:个半)?\s*(?:{hours})"
         )
         self._day_hours = re.compile(
             rf"(?:{lex.pattern('work', 'day_hours_before')})(?:都|要|得|至少|差不多|大概)*\s*"

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 
 from assistant.consult.facts import CaseFacts
 from assistant.consult.numbers import parse_cn_number
+from assistant.tools.base import HOURS_PER_DAY, PAY_DAYS_PER_MONTH
 from assistant.tools.dates import Span
 from assistant.tools.injury_benefits import LUMP_SUM_MONTHS
+from assistant.tools.overtime import KINDS
 from assistant.tools.severance import n_months
 
-from .extract import SENTENCE_SPLIT, Amount, find_amounts
+from .extract import CLAUSE_SPLIT, SENTENCE_SPLIT, Amount, find_amounts
 from .rules import ClaimWording
 
 
@@ -47,8 +49,19 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
     unlawful or claims 赔偿金) and the one-off disability benefit. Each needs the monthly wage; with
     none told, the wording's floor wage (the lowest minimum wage) gives a lower bound."""
     wage = _value(facts, "monthly_wage")
+    daily = _value(facts, "daily_wage")
     if wage is not None and wage > 0:
         wage_words = _words(facts.facts["monthly_wage"].words)
+    elif daily is not None and 50 <= daily <= 3000:
+        # Session 14: a day's pay told (一天三百, 日工资250) is a month's at 21.75 pay days (the 2008 notice's
+        # conversion the worker tools use): a lower bound for a worker paid by the day.
+        wage = daily * float(PAY_DAYS_PER_MONTH)
+        wage_words = f"{_words(facts.facts['daily_wage'].words)}，按每月21.75个计薪日折算"
+    elif (hourly := _hourly(texts, wording)) is not None and not hourly[1]:
+        # An hourly pay told (一小时二十块，一天干十个小时): the hours a day told (else 8) × 21.75 pay days.
+        hours = _value(facts, "daily_hours") or float(HOURS_PER_DAY)
+        wage = hourly[0] * hours * float(PAY_DAYS_PER_MONTH)
+        wage_words = f"{hourly[2]}，每天{hours:g}小时，按每月21.75个计薪日折算"
     elif wording.typical_wage > 0:
         wage = wording.typical_wage
         wage_words = f"按各省主要城市最低工资标准的中位数{wage:g}元/月估算"
@@ -94,6 +107,7 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
         text = f"{_words(fact.words)}，{wage_words}，{double.group(0)}"
         anchors = ((double.group(0), _turn(texts, double)), (_words(fact.words), fact.turn))
         claims.append(Claim(Amount(extra * wage, text, True), anchors))
+    claims += _session14_claims(facts, texts, wording, wage, wage_words)
     grade = facts.get("disability_grade")
     if isinstance(grade, int) and grade in LUMP_SUM_MONTHS:
         fact = facts.facts["disability_grade"]
@@ -102,6 +116,167 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
             Claim(Amount(LUMP_SUM_MONTHS[grade] * wage, text, True), ((_words(fact.words), fact.turn),))
         )
     return claims
+
+
+# 关于职工全年月平均工作时间和工资折算问题的通知 (劳社部发〔2008〕3号): 250 working days a year, 20.83 a month —
+# the days a worker on a five-day week works extended hours. The rates are the overtime tool's (劳动法第四十四条).
+WORK_DAYS_PER_MONTH = 250 / 12
+WEEKS_PER_MONTH = 52 / 12
+_RATE = {kind: float(rate) for kind, _, _, rate, _ in KINDS}
+_HOURLY_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)$")
+
+
+def _session14_claims(
+    facts: CaseFacts, texts: Sequence[str], wording: ClaimWording, wage: float, wage_words: str
+) -> list[Claim]:
+    """Session 14 (issue 14: sums a lawyer computes from the facts that the rules missed): overtime hours ×
+    the hourly pay × the months; a whole job never paid (its months × the wage); a fee per worker × the
+    workers."""
+    claims: list[Claim] = []
+    if (owed := _overtime_owed(facts, texts, wording, wage, wage_words)) is not None:
+        claims.append(owed)
+    if (never := _never_paid(facts, texts, wording, wage, wage_words)) is not None:
+        claims.append(never)
+    if (fees := _fees(facts, texts, wording)) is not None:
+        claims.append(fees)
+    return claims
+
+
+def _first(
+    texts: Sequence[str], patterns: Sequence[re.Pattern[str]] | re.Pattern[str] | None
+) -> tuple[re.Match[str], int] | None:
+    """The first match of any pattern, with its message (the latest message first)."""
+    if patterns is None:
+        return None
+    group = (patterns,) if isinstance(patterns, re.Pattern) else tuple(patterns)
+    for turn in range(len(texts) - 1, -1, -1):
+        for pattern in group:
+            if m := pattern.search(texts[turn]):
+                return m, turn
+    return None
+
+
+def _hourly(texts: Sequence[str], wording: ClaimWording) -> tuple[float, bool, str] | None:
+    """An hourly figure told: the overtime rate itself (一小时加班费20块: True) or the hourly pay (时薪25: False)."""
+    found = _first(texts, wording.hourly)
+    if found is None:
+        return None
+    m, _ = found
+    kind = "ot" if m.groupdict().get("ot") else "pay"
+    raw = m.group(kind)
+    value = parse_cn_number(raw) if _HOURLY_NUMBER.match(raw) else None
+    if value is None or not 5 <= value <= 500:
+        return None
+    return value, kind == "ot", m.group(0)
+
+
+def _span_months(m: re.Match[str]) -> float | None:
+    n = parse_cn_number(m.group("n"))
+    if n is None or n <= 0:
+        return None
+    months = n * (12 if m.group("unit") == "年" else 1)
+    if m.groupdict().get("half"):
+        months += 6 if m.group("unit") == "年" else 0.5
+    return months
+
+
+def _overtime_owed(
+    facts: CaseFacts, texts: Sequence[str], wording: ClaimWording, wage: float, wage_words: str
+) -> Claim | None:
+    """Overtime pay owed (加班费一直没给): the hours a month (每天加班3小时 on 20.83 working days, or the month's
+    total told; a sixth or seventh day a week at the rest-day rate) × the hourly rate (told, or the wage ÷ 21.75
+    ÷ 8 × 150 %) × the months it went unpaid (两年的加班费; else the whole service when it was never paid)."""
+    owed = _first(texts, wording.overtime_owed)
+    if owed is None:
+        return None
+    per_day = _value(facts, "overtime_hours_per_day")
+    monthly_hours = _value(facts, "overtime_hours_weekday")
+    if monthly_hours is None and per_day is not None and 0 < per_day <= 12:
+        monthly_hours = per_day * WORK_DAYS_PER_MONTH
+    days = _value(facts, "work_days_per_week")
+    rest_hours = (days - 5) * WEEKS_PER_MONTH * float(HOURS_PER_DAY) if days is not None and days > 5 else 0.0
+    restday = _value(facts, "overtime_hours_restday")
+    if (
+        not rest_hours
+        and restday
+        and wording.weekly is not None
+        and _first(texts, wording.weekly) is not None
+    ):
+        # 周末两天都要加班，一天八小时: the rest-day hours told are a week's.
+        rest_hours = restday * WEEKS_PER_MONTH
+    if not monthly_hours and not rest_hours:
+        return None
+    told = _hourly(texts, wording)
+    if told is not None and told[1]:
+        weekday_rate, words = told[0], told[2]
+        rest_rate = told[0] / _RATE["weekday"] * _RATE["restday"]
+    else:
+        base = told[0] if told is not None else wage / float(PAY_DAYS_PER_MONTH) / float(HOURS_PER_DAY)
+        words = told[2] if told is not None else wage_words
+        weekday_rate, rest_rate = base * _RATE["weekday"], base * _RATE["restday"]
+    span = _first(texts, wording.overtime_span)
+    months = _span_months(span[0]) if span is not None else None
+    if months is None and wording.never_paid_overtime is not None:
+        # Never paid, told in the clause that tells the overtime pay owed (我从来不请假 elsewhere says nothing).
+        if wording.never_paid_overtime.search(_clause(texts[owed[1]], owed[0])):
+            months = _value(facts, "service_months")
+    if months is None or months <= 0:
+        return None
+    total = ((monthly_hours or 0.0) * weekday_rate + rest_hours * rest_rate) * months
+    span_words = span[0].group(0) if span is not None else _words(facts.facts["service_months"].words)
+    text = f"{owed[0].group(0)}，{span_words}，{words}"
+    return Claim(Amount(total + 1, text, True), ((owed[0].group(0), owed[1]),))
+
+
+def _never_paid(
+    facts: CaseFacts, texts: Sequence[str], wording: ClaimWording, wage: float, wage_words: str
+) -> Claim | None:
+    """A job never paid at all (干了八个月，到现在一分钱没拿到): its months × the wage, when no months unpaid or
+    sum owed are told and the job is short enough to be the pay's period (a construction season, a year or
+    three: 干了八年，这个月一分钱没拿到 is no eight years' pay)."""
+    if wording.never_paid is None or facts.has("unpaid_months") or facts.has("unpaid_amount"):
+        return None
+    service = _value(facts, "service_months")
+    if service is None or not 2 <= service <= wording.never_paid_max_months:
+        return None
+    found = _first(texts, wording.never_paid)
+    if found is None:
+        return None
+    m, turn = found
+    if wording.pay_period is not None and wording.pay_period.search(_sentence(texts[turn], m.start())):
+        return None
+    text = f"{_words(facts.facts['service_months'].words)}，{m.group(0)}，{wage_words}"
+    return Claim(Amount(service * wage + 1, text, True), ((m.group(0), turn),))
+
+
+def _fees(facts: CaseFacts, texts: Sequence[str], wording: ClaimWording) -> Claim | None:
+    """A sum per worker kept or owed × the workers (每人扣了两千押金，一共四十个人)."""
+    count = _value(facts, "workers_count")
+    if count is None or count < 2:
+        return None
+    found = _first(texts, wording.per_worker)
+    if found is None:
+        return None
+    m, turn = found
+    amounts = find_amounts(m.group("fee"))
+    if not amounts or not 50 <= amounts[-1].yuan < 50000:
+        return None
+    fee = amounts[-1]
+    text = f"{m.group(0)}，{_words(facts.facts['workers_count'].words)}"
+    return Claim(Amount(fee.yuan * count + 1, text, True), ((m.group(0), turn),))
+
+
+def _clause(text: str, m: re.Match[str]) -> str:
+    """The clause or clauses a match spans."""
+    left = max((c.end() for c in CLAUSE_SPLIT.finditer(text, 0, m.start())), default=0)
+    right = CLAUSE_SPLIT.search(text, m.end())
+    return text[left : right.start() if right else len(text)]
+
+
+def _sentence(text: str, at: int) -> str:
+    left = max((m.end() for m in SENTENCE_SPLIT.finditer(text, 0, at)), default=0)
+    right = SENTENCE_SPLIT.search(text, at)
+    return text[left : right.start() if right else len(text)]
 
 
 def _years_of_pay(texts: Sequence[str], wording: ClaimWording) -> tuple[float, str, int] | None:

@@ -19,7 +19,7 @@ from assistant.consult.facts import CaseFacts, load_lexicon
 from assistant.consult.numbers import add_months, parse_cn_number
 from assistant.privacy import strip_identifiers
 
-from .rules import ChainWording, MinorWording
+from .rules import ChainWording, CollectiveWording, MinorWording
 
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUM = CN_DIGITS + "十百千"
@@ -235,10 +235,17 @@ def format_yuan(amount: Amount) -> str:
 
 # --- head counts -------------------------------------------------------------------------------
 
+# Session 14: a count told by its order of magnitude (上百号人, 近百名, 成百上千, 数十个老乡): 上/近/成 a
+# hundred or a thousand read as one, 数 as 几 (the fewest it can mean).
 _PEOPLE = re.compile(
-    rf"(\d+|[几{CN_NUM}]+)(多|来|余|几)?(个|号|名|位)?(?:老|新|男|女|正式|临时)?"
+    rf"((?:上|近|成|数)(?=[十百千])|(?<![{CN_NUM}])(?=[几{CN_NUM}\d]))(\d+|[几{CN_NUM}]+)(多|来|余|几)?(个|号|名|位)?(?:老|新|男|女|正式|临时)?"
     r"(人|工友|骑手|工人|兄弟|师傅|同事|农民工|老乡|员工|职工|伙计|姐妹|司机|搬运工|装卸工|小工|临时工|钢筋工|木工|瓦工|电工|焊工|"
     r"架子工|保安|保洁员?|阿姨|大姐|大妈|环卫工|清洁工|厨师|服务员|店员|快递员|外卖员|送餐员|护工|学徒|女工|男工|操作工|普工)"
+)
+# Session 14: the workers named first and counted after (项目部的农民工有五十来个, 员工约两百人): the count's groups as above.
+_PEOPLE_AFTER = re.compile(
+    r"(?:工人|农民工|员工|职工|工友|师傅|骑手|老乡|司机)(?:们)?(?:一共|总共|共)?(?:有|约|大约|大概有|差不多有|将近)\s*"
+    rf"((?:上|近|成|数)(?=[十百千])|(?<![{CN_NUM}])(?=[几{CN_NUM}\d]))(\d+|[几{CN_NUM}]+)(多|来|余|几)?(?:个|号|名|位)?(?:人)?"
 )
 # Dialect and spoken forms count too: 阿拉/伲 (Wu), 我哋/一齐 (Cantonese), 一道, 约好, 全都.
 GROUP_MARKERS = re.compile(
@@ -272,19 +279,65 @@ class Headcount:
     text: str
 
 
-def find_collective(text: str, min_people: int) -> Headcount | None:
+def _head_count(m: re.Match[str]) -> float | None:
+    """The number of a head count: 三十几 → 30, 上百 → 100, 数十 → 20 (as 几十)."""
+    prefix, digits = m.group(1), m.group(2)
+    if prefix == "数":
+        return parse_number("几" + digits)
+    if prefix:
+        return parse_number("一" + digits)
+    return parse_number(digits)
+
+
+def find_collective(text: str, min_people: int, wording: CollectiveWording | None = None) -> Headcount | None:
     """A group of at least ``min_people`` workers acting or owed together, in one sentence: 我们三十多个
-    工友被欠了半年工资, 我们20个骑手一起被克扣. A layoff of 30 reported by one worker is not one."""
-    for sentence in SENTENCE_SPLIT.split(text):
-        if not GROUP_MARKERS.search(sentence) or not DISPUTE_WORDS.search(sentence):
+    工友被欠了半年工资, 我们20个骑手一起被克扣. A layoff of 30 reported by one worker is not one.
+
+    With ``wording`` (session 14) the count is a group in any wording and without a marker when the
+    sentence tells a dispute (工地上四五十个农民工的工钱被包工头卷跑了, 上百号人的工资老板说没钱发), unless
+    the count is the workplace's size (五十多人的厂, 公司有三百个员工) or the speaker is singled out of it
+    (就我一个没发, 我是其中之一)."""
+    sentences = [x for x in SENTENCE_SPLIT.split(text) if x.strip()]
+    for i, sentence in enumerate(sentences):
+        marked = bool(GROUP_MARKERS.search(sentence))
+        disputed = _disputed(sentence, wording)
+        if SETTLED.search(sentence) or (wording is not None and wording.singled_out.search(sentence)):
             continue
-        if SETTLED.search(sentence):
+        if wording is not None and disputed and wording.own.search(sentence):
+            continue  # 公司员工有三百多人，不支付我的加班费: the speaker's own case beside the workplace's size
+        if not disputed:
+            # Session 14: the count told first, the dispute in the sentence after it (我们车间一百四十人。这三个月
+            # 工资都没发。), unless that one is the speaker's own (老板欠我三个月工资).
+            after = sentences[i + 1] if i + 1 < len(sentences) else ""
+            if wording is None or not _disputed(after, wording) or SETTLED.search(after):
+                continue
+            if wording.singled_out.search(after) or wording.own.search(after):
+                continue
+            if not marked and not wording.workforce.search(sentence):
+                continue
+        if not marked and wording is None:
             continue
-        for m in _PEOPLE.finditer(sentence):
-            value = parse_number(m.group(1))
-            if value is not None and value >= min_people:
-                return Headcount(int(value), m.group(0))
+        for m in [*_PEOPLE.finditer(sentence), *(_PEOPLE_AFTER.finditer(sentence) if wording else ())]:
+            value = _head_count(m)
+            if value is None or value < min_people:
+                continue
+            if not marked:
+                assert wording is not None
+                left = max(sentence.rfind(c, 0, m.start()) for c in "，,；;、 ")
+                clause_before = sentence[left + 1 : m.start()]
+                if wording.size_before.search(clause_before) or wording.size_after.match(sentence, m.end()):
+                    continue
+            return Headcount(int(value), m.group(0))
     return None
+
+
+# Words that hold a dispute word and tell none (报告了劳动部门, 告知, 公告): blanked before the dispute is read.
+_NOT_DISPUTE = re.compile(r"报告|告知|告诉|公告|广告|告示|警告|预告|通告|忠告|劝告")
+
+
+def _disputed(sentence: str, wording: CollectiveWording | None) -> bool:
+    sentence = _NOT_DISPUTE.sub("□", sentence)
+    return bool(DISPUTE_WORDS.search(sentence) or (wording and wording.dispute.search(sentence)))
 
 
 # --- ages --------------------------------------------------------------------------------------
@@ -454,6 +507,8 @@ _TERMINATION = (
     r"|被[^,，。]{0,4}(?:辞|开|裁|炒)(?:了|掉|的)?|辞的|裁掉|裁了|退工|离职日期|(?:没|不)(?:做|干)了"
     # 就不在那家物业干了: no longer at the place (the place named between).
     r"|不在[^,，。]{1,8}(?:干|做|上班|干活)了"
+    # Session 14: the employer closed (2025年9月份公司倒闭了): the jobs ended with it.
+    r"|(?:公司|厂|厂子|工厂|单位|店|企业|作坊)[^,，。]{0,10}(?:倒闭|破产|关门|解散)"
     # Session 12: sent home for good (直接让我回家, 说我们线上的人不需要了), not home to rest or to wait.
     r"|(?:直接|就)(?:让|叫)(?:我|我们|俺|俺们)(?:都)?回家(?![^,，。]{0,3}(?:休息|养|等|过年|探亲))"
     r"|(?:人|我|我们|俺|俺们)(?:都)?不(?:需要|要)了"
@@ -489,10 +544,13 @@ _SHORT_OF = re.compile(
     rf"(?:还)?差(?:不到)?{_N}(?:个)?(来|多)?(天|周|星期|礼拜|月)(?:左右)?(?:就|才)?(?:满|到|够)?{_N}(?:整)?年"
 )
 _SHORT_UNIT_MONTHS = {"天": 1 / 30.44, "周": 7 / 30.44, "星期": 7 / 30.44, "礼拜": 7 / 30.44, "月": 1.0}
-_DURATION_THEN_EVENT = re.compile(rf"{_N}(个)?(多)?(年|月)(多|半)?(?:前|以前|之前)")
+# 一年零两个月前 (session 14): the months after 零 are exact.
+_DURATION_THEN_EVENT = re.compile(rf"{_N}(个)?(多)?(年|月)(多|半)?(?:零{_N}个?月)?(?:前|以前|之前)")
+# Session 14: 去年的九月份, 2025年的9月 (的 between), 上一年 (去年), and a two-digit year only with its month (25年9月:
+# 干了10年 is no date).
 _DATE = re.compile(
-    r"(?:(\d{4})年|(去年|前年|今年|大前年))"
-    r"(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月|腊月|正月|春天|夏天|秋天|冬天))?"
+    r"(?:(?<!\d)(\d{4}|(?<![了满近有])\d{2}(?=年的?(?:\d{1,2}|[一二三四五六七八九十]{1,2})月))年|(去年|前年|今年|大前年|上一年))"
+    r"(?:的?(\d{1,2}|[一二三四五六七八九十]{1,2})月份?|的?(年底|年末|年初|年头|上半年|下半年|年中|春节|过年|这个时候|这时候|这会儿|这个月|腊月|正月|春天|夏天|秋天|冬天|国庆|五一|劳动节|中秋|端午|清明|元旦))?"
 )
 # 干活时, 上班的时候: the words of working set the time of the event that follows.
 _WHILE = re.compile(r"(?:的)?(?:时候|时|期间|中)")
@@ -511,7 +569,15 @@ def _job_date(clause: str, m: re.Match[str], event: re.Match[str]) -> bool:
     """2019年入职的公司把我辞退了: the year is when the job began, not when it ended, so no limit is
     counted from it (session 11, lawyers' class F: a start year read as the leaving date)."""
     end = event.start() if event.start() >= m.end() else min(len(clause), m.end() + 10)
-    return any(not _WHILE.match(clause, w.end()) for w in _job_words().finditer(clause, m.end(), end))
+    return any(
+        not _WHILE.match(clause, w.end()) and not _GROUND.search(clause, m.end(), w.start())
+        for w in _job_words().finditer(clause, m.end(), end)
+    )
+
+
+# Session 14: the employer's ground told before the ending (今年一月初我被公司以不能胜任工作辞退了): a job word in it is
+# the ground's, not the job's start.
+_GROUND = re.compile(r"(?<![可所难加予])以(?![来后前上下内及外便免])|因为|由于")
 
 
 # The injury limit runs against the worker only when the injury was never reported or recognised.
@@ -554,6 +620,18 @@ def reference_today(texts: list[str], today: date) -> date:
     return today
 
 
+# The weeks around a festival of the solar calendar or of the lunar one in the solar months it falls in.
+_FESTIVALS = {
+    "国庆": ((9, 15), (10, 20)),
+    "五一": ((4, 15), (5, 20)),
+    "劳动节": ((4, 15), (5, 20)),
+    "中秋": ((9, 1), (10, 15)),
+    "端午": ((5, 20), (6, 30)),
+    "清明": ((3, 20), (4, 20)),
+    "元旦": ((1, 1), (1, 15)),
+}
+
+
 def _month_range(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
@@ -562,8 +640,10 @@ def _date_range(m: re.Match[str], today: date) -> tuple[date, date] | None:
     digits, relative, month_text, special = m.group(1), m.group(2), m.group(3), m.group(4)
     if relative == "今年" and not month_text and not special:
         return None  # 今年 alone says nothing useful
-    offset = {"去年": 1, "前年": 2, "大前年": 3, "今年": 0}.get(relative or "", 0)
+    offset = {"去年": 1, "上一年": 1, "前年": 2, "大前年": 3, "今年": 0}.get(relative or "", 0)
     year = int(digits) if digits else today.year - offset
+    if digits and len(digits) == 2:
+        year += 2000
     if not 1990 <= year <= today.year:
         return None
     if month_text:
@@ -591,6 +671,10 @@ def _date_range(m: re.Match[str], today: date) -> tuple[date, date] | None:
         return date(year, 7, 1), date(year, 12, 31)
     if special == "年中":
         return date(year, 5, 1), date(year, 8, 31)
+    # Session 14: a festival dates the event to its weeks (2025年国庆前被辞退): a range around it, before or after.
+    if special in _FESTIVALS:
+        (m1, d1), (m2, d2) = _FESTIVALS[special]
+        return date(year, m1, d1), date(year, m2, d2)
     if special in ("这个时候", "这时候", "这会儿", "这个月"):
         anchor = date(year, today.month, min(today.day, 28))
         return anchor - timedelta(days=15), anchor + timedelta(days=15)
@@ -696,6 +780,9 @@ def find_time_limits(
                     continue
                 months = n * (12 if m.group(4) == "年" else 1) + (6 if m.group(5) == "半" else 0)
                 longest = months + (12 if m.group(4) == "年" and m.group(3) else 1)
+                if m.group(6) and (extra := parse_number(m.group(6))) is not None:
+                    months += extra
+                    longest = months + 1
                 finding(kind, months_ago(now, longest), months_ago(now, months), m.group(0))
             for m in _DATE.finditer(clause):
                 if _job_date(clause, m, event):

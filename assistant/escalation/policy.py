@@ -516,7 +516,26 @@ class EscalationPolicy:
             if amounts:
                 top = max(amounts, key=lambda a: a.yuan)
                 add(_structured(structured["amount"], "risk", top.text, turn, amount=format_yuan(top)))
-            group = find_collective(text, limits.collective_min_people)
+            group = find_collective(text, limits.collective_min_people, self.rules.collective)
+            if group is None and turn > 0 and self.rules.collective is not None:
+                # Session 14: the count told in one message, the dispute in the next (我们厂一共一百四十个工人 /
+                # 老板三个月没发工资了): the last sentence of the one before and this message, read as one text.
+                before = [x for x in SENTENCE_SPLIT.split(masked[turn - 1]) if x.strip()]
+                if before:
+                    joined = f"{before[-1]}。{text}"
+                    group = find_collective(joined, limits.collective_min_people, self.rules.collective)
+                    if group is not None and group.text in before[-1] and group.text not in text:
+                        if found(structured["collective"], turn - 1, group.text):
+                            add(
+                                _structured(
+                                    structured["collective"],
+                                    "risk",
+                                    group.text,
+                                    turn - 1,
+                                    people=group.people,
+                                )
+                            )
+                        group = None
             if group and found(structured["collective"], turn, group.text):
                 add(_structured(structured["collective"], "risk", group.text, turn, people=group.people))
             minor = find_minor_at_work(text, limits.minor_age_below, self.rules.minor, today)
@@ -545,7 +564,8 @@ class EscalationPolicy:
                         "risk",
                         top_claim.amount.text,
                         top_claim.anchors[0][1],
-                        amount=format_yuan(top_claim.amount),
+                        # Session 14: a sum the worker never totalled is named as the estimate it is.
+                        amount=f"按你说的情况估算约 {format_yuan(top_claim.amount)}",
                     )
                 )
         if "child_labour" not in reasons and len(masked) > 1:

@@ -143,6 +143,44 @@ class ClaimWording:
     # Years of pay owed told as a span of the pay itself (七年的工资…拒绝给, 工资多年没有支付): named group
     # ``n`` is the number of years, ``many`` (多年) counts as two, the fewest it can mean. (): never.
     years_of_pay: tuple[re.Pattern[str], ...] = ()
+    # Session 14: the sums a lawyer computes from the facts beyond arrears and N (overtime hours × the hourly
+    # pay × the months; a whole job never paid; a fee per worker × the workers): the words that tell the
+    # overtime pay owed (``overtime_owed``), the pay owed for the whole job (``never_paid``), a sum per
+    # worker (``per_worker``, named group ``fee``). None: not computed.
+    overtime_owed: re.Pattern[str] | None = None
+    # The months the overtime went unpaid (两年的加班费; groups ``n``, ``unit``, ``half``), the words that say it
+    # was never paid (the whole service counts then), an hourly figure told (group ``ot``: the overtime rate,
+    # ``pay``: the hourly pay).
+    overtime_span: tuple[re.Pattern[str], ...] = ()
+    never_paid_overtime: re.Pattern[str] | None = None
+    hourly: tuple[re.Pattern[str], ...] = ()
+    # Rest-day overtime told as every week's (每周, 周末都要): its hours count 52/12 times a month.
+    weekly: re.Pattern[str] | None = None
+    never_paid: re.Pattern[str] | None = None
+    # The longest job counted as never paid, and the words of one pay period in the sentence that make the
+    # owing that period's only (这个月, 最后一个月).
+    never_paid_max_months: float = 36.0
+    pay_period: re.Pattern[str] | None = None
+    per_worker: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class CollectiveWording:
+    """A group told by its count in any wording (``[collective]``, session 14): more ways a group's
+    dispute is told than the extractor's own (老板跑了, 工钱没人给, 只发了一半, 社保停了), the words that
+    single the speaker out of a count (就我一个, 我是其中之一) and those that make a count the size of the
+    workplace (五十多人的厂, 公司有三百个员工). With these, a count needs no group marker (我们, 一起):
+    工地上四五十个农民工的工钱被卷跑了 is a group owed."""
+
+    dispute: re.Pattern[str]
+    singled_out: re.Pattern[str]
+    # Before the count in its clause (公司有, 规模), and right after it (的厂, 的公司).
+    size_before: re.Pattern[str]
+    size_after: re.Pattern[str]
+    # The speaker's own pay or ending (欠我三个月工资, 我的补偿): a dispute told after a count is then no group's.
+    own: re.Pattern[str]
+    # A workforce named in the count's sentence (厂, 工地, 工人 …), for a dispute told in the sentence after.
+    workforce: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -192,6 +230,8 @@ class EscalationRules:
     # The severity line for the screen's injury findings (``severity_file``): urgent, an ordinary ticket or
     # the assistant alone; None: every injury the screen finds stays urgent.
     severity: SeverityLine | None = None
+    # A group told by its count without a group marker (``[collective]``); None: a marker is needed.
+    collective: CollectiveWording | None = None
 
 
 def _compile(pattern: str, where: str, lexicons: Mapping[str, str] | None = None) -> re.Pattern[str]:
@@ -292,6 +332,28 @@ def _years_of_pay(
     return compiled
 
 
+def _grouped(
+    patterns: Sequence[str], where: str, lexicons: Mapping[str, str], needed: set[str]
+) -> tuple[re.Pattern[str], ...]:
+    # Each compiled alone: the alternatives share their group names.
+    compiled = tuple(_compile(p, where, lexicons) for p in patterns)
+    for pattern in compiled:
+        if needed - set(pattern.groupindex):
+            raise RulesError(f"{where}: {pattern.pattern!r} 需要命名分组 {sorted(needed)}")
+    return compiled
+
+
+def _per_worker(
+    patterns: Sequence[str], where: str, lexicons: Mapping[str, str]
+) -> tuple[re.Pattern[str], ...]:
+    # Each compiled alone: the alternatives share their group name.
+    compiled = tuple(_compile(p, where, lexicons) for p in patterns)
+    for pattern in compiled:
+        if "fee" not in pattern.groupindex:
+            raise RulesError(f"{where}: {pattern.pattern!r} 需要命名分组 fee（每人的金额）")
+    return compiled
+
+
 def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> ClaimWording:
     try:
         return ClaimWording(
@@ -307,6 +369,39 @@ def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> 
             floor_wage=_lowest_minimum_wage() if raw.get("floor_at_minimum_wage") else 0.0,
             typical_wage=_typical_minimum_wage() if raw.get("typical_at_top_minimum_wage") else 0.0,
             years_of_pay=_years_of_pay(raw.get("years_of_pay", []), f"{where} years_of_pay", lexicons),
+            overtime_owed=_either(raw["overtime_owed"], f"{where} overtime_owed", lexicons)
+            if raw.get("overtime_owed")
+            else None,
+            never_paid=_either(raw["never_paid"], f"{where} never_paid", lexicons)
+            if raw.get("never_paid")
+            else None,
+            overtime_span=_grouped(
+                raw.get("overtime_span", []), f"{where} overtime_span", lexicons, {"n", "unit"}
+            ),
+            never_paid_overtime=_either(raw["never_paid_overtime"], f"{where} never_paid_overtime", lexicons)
+            if raw.get("never_paid_overtime")
+            else None,
+            hourly=_grouped(raw.get("hourly", []), f"{where} hourly", lexicons, set()),
+            weekly=_either(raw["weekly"], f"{where} weekly", lexicons) if raw.get("weekly") else None,
+            never_paid_max_months=float(raw.get("never_paid_max_months", 36)),
+            pay_period=_either(raw["pay_period"], f"{where} pay_period", lexicons)
+            if raw.get("pay_period")
+            else None,
+            per_worker=_per_worker(raw.get("per_worker", []), f"{where} per_worker", lexicons),
+        )
+    except KeyError as exc:
+        raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
+
+
+def _collective(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> CollectiveWording:
+    try:
+        return CollectiveWording(
+            dispute=_either(raw["dispute"], f"{where} dispute", lexicons),
+            singled_out=_either(raw["singled_out"], f"{where} singled_out", lexicons),
+            size_before=_either(raw["size_before"], f"{where} size_before", lexicons),
+            size_after=_either(raw["size_after"], f"{where} size_after", lexicons),
+            own=_either(raw["own"], f"{where} own", lexicons),
+            workforce=_either(raw["workforce"], f"{where} workforce", lexicons),
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
@@ -431,6 +526,11 @@ def parse_rules(
     minor = _minor(screen["minor"], f"{source} [minor]", lexicons) if screen.get("minor") else None
     chain = _chain(screen["chain"], f"{source} [chain]", lexicons) if screen.get("chain") else None
     claims = _claims(data["claims"], f"{source} [claims]", lexicons) if data.get("claims") else None
+    collective = (
+        _collective(data["collective"], f"{source} [collective]", lexicons)
+        if data.get("collective")
+        else None
+    )
     messages = _messages(data.get("safety_messages", {}))
     booster = screen.get("booster", {})
     kinds = _booster_kinds(booster.get("kinds", []), f"{source} [[booster.kinds]]", lexicons, messages)
@@ -455,6 +555,7 @@ def parse_rules(
         claims,
         _either(booster["veto"], f"{source} [booster] veto", lexicons) if booster.get("veto") else None,
         kinds,
+        collective=collective,
     )
 
 
