@@ -166,3 +166,22 @@ def test_probation_over_is_told_30_days_not_3() -> None:
     )
     text = opening(p)
     assert "30天" in text and "3天" not in text
+
+
+# --- 3. the remedy asked with 怎样的 / 什么样的 -----------------------------------------------------------
+
+
+def test_the_remedy_asked_with_zenyang_names_the_double_wage_of_no_contract() -> None:
+    p = plan_with_tools(
+        "在私人补习班干了快一年，一直没签合同，周末天天加班，打算辞职了，老板该给我什么样的赔偿",
+        ranked("no_written_contract", "overtime", "severance_compensation"),
+    )
+    said = " ".join(s.text for s in p.conclusion)
+    assert "二倍工资" in said
+
+
+def test_the_same_words_without_another_head_add_nothing() -> None:
+    p = plan_with_tools(
+        "干了三年了打算走人，公司会给我怎样的补偿", ranked("severance_compensation", "employee_resignation")
+    )
+    assert not any("其他几项" in s.text for s in p.conclusion)
