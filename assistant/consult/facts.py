@@ -101,6 +101,9 @@ FACT_NAMES = frozenset(
         "pressure_to_sign",
         "settlement_offered",
         "pregnant",
+        # The nursing period told as over (哺乳期早就过了, 哺乳期已满): 劳动合同法 42(4) no longer bars a dismissal on
+        # 40/41 grounds; the dismissal still needs a lawful ground (session 14, learn14).
+        "nursing_over",
         "in_probation",
         "social_insurance",
         "contract_expired",
@@ -712,13 +715,20 @@ class FactExtractor:
         )
         # 走的时候 / 离职证明 / 离职前: the word names something else than the day it ended.
         self._not_end = re.compile(r"(?:证明|手续)")
+        # 员工能不能单方解除劳动合同 / 我可以提前解除合同吗: the worker ending the contract in 解除 words (session 14,
+        # learn14: read as nothing, it was answered with the employer's grounds for a dismissal).
+        modal = lex.pattern("termination", "worker_ending_modal")
+        manner = lex.pattern("termination", "worker_ending_manner")
+        self._worker_ending_modal = re.compile(modal)
+        worker_ending = (
+            r"(?<![和跟与同向把被给对让叫要逼劝请说])"
+            rf"(?:(?:{lex.pattern('termination', 'worker_ending_subject')})(?:{modal}|{manner})*"
+            rf"|(?:{lex.pattern('termination', 'worker_ending_self')})(?:(?:{modal})(?:{manner})*|(?:{manner})+))"
+            r"(?:解除|解约)"
+        )
+        extra = {"dismissed": "|" + fired + "|" + go, "resigned": "|" + worker_ending}
         self._terminations = [
-            (
-                value,
-                re.compile(
-                    lex.pattern("termination", key) + ("|" + fired + "|" + go if key == "dismissed" else "")
-                ),
-            )
+            (value, re.compile(lex.pattern("termination", key) + extra.get(key, "")))
             for value, key in (
                 ("agreed", "agreed"),
                 ("expired", "expired"),
@@ -747,6 +757,8 @@ class FactExtractor:
             rf"(?:{lex.pattern('termination', 'pushed_done')}|{lex.pattern('termination', 'agreement_sign_words')})"
         )
         self._resign_planned = re.compile(lex.pattern("termination", "resign_planned_words"))
+        # 不让我走 / 拒绝让我走 / 不肯让她走 keeps a worker who wants to leave (session 14: 拒绝 was read as a dismissal).
+        self._kept_before = re.compile(rf"(?:{lex.pattern('termination', 'kept_before')})$")
         self._resign_planned_before = re.compile(lex.pattern("termination", "resign_planned_before"))
         self._denied_before = re.compile(rf"(?P<neg>{lex.pattern('harm', 'denied_before')})(?:有)?(?:被)?$")
         self._injury_treatment = re.compile(lex.pattern("status", "injury_treatment"))
@@ -1086,6 +1098,14 @@ class FactExtractor:
         self._left = re.compile(lex.pattern("stage", "left"))
         self._injury_supposed = re.compile(lex.pattern("harm", "injury_supposed_before"))
         self._probation = re.compile(lex.pattern("status", "probation"))
+        self._nursing = re.compile(lex.pattern("status", "nursing"))
+        self._over_after = re.compile(
+            rf"\s*(?:{lex.pattern('status', 'period_over_after')})(?![一二两三四五六七八九十几半\d个多前])"
+        )
+        self._over_before = re.compile(rf"(?:{lex.pattern('status', 'period_over_before')})\s*$")
+        self._probation_over = re.compile(
+            rf"(?<![快要没未不给才])(?:{lex.pattern('status', 'probation_over')})"
+        )
         self._relation = RelationReader(lex)
         self._local_average = re.compile(lex.pattern("wage", "local_average"))
         self._total = re.compile(lex.pattern("wage", "total_words"))
@@ -1669,6 +1689,13 @@ class FactExtractor:
         before = re.split(r"[,，。；;！!？?]", before)[-1]
         return bool(self._dismissal_feared.search(before))
 
+    def _told_over(self, text: str, hit: re.Match[str]) -> bool:
+        """试用期过了 / 哺乳期已满 / 早过了哺乳期: the period named at ``hit`` is told as over (session 14)."""
+        return bool(
+            self._over_after.match(text, hit.end())
+            or self._over_before.search(text[max(0, hit.start() - 6) : hit.start()])
+        )
+
     def _planned(self, text: str, hit: re.Match[str]) -> bool:
         """想走 / 打算辞职 / 如果我辞职: a resignation meant, not made — unless the message also tells one done
         (已经辞职了, 交了辞职信, 申请了辞职)."""
@@ -1677,6 +1704,9 @@ class FactExtractor:
         before = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
         # 我要辞职 / 不想干了: the words of intention may run across the resignation word itself.
         if self._resign_planned.search(before[-3:] + hit.group(0)):
+            return True
+        # 我可以提前解除合同吗 / 劳动者能不能解除: a modal inside the worker's own 解除 words (session 14).
+        if hit.group(0).endswith(("解除", "解约")) and self._worker_ending_modal.search(hit.group(0)):
             return True
         return bool(self._resign_planned_before.search(before))
 
@@ -1820,7 +1850,8 @@ class FactExtractor:
                     for h in hits
                     if not self._feared(told, h.start())
                     and not (
-                        h.group(0).endswith("走") and told[max(0, h.start() - 1) : h.start()] in ("不", "别")
+                        h.group(0).endswith("走")
+                        and self._kept_before.search(told[max(0, h.start() - 4) : h.start()])
                     )
                     and not self._denied(told, h.start())
                 )
@@ -1983,8 +2014,16 @@ class FactExtractor:
                 put("comp_time", not negated, text[max(0, hit.start() - 3) : hit.end()])
             elif answer is not None:
                 put("comp_time", answer, text[max(0, hit.start() - 3) : hit.end() + 4])
-        if hit := self._pregnant.search(text):
+        # 哺乳期已经过了: the protection of 劳动合同法 42(4) has ended; the birth told before it is past (a
+        # pregnancy told after it, 现在又怀孕了, is a new one). Session 14, learn14.
+        nursing_over = max(
+            (hit.end() for hit in self._nursing.finditer(text) if self._told_over(text, hit)), default=-1
+        )
+        if hit := next((h for h in self._pregnant.finditer(text) if h.start() > nursing_over), None):
             put("pregnant", True, hit.group(0))
+        elif nursing_over >= 0:
+            over = next(h for h in self._nursing.finditer(text) if self._told_over(text, h))
+            put("nursing_over", True, text[max(0, over.start() - 4) : over.end() + 3])
         # 孩子住院 / 我妈生病了 told by the worker: a relative's illness (the reason for leave, a hardship),
         # not the worker's own — unless a relative is the one the message is about (老公住院了, asked by
         # his wife).
@@ -2020,7 +2059,10 @@ class FactExtractor:
                 ):
                     put(name, value, hit.group(0))
                     break
-        if hit := self._probation.search(text):
+        # 我是试用期过了的 / 已经转正了: the probation is over (session 14, learn14).
+        if not self._probation_over.search(text) and (
+            hit := next((h for h in self._probation.finditer(text) if not self._told_over(text, h)), None)
+        ):
             put("in_probation", True, hit.group(0))
         for m in self._group.finditer(text):
             n = parse_cn_number(m.group("n").replace("几", "")) if m.group("n") != "几" else None
