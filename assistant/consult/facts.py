@@ -190,6 +190,9 @@ FACT_NAMES = frozenset(
         # Money paid to an agency, a school or a landlord (中介费, 驾校, 房东): a civil claim with the civil
         # three-year limit in court (民法典 188), not the labour one (session 14, class "which time limit").
         "civil_claim",
+        # Labour remuneration claimed (加班费, 提成, 欠工资): the arbitration deadline tool's `wage_claim` — the
+        # special limit of 劳动争议调解仲裁法 27(4) (session 14).
+        "wage_claim",
         # The employer is an individual business (个体户开的小饭馆): its hands are employees (劳动合同法 2,
         # 工伤保险条例 2), never a platform worker registered as one (session 13, class S).
         "individual_employer",
@@ -1011,6 +1014,7 @@ class FactExtractor:
         self._part_time = re.compile(lex.pattern("status", "part_time"))
         self._applicant = re.compile(lex.pattern("status", "applicant"))
         self._civil_claim = re.compile(lex.pattern("status", "civil_claim"))
+        self._wage_claim = re.compile(lex.pattern("status", "wage_claim"))
         self._female_kin = frozenset(lex.words("status", "female_kin"))
         self._male_kin = frozenset(lex.words("status", "male_kin"))
         self._individual_employer = re.compile(lex.pattern("status", "individual_employer"))
@@ -1792,6 +1796,8 @@ class FactExtractor:
             put("applicant", True, hit.group(0))
         if hit := self._civil_claim.search(text):
             put("civil_claim", True, hit.group(0))
+        if hit := self._wage_claim.search(text):
+            put("wage_claim", True, hit.group(0))
         if (hit := self._individual_employer.search(text)) and not self._individual_self.search(text):
             put("individual_employer", True, hit.group(0))
         if hit := self._female.search(text):
