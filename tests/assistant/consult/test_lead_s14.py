@@ -29,3 +29,34 @@ def test_the_general_rule_names_overtime_as_remuneration(service: AnswerService)
 def test_severance_after_a_dismissal_keeps_the_general_year(service: AnswerService) -> None:
     answer = service.ask("2024年10月被辞退，没给经济补偿，现在还能仲裁吗").text
     assert "2025年10月31日" in answer and "不会过时效" not in answer
+
+
+# --- three classes from the fresh random-draw reading (fitted there from now on) -----------------------------
+
+
+def test_loading_work_is_a_job_not_a_threat(service: AnswerService) -> None:
+    # 装卸 (loading and unloading) is work; 卸 of a threat (找人卸我一条腿) keeps the safety block.
+    moved = service.ask("上周我投诉了加班费，这周就被调去仓库装卸，HR说不去就按旷工开除，我要是不去会怎样")
+    assert not moved.text.startswith("【安全提示】")
+    threatened = service.ask("老板说我再去仲裁就找人卸我一条腿")
+    assert threatened.text.startswith("【安全提示】")
+
+
+def test_a_complaint_reply_that_names_arbitration_is_no_award_lost(service: AnswerService) -> None:
+    answer = service.ask(
+        "我被调去洗碗，工资也少了，打了12345投诉，回复说这属于劳动争议，建议依法申请劳动仲裁。这是啥意思？是说我输了吗？"
+    ).text
+    assert "自收到裁决书之日起15日内" not in opening(answer)[1]
+    lost = service.ask("劳动仲裁我输了，还能怎么办").text
+    assert "15日内" in opening(lost)[1]
+
+
+def test_a_child_hurt_at_work_is_told_the_employer_owes_more(service: AnswerService) -> None:
+    answer = service.ask(
+        "我15岁，在养殖场干活，左手食指切掉一节，鉴定了9级，老板说我没满16干活是非法的，啥都不赔，是真的吗"
+    ).text
+    first = opening(answer)[1]
+    assert first.startswith("不是真的") and "童工" in first and "一次性赔偿" in first
+    assert "禁止使用童工规定》第十条" in first
+    grown = service.ask("我在一个没执照的小作坊干活，手被压伤了，老板说作坊不合法所以不赔，是真的吗").text
+    assert "童工" not in opening(grown)[1]
