@@ -60,3 +60,22 @@ def test_a_child_hurt_at_work_is_told_the_employer_owes_more(service: AnswerServ
     assert "禁止使用童工规定》第十条" in first
     grown = service.ask("我在一个没执照的小作坊干活，手被压伤了，老板说作坊不合法所以不赔，是真的吗").text
     assert "童工" not in opening(grown)[1]
+
+
+def test_a_farewell_told_in_dialect_is_despair_and_a_last_try_is_not() -> None:
+    # 最后一回 is 最后一次 in many dialects; "ending what must be ended" and "being square with the family" beside it
+    # tell a farewell. A last round of talks or a last question is none.
+    from datetime import date
+
+    from assistant.escalation import decide
+
+    today = date(2026, 12, 5)
+    farewell = decide(
+        "工地欠我三万不给，这是我最后一回问了，问完我就去把该了的事了了，对得起家里了", today=today
+    )
+    assert farewell.danger_to_life
+    for text in (
+        "这是我最后一回找你们问了，要是还不行我就去仲裁",
+        "这是最后一回协商了，公司说不同意就走仲裁",
+    ):
+        assert not decide(text, today=today).danger_to_life, text
