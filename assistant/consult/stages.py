@@ -109,16 +109,22 @@ def _text(raw: Any, where: str) -> str | None:
     return raw.strip()
 
 
+def _unique_id(raw: Mapping[str, Any], seen: set[str], label: str) -> str:
+    """The entry's id, recorded in ``seen``: stages and asker notes share one id space."""
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not rid or rid in seen:
+        raise GuideError(f"{label}：id 缺失或重复")
+    seen.add(rid)
+    return rid
+
+
 def parse_stages(data: Mapping[str, Any], where: str = "stages.toml") -> StageTable:
     """The table from its TOML data; a malformed entry raises GuideError naming it."""
     next_asks = word_list(data.get("text", {}).get("next_asks"), f"{where} [text].next_asks")
     seen: set[str] = set()
     stages: list[Stage] = []
     for label, raw in table_rows(data, "stage", where, _STAGE_FIELDS):
-        sid = raw.get("id")
-        if not isinstance(sid, str) or not sid or sid in seen:
-            raise GuideError(f"{label}：id 缺失或重复")
-        seen.add(sid)
+        sid = _unique_id(raw, seen, label)
         label = f"{label}（{sid}）"
         nxt, instead = _text(raw.get("next"), label), _text(raw.get("instead"), label)
         cite, instead_cite = _cites(raw.get("cite"), label), _cites(raw.get("instead_cite"), label)
@@ -141,10 +147,7 @@ def parse_stages(data: Mapping[str, Any], where: str = "stages.toml") -> StageTa
         )
     askers: list[AskerNote] = []
     for label, raw in table_rows(data, "asker", where, _ASKER_FIELDS):
-        aid = raw.get("id")
-        if not isinstance(aid, str) or not aid or aid in seen:
-            raise GuideError(f"{label}：id 缺失或重复")
-        seen.add(aid)
+        aid = _unique_id(raw, seen, label)
         label = f"{label}（{aid}）"
         say = _text(raw.get("say"), label)
         if say is None and "voice" not in raw:
