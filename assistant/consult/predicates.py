@@ -36,6 +36,9 @@ class Route:
     topics: frozenset[str] = frozenset()  # the topic guide is one of these (empty: any)
     when: Condition | None = None  # facts that must hold
     said: tuple[str, ...] = ()  # a word of the asked part (empty: none needed)
+    # A word anywhere in the question (empty: none needed): the act the asked part's words hang on (会不会被开除
+    # after 我去仲裁: the cause told in the background, the consequence asked).
+    cause: tuple[str, ...] = ()
 
     @property
     def ref(self) -> str:
@@ -44,7 +47,7 @@ class Route:
     @property
     def fitted(self) -> bool:
         """Chosen by the topic, the facts or the words, not the family's general answer."""
-        return bool(self.topics or self.when is not None or self.said)
+        return bool(self.topics or self.when is not None or self.said or self.cause)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,9 @@ class Family:
     anywhere: bool = False
     # A route chosen by words (``said``) may answer with no topic found (服从公司工作安排是什么意思).
     topicless: bool = False
+    # Its words, and its routes' words, are read in the asked clause only, not in every sentence closed by a
+    # question mark (怕被开除所以一直没说，加班费怎么算？ asks the overtime pay, the fear is background).
+    clause: bool = False
 
     def answered_by(self, ref: str) -> bool:
         return ref in self.serves or any(route.ref == ref for route in self.routes)
@@ -109,6 +115,7 @@ class PredicateTable:
                         family.own_words,
                         family.anywhere,
                         family.topicless,
+                        family.clause,
                     )
                 )
         return PredicateTable(tuple(kept))
@@ -129,9 +136,10 @@ _FAMILY_FIELDS = {
     "own_words",
     "anywhere",
     "topicless",
+    "clause",
     "route",
 }
-_ROUTE_FIELDS = {"answer", "topics", "when", "said"}
+_ROUTE_FIELDS = {"answer", "topics", "when", "said", "cause"}
 
 
 def _ref(raw: Any, label: str) -> tuple[str, str]:
@@ -166,10 +174,13 @@ def parse_predicates(data: Mapping[str, Any], where: str = "predicates.toml") ->
             raise GuideError(f"{label}：lead 应为一句话的开头")
         homes = word_list(raw["homes"], f"{label}.homes") if "homes" in raw else ()
         keeps = word_list(raw["keeps"], f"{label}.keeps") if "keeps" in raw else ()
-        flags = [raw.get(name, False) for name in ("own_first", "own_words", "anywhere", "topicless")]
+        names = ("own_first", "own_words", "anywhere", "topicless", "clause")
+        flags = [raw.get(name, False) for name in names]
         if not all(isinstance(flag, bool) for flag in flags):
-            raise GuideError(f"{label}：own_first、own_words、anywhere、topicless 应为 true 或 false")
-        own_first, own_words, anywhere, topicless = flags
+            raise GuideError(f"{label}：{'、'.join(names)} 应为 true 或 false")
+        own_first, own_words, anywhere, topicless, clause = flags
+        if anywhere and clause:
+            raise GuideError(f"{label}：anywhere 和 clause 不能同时为 true")
         routes: list[Route] = []
         for n, route in enumerate(raw.get("route", [])):
             where_route = f"{label}.route[{n}]"
@@ -178,6 +189,7 @@ def parse_predicates(data: Mapping[str, Any], where: str = "predicates.toml") ->
             guide, answer = _ref(route.get("answer"), where_route)
             topics = word_list(route["topics"], f"{where_route}.topics") if "topics" in route else ()
             said = word_list(route["said"], f"{where_route}.said") if "said" in route else ()
+            cause = word_list(route["cause"], f"{where_route}.cause") if "cause" in route else ()
             when = route.get("when")
             if when is not None and (not isinstance(when, str) or not when.strip()):
                 raise GuideError(f"{where_route}：when 应为条件表达式")
@@ -185,7 +197,7 @@ def parse_predicates(data: Mapping[str, Any], where: str = "predicates.toml") ->
                 condition = Condition.parse(when) if when else None
             except GuideError as exc:
                 raise GuideError(f"{where_route}：{exc}") from exc
-            routes.append(Route(guide, answer, frozenset(topics), condition, said))
+            routes.append(Route(guide, answer, frozenset(topics), condition, said, cause))
         if not routes:
             raise GuideError(f"{label}：至少要有一条 route")
         families.append(
@@ -205,6 +217,7 @@ def parse_predicates(data: Mapping[str, Any], where: str = "predicates.toml") ->
                 own_words,
                 anywhere,
                 topicless,
+                clause,
             )
         )
     if not families:
@@ -264,16 +277,25 @@ def asked_part(question: str) -> str:
     return "|".join(unicodedata.normalize("NFKC", part).lower().strip() for part in asked if part.strip())
 
 
+def _read(question: str, family: Family) -> str:
+    """Where the family's words are read: the whole question (``anywhere``), the asked clause alone
+    (``clause``), else the asked part."""
+    if family.anywhere:
+        return unicodedata.normalize("NFKC", question).lower()
+    part = asked_part(question)
+    return part.split("|", 1)[0] if family.clause else part
+
+
 def find_family(question: str, table: PredicateTable) -> Family | None:
     """The first family (in the table's order) whose words the asked part says (or leans on with a time
     told), none of whose ``unless`` words the question says."""
     text = unicodedata.normalize("NFKC", question).lower()
-    part = asked_part(question)
     for family in table.families:
         if any(word in text for word in family.unless):
             continue
-        if any(word in (text if family.anywhere else part) for word in family.asks):
+        if any(word in _read(question, family) for word in family.asks):
             return family
+        part = asked_part(question).split("|", 1)[0] if family.clause else asked_part(question)
         if part and any(word in part for word in family.leans) and any(word in text for word in family.told):
             return family
     return None
@@ -281,13 +303,13 @@ def find_family(question: str, table: PredicateTable) -> Family | None:
 
 def said_words(question: str, family: Family) -> tuple[str, ...]:
     """The family's words the asked part says (its ``asks`` and ``leans``)."""
-    part = asked_part(question)
+    part = asked_part(question).split("|", 1)[0] if family.clause else asked_part(question)
     return tuple(word for word in family.asks + family.leans if word in part)
 
 
 def beside(question: str, family: Family) -> str:
     """The asked part without the family's own words (我该去哪里补交 → 我该补交): what it asks about."""
-    part = asked_part(question)
+    part = asked_part(question).split("|", 1)[0] if family.clause else asked_part(question)
     for word in sorted(family.asks + family.leans, key=len, reverse=True):
         part = part.replace(word, "|")
     return part
@@ -295,8 +317,9 @@ def beside(question: str, family: Family) -> str:
 
 def route_for(family: Family, question: str, topic: str | None, values: Mapping[str, Any]) -> Route | None:
     """The first route whose topics name the topic guide, whose facts hold and whose words the asked part
-    says."""
-    part = unicodedata.normalize("NFKC", question).lower() if family.anywhere else asked_part(question)
+    says, and whose cause the question tells anywhere."""
+    part = _read(question, family)
+    text = unicodedata.normalize("NFKC", question).lower()
     for route in family.routes:
         if topic is None and not route.said:
             continue  # with no topic found, only a route the question's words choose
@@ -305,6 +328,8 @@ def route_for(family: Family, question: str, topic: str | None, values: Mapping[
         if route.when is not None and route.when.holds(values) is not True:
             continue
         if route.said and not any(word in part for word in route.said):
+            continue
+        if route.cause and not any(word in text for word in route.cause):
             continue
         return route
     return None
