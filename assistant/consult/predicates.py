@@ -282,8 +282,18 @@ def _read(question: str, family: Family) -> str:
     (``clause``), else the asked part."""
     if family.anywhere:
         return unicodedata.normalize("NFKC", question).lower()
-    part = asked_part(question)
-    return part.split("|", 1)[0] if family.clause else part
+    return asked_clauses(question) if family.clause else asked_part(question)
+
+
+@lru_cache(maxsize=4096)
+def asked_clauses(question: str) -> str:
+    """The asked clause and the question's last clause, without the rest of the sentences closed by a question
+    mark: a clause a figure's marker chose (还有几天年假没休) does not hide the question the message ends on (走了
+    以后这些假会不会就没了), and a clause of background (怕被开除所以一直没说) is not read."""
+    clauses = [c for c in _CLAUSE_END.split(question.strip()) if c.strip()]
+    last = clauses[-1] if clauses else ""
+    asked = [asked_part(question).split("|", 1)[0], last]
+    return "|".join(unicodedata.normalize("NFKC", part).lower().strip() for part in asked if part.strip())
 
 
 def find_family(question: str, table: PredicateTable) -> Family | None:
@@ -295,7 +305,7 @@ def find_family(question: str, table: PredicateTable) -> Family | None:
             continue
         if any(word in _read(question, family) for word in family.asks):
             return family
-        part = asked_part(question).split("|", 1)[0] if family.clause else asked_part(question)
+        part = asked_clauses(question) if family.clause else asked_part(question)
         if part and any(word in part for word in family.leans) and any(word in text for word in family.told):
             return family
     return None
@@ -303,13 +313,13 @@ def find_family(question: str, table: PredicateTable) -> Family | None:
 
 def said_words(question: str, family: Family) -> tuple[str, ...]:
     """The family's words the asked part says (its ``asks`` and ``leans``)."""
-    part = asked_part(question).split("|", 1)[0] if family.clause else asked_part(question)
+    part = asked_clauses(question) if family.clause else asked_part(question)
     return tuple(word for word in family.asks + family.leans if word in part)
 
 
 def beside(question: str, family: Family) -> str:
     """The asked part without the family's own words (我该去哪里补交 → 我该补交): what it asks about."""
-    part = asked_part(question).split("|", 1)[0] if family.clause else asked_part(question)
+    part = asked_clauses(question) if family.clause else asked_part(question)
     for word in sorted(family.asks + family.leans, key=len, reverse=True):
         part = part.replace(word, "|")
     return part

@@ -57,6 +57,16 @@ def test_losing_an_arbitration_is_not_a_crime_nor_a_debt(service: AnswerService)
     assert first.startswith("输了也不用倒赔单位") and "不会坐牢" in first and "第五十三条" in first
 
 
+def test_leave_feared_forfeited_on_resigning_is_paid_not_lost(service: AnswerService) -> None:
+    first = _opening(service, "打算年底离职，还有几天年休假没休，走了以后这些假会不会就没了")
+    assert "300%" in first and "作废" in first
+
+
+def test_wages_feared_withheld_on_resigning_are_paid_in_full(service: AnswerService) -> None:
+    first = _opening(service, "我跟老板说了要走，这个月的工资会不会被扣下不发")
+    assert first.startswith("不能因为你辞职就扣工资")
+
+
 # --- it does not fire ---------------------------------------------------------------------------------
 
 
@@ -69,6 +79,12 @@ def test_a_fear_told_as_background_leaves_the_question_asked(service: AnswerServ
 def test_a_fear_without_a_cause_keeps_the_dismissal_answer(service: AnswerService) -> None:
     first = _opening(service, "公司最近效益不好，我会不会被辞退")
     assert not first.startswith("不能因为这个开除你")
+
+
+def test_a_penalty_feared_under_an_agreed_service_period_keeps_its_own_rule(service: AnswerService) -> None:
+    first = _opening(service, "公司出钱送我去外地学技术，签了五年服务期，现在干了两年想走，会不会要赔违约金")
+    assert "服务期" in first and "培训费" in first
+    assert not first.startswith("不能因为你辞职就扣工资")
 
 
 def test_a_cause_without_a_fear_keeps_the_route(service: AnswerService) -> None:
