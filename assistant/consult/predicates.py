@@ -39,6 +39,8 @@ class Route:
     # A word anywhere in the question (empty: none needed): the act the asked part's words hang on (会不会被开除
     # after 我去仲裁: the cause told in the background, the consequence asked).
     cause: tuple[str, ...] = ()
+    # Words anywhere in the question that rule the route out (a service period agreed: its own rule answers).
+    unless: tuple[str, ...] = ()
 
     @property
     def ref(self) -> str:
@@ -139,7 +141,7 @@ _FAMILY_FIELDS = {
     "clause",
     "route",
 }
-_ROUTE_FIELDS = {"answer", "topics", "when", "said", "cause"}
+_ROUTE_FIELDS = {"answer", "topics", "when", "said", "cause", "unless"}
 
 
 def _ref(raw: Any, label: str) -> tuple[str, str]:
@@ -190,6 +192,7 @@ def parse_predicates(data: Mapping[str, Any], where: str = "predicates.toml") ->
             topics = word_list(route["topics"], f"{where_route}.topics") if "topics" in route else ()
             said = word_list(route["said"], f"{where_route}.said") if "said" in route else ()
             cause = word_list(route["cause"], f"{where_route}.cause") if "cause" in route else ()
+            ruled_out = word_list(route["unless"], f"{where_route}.unless") if "unless" in route else ()
             when = route.get("when")
             if when is not None and (not isinstance(when, str) or not when.strip()):
                 raise GuideError(f"{where_route}：when 应为条件表达式")
@@ -197,7 +200,7 @@ def parse_predicates(data: Mapping[str, Any], where: str = "predicates.toml") ->
                 condition = Condition.parse(when) if when else None
             except GuideError as exc:
                 raise GuideError(f"{where_route}：{exc}") from exc
-            routes.append(Route(guide, answer, frozenset(topics), condition, said, cause))
+            routes.append(Route(guide, answer, frozenset(topics), condition, said, cause, ruled_out))
         if not routes:
             raise GuideError(f"{label}：至少要有一条 route")
         families.append(
@@ -340,6 +343,8 @@ def route_for(family: Family, question: str, topic: str | None, values: Mapping[
         if route.said and not any(word in part for word in route.said):
             continue
         if route.cause and not any(word in text for word in route.cause):
+            continue
+        if any(word in text for word in route.unless):
             continue
         return route
     return None
