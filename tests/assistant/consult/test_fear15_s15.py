@@ -52,6 +52,13 @@ def test_damages_feared_for_leaving_without_notice_name_the_only_penalties(servi
     assert first.startswith("不能因为你辞职就扣工资或者要违约金") and "服务期" in first
 
 
+def test_an_employer_asking_whether_a_leaver_owes_it_is_told_only_the_proved_loss(
+    service: AnswerService,
+) -> None:
+    first = _opening(service, "我们是开饭店的，厨师说不干就不干了，一天招呼都没打，他会不会要赔我们的损失")
+    assert first.startswith("不能要违约金，只能要实际损失") and "第九十条" in first
+
+
 def test_losing_an_arbitration_is_not_a_crime_nor_a_debt(service: AnswerService) -> None:
     first = _opening(service, "我怕去打官司告公司，万一打输了会不会坐牢")
     assert first.startswith("输了也不用倒赔单位") and "不会坐牢" in first and "第五十三条" in first
