@@ -80,8 +80,9 @@ class Family:
     anywhere: bool = False
     # A route chosen by words (``said``) may answer with no topic found (服从公司工作安排是什么意思).
     topicless: bool = False
-    # Its words, and its routes' words, are read in the asked clause only, not in every sentence closed by a
-    # question mark (怕被开除所以一直没说，加班费怎么算？ asks the overtime pay, the fear is background).
+    # Its words, and its routes' words, are read in the asked clause and the message's last clause only, not in
+    # every sentence closed by a question mark (怕被开除所以一直没说，加班费怎么算？ asks the overtime pay, the fear
+    # is background): ``asked_clauses``.
     clause: bool = False
 
     def answered_by(self, ref: str) -> bool:
@@ -281,7 +282,7 @@ def asked_part(question: str) -> str:
 
 
 def _read(question: str, family: Family) -> str:
-    """Where the family's words are read: the whole question (``anywhere``), the asked clause alone
+    """Where the family's words are read: the whole question (``anywhere``), the asked and the last clause
     (``clause``), else the asked part."""
     if family.anywhere:
         return unicodedata.normalize("NFKC", question).lower()
