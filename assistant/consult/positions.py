@@ -207,8 +207,15 @@ def _tellings(text: str, table: PositionTable) -> list[_Telling]:
                 continue
             clauses = _CLAUSE_END.split(text[: m.start()])
             clause = clauses[-1].strip()
-            if not _STAND_INS.sub("", clause) and len(clauses) > 1 and kind == "say":
-                clause = clauses[-2]  # 我问人事，她说…: the one asked answers
+            pronoun = False
+            if (
+                not _STAND_INS.sub("", clause)
+                and kind == "say"
+                and (len(clauses) > 1 or _PRONOUN.search(clause))
+            ):
+                # 我问人事，她说…: the one asked answers (the nearest clause with words: …费用，，说…).
+                pronoun = bool(_PRONOUN.search(clause))
+                clause = next((c for c in reversed(clauses[:-1]) if c.strip()), "")
             elif kind == "say" and (_WORKER_TELLS.search(clause) or clause.rstrip().endswith(("我", "俺"))):
                 out[m.end()] = _Telling(m.end(), None)
                 continue
@@ -218,9 +225,13 @@ def _tellings(text: str, table: PositionTable) -> list[_Telling]:
                 named = sorted((n for n in named if n in clause), key=len, reverse=True)
                 out[m.end()] = _Telling(m.end(), f"{named[0]}说" if named else _EMPLOYER)
             elif named := sorted((o for o in table.others if o in clause), key=len, reverse=True):
-                out[m.end()] = _Telling(m.end(), f"{named[0]}说")
+                # Named back to the worker: 我妈说 → 你妈说.
+                out[m.end()] = _Telling(m.end(), re.sub(r"^[我俺]", "你", named[0]) + "说")
             elif kind == "belief" and (not _STAND_INS.sub("", clause) or re.search(r"[我俺]", clause)):
                 out[m.end()] = _Telling(m.end(), f"你{verb}", belief=True)
+            elif pronoun:
+                # 她说试用合同还没生效, whoever she is: a claim told to the worker, judged the same way.
+                out[m.end()] = _Telling(m.end(), "对方说")
             else:
                 out[m.end()] = _Telling(m.end(), None)
     return [out[at] for at in sorted(out)]
@@ -229,8 +240,10 @@ def _tellings(text: str, table: PositionTable) -> list[_Telling]:
 # Words that leave a clause before the verb naming nobody new (…，现在又说…): the speaker is the one
 # of the clause before.
 _STAND_INS = re.compile(
-    r"他们|她们|人家|现在|后来|然后|结果|但是|反而|居然|竟然|一直|老是|还|又|就|却|但|可|也|都|总|他|她|\s"
+    r"他们|她们|人家|现在|后来|然后|结果|但是|反而|居然|竟然|一直|老是|强硬地|明确|直接|当面|口头|一口咬定|还|又|就|"
+    r"却|但|可|也|都|总|他|她|\s"
 )
+_PRONOUN = re.compile(r"他|她|人家")
 # The worker is the one telling (我跟老板说, 我问人事): what follows is not the employer's claim.
 _WORKER_TELLS = re.compile(r"(?:我|俺)[^，,]{0,3}(?:跟|和|对|向|找|问|给)")
 
