@@ -48,6 +48,9 @@ class Position:
     # The verdict word when asked whether the claim holds, where the form's would overstate it (a claim
     # partly right: 不一定 rather than 不对).
     verdict: str | None = None
+    # Words in the question that take the case out of the claim's kind, where no fact names it yet (超龄,
+    # 挂靠: the relationship denied may truly not be an employment one).
+    unless_words: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,9 +114,8 @@ def parse_positions(data: Mapping[str, Any], where: str = "employer_positions.to
         forms.append(Form(word_list(raw.get("words"), f"{where}: forms[{i}].words"), verdict.strip(), fear))
     positions: list[Position] = []
     seen: set[str] = set()
-    for label, raw in table_rows(
-        data, "position", where, {"id", "claims", "say", "cite", "unless", "verdict"}
-    ):
+    fields = {"id", "claims", "say", "cite", "unless", "verdict", "unless_words"}
+    for label, raw in table_rows(data, "position", where, fields):
         pid = raw.get("id")
         if not isinstance(pid, str) or not pid or pid in seen:
             raise GuideError(f"{label}：id 缺失或重复")
@@ -123,6 +125,10 @@ def parse_positions(data: Mapping[str, Any], where: str = "employer_positions.to
             raise GuideError(f"{label}（{pid}）：say 要用 {{quote}} 点出单位的原话")
         try:
             claims = tuple(re.compile(p) for p in word_list(raw.get("claims"), f"{label}.claims"))
+            words = raw.get("unless_words")
+            unless_words = (
+                tuple(re.compile(p) for p in word_list(words, f"{label}.unless_words")) if words else ()
+            )
         except re.error as exc:
             raise GuideError(f"{label}（{pid}）：claims 正则有误：{exc}") from exc
         cites = raw.get("cite")
@@ -133,7 +139,7 @@ def parse_positions(data: Mapping[str, Any], where: str = "employer_positions.to
         verdict = raw.get("verdict")
         if verdict is not None and (not isinstance(verdict, str) or not verdict.strip()):
             raise GuideError(f"{label}（{pid}）：verdict 要是判断词")
-        positions.append(Position(pid, claims, say.strip(), refs, unless, verdict))
+        positions.append(Position(pid, claims, say.strip(), refs, unless, verdict, unless_words))
     if not positions:
         raise GuideError(f"{where}：没有 position")
 
@@ -173,6 +179,10 @@ def check_positions(
             for name in sorted(position.unless.names - set(fact_names)):
                 problems.append((position.id, name, f"条件用到了未知的事实名：{position.unless.source}"))
     return problems
+
+
+def _names_teller(clause: str, table: PositionTable) -> bool:
+    return any(w in clause for w in (*table.speakers, *table.others))
 
 
 @dataclass(frozen=True)
@@ -215,7 +225,13 @@ def _tellings(text: str, table: PositionTable) -> list[_Telling]:
             ):
                 # 我问人事，她说…: the one asked answers (the nearest clause with words: …费用，，说…).
                 pronoun = bool(_PRONOUN.search(clause))
-                clause = next((c for c in reversed(clauses[:-1]) if c.strip()), "")
+                earlier = [c for c in reversed(clauses[:-1]) if c.strip()]
+                if pronoun:
+                    # 他 is the one named last in this sentence (老板…，没签过合同，现在他说…).
+                    sentence = _SENTENCE_END.split(text[: m.start()])[-1]
+                    named = [c for c in earlier if c in sentence and _names_teller(c, table)]
+                    earlier = named[:1] + earlier
+                clause = earlier[0] if earlier else ""
             elif kind == "say" and (_WORKER_TELLS.search(clause) or clause.rstrip().endswith(("我", "俺"))):
                 out[m.end()] = _Telling(m.end(), None)
                 continue
@@ -244,6 +260,10 @@ _STAND_INS = re.compile(
     r"却|但|可|也|都|总|他|她|\s"
 )
 _PRONOUN = re.compile(r"他|她|人家")
+# The worker's own narration taking up again after a telling (…，我担心… / …，我想问…).
+_WORKER_RESUMES = re.compile(
+    r"[，,]\s*(?:我|俺)(?:有点|很|也|就|还|现在|已经)?(?:担心|害怕|怕|想|觉得|以为|问|不知道)"
+)
 # The worker is the one telling (我跟老板说, 我问人事): what follows is not the employer's claim.
 _WORKER_TELLS = re.compile(r"(?:我|俺)[^，,]{0,3}(?:跟|和|对|向|找|问|给)")
 
@@ -261,12 +281,16 @@ def find_rebuttal(
     for position in table.positions:
         if position.unless is not None and values is not None and position.unless.holds(values) is True:
             continue
+        if any(p.search(text) for p in position.unless_words):
+            continue
         for pattern in position.claims:
             for m in _matches(pattern, text, tellings):
                 # The nearest telling before the claim, in the same sentence, tells it.
                 before = [t for t in tellings if t.at <= m.start() and m.start() - t.at <= _REACH]
                 if not before or not before[-1].who or _SENTENCE_END.search(text, before[-1].at, m.start()):
                     continue
+                if _WORKER_RESUMES.search(text, before[-1].at, m.start()):
+                    continue  # 听说…，我有点担心会被扣押身份证: the worker's own words again
                 if any(t.who != before[-1].who and m.start() < t.at <= m.end() for t in tellings):
                     continue  # another teller's words in the span (老板说…，辞职的同事说…不给工资)
                 if before[-1].belief and _asked_verdict(question, table, m.start()) is None:

@@ -1,7 +1,7 @@
 """Session 15, issue 13 ("X说…，对吗"): a claim the question quotes is judged, whoever made it — the boss,
 the other side's lawyer, a colleague, a relative, hearsay, or the worker's own belief asked about — and
 when the asked clause asks whether it holds, or fears it, the verdict on the claim opens the answer.
-Eleven recurring myths (awards, unlawful employment, signed-away insurance, the end of a term, the arrears
+Ten recurring myths (awards, signed-away insurance, the end of a term, the arrears
 limit, probation, pregnancy, settlements, late wages, fines) each answered with the clause that decides
 it (corpus/consult/employer_positions.toml). Look-alikes: a true claim, the exception itself, the worker's
 own narration not asked about."""
@@ -22,11 +22,6 @@ def _opening(service: AnswerService, question: str) -> str:
     [
         ("对方律师说他们要去法院起诉，所以裁决不生效", "award_void_if_they_sue", "对方律师说“"),
         ("厂里讲仲裁裁决就是一张废纸，不用执行", "award_not_binding", "单位说“"),
-        (
-            "我弟不满16岁在作坊干活受了伤，工头说童工是违法的，受了伤自己负责",
-            "unlawful_employment_owes_nothing",
-            "单位说“",
-        ),
         ("工友说签了自愿放弃社保的承诺书，受了伤公司就不负责", "signed_away_insurance", "工友说“"),
         ("人事说合同期满终止没有经济补偿", "term_end_no_severance", "单位说“"),
         ("听说工资拖了超过一年就要不回来了", "arrears_older_than_a_year_lost", "听说“"),
@@ -36,6 +31,11 @@ def _opening(service: AnswerService, question: str) -> str:
         ("老板说甲方没给钱，工资等回款了再发", "wages_wait_for_money", "单位说“"),
         ("车间主任说迟到罚款是厂里的规定", "fines_are_policy", "单位说“"),
         ("他说多余三天算自愿离开", "absence_means_resigned", "对方说“"),
+        (
+            "没签过合同，老板一直按月发工资，现在他说我是来帮忙的不算员工",
+            "no_contract_no_employee",
+            "单位说“",
+        ),
     ],
 )
 def test_anyones_claim_of_a_known_kind_is_judged_and_the_teller_named(
@@ -56,6 +56,9 @@ def test_anyones_claim_of_a_known_kind_is_judged_and_the_teller_named(
         "老板说请假一天扣一天工资，对吗",  # unpaid leave is not a fine
         "律师说仲裁裁决15天内不起诉就生效了",  # true
         "公司说今年亏损，年终奖不发了，对吗",  # a bonus, not the wage
+        "我62了在小区当保安，公司说我超龄了不是劳动关系",  # past retirement age: maybe truly not
+        "听说新厂入职要交证件，我有点担心会被扣押身份证",  # the worker's own fear after the hearsay
+        "家里人觉得少了，想问签了的协议还能不能反悔",  # asked, not claimed
     ],
 )
 def test_a_true_claim_or_narration_is_not_rebutted(question: str) -> None:
