@@ -226,11 +226,11 @@ def _tellings(text: str, table: PositionTable) -> list[_Telling]:
                 # 我问人事，她说…: the one asked answers (the nearest clause with words: …费用，，说…).
                 pronoun = bool(_PRONOUN.search(clause))
                 earlier = [c for c in reversed(clauses[:-1]) if c.strip()]
-                if pronoun:
-                    # 他 is the one named last in this sentence (老板…，没签过合同，现在他说…).
-                    sentence = _SENTENCE_END.split(text[: m.start()])[-1]
-                    named = [c for c in earlier if c in sentence and _names_teller(c, table)]
-                    earlier = named[:1] + earlier
+                # 他 (or no one) is the one named last in this sentence (老板…，没签过合同，现在他说…;
+                # 上司只给了…，…，强硬地说…).
+                sentence = _SENTENCE_END.split(text[: m.start()])[-1]
+                named = [c for c in earlier if c in sentence and _names_teller(c, table)]
+                earlier = named[:1] + earlier
                 clause = earlier[0] if earlier else ""
             elif kind == "say" and (_WORKER_TELLS.search(clause) or clause.rstrip().endswith(("我", "俺"))):
                 out[m.end()] = _Telling(m.end(), None)

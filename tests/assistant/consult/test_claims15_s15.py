@@ -31,6 +31,7 @@ def _opening(service: AnswerService, question: str) -> str:
         ("老板说甲方没给钱，工资等回款了再发", "wages_wait_for_money", "单位说“"),
         ("车间主任说迟到罚款是厂里的规定", "fines_are_policy", "单位说“"),
         ("他说多余三天算自愿离开", "absence_means_resigned", "对方说“"),
+        ("上司只给了一个月工资，强硬地说那半个月不做数", "worked_days_unpaid", "单位说“"),
         (
             "没签过合同，老板一直按月发工资，现在他说我是来帮忙的不算员工",
             "no_contract_no_employee",
@@ -57,6 +58,7 @@ def test_anyones_claim_of_a_known_kind_is_judged_and_the_teller_named(
         "律师说仲裁裁决15天内不起诉就生效了",  # true
         "公司说今年亏损，年终奖不发了，对吗",  # a bonus, not the wage
         "我62了在小区当保安，公司说我超龄了不是劳动关系",  # past retirement age: maybe truly not
+        "老板说旷工三天不给工资，对吗",  # days not worked are not days worked
         "听说新厂入职要交证件，我有点担心会被扣押身份证",  # the worker's own fear after the hearsay
         "家里人觉得少了，想问签了的协议还能不能反悔",  # asked, not claimed
     ],
