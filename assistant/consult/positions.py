@@ -4,7 +4,10 @@ Workers quote what the boss, HR or the site told them ("三天不来算自动离
 工资"). An answer that explains the topic but never takes that claim on leaves the worker with the
 employer's word against the law's. When the question quotes such a position — an employer-side speaker,
 a verb of saying, and a claim of a known kind in the words after it — the plan names the claim and
-answers it with the clause that decides it. Pure: the table and the question are the inputs."""
+answers it with the clause that decides it. Session 15: anyone's claim is judged the same way (a colleague,
+a relative, the other side's lawyer, 听说/网上说, the worker's own belief when asked about), named back as its
+teller, and a fear about the claim (会不会…) opens with the verdict on it. Pure: the table and the question
+are the inputs."""
 
 from __future__ import annotations
 
