@@ -21,7 +21,9 @@ Reason codes (stable: stored on tickets, counted by the benchmark, used by the a
   ``time_limit_passed``, ``injury_settlement_pressure`` (an injured worker pressed by the employer's side
   to settle privately or kept from 工伤认定), ``injury_review`` (an injury the severity line of
   ``corpus/injury_severity.toml`` grades as an ordinary ticket: a likely grade 5–8, or an aggravating
-  context; a minor one with no context opens none and is kept on the decision as set aside ``minor``);
+  context; a minor one with no context opens none and is kept on the decision as set aside ``minor``),
+  ``death_benefits`` (session 15: a death's benefits asked as a rule question — 工伤死亡赔偿标准, 丧葬补助金 —;
+  dropped where the screen's death finding is open), ``disability_grade`` (session 15: a grade 7–8 told);
 - normal: ``explicit_request``, ``amount_high``, ``employer_chain`` (new: a chain of employers —
   派遣 → 外包 → 工厂, 层层转包 — with the employer in question), ``low_confidence``,
   ``no_verified_citation``, ``negative_feedback``.

@@ -474,7 +474,8 @@ class Chain:
 def find_employer_chain(text: str, wording: ChainWording) -> Chain | None:
     """A worker passed along a chain of employers, with the question of who answers for the pay or
     the injury open: 层层转包; 派遣公司 → 外包 → 工厂; 签合同的是A公司，社保是B公司交的，干活在C厂.
-    Three kinds of party, or two with two hand-overs, and something in dispute."""
+    Three kinds of party, or two with two hand-overs or with the parties' own dispute (session 15:
+    派遣公司说归厂里管，厂里不认), and something in dispute."""
     if m := wording.explicit.search(text):
         return Chain(0, 0, m.group(0))
     if not wording.dispute.search(text):
@@ -489,7 +490,11 @@ def find_employer_chain(text: str, wording: ChainWording) -> Chain | None:
     named = [m for _, m in found]
     distinct = {key or m.group(0) for key, m in found}
     handovers = list(wording.handovers.finditer(text))
-    if len(distinct) >= 3 or (len(distinct) >= 2 and len(handovers) >= 2):
+    # Session 15: two parties and the parties' own dispute (厂里说不归他们管, 两边互相推) are a chain too,
+    denied = wording.parties_dispute is not None and wording.parties_dispute.search(text)
+    # … and two parties with the work passed down by contract (总包转包给包工头, 挂靠在建筑公司).
+    denied = denied or (wording.contracting is not None and wording.contracting.search(text))
+    if len(distinct) >= 3 or (len(distinct) >= 2 and (len(handovers) >= 2 or denied)):
         first = min(m.start() for m in named)
         last = max(m.end() for m in [*named, *handovers])
         return Chain(len(distinct), len(handovers), text[first:last][:60])

@@ -47,6 +47,8 @@ from .severity import SeverityLine, context_tier, everyday_told, grade_injury, m
 from .tense import TenseReading, mask_for_booster, read_tense, sentence_of
 
 CHINA = ZoneInfo("Asia/Shanghai")
+# A reason dropped where the graver one of the same matter is open (session 15).
+SUPERSEDED_BY: dict[str, str] = {"death_benefits": "death_or_serious_injury"}
 MASK = "□"
 
 
@@ -670,6 +672,12 @@ class EscalationPolicy:
         self._grade_injury(
             reasons, masked, set_aside, employer_asks=facts is not None and facts.get("asker") == "employer"
         )
+        # Session 15: a ticket that a graver finding of the same matter already decided says nothing more (a death
+        # told as an event is the screen's urgent finding; its benefits asked beside it are that same death, and
+        # when its tense set that death aside — 八年前工亡，赔偿早就拿到了 — the benefits asked are its history).
+        for code, graver in SUPERSEDED_BY.items():
+            if code in reasons and (graver in reasons or any(a.code == graver for a in set_aside)):
+                del reasons[code]
         ordered = sorted(reasons.values(), key=lambda r: (PRIORITY_RANK[r.priority], not r.safety))
         aside = tuple(a for a in set_aside if a.code not in reasons)
         if not ordered:

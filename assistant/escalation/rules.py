@@ -112,6 +112,11 @@ class ChainWording:
     dispute: re.Pattern[str]
     # Organisations named as such: each distinct name is a party of its own.
     companies: re.Pattern[str] | None = None
+    # Session 15: the parties themselves deny the worker or point at one another (不认, 不归我们管, 互相推): two
+    # parties then make a chain, with no hand-over told.
+    parties_dispute: re.Pattern[str] | None = None
+    # … or the work passed down by contract (转包, 分包, 挂靠): two parties and a dispute make a chain.
+    contracting: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -287,6 +292,12 @@ def _chain(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> C
             dispute=_either(raw["dispute"], f"{where} dispute", lexicons),
             companies=_either(raw["companies"], f"{where} companies", lexicons)
             if raw.get("companies")
+            else None,
+            parties_dispute=_either(raw["parties_dispute"], f"{where} parties_dispute", lexicons)
+            if raw.get("parties_dispute")
+            else None,
+            contracting=_either(raw["contracting"], f"{where} contracting", lexicons)
+            if raw.get("contracting")
             else None,
         )
     except KeyError as exc:

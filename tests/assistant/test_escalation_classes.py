@@ -169,8 +169,10 @@ def test_a_chain_counts_kinds_of_party_not_their_names() -> None:
         find_employer_chain("劳务公司把我派到工厂车间，厂里说工资归劳务公司发，劳务公司说没收到钱", chain)
         is None
     )
-    # Buck-passing between two parties is a dispute, not a chain by itself.
-    assert find_employer_chain("派遣公司和用工单位互相推诿，都不给我报工伤", chain) is None
+    # Session 15 (issue 14, chains of employers on real wording): two parties pointing at each other make the employer
+    # the question itself — a chain; two parties with no denial stay plain dispatch (above).
+    assert find_employer_chain("派遣公司和用工单位互相推诿，都不给我报工伤", chain) is not None
+    assert find_employer_chain("派遣工的加班费是派遣公司给还是厂里给", chain) is None
     # Two named companies and a person, with hand-overs, are a chain.
     assert (
         find_employer_chain("开发商把活发给一家建筑公司，建筑公司又分给个人带班的，带班的拿了钱跑了", chain)

@@ -65,14 +65,29 @@ def test_a_death_told_in_any_wording_opens_the_safety_block(text: str) -> None:
     assert any(r.category == "death" for r in decision.reasons)
 
 
-# No death told: the formula, a year's standard, a supposed death, a funeral leave.
-NOT_A_DEATH = [
+# No death told: the formula, a year's standard. Session 15 (issue 14: a death counts even when asked as a rule
+# question — both labellers of the real forum questions hold it for a lawyer): an ordinary ticket, never the safety
+# block (nobody is in danger now).
+DEATH_RULE_QUESTIONS = [
     "工亡补助金一般是怎么计算的",
     "2025年广东的一次性工亡补助金是多少",
+    "死亡赔偿金和工亡补助金有什么区别",
+]
+
+
+@pytest.mark.parametrize("text", DEATH_RULE_QUESTIONS)
+def test_a_question_about_death_benefits_opens_a_ticket_without_the_safety_block(text: str) -> None:
+    decision = _decision(text)
+    assert decision.escalate and "death_benefits" in decision.codes, decision.codes
+    assert not decision.danger_to_life
+    assert decision.safety_message is None
+
+
+# A supposed death, a funeral leave: quiet.
+NOT_A_DEATH = [
     "如果上班时猝死，家属能拿到多少赔偿",
     "工地上要是有人出意外死了，工亡补助金一般是多少",
     "我奶奶去世了，公司给几天丧假",
-    "死亡赔偿金和工亡补助金有什么区别",
 ]
 
 
