@@ -1,10 +1,11 @@
 """The object of an asked clause that refers back (corpus/consult/referents.toml): 这样合法吗, 这个字要不要签,
-他们这么做合法吗 name no topic of their own; they ask about the act told just before them. The topic of the
-whole message (its loudest issue) is not what they ask about.
+他们这么做合法吗 name no topic of their own; they ask about the acts told just before them, each of which
+gets its sentence; and a part of a question that names its topic only by the taxonomy's words (这个算工伤吗)
+is answered rather than dropped.
 
 The question, the candidate guides and the taxonomy's issue keywords are the inputs; the answers are chosen
-with the plan's own helpers (assistant/consult/plan.py), reached at call time since the plan imports this. Session 15, issue 13
-(class "answers a different question")."""
+with the plan's own helpers (assistant/consult/plan.py), reached at call time since the plan imports this.
+Session 15, issue 13 (classes "answers a different question" and "part dropped")."""
 
 from __future__ import annotations
 
@@ -216,9 +217,9 @@ def answer_referents(
     kind: AnswerKind,
     values: Mapping[str, Any],
 ) -> None:
-    """A verdict asked of several acts told before it (扣了工资说是罚款，也没交社保，他们这么做合法吗): after the
-    opening (the first act told), one short sentence for each further act — its guide's answer of the asked
-    kind, chosen by the clause that tells it — in the order told (session 15, class "part dropped")."""
+    """A verdict asked of acts told before it (扣了工资说是罚款，也没交社保，他们这么做合法吗): after the opening,
+    one short sentence for each act its guide does not speak for — that guide's answer of the asked kind,
+    chosen by the clauses that tell the act — in the order told (session 15, class "part dropped")."""
     from assistant.consult import plan
 
     if kind != "verdict":
