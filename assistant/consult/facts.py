@@ -1106,6 +1106,7 @@ class FactExtractor:
         self._referred = re.compile(lex.pattern("stage", "referred"))
         self._reply_from = re.compile(lex.pattern("stage", "reply_from"))
         self._disease_diagnosed = re.compile(lex.pattern("status", "disease_diagnosed"))
+        self._occupational = re.compile(lex.pattern("status", "occupational_disease"))
         self._disease_not_before = re.compile(
             rf"(?:{lex.pattern('status', 'disease_not_before')})[^,，。；;！!？?]{{0,6}}$"
         )
@@ -2136,8 +2137,9 @@ class FactExtractor:
             hit := next((h for h in self._referred.finditer(text) if self._reached(text, h)), None)
         ):
             put("complaint_referred", True, hit.group(0))
-        # An occupational disease diagnosed (诊断证明书拿到了, 确诊尘肺二期): not one planned or denied.
-        for hit in self._disease_diagnosed.finditer(text):
+        # An occupational disease diagnosed (诊断证明书拿到了, 确诊尘肺二期): not one planned or denied, nor
+        # another illness (确诊癌症: no occupational disease named).
+        for hit in self._disease_diagnosed.finditer(text) if self._occupational.search(text) else ():
             clause = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
             if not self._disease_not_before.search(clause) and not self._stage_not_after.match(
                 text, hit.end()

@@ -64,6 +64,7 @@ def test_a_disease_diagnosed_and_one_only_planned() -> None:
     assert facts("职业病诊断证明书拿到了，诊断是尘肺病二期").get("disease_stage") == "diagnosed"
     assert facts("上个月确诊了矽肺，厂里不管").get("disease_stage") == "diagnosed"
     for text in (
+        "已经确诊癌症，不能胜任工作了，单位要解除合同",  # not an occupational disease
         "我想去做职业病诊断，去哪里做",
         "还没确诊尘肺，单位就要辞退我",
         "准备申请职业病诊断，单位不给材料",
