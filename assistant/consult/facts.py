@@ -97,6 +97,7 @@ FACT_NAMES = frozenset(
         "relation",
         "complaint_referred",  # session 15: a hotline or inspection reply sent the matter to arbitration
         "disease_stage",  # session 15: an occupational disease diagnosed
+        "award_kind",  # session 15: the award stage held as a mediation statement (调解书)
         "workers_count",
         "violence",
         "threatened",
@@ -1104,6 +1105,8 @@ class FactExtractor:
         self._left = re.compile(lex.pattern("stage", "left"))
         # Session 15: a hotline or inspection reply sending the matter to arbitration; a disease diagnosed.
         self._referred = re.compile(lex.pattern("stage", "referred"))
+        self._mediation_statement = re.compile(lex.pattern("stage", "mediation_statement"))
+        self._award_word = re.compile(lex.pattern("stage", "award_word"))
         self._reply_from = re.compile(lex.pattern("stage", "reply_from"))
         self._disease_diagnosed = re.compile(lex.pattern("status", "disease_diagnosed"))
         self._occupational = re.compile(lex.pattern("status", "occupational_disease"))
@@ -2128,6 +2131,13 @@ class FactExtractor:
         for stage, pattern in self._dispute_stages:
             if hit := next((h for h in pattern.finditer(text) if self._reached(text, h)), None):
                 put("dispute_stage", stage, hit.group(0))
+                # Session 15: the award stage held as a mediation statement (调解书), not an award.
+                if (
+                    stage == "award"
+                    and (ms := self._mediation_statement.search(text))
+                    and not self._award_word.search(text)
+                ):
+                    put("award_kind", "mediation_statement", ms.group(0))
                 break
         if hit := next((h for h in self._left.finditer(text) if self._reached(text, h)), None):
             put("left_job", True, hit.group(0))

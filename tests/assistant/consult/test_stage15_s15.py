@@ -154,3 +154,15 @@ def test_recognised_and_insured_keeps_the_plain_next_step() -> None:
         "工伤认定书下来了，单位给我交了工伤保险，接下来怎么办", ranked("work_injury_benefits")
     )
     assert not opening(p).startswith("工伤已经认定，单位没交工伤保险")
+
+
+def test_a_mediation_statement_is_no_award_and_is_not_sued_on() -> None:
+    got = facts("仲裁调解书我们都签收了，说好月底给钱，公司到期没给怎么办")
+    assert got.get("dispute_stage") == "award" and got.get("award_kind") == "mediation_statement"
+    assert "award_kind" not in facts("调解不成，裁决书下来了，判公司给我两万")
+    p = plan_with_tools(
+        "仲裁调解书我们都签收了，说好月底给钱，公司到期没给怎么办",
+        ranked("arbitration_procedure", "wage_arrears"),
+    )
+    assert opening(p).startswith("仲裁调解书不是裁决") and "强制执行" in opening(p)
+    assert "15日内向法院起诉" not in " ".join(s.text for s in p.conclusion)
