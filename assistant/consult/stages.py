@@ -52,7 +52,7 @@ class Stage:
     # opens, no asker note leads it or re-voices it (劳动者 for 你 would turn it back to the worker).
     for_asker: bool = False
     # The next step opens alone, the guide's opening following as a reason (session 15: a hotline reply — the
-    # guide answered another question, 能不能直接起诉, than the one the reply raises).
+    # guide answered another question, 能不能直接起诉, than the one the reply raises). A figure asked for keeps it.
     alone: bool = False
 
 
@@ -282,7 +282,7 @@ def apply_stages(
             or opening_guide in nxt.guides
         )
         if text is not None and takes_over and not any(w in opening for w in nxt.said):
-            if nxt.settled or nxt.alone:
+            if nxt.settled or (nxt.alone and plan.kind != "figure"):
                 # The claim's own rules (how 2N is priced) were decided by the award or the judgment: they
                 # follow as reasons, not as the opening.
                 plan.reasons = [*plan.conclusion, *plan.reasons]

@@ -166,3 +166,11 @@ def test_a_mediation_statement_is_no_award_and_is_not_sued_on() -> None:
     )
     assert opening(p).startswith("仲裁调解书不是裁决") and "强制执行" in opening(p)
     assert "15日内向法院起诉" not in " ".join(s.text for s in p.conclusion)
+
+
+def test_recognised_and_uninsured_asking_a_figure_keeps_the_figure_first() -> None:
+    p = plan_with_tools(
+        "工伤认定下来了，公司没交社保，我是十级伤残，月工资5000，能拿多少钱，怎么办",
+        ranked("work_injury_benefits", "social_insurance"),
+    )
+    assert not opening(p).startswith("工伤已经认定，单位没交工伤保险")
