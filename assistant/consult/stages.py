@@ -314,6 +314,10 @@ def apply_stages(
         text = _fill(note.say, filled) if note.say is not None else None
         if note.say is not None and (text is None or any(s.text == text for s in plan.conclusion)):
             continue
+        if text is not None and any(w in text for w in passed):
+            # Session 15: the note tells an act of a stage already passed (单位30日内申请工伤认定 to an employer
+            # whose worker is recognised): it is not said; the opening is still voiced for the asker.
+            text = None
         if note.voice is not None and (voice := _fill(note.voice, filled)) is not None:
             # The guide's opening speaks to the worker: said of the worker (他本人可以申请, 你父亲可以…,
             # 劳动者可以…), not to the one asking, led by the note's words.

@@ -66,6 +66,7 @@ def test_a_disease_diagnosed_and_one_only_planned() -> None:
     for text in (
         "已经确诊癌症，不能胜任工作了，单位要解除合同",  # not an occupational disease
         "我想去做职业病诊断，去哪里做",
+        "父亲今年查出尘肺三期，现在想给他申请职业病诊断",  # a hospital's finding, the diagnosis still wanted
         "还没确诊尘肺，单位就要辞退我",
         "准备申请职业病诊断，单位不给材料",
     ):
@@ -174,3 +175,30 @@ def test_recognised_and_uninsured_asking_a_figure_keeps_the_figure_first() -> No
         ranked("work_injury_benefits", "social_insurance"),
     )
     assert not opening(p).startswith("工伤已经认定，单位没交工伤保险")
+
+
+def test_an_employer_whose_worker_is_recognised_is_told_what_it_owes_not_to_apply() -> None:
+    p = plan_with_tools(
+        "我是老板，我们店有个员工工伤认定下来了，我们没给他买工伤保险，现在怎么办",
+        ranked("work_injury_benefits", "work_injury_recognition"),
+    )
+    said = " ".join(s.text for s in p.conclusion)
+    assert opening(p).startswith(
+        "员工的工伤已经认定，单位接下来"
+    ) and "由单位按同样的项目和标准支付" in opening(p)
+    assert "30日内向社会保险行政部门申请工伤认定" not in said
+
+
+def test_an_employer_with_an_injury_not_yet_recognised_keeps_its_duty_to_apply() -> None:
+    p = plan_with_tools(
+        "我是老板，店里员工切菜切伤了手，怎么办", ranked("work_injury_recognition", "work_injury_benefits")
+    )
+    assert "30日内" in " ".join(s.text for s in p.conclusion)
+
+
+def test_a_final_judgment_against_the_employer_is_performed_not_enforced_by_it() -> None:
+    p = plan_with_tools(
+        "二审判决下来了，维持原判，我们公司要赔员工六万，公司该怎么办", ranked("arbitration_procedure")
+    )
+    assert opening(p).startswith("判决已经生效，单位要在判决写明的期限内付钱")
+    assert not p.conclusion[0].cite
