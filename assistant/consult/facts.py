@@ -95,6 +95,9 @@ FACT_NAMES = frozenset(
         "age",
         "asker",
         "relation",
+        "complaint_referred",  # session 15: a hotline or inspection reply sent the matter to arbitration
+        "disease_stage",  # session 15: an occupational disease diagnosed
+        "award_kind",  # session 15: the award stage held as a mediation statement (调解书)
         "workers_count",
         "violence",
         "threatened",
@@ -1100,6 +1103,16 @@ class FactExtractor:
         )
         self._stage_not_after = re.compile(lex.pattern("stage", "not_after"))
         self._left = re.compile(lex.pattern("stage", "left"))
+        # Session 15: a hotline or inspection reply sending the matter to arbitration; a disease diagnosed.
+        self._referred = re.compile(lex.pattern("stage", "referred"))
+        self._mediation_statement = re.compile(lex.pattern("stage", "mediation_statement"))
+        self._award_word = re.compile(lex.pattern("stage", "award_word"))
+        self._reply_from = re.compile(lex.pattern("stage", "reply_from"))
+        self._disease_diagnosed = re.compile(lex.pattern("status", "disease_diagnosed"))
+        self._occupational = re.compile(lex.pattern("status", "occupational_disease"))
+        self._disease_not_before = re.compile(
+            rf"(?:{lex.pattern('status', 'disease_not_before')})[^,，。；;！!？?]{{0,6}}$"
+        )
         self._injury_supposed = re.compile(lex.pattern("harm", "injury_supposed_before"))
         self._probation = re.compile(lex.pattern("status", "probation"))
         self._nursing = re.compile(lex.pattern("status", "nursing"))
@@ -2118,9 +2131,31 @@ class FactExtractor:
         for stage, pattern in self._dispute_stages:
             if hit := next((h for h in pattern.finditer(text) if self._reached(text, h)), None):
                 put("dispute_stage", stage, hit.group(0))
+                # Session 15: the award stage held as a mediation statement (调解书), not an award.
+                if (
+                    stage == "award"
+                    and (ms := self._mediation_statement.search(text))
+                    and not self._award_word.search(text)
+                ):
+                    put("award_kind", "mediation_statement", ms.group(0))
                 break
         if hit := next((h for h in self._left.finditer(text) if self._reached(text, h)), None):
             put("left_job", True, hit.group(0))
+        # Session 15 (issue 13): a reply of 12345 or labour inspection sending the matter to arbitration decided
+        # nothing (回复说属于劳动争议，请申请仲裁): told as a reply received, from a named office.
+        if self._reply_from.search(text) and (
+            hit := next((h for h in self._referred.finditer(text) if self._reached(text, h)), None)
+        ):
+            put("complaint_referred", True, hit.group(0))
+        # An occupational disease diagnosed (诊断证明书拿到了, 确诊尘肺二期): not one planned or denied, nor
+        # another illness (确诊癌症: no occupational disease named).
+        for hit in self._disease_diagnosed.finditer(text) if self._occupational.search(text) else ():
+            clause = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
+            if not self._disease_not_before.search(clause) and not self._stage_not_after.match(
+                text, hit.end()
+            ):
+                put("disease_stage", "diagnosed", hit.group(0))
+                break
 
     @staticmethod
     def _birth_year(text: str, today: date, put: Any) -> None:

@@ -48,6 +48,12 @@ class Stage:
     # The guides whose opening the next step takes over (empty: any); elsewhere the stage is background to
     # another question (工伤认定下来了，公司要辞退我怎么办) and the next step opens only in place of a stale opening.
     guides: frozenset[str] = frozenset()
+    # The next step is written to the one asking (session 15: the employer an award was given against): once it
+    # opens, no asker note leads it or re-voices it (劳动者 for 你 would turn it back to the worker).
+    for_asker: bool = False
+    # The next step opens alone, the guide's opening following as a reason (session 15: a hotline reply — the
+    # guide answered another question, 能不能直接起诉, than the one the reply raises). A figure asked for keeps it.
+    alone: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,8 @@ _STAGE_FIELDS = {
     "asks",
     "settled",
     "guides",
+    "for_asker",
+    "alone",
 }
 _ASKER_FIELDS = {"id", "when", "say", "cite", "guides", "first_when_asked", "first", "voice", "lead"}
 
@@ -143,6 +151,8 @@ def parse_stages(data: Mapping[str, Any], where: str = "stages.toml") -> StageTa
                 word_list(raw["asks"], f"{label}.asks") if "asks" in raw else (),
                 raw.get("settled", False) is True,
                 frozenset(word_list(raw["guides"], f"{label}.guides")) if "guides" in raw else frozenset(),
+                raw.get("for_asker", False) is True,
+                raw.get("alone", False) is True,
             )
         )
     askers: list[AskerNote] = []
@@ -260,6 +270,7 @@ def apply_stages(
         plan.reasons = [s for s in plan.reasons if not stale(s)]
     nxt = next((s for s in stages if s.next is not None), None)
     stale_opening = bool(plan.conclusion) and stale(plan.conclusion[0])
+    spoke_to_asker = False
     if nxt is not None and nxt.next is not None and (stale_opening or asks_next(question, table, nxt)):
         opening = plan.conclusion[0].text if plan.conclusion else ""
         text = _fill(nxt.next, values)
@@ -271,7 +282,7 @@ def apply_stages(
             or opening_guide in nxt.guides
         )
         if text is not None and takes_over and not any(w in opening for w in nxt.said):
-            if nxt.settled:
+            if nxt.settled or (nxt.alone and plan.kind != "figure"):
                 # The claim's own rules (how 2N is priced) were decided by the award or the judgment: they
                 # follow as reasons, not as the opening.
                 plan.reasons = [*plan.conclusion, *plan.reasons]
@@ -281,6 +292,7 @@ def apply_stages(
             at = 1 if plan.kind == "figure" and plan.conclusion and not stale_opening else 0
             plan.conclusion.insert(at, Sentence(text, nxt.cite))
             plan.selected.insert(0, f"stages/{nxt.id}")
+            spoke_to_asker = nxt.for_asker
             if plan.conclusion_kind is None:
                 plan.conclusion_kind = "action"
             if nxt.settled:
@@ -292,7 +304,7 @@ def apply_stages(
         # else still answers.
         kept = [s for s in plan.conclusion if not stale(s)]
         plan.conclusion = kept or plan.conclusion[:1]
-    for note in table.askers:
+    for note in () if spoke_to_asker else table.askers:
         if not _holds(note.when, values):
             continue
         if employer_opening or (note.guides and opening_guide not in note.guides):
@@ -302,6 +314,10 @@ def apply_stages(
         text = _fill(note.say, filled) if note.say is not None else None
         if note.say is not None and (text is None or any(s.text == text for s in plan.conclusion)):
             continue
+        if text is not None and any(w in text for w in passed):
+            # Session 15: the note tells an act of a stage already passed (单位30日内申请工伤认定 to an employer
+            # whose worker is recognised): it is not said; the opening is still voiced for the asker.
+            text = None
         if note.voice is not None and (voice := _fill(note.voice, filled)) is not None:
             # The guide's opening speaks to the worker: said of the worker (他本人可以申请, 你父亲可以…,
             # 劳动者可以…), not to the one asking, led by the note's words.
