@@ -98,7 +98,8 @@ def test_a_judgment_against_the_employer_opens_with_its_appeal() -> None:
         ranked("arbitration_procedure", "unlawful_termination"),
     )
     assert opening(p).startswith("一审判决是对单位作出的") and "上诉" in opening(p)
-    assert not p.conclusion[0].cite  # the store holds no 民事诉讼法: no clause invented
+    # the appeal rests on its clause (民事诉讼法 171, in the store since session 15)
+    assert any("第一百七十一条" in str(c) for c in p.conclusion[0].cite)
 
 
 def test_an_arbitration_against_the_employer_opens_with_the_defence() -> None:
@@ -201,4 +202,6 @@ def test_a_final_judgment_against_the_employer_is_performed_not_enforced_by_it()
         "二审判决下来了，维持原判，我们公司要赔员工六万，公司该怎么办", ranked("arbitration_procedure")
     )
     assert opening(p).startswith("判决已经生效，单位要在判决写明的期限内付钱")
-    assert not p.conclusion[0].cite
+    # performing rests on the judgment's force (民事诉讼法 247); the worker's two years to enforce are not its words
+    assert any("第二百四十七条" in str(c) for c in p.conclusion[0].cite)
+    assert "申请执行的期间" not in opening(p)
