@@ -177,7 +177,8 @@ def test_where_to_get_the_appraisal_in_a_city_is_answered_not_refused(service: A
         ("厂里停产叫我们在家等通知，二十天后说我旷工给开了", "verdict", "stood_down_not_absent"),
         ("单位把我的岗位撤销了，调岗我不同意，就说要解除合同", "verdict", "objective_change_consulted"),
         ("原来的裁员又不裁了，我还是想辞职，能拿补偿吗", "verdict", "layoff_called_off_leaving"),
-        ("哪些情况下受伤属于工伤，有个认定标准吗", "verdict", "injury_scope_list"),
+        # Asked in general, no injury of one's own told: the whole rule (session 15, rule overview).
+        ("哪些情况下受伤属于工伤，有个认定标准吗", "verdict", "rule_overview_injury_recognition"),
         ("我干维修，几个工地来回跑，算工伤的话怎么认定", "action", "injury_mobile_post"),
         ("在车间被烫伤做了植皮手术，工伤的话能休息多久", "figure", "injury_rest_length"),
         ("我哥下班后在宿舍睡觉，凌晨猝死了，算不算工伤", "verdict", "death_after_work"),
@@ -212,6 +213,7 @@ def test_a_neighbour_of_a_session_13_point_is_left_alone(question: str, kind: st
         "stood_down_not_absent",
         "layoff_called_off_leaving",
         "injury_scope_list",
+        "rule_overview_injury_recognition",
         "death_after_work",
         "ending_near_the_year",
         "employer_proposes_agreed_ending",
@@ -288,10 +290,10 @@ def test_a_grade_question_is_told_when_grading_is_done_and_what_each_grade_pays(
 def test_a_scope_question_opens_with_what_counts_not_the_filing_deadline(service: AnswerService) -> None:
     answer = service.ask("现在工伤的认定范围都有哪些情形")
     text = opening(answer.text)[1]
-    assert "应当认定为工伤" in first_sentence(text) and "第十四条第（一）项" in text
+    assert "应当认定为工伤" in first_sentence(text) and "第十四条" in text
     assert "30日内" not in first_sentence(text) and "1年内" not in first_sentence(text)
-    # The rest of the list among the reasons: a trip, a commute, the deemed cases.
-    assert "上下班途中" in answer.text and "第十五条第一款第（一）项" in answer.text
+    # Asked in general (session 15, rule overview): the whole list — a trip, a commute, the deemed cases.
+    assert "上下班途中" in answer.text and "第十五条第一款" in answer.text
 
 
 def test_a_death_at_home_after_work_is_told_the_48_hour_rule(service: AnswerService) -> None:
