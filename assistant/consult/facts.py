@@ -224,6 +224,9 @@ FACT_NAMES = frozenset(
         "service_vague",
         # Several disability grades told (一个九级一个十级): the gravest is disability_grade (session 9).
         "disability_grades",
+        # Several grades asked about, not told as one worker's injuries (九级和十级怎么赔): each is answered
+        # (session 15, class "several values asked get each").
+        "disability_grades_asked",
         # Hourly or part-time work told (小时工, 钟点工, 兼职): its own rules decide the ending, the
         # probation and the pay cycle (劳动合同法 68-72), unless the hours told show full-time work (session 10).
         "part_time",
@@ -1927,6 +1930,9 @@ class FactExtractor:
             if several:
                 told = "、".join(f"{g}级" for g in sorted(grades, reverse=True))
                 put("disability_grades", told, "，".join(grades[g] for g in sorted(grades)))
+            elif len(grades) > 1:
+                asked = "和".join(f"{g}级" for g in sorted(grades))
+                put("disability_grades_asked", asked, "，".join(grades[g] for g in sorted(grades)))
         for hit, value in ((self._uninsured.search(text), False), (self._insured.search(text), True)):
             if hit is not None:
                 asked, answer = asked_fact(text, hit.start(), hit.end())

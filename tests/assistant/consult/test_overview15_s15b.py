@@ -40,3 +40,24 @@ def test_a_commute_asked_keeps_the_commute_answer(service: AnswerService) -> Non
 def test_the_benefits_standard_is_not_the_recognition_overview(service: AnswerService) -> None:
     conclusion = _conclusion(service, "工伤的赔偿标准是多少")
     assert "不得认定" not in conclusion
+
+
+# --- several values of one variable asked: each is answered ---------------------------------------------
+
+
+def test_two_grades_asked_side_by_side_get_each_grades_sum(service: AnswerService) -> None:
+    conclusion = _conclusion(service, "工伤评九级跟评十级，赔的钱分别是多少")
+    assert "九级9个月" in conclusion and "十级7个月" in conclusion
+    assert "第三十七条第（一）项" in conclusion
+
+
+def test_two_injuries_of_one_worker_are_graded_by_the_gravest(service: AnswerService) -> None:
+    # Look-alike: one worker's two injuries (一处九级一处十级) are not two grades asked about.
+    conclusion = _conclusion(service, "我手上一处评了九级，腿上一处评了十级，能赔多少")
+    assert conclusion.startswith("按9级算")
+    assert "十级7个月" not in conclusion
+
+
+def test_one_grade_asked_keeps_its_own_figure(service: AnswerService) -> None:
+    conclusion = _conclusion(service, "十级伤残能赔多少钱")
+    assert "7个月" in conclusion and "一级27个月" not in conclusion
