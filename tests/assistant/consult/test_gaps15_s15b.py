@@ -1,0 +1,49 @@
+"""Session 15 (gaps15, issue 13): the object asked inside a topic, not the topic's stock answer
+(corpus/consult/asked_points.toml: contract_expiry_protected, commercial_insurance_injury,
+no_contract_sign_after_year). Look-alikes keep their own answers. Questions written for these tests, asked
+through the real answer service."""
+
+from assistant.answer import AnswerService
+from eval.consult_metrics import opening
+
+
+def _opening(service: AnswerService, question: str) -> str:
+    return opening(service.ask(question).text)[1]
+
+
+# --- it fires -----------------------------------------------------------------------------------------
+
+
+def test_contract_expiring_while_nursing_runs_on_not_nursing_hours(service: AnswerService) -> None:
+    first = _opening(service, "老婆生完孩子还在喂奶，单位说劳动合同期满了要终止，这样合法吗")
+    assert first.startswith("现在不能终止") and "第四十五条" in first
+    assert "哺乳时间" not in first
+
+
+def test_employer_asking_of_a_nursing_worker_is_told_it_cannot_end_at_expiry(service: AnswerService) -> None:
+    first = _opening(service, "我们公司有个员工合同到期时正在哺乳期，企业可以不续签吗")
+    assert first.startswith("不能到期就终止") and "第四十五条" in first
+    assert not first.startswith("可以不续签")
+
+
+def test_injury_claim_after_employer_liability_insurance_paid_is_yes(service: AnswerService) -> None:
+    first = _opening(service, "工地上受伤了，公司买的雇主责任险已经赔了我三万，我还能申请工伤吗")
+    assert "工伤照样能认定" in first and "第十七条第二款" in first
+
+
+def test_a_year_without_contract_asking_how_to_sign_gets_the_deemed_contract(service: AnswerService) -> None:
+    first = _opening(service, "在公司干了一年半一直没签合同，现在想让公司补签，怎么才能签上")
+    assert "无固定期限劳动合同" in first and "第十四条第三款" in first
+
+
+# --- look-alikes keep their own answers ---------------------------------------------------------------
+
+
+def test_nursing_hours_asked_without_expiry_keep_the_nursing_answer(service: AnswerService) -> None:
+    first = _opening(service, "我在哺乳期，公司每天给多长时间喂奶")
+    assert "1小时" in first
+
+
+def test_an_expiry_without_pregnancy_keeps_the_general_rule(service: AnswerService) -> None:
+    first = _opening(service, "合同下个月到期了，公司说不续签，能不续吗")
+    assert not first.startswith("现在不能终止")
