@@ -20,6 +20,14 @@ def test_contract_expiring_while_nursing_runs_on_not_nursing_hours(service: Answ
     assert "哺乳时间" not in first
 
 
+def test_expiry_found_only_by_meaning_still_opens_with_the_extension(service: AnswerService) -> None:
+    first = _opening(
+        service, "我在哺乳期，孩子才8个月，合同下个月就到期了，公司说到期就不续了，合同是不是自动结束？"
+    )
+    assert first.startswith("现在不能终止")
+    assert "两个方面" not in first
+
+
 def test_employer_asking_of_a_nursing_worker_is_told_it_cannot_end_at_expiry(service: AnswerService) -> None:
     first = _opening(service, "我们公司有个员工合同到期时正在哺乳期，企业可以不续签吗")
     assert first.startswith("不能到期就终止") and "第四十五条" in first
@@ -34,6 +42,9 @@ def test_injury_claim_after_employer_liability_insurance_paid_is_yes(service: An
 def test_a_year_without_contract_asking_how_to_sign_gets_the_deemed_contract(service: AnswerService) -> None:
     first = _opening(service, "在公司干了一年半一直没签合同，现在想让公司补签，怎么才能签上")
     assert "无固定期限劳动合同" in first and "第十四条第三款" in first
+    assert (
+        "对方催你签字" not in service.ask("在公司干了一年半一直没签合同，现在想让公司补签，怎么才能签上").text
+    )
 
 
 # --- look-alikes keep their own answers ---------------------------------------------------------------
@@ -47,3 +58,7 @@ def test_nursing_hours_asked_without_expiry_keep_the_nursing_answer(service: Ans
 def test_an_expiry_without_pregnancy_keeps_the_general_rule(service: AnswerService) -> None:
     first = _opening(service, "合同下个月到期了，公司说不续签，能不续吗")
     assert not first.startswith("现在不能终止")
+
+
+def test_pressure_to_sign_today_is_still_read(service: AnswerService) -> None:
+    assert "对方催你签字" in service.ask("人事让我现在就把解除协议签了，不签就不给工资，怎么办").text
