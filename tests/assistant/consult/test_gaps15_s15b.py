@@ -62,3 +62,13 @@ def test_an_expiry_without_pregnancy_keeps_the_general_rule(service: AnswerServi
 
 def test_pressure_to_sign_today_is_still_read(service: AnswerService) -> None:
     assert "对方催你签字" in service.ask("人事让我现在就把解除协议签了，不签就不给工资，怎么办").text
+
+
+def test_insurance_the_employer_never_bought_is_the_social_insurance_make_up(service: AnswerService) -> None:
+    first = _opening(service, "干了两年公司一直没给我们买保险，现在能让他补吗")
+    assert first.startswith("先去投诉，让单位补缴") and "不能代替" not in first
+
+
+def test_insurance_not_bought_with_an_injury_told_keeps_the_injury_answer(service: AnswerService) -> None:
+    text = service.ask("公司没给我买保险，我上班摔伤了，怎么办").text
+    assert "让单位补缴" not in opening(text)[1]
