@@ -72,3 +72,8 @@ def test_insurance_the_employer_never_bought_is_the_social_insurance_make_up(ser
 def test_insurance_not_bought_with_an_injury_told_keeps_the_injury_answer(service: AnswerService) -> None:
     text = service.ask("公司没给我买保险，我上班摔伤了，怎么办").text
     assert "让单位补缴" not in opening(text)[1]
+
+
+def test_insurance_not_bought_for_a_worker_in_hospital_keeps_who_pays(service: AnswerService) -> None:
+    text = service.ask("人还在医院躺着，腿可能保不住了，老板说没买保险，医药费谁出").text
+    assert "让单位补缴" not in opening(text)[1]
