@@ -920,8 +920,9 @@ class FactExtractor:
         self._share_equal = re.compile(lex.pattern("status", "share_equal"))
         self._share_accident = re.compile(lex.pattern("status", "traffic_accident"))
         self._employer_unlicensed = re.compile(lex.pattern("status", "employer_unlicensed"))
+        # 想 between the time word and 签 is the worker's own wish (现在想让公司补签), not pressure (session 15).
         self._sign_now = re.compile(
-            rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。没不未每]{{0,8}}签"
+            rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。没不未每想]{{0,8}}签"
         )
         self._settlement = re.compile(lex.pattern("harm", "settlement"))
         self._settlement_weak = re.compile(lex.pattern("harm", "settlement_weak"))

@@ -709,6 +709,9 @@ def plan_consultation(
         if not any(g.id in point.over for g in would_open):
             pinned = None
     displaced: frozenset[str] = point.displaces if point is not None and pinned is not None else frozenset()
+    # The guide an asked point pins was named by the question's own words (the point's word groups), even
+    # where its issue was found only by meaning (session 15: 哺乳期…合同到期…是不是自动结束).
+    point_guide = pinned[0] if point is not None and pinned is not None else None
     family: Family | None = None
     topic: Guide | None = None
     if pinned is None:
@@ -811,7 +814,12 @@ def plan_consultation(
         if guide in speakers and answer.kind != kind and guide.id not in stand_in:
             answer = None
         elif (
-            bool(plan.conclusion) or (faint.intersection(guide.issues) and not named_by_predicate(guide))
+            bool(plan.conclusion)
+            or (
+                faint.intersection(guide.issues)
+                and not named_by_predicate(guide)
+                and guide is not point_guide
+            )
         ) and not coverage(subject_words(answer), question):
             # A second voice (once another guide has spoken — a faint first guide that says nothing must
             # not silence the next), or an issue found only by meaning, speaks in the conclusion only when the

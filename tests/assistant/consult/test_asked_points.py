@@ -36,6 +36,8 @@ def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(serv
         "injury_wage_base",
         "injury_stop_work_extension",
         "injury_rest_length",
+        "commercial_insurance_injury",
+        "insurance_not_bought",  # displaces the benefits guide
     }
     assert "work_injury_benefits" in problems["injury_nursing"]
 
