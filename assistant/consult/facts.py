@@ -138,6 +138,8 @@ FACT_NAMES = frozenset(
         # The trivial conduct named as the ground (玩手机, 顶了几句), in the worker's words, for a sentence.
         "trivial_conduct",
         "proposed_by",
+        # The worker resigned of their own accord, told (主动辞职, 自行解除, 个人原因): no N unless 38 (session 15).
+        "resigned_own_accord",
         "renewal_declined_by",
         "renewal_terms",
         "open_ended",
@@ -786,6 +788,10 @@ class FactExtractor:
         # 公司说要战略调整，提出跟我协商解除合同 / 单位主动提出解除劳动合同: the employer's side proposes the
         # ending, its words apart within one sentence (session 15, branch15; 劳动合同法 36, 46(2)). The worker's
         # own plan between (我想/我要…) keeps it the worker's.
+        self._own_accord = re.compile(lex.pattern("termination", "resigned_own_accord"))
+        self._own_accord_not = re.compile(
+            rf"(?:{lex.pattern('termination', 'employer_side')}|被|把我|让我|逼我|要我)"
+        )
         self._injury_elapsed_cue = re.compile(
             rf"(?:{lex.pattern('dates', 'injury_elapsed')})(?:{lex.pattern('dates', 'injury_elapsed_filler')})*"
         )
@@ -1909,6 +1915,8 @@ class FactExtractor:
                 )
             if hit := next(hits, None):
                 put("termination", value, hit.group(0))
+                if value == "resigned" and (own := self._own_accord.search(told)):
+                    put("resigned_own_accord", True, own.group(0))
                 if value == "resigned" and self._planned(told, hit):
                     put("leaving_planned", True, hit.group(0))
                 elif value == "resigned" and (made := self._resignation_made(told, hit)):
@@ -1917,6 +1925,15 @@ class FactExtractor:
         else:
             if hit := self._employer_agreement.search(told):
                 put("termination", "agreed", hit.group(0))
+            # 无固定期限劳动合同自行解除是否有赔偿: the worker's own ending told with no subject (session 15); an
+            # employer word or 被 just before (公司自行解除) makes it the employer's.
+            elif (
+                (hit := self._own_accord.search(told))
+                and any(w in hit.group(0) for w in ("解除", "离职", "辞职"))
+                and not self._own_accord_not.search(told[max(0, hit.start() - 6) : hit.start()])
+            ):
+                put("termination", "resigned", hit.group(0))
+                put("resigned_own_accord", True, hit.group(0))
         if (ended := self._employer_ended_by_agreement(told)) is not None:
             put("proposed_by", "employer", ended)
         self._ending(text, told, put)

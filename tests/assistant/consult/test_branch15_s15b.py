@@ -76,6 +76,14 @@ def test_a_resignation_told_opens_with_no_severance_and_names_the_exception() ->
     assert "无固定期限" in text and "欠薪" in text
 
 
+def test_a_bare_resignation_keeps_the_depends_answer() -> None:
+    # 自己辞职 alone does not tell why: the employer's fault (38) may be the reason.
+    text = opening(plan_with_tools("我辞职了，公司要给补偿吗", ranked("severance_compensation")))
+    assert text.startswith("要看你为什么走")
+    assert facts("无固定期限劳动合同自行解除有没有补偿")["termination"] == "resigned"
+    assert "termination" not in facts("回老家过年，工资还没发")
+
+
 def test_a_resignation_over_wages_owed_still_gets_severance() -> None:
     text = opening(
         plan_with_tools("公司欠了我三个月工资，我辞职了，能要补偿吗", ranked("severance_compensation"))
@@ -118,3 +126,15 @@ def test_a_duration_without_its_tail_does_not_date_the_injury() -> None:
 
 def test_a_date_told_wins_over_the_time_since() -> None:
     assert facts("我2017年受的伤，受伤都好几年了")["injury_date"] == "2017-01-01"
+
+
+# --- the workplace moves ---------------------------------------------------------------------------
+
+
+def test_a_move_of_the_workplace_told_with_yao_or_qu_is_the_objective_ground() -> None:
+    assert facts("公司要搬去外地，我不想跟着去，怎么办")["ending_ground"] == "objective_change"
+    assert facts("我们仓库从苏州搬到别的城市了，不想去")["ending_ground"] == "objective_change"
+
+
+def test_the_worker_moving_house_is_not_the_objective_ground() -> None:
+    assert "ending_ground" not in facts("我搬到新宿舍了，离公司远，能报路费吗")
