@@ -788,7 +788,11 @@ class FactExtractor:
         # 公司说要战略调整，提出跟我协商解除合同 / 单位主动提出解除劳动合同: the employer's side proposes the
         # ending, its words apart within one sentence (session 15, branch15; 劳动合同法 36, 46(2)). The worker's
         # own plan between (我想/我要…) keeps it the worker's.
-        self._own_accord = re.compile(lex.pattern("termination", "resigned_own_accord"))
+        # 不去的算主动辞职 / 按自行离职处理: the employer's label for a worker it sends away, never the worker's accord.
+        self._own_accord = re.compile(
+            r"(?<!算)(?<!按)(?<!当)(?<!视为)(?<!作为)(?<!算作)(?<!认定为)(?<!处理为)(?<!写成)(?<!写)"
+            rf"(?:{lex.pattern('termination', 'resigned_own_accord')})"
+        )
         self._own_accord_not = re.compile(
             rf"(?:{lex.pattern('termination', 'employer_side')}|被|把我|让我|逼我|要我)"
         )

@@ -82,6 +82,8 @@ def test_a_bare_resignation_keeps_the_depends_answer() -> None:
     assert text.startswith("要看你为什么走")
     assert facts("无固定期限劳动合同自行解除有没有补偿")["termination"] == "resigned"
     assert "termination" not in facts("回老家过年，工资还没发")
+    # The employer's label for those who will not follow a move is not the worker's own accord.
+    assert "resigned_own_accord" not in facts("公司要搬到别的城市去，说不去的算主动辞职")
 
 
 def test_a_resignation_over_wages_owed_still_gets_severance() -> None:
@@ -134,7 +136,10 @@ def test_a_date_told_wins_over_the_time_since() -> None:
 def test_a_move_of_the_workplace_told_with_yao_or_qu_is_the_objective_ground() -> None:
     assert facts("公司要搬去外地，我不想跟着去，怎么办")["ending_ground"] == "objective_change"
     assert facts("我们仓库从苏州搬到别的城市了，不想去")["ending_ground"] == "objective_change"
+    assert facts("厂里准备迁往外省，不去的怎么处理")["ending_ground"] == "objective_change"
 
 
 def test_the_worker_moving_house_is_not_the_objective_ground() -> None:
     assert "ending_ground" not in facts("我搬到新宿舍了，离公司远，能报路费吗")
+    assert "ending_ground" not in facts("在仓库搬货闪了腰，算工伤吗")
+    assert "ending_ground" not in facts("老板要把我调去车间搬东西，不去就降工资")
