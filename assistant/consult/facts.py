@@ -16,7 +16,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from assistant.consult.numbers import (
     CN_CHARS,
     DateRead,
     Money,
+    duration_at,
     find_dates,
     find_durations,
     money_at,
@@ -137,6 +138,8 @@ FACT_NAMES = frozenset(
         # The trivial conduct named as the ground (玩手机, 顶了几句), in the worker's words, for a sentence.
         "trivial_conduct",
         "proposed_by",
+        # The worker resigned of their own accord, told (主动辞职, 自行解除, 个人原因): no N unless 38 (session 15).
+        "resigned_own_accord",
         "renewal_declined_by",
         "renewal_terms",
         "open_ended",
@@ -785,6 +788,27 @@ class FactExtractor:
             rf"(?:{lex.pattern('termination', 'employer_side')})(?:让|要|叫|逼|催|喊)(?:我|他|她|俺)?[^,，。]{{0,8}}签"
             r"[^,，。]{0,6}(?:协议|离职|解除|辞职)"
         )
+        # 公司说要战略调整，提出跟我协商解除合同 / 单位主动提出解除劳动合同: the employer's side proposes the
+        # ending, its words apart within one sentence (session 15, branch15; 劳动合同法 36, 46(2)). The worker's
+        # own plan between (我想/我要…) keeps it the worker's.
+        # 不去的算主动辞职 / 按自行离职处理: the employer's label for a worker it sends away, never the worker's accord.
+        self._own_accord = re.compile(
+            r"(?<!算)(?<!按)(?<!当)(?<!视为)(?<!作为)(?<!算作)(?<!认定为)(?<!处理为)(?<!写成)(?<!写)"
+            rf"(?:{lex.pattern('termination', 'resigned_own_accord')})"
+        )
+        self._own_accord_not = re.compile(
+            rf"(?:{lex.pattern('termination', 'employer_side')}|被|把我|让我|逼我|要我)"
+        )
+        self._injury_elapsed_cue = re.compile(
+            rf"(?:{lex.pattern('dates', 'injury_elapsed')})(?:{lex.pattern('dates', 'injury_elapsed_filler')})*"
+        )
+        self._injury_elapsed_tail = re.compile(r"(?:多|左右|以上|了|啦)")
+        self._employer_proposal = re.compile(
+            rf"(?<![和跟与同向找])(?:{lex.pattern('termination', 'employer_side')})"
+            r"(?:(?!我想|我要|我打算|我准备|我决定|我自己|我们想|我们要|不同意|拒绝)[^。？?！!；;]){0,14}?"
+            rf"(?:{lex.pattern('termination', 'proposal_verbs')})(?:跟我|和我|与我)?(?:协商|商量)?"
+            r"(?:提前)?(?:解除|解约|终止)"
+        )
         self._grounds = [
             (value, re.compile(lex.pattern("termination", key))) for value, key in ENDING_GROUNDS
         ]
@@ -808,7 +832,13 @@ class FactExtractor:
         )
         self._agreement_not_ending = re.compile(lex.pattern("termination", "agreement_not_ending"))
         self._proposed = [
-            ("employer", re.compile(lex.pattern("termination", "proposed_by_employer"))),
+            # 我想跟公司提出解除 / 我向单位提出: the worker proposes to the employer (session 15, branch15).
+            (
+                "employer",
+                re.compile(
+                    rf"(?<![和跟与同向找对给])(?:{lex.pattern('termination', 'proposed_by_employer')})"
+                ),
+            ),
             ("worker", re.compile(lex.pattern("termination", "proposed_by_worker"))),
         ]
         # The worker's own refusal first: 公司要续签，我不想续 names both sides, and the worker declined.
@@ -1202,6 +1232,7 @@ class FactExtractor:
             self._dates(clause, today, put)
             self._overtime(clause, put)
         self._overtime_message(text, facts, put)
+        self._injury_elapsed(text, today, put)
         self._status(text, put)
         self._stage(text, put)
         self._birth_year(text, today, put)
@@ -1455,6 +1486,18 @@ class FactExtractor:
             earlier, here = before[-1], after[0]
             facts["earlier_employer_months"] = replace(earlier, name="earlier_employer_months")
             facts["service_months"] = here
+
+    def _injury_elapsed(self, text: str, today: date, put: Any) -> None:
+        """受伤十五天了 / 工伤已经两年多了: the time since the injury told after it dates the injury (session 15,
+        branch15), so the limits of 工伤保险条例 17 are applied to it. A date told wins (put keeps it)."""
+        for hit in self._injury_elapsed_cue.finditer(text):
+            if (span := duration_at(text, hit.end())) is None:
+                continue
+            if not self._injury_elapsed_tail.match(text, span.end) and not span.approximate:
+                continue
+            day = today - timedelta(days=round(span.months * 30.44))
+            put("injury_date", day.isoformat(), text[hit.start() : span.end], True)
+            return
 
     def _dates(self, clause: str, today: date, put: Any) -> None:
         """Each date goes to the event whose verb stands nearest it in the clause (24年6月10号入职，
@@ -1880,6 +1923,8 @@ class FactExtractor:
                 )
             if hit := next(hits, None):
                 put("termination", value, hit.group(0))
+                if value == "resigned" and (own := self._own_accord.search(told)):
+                    put("resigned_own_accord", True, own.group(0))
                 if value == "resigned" and self._planned(told, hit):
                     put("leaving_planned", True, hit.group(0))
                 elif value == "resigned" and (made := self._resignation_made(told, hit)):
@@ -1888,6 +1933,15 @@ class FactExtractor:
         else:
             if hit := self._employer_agreement.search(told):
                 put("termination", "agreed", hit.group(0))
+            # 无固定期限劳动合同自行解除是否有赔偿: the worker's own ending told with no subject (session 15); an
+            # employer word or 被 just before (公司自行解除) makes it the employer's.
+            elif (
+                (hit := self._own_accord.search(told))
+                and any(w in hit.group(0) for w in ("解除", "离职", "辞职"))
+                and not self._own_accord_not.search(told[max(0, hit.start() - 6) : hit.start()])
+            ):
+                put("termination", "resigned", hit.group(0))
+                put("resigned_own_accord", True, hit.group(0))
         if (ended := self._employer_ended_by_agreement(told)) is not None:
             put("proposed_by", "employer", ended)
         self._ending(text, told, put)
@@ -2241,6 +2295,13 @@ class FactExtractor:
         # 人事叫我签个解除协议: the employer's side proposes the agreed ending.
         if "proposed_by" not in read and (hit := self._employer_agreement.search(told)):
             put("proposed_by", "employer", hit.group(0))
+            read.add("proposed_by")
+        if hit := self._employer_proposal.search(told):
+            if not self._feared(told, hit.start()) and not self._denied(told, hit.start()):
+                if "proposed_by" not in read:
+                    put("proposed_by", "employer", hit.group(0))
+                # An ending read otherwise (被辞退, 合同到期) stays: put keeps the earlier reading.
+                put("termination", "agreed", hit.group(0))
         for hit in self._open_ended.finditer(told):
             before = told[max(0, hit.start() - 8) : hit.start()]
             if not self._open_ended_not.search(before):
