@@ -290,10 +290,13 @@ class AnswerService:
                 [(h.unit.law, h.unit.article_no or 0) for h in result.hits if not h.unit.is_case],
             )
             issues, by_meaning = routed.issues, by_meaning | routed.faint
+        asked_points = self.asked_points
         if asks_article_text(question, self.retriever.matcher, result.understanding.direct_refs):
             # "X第二条怎么规定的" asks for the article's words: they open the answer (the direct quote),
-            # not an issue guide that the article's subject happens to raise.
+            # not an issue guide that the article's subject happens to raise, nor a point asked of one
+            # (session 15: 工伤保险条例第十四条怎么规定的 is not the recognition rule's overview).
             issues = []
+            asked_points = AskedPointTable(())
         # A reply to a clarifying question is planned as the question it completes; a request for a
         # person (我要找律师) is not what the answer is about (the escalation policy handles it).
         asked_as = rewrite.query if rewrite is not None and rewrite.rule == "clarification" else question
@@ -313,7 +316,7 @@ class AnswerService:
             precedence=self.precedence,
             positions=self.positions,
             differences=self.differences,
-            asked_points=self.asked_points,
+            asked_points=asked_points,
             offers=self.offers,
             stages=self.stages,
             predicates=self.predicates,

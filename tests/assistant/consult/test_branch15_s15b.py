@@ -104,7 +104,10 @@ def test_an_expiry_told_in_other_words_is_read() -> None:
 
 def test_an_expiry_in_the_nursing_period_opens_with_the_extension() -> None:
     text = opening(plan_with_tools("哺乳期里劳动合同到期了，会自动终止吗", ranked("female_workers")))
-    assert text.startswith("不会到期就终止") and "顺延" in text
+    # Either guide that owns the point may open (the expiry's own asked point, or the nursing guide's branch);
+    # what the worker must read first is that the contract does not end now and runs to the nursing period's end.
+    assert text.startswith(("不会到期就终止", "现在不能终止")), text[:40]
+    assert "哺乳期" in text and ("顺延" in text or "延续" in text)
 
 
 def test_a_dismissal_in_the_nursing_period_keeps_its_answer() -> None:

@@ -194,6 +194,7 @@ STATES_THE_RULE = {
     "female_workers/breastfeeding",
     "platform_employment/self_employed",
     "work_injury_recognition/counts",
+    "work_injury_recognition/overview",  # the rule asked in general: its three layers, stated (session 15)
 }
 
 
