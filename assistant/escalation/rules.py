@@ -254,6 +254,13 @@ def _either(patterns: Sequence[str], where: str, lexicons: Mapping[str, str]) ->
     return _compile("|".join(f"(?:{p})" for p in patterns), where, lexicons)
 
 
+def _optional(
+    raw: Mapping[str, Any], key: str, where: str, lexicons: Mapping[str, str]
+) -> re.Pattern[str] | None:
+    """An optional word list of a rule: its compiled alternation, or None where the rule leaves it out."""
+    return _either(raw[key], f"{where} {key}", lexicons) if raw.get(key) else None
+
+
 def _priority(value: Any, where: str) -> Priority:
     if value not in PRIORITY_RANK:
         raise RulesError(f"{where}: priority 只能是 urgent、high 或 normal，而不是 {value!r}")
@@ -272,12 +279,10 @@ def _minor(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> M
             birth_year=tuple(_compile(p, f"{where} birth_year", lexicons) for p in raw["birth_year"]),
             work_words=_either(raw["work_words"], f"{where} work_words", lexicons),
             not_worker=_either(raw["not_worker"], f"{where} not_worker", lexicons),
-            parent_markers=_either(raw["parent_markers"], f"{where} parent_markers", lexicons)
-            if raw.get("parent_markers")
-            else None,
+            parent_markers=_optional(raw, "parent_markers", where, lexicons),
             kin=_compile("@kin", f"{where} kin", lexicons) if "kin" in lexicons else None,
-            plan=_either(raw["plan"], f"{where} plan", lexicons) if raw.get("plan") else None,
-            at_work=_either(raw["at_work"], f"{where} at_work", lexicons) if raw.get("at_work") else None,
+            plan=_optional(raw, "plan", where, lexicons),
+            at_work=_optional(raw, "at_work", where, lexicons),
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
@@ -290,15 +295,9 @@ def _chain(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> C
             handovers=_either(raw["handovers"], f"{where} handovers", lexicons),
             explicit=_either(raw["explicit"], f"{where} explicit", lexicons),
             dispute=_either(raw["dispute"], f"{where} dispute", lexicons),
-            companies=_either(raw["companies"], f"{where} companies", lexicons)
-            if raw.get("companies")
-            else None,
-            parties_dispute=_either(raw["parties_dispute"], f"{where} parties_dispute", lexicons)
-            if raw.get("parties_dispute")
-            else None,
-            contracting=_either(raw["contracting"], f"{where} contracting", lexicons)
-            if raw.get("contracting")
-            else None,
+            companies=_optional(raw, "companies", where, lexicons),
+            parties_dispute=_optional(raw, "parties_dispute", where, lexicons),
+            contracting=_optional(raw, "contracting", where, lexicons),
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
@@ -373,31 +372,21 @@ def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> 
             adding=_either(raw["adding"], f"{where} adding", lexicons),
             not_claim=_either(raw["not_claim_before"], f"{where} not_claim_before", lexicons),
             employer_grounds=tuple(str(g) for g in raw.get("employer_grounds", [])),
-            double_wage=_either(raw["double_wage"], f"{where} double_wage", lexicons)
-            if raw.get("double_wage")
-            else None,
-            asked=_either(raw["asked"], f"{where} asked", lexicons) if raw.get("asked") else None,
+            double_wage=_optional(raw, "double_wage", where, lexicons),
+            asked=_optional(raw, "asked", where, lexicons),
             floor_wage=_lowest_minimum_wage() if raw.get("floor_at_minimum_wage") else 0.0,
             typical_wage=_typical_minimum_wage() if raw.get("typical_at_top_minimum_wage") else 0.0,
             years_of_pay=_years_of_pay(raw.get("years_of_pay", []), f"{where} years_of_pay", lexicons),
-            overtime_owed=_either(raw["overtime_owed"], f"{where} overtime_owed", lexicons)
-            if raw.get("overtime_owed")
-            else None,
-            never_paid=_either(raw["never_paid"], f"{where} never_paid", lexicons)
-            if raw.get("never_paid")
-            else None,
+            overtime_owed=_optional(raw, "overtime_owed", where, lexicons),
+            never_paid=_optional(raw, "never_paid", where, lexicons),
             overtime_span=_grouped(
                 raw.get("overtime_span", []), f"{where} overtime_span", lexicons, {"n", "unit"}
             ),
-            never_paid_overtime=_either(raw["never_paid_overtime"], f"{where} never_paid_overtime", lexicons)
-            if raw.get("never_paid_overtime")
-            else None,
+            never_paid_overtime=_optional(raw, "never_paid_overtime", where, lexicons),
             hourly=_grouped(raw.get("hourly", []), f"{where} hourly", lexicons, set()),
-            weekly=_either(raw["weekly"], f"{where} weekly", lexicons) if raw.get("weekly") else None,
+            weekly=_optional(raw, "weekly", where, lexicons),
             never_paid_max_months=float(raw.get("never_paid_max_months", 36)),
-            pay_period=_either(raw["pay_period"], f"{where} pay_period", lexicons)
-            if raw.get("pay_period")
-            else None,
+            pay_period=_optional(raw, "pay_period", where, lexicons),
             per_worker=_per_worker(raw.get("per_worker", []), f"{where} per_worker", lexicons),
         )
     except KeyError as exc:
