@@ -54,6 +54,9 @@ class Position:
     # Words in the question that take the case out of the claim's kind, where no fact names it yet (超龄,
     # 挂靠: the relationship denied may truly not be an employment one).
     unless_words: tuple[re.Pattern[str], ...] = ()
+    # Words the question must hold somewhere for the claim to be of this kind, where the claim's own words do
+    # not say it (会被开除 is a threat of retaliation only beside the right asserted: 投诉, 仲裁, 要加班费).
+    needs_words: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ def parse_positions(data: Mapping[str, Any], where: str = "employer_positions.to
         forms.append(Form(word_list(raw.get("words"), f"{where}: forms[{i}].words"), verdict.strip(), fear))
     positions: list[Position] = []
     seen: set[str] = set()
-    fields = {"id", "claims", "say", "cite", "unless", "verdict", "unless_words"}
+    fields = {"id", "claims", "say", "cite", "unless", "verdict", "unless_words", "needs_words"}
     for label, raw in table_rows(data, "position", where, fields):
         pid = raw.get("id")
         if not isinstance(pid, str) or not pid or pid in seen:
@@ -132,6 +135,10 @@ def parse_positions(data: Mapping[str, Any], where: str = "employer_positions.to
             unless_words = (
                 tuple(re.compile(p) for p in word_list(words, f"{label}.unless_words")) if words else ()
             )
+            needed = raw.get("needs_words")
+            needs_words = (
+                tuple(re.compile(p) for p in word_list(needed, f"{label}.needs_words")) if needed else ()
+            )
         except re.error as exc:
             raise GuideError(f"{label}（{pid}）：claims 正则有误：{exc}") from exc
         cites = raw.get("cite")
@@ -142,7 +149,7 @@ def parse_positions(data: Mapping[str, Any], where: str = "employer_positions.to
         verdict = raw.get("verdict")
         if verdict is not None and (not isinstance(verdict, str) or not verdict.strip()):
             raise GuideError(f"{label}（{pid}）：verdict 要是判断词")
-        positions.append(Position(pid, claims, say.strip(), refs, unless, verdict, unless_words))
+        positions.append(Position(pid, claims, say.strip(), refs, unless, verdict, unless_words, needs_words))
     if not positions:
         raise GuideError(f"{where}：没有 position")
 
@@ -285,6 +292,8 @@ def find_rebuttal(
         if position.unless is not None and values is not None and position.unless.holds(values) is True:
             continue
         if any(p.search(text) for p in position.unless_words):
+            continue
+        if position.needs_words and not any(p.search(text) for p in position.needs_words):
             continue
         for pattern in position.claims:
             for m in _matches(pattern, text, tellings):
