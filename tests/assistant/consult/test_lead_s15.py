@@ -36,3 +36,8 @@ def test_an_award_feared_lost_because_the_employer_sues_is_not_lost(service: Ans
 def test_a_worker_who_disagrees_with_the_award_keeps_the_fifteen_days(service: AnswerService) -> None:
     first = _opening(service, "裁决才给我5000，我觉得少了，想起诉")
     assert "15日内向法院起诉" in first and not first.startswith("不是拿不到")
+
+
+def test_a_threat_against_organising_a_union_keeps_the_union_laws_answer(service: AnswerService) -> None:
+    first = _opening(service, "我们几个同事想在公司里搞个工会，老板放话说谁牵头就开掉谁，他这样做违法吗")
+    assert "要求签合同或交社保" not in first and "工会法" in first
