@@ -107,6 +107,12 @@ class Rebuttal:
     verdict: str | None  # the verdict word when the asked clause asks whether the claim holds ("" for a fear)
 
 
+def _optional_patterns(raw: Mapping[str, Any], key: str, label: str) -> tuple[re.Pattern[str], ...]:
+    """A position's optional list of regular expressions (none where the entry leaves it out)."""
+    words = raw.get(key)
+    return tuple(re.compile(p) for p in word_list(words, f"{label}.{key}")) if words else ()
+
+
 def parse_positions(data: Mapping[str, Any], where: str = "employer_positions.toml") -> PositionTable:
     """The table from its TOML data; a malformed entry raises GuideError naming it."""
     speakers = word_list(data.get("speakers"), f"{where}: speakers")
@@ -131,14 +137,8 @@ def parse_positions(data: Mapping[str, Any], where: str = "employer_positions.to
             raise GuideError(f"{label}（{pid}）：say 要用 {{quote}} 点出单位的原话")
         try:
             claims = tuple(re.compile(p) for p in word_list(raw.get("claims"), f"{label}.claims"))
-            words = raw.get("unless_words")
-            unless_words = (
-                tuple(re.compile(p) for p in word_list(words, f"{label}.unless_words")) if words else ()
-            )
-            needed = raw.get("needs_words")
-            needs_words = (
-                tuple(re.compile(p) for p in word_list(needed, f"{label}.needs_words")) if needed else ()
-            )
+            unless_words = _optional_patterns(raw, "unless_words", label)
+            needs_words = _optional_patterns(raw, "needs_words", label)
         except re.error as exc:
             raise GuideError(f"{label}（{pid}）：claims 正则有误：{exc}") from exc
         cites = raw.get("cite")

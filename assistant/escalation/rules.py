@@ -254,11 +254,16 @@ def _either(patterns: Sequence[str], where: str, lexicons: Mapping[str, str]) ->
     return _compile("|".join(f"(?:{p})" for p in patterns), where, lexicons)
 
 
+def _required(raw: Mapping[str, Any], key: str, where: str, lexicons: Mapping[str, str]) -> re.Pattern[str]:
+    """A word list a rule must have (a missing key raises KeyError, reported by the caller as 缺少 key)."""
+    return _either(raw[key], f"{where} {key}", lexicons)
+
+
 def _optional(
     raw: Mapping[str, Any], key: str, where: str, lexicons: Mapping[str, str]
 ) -> re.Pattern[str] | None:
     """An optional word list of a rule: its compiled alternation, or None where the rule leaves it out."""
-    return _either(raw[key], f"{where} {key}", lexicons) if raw.get(key) else None
+    return _required(raw, key, where, lexicons) if raw.get(key) else None
 
 
 def _priority(value: Any, where: str) -> Priority:
@@ -272,13 +277,13 @@ def _minor(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> M
         grades = {str(k): int(v) for k, v in raw["grades"].items()}
         return MinorWording(
             grades=grades,
-            grade_markers=_either(raw["grade_markers"], f"{where} grade_markers", lexicons),
+            grade_markers=_required(raw, "grade_markers", where, lexicons),
             grade_not_before=tuple(raw.get("grade_not_before", [])),
             age_anchors=tuple(_compile(p, f"{where} age_anchors", lexicons) for p in raw["age_anchors"]),
-            under_phrases=_either(raw["under_phrases"], f"{where} under_phrases", lexicons),
+            under_phrases=_required(raw, "under_phrases", where, lexicons),
             birth_year=tuple(_compile(p, f"{where} birth_year", lexicons) for p in raw["birth_year"]),
-            work_words=_either(raw["work_words"], f"{where} work_words", lexicons),
-            not_worker=_either(raw["not_worker"], f"{where} not_worker", lexicons),
+            work_words=_required(raw, "work_words", where, lexicons),
+            not_worker=_required(raw, "not_worker", where, lexicons),
             parent_markers=_optional(raw, "parent_markers", where, lexicons),
             kin=_compile("@kin", f"{where} kin", lexicons) if "kin" in lexicons else None,
             plan=_optional(raw, "plan", where, lexicons),
@@ -292,9 +297,9 @@ def _chain(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> C
     try:
         return ChainWording(
             parties=tuple(_either(kind, f"{where} parties", lexicons) for kind in raw["parties"]),
-            handovers=_either(raw["handovers"], f"{where} handovers", lexicons),
-            explicit=_either(raw["explicit"], f"{where} explicit", lexicons),
-            dispute=_either(raw["dispute"], f"{where} dispute", lexicons),
+            handovers=_required(raw, "handovers", where, lexicons),
+            explicit=_required(raw, "explicit", where, lexicons),
+            dispute=_required(raw, "dispute", where, lexicons),
             companies=_optional(raw, "companies", where, lexicons),
             parties_dispute=_optional(raw, "parties_dispute", where, lexicons),
             contracting=_optional(raw, "contracting", where, lexicons),
@@ -367,10 +372,10 @@ def _per_worker(
 def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> ClaimWording:
     try:
         return ClaimWording(
-            compensation=_either(raw["compensation"], f"{where} compensation", lexicons),
-            unlawful=_either(raw["unlawful"], f"{where} unlawful", lexicons),
-            adding=_either(raw["adding"], f"{where} adding", lexicons),
-            not_claim=_either(raw["not_claim_before"], f"{where} not_claim_before", lexicons),
+            compensation=_required(raw, "compensation", where, lexicons),
+            unlawful=_required(raw, "unlawful", where, lexicons),
+            adding=_required(raw, "adding", where, lexicons),
+            not_claim=_required(raw, "not_claim_before", where, lexicons),
             employer_grounds=tuple(str(g) for g in raw.get("employer_grounds", [])),
             double_wage=_optional(raw, "double_wage", where, lexicons),
             asked=_optional(raw, "asked", where, lexicons),
@@ -396,12 +401,12 @@ def _claims(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> 
 def _collective(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> CollectiveWording:
     try:
         return CollectiveWording(
-            dispute=_either(raw["dispute"], f"{where} dispute", lexicons),
-            singled_out=_either(raw["singled_out"], f"{where} singled_out", lexicons),
-            size_before=_either(raw["size_before"], f"{where} size_before", lexicons),
-            size_after=_either(raw["size_after"], f"{where} size_after", lexicons),
-            own=_either(raw["own"], f"{where} own", lexicons),
-            workforce=_either(raw["workforce"], f"{where} workforce", lexicons),
+            dispute=_required(raw, "dispute", where, lexicons),
+            singled_out=_required(raw, "singled_out", where, lexicons),
+            size_before=_required(raw, "size_before", where, lexicons),
+            size_after=_required(raw, "size_after", where, lexicons),
+            own=_required(raw, "own", where, lexicons),
+            workforce=_required(raw, "workforce", where, lexicons),
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
