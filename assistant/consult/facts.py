@@ -953,7 +953,7 @@ class FactExtractor:
         self._employer_private = re.compile(lex.pattern("status", "employer_private"))
         self._dismissal_feared = re.compile(lex.pattern("termination", "dismissal_feared"))
         self._dismissal_meant = re.compile(
-            rf"(?:{lex.pattern('termination', 'dismissal_meant')})[^,，。；;！!？?]{{0,6}}$"
+            rf"(?:{lex.pattern('termination', 'dismissal_meant')})[^,，。；;！!？?]{{0,8}}$"
         )
         self._employer_unit = re.compile(lex.pattern("status", "employer_unit_words"))
         self._employer_casual = re.compile(lex.pattern("status", "employer_casual"))
@@ -1366,7 +1366,6 @@ class FactExtractor:
                 base[1].yuan + money.yuan,
                 clause[base[0] : money.end],
                 base[1].approximate or money.approximate,
-                "底薪加提成等合计",
             )
             return
         if self._earned_average.search(window):
@@ -1833,7 +1832,10 @@ class FactExtractor:
             return False
         if re.match(r"[^,，。]{0,8}(?:吗|(?<![什怎这那多])么|没有)", text[hit.end() :]):
             return True
-        before = text[max(0, hit.start() - 10) : hit.end()]
+        # Up to the ending verb itself (劳务派遣公司要跟我解除劳动合同: the object after it does not count).
+        verb = re.search(r"解除|解约|辞退|开除|解雇|裁|辞|开|炒", hit.group(0))
+        at = hit.start() + (verb.start() if verb else len(hit.group(0)))
+        before = text[max(0, at - 10) : at]
         meant = bool(self._dismissal_meant.search(before)) and "已经" not in before
         # 把我辞退了 is done; 要辞退我了 is about to happen.
         return meant and not ("了" in hit.group(0) and not re.search(r"要|想", hit.group(0)))
@@ -2736,6 +2738,25 @@ class FactExtractor:
                 record.facts.pop(name, None)
         start, end = record.date("start_date"), record.date("end_date")
         FactExtractor._derive_hours(record)
+        months_owed, wage = record.get("unpaid_months"), record.get("monthly_wage")
+        if (
+            not record.has("unpaid_amount")
+            and isinstance(months_owed, int | float)
+            and isinstance(wage, int | float)
+        ):
+            # 欠了4个月工资，每个月4500: the sum owed is the worker's own figure, 18000 (session 16, facts16,
+            # issue 13 item 2: the months owed told, the answer gave no total).
+            owed = record.facts["unpaid_months"]
+            record.add(
+                Fact(
+                    "unpaid_amount",
+                    round(months_owed * wage),
+                    owed.words + "，" + record.facts["monthly_wage"].words,
+                    owed.turn,
+                    True,
+                    f"按每月{format_number(wage)}元×{format_number(months_owed)}个月推算",
+                )
+            )
         if start is not None and not record.has("service_months"):
             until = end or record.today
             if until > start:
