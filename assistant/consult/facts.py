@@ -1119,6 +1119,8 @@ class FactExtractor:
                     rf"|(?:{insurance_kinds})(?:公司|单位|厂里|厂子|老板|企业)?(?:都|也|一直|全|全都|全部|每月|每个月|按月)*(?:{lex.pattern('status', 'insurance_paid')})"
                     rf"|(?:{insurance_kinds})[^，。,；;？?！!不没未]{{0,6}}?是(?:{lex.pattern('status', 'insurance_paid_by')})"
                     rf"|(?<![没不未])(?:给|帮)(?:我|我们|俺|员工|工人)?(?:交|缴|买|上)了(?:{insurance_kinds})"
+                    # 除去五险一金和税, 工资里扣除社保: deducted from the pay, so told as paid (session 16, facts16).
+                    rf"|(?<![没不未])(?:扣除|扣掉|除去|减去|去掉)了?(?:{insurance_kinds})"
                 ),
             ),
             ("insurance_underpaid", True, re.compile(lex.pattern("status", "insurance_underpaid"))),

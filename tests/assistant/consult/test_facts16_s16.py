@@ -27,6 +27,7 @@ def facts(*messages: str) -> dict[str, object]:
         ("工龄是8年，公司说效益不好", 96),
         ("我的工作年数十年了，公司跟我解除了合同", 120),
         ("来公司三年了，一直没涨过工资", 36),
+        ("任职两年半，底薪一万，现在公司裁员", 30),
         ("在这个厂工作中了六年，今年说要裁员", 72),
         ("已经干了两年没签合同，老板让我走", 24),
     ],
@@ -188,3 +189,15 @@ def test_an_ending_done_is_a_departure(question: str) -> None:
 def test_the_childrens_ages_are_not_the_workers() -> None:
     assert "age" not in facts("十级伤残，孩子都20岁以上了，能赔多少")
     assert facts("我儿子今年才15，在饭店洗碗")["age"] == 15
+
+
+def test_insurance_deducted_from_the_pay_is_told_paid() -> None:
+    assert facts("底薪八千，扣除五险一金以后到手六千多，公司要裁员")["social_insurance"] is True
+    # An unpaid reading in the same message wins: deducted and not paid in is the worst case.
+    assert facts("工资里扣除了社保，可公司一直没交社保")["social_insurance"] is False
+
+
+def test_the_staff_told_as_a_total_is_read() -> None:
+    told = facts("我们单位共有员工60人，这个月公司想裁掉4个人")
+    assert told["staff_count"] == 60
+    assert told["laid_off_count"] == 4
