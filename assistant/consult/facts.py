@@ -177,6 +177,9 @@ FACT_NAMES = frozenset(
         "protected_reason",
         # The employer pushing the worker to resign (让我自己写辞职信): termination reads dismissed.
         "pushed_to_resign",
+        # Session 16 (facts16): the employer's ending only meant or announced (公司想辞退我, 说要裁员, 准备跟我解除):
+        # the job goes on, so no departure is read from it (no leaving date, no "after you left" steps).
+        "dismissal_meant",
         # A student at school on an internship (corpus/consult/facts.toml [status] student_words): the
         # labour relation itself is in doubt (session 8).
         "student_intern",
@@ -600,6 +603,16 @@ _GENERAL_YEAR = re.compile(
 )
 # Years told with 多 or 几 (一年多, 三年多, 几年, 十几年): the months in between are not known.
 _VAGUE_YEARS = re.compile(r"(?:多|几)\s*年|年多")
+# A job told from a date to now (session 16): 从2004年起…上班, 2020年3月在这上班，到现在.
+_SINCE = re.compile(r"\s*(?:起|开始|以来)")
+_TO_NOW = re.compile(r"[,，]\s*(?:一直)?(?:到现在|至今|到今天|到目前|到如今)")
+# A two-digit year right before the verb of joining (我04年进的厂, 09年入职): that year's start, not a duration.
+_TWO_DIGIT_START = re.compile(
+    r"(?<![\d.年])(?P<yy>\d{2})\s*年(?=\s*(?:就|初|底)?\s*(?:进厂|进的|进了|进公司|入职|入的职|来的|来厂|来公司|开始上班|开始干))"
+)
+# A sum added to the basic pay told before it (底薪3000加提成两千, 底薪三千另加绩效一千五).
+_ADDED = re.compile(r"加|另加|外加|再加|还有")
+_ABOUT = re.compile(r"差不多|差不离|差点|相差不大")
 _CHILD_BEFORE = re.compile(r"孩子|儿子|女儿|小孩|娃|宝宝|闺女|孙")
 
 
@@ -663,7 +676,7 @@ class FactExtractor:
         # 入职才3个月 / 干了快两年 / 上班刚满一年: a few words of degree between the verb and the duration.
         self._service_before = re.compile(
             # 工作的18年 / 工作己满2年 (己 for 已, a common slip): session 9.
-            rf"(?:{lex.pattern('service', 'before')})(?:了|的|才|刚|刚刚|快|已经|己经|已|己|都|有|满|大概|差不多|将近|不到|刚满|才满)*\s*$"
+            rf"(?:{lex.pattern('service', 'before')})(?:了|的|才|刚|刚刚|快|已经|己经|已|己|都|有|满|大概|差不多|将近|不到|刚满|才满|近|约|是|就是|中)*\s*$"
         )
         self._not_tenure = re.compile(rf"(?:{lex.pattern('service', 'not_before_event')})[^,，。]{{0,3}}$")
         self._earlier_employer = re.compile(lex.pattern("service", "earlier_employer"))
@@ -939,6 +952,9 @@ class FactExtractor:
         self._threat_economic = re.compile(lex.pattern("harm", "threat_economic"))
         self._employer_private = re.compile(lex.pattern("status", "employer_private"))
         self._dismissal_feared = re.compile(lex.pattern("termination", "dismissal_feared"))
+        self._dismissal_meant = re.compile(
+            rf"(?:{lex.pattern('termination', 'dismissal_meant')})[^,，。；;！!？?]{{0,8}}$"
+        )
         self._employer_unit = re.compile(lex.pattern("status", "employer_unit_words"))
         self._employer_casual = re.compile(lex.pattern("status", "employer_casual"))
         self._casual_unit = re.compile(lex.pattern("status", "casual_unit_words"))
@@ -1089,6 +1105,8 @@ class FactExtractor:
                     # 没给我交医保 / 养老保险也一年没交了: any kind of insurance named, either order.
                     r"|(?:没|没有|未|不)(?:给)?(?:我|他|她|我们|他们|工人|员工|俺)?(?:买|交|缴|上|办)(?:过)?"
                     rf"(?:{insurance_kinds})"
+                    # 公司没有给我医疗保险: the verb left out after 给 (session 16, facts16).
+                    rf"|(?:没|没有|未|不)给(?:我|他|她|我们|他们|工人|员工|俺)(?:{insurance_kinds})"
                     rf"|(?:{insurance_kinds})[^，。,；;？?！!]{{0,8}}?(?:{insurance_not})"
                 ),
             ),
@@ -1097,9 +1115,12 @@ class FactExtractor:
                 True,
                 re.compile(
                     rf"(?:{lex.pattern('status', 'social_insurance_paid')})"
-                    rf"|(?:{insurance_kinds})(?:都|也|一直|全|全都|全部|每月|每个月|按月)*(?:{lex.pattern('status', 'insurance_paid')})"
+                    # 社保公司一直有交的 / 社保单位交着的: the payer named between (session 16, facts16).
+                    rf"|(?:{insurance_kinds})(?:公司|单位|厂里|厂子|老板|企业)?(?:都|也|一直|全|全都|全部|每月|每个月|按月)*(?:{lex.pattern('status', 'insurance_paid')})"
                     rf"|(?:{insurance_kinds})[^，。,；;？?！!不没未]{{0,6}}?是(?:{lex.pattern('status', 'insurance_paid_by')})"
                     rf"|(?<![没不未])(?:给|帮)(?:我|我们|俺|员工|工人)?(?:交|缴|买|上)了(?:{insurance_kinds})"
+                    # 除去五险一金和税, 工资里扣除社保: deducted from the pay, so told as paid (session 16, facts16).
+                    rf"|(?<![没不未])(?:扣除|扣掉|除去|减去|去掉)了?(?:{insurance_kinds})"
                 ),
             ),
             ("insurance_underpaid", True, re.compile(lex.pattern("status", "insurance_underpaid"))),
@@ -1239,6 +1260,8 @@ class FactExtractor:
         self._relation.read(text, put)
         self._decisive(text, put)
         self._tenure_across_transfer(text, today, turn, facts)
+        if "start_date" not in facts and "service_months" not in facts:
+            self._start_to_now(text, today, put)
         # 无照驾驶 / 驾照被吊销 is a driver's licence, not the employer's (session 10, lawyers' class "wrong
         # regime": the 非法用工 办法 applied to a workplace injury caused by an unlicensed driver).
         unlicensed = (
@@ -1277,13 +1300,19 @@ class FactExtractor:
                 pos += 1
 
     def _wages(self, clause: str, put: Any) -> None:
+        base: tuple[int, Money] | None = None  # the first monthly sum of the clause (底薪3000)
         for m in self._monthly_before.finditer(clause):
             money = money_at(clause, m.end())
             if money is None or not 300 <= money.yuan <= 200000:
                 continue
             earned = self._earned_average.search(clause[max(0, m.start() - 12) : money.start])
-            if (self._not_wage.search(clause[: m.start()]) and not earned) or self._owed.search(
-                clause[m.end() : money.start]
+            # The words that make a sum something else stand near it: in a long clause told without stops
+            # (voice input: …问我们愿不愿意拿补偿走人一个月也就四千多) a 补偿 far back is another matter (session 16).
+            # 一个月也就四千多 / 一个月才三千: the worker's own pay told as little, whatever came before it.
+            modest = re.match(r"\s*(?:也就|才|只有|只)", clause[m.end() : money.start])
+            near = self._not_wage.search(clause[max(0, m.start() - 6) : m.start()])
+            if (near and not earned and not modest) or self._owed.search(
+                _ABOUT.sub("", clause[m.end() : money.start])
             ):
                 continue  # 提成五千: the commission, not the wage (but 加提成平均每月九千 is the wage earned)
             months = _MONTHS_BEFORE.search(clause[: m.start()])
@@ -1297,7 +1326,8 @@ class FactExtractor:
                 put("daily_wage", money.yuan, clause[m.start() : money.end + 2], money.approximate)
                 continue
             put("monthly_wage", money.yuan, clause[m.start() : money.end], money.approximate)
-            self._earned(clause, m.start(), money, put)
+            self._earned(clause, m.start(), money, put, base)
+            base = base or (m.start(), money)
         for money in self._sums(clause):
             after = clause[money.end :]
             before = clause[: money.start]
@@ -1320,10 +1350,27 @@ class FactExtractor:
             ):
                 put("daily_wage", money.yuan, clause[m.start() : money.end], money.approximate)
 
-    def _earned(self, clause: str, cue_start: int, money: Money, put: Any) -> None:
+    def _earned(
+        self, clause: str, cue_start: int, money: Money, put: Any, base: tuple[int, Money] | None = None
+    ) -> None:
         """A monthly sum told as the average earned with commission or bonus is the severance base (实施条例 27),
         whatever basic pay was told before it (the first monthly wage read stays the wage)."""
-        if self._earned_average.search(clause[max(0, cue_start - 12) : money.start]):
+        window = clause[max(0, cue_start - 12) : money.start]
+        if (
+            base is not None
+            and money.yuan < base[1].yuan
+            and _ADDED.search(clause[base[1].end : money.start])
+        ):
+            # 底薪3000加提成平均每月两千: a sum smaller than the basic pay told before it, added to it, is the
+            # commission's part; the month earned is both (session 16, facts16: read as 2000, the 2N halved).
+            put(
+                "average_monthly_wage",
+                base[1].yuan + money.yuan,
+                clause[base[0] : money.end],
+                base[1].approximate or money.approximate,
+            )
+            return
+        if self._earned_average.search(window):
             put(
                 "average_monthly_wage",
                 money.yuan,
@@ -1332,7 +1379,8 @@ class FactExtractor:
             )
 
     def _arrears(self, clause: str, put: Any) -> None:
-        if not self._owed.search(clause):
+        # 差不多 / 差点 is "about", not 差 (short of): 一个月差不多六千 is the wage (session 16, facts16).
+        if not self._owed.search(_ABOUT.sub("", clause)):
             return
         if hit := self._owed_pay.search(clause):
             put("wages_owed", True, hit.group(0))
@@ -1415,8 +1463,9 @@ class FactExtractor:
                 # worker's months were asked for again).
                 put("service_months", round(d.months, 1), clause[max(0, d.start - 6) : d.end], d.approximate)
                 continue
+            # 干了三年没签合同, 工作中4个月没做好: the time served all the same (session 16, facts16).
             if self._not_tenure.search(before) or re.match(
-                r"\s*(?:前|以前|之前|后|以后|之后|内|的工资|工资|没)", clause[d.end :]
+                r"\s*(?:前|以前|之前|后|以后|之后|内|的工资|工资)", clause[d.end :]
             ):
                 continue
             # 干满一年才还 / 要干满三年才能走 / 得做满半年: a condition or a future, not time served.
@@ -1427,7 +1476,7 @@ class FactExtractor:
                 continue
             # 干了三年, 在厂里做了8个月; or the shape 在超市理货快7个月了 (a place, then a duration, then 了).
             tenure = self._service_before.search(before) or (
-                re.search(r"(?:在|跟|进)[^,，。]{1,12}$", before) and re.match(r"\s*了", clause[d.end :])
+                re.search(r"(?:在|跟|进|来)[^,，。]{1,12}$", before) and re.match(r"\s*了", clause[d.end :])
             )
             if tenure:
                 vague = _VAGUE_YEARS.search(d.text) is not None and not d.text.lstrip().startswith("半")
@@ -1443,6 +1492,36 @@ class FactExtractor:
                 )
                 if vague:
                     put("service_vague", d.text.strip(), d.text)
+
+    def _start_to_now(self, text: str, today: date, put: Any) -> None:
+        """A job told from its first year to now (session 16, facts16, class "tenure told and asked again"):
+        从2004年起就在这个厂上班 / 2020年三月份在一家公司上班，到现在… / 我04年进的厂. The date is the start
+        of the job only with working words after it in its clause, and with 起/开始/以来 after the date or
+        到现在/至今 opening the next clause; the tenure follows from it (_derive; 劳动合同法 47)."""
+        for offset, clause in _clauses(text):
+            for day in find_dates(clause, today):
+                if day.earliest > today or not self._job_span.search(clause, day.end):
+                    continue
+                since = _SINCE.match(clause, day.end)
+                to_now = _TO_NOW.match(text, offset + len(clause))
+                if since or to_now:
+                    words = (
+                        clause[day.start :]
+                        if since
+                        else clause[day.start :] + "，" + to_now.group(0).strip("，, ")
+                    )
+                    put("start_date", day.earliest.isoformat(), words, not day.exact, until=_until(day))
+                    return
+        if hit := _TWO_DIGIT_START.search(text):
+            year = 2000 + int(hit.group("yy"))
+            year = year if year <= today.year else year - 100
+            put(
+                "start_date",
+                date(year, 1, 1).isoformat(),
+                hit.group(0),
+                True,
+                until=date(year, 12, 31).isoformat(),
+            )
 
     def _tenure_across_transfer(self, text: str, today: date, turn: int, facts: dict[str, Fact]) -> None:
         """Two spans of service told around a move the employer arranged (外包干了5年，后来厂里让我们直接
@@ -1747,6 +1826,22 @@ class FactExtractor:
 
     # --- situation -----------------------------------------------------------------------------
 
+    def _meant(self, text: str, hit: re.Match[str]) -> bool:
+        """公司想辞退我 / 企业说要解雇大家 / 公司要解除合同吗: the employer's ending meant, announced or asked about,
+        not done (session 16, facts16: a departure read into a job that goes on). 被辞退 is done whatever
+        precedes it; words of an ending done (已经, 了 after the verb) win."""
+        if hit.group(0).startswith("被"):
+            return False
+        if re.match(r"[^,，。]{0,8}(?:吗|(?<![什怎这那多])么|没有)", text[hit.end() :]):
+            return True
+        # Up to the ending verb itself (劳务派遣公司要跟我解除劳动合同: the object after it does not count).
+        verb = re.search(r"解除|解约|辞退|开除|解雇|裁|辞|开|炒", hit.group(0))
+        at = hit.start() + (verb.start() if verb else len(hit.group(0)))
+        before = text[max(0, at - 10) : at]
+        meant = bool(self._dismissal_meant.search(before)) and "已经" not in before
+        # 把我辞退了 is done; 要辞退我了 is about to happen.
+        return meant and not ("了" in hit.group(0) and not re.search(r"要|想", hit.group(0)))
+
     def _feared(self, text: str, at: int) -> bool:
         """要是公司把我辞退了 / 怕被开除: a fear or a supposition within the clause, up to 8 characters before."""
         before = text[max(0, at - 8) : at]
@@ -1923,6 +2018,12 @@ class FactExtractor:
                 )
             if hit := next(hits, None):
                 put("termination", value, hit.group(0))
+                if value == "dismissed" and self._meant(told, hit):
+                    put(
+                        "dismissal_meant",
+                        True,
+                        re.split(r"[,，]", told[max(0, hit.start() - 6) : hit.end()])[-1],
+                    )
                 if value == "resigned" and (own := self._own_accord.search(told)):
                     put("resigned_own_accord", True, own.group(0))
                 if value == "resigned" and self._planned(told, hit):
@@ -2167,7 +2268,11 @@ class FactExtractor:
                 put("age", age, m.group(0), True, "按年级推算")
         for m in [*self._age.finditer(text), *self._this_year_age.finditer(text)]:
             age = parse_cn_number(m.group("n"))
-            if age is not None and 8 <= age <= 80:
+            # 孩子都18岁以上: the dependants' ages told as a group, not the worker's (session 16, facts16: a number
+            # misread); 我儿子今年才14, 孩子17岁去矿上 are the one the question is about.
+            near = re.split(r"[,，。；;]", text[max(0, m.start() - 8) : m.start()])[-1]
+            child = re.search(rf"(?:{_CHILD_BEFORE.pattern})们?(?:都|也都|均|全)", near)
+            if age is not None and 8 <= age <= 80 and not child:
                 put("age", int(age), m.group(0))
                 break
 
@@ -2437,7 +2542,12 @@ class FactExtractor:
         end = record.date("end_date")
         for name, holds in (
             ("resignation_made", record.get("resignation_made") is True),
-            ("termination", record.get("termination") == "dismissed" and not record.get("pushed_to_resign")),
+            (
+                "termination",
+                record.get("termination") == "dismissed"
+                and not record.get("pushed_to_resign")
+                and not record.get("dismissal_meant"),
+            ),
             ("agreement_signed", record.get("agreement_signed") is True),
             ("end_date", end is not None and end <= record.today),
         ):
@@ -2630,6 +2740,25 @@ class FactExtractor:
                 record.facts.pop(name, None)
         start, end = record.date("start_date"), record.date("end_date")
         FactExtractor._derive_hours(record)
+        months_owed, wage = record.get("unpaid_months"), record.get("monthly_wage")
+        if (
+            not record.has("unpaid_amount")
+            and isinstance(months_owed, int | float)
+            and isinstance(wage, int | float)
+        ):
+            # 欠了4个月工资，每个月4500: the sum owed is the worker's own figure, 18000 (session 16, facts16,
+            # issue 13 item 2: the months owed told, the answer gave no total).
+            owed = record.facts["unpaid_months"]
+            record.add(
+                Fact(
+                    "unpaid_amount",
+                    round(months_owed * wage),
+                    owed.words + "，" + record.facts["monthly_wage"].words,
+                    owed.turn,
+                    True,
+                    f"按每月{format_number(wage)}元×{format_number(months_owed)}个月推算",
+                )
+            )
         if start is not None and not record.has("service_months"):
             until = end or record.today
             if until > start:
