@@ -59,6 +59,9 @@ class Stage:
     # arbitration is pending): an opening holding one speaks of a stage ahead and gives way to the next step,
     # like an opening of a stage passed.
     ahead: tuple[str, ...] = ()
+    # Session 16: the next step opens only in place of a stale opening (one telling a stage ahead), never merely
+    # because 怎么办 was asked — for an entry whose "stage" is one not yet reached (an injury not yet recognised).
+    in_place_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ _STAGE_FIELDS = {
     "for_asker",
     "alone",
     "ahead",
+    "in_place_only",
 }
 _ASKER_FIELDS = {"id", "when", "say", "cite", "guides", "first_when_asked", "first", "voice", "lead"}
 
@@ -160,6 +164,7 @@ def parse_stages(data: Mapping[str, Any], where: str = "stages.toml") -> StageTa
                 raw.get("for_asker", False) is True,
                 raw.get("alone", False) is True,
                 word_list(raw["ahead"], f"{label}.ahead") if "ahead" in raw else (),
+                raw.get("in_place_only", False) is True,
             )
         )
     askers: list[AskerNote] = []
@@ -304,7 +309,11 @@ def apply_stages(
         stale(plan.conclusion[0]) or any(w in plan.conclusion[0].text for w in ahead)
     )
     spoke_to_asker = False
-    if nxt is not None and nxt.next is not None and (stale_opening or asks_next(question, table, nxt)):
+    if (
+        nxt is not None
+        and nxt.next is not None
+        and (stale_opening or (not nxt.in_place_only and asks_next(question, table, nxt)))
+    ):
         opening = plan.conclusion[0].text if plan.conclusion else ""
         text = _fill(nxt.next, values)
         takes_over = (

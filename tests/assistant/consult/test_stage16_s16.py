@@ -190,3 +190,15 @@ def test_an_arbitration_accepted_opens_with_the_hearing_not_the_five_days() -> N
     )
     assert opening(p).startswith("仲裁已经申请了，下一步是准备开庭")
     assert "5日内决定受理" not in opening(p)
+
+
+def test_an_injury_not_yet_recognised_is_not_told_it_is() -> None:
+    p = plan_with_tools(
+        "在厂里干活手指被机器压骨折了，这个算工伤的话，什么时候评残疾", ranked("work_injury_recognition")
+    )
+    assert not any(s.text.startswith("工伤已经认定的") for s in p.conclusion)
+
+
+def test_an_injury_recognised_keeps_its_next_step() -> None:
+    p = plan_with_tools("我的工伤认定书已经拿到了，接下来该干嘛", ranked("work_injury_recognition"))
+    assert opening(p).startswith("工伤已经认定的")
