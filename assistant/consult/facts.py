@@ -138,6 +138,8 @@ FACT_NAMES = frozenset(
         # The trivial conduct named as the ground (玩手机, 顶了几句), in the worker's words, for a sentence.
         "trivial_conduct",
         "proposed_by",
+        "ending_negotiating",
+        "arbitration_accepted",
         # The worker resigned of their own accord, told (主动辞职, 自行解除, 个人原因): no N unless 38 (session 15).
         "resigned_own_accord",
         "renewal_declined_by",
@@ -785,6 +787,24 @@ class FactExtractor:
         # 不让我走 / 拒绝让我走 / 不肯让她走 keeps a worker who wants to leave (session 14: 拒绝 was read as a dismissal).
         self._kept_before = re.compile(rf"(?:{lex.pattern('termination', 'kept_before')})$")
         self._resign_planned_before = re.compile(lex.pattern("termination", "resign_planned_before"))
+        # Session 16: an ending planned or threatened before its verb (准备, 说要, 要是 …; corpus/consult/facts.toml).
+        self._ending_planned = re.compile(
+            "|".join(
+                re.escape(w)
+                for w in sorted(
+                    {
+                        *lex.words("termination", "resign_planned_before"),
+                        *lex.words("stage", "ending_planned"),
+                    },
+                    key=len,
+                    reverse=True,
+                )
+            )
+        )
+        self._own_leaving = re.compile(lex.pattern("stage", "own_leaving"))
+        self._negotiating = re.compile(lex.pattern("stage", "negotiating"))
+        self._not_denial = re.compile(lex.pattern("stage", "not_denial"))
+        self._accepted = re.compile(lex.pattern("stage", "accepted"))
         self._denied_before = re.compile(rf"(?P<neg>{lex.pattern('harm', 'denied_before')})(?:有)?(?:被)?$")
         self._injury_treatment = re.compile(lex.pattern("status", "injury_treatment"))
         num = rf"(?:\d+(?:\.\d+)?|[{CN_CHARS}半]+)"
@@ -918,9 +938,16 @@ class FactExtractor:
         self._employer = re.compile(
             rf"(?<![把让叫给被将])(?:{lex.pattern('people', 'employer')})"
             rf"|(?:{lex.pattern('people', 'employer_acts')})(?={lex.pattern('people', 'acted_on_other')})"
+            # Session 16 (issue 13): one of the asker's staff singled out, whatever stands between (我们公司一个被
+            # 鉴定为十级伤残的员工, 我们厂有名刚来的工人): the employer asks about its worker. 我们公司员工都… (the
+            # staff as a group, a worker among them) is not this: one person is counted out.
+            rf"|(?:{lex.pattern('people', 'own_business')})(?:有|的)?(?:一个|一名|有个|有名|个别|某)"
+            rf"[^，。,.!?？！我]{{0,12}}?(?:{lex.pattern('people', 'staff_noun')})"
             rf"|(?<![把让叫给被将])(?:{lex.pattern('people', 'runs_business')})[^，。,.!?？！车]{{0,4}}"
             rf"(?:{lex.pattern('people', 'business')})"
-            rf"|(?:{lex.pattern('people', 'self_is')})(?:一家|一个|一名|个)?[^，。,.!?？！的里]{{0,8}}?"
+            # 我是在个人工厂 / 我是在一家公司上班: 在 after 我是 tells where the worker works, not what they run
+            # (session 16, issue 13: a worker answered as the employer).
+            rf"|(?:{lex.pattern('people', 'self_is')})(?![在于从到给])(?:一家|一个|一名|个)?[^，。,.!?？！的里]{{0,8}}?"
             rf"(?:{lex.pattern('people', 'self_business')})(?=[，。,.!?？！；;、\s]|$|{lex.pattern('people', 'self_business_after')})"
         )
         self._staff_demand = re.compile(
@@ -1596,6 +1623,18 @@ class FactExtractor:
             for hit in cue.finditer(clause)
             if not (name == "end_date" and self._not_end.match(clause, hit.end()))
         ]
+        # Session 16 (issue 13, "a plan is not an event"): an ending only planned, threatened or supposed in its
+        # clause (我准备12月底离职, 公司说下个月20号要裁我, 要是月底还不发工资我就辞职) dates nothing: no leaving
+        # date is invented, so no time limit runs from it. The worker's own plan is the fact leaving_planned.
+        planned = [
+            hit
+            for name, hit in hits
+            if name == "end_date" and self._planned_ending(clause[max(0, hit.start() - 12) : hit.start()])
+        ]
+        if planned:
+            hits = [(name, hit) for name, hit in hits if hit not in planned]
+            if own := next((h for h in planned if self._own_leaving.search(h.group(0))), None):
+                put("leaving_planned", True, own.group(0))
         pairs = []
         for name, hit in hits:
             for index, day in enumerate(dates):
@@ -1855,6 +1894,11 @@ class FactExtractor:
             or self._over_before.search(text[max(0, hit.start() - 6) : hit.start()])
         )
 
+    def _planned_ending(self, before: str) -> bool:
+        """准备 / 说要 / 如果 … before an ending verb, or a bare 要/会/将 right before it (公司下个月要辞退我): the
+        ending planned, threatened or supposed, not done (session 16)."""
+        return bool(self._ending_planned.search(before) or re.search(r"(?:要|会|将)$", before))
+
     def _planned(self, text: str, hit: re.Match[str]) -> bool:
         """想走 / 打算辞职 / 如果我辞职: a resignation meant, not made — unless the message also tells one done
         (已经辞职了, 交了辞职信, 申请了辞职)."""
@@ -2024,6 +2068,15 @@ class FactExtractor:
                         True,
                         re.split(r"[,，]", told[max(0, hit.start() - 6) : hit.end()])[-1],
                     )
+                # Session 16 (issue 13): a dismissal only proposed or threatened (公司说下个月要裁我, 老板想辞退
+                # 他): the worker still has the job — no leaving is derived from it, no time limit runs.
+                before = re.split(r"[,，。；;！!？?]", told[max(0, hit.start() - 12) : hit.start()])[-1]
+                # An ending told as done later in the message (公司说要裁员，上周把我裁掉了) wins over the plan.
+                done_later = re.search(
+                    r"(?:解除|辞退|开除|解雇|裁|炒)[^,，。；;？?]{0,4}了", told[hit.end() :]
+                )
+                if value == "dismissed" and self._planned_ending(before) and not done_later:
+                    put("still_employed", True, before + hit.group(0))
                 if value == "resigned" and (own := self._own_accord.search(told)):
                     put("resigned_own_accord", True, own.group(0))
                 if value == "resigned" and self._planned(told, hit):
@@ -2286,6 +2339,8 @@ class FactExtractor:
         """A stage word told as done: not supposed, asked or denied in its clause (如果仲裁输了, 要不要投诉,
         还没申请仲裁), nor asked about right after (投诉了有用吗)."""
         before = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
+        # Session 16: 差不多一个月前交了仲裁 / 不久前申请了仲裁 — words holding 不 that deny nothing.
+        before = self._not_denial.sub("", before)
         if self._stage_not_before.search(before):
             return False
         return not self._stage_not_after.match(text, hit.end())
@@ -2294,8 +2349,10 @@ class FactExtractor:
         """The stage a dispute has reached (投诉了, 申请了仲裁, 裁决下来了, 一审判了, 申请了强制执行) and a job
         already left in so many words (session 14): steps of a stage passed are not told again, and 怎么办
         opens with the step after it (corpus/consult/stages.toml)."""
+        told_stage = None
         for stage, pattern in self._dispute_stages:
             if hit := next((h for h in pattern.finditer(text) if self._reached(text, h)), None):
+                told_stage = stage
                 put("dispute_stage", stage, hit.group(0))
                 # Session 15: the award stage held as a mediation statement (调解书), not an award.
                 if (
@@ -2307,6 +2364,18 @@ class FactExtractor:
                 break
         if hit := next((h for h in self._left.finditer(text) if self._reached(text, h)), None):
             put("left_job", True, hit.group(0))
+        # Session 16 (issue 13): an arbitration accepted or heard, told as done (not 没受理, 受不受理也不说).
+        accepted = "仲裁" in text and next(
+            (h for h in self._accepted.finditer(text) if self._reached(text, h)), None
+        )
+        if accepted:
+            put("arbitration_accepted", True, accepted.group(0))
+            if told_stage is None:
+                # 仲裁委上周已经受理了: an arbitration accepted was filed.
+                put("dispute_stage", "arbitration", accepted.group(0))
+        # Session 16 (issue 13): an ending still being negotiated (想商量赔偿, 还在谈): a proposal, not an ending done.
+        if talk := self._negotiating.search(text):
+            put("ending_negotiating", True, talk.group(0))
         # Session 15 (issue 13): a reply of 12345 or labour inspection sending the matter to arbitration decided
         # nothing (回复说属于劳动争议，请申请仲裁): told as a reply received, from a named office.
         if self._reply_from.search(text) and (

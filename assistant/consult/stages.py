@@ -20,6 +20,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,13 @@ class Stage:
     # The next step opens alone, the guide's opening following as a reason (session 15: a hotline reply — the
     # guide answered another question, 能不能直接起诉, than the one the reply raises). A figure asked for keeps it.
     alone: bool = False
+    # Session 16 (issue 13, "the stage misread"): words of an act of a stage NOT yet reached (收到裁决书 while the
+    # arbitration is pending): an opening holding one speaks of a stage ahead and gives way to the next step,
+    # like an opening of a stage passed.
+    ahead: tuple[str, ...] = ()
+    # Session 16: the next step opens only in place of a stale opening (one telling a stage ahead), never merely
+    # because 怎么办 was asked — for an entry whose "stage" is one not yet reached (an injury not yet recognised).
+    in_place_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,8 @@ _STAGE_FIELDS = {
     "guides",
     "for_asker",
     "alone",
+    "ahead",
+    "in_place_only",
 }
 _ASKER_FIELDS = {"id", "when", "say", "cite", "guides", "first_when_asked", "first", "voice", "lead"}
 
@@ -153,6 +163,8 @@ def parse_stages(data: Mapping[str, Any], where: str = "stages.toml") -> StageTa
                 frozenset(word_list(raw["guides"], f"{label}.guides")) if "guides" in raw else frozenset(),
                 raw.get("for_asker", False) is True,
                 raw.get("alone", False) is True,
+                word_list(raw["ahead"], f"{label}.ahead") if "ahead" in raw else (),
+                raw.get("in_place_only", False) is True,
             )
         )
     askers: list[AskerNote] = []
@@ -222,6 +234,27 @@ def asks_next(question: str, table: StageTable, stage: Stage | None = None) -> b
     return any(w in text for w in (*table.next_asks, *(stage.asks if stage is not None else ())))
 
 
+# Session 16 (issue 13): a court's or an arbitration's period counted from the day its paper was served, when the
+# service date is told (award_date: 收到裁决书/判决书 …): the last day, for the next step's {served_last_day_15}
+# (民事诉讼法 171 appeal, 劳动争议调解仲裁法 48/50 suit) and {served_last_day_30} (49: setting aside).
+_SERVED_PERIODS = (15, 30)
+
+
+def _served_days(values: Mapping[str, Any]) -> dict[str, str]:
+    from assistant.tools.base import cn_date
+
+    raw = values.get("award_date")
+    if not isinstance(raw, str):
+        return {}
+    try:
+        served = date.fromisoformat(raw)
+    except ValueError:
+        return {}
+    return {f"served_last_day_{n}": cn_date(served + timedelta(days=n)) for n in _SERVED_PERIODS} | {
+        "served_date": cn_date(served)
+    }
+
+
 def _fill(text: str, values: Mapping[str, Any]) -> str | None:
     try:
         return text.format_map({k: v for k, v in values.items() if v is not None})
@@ -248,6 +281,8 @@ def apply_stages(
 
     stages = reached(table, values)
     passed = tuple(w for s in stages for w in s.passed)
+    ahead = tuple(w for s in stages for w in s.ahead)
+    values = {**values, **_served_days(values)}
 
     def stale(sentence: Sentence) -> bool:
         return any(w in sentence.text for w in passed)
@@ -269,9 +304,16 @@ def apply_stages(
         plan.mistakes = kept
         plan.reasons = [s for s in plan.reasons if not stale(s)]
     nxt = next((s for s in stages if s.next is not None), None)
-    stale_opening = bool(plan.conclusion) and stale(plan.conclusion[0])
+    # An opening that tells an act of a stage passed, or of one not yet reached (session 16), is stale.
+    stale_opening = bool(plan.conclusion) and (
+        stale(plan.conclusion[0]) or any(w in plan.conclusion[0].text for w in ahead)
+    )
     spoke_to_asker = False
-    if nxt is not None and nxt.next is not None and (stale_opening or asks_next(question, table, nxt)):
+    if (
+        nxt is not None
+        and nxt.next is not None
+        and (stale_opening or (not nxt.in_place_only and asks_next(question, table, nxt)))
+    ):
         opening = plan.conclusion[0].text if plan.conclusion else ""
         text = _fill(nxt.next, values)
         takes_over = (
@@ -299,10 +341,10 @@ def apply_stages(
                 # What is owed was decided by the award or the judgment: asking the tenure to price it again
                 # would hold the worker up.
                 plan.ask = plan.ask_fact = None
-    if passed and len(plan.conclusion) > 1:
-        # An opening sentence that tells the act of a stage already passed is not said, as long as something
-        # else still answers.
-        kept = [s for s in plan.conclusion if not stale(s)]
+    if (passed or ahead) and len(plan.conclusion) > 1:
+        # An opening sentence that tells the act of a stage already passed, or of one not yet reached, is not
+        # said, as long as something else still answers.
+        kept = [s for s in plan.conclusion if not stale(s) and not any(w in s.text for w in ahead)]
         plan.conclusion = kept or plan.conclusion[:1]
     for note in () if spoke_to_asker else table.askers:
         if not _holds(note.when, values):
