@@ -316,23 +316,27 @@ def main() -> None:
                 f"{c['false_pct']:4.1f}%  (+{c['added']} / +{c['added_false']} false)\n"
             )
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(
-        json.dumps(
-            {
-                "items": len(items),
-                "folds": args.folds,
-                "sizes": args.sizes,
-                "C": args.c,
-                "today": args.today.isoformat(),
-                "residual_auc_learn": residual_auc,
-                "results": results,
-            },
+    # One line per candidate: "recall · false (+added / +added false)" per group.
+    head = {
+        "items": len(items),
+        "folds": args.folds,
+        "sizes": args.sizes,
+        "C": args.c,
+        "today": args.today.isoformat(),
+        "groups": list(groups),
+        "residual_auc_learn": residual_auc,
+    }
+    lines = [
+        json.dumps(name, ensure_ascii=False)
+        + ": "
+        + json.dumps(
+            [f"{c['recall']} · {c['false']} (+{c['added']} / +{c['added_false']})" for c in res.values()],
             ensure_ascii=False,
-            indent=1,
         )
-        + "\n",
-        encoding="utf-8",
-    )
+        for name, res in results.items()
+    ]
+    body = json.dumps(head, ensure_ascii=False, indent=1)[:-2]
+    args.out.write_text(body + ',\n "results": {\n  ' + ",\n  ".join(lines) + "\n }\n}\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
