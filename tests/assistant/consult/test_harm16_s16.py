@@ -165,3 +165,27 @@ def test_a_vanished_boss_is_not_asked_for_an_iou(service: AnswerService) -> None
     answer = service.ask("老板欠了我们三个月工资，一直拖，现在连电话都打不出去了，怎么办")
     first = opening(answer.text)[1]
     assert "欠条" not in first and "劳动保障监察" in first
+
+
+# --- (4) a third party caused the injury ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "骑电动车下班路上被一辆面包车撞断了胳膊，对方保险公司说给一万块了事，这个能签吗",
+        "在仓库卸货时被隔壁公司的叉车撞伤了脚，他们老板说给六千私了，要不要签",
+    ],
+)
+def test_an_offer_from_the_side_that_caused_the_injury_is_not_the_whole_sum(
+    service: AnswerService, question: str
+) -> None:
+    first = opening(service.ask(question).text)[1]
+    assert first.startswith("先别签") and "两笔" in first and "工伤待遇" in first
+
+
+def test_an_employer_s_offer_for_a_workplace_fall_keeps_the_work_injury_answer(
+    service: AnswerService,
+) -> None:
+    first = opening(service.ask("在车间从梯子上摔下来把腰摔伤了，老板说给两万私了，要不要签").text)[1]
+    assert "别签" in first and "两笔" not in first and "侵权" not in first
