@@ -960,6 +960,8 @@ class FactExtractor:
         self._sign_now = re.compile(
             rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。没不未每想]{{0,8}}签"
         )
+        self._sign_contract_object = re.compile(lex.pattern("harm", "sign_contract_object"))
+        self._sign_waiver_object = re.compile(lex.pattern("harm", "sign_waiver_object"))
         self._settlement = re.compile(lex.pattern("harm", "settlement"))
         self._settlement_weak = re.compile(lex.pattern("harm", "settlement_weak"))
         self._earnings = re.compile(lex.pattern("harm", "earnings"))
@@ -2104,8 +2106,16 @@ class FactExtractor:
         )
         if hit := next(threats, None):
             put("threatened", True, hit.group(0))
-        if hit := self._sign_now.search(text):
+        # Session 16: the labour contract itself to sign in the clause (现在公司要签合同) is no pressure to give up a
+        # right, unless the clause also names a waiver or an ending (签解除劳动合同协议书, 签降薪的新合同).
+        for hit in self._sign_now.finditer(text):
+            start = max((m.end() for m in CLAUSE.finditer(text, 0, hit.start())), default=0)
+            end = next((m.start() for m in CLAUSE.finditer(text, hit.end())), len(text))
+            clause = text[start:end]
+            if self._sign_contract_object.search(clause) and not self._sign_waiver_object.search(clause):
+                continue
             put("pressure_to_sign", True, hit.group(0))
+            break
         for _, clause in _clauses(text):
             weak_only = not self._settlement.search(clause)
             if weak_only and (not self._settlement_weak.search(clause) or self._earnings.search(clause)):

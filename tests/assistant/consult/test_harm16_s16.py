@@ -189,3 +189,26 @@ def test_an_employer_s_offer_for_a_workplace_fall_keeps_the_work_injury_answer(
 ) -> None:
     first = opening(service.ask("在车间从梯子上摔下来把腰摔伤了，老板说给两万私了，要不要签").text)[1]
     assert "别签" in first and "两笔" not in first and "侵权" not in first
+
+
+# --- (1b) the paper to sign is the labour contract itself ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["干了两年一直没合同，现在老板说这周内要把劳动合同补签了", "人事催我今天把续签的合同签了"],
+)
+def test_the_labour_contract_to_sign_is_no_pressure_to_give_up_a_right(text: str) -> None:
+    assert "pressure_to_sign" not in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "人事让我今天就签解除劳动合同的协议",
+        "公司让我马上签一份降薪的新合同",
+        "老板逼我签自愿放弃社保的承诺书",
+    ],
+)
+def test_a_paper_that_waives_or_ends_still_is(text: str) -> None:
+    assert facts(text)["pressure_to_sign"] is True
