@@ -58,6 +58,8 @@ def render_situations(plan: ConsultPlan, numbers: dict[tuple[str, int, int], int
     """What to do first, before any law: the urgent steps of each situation the conversation raises."""
     blocks = []
     for block in plan.situations:
+        if not block.shown:
+            continue
         lines = [f"**先做这几件事：{block.title}**", ""]
         lines += [f"{i}. {sentence_text(s, numbers)}" for i, s in enumerate(block.steps, 1)]
         blocks.append("\n".join(lines))

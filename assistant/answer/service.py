@@ -50,6 +50,7 @@ from assistant.consult.precedence import PrecedenceRule, check_precedence, load_
 from assistant.consult.predicates import PredicateTable, check_predicates, load_predicates
 from assistant.consult.routing import IssueEvidence, IssueRouter, load_router
 from assistant.consult.stages import StageTable, check_stages, load_stages
+from assistant.consult.told_events import mark_untold_death
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
 from assistant.escalation import EscalationDecision, deadlines_of, decide, safety_prefix, suggest_escalation
 from assistant.escalation.handoff import without_handoff
@@ -270,6 +271,8 @@ class AnswerService:
         messages = [t.question for t in turns] + [question]
         facts = extract_facts(messages, self.today(), asked)
         screen = decide(question, [t.question for t in turns], today=self.today())
+        # Session 16: a death the banner stands on is one the screen reads as a person's, in this case.
+        mark_untold_death(facts, screen, messages)
         for reason in screen.reasons:
             if reason.category == "death" and not facts.has("death"):
                 # The safety screen reads deaths in more wordings than the facts' word list (人还是走了

@@ -88,6 +88,9 @@ FACT_NAMES = frozenset(
         "termination",
         "notice_given",
         "death",
+        # Session 16: a death benefit asked about where the safety screen reads no person's death in this case
+        # (工伤死亡赔偿标准是多少): answered, with no death banner (assistant/consult/told_events.py).
+        "death_not_told",
         "injured",
         "disability_grade",
         "injury_insurance",
@@ -649,6 +652,9 @@ class FactExtractor:
         self._daily_after = re.compile(rf"^\s*(?:{lex.pattern('wage', 'daily_after')})")
         self._not_wage = re.compile(rf"(?:{lex.pattern('wage', 'not_wage_before')})[^,，。]{{0,4}}$")
         self._earned_average = re.compile(lex.pattern("wage", "earned_average"))
+        self._basic_pay = re.compile(lex.pattern("wage", "basic_pay"))
+        self._extra_pay = re.compile(lex.pattern("wage", "extra_pay"))
+        self._extra_pay_yearly = re.compile(lex.pattern("wage", "extra_pay_yearly"))
         self._owed = re.compile(rf"(?:{lex.pattern('arrears', 'owed')})")
         months_of = lex.pattern("arrears", "month_words")
         owed = lex.pattern("arrears", "owed")
@@ -997,6 +1003,8 @@ class FactExtractor:
         self._sign_now = re.compile(
             rf"(?:{lex.pattern('harm', 'sign_now')})|(?:{lex.pattern('harm', 'sign_soon')})[^,，。没不未每想]{{0,8}}签"
         )
+        self._sign_contract_object = re.compile(lex.pattern("harm", "sign_contract_object"))
+        self._sign_waiver_object = re.compile(lex.pattern("harm", "sign_waiver_object"))
         self._settlement = re.compile(lex.pattern("harm", "settlement"))
         self._settlement_weak = re.compile(lex.pattern("harm", "settlement_weak"))
         self._earnings = re.compile(lex.pattern("harm", "earnings"))
@@ -1101,7 +1109,8 @@ class FactExtractor:
         self._individual_self = re.compile(lex.pattern("status", "individual_self"))
         self._contractor = re.compile(lex.pattern("people", "contractor"))
         self._absconded = re.compile(
-            rf"(?:{lex.pattern('status', 'boss_words')})[^，。,；;？?！!]{{0,4}}?(?:{lex.pattern('status', 'absconded')})"
+            # Session 16: within the sentence (the boss the topic of the clauses after him), not just the clause.
+            rf"(?:{lex.pattern('status', 'boss_words')})[^。？?！!\n]{{0,30}}?(?:{lex.pattern('status', 'absconded')})"
         )
         self._building_site = re.compile(lex.pattern("status", "building_site"))
         self._cycle_long = re.compile(lex.pattern("status", "pay_cycle_long"))
@@ -1279,6 +1288,7 @@ class FactExtractor:
             self._tenure(clause, today, put)
             self._dates(clause, today, put)
             self._overtime(clause, put)
+        self._basic_plus_extras(text, facts, put)
         self._overtime_message(text, facts, put)
         self._injury_elapsed(text, today, put)
         self._status(text, put)
@@ -1376,6 +1386,47 @@ class FactExtractor:
                 and not self._owed.search(clause[m.end() : money.start])
             ):
                 put("daily_wage", money.yuan, clause[m.start() : money.end], money.approximate)
+
+    def _basic_plus_extras(self, text: str, facts: dict[str, Fact], put: Any) -> None:
+        """Session 16: the basic pay told with the other pay of every month and its sum (底薪2500，每个月还有加班费和
+        全勤奖一千多): the severance base is their sum (劳动合同法实施条例 27), at least, not the basic pay alone."""
+        wage = facts.get("monthly_wage")
+        if wage is None or "average_monthly_wage" in facts or not self._basic_pay.match(wage.words):
+            return
+        extras: list[Money] = []
+        taken: set[tuple[int, int]] = set()
+        for offset, clause in _clauses(text):
+            for item in self._extra_pay.finditer(clause):
+                if self._extra_pay_yearly.search(clause[max(0, item.start() - 4) : item.start()]):
+                    continue
+                # The sum after the item, across the items listed with it (加班费和全勤奖一千多).
+                rest = re.match(r"[和跟及与、加上还有]*", clause[item.end() :])
+                tail = item.end() + (rest.end() if rest else 0)
+                for nxt in self._extra_pay.finditer(clause, tail):
+                    if nxt.start() != tail:
+                        break
+                    more = re.match(r"[和跟及与、加上还有]*", clause[nxt.end() :])
+                    tail = nxt.end() + (more.end() if more else 0)
+                money = money_at(clause, tail)
+                if (
+                    money is None
+                    or not 50 <= money.yuan <= 3 * float(wage.value)
+                    or (offset, money.start) in taken
+                ):
+                    continue
+                if self._extra_pay_yearly.search(clause[money.end : money.end + 3]):
+                    continue
+                taken.add((offset, money.start))
+                extras.append(money)
+        if extras:
+            total = float(wage.value) + sum(m.yuan for m in extras)
+            put(
+                "average_monthly_wage",
+                total,
+                wage.words + "；" + "、".join(m.text for m in extras),
+                wage.approximate or any(m.approximate for m in extras),
+                "底薪加上每月的加班费、奖金、补贴（这些都算进经济补偿的月工资）",
+            )
 
     def _earned(
         self, clause: str, cue_start: int, money: Money, put: Any, base: tuple[int, Money] | None = None
@@ -2013,7 +2064,15 @@ class FactExtractor:
         # home is 工伤保险条例 14(6), read by commute): the post and the 48 hours of 15(1) were not met.
         if (hit := self._off_shift.search(text)) and not self._on_the_road.search(text):
             put("not_at_work", True, hit.group(0))
-        if hit := self._absconded.search(text):
+        # The boss told earlier in the sentence stays the subject unless the worker takes it (老板欠我工资，我…).
+        if hit := next(
+            (
+                h
+                for h in self._absconded.finditer(text)
+                if not re.match(r"\s*[我俺咱]", re.split(r"[，,；;]", h.group(0))[-1])
+            ),
+            None,
+        ):
             put("boss_absconded", True, hit.group(0))
         if hit := self._building_site.search(text):
             put("building_site", True, hit.group(0))
@@ -2201,8 +2260,16 @@ class FactExtractor:
         )
         if hit := next(threats, None):
             put("threatened", True, hit.group(0))
-        if hit := self._sign_now.search(text):
+        # Session 16: the labour contract itself to sign in the clause (现在公司要签合同) is no pressure to give up a
+        # right, unless the clause also names a waiver or an ending (签解除劳动合同协议书, 签降薪的新合同).
+        for hit in self._sign_now.finditer(text):
+            start = max((m.end() for m in CLAUSE.finditer(text, 0, hit.start())), default=0)
+            end = next((m.start() for m in CLAUSE.finditer(text, hit.end())), len(text))
+            clause = text[start:end]
+            if self._sign_contract_object.search(clause) and not self._sign_waiver_object.search(clause):
+                continue
             put("pressure_to_sign", True, hit.group(0))
+            break
         for _, clause in _clauses(text):
             weak_only = not self._settlement.search(clause)
             if weak_only and (not self._settlement_weak.search(clause) or self._earnings.search(clause)):

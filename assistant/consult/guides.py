@@ -343,6 +343,9 @@ class Guide:
     # Facts that name this guide's case (部门撤销…让他走人 is a dismissal): it joins the candidates even
     # when retrieval did not detect its issue, and speaks only when its words fit the question best.
     joins_when: Condition | None = None
+    # Situations only (session 16): facts under which the situation is raised for its answers but shows no
+    # block of steps (a death word that tells no death in this case: the benefits are answered, no banner).
+    quiet_when: Condition | None = None
     tools: tuple[str, ...] = ()  # worker tools run whenever their inputs are known (for claims)
     priority: int = 0
 
@@ -519,6 +522,7 @@ def parse_guide(
     unless = Condition.parse(data.get("unless", "")) if data.get("unless") else None
     leads_when = Condition.parse(data.get("leads_when", "")) if data.get("leads_when") else None
     joins_when = Condition.parse(data.get("joins_when", "")) if data.get("joins_when") else None
+    quiet_when = Condition.parse(data.get("quiet_when", "")) if situation and data.get("quiet_when") else None
     return Guide(
         id=data["id"],
         issues=issues,
@@ -536,6 +540,7 @@ def parse_guide(
         unless=unless,
         leads_when=leads_when,
         joins_when=joins_when,
+        quiet_when=quiet_when,
         tools=tuple(data.get("tools", [])),
         priority=int(data.get("priority", 0)),
     )
@@ -645,7 +650,13 @@ def check_guides(
                 if name not in tool_names:
                     problems.append(GuideProblem(guide.id, name, "没有这个计算工具"))
         if fact_names is not None:
-            for condition in (guide.trigger, guide.unless, guide.leads_when, guide.joins_when):
+            for condition in (
+                guide.trigger,
+                guide.unless,
+                guide.leads_when,
+                guide.joins_when,
+                guide.quiet_when,
+            ):
                 for name in sorted((condition.names - set(fact_names)) if condition is not None else ()):
                     problems.append(
                         GuideProblem(guide.id, name, f"条件用到了未知的事实名：{condition.source}")

@@ -123,6 +123,7 @@ class SituationBlock:
     guide_id: str
     title: str
     steps: tuple[Sentence, ...]
+    shown: bool = True  # session 16: a quiet situation speaks its answers but shows no block (quiet_when)
 
 
 @dataclass
@@ -155,7 +156,7 @@ class ConsultPlan:
         """Every clause the plan cites, in order of first use (they must be among the sources)."""
         seen: dict[ClauseRef, None] = {}
         groups: Iterable[Sequence[Sentence]] = [
-            *(block.steps for block in self.situations),
+            *(block.steps for block in self.situations if block.shown),
             self.conclusion,
             self.reasons,
             self.claims,
@@ -664,7 +665,8 @@ def plan_consultation(
             continue
         steps = _sentences(situation.steps, values)
         if steps:
-            plan.situations.append(SituationBlock(situation.id, situation.title, tuple(steps)))
+            shown = situation.quiet_when is None or situation.quiet_when.holds(values) is not True
+            plan.situations.append(SituationBlock(situation.id, situation.title, tuple(steps), shown))
             plan.claims += _sentences(situation.claims, values)
             plan.mistakes += _sentences(situation.mistakes, values)
             plan.evidence += [e for e in situation.evidence if e not in plan.evidence]

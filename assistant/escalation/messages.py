@@ -5,7 +5,8 @@ assistant/tickets/desk.py's worker_notice). Its lines live in ``corpus/escalatio
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 
 from .rules import CODE_CATEGORY, SafetyMessages
 
@@ -28,7 +29,8 @@ def safety_message(categories: Iterable[str], messages: SafetyMessages | None = 
     in the order the rules file gives."""
     config = messages if messages is not None and messages.emergency else _FALLBACK
     wanted = {CODE_CATEGORY.get(c, c) for c in categories}
-    lines = [config.header, *config.emergency]
+    calm = bool(wanted) and wanted <= set(config.calm)  # session 16: a death long past needs no 110/120
+    lines = [config.header, *(() if calm else config.emergency)]
     order = list(config.order) + sorted(wanted - set(config.order))
     for category in order:
         if category in wanted:
@@ -36,3 +38,38 @@ def safety_message(categories: Iterable[str], messages: SafetyMessages | None = 
     if config.footer:
         lines.append(config.footer)
     return "\n".join(lines)
+
+
+_SENTENCE = re.compile(r"[。!！?？\n]+")
+_CLAUSE = re.compile(r"[,，;；。!！?？\n…]+")
+
+
+def _span(text: str, at: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+    start = max((m.end() for m in breaks.finditer(text, 0, at)), default=0)
+    end = next((m.start() for m in breaks.finditer(text, at)), len(text))
+    return start, end
+
+
+def death_told_past(
+    texts: Sequence[str],
+    found: Sequence[tuple[int | None, str]],
+    past: re.Pattern[str],
+    now: re.Pattern[str] | None,
+) -> bool:
+    """Session 16 (issue 13): every death the screen found is told as past — a time before it in its sentence
+    (我老公去年八月在工地上摔下来人没了, 三个月前出事走了) and no marker of the present in its own clause (刚才, 现在,
+    还在抢救): a family asking what it is owed, not someone to save. ``found``: (turn, evidence) per death."""
+    if not found:
+        return False
+    for turn, evidence in found:
+        text = texts[turn] if turn is not None and 0 <= turn < len(texts) else ""
+        at = text.find(evidence) if evidence else -1
+        if at < 0:
+            return False
+        s_start, _ = _span(text, at, _SENTENCE)
+        c_start, c_end = _span(text, at, _CLAUSE)
+        if not past.search(text, s_start, at + len(evidence)):
+            return False
+        if now is not None and now.search(text, c_start, max(c_end, at + len(evidence))):
+            return False
+    return True

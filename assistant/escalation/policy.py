@@ -682,16 +682,30 @@ class EscalationPolicy:
         aside = tuple(a for a in set_aside if a.code not in reasons)
         if not ordered:
             return EscalationDecision(False, None, set_aside=aside)
-        from .messages import safety_message
+        from .messages import death_told_past, safety_message
 
         screened = [r for r in ordered if r.safety]
+        categories = [r.category or r.code for r in screened]
+        # Session 16 (issue 13): a death told as past, and nothing else the screen found, gets the family's
+        # block (先别急着签, what they are owed, the one-year application) without 110/120. The ticket is unchanged.
+        messages = self.rules.messages
+        if (
+            categories
+            and set(categories) == {"death"}
+            and messages.past_death is not None
+            and death_told_past(
+                texts,
+                [(r.turn, r.evidence) for r in screened],
+                messages.past_death,
+                self.rules.tense.now if self.rules.tense is not None else None,
+            )
+        ):
+            categories = ["death_past"]
         return EscalationDecision(
             True,
             ordered[0].priority,
             tuple(ordered),
-            safety_message([r.category or r.code for r in screened], self.rules.messages)
-            if screened
-            else None,
+            safety_message(categories, messages) if screened else None,
             aside,
         )
 

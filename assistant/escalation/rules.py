@@ -197,6 +197,11 @@ class SafetyMessages:
     categories: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     footer: str = ""
     order: tuple[str, ...] = ()
+    # Session 16: categories that need no emergency line when every category that fired is one of them (a
+    # death told as past: nobody's life is at stake now, 110/120 would push the family's rights down), and
+    # the words that tell a death as past (去年, 三个月前, 8月); None: every block keeps the emergency lines.
+    calm: tuple[str, ...] = ()
+    past_death: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -422,6 +427,10 @@ def _messages(raw: Mapping[str, Any]) -> SafetyMessages:
         categories=categories,
         footer=str(raw.get("footer", "")),
         order=tuple(raw.get("order", list(categories))),
+        calm=tuple(str(c) for c in raw.get("calm", [])),
+        past_death=re.compile("|".join(f"(?:{p})" for p in raw["past_death"]))
+        if raw.get("past_death")
+        else None,
     )
 
 
