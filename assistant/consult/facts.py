@@ -1144,6 +1144,10 @@ class FactExtractor:
                     # 公司没有给我医疗保险: the verb left out after 给 (session 16, facts16).
                     rf"|(?:没|没有|未|不)给(?:我|他|她|我们|他们|工人|员工|俺)(?:{insurance_kinds})"
                     rf"|(?:{insurance_kinds})[^，。,；;？?！!]{{0,8}}?(?:{insurance_not})"
+                    # 去社保局一查，公司根本没给我交: the record checked and found unpaid, the object left out after
+                    # the check (session 16, lead: the share deducted from pay but never paid in).
+                    rf"|(?:{insurance_kinds})[^。；;？?！!]{{0,8}}?(?:一查|查了|查到|查询|一问|问了)[^。；;？?！!]{{0,10}}?"
+                    r"(?:没|没有|未)(?:给(?:我|他|她|我们|俺)?)?(?:交|缴|买|上)(?![满够足齐全])"
                 ),
             ),
             (
