@@ -61,3 +61,39 @@ def test_deducted_but_unpaid_opens_with_the_kept_money_and_the_make_up(service: 
 def test_insurance_paid_and_deducted_does_not_get_the_kept_money_answer(service: AnswerService) -> None:
     text = _opening(service, "公司每个月扣我社保个人部分，我查了也都交了，现在想问社保交了几年能退休")
     assert "扣了不交是违法的" not in text
+
+
+# --- a relocation told by where the workplace goes, before anything ended ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "公司要从市区搬到六十公里外的新厂区，我不想去，公司说不去就算自动离职，什么都不给，我能要补偿吗",
+        "厂里下个月迁往邻县，不去的说按旷工处理，我能拿到补偿吗",
+    ],
+)
+def test_a_relocation_labelled_as_leaving_is_answered_by_the_relocation_rule(
+    service: AnswerService, question: str
+) -> None:
+    text = _opening(service, question)
+    assert text.startswith("不合法，不能把不去的人算作")
+    assert "第四十条第（三）项" in text
+
+
+def test_a_relocation_asked_about_money_opens_with_consultation_and_compensation(
+    service: AnswerService,
+) -> None:
+    text = _opening(service, "公司要搬到四十公里外的工业园，我不想去，能要补偿吗")
+    assert text.startswith("公司搬到很远的地方") and "经济补偿" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "老板让我把货搬到仓库去，结果腰扭了，算工伤吗",  # carrying goods is no relocation
+        "我搬到新厂宿舍住了，公司每月扣住宿费300，合法吗",  # the worker moving house
+    ],
+)
+def test_moving_goods_or_house_is_no_relocation(question: str) -> None:
+    assert extract_facts([question], TODAY).values().get("ending_ground") != "objective_change"
