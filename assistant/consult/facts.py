@@ -848,8 +848,22 @@ class FactExtractor:
             rf"(?:{lex.pattern('termination', 'proposal_verbs')})(?:跟我|和我|与我)?(?:协商|商量)?"
             r"(?:提前)?(?:解除|解约|终止)"
         )
+        employer_place = lex.pattern("termination", "employer_side")
+        # The workplace moving, told by where it goes rather than by a fixed phrase (公司要从市区搬到六十公里外的新厂区,
+        # 厂里下个月迁往邻县): 40(3) like 搬迁 (session 16, lead).
+        moving = (
+            rf"(?:{employer_place}|仓库|门店|车间|店)[^，。,；;？?！!]{{0,10}}?(?:搬|迁)(?:到|去|往|至)"
+            r"[^，。,；;？?！!]{0,12}?(?:公里|外地|外省|外市|邻县|邻市|郊区|县城|新厂|新址|新园区|开发区|工业园|另一个|别的)"
+        )
+        self._moving = re.compile(moving)
         self._grounds = [
-            (value, re.compile(lex.pattern("termination", key))) for value, key in ENDING_GROUNDS
+            (
+                value,
+                re.compile(
+                    lex.pattern("termination", key) + (f"|{moving}" if value == "objective_change" else "")
+                ),
+            )
+            for value, key in ENDING_GROUNDS
         ]
         self._trivial_repeated = re.compile(lex.pattern("termination", "trivial_repeated_before"))
         self._trivial_yields = re.compile(lex.pattern("termination", "trivial_yields_to"))
@@ -1144,6 +1158,10 @@ class FactExtractor:
                     # 公司没有给我医疗保险: the verb left out after 给 (session 16, facts16).
                     rf"|(?:没|没有|未|不)给(?:我|他|她|我们|他们|工人|员工|俺)(?:{insurance_kinds})"
                     rf"|(?:{insurance_kinds})[^，。,；;？?！!]{{0,8}}?(?:{insurance_not})"
+                    # 去社保局一查，公司根本没给我交: the record checked and found unpaid, the object left out after
+                    # the check (session 16, lead: the share deducted from pay but never paid in).
+                    rf"|(?:{insurance_kinds})[^。；;？?！!]{{0,8}}?(?:一查|查了|查到|查询|一问|问了)[^。；;？?！!]{{0,10}}?"
+                    r"(?:没|没有|未)(?:给(?:我|他|她|我们|俺)?)?(?:交|缴|买|上)(?![满够足齐全])"
                 ),
             ),
             (
@@ -2486,6 +2504,15 @@ class FactExtractor:
             hit = pattern.search(text)
             if hit and value == "trivial" and self._trivial_yields.search(text):
                 continue  # 说我旷工三天，其实我请了假: the conduct named is the ground
+            if (
+                hit
+                and value == "fault"
+                and self._moving.search(text)
+                and re.search(r"不(?:去|过去|搬过去|跟着去)[^，。,；;]{0,4}(?:就|算|按|视为|当)", text)
+            ):
+                # 不去就算自动离职 / 不去按旷工处理: the label the employer pins on a refusal to move; the ground is
+                # the relocation (40(3)), not the worker's fault (session 16, lead).
+                continue
             if hit and value == "trivial":
                 # 经常玩手机: repeated conduct a lawful rule may make serious — not this class.
                 hit = next(
