@@ -39,6 +39,12 @@ def _words(fact_words: str) -> str:
     return fact_words.split("…")[0]
 
 
+def _told(facts: CaseFacts, name: str) -> bool:
+    """A fact the worker told, not one the facts layer derived (its note says how): the sum owed computed from
+    the months and the wage (session 16) is this module's own estimate, not a figure the worker gave."""
+    return facts.has(name) and not facts.facts[name].note
+
+
 def _value(facts: CaseFacts, name: str) -> float | None:
     value = facts.get(name)
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
@@ -73,13 +79,13 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
     whole = "\n".join(texts)
     claims: list[Claim] = []
     months = _value(facts, "unpaid_months")
-    if months is not None and months >= 2 and not facts.has("unpaid_amount"):
+    if months is not None and months >= 2 and not _told(facts, "unpaid_amount"):
         fact = facts.facts["unpaid_months"]
         text = f"{_words(fact.words)}，{wage_words}"
         claims.append(
             Claim(Amount(months * wage, text, fact.approximate), ((_words(fact.words), fact.turn),))
         )
-    elif months is None and not facts.has("unpaid_amount") and (owed := _years_of_pay(texts, wording)):
+    elif months is None and not _told(facts, "unpaid_amount") and (owed := _years_of_pay(texts, wording)):
         years, words, turn = owed
         claims.append(Claim(Amount(years * 12 * wage, f"{words}，{wage_words}", True), ((words, turn),)))
     service = _value(facts, "service_months")
@@ -234,7 +240,7 @@ def _never_paid(
     """A job never paid at all (干了八个月，到现在一分钱没拿到): its months × the wage, when no months unpaid or
     sum owed are told and the job is short enough to be the pay's period (a construction season, a year or
     three: 干了八年，这个月一分钱没拿到 is no eight years' pay)."""
-    if wording.never_paid is None or facts.has("unpaid_months") or facts.has("unpaid_amount"):
+    if wording.never_paid is None or facts.has("unpaid_months") or _told(facts, "unpaid_amount"):
         return None
     service = _value(facts, "service_months")
     if service is None or not 2 <= service <= wording.never_paid_max_months:
