@@ -39,15 +39,16 @@ def _words(fact_words: str) -> str:
     return fact_words.split("…")[0]
 
 
-def _told(facts: CaseFacts, name: str) -> bool:
-    """A fact the worker told, not one the facts layer derived (its note says how): the sum owed computed from
-    the months and the wage (session 16) is this module's own estimate, not a figure the worker gave."""
-    return facts.has(name) and not facts.facts[name].note
-
-
 def _value(facts: CaseFacts, name: str) -> float | None:
     value = facts.get(name)
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _owed_told(facts: CaseFacts) -> bool:
+    """A sum owed the worker told (欠我六万三), not the consultation layer's own months × wage (its ``note`` says
+    how it was derived: session 16, facts16): the derived one is this module's claim to compute, with its anchors."""
+    fact = facts.facts.get("unpaid_amount")
+    return fact is not None and not fact.note
 
 
 def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWording) -> list[Claim]:
@@ -79,13 +80,13 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
     whole = "\n".join(texts)
     claims: list[Claim] = []
     months = _value(facts, "unpaid_months")
-    if months is not None and months >= 2 and not _told(facts, "unpaid_amount"):
+    if months is not None and months >= 2 and not _owed_told(facts):
         fact = facts.facts["unpaid_months"]
         text = f"{_words(fact.words)}，{wage_words}"
         claims.append(
             Claim(Amount(months * wage, text, fact.approximate), ((_words(fact.words), fact.turn),))
         )
-    elif months is None and not _told(facts, "unpaid_amount") and (owed := _years_of_pay(texts, wording)):
+    elif months is None and not _owed_told(facts) and (owed := _years_of_pay(texts, wording)):
         years, words, turn = owed
         claims.append(Claim(Amount(years * 12 * wage, f"{words}，{wage_words}", True), ((words, turn),)))
     service = _value(facts, "service_months")
@@ -101,9 +102,10 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
         n, _ = n_months(Span(whole_months, round((service - whole_months) * 30)))
         factor = 2 if wording.unlawful.search(whole) else 1
         fact = facts.facts["service_months"]
-        text = f"{_words(fact.words)}，{wage_words}，{'2N' if factor == 2 else 'N'}"
+        base, base_words = _severance_base(facts, wage, wage_words)
+        text = f"{_words(fact.words)}，{base_words}，{'2N' if factor == 2 else 'N'}"
         anchors = ((asked.group(0), _turn(texts, asked)), (_words(fact.words), fact.turn))
-        claims.append(Claim(Amount(float(n) * factor * wage, text, True), anchors))
+        claims.append(Claim(Amount(float(n) * factor * base, text, True), anchors))
     unsigned = _value(facts, "months_without_contract")
     double = wording.double_wage.search(whole) if wording.double_wage else None
     if unsigned is not None and facts.get("contract_signed") is False and double is not None:
@@ -122,6 +124,20 @@ def computed_claims(facts: CaseFacts, texts: Sequence[str], wording: ClaimWordin
             Claim(Amount(LUMP_SUM_MONTHS[grade] * wage, text, True), ((_words(fact.words), fact.turn),))
         )
     return claims
+
+
+def _severance_base(facts: CaseFacts, wage: float, wage_words: str) -> tuple[float, str]:
+    """Session 16 (issue 14, the class "a severance whose base is the whole month's pay"): N is counted on the
+    average month's pay before the ending, bonuses, allowances and commission included (劳动合同法第四十七条
+    第三款; 劳动合同法实施条例第二十七条), not on the basic pay alone (底薪12600，加福利总报酬每月19500). The
+    consultation layer's ``average_monthly_wage`` is that month when it is told and larger than the wage read."""
+    average = _value(facts, "average_monthly_wage")
+    if average is None or average <= wage or average > 10 * wage:
+        return wage, wage_words
+    return (
+        average,
+        f"{_words(facts.facts['average_monthly_wage'].words)}（经济补偿按含奖金、津贴的月平均工资计）",
+    )
 
 
 # 关于职工全年月平均工作时间和工资折算问题的通知 (劳社部发〔2008〕3号): 250 working days a year, 20.83 a month —
@@ -240,7 +256,7 @@ def _never_paid(
     """A job never paid at all (干了八个月，到现在一分钱没拿到): its months × the wage, when no months unpaid or
     sum owed are told and the job is short enough to be the pay's period (a construction season, a year or
     three: 干了八年，这个月一分钱没拿到 is no eight years' pay)."""
-    if wording.never_paid is None or facts.has("unpaid_months") or _told(facts, "unpaid_amount"):
+    if wording.never_paid is None or facts.has("unpaid_months") or _owed_told(facts):
         return None
     service = _value(facts, "service_months")
     if service is None or not 2 <= service <= wording.never_paid_max_months:

@@ -494,11 +494,36 @@ def find_employer_chain(text: str, wording: ChainWording) -> Chain | None:
     denied = wording.parties_dispute is not None and wording.parties_dispute.search(text)
     # … and two parties with the work passed down by contract (总包转包给包工头, 挂靠在建筑公司).
     denied = denied or (wording.contracting is not None and wording.contracting.search(text))
+    # Session 16: two kinds of go-between firm named apart (劳务派遣公司 … 业务外包) are three parties with the
+    # place of work, even unnamed.
+    between = _intermediary_kinds(text, wording)
+    if between >= 2 and len(distinct) >= 2:
+        distinct.add("the place of work")
     if len(distinct) >= 3 or (len(distinct) >= 2 and (len(handovers) >= 2 or denied)):
         first = min(m.start() for m in named)
         last = max(m.end() for m in [*named, *handovers])
         return Chain(len(distinct), len(handovers), text[first:last][:60])
     return None
+
+
+def _intermediary_kinds(text: str, wording: ChainWording) -> int:
+    """How many kinds of go-between firm the text names apart: a match beside another kind's (外包派遣进来的, one
+    firm described twice) counts with it as one."""
+    spans = sorted(
+        (m.start(), m.end(), k)
+        for k, p in enumerate(wording.intermediaries)
+        for m in p.finditer(text)
+        if m.end() > m.start()
+    )
+    kinds: set[int] = set()
+    last_end, last_kind = -10, -1
+    for start, end, kind in spans:
+        if start - last_end <= 1 and kind != last_kind:
+            last_end = max(last_end, end)
+            continue
+        kinds.add(kind)
+        last_end, last_kind = end, kind
+    return len(kinds)
 
 
 # --- dates and time limits ---------------------------------------------------------------------

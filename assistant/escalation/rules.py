@@ -117,6 +117,9 @@ class ChainWording:
     parties_dispute: re.Pattern[str] | None = None
     # … or the work passed down by contract (转包, 分包, 挂靠): two parties and a dispute make a chain.
     contracting: re.Pattern[str] | None = None
+    # Session 16: the kinds of go-between firm (派遣, 劳务/人力公司, 外包, 中介); two of them named are a chain of
+    # three, the place of work unnamed (派遣公司 + 外包 → the site); () : never.
+    intermediaries: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -308,6 +311,9 @@ def _chain(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> C
             companies=_optional(raw, "companies", where, lexicons),
             parties_dispute=_optional(raw, "parties_dispute", where, lexicons),
             contracting=_optional(raw, "contracting", where, lexicons),
+            intermediaries=tuple(
+                _either(kind, f"{where} intermediaries", lexicons) for kind in raw.get("intermediaries", [])
+            ),
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc
