@@ -30,7 +30,10 @@ def safety_message(categories: Iterable[str], messages: SafetyMessages | None = 
     config = messages if messages is not None and messages.emergency else _FALLBACK
     wanted = {CODE_CATEGORY.get(c, c) for c in categories}
     calm = bool(wanted) and wanted <= set(config.calm)  # session 16: a death long past needs no 110/120
-    lines = [config.header, *(() if calm else config.emergency)]
+    lines = [
+        (config.calm_header or config.header) if calm else config.header,
+        *(() if calm else config.emergency),
+    ]
     order = list(config.order) + sorted(wanted - set(config.order))
     for category in order:
         if category in wanted:

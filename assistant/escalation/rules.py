@@ -205,6 +205,9 @@ class SafetyMessages:
     # the words that tell a death as past (去年, 三个月前, 8月); None: every block keeps the emergency lines.
     calm: tuple[str, ...] = ()
     past_death: re.Pattern[str] | None = None
+    # The header of a calm block (a family asking after a death long past): "your life's safety comes first"
+    # speaks to someone in danger, not to a widow; empty: the ordinary header.
+    calm_header: str = ""
 
 
 @dataclass(frozen=True)
@@ -434,6 +437,7 @@ def _messages(raw: Mapping[str, Any]) -> SafetyMessages:
         footer=str(raw.get("footer", "")),
         order=tuple(raw.get("order", list(categories))),
         calm=tuple(str(c) for c in raw.get("calm", [])),
+        calm_header=str(raw.get("calm_header", "")),
         past_death=re.compile("|".join(f"(?:{p})" for p in raw["past_death"]))
         if raw.get("past_death")
         else None,

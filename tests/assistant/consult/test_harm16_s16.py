@@ -92,6 +92,8 @@ def test_a_past_death_asked_with_money_opens_with_the_family_s_rights(question: 
     assert decision.priority == "urgent" and decision.escalate  # the ticket is unchanged
     assert "110" not in block and "120" not in block
     assert "先别急着签" in block and "20倍" in block and "1年内" in block
+    # Session 16, lead: a bereaved family is not told "your life's safety comes first".
+    assert "生命安全最重要" not in block and "节哀" in block.splitlines()[0]
 
 
 @pytest.mark.parametrize(
@@ -107,6 +109,7 @@ def test_a_past_death_asked_with_money_opens_with_the_family_s_rights(question: 
 def test_a_death_told_now_keeps_the_emergency_line(question: str) -> None:
     block = decide(question, today=TODAY).safety_message or ""
     assert "110" in block and "120" in block
+    assert block.startswith("【安全提示】")
 
 
 # --- (3) the severance base is not the basic pay alone -------------------------------------------------------
