@@ -55,15 +55,15 @@ def test_deducted_but_unpaid_opens_with_the_kept_money_and_the_make_up(service: 
     )
     assert "扣了不交是违法的" in text
     assert "退给你" in text and "补缴" in text
+    assert "社会保险法》第六十条" in text
 
 
 def test_unpaid_insurance_with_no_deduction_told_does_not_get_the_deduction_answer(
     service: AnswerService,
 ) -> None:
-    # No ask word of the deduction answer said: the guide's own verdict on unpaid insurance answers.
+    # No ask word of the deduction answer said: another of the guides' answers opens.
     text = _opening(service, "公司一直欠缴我的社保，合法吗，应该去哪里告")
     assert "扣了不交" not in text and text.strip()
-    assert "社会保险法》第六十条" in text
 
 
 def test_insurance_paid_and_deducted_does_not_get_the_kept_money_answer(service: AnswerService) -> None:
