@@ -972,7 +972,7 @@ class FactExtractor:
         )
         self._unit_duty = re.compile(
             rf"(?:{lex.pattern('people', 'unit_subject')})(?:现在|目前|这时|这种情况下?|是)?(?:{lex.pattern('people', 'unit_modal')})"
-            rf"[^，。,.!?？！；;]{{0,4}}?(?:{lex.pattern('people', 'unit_duty_verb')})"
+            rf"[^，。,.!?？！；;]{{0,10}}?(?:{lex.pattern('people', 'unit_duty_verb')})"
         )
         self._unit_self = re.compile(
             rf"{lex.pattern('people', 'workers_group')}|我们(?=[\d{CN_CHARS}几])"

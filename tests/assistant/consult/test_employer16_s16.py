@@ -107,3 +107,23 @@ def test_a_household_hiring_a_nanny_is_told_its_own_share() -> None:
     first = opening(p)
     assert "过错" in first and "不是工伤" in first
     assert "找雇你的人" not in first
+
+
+def test_the_employer_naming_a_fault_is_told_what_it_must_prove_and_do() -> None:
+    for text in (
+        "员工无故旷工一个星期，单位打算把他开除，要注意什么",
+        "员工连续旷工了好几天，公司能不能直接开除，要给补偿吗",
+    ):
+        p = plan_with_tools(text, ranked("unlawful_termination"))
+        assert "民主程序" in opening(p) and "你可以要" not in said(p), text
+
+
+def test_the_employer_naming_a_trifle_is_warned_it_is_no_serious_breach() -> None:
+    p = plan_with_tools("公司能不能因为员工上班玩手机就直接把他辞退", ranked("unlawful_termination"))
+    assert "构不成" in opening(p) or "够不上" in opening(p)
+    assert "你可以要" not in said(p)
+
+
+def test_a_worker_told_of_a_fault_still_hears_the_workers_answer() -> None:
+    p = plan_with_tools("我旷工了两天，公司说要开除我，这样合法吗", ranked("unlawful_termination"))
+    assert not opening(p).startswith("你是用人单位")
