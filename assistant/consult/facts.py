@@ -971,7 +971,7 @@ class FactExtractor:
             rf"|(?:^|[，。,.!?？！；;\s])[\u4e00-\u9fff](?:某某?|[XxＸ×]{{1,2}})(?=[\u4e00-\u9fff])(?!公司|单位|企业|厂|店|地|些|个|种|天|年|月|人|处|项|市|省|县|区)"
         )
         self._unit_duty = re.compile(
-            rf"(?:{lex.pattern('people', 'unit_subject')})(?:现在|目前|这时|这种情况下?|是)?(?:{lex.pattern('people', 'unit_modal')})"
+            rf"(?<!用人)(?:{lex.pattern('people', 'unit_subject')})(?:现在|目前|这时|这种情况下?|是)?(?:{lex.pattern('people', 'unit_modal')})"
             rf"[^，。,.!?？！；;]{{0,10}}?(?:{lex.pattern('people', 'unit_duty_verb')})"
         )
         self._unit_self = re.compile(
@@ -1270,7 +1270,15 @@ class FactExtractor:
     def _spoken_of(self, text: str) -> str | None:
         """The words naming the worker in the third person, when no first person in the message is the worker
         (session 16, employer16): 我们公司 / 我方 / 我家 speak for the side that hires, 我们工人 for the workers."""
-        hit = self._third_person_worker.search(text)
+        # 在饭店当服务员 / 做保姆 / 算不算平台的员工: the asker's own job or standing, not a worker spoken of.
+        hit = next(
+            (
+                h
+                for h in self._third_person_worker.finditer(text)
+                if not re.search(r"(?:当|做|干|任|作为)\S?$|(?:是|算|属于)\S{0,4}$", text[: h.start()])
+            ),
+            None,
+        )
         if hit is None:
             return None
         rest = text

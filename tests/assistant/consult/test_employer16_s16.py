@@ -127,3 +127,20 @@ def test_the_employer_naming_a_trifle_is_warned_it_is_no_serious_breach() -> Non
 def test_a_worker_told_of_a_fault_still_hears_the_workers_answer() -> None:
     p = plan_with_tools("我旷工了两天，公司说要开除我，这样合法吗", ranked("unlawful_termination"))
     assert not opening(p).startswith("你是用人单位")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在工地做小工，老板说好一天三百，现在只给两百五",  # the asker's own job, no pronoun
+        "开网约车的，车是公司的，算不算公司的员工",  # the asker's own standing
+    ],
+)
+def test_a_worker_naming_their_own_job_is_not_spoken_of(text: str) -> None:
+    told = facts(text)
+    assert "worker_spoken_of" not in told and told.get("asker") != "employer"
+
+
+def test_the_statutes_question_about_the_employer_is_not_read_as_the_employer_asking() -> None:
+    told = facts("劳动者在试用期内生病了，用人单位可以解除合同吗")
+    assert told.get("asker") != "employer" and told.get("worker_spoken_of") is True
