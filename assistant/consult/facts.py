@@ -98,6 +98,9 @@ FACT_NAMES = frozenset(
         "city",
         "age",
         "asker",
+        # Session 16 (employer16): the worker only spoken of in the third person (员工, 王某), no one asking as
+        # the worker: the opening says the rule of the worker (员工可以…), not to them.
+        "worker_spoken_of",
         "relation",
         "complaint_referred",  # session 15: a hotline or inspection reply sent the matter to arbitration
         "disease_stage",  # session 15: an occupational disease diagnosed
@@ -974,6 +977,23 @@ class FactExtractor:
             rf"(?:^|[，。,.!?？！；;\s])(?:{lex.pattern('people', 'staff_demand_subject')})"
             rf"[^，。,.!?？！；;我]{{0,6}}?(?:{lex.pattern('people', 'staff_demand_verb')})"
         )
+        # Session 16 (employer16, issue 13): the worker spoken of only in the third person, and the side that hires
+        # asking its own duty or power (公司能不能开除, 我们要赔多少): corpus/consult/facts.toml [people].
+        self._third_person_worker = re.compile(
+            rf"(?:{lex.pattern('people', 'third_person_worker')})"
+            # A worker named the way a forum hides a name (王某, 李X, 张某某) at the start of a clause.
+            rf"|(?:^|[，。,.!?？！；;\s])[\u4e00-\u9fff](?:某某?|[XxＸ×]{{1,2}})(?=[\u4e00-\u9fff])(?!公司|单位|企业|厂|店|地|些|个|种|天|年|月|人|处|项|市|省|县|区)"
+        )
+        self._unit_duty = re.compile(
+            rf"(?<!用人)(?:{lex.pattern('people', 'unit_subject')})(?:现在|目前|这时|这种情况下?|是)?(?:{lex.pattern('people', 'unit_modal')})"
+            rf"[^，。,.!?？！；;]{{0,10}}?(?:{lex.pattern('people', 'unit_duty_verb')})"
+        )
+        self._unit_self = re.compile(
+            rf"{lex.pattern('people', 'workers_group')}|我们(?=[\d{CN_CHARS}几])"
+            rf"|(?P<unit>{lex.pattern('people', 'unit_self')}|我们(?={lex.pattern('people', 'unit_self_acts')}))"
+        )
+        self._worker_self = re.compile(lex.pattern("people", "worker_self"))
+        self._we_act = re.compile(rf"我们(?:{lex.pattern('people', 'unit_self_acts')})")
         colleague = lex.pattern("people", "colleague")
         self._colleague = re.compile(
             rf"(?:^|我的?|俺的?|我们|俺们)(?P<who>{colleague})(?:{self._when}){{0,3}}(?:{lex.pattern('people', 'colleague_verbs')})"
@@ -1264,6 +1284,29 @@ class FactExtractor:
             r"(?:读|上|念|才|刚|还在|正在)初(?P<g>[一二三])|初(?P<g2>[一二三])(?:的?学生|就|没读完|辍学|退学|还没|毕业)"
             r"|(?:读|上|念|才)(?P<p>[四五六])年级"
         )
+
+    def _spoken_of(self, text: str) -> str | None:
+        """The words naming the worker in the third person, when no first person in the message is the worker
+        (session 16, employer16): 我们公司 / 我方 / 我家 speak for the side that hires, 我们工人 for the workers."""
+        # 在饭店当服务员 / 做保姆 / 算不算平台的员工: the asker's own job or standing, not a worker spoken of.
+        hit = next(
+            (
+                h
+                for h in self._third_person_worker.finditer(text)
+                if not re.search(r"(?:当|做|干|任|作为)\S?$|(?:是|算|属于)\S{0,4}$", text[: h.start()])
+            ),
+            None,
+        )
+        if hit is None:
+            return None
+        rest = text
+        for unit in self._unit_self.finditer(text):
+            if unit.group("unit") is None:
+                return None  # 我们工人, 我们几个: workers as a group
+            rest = rest.replace(unit.group(0), "", 1)
+        if self._worker_self.search(rest):
+            return None
+        return hit.group(0).strip("，。,.!?？！；; ")
 
     # --- the conversation --------------------------------------------------------------------
 
@@ -2225,7 +2268,12 @@ class FactExtractor:
                 if not asked or answer is not None:
                     put("injury_insurance", answer if asked else value, hit.group(0))
                 break
-        if hit := self._employer.search(text) or self._staff_demand.search(text):
+        spoken_of = self._spoken_of(text)
+        if hit := (
+            self._employer.search(text)
+            or self._staff_demand.search(text)
+            or ((self._unit_duty.search(text) or self._we_act.search(text)) if spoken_of else None)
+        ):
             put("asker", "employer", hit.group(0).strip("，。,.!?？！；; "))
             if contractor := self._contractor.search(text):
                 put("asker_contractor", True, contractor.group(0))
@@ -2247,6 +2295,10 @@ class FactExtractor:
                 if hit is not None and not self._self_harmed.search(text):
                     put("asker", "colleague", hit.group(0))
                     put("relation", hit.group("who") or hit.group("who2"), hit.group(0))
+                elif spoken_of:
+                    # Session 16 (employer16): the worker only spoken of (无故辞退员工要赔多少钱): the rule is said
+                    # of the worker, not to them.
+                    put("worker_spoken_of", True, spoken_of)
         if hit := self._violence.search(text):
             put("violence", True, hit.group(0))
         if hit := self._pay_sought.search(text):

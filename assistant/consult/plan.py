@@ -989,9 +989,9 @@ def plan_consultation(
                 break
     if plan.ask and values.get("asker") in ("family", "colleague"):
         plan.ask = about_relative(plan.ask, values.get("relation"))
-    elif plan.ask and values.get("asker") == "employer":
+    elif plan.ask and (values.get("asker") == "employer" or values.get("worker_spoken_of") is True):
         # Session 16 (issue 13): the employer asking is asked about its worker (员工是哪一天开始上班的), not
-        # about itself (你是哪一天开始上班的).
+        # about itself (你是哪一天开始上班的); so is one who speaks of the worker only (employer16).
         plan.ask = plan.ask.replace("你们", "员工").replace("你", "员工")
     never_hired = values.get("applicant") is True and not {"service_months", "start_date"} & values.keys()
     if values.get("dispute_stage") in ARBITRATION_PASSED:
