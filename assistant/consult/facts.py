@@ -188,6 +188,8 @@ FACT_NAMES = frozenset(
         # Session 16 (facts16): the employer's ending only meant or announced (公司想辞退我, 说要裁员, 准备跟我解除):
         # the job goes on, so no departure is read from it (no leaving date, no "after you left" steps).
         "dismissal_meant",
+        # Session 16 (lead): an agreement to end the job handed over and asked about, nothing said signed.
+        "agreement_offered",
         # A student at school on an internship (corpus/consult/facts.toml [status] student_words): the
         # labour relation itself is in doubt (session 8).
         "student_intern",
@@ -2597,7 +2599,26 @@ class FactExtractor:
                 continue
             if not self._agreement_sign_hypothetical.search(clause + hit.group(0)[:4]):
                 put("agreement_signed", True, hit.group(0))
+                signed = True
                 break
+        else:
+            signed = False
+        # 发了个协商解除协议 … 要不要签: an agreement handed over and asked about, nothing said signed — an offer,
+        # so its date is no leaving (session 16, lead; see _derive_left).
+        if (
+            not signed
+            and (
+                offer := self._employer_agreement.search(text)
+                or next(
+                    (h for v, p in self._terminations if v == "agreed" for h in [p.search(text)] if h), None
+                )
+            )
+            and self._agreement_sign_hypothetical.search(text)
+            and not re.search(
+                r"签了(?!会|以后会|之后会|的话)|签过|签完|已经签|已签|签好|签字了|按了手印", text
+            )
+        ):
+            put("agreement_offered", True, offer.group(0))
         read: set[str] = set()
         for name, patterns in (
             ("proposed_by", self._proposed),
@@ -2755,6 +2776,13 @@ class FactExtractor:
         if record.has("left_job") or record.get("still_employed") or record.get("leaving_planned"):
             return
         end = record.date("end_date")
+        if record.get("agreement_offered") and re.search(
+            r"协议|协商", record.facts["end_date"].words if end else ""
+        ):
+            # The date of an agreement only offered (公司10月20号给了我一份协商解除协议，要不要签) is no
+            # leaving: no left_job, no time limit from it (session 16, lead, after the fresh set's reading).
+            record.facts.pop("end_date", None)
+            end = None
         for name, holds in (
             ("resignation_made", record.get("resignation_made") is True),
             (

@@ -105,3 +105,47 @@ def test_a_relocation_asked_about_money_opens_with_consultation_and_compensation
 )
 def test_moving_goods_or_house_is_no_relocation(question: str) -> None:
     assert extract_facts([question], TODAY).values().get("ending_ground") != "objective_change"
+
+
+# --- after the fresh set's reading: time off is not time served; an agreement offered is no leaving ---------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "开了病假已经休了两个月了，公司停发了工资",
+        "受伤以后在家歇了三个月，老板一分钱没给",
+    ],
+)
+def test_time_off_taken_is_not_time_served(question: str) -> None:
+    assert "service_months" not in extract_facts([question], TODAY).values()
+
+
+def test_tenure_told_beside_time_off_is_still_read() -> None:
+    assert (
+        extract_facts(["在厂里干了三年，病假休了两个月，公司不发工资"], TODAY).values()["service_months"]
+        == 36
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "公司10月20号给了我一份协商解除协议，要不要签",
+        "人事上个月发了个协商解除协议给我，说给N，签了会怎么样",
+    ],
+)
+def test_an_agreement_offered_and_asked_about_is_no_leaving(question: str) -> None:
+    told = extract_facts([question], TODAY).values()
+    assert "left_job" not in told and "end_date" not in told
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我10月份已经签了协商解除协议，公司说给N，还没给钱",
+        "10月20号签了离职协议，补偿到现在没给",
+    ],
+)
+def test_an_agreement_signed_is_a_leaving(question: str) -> None:
+    assert extract_facts([question], TODAY).values().get("left_job") is True
