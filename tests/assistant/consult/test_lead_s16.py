@@ -115,6 +115,7 @@ def test_moving_goods_or_house_is_no_relocation(question: str) -> None:
     [
         "开了病假已经休了两个月了，公司停发了工资",
         "受伤以后在家歇了三个月，老板一分钱没给",
+        "产假休完回来上班也好几个月了，现在要调我去上夜班",
     ],
 )
 def test_time_off_taken_is_not_time_served(question: str) -> None:
