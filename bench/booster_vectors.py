@@ -79,22 +79,30 @@ def embed_all(texts: list[str], cache: Path | None) -> np.ndarray:
     return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
-def fit_vectors(x: np.ndarray, y: np.ndarray, c: float) -> np.ndarray:
-    """L2-regularised logistic regression on dense vectors (L-BFGS); the last weight is the bias."""
+def fit_lr(x: Any, y: np.ndarray, c: float, pos_weight: float = 1.0, maxiter: int = 1000) -> np.ndarray:
+    """Weighted L2-regularised logistic regression (L-BFGS) on dense or sparse features; the last weight is the
+    bias. ``pos_weight`` weights the positives up (bench/ticket_oof.py, session 16); 1.0 is the plain loss."""
     from scipy.optimize import minimize
 
-    n = len(y)
+    sw = np.where(y == 1, pos_weight, 1.0)
+    n = float(sw.sum())
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         z = x @ w[:-1] + w[-1]
         p = 1 / (1 + np.exp(-z))
-        value = -np.mean(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))
+        value = -np.sum(sw * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))) / n
         value += 0.5 / (c * n) * float(w[:-1] @ w[:-1])
-        r = (p - y) / n
+        r = sw * (p - y) / n
         grad = np.concatenate([x.T @ r + w[:-1] / (c * n), [r.sum()]])
         return float(value), grad
 
-    return minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
+    w0 = np.zeros(x.shape[1] + 1)
+    return minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": maxiter}).x
+
+
+def fit_vectors(x: np.ndarray, y: np.ndarray, c: float) -> np.ndarray:
+    """L2-regularised logistic regression on dense vectors; the last weight is the bias."""
+    return fit_lr(x, y, c, maxiter=500)
 
 
 def knn_scores(train_x: np.ndarray, train_y: np.ndarray, test_x: np.ndarray, k: int) -> np.ndarray:

@@ -52,7 +52,7 @@ sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "scripts"))
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from booster_vectors import embed_all  # noqa: E402
+from booster_vectors import embed_all, fit_lr  # noqa: E402
 from train_safety_model import text  # noqa: E402
 
 from assistant.escalation import EscalationPolicy, PolicyInput, load_rules  # noqa: E402
@@ -96,26 +96,6 @@ def ngram_matrix(texts: list[str], vocab: dict[str, int], sizes: tuple[int, ...]
         cols += idx
         vals += [1 / math.sqrt(max(len(grams), 1))] * len(idx)
     return csr_matrix((vals, (rows, cols)), shape=(len(texts), len(vocab)))
-
-
-def fit_lr(x: Any, y: np.ndarray, c: float, pos_weight: float) -> np.ndarray:
-    """Weighted L2 logistic regression (L-BFGS); the last weight is the bias."""
-    from scipy.optimize import minimize
-
-    sw = np.where(y == 1, pos_weight, 1.0)
-    n = float(sw.sum())
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        z = x @ w[:-1] + w[-1]
-        p = 1 / (1 + np.exp(-z))
-        value = -np.sum(sw * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))) / n
-        value += 0.5 / (c * n) * float(w[:-1] @ w[:-1])
-        r = sw * (p - y) / n
-        grad = np.concatenate([x.T @ r + w[:-1] / (c * n), [r.sum()]])
-        return float(value), grad
-
-    w0 = np.zeros(x.shape[1] + 1)
-    return minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 1000}).x
 
 
 def learners(
