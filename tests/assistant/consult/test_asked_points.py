@@ -38,6 +38,12 @@ def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(serv
         "injury_rest_length",
         "commercial_insurance_injury",
         "insurance_not_bought",  # displaces the benefits guide
+        # session 17 (injury17)
+        "injury_civil_route",
+        "injury_grade_asked",
+        "injury_nutrition",
+        "injury_treatment_allowances",
+        "injury_no_clock_in",
     }
     assert "work_injury_benefits" in problems["injury_nursing"]
 

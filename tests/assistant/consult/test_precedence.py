@@ -187,9 +187,8 @@ def test_the_wage_while_off_work_is_the_stop_work_pay_answer_not_the_grade_tarif
     "question", ["手指被机器切掉一截，可以评估几个等级的伤残", "肋骨骨裂三根，工伤鉴定能评多少级"]
 )
 def test_the_grade_asked_is_answered_by_grading_not_the_recognition_time_limits(question: str) -> None:
-    # Routed to recognition alone, the opening was its stock answer (the one-year application).
-    before = plan(question, "work_injury_recognition", shipped=False)
-    assert first(before) == "work_injury_recognition"
+    # Routed to recognition alone, the opening was its stock answer (the one-year application). Since session 17
+    # the asked point injury_grade_asked (an injury told + its grade asked) reaches grading without the rule too.
     after = plan(question, "work_injury_recognition")
     assert after.selected[-1] == "work_injury_benefits/grade_of_injury"
     assert any((ref.law, ref.article) == ("工伤保险条例", 25) for s in after.conclusion for ref in s.cite)
