@@ -118,3 +118,13 @@ def test_a_forensic_grade_is_not_the_work_injury_grade(service: AnswerService) -
 def test_a_work_injury_grade_keeps_the_tariff(service: AnswerService) -> None:
     first = first_of(service, "在厂里被机器压伤，劳动能力鉴定评了八级，工资5000，能拿多少")
     assert "两套算法" not in first and "11个月" in first
+
+
+def test_what_a_work_injury_claim_covers(service: AnswerService) -> None:
+    first = first_of(service, "出了工伤以后，能找单位要的钱都包括哪些")
+    assert "一次性伤残补助金" in first and "原工资照发" in first and "医疗费" in first
+
+
+def test_the_scope_of_recognition_keeps_its_answer(service: AnswerService) -> None:
+    first = first_of(service, "认定工伤的情形包括哪些")
+    assert "一次性伤残补助金" not in first
