@@ -121,3 +121,25 @@ def test_the_employer_asking_what_an_ending_costs_hears_the_figures_in_the_third
 def test_a_worker_asking_the_same_is_answered_as_the_worker() -> None:
     p = plan_with_tools("公司要辞退我，我干了两年，工资五千，要给多少补偿", ranked("severance_compensation"))
     assert "这名员工" not in opening(p)
+
+
+# --- class 1b: the years told, the wage not, asked whether (or which of two figures) --------------------
+
+
+def test_years_told_whether_asked_opens_with_the_months_of_n_and_2n() -> None:
+    p = plan_with_tools(
+        "我在厂里干了五年半被辞退了，补偿是五个月还是六个月", ranked("severance_compensation")
+    )
+    first = opening(p)
+    assert first.startswith("按你干的时间") and "6个月工资" in first and "12个月工资" in first
+
+
+def test_no_years_told_keeps_the_rule_without_invented_months() -> None:
+    p = plan_with_tools("我被辞退了，有补偿吗", ranked("severance_compensation"))
+    assert "个月工资；没有合法理由" not in opening(p)
+
+
+def test_years_told_asked_as_whether_opens_with_yes_and_the_months() -> None:
+    p = plan_with_tools("干了三年被公司辞退了，有没有补偿", ranked("severance_compensation"))
+    first = opening(p)
+    assert first.startswith("能。按你干的时间") and "3个月工资" in first and "6个月工资" in first
