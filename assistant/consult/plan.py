@@ -431,12 +431,11 @@ def _select_answer(
             sup = support_of(answer, support)
             scored.append((answer.kind == kind, covered, focused, sup, -index, focused > 0, answer))
     if values is not None:
-        # Among the answers the words name, those that can hold for this asker (公司不签合同会被罚吗 asked by the
-        # worker: not the employer's own exposure, which holds only for the employer asking); none left, the
-        # default speaks. A situation keeps its choice: its default would speak to a case nobody asked about.
-        kept = [item for item in scored if item[6] in answers]
-        if kept or not (guide.codes or guide.trigger is not None):
-            scored = kept
+        # An answer the words name but written wholly for another asker is as if absent (老板会被处罚吗 asked by
+        # the worker: not the employer's own exposure); none left, the default speaks. Any other answer the words
+        # name that cannot hold keeps its place: the guide is then not this case's, and says nothing (a stoppage's
+        # 生活费 rule for an injured worker paid 生活费, consult_dev).
+        scored = [item for item in scored if item[6] in answers or not _for_asker_only(item[6])]
         # Those written for who asks go first (the employer's exposure before the worker's remedy, 老板问：没交社保
         # 被投诉了，单位会有什么后果).
         scored = [item for item in scored if _written_for_asker(item[6], values)] or scored
@@ -1565,9 +1564,12 @@ def _written_for_asker(answer: GuideAnswer | None, values: Mapping[str, Any]) ->
     branch among the worker's (an uninsured contractor's injury) is weighed as before."""
     if answer is None or not (values.get("asker") or values.get("worker_spoken_of")):
         return False
-    if not all(ASKER_FACTS & statement.when.names for statement in answer.branches):
-        return False
-    return _branch(answer, values) is not None
+    return _for_asker_only(answer) and _branch(answer, values) is not None
+
+
+def _for_asker_only(answer: GuideAnswer) -> bool:
+    """Does every branch of the answer name who asks (written wholly for the employer asking, say)?"""
+    return bool(answer.branches) and all(ASKER_FACTS & statement.when.names for statement in answer.branches)
 
 
 def _names_clause(answer: GuideAnswer | None, question: str) -> bool:

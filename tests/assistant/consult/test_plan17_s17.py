@@ -148,3 +148,28 @@ def test_the_employer_naming_a_fault_still_hears_what_the_ground_requires() -> N
     )
     assert "民主程序" in said(p) or "严重违反" in said(p)
     assert not opening(p).startswith("没有法定理由或者没走法定程序辞退员工")
+
+
+def test_a_worded_answer_that_cannot_hold_keeps_its_place_unless_written_for_another_asker() -> None:
+    # A case-bound answer the words name (a stoppage's 生活费) that cannot hold leaves the guide silent, as before:
+    # the guide is not this case's, and its default must not speak instead (an injured worker paid 生活费).
+    worded = GuideAnswer(
+        id="worded",
+        kind="verdict",
+        asks=("生活费",),
+        branches=(Statement("停工。", (ClauseRef("劳动法", 50),), Condition.parse("stoppage == true")),),
+    )
+    exposure = GuideAnswer(
+        id="exposure",
+        kind="verdict",
+        asks=("被罚",),
+        branches=(
+            Statement("单位。", (ClauseRef("劳动合同法", 85),), Condition.parse("asker == 'employer'")),
+        ),
+    )
+    plain = _answer("plain", "", "劳动法", 50)
+    guide = _guide(plain, worded, exposure)
+    assert _select_answer(guide, "只给生活费，对不对", "verdict", None, {}).id == "worded"
+    # Written wholly for the employer, asked by the worker: the guide's own default answers instead.
+    assert _select_answer(guide, "老板会被罚吗", "verdict", None, {}).id == "plain"
+    assert _select_answer(guide, "我会被罚吗", "verdict", None, {"asker": "employer"}).id == "exposure"
