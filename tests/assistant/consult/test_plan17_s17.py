@@ -173,3 +173,27 @@ def test_a_worded_answer_that_cannot_hold_keeps_its_place_unless_written_for_ano
     # Written wholly for the employer, asked by the worker: the guide's own default answers instead.
     assert _select_answer(guide, "老板会被罚吗", "verdict", None, {}).id == "plain"
     assert _select_answer(guide, "我会被罚吗", "verdict", None, {"asker": "employer"}).id == "exposure"
+
+
+def test_a_worker_whose_retrieval_ranks_the_penalty_clause_first_still_gets_an_opening() -> None:
+    # Session 16's failure: with the employer's exposure in the guide and retrieval ranking its clause (劳动合同法 85)
+    # first, the support-ranked default of a plain question was that fact-bound answer, and the opening went blank.
+    from assistant.consult.facts import extract_facts
+    from assistant.consult.plan import plan_consultation
+    from assistant.consult.toolbridge import deadline_computations, default_tool_runner
+
+    from .planning import TODAY, guide_book
+
+    question = "工资拖了两个月没发"
+    p = plan_consultation(
+        question,
+        extract_facts([question], TODAY),
+        [("wage_arrears", 1.0)],
+        (),
+        guide_book(),
+        default_tool_runner(lambda: TODAY),
+        lambda values: deadline_computations(values, TODAY),
+        support={("劳动合同法", 85): 1.0},
+    )
+    assert p.conclusion and p.selected[0].startswith("wage_arrears/")
+    assert p.selected[0] != "wage_arrears/employer_exposure"
