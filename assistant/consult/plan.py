@@ -76,6 +76,8 @@ SUPPORT_USE = "both"
 FORM_OVER_CIRCUMSTANCE: frozenset[str] = frozenset({"figure"})
 
 Support = Mapping[tuple[str, int], float]
+# The facts that say who asks: an answer's branch naming one was written for that asker (session 17, plan17).
+ASKER_FACTS = frozenset({"asker", "worker_spoken_of"})
 
 
 def support_of(answer: GuideAnswer | None, support: Support | None) -> float:
@@ -372,8 +374,29 @@ def focus_match(answer: GuideAnswer | None, question: str) -> int:
     return coverage(answer.asks, clause) if clause else 0
 
 
+def can_open(answer: GuideAnswer, values: Mapping[str, Any] | None) -> bool:
+    """Could this answer open for this asker, given the facts read (session 17, plan17)? A branch without a
+    condition, or one whose condition holds, opens (an ``unknown(x)`` branch asks for x); a condition left
+    undecided only by the figures its own tool will compute may still open. With no facts given, any may."""
+    if values is None:
+        return True
+    for statement in answer.branches:
+        holds = statement.when.holds(values)
+        if holds is True and (answer.tool or fill(statement.say, values) is not None):
+            return True
+        if holds is None and answer.tool:
+            unknown = {n for n in statement.when.names if values.get(n) is None}
+            if unknown <= QUANTITY_NAMES:
+                return True
+    return False
+
+
 def _select_answer(
-    guide: Guide, question: str, kind: AnswerKind, support: Support | None = None
+    guide: Guide,
+    question: str,
+    kind: AnswerKind,
+    support: Support | None = None,
+    values: Mapping[str, Any] | None = None,
 ) -> GuideAnswer | None:
     """The guide's answer to what was asked: among those whose ask words occur in the question, one
     of the question's kind before others, then the one whose words cover most of the question; else its
@@ -384,6 +407,14 @@ def _select_answer(
     the guide's first action answer). (Counting the asked clause's words extra within a
     guide was measured on 194 unseen questions on 2026-12-05: no opening better, and the background often
     names the ground the asked remedy rests on — 签的无固定期限合同，想辞职，能要补偿吗.)"""
+    # Session 17 (plan17): the default (no ask word said) is chosen, with the facts given, among the answers
+    # one of whose branches can hold for this asker: a fact-bound answer (the employer's exposure, asked by
+    # nobody) that retrieval ranks first must not open nothing. Answers named by the question's words are
+    # weighed as before (one that cannot open leaves the opening to the next guide: a rider stabbed on a
+    # delivery is asked the relation first, not told the violence answer of a worker at his post).
+    answers = list(guide.answers)
+    if values is not None:
+        answers = [a for a in answers if can_open(a, values)] or answers
     scored = []
     for index, answer in enumerate(guide.answers):
         if answer.own_asks is not None and not coverage(answer.own_asks, question):
@@ -399,7 +430,16 @@ def _select_answer(
             focused = focus_match(answer, question)
             sup = support_of(answer, support)
             scored.append((answer.kind == kind, covered, focused, sup, -index, focused > 0, answer))
-    same_kind = [a for a in guide.answers if a.kind == kind]
+    if values is not None:
+        # An answer the words name but written wholly for another asker is as if absent (老板会被处罚吗 asked by
+        # the worker: not the employer's own exposure); none left, the default speaks. Any other answer the words
+        # name that cannot hold keeps its place: the guide is then not this case's, and says nothing (a stoppage's
+        # 生活费 rule for an injured worker paid 生活费, consult_dev).
+        scored = [item for item in scored if item[6] in answers or not _for_asker_only(item[6])]
+        # Those written for who asks go first (the employer's exposure before the worker's remedy, 老板问：没交社保
+        # 被投诉了，单位会有什么后果).
+        scored = [item for item in scored if _written_for_asker(item[6], values)] or scored
+    same_kind = [a for a in answers if a.kind == kind]
     if support and same_kind:
         same_kind.sort(key=lambda a: -support_of(a, support))
     if scored:
@@ -463,7 +503,7 @@ def _select_answer(
         # 员工发工资 … 工伤期间工资): that answer names the point asked better than the default of the kind,
         # which is often a narrow one (出院 for a question about who pays the wage). Session 10.
         return max(loose, key=lambda item: item[:4])[4]
-    return same_kind[0] if same_kind else (guide.answers[0] if guide.answers else None)
+    return same_kind[0] if same_kind else (answers[0] if answers else None)
 
 
 @lru_cache(maxsize=4096)
@@ -692,7 +732,7 @@ def plan_consultation(
             continue
         if len(guides) < MAX_CANDIDATE_GUIDES:
             guides.append(guide)
-    if not any(_match(_select_answer(g, question, kind, support), question) for g in guides):
+    if not any(_match(_select_answer(g, question, kind, support, values), question) for g in guides):
         # No detected issue's guide answers what was asked: a guide the facts name may (a background
         # issue, 被裁了 before 失业金能领吗, must not take the opening from the asked one).
         guides += _joined(book, guides, values)
@@ -802,11 +842,11 @@ def plan_consultation(
     # sentences after it. (Letting the first act told open instead, whatever the topic the message's words
     # chose, was measured on 2026-12-06: one verdict of the unseen set lost, none gained — left out.)
     referents = referred(question, pool, names_topic) if pinned is None else ()
-    if referents and ordered and _answers_act(ordered[0], referents[0].told, question, kind, support):
+    if referents and ordered and _answers_act(ordered[0], referents[0].told, question, kind, support, values):
         # The guide that opens already speaks to the act referred to (工伤职工不能随便辞退 for 到期就辞退，能这样吗).
         referents = ()
     for guide in [*speakers[:1], *ordered]:
-        answer = _select_answer(guide, question, kind, support)
+        answer = _select_answer(guide, question, kind, support, values)
         if pinned is not None and guide is pinned[0] and not _refines(answer, pinned[1]):
             # The point's answer, unless the guide's own choice is a narrower case of it named in the
             # question's words (单位拖过了期限: what the employer's delay costs it, within the time limit).
@@ -1155,7 +1195,7 @@ def _predicate_pin(
     topic = next((g for g in ordered if g.id not in family.homes), ordered[0]) if ordered else None
     route = route_for(family, question, topic.id if topic is not None else None, values)
     would = ordered[0] if ordered else None
-    own = _select_answer(would, question, kind, support) if would is not None else None
+    own = _select_answer(would, question, kind, support, values) if would is not None else None
     if (
         route is not None
         and route.said
@@ -1217,9 +1257,16 @@ def _name_evidence(
     plan.conclusion.insert(1, Sentence(f"{family.lead}{items}。"))
 
 
-def _answers_act(guide: Guide, told: str, question: str, kind: AnswerKind, support: Support | None) -> bool:
+def _answers_act(
+    guide: Guide,
+    told: str,
+    question: str,
+    kind: AnswerKind,
+    support: Support | None,
+    values: Mapping[str, Any] | None = None,
+) -> bool:
     """Does the guide's answer to the question name the act told (its subject words in the told clauses)?"""
-    answer = _select_answer(guide, question, kind, support)
+    answer = _select_answer(guide, question, kind, support, values)
     return answer is not None and coverage(subject_words(answer), told) > 0
 
 
@@ -1273,10 +1320,12 @@ def _answer_other_parts(
         # selected by the part's words (its form words count), answers it (session 10, class "two questions,
         # one answered": 一年没签合同，这合法吗？能要多少钱？ got only the figure).
         form_only = not any(
-            coverage(subject_words(a), where) for g in pool if (a := _select_answer(g, part, part_kind))
+            coverage(subject_words(a), where)
+            for g in pool
+            if (a := _select_answer(g, part, part_kind, None, values))
         )
         for position, guide in enumerate(pool):
-            answer = _select_answer(guide, part, part_kind)
+            answer = _select_answer(guide, part, part_kind, None, values)
             if answer is None or id(answer) in chosen:
                 continue
             # The part names what this answer is about (its subject, not only the form: 能不能, 多少).
@@ -1478,7 +1527,7 @@ def _by_match(
     asks for most specifically (搬去江西 … 补偿 opens with the relocation answer of the layoff guide
     even when 离职 made resignation the strongest issue); ties go to the answer resting on the article
     retrieval ranks higher, then keep the issues' order."""
-    answers = [_select_answer(guide, question, kind, support) for guide in guides]
+    answers = [_select_answer(guide, question, kind, support, values) for guide in guides]
     # Between guides the asked clause mostly breaks ties: the background often names the ground of the
     # claim (三个月没发工资 … 直接走能拿补偿不: the arrears guide's answer, not severance in general). But
     # when the asked clause names a subject of its own (要怎么辞才能拿到补偿, not only 这样合法吗), an answer
@@ -1499,8 +1548,28 @@ def _by_match(
         focused = focus_match(answer, question)
         reaches = clause_asks and focused > 0
         sup = support_of(answer, support) if SUPPORT_USE == "both" else 0.0
-        scored.append((leads, matched > 0, kind_matched, reaches, matched, focused, sup, -position, guide))
-    return [item[-1] for item in sorted(scored, key=lambda item: item[:8], reverse=True)]
+        # Session 17 (plan17): an answer the words name and written for this asker (its branch that holds names
+        # the asker: the employer's own exposure, 我会被罚吗 from a shop owner who signed no contract) goes before
+        # another guide's answer written for the worker (the fine on a worker's wage), whatever their forms.
+        for_asker = matched > 0 and _written_for_asker(answer, values)
+        scored.append(
+            (leads, matched > 0, for_asker, kind_matched, reaches, matched, focused, sup, -position, guide)
+        )
+    return [item[-1] for item in sorted(scored, key=lambda item: item[:9], reverse=True)]
+
+
+def _written_for_asker(answer: GuideAnswer | None, values: Mapping[str, Any]) -> bool:
+    """Was this answer written as a whole for who asks (every branch names the asker or a worker only spoken of:
+    the employer's exposure), and does one of its branches hold for these facts? An answer with one employer
+    branch among the worker's (an uninsured contractor's injury) is weighed as before."""
+    if answer is None or not (values.get("asker") or values.get("worker_spoken_of")):
+        return False
+    return _for_asker_only(answer) and _branch(answer, values) is not None
+
+
+def _for_asker_only(answer: GuideAnswer) -> bool:
+    """Does every branch of the answer name who asks (written wholly for the employer asking, say)?"""
+    return bool(answer.branches) and all(ASKER_FACTS & statement.when.names for statement in answer.branches)
 
 
 def _names_clause(answer: GuideAnswer | None, question: str) -> bool:

@@ -229,7 +229,7 @@ def answer_referents(
     for referent in referents:
         if len(consult.conclusion) >= plan.MAX_PARTS:
             break
-        answer = plan._select_answer(referent.guide, f"{referent.told}，{clause}", kind)
+        answer = plan._select_answer(referent.guide, f"{referent.told}，{clause}", kind, None, values)
         if answer is None or answer.kind != kind:
             continue
         branch = plan._branch(answer, values)
