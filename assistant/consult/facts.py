@@ -948,6 +948,8 @@ class FactExtractor:
         # 我老公去年十月在工地…, 我同事上周在车间…: a time told between the person and the verb (session 14).
         when = (
             rf"(?:去年|今年|前年|上个?月|这个月|本月|上周|上星期|上礼拜|昨天|前天|前几天|前些天|年初|年底|刚才|刚刚|"
+            # Session 17 (asker17): the day's time (我父亲今天在工地…, 我老公昨晚在车间…).
+            rf"今天|今早|今晚|昨晚|早上|上午|中午|下午|晚上|那天|当天|"
             rf"\d{{1,4}}年|\d{{1,2}}月份?|[{CN_CHARS}]{{1,3}}月份?|\d{{1,2}}[号日]|[{CN_CHARS}]{{1,3}}[号日])"
         )
         self._when = when
@@ -974,6 +976,20 @@ class FactExtractor:
             # (session 16, issue 13: a worker answered as the employer).
             rf"|(?:{lex.pattern('people', 'self_is')})(?![在于从到给])(?:一家|一个|一名|个)?[^，。,.!?？！的里]{{0,8}}?"
             rf"(?:{lex.pattern('people', 'self_business')})(?=[，。,.!?？！；;、\s]|$|{lex.pattern('people', 'self_business_after')})"
+            # Session 17 (asker17): the people the asker or his household hired (我请的人, 我家店里雇的服务员).
+            rf"|(?<![把让叫给被将在])(?:{lex.pattern('people', 'hirer_self')})(?:{lex.pattern('people', 'family_business')})?里?"
+            rf"(?:{lex.pattern('people', 'hire_verbs')})(?:的|了|来的|过的)[\d{CN_CHARS}几个名位多]{{0,4}}?"
+            rf"(?:{lex.pattern('people', 'hired')})(?!事|家|社|保险)"
+            # A relative's business (我爸开厂的, 我老公开了个饭店): not 我在我爸开的厂里上班.
+            rf"|(?<![在到去跟给帮替])(?:我的?|俺的?|我家|俺家)?(?:{kin})(?:是|自己)?(?:开了|开的|开)(?:一家|一个|个|家|间|了个)?"
+            rf"(?:{lex.pattern('people', 'family_business')})(?!{lex.pattern('people', 'works_in_after')})"
+            # The asker's business told with its place (我在镇上开店, 俺在老家开了个作坊).
+            rf"|(?<![把让叫给被将])(?:我|俺)在[^，。,.!?？！的]{{0,5}}?(?:上|里|镇|县|村|市|区|城|街|路|边|老家|附近)"
+            rf"(?:开了|开的|开)(?:一家|一个|个|家|间|了个)?(?:{lex.pattern('people', 'family_business')})"
+            rf"(?!{lex.pattern('people', 'works_in_after')})"
+            # The household's business and its staff (我家店里的服务员, 我们家厂里有个工人).
+            rf"|(?<![在到去])(?:我家|我们家|俺家)(?:开的|的)?(?:{lex.pattern('people', 'family_business')})(?:里|上)?"
+            rf"(?:的|有个|有一个|有名|有几个)?[^，。,.!?？！我]{{0,6}}?(?:{lex.pattern('people', 'staff_noun')})"
         )
         self._staff_demand = re.compile(
             rf"(?:^|[，。,.!?？！；;\s])(?:{lex.pattern('people', 'staff_demand_subject')})"
@@ -1050,7 +1066,12 @@ class FactExtractor:
         self._injury = re.compile(
             lex.pattern("harm", "injury")
             + r"|被[^,，。]{0,4}(?:压|砸|夹|轧|绞|撞|割|切|烫|烧|扎|刺|咬|卷)(?:了|伤|断|到|坏|进)"
+            # Session 17 (asker17): 工伤 with a state of the injured (工伤期间, 因工伤住院) — an injury happened.
+            + rf"|工伤(?:{lex.pattern('harm', 'injury_state_after')})|(?:{lex.pattern('harm', 'injury_cause_before')})工伤"
         )
+        self._ill_treatment = re.compile(lex.pattern("harm", "ill_treatment"))
+        self._injury_at_work = re.compile(lex.pattern("harm", "injury_at_work"))
+        self._not_at_work = re.compile(lex.pattern("status", "not_at_work"))
         self._this_year_age = re.compile(
             r"今年(?:才|刚|只有|刚满|还不到|不到|才刚)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d年月日号块元万千个天])"
         )
@@ -2363,6 +2384,9 @@ class FactExtractor:
             None,
         ):
             put("injured", True, hit.group(0))
+        injury_told = (
+            hit is not None and bool(self._injury_at_work.search(text)) and not self._not_at_work.search(text)
+        )
         self._treatment(text, put)
         if (hit := self._monthly_deduction.search(text)) and (
             amount := money_at(hit.group(0), hit.start("n") - hit.start())
@@ -2415,6 +2439,9 @@ class FactExtractor:
                     and not about_relative
                     and self._kin_before.search(text[max(0, hit.start() - 8) : hit.start()])
                 ):
+                    continue
+                # 在车间摔伤了住院两周 / 工伤住院: the injury's treatment, not an illness (session 17, asker17).
+                if name == "ill" and injury_told and self._ill_treatment.fullmatch(hit.group(0)):
                     continue
                 if name == "social_insurance":
                     asked, answer = asked_fact(text, hit.start(), hit.end())

@@ -367,6 +367,14 @@ def apply_stages(
                 Sentence((note.lead if i == 0 and note.lead else "") + _voiced(c.text, voice), c.cite)
                 for i, c in enumerate(plan.conclusion)
             ]
+            if values.get("asker") in ("family", "colleague"):
+                # Session 17 (asker17): a relative or a colleague asking hears the urgent steps of the worker's
+                # situation said of the worker too (单位应当为你老公申请工伤认定, 你老公本人、家属或工会可以…),
+                # never 为你申请 as if the one asking were hurt.
+                plan.situations = [
+                    replace(block, steps=tuple(Sentence(_voiced(s.text, voice), s.cite) for s in block.steps))
+                    for block in plan.situations
+                ]
         if text is not None:
             first = note.first or any(w in question for w in note.first_when_asked)
             at = 0 if first else min(1, len(plan.conclusion))
