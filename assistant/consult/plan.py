@@ -1356,6 +1356,8 @@ def _answer_other_parts(
         if best is None:
             found = part_topic_answer(question, part, part_kind, pool, opening, opening_guide, chosen)
             if found is None:
+                found = _topic_sum(part, part_kind, pool, opening, values, chosen)
+            if found is None:
                 continue
             best = ((True, 0, 0), *found)
         _, guide, answer = best
@@ -1393,6 +1395,32 @@ def _answer_other_parts(
         # The voice that now opens leads plan.selected too (what the API reports as the opening).
         voices = [entries[s.text] for s in plan.conclusion if s.text in entries]
         plan.selected = list(dict.fromkeys([*voices, *plan.selected]))
+
+
+def _topic_sum(
+    part: str,
+    part_kind: AnswerKind,
+    pool: Sequence[Guide],
+    opening: GuideAnswer,
+    values: Mapping[str, Any],
+    chosen: set[int],
+) -> tuple[Guide, GuideAnswer] | None:
+    """Session 17 (parts17), class "the sum asked beside another point" (应定几级？工厂应给多少赔偿？ / 能判几
+    级？能有多少赔偿？): a part asking a sum of money in general words (多少赔偿: a figure the tool lexicon names,
+    [tool_asks] in corpus/consult/facts.toml) that no answer's own words name is asked the topic's computed
+    sum: the first candidate guide's figure answer that runs a calculation, when it is not the opening (the
+    opening answered another part: the grade no one can promise) and one of its branches holds."""
+    where = (asked_clause(part) or part).lower()
+    if part_kind != "figure" or not _tools_named(where):
+        return None
+    for guide in pool:
+        for answer in guide.answers:
+            if answer.kind != "figure" or not answer.tool or answer is opening or id(answer) in chosen:
+                continue
+            if opening.tool == answer.tool or _branch(answer, values) is None:
+                continue
+            return guide, answer
+    return None
 
 
 # A verdict sentence this long names its subject (能认定劳动关系。): a second answer opening with it answers the
