@@ -202,12 +202,30 @@ def asked_parts(question: str) -> tuple[str, ...]:
     另外没休的年假能折现吗？ asks two things. One part (or none) for a question that asks one thing,
     however much background it tells first."""
     markers = load_markers()
-    parts = []
+    parts: list[str] = []
     for sentence in _SENTENCE_END.split(question):
         sentence = sentence.strip()
         if sentence and markers.marked(sentence) is not None:
-            parts.append(sentence)
+            parts += _clause_parts(sentence, markers)
     return tuple(parts)
+
+
+# What separates the clauses of one sentence when looking for several asked clauses: the clause ends, and the
+# spaces of a question spoken into the phone (去哪里告 要多久能拿到).
+_PART_CLAUSE_END = re.compile(r"[，,：:、\s]+")
+
+
+def _clause_parts(sentence: str, markers: KindMarkers) -> list[str]:
+    """Session 17 (parts17), class "several things asked in one sentence" (能不能认定工伤，能赔多少 / 要不要签，签了
+    还能不能告 / 去哪里告 要多久): a sentence whose clauses carry two or more markers of their own asks each of
+    them. Each part is the sentence's unmarked (background) clauses with its own marked clause, so that the
+    part reads the facts told and asks only its own point; a sentence with one marked clause is one part."""
+    clauses = [c for c in _PART_CLAUSE_END.split(sentence) if c]
+    asked = [n for n, clause in enumerate(clauses) if markers.marked(clause) is not None]
+    if len(asked) < 2:
+        return [sentence]
+    background = [n for n in range(len(clauses)) if n not in asked]
+    return ["，".join(clauses[i] for i in sorted([*background, n])) for n in asked]
 
 
 def asks_for_heads(question: str) -> bool:
