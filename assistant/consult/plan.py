@@ -38,7 +38,7 @@ from assistant.consult.kinds import (
     load_markers,
     question_kind,
 )
-from assistant.consult.offers import OFFER_FACT, OfferTable, compare_offer
+from assistant.consult.offers import OfferTable, compare_offer
 from assistant.consult.positions import PositionTable, Rebuttal, find_rebuttal, load_positions
 from assistant.consult.precedence import PrecedenceRule, load_answer_rules, load_precedence
 from assistant.consult.predicates import (
@@ -76,12 +76,6 @@ SUPPORT_USE = "both"
 FORM_OVER_CIRCUMSTANCE: frozenset[str] = frozenset({"figure"})
 
 Support = Mapping[tuple[str, int], float]
-# A tool input the facts reader derives from a fact the worker tells (assistant/consult/facts.py: the average
-# wage from the monthly wage told) is asked as that fact, for the figures that are months of that wage (the
-# injury lump sum lacking 本人工资 asks the wage, not only the province of its two leaving subsidies; the days of
-# annual leave do not ask the wage of its pay). Session 17, parts17.
-ASKED_AS = {"average_monthly_wage": "monthly_wage"}
-WAGE_MONTHS_TOOLS = frozenset({"injury_benefits", "severance", "damages"})
 # The facts that say who asks: an answer's branch naming one was written for that asker (session 17, plan17).
 ASKER_FACTS = frozenset({"asker", "worker_spoken_of"})
 
@@ -1017,15 +1011,8 @@ def plan_consultation(
         if opening is not None and opening_guide is not None:
             about |= {opening.tool} if opening.tool else set()
             about |= set(opening_guide.tools)
-        # Session 17 (parts17), class "an offer asked about that the facts cannot price" (企业说付我六万，合理吗):
-        # whether the sum is fair is fact-bound; the input its figure lacks is asked, not the part dropped.
-        unpriced = (
-            values.get(OFFER_FACT) is not None
-            and values.get("asker") != "employer"
-            and "offers/compared" not in plan.selected
-        )
         for computation in wanting:
-            if kind != "figure" and (computation.tool not in named or opening_decided) and not unpriced:
+            if kind != "figure" and (computation.tool not in named or opening_decided):
                 continue
             if kind != "figure" and opening_verdict_decided and computation.tool not in about:
                 # Session 13: a settled verdict of a guide that does not run this figure: its inputs
@@ -1034,26 +1021,11 @@ def plan_consultation(
             if kind == "figure" and opening is not None and computation.tool not in about:
                 continue
             name = next(
-                (
-                    m
-                    for m in (
-                        ASKED_AS.get(m, m) if computation.tool in WAGE_MONTHS_TOOLS else m
-                        for m in computation.missing
-                    )
-                    if book.ask_text(m) is not None and not _moot(m, values)
-                ),
+                (m for m in computation.missing if book.ask_text(m) is not None and not _moot(m, values)),
                 None,
             )
             if name is not None:
-                # Asked in the words of the guides that speak, or of one that runs this figure (你受伤前每个月工资
-                # for the injury sum, not the words of a contract's end), else the book's.
-                runs = (
-                    g
-                    for g in book.guides
-                    if computation.tool in g.tools or any(a.tool == computation.tool for a in g.answers)
-                )
-                own = (g.ask_for(name) for g in (opening_guide, *guides, *runs) if g is not None)
-                plan.ask_fact, plan.ask = name, next((t for t in own if t), None) or book.ask_text(name)
+                plan.ask_fact, plan.ask = name, book.ask_text(name)
                 break
     if plan.ask and values.get("asker") in ("family", "colleague"):
         plan.ask = about_relative(plan.ask, values.get("relation"))

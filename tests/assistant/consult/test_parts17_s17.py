@@ -80,23 +80,3 @@ def test_one_question_asked_twice_is_answered_once() -> None:
     texts = [s.text for s in p.conclusion]
     assert len(texts) == len(set(texts))
     assert sum("7个月" in t for t in texts) == 1
-
-
-# --- class 3: the fairness of an offer is fact-bound: the input its figure lacks is asked -----------------
-
-
-def test_an_offer_asked_about_without_the_wage_asks_the_wage_in_the_injury_words() -> None:
-    p = plan_with_tools("工伤评了九级，老板说给我六万了事，合理吗？", ranked("work_injury_benefits"))
-    assert p.ask is not None and "工资" in p.ask and "受伤" in p.ask
-
-
-def test_the_injury_sum_without_the_wage_asks_the_wage_before_the_province() -> None:
-    p = plan_with_tools("工伤评了九级，能赔多少？", ranked("work_injury_benefits"))
-    assert p.ask is not None and "工资" in p.ask
-
-
-def test_an_offer_priced_by_the_facts_asks_nothing_more_about_the_wage() -> None:
-    p = plan_with_tools(
-        "工伤评了九级，月工资5000，老板说给我六万了事，合理吗？", ranked("work_injury_benefits")
-    )
-    assert p.ask is None or "工资" not in p.ask
