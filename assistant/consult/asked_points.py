@@ -48,6 +48,10 @@ class AskedPoint:
     # point whose topic's own answers already serve it well (a layoff's cap or penalty question) but which
     # one neighbouring guide misreads (a layoff read as a change of employer).
     over: frozenset[str] = frozenset()
+    # Situations whose block of first steps is not shown when this point is asked (session 17): a point asked
+    # only past the emergency (what grade the injury will get) would otherwise open under 先治伤/急救 steps
+    # the asker is past; the situation still speaks its answers, and the safety block is untouched.
+    quiets: frozenset[str] = frozenset()
 
     @property
     def ref(self) -> str:
@@ -62,7 +66,7 @@ class AskedPointTable:
         return AskedPointTable(tuple(p for p in self.points if p.id not in ids))
 
 
-_FIELDS = {"id", "answer", "words", "unless", "kinds", "displaces", "when", "over"}
+_FIELDS = {"id", "answer", "words", "unless", "kinds", "displaces", "when", "over", "quiets"}
 
 
 def parse_asked_points(data: Mapping[str, Any], where: str = "asked_points.toml") -> AskedPointTable:
@@ -89,6 +93,7 @@ def parse_asked_points(data: Mapping[str, Any], where: str = "asked_points.toml"
             raise GuideError(f"{label}：kinds 只能是 {sorted(KINDS)}")
         displaces = word_list(raw["displaces"], f"{label}.displaces") if "displaces" in raw else ()
         over = word_list(raw["over"], f"{label}.over") if "over" in raw else ()
+        quiets = word_list(raw["quiets"], f"{label}.quiets") if "quiets" in raw else ()
         when = raw.get("when")
         if when is not None and (not isinstance(when, str) or not when.strip()):
             raise GuideError(f"{label}：when 应为条件表达式")
@@ -107,6 +112,7 @@ def parse_asked_points(data: Mapping[str, Any], where: str = "asked_points.toml"
                 frozenset(displaces),
                 condition,
                 frozenset(over),
+                frozenset(quiets),
             )
         )
     if not points:
@@ -137,6 +143,9 @@ def check_asked_points(
             problems.append((point.id, f"指南 {point.guide} 中没有回答 {point.answer}"))
         for other in sorted((point.displaces | point.over) - set(by_id)):
             problems.append((point.id, f"displaces 或 over 中的 {other} 不是指南或情形"))
+        situations = {g.id for g in book.situations}
+        for other in sorted(point.quiets - situations):
+            problems.append((point.id, f"quiets 中的 {other} 不是情形"))
         if names is not None and point.when is not None:
             for name in sorted(point.when.names - names):
                 problems.append((point.id, f"条件用到了未知的事实名：{name}"))

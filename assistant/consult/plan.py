@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -745,6 +745,13 @@ def plan_consultation(
         question, kind, values, load_asked_points() if asked_points is None else asked_points
     )
     pinned = _pinned(point, book, values)
+    if point is not None and pinned is not None and point.quiets:
+        # A point asked past the emergency (the grade an injury will get): the situation's first steps
+        # (先治伤, 30日内申请) would open an answer to a worker already past them; its answers still speak.
+        plan.situations = [
+            replace(block, shown=False) if block.guide_id in point.quiets else block
+            for block in plan.situations
+        ]
     if point is not None and point.over:
         # A point that only mends one guide's misreading opens only where that guide would open.
         would_open = _by_match(guides, question, kind, values, support, first)[:1]
