@@ -30,7 +30,6 @@ from assistant.consult.guides import (
     load_points,
 )
 from assistant.consult.kinds import (
-    KindMarkers,
     asked_clause,
     asked_parts,
     asked_text,
@@ -1286,21 +1285,6 @@ def _moot(name: str, values: Mapping[str, Any]) -> bool:
     return settled is not None and settled.holds(values) is True
 
 
-# What an asked clause may hold besides its form and still "name nothing but its form" (这合法吗, 这样可以吗).
-_DEMONSTRATIVES = re.compile(r"[这那][样种个么]?|[，,。？?！!\s吗呢吧啊呀]")
-
-
-def _names_more_than_form(clause: str, markers: KindMarkers) -> bool:
-    """Does the asked clause name something of its own besides its question form (要交钱吗: 交钱)? Such a
-    clause asks about a thing no guide answer names, so it is left out rather than answered by the act its
-    background tells (session 17, lead: a clause split from 来得及吗，要交钱吗 was answered with the unpaid
-    wage's verdict the background 补偿一分没给 named)."""
-    rest = clause
-    for word in sorted(markers.all_words, key=len, reverse=True):
-        rest = rest.replace(word, "")
-    return len(_DEMONSTRATIVES.sub("", rest)) > 2
-
-
 def _answer_other_parts(
     plan: ConsultPlan,
     question: str,
@@ -1346,7 +1330,7 @@ def _answer_other_parts(
             coverage(subject_words(a), where)
             for g in pool
             if (a := _select_answer(g, part, part_kind, None, values))
-        ) and not _names_more_than_form(where, markers)
+        )
         for position, guide in enumerate(pool):
             answer = _select_answer(guide, part, part_kind, None, values)
             if answer is None or id(answer) in chosen:
