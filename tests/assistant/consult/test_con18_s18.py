@@ -1,0 +1,105 @@
+"""Contract, wage and severance questions answered as asked (session 18, con18), both ways, in our own wording:
+
+- the clauses a labour contract must hold (劳动合同法 17), and a contract lacking one (81, 18: still in force,
+  the employer is ordered to correct it) — while the double wage and a contract's invalid terms keep theirs;
+- severance split at 2008 (劳动合同法 97(3), 劳动法 28) — while the plain formula keeps its answer;
+- pay owed after the business changed hands (劳动合同法 33, 34): the unit that took over answers — while
+  plain arrears and tenure after a merger keep theirs;
+- a relocation and a refusal to pay told in other words (仓库搬去, 这笔钱不给你) reach their answers — while
+  a refused certificate or contract does not turn into a wage question."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import AnswerService
+from eval.consult_metrics import opening
+
+
+def first_of(service: AnswerService, question: str) -> str:
+    _, first = opening(service.ask(question).text)
+    return first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "签劳动合同的时候，合同里必须有哪些内容？",
+        "劳动合同的必备条款是什么",
+        "一份正规的劳动合同应该包括哪些内容",
+    ],
+)
+def test_mandatory_clauses_are_listed(service: AnswerService, question: str) -> None:
+    first = first_of(service, question)
+    assert first.startswith("劳动合同必须写明九项")
+    assert "劳动报酬" in first and "社会保险" in first and "第十七条" in first
+
+
+def test_a_missing_clause_does_not_void_the_contract(service: AnswerService) -> None:
+    first = first_of(service, "老板给的合同上没写工资，这合同还算数吗")
+    assert first.startswith("算数")
+    assert "第八十一条" in first
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("进厂三个月了还没签劳动合同，能要多少钱", "第八十二条"),
+        ("合同里写着工伤自负，这条有效吗", "无效"),
+    ],
+)
+def test_contract_look_alikes_keep_their_answers(service: AnswerService, question: str, words: str) -> None:
+    first = first_of(service, question)
+    assert "九项" not in first and not first.startswith("算数") and words in first
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["我是2005年进的厂，经济补偿要分成两段算吗", "经济补偿金分段计算是怎么回事"],
+)
+def test_severance_split_at_2008(service: AnswerService, question: str) -> None:
+    first = first_of(service, question)
+    assert "2008年1月1日" in first and "第九十七条第三款" in first
+
+
+def test_plain_severance_formula_is_not_split(service: AnswerService) -> None:
+    first = first_of(service, "被辞退了，经济补偿怎么计算？")
+    assert "分两段" not in first
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["老板把厂转让了，之前欠的工资现在找谁要", "店卖给别人以后，老板欠我的工资谁来付"],
+)
+def test_owner_change_debts_name_the_unit(service: AnswerService, question: str) -> None:
+    first = first_of(service, question)
+    assert "接手的单位" in first and "第三十三条" in first
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("厂里拖欠了我两个月工资，我该去哪里讨", "投诉"),
+        ("我们厂合并到别的公司了，工龄会不会清零", "工龄"),
+    ],
+)
+def test_owner_change_look_alikes_keep_theirs(service: AnswerService, question: str, words: str) -> None:
+    first = first_of(service, question)
+    assert "接手的单位" not in first and words in first
+
+
+def test_relocation_in_other_words(service: AnswerService) -> None:
+    first = first_of(service, "单位仓库搬去邻市，我不愿意跟着去，该怎么办")
+    assert "客观情况发生重大变化" in first and "第四十条第（三）项" in first
+
+
+def test_refused_pay_in_other_words(service: AnswerService) -> None:
+    first = first_of(service, "说好年底结的工钱，领导现在说这笔钱不给你了，我该怎么办")
+    assert "对这个问题，系统还不能直接给出结论" not in first
+    assert "工资" in first and "第五十条" in first
+
+
+@pytest.mark.parametrize("question", ["公司迟迟不给我开离职证明怎么办", "公司一直不给我签合同，怎么办"])
+def test_refused_papers_are_no_wage_question(service: AnswerService, question: str) -> None:
+    first = first_of(service, question)
+    assert "工资必须按约定的日期" not in first and "欠多少写下来" not in first
