@@ -5,6 +5,8 @@
 - severance split at 2008 (劳动合同法 97(3), 劳动法 28) — while the plain formula keeps its answer;
 - pay owed after the business changed hands (劳动合同法 33, 34): the unit that took over answers — while
   plain arrears and tenure after a merger keep theirs;
+- leaving blocked until a replacement is found (劳动合同法 37: no approval needed) — while a dismissal told
+  with the same words keeps the double wage;
 - a relocation and a refusal to pay told in other words (仓库搬去, 这笔钱不给你) reach their answers — while
   a refused certificate or contract does not turn into a wage question."""
 
@@ -103,3 +105,13 @@ def test_refused_pay_in_other_words(service: AnswerService) -> None:
 def test_refused_papers_are_no_wage_question(service: AnswerService, question: str) -> None:
     first = first_of(service, question)
     assert "工资必须按约定的日期" not in first and "欠多少写下来" not in first
+
+
+def test_leaving_blocked_until_replaced(service: AnswerService) -> None:
+    first = first_of(service, "没签合同，在饭馆干了两个月想辞职，老板不放人，说等找到人顶替才能走，怎么办")
+    assert first.startswith("能走，不需要单位批准") and "第三十七条" in first
+
+
+def test_replacement_said_of_a_dismissal_keeps_the_double_wage(service: AnswerService) -> None:
+    first = first_of(service, "没签合同干了三个月，公司找到人顶替我的岗位就把我辞了，能要二倍工资吗")
+    assert "不需要单位批准" not in first and "第八十二条" in first
