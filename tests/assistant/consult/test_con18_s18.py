@@ -5,6 +5,8 @@
 - severance split at 2008 (劳动合同法 97(3), 劳动法 28) — while the plain formula keeps its answer;
 - pay owed after the business changed hands (劳动合同法 33, 34): the unit that took over answers — while
   plain arrears and tenure after a merger keep theirs;
+- years without a contract and without insurance, quitting: N for resigning over the insurance (38(1)(3), 46)
+  first, the double wage with its time limit said (劳动合同法实施条例 7) — months without keep the plain claim;
 - leaving blocked until a replacement is found (劳动合同法 37: no approval needed) — while a dismissal told
   with the same words keeps the double wage;
 - a relocation and a refusal to pay told in other words (仓库搬去, 这笔钱不给你) reach their answers — while
@@ -115,3 +117,15 @@ def test_leaving_blocked_until_replaced(service: AnswerService) -> None:
 def test_replacement_said_of_a_dismissal_keeps_the_double_wage(service: AnswerService) -> None:
     first = first_of(service, "没签合同干了三个月，公司找到人顶替我的岗位就把我辞了，能要二倍工资吗")
     assert "不需要单位批准" not in first and "第八十二条" in first
+
+
+def test_years_without_a_contract_say_the_double_wage_time_limit(service: AnswerService) -> None:
+    answer = service.ask("在工厂做计件，干了七年多没签合同也没交社保，想辞职，能要哪些补偿").text
+    first = first_of(service, "在工厂做计件，干了七年多没签合同也没交社保，想辞职，能要哪些补偿")
+    assert "第三十八条第一款第（三）项" in first and "经济补偿" in first
+    assert "可能已经要不到" in answer
+
+
+def test_months_without_a_contract_keep_the_plain_double_wage(service: AnswerService) -> None:
+    answer = service.ask("干了5个月没签合同也没交社保，我想辞职，能要什么补偿？").text
+    assert "二倍工资" in answer and "可能已经要不到" not in answer
