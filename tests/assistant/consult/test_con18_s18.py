@@ -9,8 +9,8 @@
   first, the double wage with its time limit said (劳动合同法实施条例 7) — months without keep the plain claim;
 - leaving blocked until a replacement is found (劳动合同法 37: no approval needed) — while a dismissal told
   with the same words keeps the double wage;
-- a relocation and a refusal to pay told in other words (仓库搬去, 这笔钱不给你) reach their answers — while
-  a refused certificate or contract does not turn into a wage question."""
+- a relocation and a refusal to pay told in other words (厂要搬, 这笔钱不给你) reach their answers — while
+  a refused certificate or contract does not turn into a wage question, nor carrying goods into a move."""
 
 from __future__ import annotations
 
@@ -93,8 +93,13 @@ def test_owner_change_look_alikes_keep_theirs(service: AnswerService, question: 
 
 
 def test_relocation_in_other_words(service: AnswerService) -> None:
-    first = first_of(service, "单位仓库搬去邻市，我不愿意跟着去，该怎么办")
+    first = first_of(service, "单位仓库要搬去邻市，我不愿意跟着去，该怎么办")
     assert "客观情况发生重大变化" in first and "第四十条第（三）项" in first
+
+
+def test_carrying_goods_is_no_relocation(service: AnswerService) -> None:
+    first = first_of(service, "我在公司搬货的时候闪了腰，这算工伤吗")
+    assert "客观情况发生重大变化" not in first
 
 
 def test_refused_pay_in_other_words(service: AnswerService) -> None:
