@@ -1,0 +1,82 @@
+"""Session 18 (end18): points asked about the end of a job, each both ways in the team's own wording — the wage
+the compensation is computed on (实施条例 27), the longest period it counts (47(2)), whether age limits it (47(1),
+44(2)), who a layoff must keep (41(2)), a relocation's compensation (40(3)) and a worker leaving on his own
+asking what he gets (37, 38, 46)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .planning import opening, plan_with_tools, ranked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "单位裁员，补偿是按底薪算还是按平时拿到手的工资算",
+        "被辞退的赔偿按税前工资算吗？每月的饭补也算吗",
+        "公司按合同工资给我算补偿，合同上写的比实际少很多",
+    ],
+)
+def test_the_wage_base_asked_opens_with_the_average_wage_with_bonuses(question: str) -> None:
+    first = opening(plan_with_tools(question, ranked("severance_compensation")))
+    assert first.startswith("按离职前12个月的平均应得工资算")
+    assert "奖金、津贴和补贴" in first
+
+
+def test_a_layoff_amount_with_the_wage_told_keeps_its_figure() -> None:
+    # Look-alike: the wage is told, not asked about.
+    first = opening(
+        plan_with_tools("公司裁员，我干了两年半，月工资8000元，能拿多少", ranked("layoff_and_shutdown"))
+    )
+    assert not first.startswith("按离职前12个月的平均应得工资算")
+    assert "3个月" in first
+
+
+def test_the_longest_period_asked_opens_with_the_cap_condition() -> None:
+    first = opening(plan_with_tools("被开除的赔偿金最长几年", ranked("unlawful_termination")))
+    assert "12年" in first and "3倍" in first
+
+
+def test_age_asked_opens_with_no_limit_and_the_retirement_exception() -> None:
+    first = opening(plan_with_tools("辞退补偿跟年纪大小有关系吗", ranked("severance_compensation")))
+    assert first.startswith("不会，经济补偿不受年龄限制")
+    assert "退休" in first
+
+
+def test_age_in_hiring_is_not_the_compensation_point() -> None:
+    first = opening(
+        plan_with_tools("招聘限制年龄35岁以下，不录用年龄大的有没有补偿", ranked("employment_discrimination"))
+    )
+    assert "不受年龄限制" not in first
+
+
+def test_who_a_layoff_keeps_first() -> None:
+    first = opening(plan_with_tools("公司要裁人，哪些人可以优先留下来", ranked("layoff_and_shutdown")))
+    assert "无固定期限" in first and "老人或未成年人" in first
+
+
+def test_a_relocation_asked_for_compensation_opens_with_consultation_and_n() -> None:
+    first = opening(
+        plan_with_tools("厂子要搬到邻省去，我不想跟着去，能要多少补偿", ranked("rules_and_transfer"))
+    )
+    assert "协商" in first and "经济补偿" in first
+    assert not first.startswith("不能")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["我提议跟公司解除合同，我能拿到多少补偿", "我想辞职，能拿到几个月的补偿"],
+)
+def test_a_worker_leaving_on_his_own_is_told_no_n_without_fault(question: str) -> None:
+    first = opening(plan_with_tools(question, ranked("severance_compensation")))
+    assert first.startswith("一般没有")
+    assert "协商一致" in first
+
+
+def test_a_worker_leaving_over_unpaid_wages_keeps_the_n_of_38() -> None:
+    # Look-alike: the employer's fault is told, so the written notice of 38 pays N.
+    first = opening(
+        plan_with_tools("公司欠我两个月工资，我想辞职，能要补偿吗", ranked("severance_compensation"))
+    )
+    assert not first.startswith("一般没有")
