@@ -80,3 +80,38 @@ def test_a_worker_leaving_over_unpaid_wages_keeps_the_n_of_38() -> None:
         plan_with_tools("公司欠我两个月工资，我想辞职，能要补偿吗", ranked("severance_compensation"))
     )
     assert not first.startswith("一般没有")
+
+
+def test_a_layoff_called_off_and_the_worker_not_wanting_to_go_on_is_a_resignation() -> None:
+    first = opening(
+        plan_with_tools("说好的裁员又不裁员了，补偿也没谈拢，我不想再做了", ranked("layoff_and_shutdown"))
+    )
+    assert first.startswith("一般拿不到")
+
+
+def test_a_department_dissolved_is_a_changed_circumstance_not_the_employer_dissolving() -> None:
+    first = opening(
+        plan_with_tools("我们部门撤销了，公司让我走，我能拿到什么补偿", ranked("employer_closure"))
+    )
+    assert first.startswith("要看单位有没有先和你协商")
+    assert "两倍赔偿金" in first and "单位本身还在" in first
+
+
+def test_the_whole_company_dissolved_keeps_the_closure_answer() -> None:
+    # Look-alike: the employer itself dissolved (44(5)), not one department.
+    first = opening(plan_with_tools("公司解散了，我能拿到什么补偿", ranked("employer_closure")))
+    assert "单位本身还在" not in first
+
+
+def test_the_business_term_run_out_is_the_employers_own_ending() -> None:
+    question = "公司营业期限到了不再续，通知我劳动合同终止，有补偿吗"
+    first = opening(plan_with_tools(question, ranked("contract_expiry_renewal")))
+    assert first.startswith("有补偿") and "解散" in first
+
+
+def test_a_dismissal_asked_on_the_contract_wage_keeps_both_sums() -> None:
+    first = opening(
+        plan_with_tools("干了4年被辞退，补偿是按合同上写的工资算吗", ranked("unlawful_termination"))
+    )
+    assert first.startswith("按离职前12个月的平均应得工资算")
+    assert "4个月" in first and "8个月" in first
