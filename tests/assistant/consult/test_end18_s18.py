@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from .planning import opening, plan_with_tools, ranked
+from assistant.consult.facts import extract_facts
+
+from .planning import TODAY, opening, plan_with_tools, ranked
 
 
 @pytest.mark.parametrize(
@@ -115,3 +117,22 @@ def test_a_dismissal_asked_on_the_contract_wage_keeps_both_sums() -> None:
     )
     assert first.startswith("按离职前12个月的平均应得工资算")
     assert "4个月" in first and "8个月" in first
+
+
+@pytest.mark.parametrize(
+    ("question", "termination"),
+    [
+        ("我提议与用人单位解除劳动合同，能拿补偿吗", "resigned"),
+        ("我想与用人单位解除劳动合同", "resigned"),
+        ("用人单位单方解除劳动合同，怎么办", "dismissed"),  # look-alike: the employer ends it
+        ("公司提议与我解除劳动合同，给多少补偿", "dismissed"),  # look-alike: the employer proposes
+    ],
+)
+def test_who_ends_it_with_the_employer_named_as_用人单位(question: str, termination: str) -> None:
+    assert extract_facts([question], TODAY).values().get("termination") == termination
+
+
+def test_a_worker_proposing_the_ending_is_told_no_n_without_fault() -> None:
+    question = "无固定期限合同，我年纪大了干不动，我提议与用人单位解除劳动合同，怎么做才能拿到补偿"
+    first = opening(plan_with_tools(question, ranked("severance_compensation")))
+    assert first.startswith("一般没有")
