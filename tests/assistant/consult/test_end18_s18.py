@@ -136,3 +136,17 @@ def test_a_worker_proposing_the_ending_is_told_no_n_without_fault() -> None:
     question = "无固定期限合同，我年纪大了干不动，我提议与用人单位解除劳动合同，怎么做才能拿到补偿"
     first = opening(plan_with_tools(question, ranked("severance_compensation")))
     assert first.startswith("一般没有")
+
+
+def test_a_wage_above_three_times_the_average_told_opens_with_the_cap_applied() -> None:
+    question = "我干了20年，工资比当地平均工资高三倍多，公司只给13个月补偿，对吗"
+    first = opening(plan_with_tools(question, ranked("severance_compensation")))
+    assert first.startswith("要按封顶算") and "最多12个月" in first
+
+
+def test_a_summer_worker_may_leave() -> None:
+    first = opening(
+        plan_with_tools("放假出来做暑假工，签了合同，干不下去了能提前走吗", ranked("minor_workers"))
+    )
+    assert first.startswith("能")
+    assert "16周岁" not in first
