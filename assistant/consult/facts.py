@@ -728,15 +728,16 @@ class FactExtractor:
         )
         # 叫我明天就走 / 让我下个月走人: sent away with a day between (不让我走 is the opposite, read below).
         go = r"(?:让|叫)(?:我|俺|他|她|我们|俺们)[^,，。走]{1,5}?走(?!路|一趟|访|动|廊|过)"
-        # 公司和我解除了劳动合同 / 煤矿单方解除合同: the employer's side ends it (我想和公司解除 is the worker).
+        # 公司和我解除了劳动合同 / 煤矿单方解除合同: the employer's side ends it (我想和公司解除 is the worker; so is
+        # 我提议与用人单位解除, session 18 end18: 单位 inside 用人单位 after 与 is the object, not the one ending).
         go += (
-            rf"|(?<![和跟与同向找])(?:{lex.pattern('termination', 'employer_side')})"
+            rf"|(?<![和跟与同向找])(?<!与用人)(?<!和用人)(?<!跟用人)(?<!向用人)(?:{lex.pattern('termination', 'employer_side')})"
             r"(?:单方面|单方|直接|突然|就|要|已经|跟我|和我|与我|给我|给员工|给工人|给我们|跟员工|和员工)*"
             r"解除(?:了)?(?:劳动)?(?:合同|关系)"
             # 公司因为没有合适的岗位，想提前解约: the employer means to end it, a clause or two later (the
             # worker's own plan — 我想解约 — keeps it the worker's). Session 8, a learn-half class: an ending
             # the employer announced was not read, so a protected status never reached the opening.
-            rf"|(?<![和跟与同向找])(?:{lex.pattern('termination', 'employer_side')})"
+            rf"|(?<![和跟与同向找])(?<!与用人)(?<!和用人)(?<!跟用人)(?<!向用人)(?:{lex.pattern('termination', 'employer_side')})"
             r"(?:(?!我想|我要|我打算|我准备|我决定|我自己|我们想|我们要)[^。？?！!；;]){0,14}?"
             r"(?:想|要|准备|打算|决定)(?:跟我|和我|与我)?(?:提前|单方面|单方)?(?:解约|解除(?:劳动)?(?:合同|关系))"
         )
