@@ -48,6 +48,7 @@ def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(serv
         # session 18 (inj18b)
         "injury_graded_resigning",
         "injury_amount_before_grade",
+        "injury_allowance_vs_lump_sum",
     }
     assert "work_injury_benefits" in problems["injury_nursing"]
 

@@ -88,3 +88,13 @@ def test_ungraded_worker_resigning_keeps_its_answer(service: AnswerService) -> N
 def test_grade_with_months_off_names_the_wage_owed_for_them(service: AnswerService) -> None:
     first = first_of(service, "工伤评了九级，前后休息了5个月，能赔多少")
     assert "9个月的本人工资" in first and "5个月是停工留薪期" in first
+
+
+def test_two_benefits_compared_with_their_payers_open_with_the_difference(service: AnswerService) -> None:
+    first = first_of(service, "伤残津贴跟一次性伤残补助金有啥区别？哪个是基金出、哪个是单位出？")
+    assert first.startswith("不是一回事") and "按月" in first and "单位" in first
+
+
+def test_a_payer_asked_alone_keeps_the_payer_answer(service: AnswerService) -> None:
+    first = first_of(service, "一次性伤残补助金是工伤保险基金出还是单位出？")
+    assert not first.startswith("不是一回事")
