@@ -45,6 +45,8 @@ def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(serv
         "injury_nutrition",
         "injury_treatment_allowances",
         "injury_no_clock_in",
+        # session 18 (inj18a)
+        "injury_treatment_extension",
     }
     assert "work_injury_benefits" in problems["injury_nursing"]
 
