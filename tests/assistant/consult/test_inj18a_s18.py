@@ -129,3 +129,21 @@ def test_the_employer_asks_what_it_owes(service: AnswerService) -> None:
     before, first = parts(service, "我们厂一个工人干活时手被压伤骨折了，我们应该赔付多少")
     assert "先做这几件事" not in before
     assert "30日内" in first
+
+
+def test_a_commute_crash_the_medical_costs(service: AnswerService) -> None:
+    before, first = parts(
+        service, "下班的路上骑电瓶车被一辆面包车撞了，对方全责，住院的医药费单位不给报，谁出？"
+    )
+    assert "先做这几件事" not in before
+    assert first.startswith("能报") and "工伤保险基金" in first and "第八条第三款" in first
+
+
+def test_a_commute_crash_the_responsibility_unknown(service: AnswerService) -> None:
+    _, first = parts(service, "上班途中被车撞伤了，住院花的钱能报吗")
+    assert first.startswith("不是你主要责任的") and "事故责任认定书" in first
+
+
+def test_a_commute_fall_without_a_crash_is_not_the_crash_point(service: AnswerService) -> None:
+    _, first = parts(service, "上班路上自己骑车摔倒了，医药费能报吗")
+    assert not first.startswith("能报")
