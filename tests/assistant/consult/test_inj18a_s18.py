@@ -147,3 +147,8 @@ def test_a_commute_crash_the_responsibility_unknown(service: AnswerService) -> N
 def test_a_commute_fall_without_a_crash_is_not_the_crash_point(service: AnswerService) -> None:
     _, first = parts(service, "上班路上自己骑车摔倒了，医药费能报吗")
     assert not first.startswith("能报")
+
+
+def test_whether_the_family_may_apply_beside_the_fault_is_not_the_how_point(service: AnswerService) -> None:
+    _, first = parts(service, "老公在车间被机器压了手，厂里说是他自己不小心，不给报工伤，家属能自己去申请吗")
+    assert not first.startswith("带上工伤认定申请表")
