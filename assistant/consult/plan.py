@@ -802,11 +802,15 @@ def plan_consultation(
     if pinned is not None and displaced:
         # A situation the asked point displaces (the arbitration time limit beside 工伤认定还来得及吗) keeps its
         # urgent steps but does not speak the conclusion — unless the worker's own facts raise it (a deadline
-        # computed from the dates told is more specific than the point's general rule).
+        # computed from the dates told is more specific than the point's general rule). A situation the point
+        # also quiets gives way whatever raised it (session 18: who is liable for a death at work is answered,
+        # not the death block's 先别签字).
+        quieted = point.quiets if point is not None else frozenset()
         raised_guides = [
             g
             for g in raised_guides
-            if g.id not in displaced or (g.trigger is not None and g.trigger.holds(values) is True)
+            if g.id not in displaced
+            or (g.id not in quieted and g.trigger is not None and g.trigger.holds(values) is True)
         ]
     speakers = _speakers(
         [g for g in raised_guides if any(a.kind == kind for a in g.answers)], guides, question, kind
