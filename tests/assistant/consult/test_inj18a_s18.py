@@ -56,7 +56,9 @@ def test_the_amount_before_a_grade_opens_without_the_injury_checklist(
 ) -> None:
     before, first = parts(service, question)
     assert "先做这几件事" not in before
-    assert first.startswith("先认定工伤") and "伤残等级" in first
+    # inj18a's "先认定工伤，再按伤残等级…" or, merged beside it, inj18b's fuller answer (what is owed now, then each
+    # grade's months): either way the amount by grade opens, not the checklist.
+    assert "伤残等级" in first and ("先认定工伤" in first or "停工留薪期" in first)
 
 
 def test_the_amount_asked_by_the_employer_keeps_its_answer(service: AnswerService) -> None:
