@@ -35,6 +35,22 @@ def test_a_layoff_amount_with_the_wage_told_keeps_its_figure() -> None:
     assert "3个月" in first
 
 
+def test_a_performance_appraisal_is_not_the_wage_base_asked() -> None:
+    # Lead mend: 绩效 names the appraisal that ended the job; the worker asks about notice or a month's pay.
+    first = opening(
+        plan_with_tools(
+            "公司搞绩效考核，我考核没过被开了，应该提前一个月通知还是补偿我一个月工资",
+            ranked("unlawful_termination"),
+        )
+    )
+    assert not first.startswith("按离职前12个月的平均应得工资算")
+
+
+def test_the_performance_pay_named_is_still_the_wage_base_asked() -> None:
+    first = opening(plan_with_tools("辞退补偿算不算绩效工资", ranked("severance_compensation")))
+    assert first.startswith("按离职前12个月的平均应得工资算")
+
+
 def test_the_longest_period_asked_opens_with_the_cap_condition() -> None:
     first = opening(plan_with_tools("被开除的赔偿金最长几年", ranked("unlawful_termination")))
     assert "12年" in first and "3倍" in first
