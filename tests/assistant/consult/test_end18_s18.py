@@ -115,6 +115,16 @@ def test_a_department_dissolved_is_a_changed_circumstance_not_the_employer_disso
     assert "两倍赔偿金" in first and "单位本身还在" in first
 
 
+def test_a_protected_worker_whose_post_is_abolished_is_told_it_is_unlawful() -> None:
+    # Lead mend: a pregnancy (42(4)) bars an ending on 40(3); the consultation-and-N answer must not open.
+    first = opening(
+        plan_with_tools(
+            "我怀孕五个月了，领导说岗位取消了叫我这个月底走人，能这样吗", ranked("layoff_and_shutdown")
+        )
+    )
+    assert first.startswith("不合法") and "两倍赔偿金" in first
+
+
 def test_the_whole_company_dissolved_keeps_the_closure_answer() -> None:
     # Look-alike: the employer itself dissolved (44(5)), not one department.
     first = opening(plan_with_tools("公司解散了，我能拿到什么补偿", ranked("employer_closure")))
