@@ -165,7 +165,10 @@ def test_a_move_to_another_city_asked_the_money_is_not_answered_with_insurance_t
     issues = ("social_insurance_transfer", "social_insurance")
     # Session 18 (end18): the asked point relocation_compensation (搬到…怎么赔) opens the layoff guide's relocation
     # answer even without the precedence rules.
-    assert first(plan(question, *issues, shipped=False)) in ("social_insurance_transfer", "layoff_and_shutdown")
+    assert first(plan(question, *issues, shipped=False)) in (
+        "social_insurance_transfer",
+        "layoff_and_shutdown",
+    )
     after = plan(question, *issues)
     assert first(after) == "layoff_and_shutdown"
 
