@@ -28,3 +28,8 @@ def test_a_worker_telling_his_own_dismissal_keeps_the_answer_for_it() -> None:
         plan_with_tools("我被公司辞退了，什么情况下能拿到经济补偿", ranked("severance_compensation"))
     )
     assert not first.startswith("单位要付经济补偿的是这几种")
+
+
+def test_the_cases_that_owe_nothing_asked_keep_their_list() -> None:
+    first = opening(plan_with_tools("什么情况下公司可以不给经济补偿", ranked("severance_compensation")))
+    assert not first.startswith("单位要付经济补偿的是这几种")

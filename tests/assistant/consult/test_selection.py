@@ -195,6 +195,7 @@ STATES_THE_RULE = {
     "platform_employment/self_employed",
     "work_injury_recognition/counts",
     "work_injury_recognition/overview",  # the rule asked in general: its three layers, stated (session 15)
+    "severance_compensation/when_owed",  # the situations asked as a list: 46's cases, stated (session 18)
 }
 
 
