@@ -126,3 +126,24 @@ def test_insured_worker_dismissed_without_contract_hears_no_arrears(service: Ans
     first = first_of(service, "被辞退了，没签劳动合同，社保一直正常交的，能要哪些钱")
     assert "二倍工资" in first
     assert "补缴" not in first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "劳务所送我去一家纸厂干活，讲好的工钱三个月没发，劳务所推给厂里，我找谁要",
+        "通过中介进了一家物流公司，两个月工资一直拖着，是找中介还是找公司",
+    ],
+)
+def test_agency_placement_wages_are_the_employers_with_arbitration(
+    service: AnswerService, question: str
+) -> None:
+    first = first_of(service, question)
+    assert first.startswith("工资由雇你的一方付")
+    assert "劳动仲裁" in first and "第五十八条" in first
+    assert "劳务关系，不是劳动关系" not in first
+
+
+def test_agency_fee_question_keeps_the_fee_answer(service: AnswerService) -> None:
+    first = first_of(service, "中介介绍工作收了我800块中介费，工作没干成，钱不退，怎么办")
+    assert not first.startswith("工资由雇你的一方付")
