@@ -117,7 +117,7 @@ def test_dismissed_without_contract_or_insurance_hears_every_head(
     service: AnswerService, question: str
 ) -> None:
     first = first_of(service, question)
-    assert "二倍工资" in first
+    assert "二倍工资" in first or "另付你一个月工资" in first
     assert "补缴" in first and "第六十三条" in first
     assert "赔偿金" in first
 
@@ -147,3 +147,14 @@ def test_agency_placement_wages_are_the_employers_with_arbitration(
 def test_agency_fee_question_keeps_the_fee_answer(service: AnswerService) -> None:
     first = first_of(service, "中介介绍工作收了我800块中介费，工作没干成，钱不退，怎么办")
     assert not first.startswith("工资由雇你的一方付")
+
+
+def test_dismissed_with_insurance_unpaid_and_no_injury_is_not_a_work_injury(service: AnswerService) -> None:
+    first = first_of(service, "在超市干了十个月被辞了，没签合同没有保险，能要回什么钱")
+    assert "工伤待遇" not in first
+    assert "二倍工资" in first or "多付你一个月工资" in first
+
+
+def test_injured_and_dismissed_without_insurance_keeps_the_injury_benefits(service: AnswerService) -> None:
+    first = first_of(service, "干活摔伤了腿，后来被辞退，合同也没签保险也没交，能要什么")
+    assert "工伤" in first
