@@ -34,15 +34,25 @@ def first_of(service: AnswerService, question: str) -> str:
 )
 def test_graded_worker_nursing_goes_to_the_appraisal_committee(service: AnswerService, question: str) -> None:
     first = first_of(service, question)
-    assert first.startswith("可以申请，但不是去仲裁")
-    assert "劳动能力鉴定委员会" in first and "生活自理障碍" in first and "50%" in first
+    assert first.startswith("生活护理费要先经鉴定确认")
+    assert (
+        "不是劳动仲裁" in first
+        and "劳动能力鉴定委员会" in first
+        and "生活自理障碍" in first
+        and "50%" in first
+    )
     assert "第二十八条" in service.ask(question).text
 
 
 def test_nursing_before_any_grade_keeps_its_answer(service: AnswerService) -> None:
     first = first_of(service, "工伤住院期间家里人陪护，护理费谁出")
-    assert not first.startswith("可以申请，但不是去仲裁")
+    assert not first.startswith("生活护理费要先经鉴定确认")
     assert "单位负责" in first
+
+
+def test_graded_worker_asking_nursing_in_hospital_hears_the_employer_first(service: AnswerService) -> None:
+    first = first_of(service, "我工伤八级，住院期间老婆陪护的护理费单位该给吗")
+    assert first.startswith("治伤期间（停工留薪期）生活不能自理需要护理的，由单位负责")
 
 
 @pytest.mark.parametrize(
