@@ -256,6 +256,13 @@ FACT_NAMES = frozenset(
         # a step that needs the boss at hand (session 10, lawyers' class F4: an invented premise).
         "boss_absconded",
         "building_site",
+        # Session 18 (harm18, class "a fee taken at hiring"): money charged to be hired (押金, 服装费, 报名费) —
+        # unlawful in itself (劳动合同法 9, 84(2)); a paper signed later is not a settlement of a dismissal.
+        "hiring_fee",
+        # Session 18 (harm18, class "an agency or a company is not a household"): a household or street-hire word
+        # told beside a company, a factory or a labour agency (东家是家公司, 劳务所派我去私人老板的厂子): the
+        # employer is that unit (劳动合同法 2, 58), so the household guide does not answer.
+        "unit_named",
         # A part-timer's pay cycle told (按月结 → over the 15 days of 劳动合同法 72(2); 半个月/每周/日结 → within).
         "pay_cycle_over_15_days",
         # Harm at work done by someone outside the employer (a customer, a driver, a robber): 工伤, with the
@@ -977,6 +984,8 @@ class FactExtractor:
             # (session 16, issue 13: a worker answered as the employer).
             rf"|(?:{lex.pattern('people', 'self_is')})(?![在于从到给])(?:一家|一个|一名|个)?[^，。,.!?？！的里]{{0,8}}?"
             rf"(?:{lex.pattern('people', 'self_business')})(?=[，。,.!?？！；;、\s]|$|{lex.pattern('people', 'self_business_after')})"
+            # Session 18 (harm18): 我是劳务中介招去的 — the worker the agency recruited, not the agency asking.
+            rf"(?!{lex.pattern('people', 'self_business_not_after')})"
             # Session 17 (asker17): the people the asker or his household hired (我请的人, 我家店里雇的服务员).
             rf"|(?<![把让叫给被将在])(?:{lex.pattern('people', 'hirer_self')})(?:{lex.pattern('people', 'family_business')})?里?"
             rf"(?:{lex.pattern('people', 'hire_verbs')})(?:的|了|来的|过的)[\d{CN_CHARS}几个名位多]{{0,4}}?"
@@ -1171,6 +1180,7 @@ class FactExtractor:
             rf"(?:{lex.pattern('status', 'boss_words')})[^。？?！!\n]{{0,30}}?(?:{lex.pattern('status', 'absconded')})"
         )
         self._building_site = re.compile(lex.pattern("status", "building_site"))
+        self._hiring_fee = re.compile(lex.pattern("status", "hiring_fee"))
         self._cycle_long = re.compile(lex.pattern("status", "pay_cycle_long"))
         self._driving_after = re.compile(lex.pattern("status", "driving_after"))
         self._driving_before = re.compile(lex.pattern("status", "driving_before"))
@@ -1402,6 +1412,13 @@ class FactExtractor:
             and not self._casual_unit.search(text)
         ):
             put("casual_hire", True, hit.group(0))
+        if (
+            "employer_kind" not in facts
+            and (unit := self._employer_unit.search(text))
+            and unit.group(0) != "家政公司"
+            and (self._employer_private.search(text) or self._employer_casual.search(text))
+        ):
+            put("unit_named", True, unit.group(0))
         if (place := read_place(text)) is not None:
             # The tools' tables are by province (minimum wage, injury lump sums) and city (average wage).
             put("province", place.province, place.words)
@@ -2161,6 +2178,8 @@ class FactExtractor:
             put("boss_absconded", True, hit.group(0))
         if hit := self._building_site.search(text):
             put("building_site", True, hit.group(0))
+        if hit := self._hiring_fee.search(text):
+            put("hiring_fee", True, hit.group(0))
         self._liability_share(text, put)
         if hit := self._platform_work.search(text):
             put("platform_work", True, hit.group(0))

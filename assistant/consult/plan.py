@@ -1457,7 +1457,8 @@ def _name_heads(plan: ConsultPlan, book: GuideBook, values: Mapping[str, Any]) -
     with its clause. Facts, not words: detected issues and ask words also name the stages and
     circumstances of one case (申请工伤认定 beside 评了七级), which are not further heads."""
     markers = load_markers()
-    spoken = {entry.split("/")[0] for entry in plan.selected}
+    spoken = {entry.split("/")[0] for entry in plan.selected[:1]}
+    spoken |= {entry.split("/")[0] for entry in plan.selected[1:] if _voiced(entry, plan, book, values)}
     heads: list[Sentence] = []
     for guide_id, named in markers.head_when.items():
         guide = next((g for g in book.guides if g.id == guide_id), None)
@@ -1482,6 +1483,19 @@ def _name_heads(plan: ConsultPlan, book: GuideBook, values: Mapping[str, Any]) -
             plan.conclusion.append(
                 Sentence(f"{lead if number == 1 else ''}（{number}）{head.text}", head.cite)
             )
+
+
+def _voiced(entry: str, plan: ConsultPlan, book: GuideBook, values: Mapping[str, Any]) -> bool:
+    """Session 18 (harm18, class "every told head in the opening's list"): a further guide whose voice only
+    leads the reasons (the insurance guide's 能解除并要经济补偿 under a dismissal's 2N) has not named its head
+    in the opening: its claim still joins the list. Entries that are not a guide's answer count as voiced."""
+    guide_id, _, answer_id = entry.partition("/")
+    guide = next((g for g in book.guides if g.id == guide_id), None)
+    answer = None if guide is None else next((a for a in guide.answers if a.id == answer_id), None)
+    if answer is None:
+        return True
+    branch = _branch(answer, values)
+    return branch is None or any(branch[1] in s.text for s in plan.conclusion)
 
 
 def _joined(book: GuideBook, guides: Sequence[Guide], values: Mapping[str, Any]) -> list[Guide]:

@@ -51,6 +51,8 @@ def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(serv
         "injury_allowance_vs_lump_sum",
         # session 18 (inj18a)
         "injury_treatment_extension",
+        # session 18 (harm18)
+        "injury_nursing_while_off",
     }
     assert "work_injury_benefits" in problems["injury_nursing"]
 
