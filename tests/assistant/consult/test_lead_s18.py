@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answer import AnswerService
+from eval.consult_metrics import opening as split_opening
+
 from .planning import opening, plan_with_tools, ranked
 
 
@@ -33,3 +36,24 @@ def test_a_worker_telling_his_own_dismissal_keeps_the_answer_for_it() -> None:
 def test_the_cases_that_owe_nothing_asked_keep_their_list() -> None:
     first = opening(plan_with_tools("什么情况下公司可以不给经济补偿", ranked("severance_compensation")))
     assert not first.startswith("单位要付经济补偿的是这几种")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我2016年得了矽肺，定了四级伤残，之后辞了工作，每个月拿伤残津贴。护理费从来没拿过，也没去申请过，现在想申请护理费。怎么申请？可以申请吗？",
+        "尘肺病评了四级，一直领伤残津贴，没申请过护理费，现在想申请，可以申请吗？怎么申请？",
+    ],
+)
+def test_a_graded_worker_asking_how_to_get_nursing_is_sent_to_the_appraisal_committee_first(
+    service: AnswerService, question: str
+) -> None:
+    # Lead mend after harm18: the arbitration guide's "how to apply" opened above the nursing route and
+    # contradicted it (仲裁 first, then "不是劳动仲裁").
+    _, first = split_opening(service.ask(question).text)
+    assert first.startswith("生活护理费要先经鉴定确认") and "劳动能力鉴定委员会" in first
+
+
+def test_an_arbitration_asked_without_nursing_keeps_the_arbitration_answer(service: AnswerService) -> None:
+    _, first = split_opening(service.ask("工伤评了四级，单位不给伤残津贴，我想申请仲裁，怎么申请？").text)
+    assert "生活自理障碍" not in first
