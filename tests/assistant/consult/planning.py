@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
+from assistant.answer import AnswerService
 from assistant.consult.facts import extract_facts
 from assistant.consult.guides import GuideBook, load_guides
 from assistant.consult.plan import ConsultPlan, plan_consultation
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
+from eval.consult_metrics import opening as split_opening
 
 TODAY = date(2026, 12, 5)
 
@@ -46,3 +48,9 @@ def ranked(*issues: str | tuple[str, float]) -> list[tuple[str, float]]:
 def opening(p: ConsultPlan) -> str:
     assert p.conclusion, "no conclusion"
     return p.conclusion[0].text
+
+
+def first_of(service: AnswerService, question: str) -> str:
+    """The first sentence of the conclusion the whole service answers with (below any safety block)."""
+    _, first = split_opening(service.ask(question).text)
+    return first

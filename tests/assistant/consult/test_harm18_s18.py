@@ -16,12 +16,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer import AnswerService
-from eval.consult_metrics import opening
 
-
-def first_of(service: AnswerService, question: str) -> str:
-    _, first = opening(service.ask(question).text)
-    return first
+from .planning import first_of
 
 
 @pytest.mark.parametrize(
@@ -80,8 +76,7 @@ def test_dismissal_settlement_signed_keeps_its_answer(service: AnswerService) ->
 
 
 def test_agency_placed_worker_at_a_company_is_not_a_household_helper(service: AnswerService) -> None:
-    text = service.ask("中介介绍我去东家干活，东家是家公司，两个月没发工资，能申请仲裁吗").text
-    _, first = opening(text)
+    first = first_of(service, "中介介绍我去东家干活，东家是家公司，两个月没发工资，能申请仲裁吗")
     assert "劳动仲裁" in first
     assert "直接给家庭或个人干活" not in first
 

@@ -14,12 +14,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer import AnswerService
-from eval.consult_metrics import opening
 
-
-def first_of(service: AnswerService, question: str) -> str:
-    _, first = opening(service.ask(question).text)
-    return first
+from .planning import first_of
 
 
 @pytest.mark.parametrize(

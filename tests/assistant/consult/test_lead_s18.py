@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer import AnswerService
-from eval.consult_metrics import opening as split_opening
 
-from .planning import opening, plan_with_tools, ranked
+from .planning import first_of, opening, plan_with_tools, ranked
 
 
 @pytest.mark.parametrize(
@@ -50,10 +49,10 @@ def test_a_graded_worker_asking_how_to_get_nursing_is_sent_to_the_appraisal_comm
 ) -> None:
     # Lead mend after harm18: the arbitration guide's "how to apply" opened above the nursing route and
     # contradicted it (仲裁 first, then "不是劳动仲裁").
-    _, first = split_opening(service.ask(question).text)
+    first = first_of(service, question)
     assert first.startswith("生活护理费要先经鉴定确认") and "劳动能力鉴定委员会" in first
 
 
 def test_an_arbitration_asked_without_nursing_keeps_the_arbitration_answer(service: AnswerService) -> None:
-    _, first = split_opening(service.ask("工伤评了四级，单位不给伤残津贴，我想申请仲裁，怎么申请？").text)
+    first = first_of(service, "工伤评了四级，单位不给伤残津贴，我想申请仲裁，怎么申请？")
     assert "生活自理障碍" not in first
