@@ -30,6 +30,7 @@ from assistant.answer.render import LOW_CONFIDENCE_NOTE, case_excerpt, render_ta
 from assistant.answer.sources import PROCEDURE_REF, RetrieverResolver, build_sources, procedure_source
 from assistant.answer.verify import CitationVerifier, VerificationReport, split_segments
 from assistant.config import Settings
+from assistant.consult.answer_examples import Choice, load_answer_chooser
 from assistant.consult.article_text import asks_article_text
 from assistant.consult.asked_points import AskedPointTable, check_asked_points, load_asked_points
 from assistant.consult.differences import DifferenceTable, check_differences, load_differences
@@ -190,6 +191,12 @@ class AnswerService:
         # The stage reached and who asks (corpus/consult/stages.toml): an entry citing a clause this store
         # lacks is logged and left out.
         self.stages = usable_stages(load_stages(), retriever)
+        # The learned choice of the answer asked (corpus/learned/answer_chooser.json, session 19): where no
+        # listed word names it. None when absent or switched off; it needs the embedder's meaning vector.
+        self.chooser = load_answer_chooser()
+        embedder = getattr(retriever, "embedder", None)
+        if self.chooser is not None and self.chooser.embedder != getattr(embedder, "name", None):
+            self.chooser = None  # fitted on another embedder's vectors (the fake one in tests has none)
         self.today = today or (lambda: settings.reference_date or today_in_china())
         self.tools = tools if tools is not None else default_tool_runner(self.today)
         # The learned issue router (corpus/learned/issue_router.json): which issues' guides may answer,
@@ -323,8 +330,16 @@ class AnswerService:
             offers=self.offers,
             stages=self.stages,
             predicates=self.predicates,
+            learned=self.learned_answer(asked_as, result),
         )
         return plan, screen
+
+    def learned_answer(self, question: str, result: RetrievalResult) -> Choice | None:
+        """The guide answer the learned classifier is sure the question asks for, if any."""
+        analysis = result.analysis
+        if self.chooser is None or analysis is None or analysis.vector is None:
+            return None
+        return self.chooser.choose(question, analysis.vector)
 
     def issue_similarities(self, result: RetrievalResult) -> dict[str, float]:
         """The question's likeness in meaning to each issue (empty without a vector that reads meaning)."""

