@@ -1187,10 +1187,17 @@ def _pinned(
     """The guide and answer an asked point names, unless the guide is not usable or the facts rule it out."""
     if point is None:
         return None
-    guide = next((g for g in book.guides if g.id == point.guide), None)
+    return _usable_answer(book, point.guide, point.answer, values)
+
+
+def _usable_answer(
+    book: GuideBook, guide_id: str, answer_id: str, values: Mapping[str, Any]
+) -> tuple[Guide, GuideAnswer] | None:
+    """A guide answer by its ids, unless its guide is not usable or the facts rule the guide out."""
+    guide = next((g for g in book.guides if g.id == guide_id), None)
     if guide is None or (guide.unless is not None and guide.unless.holds(values) is True):
         return None
-    answer = next((a for a in guide.answers if a.id == point.answer), None)
+    answer = next((a for a in guide.answers if a.id == answer_id), None)
     return (guide, answer) if answer is not None else None
 
 
@@ -1213,12 +1220,10 @@ def _learned_pin(
     fold, and on unseen questions it kept 12 openings the lawyers preferred changed — 什么样的赔偿 is read as
     an action asked, the 2N figure is what is wanted.)"""
     guide_id, _, answer_id = learned.ref.partition("/")
-    guide = next((g for g in book.guides if g.id == guide_id), None)
-    if guide is None or (guide.unless is not None and guide.unless.holds(values) is True):
+    found = _usable_answer(book, guide_id, answer_id, values)
+    if found is None or not can_open(found[1], values):
         return None
-    answer = next((a for a in guide.answers if a.id == answer_id), None)
-    if answer is None or not can_open(answer, values):
-        return None
+    guide, answer = found
     if guides:
         ordered = _by_match(guides, question, kind, values, support, first)
         chosen = _select_answer(ordered[0], question, kind, support, values)
