@@ -120,6 +120,10 @@ def main() -> None:
 
     examples = [(ref, q) for ref, q in load_examples() if ref in usable]
     learn = {item.id: item for item in load_real_questions()["learn"]}
+    if not Path(args.labels).exists():
+        raise SystemExit(
+            f"labels not found: {args.labels} (eval/datasets/real_learn_answer_labels.jsonl, or --labels)"
+        )
     labels = [json.loads(line) for line in Path(args.labels).read_text(encoding="utf-8").splitlines() if line]
     labels = [row for row in labels if row["id"] in learn]
     print(

@@ -161,6 +161,8 @@ def parse_examples(lines: Iterable[str], where: str = "answer_examples.jsonl") -
             row = json.loads(line)
         except json.JSONDecodeError as error:
             raise GuideError(f"{where} 第{number}行不是 JSON：{error}") from error
+        if not isinstance(row, dict):
+            raise GuideError(f"{where} 第{number}行：需要一个对象 {{ref, question}}")
         ref, question = row.get("ref"), row.get("question")
         if (
             not isinstance(ref, str)

@@ -56,6 +56,8 @@ def test_a_malformed_example_line_is_named() -> None:
         parse_examples(['{"ref": "overtime/rate", "question": "加班费怎么算"}', "{not json"])
     with pytest.raises(GuideError, match="ref"):
         parse_examples(['{"ref": "overtime", "question": "加班费怎么算"}'])
+    with pytest.raises(GuideError, match="第1行"):
+        parse_examples(['["overtime/rate", "加班费怎么算"]'])
     assert parse_examples(["", '{"ref": "overtime/rate", "question": " 加班费怎么算 "}']) == [
         ("overtime/rate", "加班费怎么算")
     ]
