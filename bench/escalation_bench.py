@@ -58,6 +58,22 @@ def load(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+REAL_ESCALATION_LABELS = REPO / "eval" / "datasets" / "real_escalation_labels.jsonl"
+
+
+def real_items(half: str) -> list[dict[str, Any]]:
+    """One half of the real forum questions (read in place beside the repository, never copied) joined with
+    their escalation labels (ids and labels only: eval/datasets/real_escalation_labels.jsonl, session 20)."""
+    from eval.real_questions import load_real_questions
+
+    questions = {item.id: item.question for item in load_real_questions()[half]}  # type: ignore[index]
+    items = []
+    for label in load(REAL_ESCALATION_LABELS):
+        if label["id"] in questions:
+            items.append({**label, "question": questions[label["id"]], "turns": []})
+    return items
+
+
 def score(items: list[dict[str, Any]], decisions: list[EscalationDecision]) -> dict[str, Any]:
     must = [(i, d) for i, d in zip(items, decisions, strict=True) if i["should_escalate"]]
     must_not = [(i, d) for i, d in zip(items, decisions, strict=True) if not i["should_escalate"]]
@@ -195,6 +211,12 @@ def main() -> None:
     )
     parser.add_argument("--dataset", type=Path, default=DATASET)
     parser.add_argument(
+        "--real-half",
+        choices=("learn", "check"),
+        default=None,
+        help="the real forum questions' half, labelled in eval/datasets/real_escalation_labels.jsonl (read in place)",
+    )
+    parser.add_argument(
         "--with-answers", action="store_true", help="also run the answer pipeline (live index)"
     )
     parser.add_argument(
@@ -210,7 +232,12 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    items = load(args.dataset)
+    if args.real_half:
+        items = real_items(args.real_half)
+        args.dataset = REAL_ESCALATION_LABELS
+        args.aggregate_only = args.aggregate_only or args.real_half == "check"
+    else:
+        items = load(args.dataset)
     today = args.today or today_in_china()
     policy = EscalationPolicy(load_rules(with_model=not args.no_model))
     decisions, times = text_only(items, policy, today)

@@ -40,8 +40,8 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")  # the fits are BLAS-bound
 
 LABELS = REPO / "eval" / "datasets" / "real_learn_answer_labels.jsonl"
-THRESHOLDS = (0.3, 0.4, 0.5, 1.01)  # 1.01: never used
-NAMED_RATIOS = (0.0, 0.05, 0.1, 0.25)  # 0: an answer the words named always stays
+THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 1.01)  # 1.01: never used
+NAMED_RATIOS = (0.0, 0.25, 0.5, 1.0)  # 0: an answer the words named always stays
 
 
 def fold_of(item_id: str, folds: int) -> int:
@@ -235,8 +235,11 @@ def main() -> None:
                 f"changed {changed} +{gained} -{lost}",
                 flush=True,
             )
-    # The most openings right; ties go to the higher threshold, then the smaller ratio (fewer changes).
-    best = max(rows, key=lambda r: (r["hits"], r["threshold"], -r["named_ratio"]))
+    # The most openings right, within one question (a difference of one of ~300 is noise: session 20, where
+    # 0.15/0.5 led 0.15/0.25 by one and the team's dev sets preferred the smaller ratio); among those the higher
+    # threshold, then the smaller ratio (fewer changes: the asker's own words keep their answer more often).
+    most = max(r["hits"] for r in rows)
+    best = max((r for r in rows if r["hits"] >= most - 1), key=lambda r: (r["threshold"], -r["named_ratio"]))
     baseline_hits = sum(ok(r, baseline.get(learn[r["id"]].question)) for r in scored)
     print(
         f"baseline opening hits {baseline_hits}/{len(scored)}; chosen threshold {best['threshold']}, "

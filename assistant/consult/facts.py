@@ -620,6 +620,9 @@ _GENERAL_YEAR = re.compile(
 )
 # Years told with 多 or 几 (一年多, 三年多, 几年, 十几年): the months in between are not known.
 _VAGUE_YEARS = re.compile(r"(?:多|几)\s*年|年多")
+# The employer named as whom something is proposed to (员工向派遣单位提出解除, 我向用人单位提出): the words just
+# before its name (session 20: 向 + a modifier of up to four characters escaped the one-character lookbehind).
+_ADDRESSED = re.compile(r"[向跟和与同找对给][^，。,；;？?！!\s]{1,4}$")
 # A job told from a date to now (session 16): 从2004年起…上班, 2020年3月在这上班，到现在.
 _SINCE = re.compile(r"\s*(?:起|开始|以来)")
 _TO_NOW = re.compile(r"[,，]\s*(?:一直)?(?:到现在|至今|到今天|到目前|到如今)")
@@ -696,7 +699,7 @@ class FactExtractor:
         # 入职才3个月 / 干了快两年 / 上班刚满一年: a few words of degree between the verb and the duration.
         self._service_before = re.compile(
             # 工作的18年 / 工作己满2年 (己 for 已, a common slip): session 9.
-            rf"(?:{lex.pattern('service', 'before')})(?:了|的|才|刚|刚刚|快|已经|己经|已|己|都|有|满|大概|差不多|将近|不到|刚满|才满|近|约|是|就是|中)*\s*$"
+            rf"(?:{lex.pattern('service', 'before')})(?:了|的|才|刚|刚刚|快|已经|己经|已|己|都|有|满|大概|差不多|将近|不到|刚满|才满|近|约|是|就是|中|超过|超出|多于|不止)*\s*$"
         )
         self._not_tenure = re.compile(rf"(?:{lex.pattern('service', 'not_before_event')})[^,，。]{{0,3}}$")
         self._earlier_employer = re.compile(lex.pattern("service", "earlier_employer"))
@@ -1648,10 +1651,15 @@ class FactExtractor:
                 r"\s*(?:前|以前|之前|后|以后|之后|内|的工资|工资)", clause[d.end :]
             ):
                 continue
-            # 干满一年才还 / 要干满三年才能走 / 得做满半年: a condition or a future, not time served.
-            if re.match(r"\s*(?:才|再|就能|就可以|就给|就让|就退|就还|就能走)", clause[d.end :]) or re.search(
-                rf"(?:要|得|必须|需要|须|等|等到|规定|要求)(?:{self.lex.pattern('service', 'before')})[^了]{{0,2}}$",
-                before,
+            # 干满一年才还 / 要干满三年才能走 / 得做满半年: a condition or a future, not time served; so is
+            # time still to come (我要求再工作一个月, 还得干两个月: session 20, a month asked for read as tenure).
+            if (
+                re.match(r"\s*(?:才|再|就能|就可以|就给|就让|就退|就还|就能走)", clause[d.end :])
+                or re.search(
+                    rf"(?:要|得|必须|需要|须|等|等到|规定|要求)(?:{self.lex.pattern('service', 'before')})[^了]{{0,2}}$",
+                    before,
+                )
+                or re.search(rf"(?:再|还要|还得|还需要)(?:{self.lex.pattern('service', 'before')})$", before)
             ):
                 continue
             # 干了三年, 在厂里做了8个月; or the shape 在超市理货快7个月了 (a place, then a duration, then 了).
@@ -1660,18 +1668,27 @@ class FactExtractor:
             )
             if tenure:
                 vague = _VAGUE_YEARS.search(d.text) is not None and not d.text.lstrip().startswith("半")
+                months, told = d.months, d.text.strip()
+                if (
+                    re.search(r"(?:超过|超出|多于|不止)\s*$", before)
+                    and not vague
+                    and re.fullmatch(r"[^半月天]+年", told)
+                    and (more := find_durations(told + "多"))
+                ):
+                    # 工作时间超过一年(不到一年半): more than the years told, read as 一年多 (session 20).
+                    months, told, vague = more[0].months, more[0].text.strip(), True
                 # 一年多 / 十几年: somewhere in a span of a year or more, where severance's half-year rule gives
                 # two answers (一年多: 1.5 or 2 months). The months are a middle reading, not the worker's
                 # words (not shown as told); the words themselves are (service_vague, session 9).
                 put(
                     "service_months",
-                    round(d.months, 1),
+                    round(months, 1),
                     clause[max(0, d.start - 6) : d.end],
-                    d.approximate,
+                    d.approximate or vague,
                     "按你说的年数估的中间值" if vague else "",
                 )
                 if vague:
-                    put("service_vague", d.text.strip(), d.text)
+                    put("service_vague", told, d.text)
 
     def _start_to_now(self, text: str, today: date, put: Any) -> None:
         """A job told from its first year to now (session 16, facts16, class "tenure told and asked again"):
@@ -2674,6 +2691,12 @@ class FactExtractor:
         ):
             for value, pattern in patterns:
                 if hit := pattern.search(told):
+                    if (
+                        name == "proposed_by"
+                        and value == "employer"
+                        and _ADDRESSED.search(told[: hit.start()])
+                    ):
+                        value = "worker"  # 员工向派遣单位提出解除: the employer is whom it was proposed to
                     put(name, value, hit.group(0))
                     read.add(name)
                     break
@@ -2687,7 +2710,8 @@ class FactExtractor:
         if hit := self._employer_proposal.search(told):
             if not self._feared(told, hit.start()) and not self._denied(told, hit.start()):
                 if "proposed_by" not in read:
-                    put("proposed_by", "employer", hit.group(0))
+                    addressed = _ADDRESSED.search(told[: hit.start()]) is not None
+                    put("proposed_by", "worker" if addressed else "employer", hit.group(0))
                 # An ending read otherwise (被辞退, 合同到期) stays: put keeps the earlier reading.
                 put("termination", "agreed", hit.group(0))
         for hit in self._open_ended.finditer(told):

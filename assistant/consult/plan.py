@@ -798,6 +798,10 @@ def plan_consultation(
         pinned = _learned_pin(learned, question, kind, values, guides, book, support, first)
         if pinned is not None:
             plan.learned = learned.ref
+            # Chosen for the whole question, as an asked point's guide is for its words: an issue found only
+            # by meaning does not silence it (session 20: 入职半年了公司一直不肯跟我签劳动合同，我该怎么办 lost
+            # its whole conclusion when the choice was the unsigned contract's 怎么办).
+            point_guide = pinned[0]
     if pinned is not None:
         guides = [pinned[0], *(g for g in guides if g is not pinned[0] and g.id not in displaced)]
         first = first | {pinned[0].id}

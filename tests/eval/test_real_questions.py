@@ -57,3 +57,30 @@ def test_macro_article_recall_weighs_every_article_alike() -> None:
     deep = [("x", n, 0) for n in range(10)] + [rare]
     assert macro_article_recall([(deep, {rare})], 10) == 0.0
     assert macro_article_recall([(deep, {rare})], 11) == 1.0
+
+
+def test_label_files_name_each_question_of_their_half_once_and_only_answers_that_exist() -> None:
+    """The labels ship without questions: each id must be in the half its file names (a check label in a learn
+    file would be fitted on), once, and each answer ref a guide answer of today's guides (or "none")."""
+    from assistant.consult.guides import load_guides
+
+    datasets = Path(__file__).resolve().parents[2] / "eval" / "datasets"
+    halves = load_real_questions()
+    ids = {half: {i.id for i in items} for half, items in halves.items()}
+    answers = {f"{g.id}/{a.id}" for g in load_guides().all() for a in g.answers} | {"none"}
+    for half in ("learn", "check"):
+        rows = [
+            json.loads(line)
+            for line in (datasets / f"real_{half}_answer_labels.jsonl").open(encoding="utf-8")
+        ]
+        assert len({r["id"] for r in rows}) == len(rows) and {r["id"] for r in rows} <= ids[half]
+        unknown = {ref for r in rows for ref in (r["label"], *r["alt"]) if ref not in answers}
+        assert not unknown, (
+            f"real_{half}_answer_labels.jsonl names answers that do not exist: {sorted(unknown)[:5]}"
+        )
+    escalation = [
+        json.loads(line) for line in (datasets / "real_escalation_labels.jsonl").open(encoding="utf-8")
+    ]
+    assert len({r["id"] for r in escalation}) == len(escalation) == len(ids["learn"]) + len(ids["check"])
+    assert all(r["id"] in ids[r["half"]] for r in escalation)
+    assert all(r["category"] == "none" for r in escalation if not r["should_escalate"])
