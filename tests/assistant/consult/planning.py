@@ -7,6 +7,7 @@ from datetime import date
 from functools import cache
 
 from assistant.answer import AnswerService
+from assistant.consult.answer_examples import Choice
 from assistant.consult.facts import extract_facts
 from assistant.consult.guides import GuideBook, load_guides
 from assistant.consult.plan import ConsultPlan, plan_consultation
@@ -37,6 +38,26 @@ def plan_with_tools(
         book or guide_book(),
         default_tool_runner(lambda: TODAY),
         lambda values: deadline_computations(values, TODAY),
+    )
+
+
+def plan_with_choice(
+    question: str,
+    issues: list[tuple[str, float]],
+    learned: Choice | None,
+    *,
+    by_meaning: tuple[str, ...] = (),
+) -> ConsultPlan:
+    """Plan `question` as the service does with the learned classifier's choice given (None: without it)."""
+    return plan_consultation(
+        question,
+        extract_facts([question], TODAY),
+        issues,
+        (),
+        guide_book(),
+        default_tool_runner(lambda: TODAY),
+        by_meaning=by_meaning,
+        learned=learned,
     )
 
 

@@ -19,7 +19,7 @@ from assistant.consult.answer_examples import (
     parse_examples,
 )
 from assistant.consult.guides import GuideError
-from tests.assistant.consult.planning import guide_book, ranked
+from tests.assistant.consult.planning import guide_book, plan_with_choice, ranked
 
 REAL_QUESTIONS = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "real_questions"
 
@@ -103,31 +103,16 @@ def test_the_chooser_answers_only_when_sure_and_only_with_a_meaning_vector() -> 
     assert _toy_chooser(threshold=0.999).choose("我今年能休几天", vector) is None
 
 
-def _plan(question: str, issues: list[tuple[str, float]], learned: Choice | None):  # noqa: ANN202
-    from assistant.consult.facts import extract_facts
-    from assistant.consult.plan import plan_consultation
-    from assistant.consult.toolbridge import default_tool_runner
-    from tests.assistant.consult.planning import TODAY
-
-    return plan_consultation(
-        question,
-        extract_facts([question], TODAY),
-        issues,
-        (),
-        guide_book(),
-        default_tool_runner(lambda: TODAY),
-        learned=learned,
-    )
-
-
 def test_a_learned_answer_opens_where_the_words_named_none() -> None:
     """A worker who left over unpaid wages and is still not paid: the words name no answer of the arrears guide
     and the resignation guide's default opens (the leaving certificate); the classifier's choice (here given)
     opens instead — how to get the wages back."""
     question = "干了四个多月，厂里拖着工资不发，我实在受不了自己走了，交接也办完了，到现在钱还没结"
     issues = ranked("employee_resignation", "wage_arrears")
-    assert _plan(question, issues, None).selected[0] != "wage_arrears/recover"
-    chosen = _plan(question, issues, Choice("wage_arrears/recover", 0.8, {"wage_arrears/recover": 0.8}))
+    assert plan_with_choice(question, issues, None).selected[0] != "wage_arrears/recover"
+    chosen = plan_with_choice(
+        question, issues, Choice("wage_arrears/recover", 0.8, {"wage_arrears/recover": 0.8})
+    )
     assert chosen.selected[0] == "wage_arrears/recover"
     assert chosen.learned == "wage_arrears/recover"
     assert "工资" in chosen.conclusion[0].text
@@ -139,13 +124,13 @@ def test_a_named_answer_stays_unless_the_classifier_all_but_rules_it_out() -> No
     gives it at most named_ratio × its choice."""
     question = "我在厂里出了工伤评了10级，能赔偿多少钱"
     issues = ranked("work_injury_recognition")
-    named = _plan(question, issues, None).selected[0]
+    named = plan_with_choice(question, issues, None).selected[0]
     assert named == "work_injury_recognition/what_you_get"
     grade = "work_injury_benefits/by_grade"
-    kept = _plan(question, issues, Choice(grade, 0.6, {grade: 0.6, named: 0.3}, 0.1))
+    kept = plan_with_choice(question, issues, Choice(grade, 0.6, {grade: 0.6, named: 0.3}, 0.1))
     assert kept.selected[0] == named
     assert kept.learned is None
-    moved = _plan(question, issues, Choice(grade, 0.9, {grade: 0.9, named: 0.01}, 0.1))
+    moved = plan_with_choice(question, issues, Choice(grade, 0.9, {grade: 0.9, named: 0.01}, 0.1))
     assert moved.selected[0] == grade
     assert "10级伤残" in moved.conclusion[0].text and "7个月" in moved.conclusion[0].text
 
@@ -155,9 +140,9 @@ def test_background_words_do_not_keep_their_answer_against_the_learned_choice() 
     classifier's choice — the pay for the unused days — opens."""
     question = "今年的年假一天没休，单位不让休，没休的年假能折现吗"
     issues = ranked("annual_leave")
-    assert _plan(question, issues, None).selected[0] == "annual_leave/forfeit"
+    assert plan_with_choice(question, issues, None).selected[0] == "annual_leave/forfeit"
     likely = {"annual_leave/unused_pay": 0.6, "annual_leave/forfeit": 0.3}
-    moved = _plan(question, issues, Choice("annual_leave/unused_pay", 0.6, likely, 0.1))
+    moved = plan_with_choice(question, issues, Choice("annual_leave/unused_pay", 0.6, likely, 0.1))
     assert moved.selected[0] == "annual_leave/unused_pay"
     assert "300%" in moved.conclusion[0].text
 
@@ -165,9 +150,9 @@ def test_background_words_do_not_keep_their_answer_against_the_learned_choice() 
 def test_a_learned_answer_that_cannot_be_used_is_ignored() -> None:
     question = "干了四个多月，厂里拖着工资不发，我实在受不了自己走了，交接也办完了，到现在钱还没结"
     issues = ranked("employee_resignation", "wage_arrears")
-    base = _plan(question, issues, None).selected
+    base = plan_with_choice(question, issues, None).selected
     for ref in ("nope/nothing", "wage_arrears/nothing"):
-        plan = _plan(question, issues, Choice(ref, 0.9, {ref: 0.9}))
+        plan = plan_with_choice(question, issues, Choice(ref, 0.9, {ref: 0.9}))
         assert plan.learned is None
         assert plan.selected == base
 

@@ -4,9 +4,9 @@ compensation figure opened for a worker who resigns as if anyone who quits were 
 
 from __future__ import annotations
 
+from assistant.consult.answer_examples import Choice
 from assistant.consult.facts import extract_facts
-from assistant.consult.plan import ConsultPlan
-from tests.assistant.consult.planning import TODAY, opening, plan_with_tools, ranked
+from tests.assistant.consult.planning import TODAY, opening, plan_with_choice, plan_with_tools, ranked
 
 
 def facts(question: str) -> dict[str, object]:
@@ -54,32 +54,18 @@ def test_the_amount_asked_by_a_worker_who_resigned_opens_with_the_condition() ->
     assert opening(owed).startswith("能拿：单位欠薪")
 
 
-def _planned_with(question: str, issues: list[tuple[str, float]], ref: str, **kwargs: object) -> ConsultPlan:
-    from assistant.consult.answer_examples import Choice
-    from assistant.consult.plan import plan_consultation
-    from assistant.consult.toolbridge import default_tool_runner
-    from tests.assistant.consult.planning import guide_book
-
-    return plan_consultation(
-        question,
-        extract_facts([question], TODAY),
-        issues,
-        (),
-        guide_book(),
-        default_tool_runner(lambda: TODAY),
-        learned=Choice(ref, 0.5, {ref: 0.5}, 0.25),
-        **kwargs,  # type: ignore[arg-type]
-    )
+def _chosen(ref: str) -> Choice:
+    return Choice(ref, 0.5, {ref: 0.5}, 0.25)
 
 
 def test_a_learned_choice_is_not_silenced_as_an_issue_found_only_by_meaning() -> None:
     """The unsigned contract's 怎么办, chosen for the whole question, lost the whole conclusion when its issue
     had been found by meaning alone (the words 不肯跟我签 are not its subject words)."""
     question = "入职半年了公司一直不肯跟我签劳动合同，我该怎么办"
-    plan = _planned_with(
+    plan = plan_with_choice(
         question,
         ranked("no_written_contract"),
-        "no_written_contract/what_to_do",
+        _chosen("no_written_contract/what_to_do"),
         by_meaning=("no_written_contract",),
     )
     assert plan.selected[:1] == ["no_written_contract/what_to_do"]
@@ -89,8 +75,8 @@ def test_a_learned_choice_is_not_silenced_as_an_issue_found_only_by_meaning() ->
 def test_the_injury_wage_base_asked_without_a_grade_says_first_that_pay_while_off_continues() -> None:
     """工伤期间的工资怎么算 answered with the base of the lump sums read as the pay during time off (lower than
     the wage owed): with no grade told, the opening tells the two apart."""
-    plan = _planned_with(
-        "工伤期间的工资怎么算？", ranked("work_injury_benefits"), "work_injury_benefits/own_wage"
+    plan = plan_with_choice(
+        "工伤期间的工资怎么算？", ranked("work_injury_benefits"), _chosen("work_injury_benefits/own_wage")
     )
     first = opening(plan)
     assert first.startswith("先分清两样") and "原工资福利待遇不变" in first
