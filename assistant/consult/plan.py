@@ -1437,6 +1437,16 @@ def _answer_other_parts(
         if branch is None or branch[1] in said:
             continue
         statement, text = branch
+        verdict, sep, rest = text.partition("。")
+        if sep and len(verdict) < REPEATED_VERDICT_MIN:
+            # The same rule already said, now with the verdict this part asks (没有。 + the rule): said once, with it.
+            same = next((i for i, s in enumerate(plan.conclusion) if s.text == rest), None)
+            if same is not None:
+                plan.conclusion[same] = Sentence(text, plan.conclusion[same].cite)
+                said.add(text)
+                if f"{guide.id}/{answer.id}" not in plan.selected:
+                    plan.selected.append(f"{guide.id}/{answer.id}")
+                continue
         if _repeats_verdict(text, plan.conclusion):
             continue
         if via_topic and overlaps(text, plan.conclusion):
@@ -1497,13 +1507,18 @@ REPEATED_VERDICT_MIN = 5
 
 
 def _repeats_verdict(text: str, conclusion: Sequence[Sentence]) -> bool:
-    """True when the text's first sentence, a verdict naming its subject, already opens a conclusion sentence."""
-    head, sep, _ = text.partition("。")
-    return (
+    """True when the text's first sentence, a verdict naming its subject, already opens a conclusion sentence —
+    or when the whole text, short of a bare verdict word before it (没有。/ 能。), is already said inside one
+    (session 20: 能要经济补偿吗，标准是什么 answered twice by the same rule, once after "没有。")."""
+    head, sep, rest = text.partition("。")
+    if (
         bool(sep)
         and len(head) >= REPEATED_VERDICT_MIN
         and any(s.text.startswith(head + "。") for s in conclusion)
-    )
+    ):
+        return True
+    body = rest if sep and len(head) < REPEATED_VERDICT_MIN and rest else text
+    return len(body) >= 2 * REPEATED_VERDICT_MIN and any(body in s.text for s in conclusion)
 
 
 def _name_heads(plan: ConsultPlan, book: GuideBook, values: Mapping[str, Any]) -> None:

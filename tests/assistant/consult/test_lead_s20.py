@@ -74,12 +74,28 @@ def test_a_learned_choice_is_not_silenced_as_an_issue_found_only_by_meaning() ->
 
 def test_the_injury_wage_base_asked_without_a_grade_says_first_that_pay_while_off_continues() -> None:
     """工伤期间的工资怎么算 answered with the base of the lump sums read as the pay during time off (lower than
-    the wage owed): with no grade told, the opening tells the two apart."""
+    the wage owed): with no grade told, the opening says what the base is for and that pay while off is the
+    full wage."""
     plan = plan_with_choice(
         "工伤期间的工资怎么算？", ranked("work_injury_benefits"), _chosen("work_injury_benefits/own_wage")
     )
     first = opening(plan)
-    assert first.startswith("先分清两样") and "原工资福利待遇不变" in first
+    assert (
+        first.startswith("本人工资是你受伤前12个月平均的月缴费工资") and "停工留薪期）的工资不按它算" in first
+    )
+    assert "原工资福利待遇不变" in first
     assert (33, 1) in {(ref.article, ref.paragraph) for ref in plan.conclusion[0].cite}
     graded = plan_with_tools("评了九级，本人工资怎么算", ranked("work_injury_benefits"))
     assert opening(graded).startswith("本人工资是你受伤前12个月平均的月缴费工资")
+
+
+def test_two_asked_parts_answered_by_one_rule_say_it_once_with_the_verdict() -> None:
+    """能要经济补偿吗，标准是什么 after a worker-proposed ending: both parts' answers say the same rule, one after
+    "没有。" — the conclusion says it once, with the verdict."""
+    plan = plan_with_tools(
+        "员工向派遣单位提出解除劳动合同，能要经济补偿吗，标准是什么", ranked("severance_compensation")
+    )
+    texts = [s.text for s in plan.conclusion]
+    rule = "双方协商解除的，法律不要求单位付经济补偿"
+    assert sum(rule in t for t in texts) == 1
+    assert any(t.startswith("没有。") and rule in t for t in texts)
