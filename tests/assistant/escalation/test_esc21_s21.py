@@ -79,3 +79,8 @@ def test_a_blow_that_injured_the_worker_shows_the_safety_block(message: str) -> 
 )
 def test_an_accident_with_a_falling_object_is_no_beating(message: str) -> None:
     assert "danger_violence" not in _decision(message).codes
+
+
+def test_a_chain_of_three_firms_where_nobody_pays_opens_the_chain_ticket() -> None:
+    decision = _decision("人力公司把我派到外包公司，外包公司又派我去厂里干活，三个月工资没人发")
+    assert "employer_chain" in decision.codes
