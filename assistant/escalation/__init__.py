@@ -25,7 +25,8 @@ Reason codes (stable: stored on tickets, counted by the benchmark, used by the a
   ``death_benefits`` (session 15: a death's benefits asked as a rule question — 工伤死亡赔偿标准, 丧葬补助金 —;
   dropped where the screen's death finding is open), ``disability_grade`` (session 15: a grade 7–8 told);
 - normal: ``explicit_request``, ``amount_high``, ``employer_chain`` (new: a chain of employers —
-  派遣 → 外包 → 工厂, 层层转包 — with the employer in question), ``low_confidence``,
+  派遣 → 外包 → 工厂, 层层转包 — with the employer in question), ``employer_closure`` (session 21: the
+  employer bankrupt, dissolved or shut while the worker claims pay or compensation), ``low_confidence``,
   ``no_verified_citation``, ``negative_feedback``.
 
 A finding's tense is read too (``tense.py``, ``[tense]`` of ``corpus/escalation.toml``): one

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from assistant.consult.facts import extract_facts
+from assistant.consult.facts import CaseFacts, extract_facts
 
 from .claims import computed_claims, not_a_claim, summed_parts
 from .extract import (
@@ -373,6 +373,28 @@ class EscalationPolicy:
         return Reason(structure.code, structure.text, priority, structure.kind, "", None, structure.category)
 
     @staticmethod
+    def _closure(
+        facts: CaseFacts,
+        masked: Sequence[str],
+        claims: ClaimWording,
+        template: ReasonTemplate,
+        found: Callable[[ReasonTemplate, int, str], bool],
+        add: Callable[[Reason], None],
+    ) -> None:
+        """Session 21 (issue 14): the employer itself ended — bankrupt, dissolved, closed (the facts' ``ending_ground``
+        closure) — while the worker claims pay or compensation (the claims' ``asked`` words anywhere in the
+        conversation). A closure only asked about in general (公司倒闭的话…) or settled (补偿都到账了) is set aside by
+        the group tense; a closure with nothing claimed (公司倒闭了，社保怎么转) opens nothing."""
+        ground = facts.facts.get("ending_ground")
+        if ground is None or ground.value != "closure" or claims.asked is None:
+            return
+        if not any(claims.asked.search(text) for text in masked):
+            return
+        words = ground.words.split("…")[0]
+        if found(template, ground.turn, words):
+            add(_structured(template, "risk", words, ground.turn, words=words))
+
+    @staticmethod
     def _not_a_claim(text: str, amount: Amount, claims: ClaimWording) -> bool:
         """Each part of the sum stands after words that make it no labour claim (营业额, 借, 首付)."""
         parts = amount.text.split("，")
@@ -570,6 +592,8 @@ class EscalationPolicy:
                         amount=f"按你说的情况估算约 {format_yuan(top_claim.amount)}",
                     )
                 )
+        if facts is not None and claims is not None and "closure" in structured:
+            self._closure(facts, masked, claims, structured["closure"], found, add)
         if "child_labour" not in reasons and len(masked) > 1:
             spread = find_minor_in_conversation(masked, limits.minor_age_below, self.rules.minor, today)
             if spread and found(structured["minor"], spread[1], spread[0].text):
