@@ -178,6 +178,9 @@ FACT_NAMES = frozenset(
         "staff_count",
         "earlier_employer_months",
         "transferred",
+        # Session 21: the employer itself merged, taken over, split or renamed (劳动合同法 33, 34; the years carry
+        # over, 实施条例 10) — not a move within one employer.
+        "employer_merged",
         "rescue_hours",
         "occupational_disease",
         "near_retirement",
@@ -1308,6 +1311,7 @@ class FactExtractor:
         self._occupational = re.compile(lex.pattern("status", "occupational_disease"))
         self._transferred = re.compile(lex.pattern("status", "transferred"))
         self._moved_by_self = re.compile(lex.pattern("status", "moved_by_self"))
+        self._employer_merged = re.compile(lex.pattern("status", "employer_merged"))
         # 抢救了40个小时 / 抢救了两天没救过来 / 送医院第三天去世 / 5天后人没了: the time from being taken ill
         # to death (工伤保险条例 15(1): within 48 hours of rescue).
         self._rescue = re.compile(
@@ -2772,6 +2776,8 @@ class FactExtractor:
             put("transferred", False, hit.group(0))
         elif hit := self._transferred.search(text):
             put("transferred", True, hit.group(0))
+        if hit := self._employer_merged.search(text):
+            put("employer_merged", True, hit.group(0))
         if hit := self._rescue.search(text):
             raw = hit.group("a") or hit.group("b") or hit.group("c")
             unit = hit.group("ua") or hit.group("ub") or "天"
