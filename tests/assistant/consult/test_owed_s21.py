@@ -9,7 +9,7 @@ from pathlib import Path
 
 from assistant.consult.facts import FACT_NAMES, QUANTITY_NAMES, extract_facts
 from assistant.consult.owed import OWED_PATH, OwedTable, also_owed, check_owed, load_owed
-from assistant.consult.plan import ConsultPlan, fill, plan_consultation
+from assistant.consult.plan import ConsultPlan, facts_shown, fill, plan_consultation
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
 from assistant.retrieval.query import DirectRef
 from assistant.runtime import Runtime
@@ -178,3 +178,13 @@ def test_a_worker_without_a_contract_asking_overtime_before_quitting_is_told_the
         "double_wage",
         "二倍工资",
     )
+
+
+def test_a_resignation_handed_in_is_not_shown_as_the_day_the_worker_left() -> None:
+    """提出离职 dates the notice, not the leaving (劳动合同法 37): the answer never tells back a leaving date the
+    worker did not give; the date still starts the time limits, no later than the leaving would."""
+    handed_in = extract_facts(["我妹妹二十天前就提出辞职了，老板一直不放人"], TODAY)
+    assert handed_in.get("end_date") == "2026-11-15"
+    assert not any("离开单位" in line for line in facts_shown(handed_in))
+    left = extract_facts(["我妹妹二十天前就离职了，老板一直不结工资"], TODAY)
+    assert any("离开单位" in line for line in facts_shown(left))
