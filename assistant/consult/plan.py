@@ -1137,6 +1137,9 @@ def _add_owed(
     for addition in also_owed(values, guide_id, opening_text(plan.conclusion), fill, table):
         plan.conclusion.append(Sentence(addition.text, addition.statement.cite))
         plan.selected.append(f"owed/{addition.id}")
+        # The claims list does not repeat it (the no-contract guide's own 二倍工资 head, on the same clause).
+        key = addition.statement.cite[0]
+        plan.claims = [c for c in plan.claims if key not in c.cite]
 
 
 def _rebut(plan: ConsultPlan, rebuttal: Rebuttal) -> None:

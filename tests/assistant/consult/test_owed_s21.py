@@ -81,6 +81,17 @@ def test_a_worker_without_a_contract_who_is_dismissed_is_told_the_double_wage() 
     assert "二倍工资" not in opening(without)
 
 
+def test_the_claims_list_does_not_repeat_the_added_right() -> None:
+    question = "在饭店干了五年一直没签合同，老板突然叫我走人，能赔多少"
+    result = plan(question, ranked("unlawful_termination", "no_written_contract"))
+    assert "owed/double_wage" in result.selected
+    assert not any("二倍工资" in c.text for c in result.claims)
+    assert any(
+        "二倍工资" in c.text
+        for c in plan(question, ranked("unlawful_termination", "no_written_contract"), NOTHING_OWED).claims
+    )
+
+
 def test_a_short_tenure_without_a_contract_gets_the_double_wage_with_its_limit() -> None:
     question = "进厂快八个月了一直没签劳动合同，主管说明天不用来了，我该怎么办"
     result = plan(question, ranked("unlawful_termination"))
