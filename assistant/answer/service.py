@@ -45,6 +45,7 @@ from assistant.consult.facts import (
 from assistant.consult.guides import GuideBook, check_guides, load_guides
 from assistant.consult.kinds import asked_text
 from assistant.consult.offers import OfferTable, check_offers, load_offers
+from assistant.consult.owed import OwedTable, check_owed, load_owed
 from assistant.consult.plan import ConsultPlan, ToolRunner, plan_consultation
 from assistant.consult.positions import PositionTable, check_positions, load_positions
 from assistant.consult.precedence import PrecedenceRule, check_precedence, load_precedence
@@ -188,6 +189,9 @@ class AnswerService:
         # out is left out with it (session 14).
         self.predicates = usable_predicates(load_predicates(), self.guides)
         self.offers = usable_offers(load_offers(), retriever)
+        # The rights the facts give beside the point asked (corpus/consult/also_owed.toml, session 21): an
+        # entry citing a clause this store lacks is logged and left out.
+        self.owed = usable_owed(load_owed(), retriever)
         # The stage reached and who asks (corpus/consult/stages.toml): an entry citing a clause this store
         # lacks is logged and left out.
         self.stages = usable_stages(load_stages(), retriever)
@@ -328,6 +332,7 @@ class AnswerService:
             differences=self.differences,
             asked_points=asked_points,
             offers=self.offers,
+            owed=self.owed,
             stages=self.stages,
             predicates=self.predicates,
             learned=self.learned_answer(asked_as, result),
@@ -639,6 +644,13 @@ def usable_offers(table: OfferTable, retriever: HybridRetriever) -> OfferTable:
     """The figures an offer is set against whose every clause is in this store and in force."""
     return _left_out(
         table, check_offers(table, _store_lookup(retriever), FACT_NAMES | QUANTITY_NAMES), "offer comparison"
+    )
+
+
+def usable_owed(table: OwedTable, retriever: HybridRetriever) -> OwedTable:
+    """The rights beside the point asked whose every clause is in this store and in force (the rest logged)."""
+    return _left_out(
+        table, check_owed(table, _store_lookup(retriever), FACT_NAMES | QUANTITY_NAMES), "right also owed"
     )
 
 

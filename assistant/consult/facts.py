@@ -58,6 +58,8 @@ DISPUTE_STAGES = (
     "judgment_final",
     "enforcement",
 )
+# The note of a date read from a resignation handed in (提出离职): not shown back as the day the worker left.
+HANDED_IN_NOTE = "提出离职的日子，不是离开单位的日子"
 DATE_FACTS = ("start_date", "end_date", "injury_date", "death_date", "award_date", "knew_date")
 # Every fact name the extractor can produce (guides' conditions may use only these and the tools'
 # quantities; tests/assistant/consult/test_guides.py checks it).
@@ -178,6 +180,9 @@ FACT_NAMES = frozenset(
         "staff_count",
         "earlier_employer_months",
         "transferred",
+        # Session 21: the employer itself merged, taken over, split or renamed (劳动合同法 33, 34; the years carry
+        # over, 实施条例 10) — not a move within one employer.
+        "employer_merged",
         "rescue_hours",
         "occupational_disease",
         "near_retirement",
@@ -1308,6 +1313,8 @@ class FactExtractor:
         self._occupational = re.compile(lex.pattern("status", "occupational_disease"))
         self._transferred = re.compile(lex.pattern("status", "transferred"))
         self._moved_by_self = re.compile(lex.pattern("status", "moved_by_self"))
+        self._employer_merged = re.compile(lex.pattern("status", "employer_merged"))
+        self._handed_in_words = re.compile(lex.pattern("dates", "handed_in"))
         # 抢救了40个小时 / 抢救了两天没救过来 / 送医院第三天去世 / 5天后人没了: the time from being taken ill
         # to death (工伤保险条例 15(1): within 48 hours of rescue).
         self._rescue = re.compile(
@@ -1865,8 +1872,17 @@ class FactExtractor:
                 day.earliest.isoformat(),
                 day.text + "…" + hit.group(0),
                 not day.exact,
+                # Session 21 (issue 13, "a leaving date the worker never told"): 半个月前提出离职 dates the
+                # resignation handed in, not the day the worker left (劳动合同法 37: thirty days later, or
+                # later still where the employer keeps the worker on): kept for the time limits, which it
+                # starts no later than the leaving would, but never shown back as 离开单位.
+                note=HANDED_IN_NOTE if name == "end_date" and self._handed_in(clause, hit) else "",
                 until=_until(day),
             )
+
+    def _handed_in(self, clause: str, hit: re.Match[str]) -> bool:
+        """The ending word tells a resignation handed in (提出离职, 我提出辞职, 递交了辞职信), not the leaving."""
+        return bool(self._handed_in_words.search(clause[max(0, hit.start() - 3) : hit.end()]))
 
     def _span_date(self, clause: str, day: Any, hit: re.Match[str]) -> bool:
         """2015年在这家厂上班被辞退了: words of working between the date and the ending verb make the date
@@ -2772,6 +2788,8 @@ class FactExtractor:
             put("transferred", False, hit.group(0))
         elif hit := self._transferred.search(text):
             put("transferred", True, hit.group(0))
+        if hit := self._employer_merged.search(text):
+            put("employer_merged", True, hit.group(0))
         if hit := self._rescue.search(text):
             raw = hit.group("a") or hit.group("b") or hit.group("c")
             unit = hit.group("ua") or hit.group("ub") or "天"

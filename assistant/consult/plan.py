@@ -40,6 +40,7 @@ from assistant.consult.kinds import (
     question_kind,
 )
 from assistant.consult.offers import OfferTable, compare_offer
+from assistant.consult.owed import OwedTable, also_owed, load_owed, opening_text
 from assistant.consult.positions import PositionTable, Rebuttal, find_rebuttal, load_positions
 from assistant.consult.precedence import PrecedenceRule, load_answer_rules, load_precedence
 from assistant.consult.predicates import (
@@ -670,6 +671,7 @@ def plan_consultation(
     stages: StageTable | None = None,
     predicates: PredicateTable | None = None,
     learned: Choice | None = None,
+    owed: OwedTable | None = None,
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
     escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
@@ -689,7 +691,8 @@ def plan_consultation(
     families (how to prove it, where to go, still in time?) whose answer opens when the asked part asks one
     and the topic's own choice does not answer it (corpus/consult/predicates.toml); ``learned``: the guide answer
     the learned classifier is confident the question asks for (consult/answer_examples.py), which opens where
-    no listed word names the point asked, or where the classifier all but rules out the one they named."""
+    no listed word names the point asked, or where the classifier all but rules out the one they named;
+    ``owed``: the rights the facts give beside the point asked (corpus/consult/also_owed.toml, session 21)."""
     told = " ".join([*earlier, question]).lower()
     kind = question_kind(question, earlier)
     question = asked_text(question, earlier)
@@ -1025,6 +1028,12 @@ def plan_consultation(
         opening_guide.id if opening_guide is not None else None,
         employer_opening,
     )
+    if plan.conclusion:
+        # Session 21 (issue 13): a right the worker's own facts give beside the point asked (the double wage of
+        # a worker who never signed and is leaving, a fixed term run on in pregnancy, the years that carry over
+        # a merger, an injured worker's leaving lump sums): one sentence each after the direct answer, unless
+        # the opening says it already (corpus/consult/also_owed.toml).
+        _add_owed(plan, values, opening_guide, load_owed() if owed is None else owed)
     if plan.ask is None:
         # A figure the question asks for could not be computed: ask for exactly the input it lacks —
         # only a figure asked for (多少, or the figure named: 补偿, 加班费), not one a guide merely runs.
@@ -1112,6 +1121,25 @@ def _repeats(sentence: Sentence, said: Sequence[Sentence]) -> bool:
 _BARE_VERDICT = re.compile(
     r"^(?:不合法|违法|不能|不可以|不对|不算|不行|没有|无效|不算数|能|可以|要付|有)[。！]"
 )
+
+
+def _add_owed(
+    plan: ConsultPlan, values: Mapping[str, Any], opening_guide: Guide | None, table: OwedTable
+) -> None:
+    """The rights the facts give that the opening leaves out, one sentence each after it, with its clauses."""
+    guide_id = (
+        opening_guide.id
+        if opening_guide is not None
+        else plan.selected[0].split("/")[0]
+        if plan.selected
+        else None
+    )
+    for addition in also_owed(values, guide_id, opening_text(plan.conclusion), fill, table):
+        plan.conclusion.append(Sentence(addition.text, addition.statement.cite))
+        plan.selected.append(f"owed/{addition.id}")
+        # The claims list does not repeat it (the no-contract guide's own 二倍工资 head, on the same clause).
+        key = addition.statement.cite[0]
+        plan.claims = [c for c in plan.claims if key not in c.cite]
 
 
 def _rebut(plan: ConsultPlan, rebuttal: Rebuttal) -> None:
