@@ -1,0 +1,25 @@
+"""Session 21: a work-injury disability of grade 7–10 at the end of a fixed term is a lawful ending with N and the
+two lump sums (劳动合同法第四十五条 hands it to 工伤保险条例第三十七条第（二）项) — the compensation answer had told such a
+worker the contract must run on and its ending was unlawful (2N), as for a pregnancy or an illness."""
+
+from __future__ import annotations
+
+from tests.assistant.consult.planning import opening, plan_with_tools, ranked
+
+
+def test_a_grade_nine_worker_whose_term_ran_out_is_owed_n_and_the_lump_sums_not_2n() -> None:
+    plan = plan_with_tools(
+        "我是九级伤残，合同到期公司终止了，干了5年，月工资5000，经济补偿金怎么算", ranked("severance_compensation")
+    )
+    first = opening(plan)
+    assert "合同到期单位可以终止" in first and "25000" in first
+    assert "一次性伤残就业补助金" in first
+    assert "违法终止" not in first
+
+
+def test_a_pregnant_worker_whose_term_ran_out_still_has_it_extended() -> None:
+    plan = plan_with_tools(
+        "我怀孕五个月，合同到期公司终止了，干了3年，月工资6000，经济补偿金怎么算", ranked("severance_compensation")
+    )
+    first = opening(plan)
+    assert "延续" in first and "违法终止" in first
