@@ -743,6 +743,7 @@ class FactExtractor:
         )
         # 叫我明天就走 / 让我下个月走人: sent away with a day between (不让我走 is the opposite, read below).
         go = r"(?:让|叫)(?:我|俺|他|她|我们|俺们)[^,，。走]{1,5}?走(?!路|一趟|访|动|廊|过)"
+        employer_side = lex.pattern("termination", "employer_side")
         # 公司和我解除了劳动合同 / 煤矿单方解除合同: the employer's side ends it (我想和公司解除 is the worker; so is
         # 我提议与用人单位解除, session 18 end18: 单位 inside 用人单位 after 与 is the object, not the one ending).
         go += (
@@ -755,6 +756,17 @@ class FactExtractor:
             rf"|(?<![和跟与同向找])(?<!与用人)(?<!和用人)(?<!跟用人)(?<!向用人)(?:{lex.pattern('termination', 'employer_side')})"
             r"(?:(?!我想|我要|我打算|我准备|我决定|我自己|我们想|我们要)[^。？?！!；;]){0,14}?"
             r"(?:想|要|准备|打算|决定)(?:跟我|和我|与我)?(?:提前|单方面|单方)?(?:解约|解除(?:劳动)?(?:合同|关系))"
+            # Session 21 (end21), class "the employer's ending with its words between" (公司在入职7个月后无故解除合同,
+            # 单位提前一年解除我的劳动合同, 厂领导通知到明天解除合同): the employer is the subject of 解除 within the
+            # clause. Not with the worker before 解除 (公司不同意我解除), a negation, a permission or a modal between
+            # (公司不让解除, 公司可以解除吗 asks the law), nor 以/因 before the employer (以公司欠薪为由 is a ground).
+            rf"|(?<![和跟与同向找以因为])(?<!与用人)(?<!和用人)(?<!跟用人)(?<!向用人)(?:{employer_side})"
+            r"(?:(?!我|俺|不|别|未|让|叫|同意|批准|允许|准许|拒绝|能|可以|可否|是否|有权|协商|提出|没(?!有?提前|有?通知))"
+            r"[^，,。；;！!？?：:\s]){1,12}?"
+            r"解除(?:了)?(?:我的|我们的|员工的|职工的|工人的|和我的|跟我的)?(?:劳动)?(?:合同|关系)"
+            # 与工人解除劳动合同 / 随时解除工人: the staff as the object of 解除 (session 21).
+            r"|(?:与|和|跟)(?:工人|员工|职工|劳动者)(?:们)?解除(?:劳动)?(?:合同|关系)"
+            r"|解除(?:工人|员工|职工)"
         )
         self._date_cues["end_date"] = re.compile(
             "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True)) + "|" + fired
@@ -780,7 +792,46 @@ class FactExtractor:
             rf"|(?:{lex.pattern('termination', 'worker_ending_self')})(?:(?:{modal})(?:{manner})*|(?:{manner})+))"
             r"(?:解除|解约)"
         )
-        extra = {"dismissed": "|" + fired + "|" + go, "resigned": "|" + worker_ending}
+        # Session 21 (end21): 我以公司未缴社保为由解除劳动合同 / 我因为公司欠薪解除了合同 — the worker ends it on the
+        # employer's ground (劳动合同法 38); the worker is the subject right before 以 / 因为 (only adverbs between:
+        # 我们公司以…为由 is the employer's), and neither 被/把/让/叫/逼 nor an employer's 和我/跟我 in the span.
+        # 公司以我旷工为由 / 因为我…: the self word right after 以 / 为 is the object of the employer's ground.
+        gap = r"(?:(?!和我|跟我|与我|给我|要我|把我)[^。；;？?！!被把让叫逼])"
+        verb = r"(?:提出解除|解除|解约|辞职|离职|辞工)"
+        subject = (
+            r"(?<![和跟与同向把被给对让叫要逼劝请说以为因])"
+            rf"(?:{lex.pattern('termination', 'worker_ending_subject')}|{lex.pattern('termination', 'worker_ending_self')})"
+            rf"(?:{modal}|{manner}|就|已经|已|便|也|于是|随即)*"
+        )
+        because = lex.pattern("termination", "worker_ground_because")
+        faults = lex.pattern("termination", "worker_ground_faults")
+        self._worker_ground = re.compile(
+            rf"{subject}以(?!为){gap}{{1,24}}?为(?:由|理由){gap}{{0,10}}?{verb}"
+            rf"|{subject}(?:{because}){gap}{{0,16}}?(?:{faults}){gap}{{0,12}}?{verb}"
+        )
+        # 因单位不交社保而解除合同: no one named, the cause a fault of the employer of 38(1) — read only when no other
+        # ending is (an employer's 公司和我解除了 in the message is read as the dismissal first).
+        worker_ground_untold = rf"(?:{because}){gap}{{0,8}}?(?:{faults}){gap}{{0,12}}?{verb}"
+        # 合同期到了 / 合同时间到了 / 合同已经到期 / 合同到了，公司不续 (session 21, end21).
+        noun = lex.pattern("termination", "expired_noun")
+        adverb = lex.pattern("termination", "expired_adverb")
+        expiry = (
+            rf"(?:{noun})(?:{adverb})*(?:{lex.pattern('termination', 'expired_verb')})"
+            rf"|(?:{noun})(?:{adverb})*到了(?=[，,。；;！!？?\s]|$|以后|之后|后)"
+        )
+        # 打算下个月离职 / 准备过完年辞职: a resignation meant with its time between (session 21); 想让我下月离职
+        # is the employer's push (no 让/叫/要/逼 between).
+        meant_later = (
+            rf"(?<![不没别让叫])(?:{lex.pattern('termination', 'resign_meant_before')})"
+            r"[^，,。；;？?！!让叫逼劝要请被把给]{1,5}?(?:离职|辞职|辞工)"
+        )
+        resigned = [worker_ending, self._worker_ground.pattern, worker_ground_untold, meant_later]
+        extra = {
+            "dismissed": "|" + fired + "|" + go,
+            "resigned": "|" + "|".join(resigned),
+            "expired": "|" + expiry,
+        }
+        self._resigned_not_before = frozenset(lex.words("termination", "resigned_not_before"))
         self._terminations = [
             (value, re.compile(lex.pattern("termination", key) + extra.get(key, "")))
             for value, key in (
@@ -1684,6 +1735,11 @@ class FactExtractor:
                 ):
                     # 工作时间超过一年(不到一年半): more than the years told, read as 一年多 (session 20).
                     months, told, vague = more[0].months, more[0].text.strip(), True
+                # 工作不到半年 / 干了不满一年: less than the time told — a month under it, approximate (session 21,
+                # end21: 不到半年 was read as six months, and the opening gave one month's N for 47(1)'s half).
+                short = re.search(r"(?:不到|不满|未满|没满|没到)\s*$", before) is not None
+                if short and months > 1:
+                    months = months - 1
                 # 一年多 / 十几年: somewhere in a span of a year or more, where severance's half-year rule gives
                 # two answers (一年多: 1.5 or 2 months). The months are a middle reading, not the worker's
                 # words (not shown as told); the words themselves are (service_vague, session 9).
@@ -1691,7 +1747,7 @@ class FactExtractor:
                     "service_months",
                     round(months, 1),
                     clause[max(0, d.start - 6) : d.end],
-                    d.approximate or vague,
+                    d.approximate or vague or short,
                     "按你说的年数估的中间值" if vague else "",
                 )
                 if vague:
@@ -2090,6 +2146,8 @@ class FactExtractor:
         (已经辞职了, 交了辞职信, 申请了辞职)."""
         if self._resign_done.search(text):
             return False
+        if self._resign_planned_before.match(hit.group(0)):
+            return True  # 打算下个月离职: the intention opens the words read (session 21)
         before = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
         # 我要辞职 / 不想干了: the words of intention may run across the resignation word itself.
         if self._resign_planned.search(before[-3:] + hit.group(0)):
@@ -2239,10 +2297,19 @@ class FactExtractor:
         if (done := self._signed_pressed.search(told)) and not self._feared(told, done.start()):
             # 被逼着写了辞职信: signed under pressure — what can undo it is the question (session 14).
             put("signed_under_pressure", True, done.group(0))
+        # 我以公司欠薪为由解除合同: the worker's ending on the employer's ground; 为由解除 in it is no dismissal.
+        grounds = [h.span() for h in self._worker_ground.finditer(told)]
         for value, pattern in self._terminations:
             if value == "resigned" and pushed and not self._pushed_done.search(told):
                 continue  # 怕公司逼我辞职: the 辞职 is the employer's demand, feared, not the worker's act
             hits = pattern.finditer(told)
+            if value in ("dismissed", "agreed") and grounds:
+                hits = (h for h in hits if not any(a < h.end() and h.start() < b for a, b in grounds))
+            if value == "resigned":
+                # 不想离职 / 没辞职 / 让自己离职: negated or demanded, not the worker's leaving (session 21).
+                hits = (
+                    h for h in hits if h.start() == 0 or told[h.start() - 1] not in self._resigned_not_before
+                )
             if value == "dismissed":
                 # 会被开除吗 / 怕被辞退: feared, not done — the worker still has the job.
                 # 不让我走 / 不叫我走 keeps a worker who wants to leave: not a dismissal.
@@ -2723,7 +2790,10 @@ class FactExtractor:
         if "proposed_by" not in read and (hit := self._employer_agreement.search(told)):
             put("proposed_by", "employer", hit.group(0))
             read.add("proposed_by")
-        if hit := self._employer_proposal.search(told):
+        grounds = [h.span() for h in self._worker_ground.finditer(told)]
+        if (hit := self._employer_proposal.search(told)) and not any(
+            a < hit.end() and hit.start() < b for a, b in grounds
+        ):
             if not self._feared(told, hit.start()) and not self._denied(told, hit.start()):
                 if "proposed_by" not in read:
                     addressed = _ADDRESSED.search(told[: hit.start()]) is not None
