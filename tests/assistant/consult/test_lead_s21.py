@@ -9,7 +9,8 @@ from tests.assistant.consult.planning import opening, plan_with_tools, ranked
 
 def test_a_grade_nine_worker_whose_term_ran_out_is_owed_n_and_the_lump_sums_not_2n() -> None:
     plan = plan_with_tools(
-        "我是九级伤残，合同到期公司终止了，干了5年，月工资5000，经济补偿金怎么算", ranked("severance_compensation")
+        "我是九级伤残，合同到期公司终止了，干了5年，月工资5000，经济补偿金怎么算",
+        ranked("severance_compensation"),
     )
     first = opening(plan)
     assert "合同到期单位可以终止" in first and "25000" in first
@@ -19,7 +20,8 @@ def test_a_grade_nine_worker_whose_term_ran_out_is_owed_n_and_the_lump_sums_not_
 
 def test_a_pregnant_worker_whose_term_ran_out_still_has_it_extended() -> None:
     plan = plan_with_tools(
-        "我怀孕五个月，合同到期公司终止了，干了3年，月工资6000，经济补偿金怎么算", ranked("severance_compensation")
+        "我怀孕五个月，合同到期公司终止了，干了3年，月工资6000，经济补偿金怎么算",
+        ranked("severance_compensation"),
     )
     first = opening(plan)
     assert "延续" in first and "违法终止" in first
