@@ -707,6 +707,7 @@ class FactExtractor:
             rf"(?:{lex.pattern('service', 'before')})(?:了|的|才|刚|刚刚|快|已经|己经|已|己|都|有|满|大概|差不多|将近|不到|刚满|才满|近|约|是|就是|中|超过|超出|多于|不止)*\s*$"
         )
         self._not_tenure = re.compile(rf"(?:{lex.pattern('service', 'not_before_event')})[^,，。]{{0,3}}$")
+        self._leave_after = re.compile(rf"\s*(?:的)?(?:{lex.pattern('service', 'not_after')})")
         self._earlier_employer = re.compile(lex.pattern("service", "earlier_employer"))
         self._cumulative = re.compile(
             rf"(?:{lex.pattern('service', 'cumulative_before')})(?:了|有|已经|一共|总共|前后|差不多|大概|快)*\s*$"
@@ -1705,8 +1706,10 @@ class FactExtractor:
                 put("service_months", round(d.months, 1), clause[max(0, d.start - 6) : d.end], d.approximate)
                 continue
             # 干了三年没签合同, 工作中4个月没做好: the time served all the same (session 16, facts16).
-            if self._not_tenure.search(before) or re.match(
-                r"\s*(?:前|以前|之前|后|以后|之后|内|的工资|工资)", clause[d.end :]
+            if (
+                self._not_tenure.search(before)
+                or re.match(r"\s*(?:前|以前|之前|后|以后|之后|内|的工资|工资)", clause[d.end :])
+                or self._leave_after.match(clause, d.end)
             ):
                 continue
             # 干满一年才还 / 要干满三年才能走 / 得做满半年: a condition or a future, not time served; so is

@@ -1,10 +1,12 @@
 """Session 21: a work-injury disability of grade 7–10 at the end of a fixed term is a lawful ending with N and the
 two lump sums (劳动合同法第四十五条 hands it to 工伤保险条例第三十七条第（二）项) — the compensation answer had told such a
-worker the contract must run on and its ending was unlawful (2N), as for a pregnancy or an illness."""
+worker the contract must run on and its ending was unlawful (2N), as for a pregnancy or an illness. And a leave
+prescribed for months (医生开了三个月病休) is not the time served."""
 
 from __future__ import annotations
 
-from tests.assistant.consult.planning import opening, plan_with_tools, ranked
+from assistant.consult.facts import extract_facts
+from tests.assistant.consult.planning import TODAY, opening, plan_with_tools, ranked
 
 
 def test_a_grade_nine_worker_whose_term_ran_out_is_owed_n_and_the_lump_sums_not_2n() -> None:
@@ -25,3 +27,10 @@ def test_a_pregnant_worker_whose_term_ran_out_still_has_it_extended() -> None:
     )
     first = opening(plan)
     assert "延续" in first and "违法终止" in first
+
+
+def test_a_leave_prescribed_for_months_is_not_the_time_served() -> None:
+    """医生开了三个月病休 was read as three months in the job once the dismissal after it was read (N = 0.5)."""
+    told = extract_facts(["腰疼住院，医生开了两个月病休，才休了半个月公司就发通知解除合同了"], TODAY).values()
+    assert "service_months" not in told and told["termination"] == "dismissed"
+    assert extract_facts(["工作满十年年假有几天"], TODAY).values()["service_months"] == 120.0
