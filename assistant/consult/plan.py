@@ -1134,12 +1134,19 @@ def _add_owed(
         if plan.selected
         else None
     )
+    said = {entry.id: entry.said for entry in table.entries}
     for addition in also_owed(values, guide_id, opening_text(plan.conclusion), fill, table):
         plan.conclusion.append(Sentence(addition.text, addition.statement.cite))
         plan.selected.append(f"owed/{addition.id}")
-        # The claims list does not repeat it (the no-contract guide's own 二倍工资 head, on the same clause).
+        # The claims list does not repeat it (the no-contract guide's own 二倍工资 head, on the same clause), nor
+        # do the reasons (a guide's own "你是9级伤残：…还能领一次性工伤医疗补助金" on the same clause).
         key = addition.statement.cite[0]
         plan.claims = [c for c in plan.claims if key not in c.cite]
+        plan.reasons = [
+            r
+            for r in plan.reasons
+            if not (key in r.cite and any(word in r.text for word in said[addition.id]))
+        ]
 
 
 def _rebut(plan: ConsultPlan, rebuttal: Rebuttal) -> None:

@@ -34,3 +34,12 @@ def test_a_leave_prescribed_for_months_is_not_the_time_served() -> None:
     told = extract_facts(["腰疼住院，医生开了两个月病休，才休了半个月公司就发通知解除合同了"], TODAY).values()
     assert "service_months" not in told and told["termination"] == "dismissed"
     assert extract_facts(["工作满十年年假有几天"], TODAY).values()["service_months"] == 120.0
+
+
+def test_a_right_added_after_the_opening_is_not_said_again_among_the_reasons() -> None:
+    plan = plan_with_tools(
+        "工伤鉴定了九级伤残，公司说岗位撤销了要跟我解除合同，只给一个月工资补偿，合法吗",
+        ranked("unlawful_termination", "work_injury_benefits"),
+    )
+    assert any("一次性工伤医疗补助金" in s.text for s in plan.conclusion)
+    assert not any("一次性工伤医疗补助金" in s.text for s in plan.reasons)
