@@ -25,6 +25,7 @@ from assistant.config import CORPUS_DIR
 from assistant.consult.numbers import (
     CN_CHARS,
     DateRead,
+    Duration,
     Money,
     duration_at,
     find_dates,
@@ -154,6 +155,8 @@ FACT_NAMES = frozenset(
         "renewal_terms",
         "open_ended",
         "fixed_terms",
+        # Session 21: each fixed term's length when told with the count (签了两次合同都是三年), in months.
+        "fixed_term_each_months",
         # The stage an injury case has reached (applied / recognised / refused) and out of hospital.
         "injury_stage",
         # The stage a dispute has reached (session 14): complaint, arbitration, mediation, award, judgment_first,
@@ -630,6 +633,10 @@ _VAGUE_YEARS = re.compile(r"(?:多|几)\s*年|年多")
 _ADDRESSED = re.compile(r"[向跟和与同找对给][^，。,；;？?！!\s]{1,4}$")
 # A job told from a date to now (session 16): 从2004年起…上班, 2020年3月在这上班，到现在.
 _SINCE = re.compile(r"\s*(?:起|开始|以来)")
+# 合同是从 / 劳动合同期限自 … 到 …: a contract's own dates (session 21, _contract_span).
+_CONTRACT_FROM = re.compile(r"合同[^，,。；;]{0,8}?(?:从|自)\s*")
+_EXPIRED = re.compile(r"期满|到期")
+_RENEWED = re.compile(r"续签了|续订了|续了|又签|再签了|重新签了|续签过")
 _TO_NOW = re.compile(r"[,，]\s*(?:一直)?(?:到现在|至今|到今天|到目前|到如今)")
 # A two-digit year right before the verb of joining (我04年进的厂, 09年入职): that year's start, not a duration.
 _TWO_DIGIT_START = re.compile(
@@ -709,6 +716,11 @@ class FactExtractor:
         self._not_tenure = re.compile(rf"(?:{lex.pattern('service', 'not_before_event')})[^,，。]{{0,3}}$")
         self._leave_after = re.compile(rf"\s*(?:的)?(?:{lex.pattern('service', 'not_after')})")
         self._earlier_employer = re.compile(lex.pattern("service", "earlier_employer"))
+        # 之前在公司工作十年 (no move told): this workplace, not an earlier one (session 21).
+        self._same_after_earlier = re.compile(
+            rf"(?:之前|以前)(?:一直)?(?:{lex.pattern('service', 'same_employer_after_earlier')})"
+        )
+        self._moved_employer = re.compile(lex.pattern("service", "moved_employer"))
         self._cumulative = re.compile(
             rf"(?:{lex.pattern('service', 'cumulative_before')})(?:了|有|已经|一共|总共|前后|差不多|大概|快)*\s*$"
         )
@@ -773,6 +785,14 @@ class FactExtractor:
             "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True)) + "|" + fired
         )
         self._job_span = re.compile(lex.pattern("dates", "job_span"))
+        self._year_stay = re.compile(
+            r"(?<![\d.年])(?P<year>\d{4}|\d{2})\s*年(?:的时候|那年|那会儿?)?\s*"
+            rf"(?:{lex.pattern('dates', 'year_stay')})(?:{lex.pattern('dates', 'year_stay_place')})"
+        )
+        # An event told after it in the clause (就在这个厂受伤了, 就在这里被辞退): the year dates that event.
+        self._year_event = re.compile(
+            f"{lex.pattern('dates', 'injury')}|{lex.pattern('dates', 'end')}|{lex.pattern('dates', 'start')}"
+        )
         # 从3月1号干到11月底走的: 到 joins the first and the last day of the job.
         self._date_range = re.compile(
             r"\s*(?:开始)?(?:上班|入职|进厂|进的厂|干|做|工作|打工|干活)?(?:了)?\s*(?:到|至|~|-|—|一直干到|一直做到|干到|做到)\s*"
@@ -985,10 +1005,20 @@ class FactExtractor:
         )
         # 连续签了两次 / 签过三次合同 / 第二份合同到期: fixed-term contracts in a row.
         self._fixed_terms = re.compile(
-            r"(?:签了|签过|续了|续签了|续过)(?P<a>[一二两三四五2-5])次"
+            # Session 21 (issue 13, "the fixed terms told in other words"): 签了两份 / 连续签了两个三年的合同 /
+            # 签过两回; a renewal counts the first contract too (续签了一次 = two contracts: r).
+            r"(?:签了|签过|签订了|签订过|签的)(?P<a>[一二两三四五2-5])(?:次|份|回|个(?!月|多月|星期|礼拜))"
+            r"|(?:续了|续签了|续过|续签过|续订了|续订过)(?P<r>[一二两三四2-4])(?:次|回)"
+            # 第二份到期 / 第二次又到期了: the contract by its number, 合同 left unsaid.
+            r"|第(?P<e>[二三四五2-5])(?:份|次)(?:合同)?(?:也|又|马上|快|就)*(?:要)?(?:到期|期满)"
             # 第二次固定期限合同到期 / 两次固定期限合同 (session 9).
             r"|第(?P<b>[二三四五2-5])(?:份|次|个)(?:的)?(?:固定期限|定期)?(?:的)?(?:劳动)?合同"
             r"|(?P<c>[两二三四五2-5])(?:次|份)(?:的)?固定期限(?:劳动)?合同"
+        )
+        # 都是三年 / 每份3年 / 两个三年的合同: a fixed term's length after these (session 21).
+        self._each_term = re.compile(
+            rf"(?:{lex.pattern('termination', 'fixed_term_each')})(?:是|签的|签了|签)?(?=\s*[\d{CN_CHARS}半])"
+            rf"|[两二三四2-4](?:个|份|次)(?=\s*[\d{CN_CHARS}]+\s*年(?:的|期)?(?:劳动)?合同)"
         )
         self._notice_given = re.compile(lex.pattern("termination", "notice_given"))
         self._notice_missing = re.compile(lex.pattern("termination", "notice_missing"))
@@ -1442,7 +1472,7 @@ class FactExtractor:
         for _offset, clause in _clauses(text):
             self._wages(clause, put)
             self._arrears(clause, put)
-            self._tenure(clause, today, put)
+            self._tenure(clause, today, put, text)
             self._dates(clause, today, put)
             self._overtime(clause, put)
         self._basic_plus_extras(text, facts, put)
@@ -1656,7 +1686,7 @@ class FactExtractor:
 
     # --- time ----------------------------------------------------------------------------------
 
-    def _tenure(self, clause: str, today: date, put: Any) -> None:
+    def _tenure(self, clause: str, today: date, put: Any, whole: str = "") -> None:
         # 24年6月10号 is a day, not 24 years and 6 months.
         days = [range(d.start, d.end) for d in find_dates(clause, today)]
         for d in find_durations(clause):
@@ -1677,6 +1707,12 @@ class FactExtractor:
                     )
                 continue
             earlier = bool(self._earlier_employer.search(before) and self._service_before.search(before))
+            if (
+                earlier
+                and self._same_after_earlier.search(before)
+                and not self._moved_employer.search(whole or clause)
+            ):
+                earlier = False  # 之前在公司工作十年，现在公司要解除: the years here (session 21)
             if self._cumulative.search(before) or earlier:
                 # 之前在别的厂干了6年: working life elsewhere counts towards annual leave, not tenure here
                 # (and is added to the years here once both are known: _derive).
@@ -1729,6 +1765,11 @@ class FactExtractor:
             )
             if tenure:
                 vague = _VAGUE_YEARS.search(d.text) is not None and not d.text.lstrip().startswith("半")
+                # Session 21 (issue 13, class "a tenure told as a span"): 七八年 / 三四个月 (two neighbouring
+                # numbers) and 十来年 (about ten) are the worker's tenure, told without its months: vague too.
+                vague = (
+                    vague or d.low is not None or re.search(r"来\s*(?:个\s*)?(?:年|月)", d.text) is not None
+                )
                 months, told = d.months, d.text.strip()
                 if (
                     re.search(r"(?:超过|超出|多于|不止)\s*$", before)
@@ -1761,6 +1802,8 @@ class FactExtractor:
         从2004年起就在这个厂上班 / 2020年三月份在一家公司上班，到现在… / 我04年进的厂. The date is the start
         of the job only with working words after it in its clause, and with 起/开始/以来 after the date or
         到现在/至今 opening the next clause; the tenure follows from it (_derive; 劳动合同法 47)."""
+        if self._contract_span(text, today, put):
+            return
         for offset, clause in _clauses(text):
             for day in find_dates(clause, today):
                 if day.earliest > today or not self._job_span.search(clause, day.end):
@@ -1775,6 +1818,24 @@ class FactExtractor:
                     )
                     put("start_date", day.earliest.isoformat(), words, not day.exact, until=_until(day))
                     return
+        for hit in self._year_stay.finditer(text):
+            # Session 21 (issue 13): 我15年就在这个公司了 / 2004年到现在一直在这家单位 — being there since
+            # that year (year_stay in corpus/consult/facts.toml); not where the clause goes on to an event.
+            rest = re.split(r"[,，。；;！!？?]", text[hit.end() :], maxsplit=1)[0]
+            if self._year_event.search(rest):
+                continue
+            year = int(hit.group("year"))
+            year = year if year > 99 else 2000 + year if 2000 + year <= today.year else 1900 + year
+            if not 1950 <= year <= today.year:
+                continue
+            put(
+                "start_date",
+                date(year, 1, 1).isoformat(),
+                hit.group(0),
+                True,
+                until=date(year, 12, 31).isoformat(),
+            )
+            return
         if hit := _TWO_DIGIT_START.search(text):
             year = 2000 + int(hit.group("yy"))
             year = year if year <= today.year else year - 100
@@ -1785,6 +1846,35 @@ class FactExtractor:
                 True,
                 until=date(year, 12, 31).isoformat(),
             )
+
+    def _contract_span(self, text: str, today: date, put: Any) -> bool:
+        """合同是从2008年12月10日到2011年12月9日 … 合同期满不续 (session 21, issue 13, class "the job told by its
+        contract's dates"): the only contract told, run to its expiry, is the time served (劳动合同法 47), so
+        the start day is not asked again. Only where the expiry is told after it (期满, 到期)
+        and no renewal (续签了, 又签): a contract renewed says nothing of when the job began."""
+        for hit in _CONTRACT_FROM.finditer(text):
+            dates = list(find_dates(text[hit.end() :], today))
+            if len(dates) < 2 or dates[0].start != 0:
+                continue
+            first, second = dates[0], dates[1]
+            if not self._date_range.fullmatch(text[hit.end() + first.end : hit.end() + second.start]):
+                continue
+            after = text[hit.end() + second.end : hit.end() + second.end + 30]
+            if (
+                not _EXPIRED.search(after)
+                or _RENEWED.search(text)
+                or not first.earliest < second.earliest <= today
+            ):
+                continue
+            words = text[hit.start() : hit.end() + second.end]
+            start, end = first.earliest, second.earliest + timedelta(days=1)  # its last day included
+            months = (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 30.44
+            # The contract's months, as tenure only: its last day is not put as the leaving date, which
+            # would open the answer on a time limit the worker did not ask about (the check stays with the
+            # time-limit guide when a leaving day is told in words).
+            put("service_months", round(months, 1), words, True, "按你说的合同起止日期算")
+            return True
+        return False
 
     def _tenure_across_transfer(self, text: str, today: date, turn: int, facts: dict[str, Fact]) -> None:
         """Two spans of service told around a move the employer arranged (外包干了5年，后来厂里让我们直接
@@ -2809,9 +2899,21 @@ class FactExtractor:
                 put("open_ended", True, hit.group(0))
                 break
         if hit := self._fixed_terms.search(told):
-            n = parse_cn_number(hit.group("a") or hit.group("b") or hit.group("c"))
+            n = parse_cn_number(hit.group("a") or hit.group("b") or hit.group("c") or hit.group("e") or "")
+            if hit.group("r") and (renewals := parse_cn_number(hit.group("r"))) is not None:
+                n = renewals + 1
             if n is not None and 1 <= n <= 5:
                 put("fixed_terms", int(n), hit.group(0))
+                if n >= 2 and (each := self._fixed_term_each(told)) is not None:
+                    put("fixed_term_each_months", round(each.months, 1), each.text, each.approximate)
+
+    def _fixed_term_each(self, told: str) -> Duration | None:
+        """签了两次合同都是三年 / 每份3年 / 签了两个三年的合同: each fixed term's length (session 21)."""
+        for hit in self._each_term.finditer(told):
+            term = duration_at(told, hit.end())
+            if term is not None and re.search(r"年|月", term.text) and 6 <= term.months <= 120:
+                return term
+        return None
 
     def _employer_ended_by_agreement(self, told: str) -> str | None:
         """公司说不用来了，让我签了离职协议: an agreement that records an ending the employer announced
@@ -3183,6 +3285,27 @@ class FactExtractor:
                         note,
                     )
                 )
+        each = record.facts.get("fixed_term_each_months")
+        if (
+            each is not None
+            and not record.has("service_months")
+            and start is None
+            and record.get("termination") == "expired"
+            and isinstance(record.get("fixed_terms"), int)
+        ):
+            # Session 21 (issue 13, "the fixed terms told with their length"): 签了两次合同都是三年，第二次到期 —
+            # the terms added up are the years served (approximate), not a fact to ask again.
+            terms = int(record.get("fixed_terms"))
+            record.add(
+                Fact(
+                    "service_months",
+                    round(terms * float(each.value), 1),
+                    each.words,
+                    each.turn,
+                    True,
+                    f"按你说的{terms}份合同、每份{each.words.strip()}加起来估的",
+                )
+            )
         if start is not None and start < LABOUR_CONTRACT_LAW_START:
             # 劳动合同法 97(3): severance years count from the law's start; the years before follow the rules
             # then in force. The years before it, for the sentence that says so.

@@ -158,7 +158,13 @@ def _money_value(raw: str) -> float | None:
 
 _DURATION = re.compile(
     rf"(?P<qual>快|将近|差不多|接近|大概|大约|已经|有|满|足足|整整|刚满|刚)?\s*(?P<num>\d+(?:\.\d+)?|[{CN_CHARS}几半]+)\s*"
-    r"(?P<ge>个)?\s*(?P<more>多)?\s*(?P<unit>年|个?月|周|星期|天|日)(?P<tail>多|半)?"
+    r"(?P<ge>个)?\s*(?P<more>多|来)?\s*(?P<unit>年|个?月|周|星期|天|日)(?P<tail>多|半)?"
+)
+# Session 21 (issue 13, "a tenure told as a span of two numbers"): 七八年, 三四个月, 一两年, 二十七八年 — two
+# neighbouring numerals, the time somewhere between them. Read as their middle, approximate, with both ends
+# kept (the figures that turn on the years are then given for both: assistant/consult/toolbridge.py).
+_NEIGHBOURS = re.compile(
+    r"(?P<head>(?:[一二三四五六七八九]?十)?)(?P<low>[一二两三四五六七八九])(?P<high>[两二三四五六七八九])"
 )
 
 
@@ -169,6 +175,9 @@ class Duration:
     start: int
     end: int
     approximate: bool = False
+    # A span told as two neighbouring numbers (七八年): its two ends in months; None otherwise.
+    low: float | None = None
+    high: float | None = None
 
 
 def duration_at(text: str, pos: int) -> Duration | None:
@@ -189,8 +198,19 @@ def _duration_at(text: str, pos: int) -> Duration | None:
     if not m:
         return None
     num_text = m.group("num")
+    span = _NEIGHBOURS.fullmatch(num_text)
+    if span and _digit(span.group("high")) != (_digit(span.group("low")) or 0) + 1:
+        span = None
+    low = high = None
     if num_text == "半":
         n = 0.5
+    elif span:
+        tens = parse_cn_number(span.group("head")) if span.group("head") else 0.0
+        low, high = (
+            (tens or 0.0) + (_digit(span.group("low")) or 0),
+            (tens or 0.0) + (_digit(span.group("high")) or 0),
+        )
+        n = (low + high) / 2
     else:
         n_parsed = (
             parse_cn_number(num_text.replace("几", "三")) if "几" in num_text else parse_cn_number(num_text)
@@ -212,7 +232,12 @@ def _duration_at(text: str, pos: int) -> Duration | None:
         months += step / 2
     approximate = bool(m.group("more") or m.group("tail") == "多" or "几" in num_text)
     if approximate:
-        months += step / 4  # 三年多: a little more than three years
+        months += step / 4  # 三年多: a little more than three years; 十来年: about ten, mostly a little more
+    if m.group("more") == "来" and low is None:
+        # 十来年 / 二十来年: about that many, read as the span from it to one more (session 21, issue 13).
+        low, high = n, n + 1
+    if low is not None and high is not None:
+        return Duration(months, text[m.start() : m.end()], m.start(), m.end(), True, low * step, high * step)
     if m.group("qual") in ("快", "将近", "接近"):
         months -= min(step / 12 if unit == "年" else step / 4, months / 10)
         approximate = True

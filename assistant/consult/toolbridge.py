@@ -18,6 +18,7 @@ from typing import Any
 
 from assistant.consult.facts import format_number
 from assistant.consult.guides import ClauseRef
+from assistant.consult.numbers import find_durations
 from assistant.consult.plan import Computation, ToolRunner, range_label
 from assistant.tools import ToolInputError, ToolResult, UnknownTool, run_tool, time_limits
 from assistant.tools.data import DataError
@@ -106,9 +107,22 @@ def _service_range(
     months = inputs.get("service_months")
     if "几" in told or not isinstance(months, int | float):
         return run(name, {k: v for k, v in inputs.items() if k not in ("service_months", "service_vague")})
-    years = int(float(months) // 12)
-    low = run(name, {**inputs, "service_months": years * 12 + 1, "service_vague": None})
-    high = run(name, {**inputs, "service_months": years * 12 + 11, "service_vague": None})
+    span = next((d for d in find_durations(told) if d.low is not None and d.high is not None), None)
+    if span is not None and span.low is not None and span.high is not None:
+        # Session 21 (issue 13, class "a tenure told as a span"): 七八年 / 五六个月 — the figures at both ends.
+        low_months, high_months = span.low, span.high
+        low = run(name, {**inputs, "service_months": low_months, "service_vague": None})
+        high = run(name, {**inputs, "service_months": high_months, "service_vague": None})
+        ends = [_months_words(low_months), _months_words(high_months)]
+        note = f"你说的是“{told}”，没有具体年月：按{ends[0]}算是少的数，按{ends[1]}算是多的数；告诉我入职日期可以算准"
+        labels = (f"按{ends[0]}", f"按{ends[1]}")
+    else:
+        years = int(float(months) // 12)
+        low = run(name, {**inputs, "service_months": years * 12 + 1, "service_vague": None})
+        high = run(name, {**inputs, "service_months": years * 12 + 11, "service_vague": None})
+        half = f"{years}年半" if years else "半年"
+        note = f"你说的是“{told}”，没有具体月份：不满{half}的按少的算，满{half}的按多的算；告诉我入职日期可以算准"
+        labels = (f"不满{half}", f"满{half}")
     if low is None or high is None:
         return low or high
     quantities = dict(low.quantities)
@@ -117,14 +131,20 @@ def _service_range(
         numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (value, other))
         if numbers and other != value:
             quantities[key] = f"{format_number(float(value))}至{format_number(float(other))}"
-    half = f"{years}年半" if years else "半年"
-    note = f"你说的是“{told}”，没有具体月份：不满{half}的按少的算，满{half}的按多的算；告诉我入职日期可以算准"
     return replace(
         low,
-        formula=f"不满{half}：{low.formula}；满{half}：{high.formula}",
+        formula=f"{labels[0]}：{low.formula}；{labels[1]}：{high.formula}",
         quantities=quantities,
         assumptions=(note,),
     )
+
+
+def _months_words(months: float) -> str:
+    """84 → 7年, 5 → 5个月, 18 → 1年6个月: one end of a span of service, in the worker's words."""
+    years, rest = divmod(round(months), 12)
+    if not years:
+        return f"{rest}个月"
+    return f"{years}年" + (f"{rest}个月" if rest else "")
 
 
 def _month_of(value: Any) -> date | None:
