@@ -1828,24 +1828,11 @@ class FactExtractor:
             year = year if year > 99 else 2000 + year if 2000 + year <= today.year else 1900 + year
             if not 1950 <= year <= today.year:
                 continue
-            put(
-                "start_date",
-                date(year, 1, 1).isoformat(),
-                hit.group(0),
-                True,
-                until=date(year, 12, 31).isoformat(),
-            )
+            _put_start_year(put, year, hit.group(0))
             return
         if hit := _TWO_DIGIT_START.search(text):
             year = 2000 + int(hit.group("yy"))
-            year = year if year <= today.year else year - 100
-            put(
-                "start_date",
-                date(year, 1, 1).isoformat(),
-                hit.group(0),
-                True,
-                until=date(year, 12, 31).isoformat(),
-            )
+            _put_start_year(put, year if year <= today.year else year - 100, hit.group(0))
 
     def _contract_span(self, text: str, today: date, put: Any) -> bool:
         """合同是从2008年12月10日到2011年12月9日 … 合同期满不续 (session 21, issue 13, class "the job told by its
@@ -3459,3 +3446,8 @@ __all__ = [
     "extract_facts",
     "load_lexicon",
 ]
+
+
+def _put_start_year(put: Any, year: int, words: str) -> None:
+    """A start known only to its year: the year's first day, approximate, with the year's last as its range."""
+    put("start_date", date(year, 1, 1).isoformat(), words, True, until=date(year, 12, 31).isoformat())

@@ -10,6 +10,7 @@ from assistant.answer import AnswerService
 from assistant.consult.answer_examples import Choice
 from assistant.consult.facts import extract_facts
 from assistant.consult.guides import GuideBook, load_guides
+from assistant.consult.owed import OwedTable
 from assistant.consult.plan import ConsultPlan, plan_consultation
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
 from eval.consult_metrics import opening as split_opening
@@ -28,8 +29,10 @@ def plan_with_tools(
     *,
     codes: tuple[str, ...] = (),
     book: GuideBook | None = None,
+    owed: OwedTable | None = None,
 ) -> ConsultPlan:
-    """Plan `question` for these scored issues (and escalation codes), facts read from the question."""
+    """Plan `question` for these scored issues (and escalation codes), facts read from the question; ``owed``: the
+    table of rights also owed (None: the shipped one)."""
     return plan_consultation(
         question,
         extract_facts([question], TODAY),
@@ -38,6 +41,7 @@ def plan_with_tools(
         book or guide_book(),
         default_tool_runner(lambda: TODAY),
         lambda values: deadline_computations(values, TODAY),
+        owed=owed,
     )
 
 

@@ -9,26 +9,16 @@ from pathlib import Path
 
 from assistant.consult.facts import FACT_NAMES, QUANTITY_NAMES, extract_facts
 from assistant.consult.owed import OWED_PATH, OwedTable, also_owed, check_owed, load_owed
-from assistant.consult.plan import ConsultPlan, facts_shown, fill, plan_consultation
-from assistant.consult.toolbridge import deadline_computations, default_tool_runner
+from assistant.consult.plan import ConsultPlan, facts_shown, fill
 from assistant.retrieval.query import DirectRef
 from assistant.runtime import Runtime
-from tests.assistant.consult.planning import TODAY, guide_book, ranked
+from tests.assistant.consult.planning import TODAY, plan_with_tools, ranked
 
 NOTHING_OWED = OwedTable(())
 
 
 def plan(question: str, issues: list[tuple[str, float]], owed: OwedTable | None = None) -> ConsultPlan:
-    return plan_consultation(
-        question,
-        extract_facts([question], TODAY),
-        issues,
-        (),
-        guide_book(),
-        default_tool_runner(lambda: TODAY),
-        lambda values: deadline_computations(values, TODAY),
-        owed=owed,
-    )
+    return plan_with_tools(question, issues, owed=owed)
 
 
 def opening(result: ConsultPlan) -> str:
