@@ -1023,7 +1023,11 @@ class FactExtractor:
         self._notice_given = re.compile(lex.pattern("termination", "notice_given"))
         self._notice_missing = re.compile(lex.pattern("termination", "notice_missing"))
         unsigned = lex.pattern("contract", "unsigned")
-        self._unsigned = re.compile(rf"(?:{unsigned})[^,，。]{{0,6}}合同|合同[^,，。]{{0,8}}(?:{unsigned})")
+        self._unsigned = re.compile(
+            rf"(?:{unsigned})[^,，。]{{0,6}}合同|合同[^,，。]{{0,8}}(?:{unsigned})"
+            rf"|(?:{lex.pattern('contract', 'unsigned_told')})"
+            rf"|(?:{lex.pattern('contract', 'unsigned_place')})(?:[^,，。]{{0,6}}签[^,，。]{{0,3}}合同|合同上签)"
+        )
         self._signed = re.compile(
             rf"(?:{lex.pattern('contract', 'signed')})[^,，。没]{{0,4}}合同|合同(?:签了|签过)"
         )

@@ -43,3 +43,19 @@ def test_a_right_added_after_the_opening_is_not_said_again_among_the_reasons() -
     )
     assert any("一次性工伤医疗补助金" in s.text for s in plan.conclusion)
     assert not any("一次性工伤医疗补助金" in s.text for s in plan.reasons)
+
+
+def test_no_contract_told_as_a_thing_not_had_is_read_and_its_double_wage_follows() -> None:
+    """Two lawyers reading the check half named a worker with a year and no contract told only N / 2N: 没有劳动合同 /
+    连合同都没有 / 没有在厂里签合同 were not read as no contract, so the double wage (82) never followed."""
+    for told in [
+        "因为没有劳动合同，受伤了找谁",
+        "干了一年，连合同都没有",
+        "我没有在塑料厂签合同，老板扣我工资",
+    ]:
+        assert extract_facts([told], TODAY).values()["contract_signed"] is False, told
+    assert "contract_signed" not in extract_facts(["劳动合同原件没在我这里"], TODAY).values()
+    plan = plan_with_tools(
+        "在饭店干了一年，连合同都没有，现在老板说不用来了，能赔多少", ranked("unlawful_termination")
+    )
+    assert any("二倍工资" in sentence.text for sentence in plan.conclusion)
