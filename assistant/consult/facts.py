@@ -1008,7 +1008,8 @@ class FactExtractor:
             # Session 21 (issue 13, "the fixed terms told in other words"): 签了两份 / 连续签了两个三年的合同 /
             # 签过两回; a renewal counts the first contract too (续签了一次 = two contracts: r).
             r"(?:签了|签过|签订了|签订过|签的)(?P<a>[一二两三四五2-5])(?:次|份|回|个(?!月|多月|星期|礼拜))"
-            r"|(?:续了|续签了|续过|续签过|续订了|续订过)(?P<r>[一二两三四2-4])(?:次|回)"
+            # Not 连续签了两次 (two in a row), which holds 续签了两次 inside it.
+            r"|(?<!连)(?:续了|续签了|续过|续签过|续订了|续订过)(?P<r>[一二两三四2-4])(?:次|回)"
             # 第二份到期 / 第二次又到期了: the contract by its number, 合同 left unsaid.
             r"|第(?P<e>[二三四五2-5])(?:份|次)(?:合同)?(?:也|又|马上|快|就)*(?:要)?(?:到期|期满)"
             # 第二次固定期限合同到期 / 两次固定期限合同 (session 9).

@@ -59,3 +59,10 @@ def test_no_contract_told_as_a_thing_not_had_is_read_and_its_double_wage_follows
         "在饭店干了一年，连合同都没有，现在老板说不用来了，能赔多少", ranked("unlawful_termination")
     )
     assert any("二倍工资" in sentence.text for sentence in plan.conclusion)
+
+
+def test_two_contracts_in_a_row_are_two_not_a_renewal_twice() -> None:
+    """连续签了两次 holds 续签了两次 inside it: it was read as three contracts."""
+    told = extract_facts(["我跟公司连续签了两次固定期限合同，这次到期公司说不续了"], TODAY).values()
+    assert told["fixed_terms"] == 2
+    assert extract_facts(["合同续签了两次，现在又到期了"], TODAY).values()["fixed_terms"] == 3
