@@ -186,7 +186,8 @@ class Condition:
 
     @classmethod
     def parse(cls, source: str) -> Condition:
-        source = (source or "").strip()
+        # A condition may be written over several lines in a table (also_owed.toml): one line for the parser.
+        source = " ".join((source or "").split())
         if not source:
             return cls("", None, frozenset())
         text = re.sub(r"\btrue\b", "True", re.sub(r"\bfalse\b", "False", source))

@@ -49,8 +49,7 @@ class OwedTable:
 def _condition(source: Any, where: str) -> Condition:
     if not isinstance(source, str):
         raise GuideError(f"{where}：when 应为条件字符串")
-    # A condition may be written over several lines in the table: one line for the parser.
-    return Condition.parse(" ".join(source.split()))
+    return Condition.parse(source)
 
 
 @lru_cache(maxsize=4)
@@ -64,9 +63,6 @@ def load_owed(path: Path = OWED_PATH) -> OwedTable:
         branches = row.get("branches")
         if not isinstance(branches, list) or not branches:
             raise GuideError(f"{label}：要有至少一个 [[owed.branches]]")
-        for i, branch in enumerate(branches):
-            if isinstance(branch, dict) and isinstance(branch.get("when"), str):
-                branches[i] = {**branch, "when": " ".join(branch["when"].split())}
         statements = _statements(branches, f"{label}.branches")
         if any(not s.cite for s in statements):
             raise GuideError(f"{label}：每个 branch 都要 cite 它依据的条款")

@@ -379,20 +379,20 @@ class EscalationPolicy:
         claims: ClaimWording,
         template: ReasonTemplate,
         found: Callable[[ReasonTemplate, int, str], bool],
-        add: Callable[[Reason], None],
-    ) -> None:
+    ) -> Reason | None:
         """Session 21 (issue 14): the employer itself ended — bankrupt, dissolved, closed (the facts' ``ending_ground``
         closure) — while the worker claims pay or compensation (the claims' ``asked`` words anywhere in the
         conversation). A closure only asked about in general (公司倒闭的话…) or settled (补偿都到账了) is set aside by
         the group tense; a closure with nothing claimed (公司倒闭了，社保怎么转) opens nothing."""
         ground = facts.facts.get("ending_ground")
         if ground is None or ground.value != "closure" or claims.asked is None:
-            return
+            return None
         if not any(claims.asked.search(text) for text in masked):
-            return
+            return None
         words = ground.words.split("…")[0]
-        if found(template, ground.turn, words):
-            add(_structured(template, "risk", words, ground.turn, words=words))
+        if not found(template, ground.turn, words):
+            return None
+        return _structured(template, "risk", words, ground.turn, words=words)
 
     @staticmethod
     def _not_a_claim(text: str, amount: Amount, claims: ClaimWording) -> bool:
@@ -593,7 +593,8 @@ class EscalationPolicy:
                     )
                 )
         if facts is not None and claims is not None and "closure" in structured:
-            self._closure(facts, masked, claims, structured["closure"], found, add)
+            if closure := self._closure(facts, masked, claims, structured["closure"], found):
+                add(closure)
         if "child_labour" not in reasons and len(masked) > 1:
             spread = find_minor_in_conversation(masked, limits.minor_age_below, self.rules.minor, today)
             if spread and found(structured["minor"], spread[1], spread[0].text):
