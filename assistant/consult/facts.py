@@ -269,7 +269,8 @@ FACT_NAMES = frozenset(
         "hiring_fee",
         # Session 18 (harm18, class "an agency or a company is not a household"): a household or street-hire word
         # told beside a company, a factory or a labour agency (东家是家公司, 劳务所派我去私人老板的厂子): the
-        # employer is that unit (劳动合同法 2, 58), so the household guide does not answer.
+        # employer is that unit (劳动合同法 2, 58), so the household guide does not answer. Session 22 (harm22): so
+        # is a company, a shop or a colleague told alone (我同事被公司辞退了).
         "unit_named",
         # A part-timer's pay cycle told (按月结 → over the 15 days of 劳动合同法 72(2); 半个月/每周/日结 → within).
         "pay_cycle_over_15_days",
@@ -1509,11 +1510,12 @@ class FactExtractor:
             and not self._casual_unit.search(text)
         ):
             put("casual_hire", True, hit.group(0))
+        # Session 22 (harm22): a company, a shop or a colleague told with no household hiring named is an
+        # employer too (我同事被公司辞退, 亲戚在物流公司开货车), whether or not a household word is also said.
         if (
             "employer_kind" not in facts
             and (unit := self._employer_unit.search(text))
             and unit.group(0) != "家政公司"
-            and (self._employer_private.search(text) or self._employer_casual.search(text))
         ):
             put("unit_named", True, unit.group(0))
         if (place := read_place(text)) is not None:

@@ -1488,6 +1488,13 @@ def _answer_other_parts(
             # A part answered through its topic whose answer says what an earlier sentence already says
             # (the ending's verdict inside the remedy's 这样辞退是违法解除): said once.
             continue
+        restated = _drop_restated(text, statement.cite, plan.conclusion)
+        if restated is None:
+            # Said already: not again among the reasons either, where a second voice waits to move up.
+            plan.reasons = [s for s in plan.reasons if s.text != text]
+            plan.also = [s for s in plan.also if s.text != text]
+            continue
+        text = restated
         sentence = Sentence(text, statement.cite)
         # The same words may already lead the reasons as another guide's voice: they move up.
         plan.reasons = [s for s in plan.reasons if s.text != text]
@@ -1533,6 +1540,61 @@ def _topic_sum(
                 continue
             return guide, answer
     return None
+
+
+# Session 22 (harm22, class "a condition stated twice"): a later part's clause (between ；/。) is the same condition
+# again when this share of its character pairs already stands in an earlier conclusion sentence citing one of its
+# clauses (the commuting rule said by the commute answer and again by what an injury brings). Measured on the
+# learn half (2026-12-07).
+RESTATED_SHARE = 0.5
+# More character pairs of its own than this, the clause adds something (也不能因为生育辞退).
+RESTATED_NEW_PAIRS = 12
+RESTATED_MIN_CHARS = 10  # a shorter clause (能认定的，) is a link, not a condition
+_SEGMENT = re.compile(r"[^；。]+[；。]?")
+_PUNCT = re.compile(r"[，、：；。（）“”,:;()\s]")
+
+
+def _pairs(text: str) -> set[str]:
+    bare = _PUNCT.sub("|", text)
+    return {bare[i : i + 2] for i in range(len(bare) - 1) if "|" not in bare[i : i + 2]}
+
+
+def _drop_restated(text: str, cite: Sequence[ClauseRef], said: Sequence[Sentence]) -> str | None:
+    """A later part's answer without the clauses that state again a condition an earlier conclusion sentence on
+    the same clause already states (session 22: 上下班途中 … 非本人主要责任 said by the commute answer, then by
+    the answer on what the injury brings); None when nothing else is left. Only sentences sharing a cited
+    clause count: two guides may use the same words for different rules."""
+    earlier: set[str] = set()
+    earlier_cites: set[ClauseRef] = set()
+    for sentence in said:
+        if set(sentence.cite) & set(cite):
+            earlier |= _pairs(sentence.text)
+            earlier_cites |= set(sentence.cite)
+    if not earlier:
+        return text
+    # A sentence citing no clause the earlier ones do not is on the same rule: a clause of it that restates the
+    # condition, whatever it adds around it (要看是不是交通事故：在上下班的合理时间…), makes the whole sentence the
+    # same condition again, its rest the condition's other side (不是交通事故的 … 不能认定): said once.
+    same_rule = set(cite) <= earlier_cites
+    kept: list[str] = []
+    dropped = False
+    for segment in _SEGMENT.findall(text):
+        pairs = _pairs(segment)
+        if len(_PUNCT.sub("", segment)) >= RESTATED_MIN_CHARS and pairs:
+            if len(pairs & earlier) / len(pairs) >= RESTATED_SHARE and (
+                same_rule or len(pairs - earlier) <= RESTATED_NEW_PAIRS
+            ):
+                dropped = True
+                continue
+        kept.append(segment)
+    if not dropped:
+        return text
+    if same_rule:
+        return None
+    rest = "".join(kept).strip()
+    if len(_PUNCT.sub("", rest)) < RESTATED_MIN_CHARS:
+        return None
+    return rest[:-1] + "。" if rest.endswith("；") else rest
 
 
 # A verdict sentence this long names its subject (能认定劳动关系。): a second answer opening with it answers the
