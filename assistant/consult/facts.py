@@ -2639,8 +2639,17 @@ class FactExtractor:
                 said_as_mine = hit.group("kin2") or (hit.group("kin") and hit.group(0)[0] in "我俺")
                 about_relative = bool(said_as_mine) or not self._worker_acts.search(text)
                 break
+        # The words that deny the work (非因工死亡, 不是工伤) hold the work's own words (因工, 工伤): read inside a
+        # denial they are not the work setting (session 22: 非因工死了 read as a work death).
+        denied_work = [
+            hit.span() for name, _, pattern in self._flags if name == "not_at_work" for hit in pattern.finditer(text)
+        ]
         for name, value, pattern in self._flags:
             for hit in pattern.finditer(text):
+                if name == "work_setting" and any(
+                    start <= hit.start() and hit.end() <= end for start, end in denied_work
+                ):
+                    continue
                 if (
                     name == "ill"
                     and not about_relative

@@ -1,0 +1,60 @@
+"""A death told as off work is not answered as a work death (session 22, the lead, issue 13), in our own wording.
+
+The words that deny the work (非因工死亡, 不是因工) hold the work's own words (因工): read inside a denial they are no
+work setting. The answers that presume a work death (who is liable: the 工亡 items; how much: the grades or the 工亡
+items; the employer's 工伤认定 duty; an unlicensed employer's one-off compensation) do not speak for such a death:
+the family's grants from pension insurance do (社会保险法第十七条)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.answer import AnswerService
+from assistant.consult.facts import extract_facts
+
+TODAY = date(2026, 12, 5)
+
+
+def _conclusion(service: AnswerService, question: str) -> str:
+    text = service.ask(question).text
+    return text.split("**结论**", 1)[1].strip().split("\n\n", 1)[0]
+
+
+def test_a_denied_work_death_is_no_work_setting() -> None:
+    facts = extract_facts(["我舅舅非因工死亡，单位给的协议能签吗"], TODAY)
+    assert facts.get("not_at_work") is True
+    assert facts.get("work_setting") is None
+
+
+def test_a_work_death_keeps_its_work_setting() -> None:
+    facts = extract_facts(["我舅舅因工死亡，单位给的协议能签吗"], TODAY)
+    assert facts.get("work_setting") is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我哥非因工去世了，公司要负什么责任",
+        "我爸周末在家里病故了，单位能赔多少钱",
+        "员工放假在家病故，我们公司要赔多少钱",
+    ],
+)
+def test_a_death_off_work_opens_with_the_survivors_grants(service: AnswerService, question: str) -> None:
+    conclusion = _conclusion(service, question)
+    assert "第十七条" in conclusion and "社会保险法" in conclusion
+    assert "一次性工亡补助金" not in conclusion and "单位要担责" not in conclusion
+    assert "一次性伤残补助金" not in conclusion and "申请工伤认定" not in conclusion.split("。")[0]
+
+
+def test_a_death_off_work_claims_no_work_death_items(service: AnswerService) -> None:
+    text = service.ask("我爸周末在家里病故了，单位能赔多少钱").text
+    claims = text.split("**你可以主张**", 1)[1].split("\n\n**", 1)[0] if "**你可以主张**" in text else ""
+    assert "一次性工亡补助金" not in claims and "一次性伤残补助金" not in claims
+    assert "非法用工单位伤亡人员一次性赔偿办法" not in text
+
+
+def test_a_death_at_work_keeps_the_work_death_answer(service: AnswerService) -> None:
+    conclusion = _conclusion(service, "我爸在工地干活从架子上摔下来死了，单位要负什么责任")
+    assert "一次性工亡补助金" in conclusion
