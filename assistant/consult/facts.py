@@ -992,6 +992,10 @@ class FactExtractor:
             ("worker", re.compile(lex.pattern("termination", "renewal_declined_worker"))),
             ("employer", re.compile(lex.pattern("termination", "renewal_declined_employer"))),
         ]
+        # 第二次到期我自己不想干了: the worker's leaving told at the term's end declines the renewal (session 22).
+        self._renewal_worker_at_expiry = re.compile(
+            rf"(?:我|自己|本人)[^，,。；;？?！!]{{0,3}}?(?:{lex.pattern('termination', 'renewal_declined_worker_at_expiry')})"
+        )
         self._renewal_terms = [
             ("worse", re.compile(lex.pattern("termination", "renewal_worse"))),
             ("same", re.compile(lex.pattern("termination", "renewal_same"))),
@@ -2376,8 +2380,11 @@ class FactExtractor:
         told = _QUOTED.sub("“”", text)
         pushed = self._pushed.search(told)
         if pushed and not self._feared(told, pushed.start()) and not self._pushed_done.search(told):
-            # The employer wants the job ended: a dismissal in substance, and no resignation yet.
-            put("termination", "dismissed", pushed.group(0), note="单位要你走、让你自己辞职")
+            # The employer wants the job ended: a dismissal in substance, and no resignation yet — unless the term
+            # ran out (合同又到期了，厂里让我走人: an ending at expiry, 46(5), read below; session 22).
+            expiry = next(p for v, p in self._terminations if v == "expired").search(told)
+            if expiry is None or self._feared(told, expiry.start()):
+                put("termination", "dismissed", pushed.group(0), note="单位要你走、让你自己辞职")
             put("pushed_to_resign", True, pushed.group(0))
         if (done := self._signed_pressed.search(told)) and not self._feared(told, done.start()):
             # 被逼着写了辞职信: signed under pressure — what can undo it is the question (session 14).
@@ -2868,6 +2875,15 @@ class FactExtractor:
                     put(name, value, hit.group(0))
                     read.add(name)
                     break
+        if (
+            "renewal_declined_by" not in read
+            and (leaving := self._renewal_worker_at_expiry.search(told))
+            and (expiry := next(p for v, p in self._terminations if v == "expired").search(told))
+            and not self._feared(told, expiry.start())
+        ):
+            # 第二次到期我自己不想干了: the worker goes at the term's end — declined to renew (session 22).
+            put("renewal_declined_by", "worker", leaving.group(0))
+            read.add("renewal_declined_by")
         if "renewal_declined_by" in read:
             # 这次到期公司不续了: a contract not renewed ended by expiry (put keeps an earlier reading).
             put("termination", "expired", self._renewal_hit_words(told))
