@@ -116,3 +116,23 @@ def test_the_expiry_guide_routes_the_disputed_point_to_a_union_lawyer_with_the_i
     assert "owed/open_ended_right" not in result.selected  # the opening says it itself
     assert "工会律师" in result.conclusion[0].text
     assert any("解释（二）" in law and art == 11 and para == 2 for law, art, para, _ in cited(result))
+
+
+def test_fixed_terms_told_by_their_rhythm_count_as_terms_in_a_row() -> None:
+    """一年一签 / 每两年签一次 with the years served longer than one term, 签过好几次: two or more fixed terms."""
+    rhythm = extract_facts(["我们店里合同都是一年一签，我在这干了四年多，这回到期店长说不续了"], TODAY)
+    assert rhythm.get("fixed_terms", 0) >= 2 and rhythm.get("termination") == "expired"
+    every = extract_facts(["合同每两年签一次，已经干了五年，单位说这次到期就不续了"], TODAY)
+    assert every.get("fixed_terms", 0) >= 2
+    many = extract_facts(["前后续签过好几次合同了，这次到期公司说不再续签"], TODAY)
+    assert many.get("fixed_terms", 0) >= 2
+    # Within the first term nothing has been renewed yet: no count is read.
+    first = extract_facts(["合同一年一签，我才干了十个月就被辞退了"], TODAY)
+    assert first.get("fixed_terms") is None
+
+
+def test_a_rhythm_of_fixed_terms_at_the_expiry_gets_the_open_ended_right() -> None:
+    question = "合同一年一签，在这个厂干了五年多了，这次到期厂里说不续，工资还拖着一个月没发，怎么办"
+    result = plan(question, ranked("wage_arrears"))
+    assert "owed/open_ended_right" in result.selected
+    assert "无固定期限" not in opening(plan(question, ranked("wage_arrears"), WITHOUT_THIS))
