@@ -136,3 +136,13 @@ def test_a_rhythm_of_fixed_terms_at_the_expiry_gets_the_open_ended_right() -> No
     result = plan(question, ranked("wage_arrears"))
     assert "owed/open_ended_right" in result.selected
     assert "无固定期限" not in opening(plan(question, ranked("wage_arrears"), WITHOUT_THIS))
+
+
+def test_ten_years_counted_over_a_merger_at_the_expiry_get_the_open_ended_right() -> None:
+    question = "公司被收购了，收购前我在原公司干了六年，收购后又干了五年，现在合同到期新老板不续签，怎么办"
+    result = plan(question, ranked("contract_expiry_renewal", "employer_change"))
+    assert "owed/open_ended_right" in result.selected
+    assert "加起来已经满10年" in opening(result)
+    assert "加起来已经满10年" not in opening(
+        plan(question, ranked("contract_expiry_renewal", "employer_change"), WITHOUT_THIS)
+    )
