@@ -11,6 +11,7 @@ or a date, within one clause."""
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 import unicodedata
@@ -41,6 +42,8 @@ from assistant.privacy import strip_identifiers
 FactValue = float | int | bool | str
 # The note of a working life read as years with an earlier employer (added to the years here).
 EARLIER_EMPLOYER = "此前单位的年限"
+# Session 22: a term's length read from the rhythm of signing (一年一签, 每两年签一次), not from a count of contracts.
+TERM_RHYTHM = "按签合同的周期"
 CLAUSE = re.compile(r"[,，;；。!！?？\n…]+")
 _QUOTED = re.compile(r"“[^”]{1,30}”|\"[^\"]{1,30}\"|「[^」]{1,30}」|‘[^’]{1,30}’|『[^』]{1,30}』")
 
@@ -993,6 +996,10 @@ class FactExtractor:
             ("worker", re.compile(lex.pattern("termination", "renewal_declined_worker"))),
             ("employer", re.compile(lex.pattern("termination", "renewal_declined_employer"))),
         ]
+        # 第二次到期我自己不想干了: the worker's leaving told at the term's end declines the renewal (session 22).
+        self._renewal_worker_at_expiry = re.compile(
+            rf"(?:我|自己|本人)[^，,。；;？?！!]{{0,3}}?(?:{lex.pattern('termination', 'renewal_declined_worker_at_expiry')})"
+        )
         self._renewal_terms = [
             ("worse", re.compile(lex.pattern("termination", "renewal_worse"))),
             ("same", re.compile(lex.pattern("termination", "renewal_same"))),
@@ -1016,6 +1023,16 @@ class FactExtractor:
             # 第二次固定期限合同到期 / 两次固定期限合同 (session 9).
             r"|第(?P<b>[二三四五2-5])(?:份|次|个)(?:的)?(?:固定期限|定期)?(?:的)?(?:劳动)?合同"
             r"|(?P<c>[两二三四五2-5])(?:次|份)(?:的)?固定期限(?:劳动)?合同"
+        )
+        # Session 22 (fixed22, 2026-12-07), class "fixed terms in a row told by their rhythm" (一年一签, 每两年签一次,
+        # 每年都续签, 签了好几次合同, 多次续签): with the years served longer than one term, two or more fixed terms
+        # have been concluded — the open-ended contract of 劳动合同法 14(2)(3) is at stake at the next expiry.
+        self._fixed_terms_every = re.compile(
+            r"(?:每(?P<n>[一两二三四五1-5])?年|(?P<m>[一两二三四五1-5])年一)(?:都|就|要)?(?:签订|签|续签|续订|续一次|续)"
+        )
+        self._fixed_terms_many = re.compile(
+            r"(?:签|签订|续签|续订|续)(?:了|过)(?:好几|很多|许多|多)(?:次|回|份)"
+            r"|(?:多次|反复|好几次|好多次)(?:续签|续订|签订|签)(?:了|过)?(?:劳动)?合同"
         )
         # 都是三年 / 每份3年 / 两个三年的合同: a fixed term's length after these (session 21).
         self._each_term = re.compile(
@@ -2378,8 +2395,11 @@ class FactExtractor:
         told = _QUOTED.sub("“”", text)
         pushed = self._pushed.search(told)
         if pushed and not self._feared(told, pushed.start()) and not self._pushed_done.search(told):
-            # The employer wants the job ended: a dismissal in substance, and no resignation yet.
-            put("termination", "dismissed", pushed.group(0), note="单位要你走、让你自己辞职")
+            # The employer wants the job ended: a dismissal in substance, and no resignation yet — unless the term
+            # ran out (合同又到期了，厂里让我走人: an ending at expiry, 46(5), read below; session 22).
+            expiry = next(p for v, p in self._terminations if v == "expired").search(told)
+            if expiry is None or self._feared(told, expiry.start()):
+                put("termination", "dismissed", pushed.group(0), note="单位要你走、让你自己辞职")
             put("pushed_to_resign", True, pushed.group(0))
         if (done := self._signed_pressed.search(told)) and not self._feared(told, done.start()):
             # 被逼着写了辞职信: signed under pressure — what can undo it is the question (session 14).
@@ -2879,6 +2899,15 @@ class FactExtractor:
                     put(name, value, hit.group(0))
                     read.add(name)
                     break
+        if (
+            "renewal_declined_by" not in read
+            and (leaving := self._renewal_worker_at_expiry.search(told))
+            and (expiry := next(p for v, p in self._terminations if v == "expired").search(told))
+            and not self._feared(told, expiry.start())
+        ):
+            # 第二次到期我自己不想干了: the worker goes at the term's end — declined to renew (session 22).
+            put("renewal_declined_by", "worker", leaving.group(0))
+            read.add("renewal_declined_by")
         if "renewal_declined_by" in read:
             # 这次到期公司不续了: a contract not renewed ended by expiry (put keeps an earlier reading).
             put("termination", "expired", self._renewal_hit_words(told))
@@ -2909,6 +2938,15 @@ class FactExtractor:
                 put("fixed_terms", int(n), hit.group(0))
                 if n >= 2 and (each := self._fixed_term_each(told)) is not None:
                     put("fixed_term_each_months", round(each.months, 1), each.text, each.approximate)
+        elif hit := self._fixed_terms_many.search(told):
+            # 签了好几次 / 多次续签: more than one fixed term in a row, the count untold (session 22).
+            put("fixed_terms", 3, hit.group(0), True, "按你说的签过好几次合同")
+        elif (hit := self._fixed_terms_every.search(told)) and (
+            years := parse_cn_number(hit.group("n") or hit.group("m") or "一")
+        ):
+            # 一年一签 / 每两年签一次: each term's length; with the years served told, how many terms have run
+            # (derived in _derive, session 22).
+            put("fixed_term_each_months", float(12 * years), hit.group(0), False, TERM_RHYTHM)
 
     def _fixed_term_each(self, told: str) -> Duration | None:
         """签了两次合同都是三年 / 每份3年 / 签了两个三年的合同: each fixed term's length (session 21)."""
@@ -3289,6 +3327,20 @@ class FactExtractor:
                     )
                 )
         each = record.facts.get("fixed_term_each_months")
+        served = record.get("service_months")
+        if (
+            each is not None
+            and each.note == TERM_RHYTHM
+            and not record.has("fixed_terms")
+            and isinstance(served, (int, float))
+            and served > float(each.value)
+        ):
+            # Session 22: 一年一签、干了六年 — the terms concluded so far (a term now running counts: its end is the
+            # expiry at stake); at most 5 is read, as for a count told.
+            terms = min(5, max(2, math.ceil(served / float(each.value) - 1e-9)))
+            record.add(
+                Fact("fixed_terms", terms, each.words, each.turn, True, f"按你说的{each.words}和工作年限估的")
+            )
         if (
             each is not None
             and not record.has("service_months")
