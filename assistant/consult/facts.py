@@ -2662,7 +2662,10 @@ class FactExtractor:
         # The words that deny the work (非因工死亡, 不是工伤) hold the work's own words (因工, 工伤): read inside a
         # denial they are not the work setting (session 22: 非因工死了 read as a work death).
         denied_work = [
-            hit.span() for name, _, pattern in self._flags if name == "not_at_work" for hit in pattern.finditer(text)
+            hit.span()
+            for name, _, pattern in self._flags
+            if name == "not_at_work"
+            for hit in pattern.finditer(text)
         ]
         for name, value, pattern in self._flags:
             for hit in pattern.finditer(text):
