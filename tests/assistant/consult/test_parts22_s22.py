@@ -3,14 +3,18 @@ reach none of the parts answers the part asked in its own form — a verdict ans
 after it (能拿多少, 怎么赔偿) gets its own sentence rather than being taken as answered. Class 2: a part whose topic
 no weighed guide covers (能算工伤吗 beside 能评几级, only the benefits guide weighed) is answered by the guide its
 words name, after the opening. Class 3: a part's answer that opens with the condition the sentence before it just
-said (要看单位辞退你的理由：) goes on without saying it twice. Both ways: one part asked gets nothing added. The
-wording is the team's own."""
+said (要看单位辞退你的理由：) goes on without saying it twice. Class 4 (facts calling for a second answer): a contract
+never signed told as the employer never having the worker sign it (没让我签合同) is read, so a dismissal gets the
+double wage beside its 2N. Both ways: one part asked gets nothing added. The wording is the team's own."""
+
+import pytest
 
 from assistant.consult.answer_examples import Choice
+from assistant.consult.facts import extract_facts
 from assistant.consult.kinds import load_markers
 from assistant.consult.plan import Sentence, _part_of_form, _without_said_lead
 
-from .planning import plan_with_choice, plan_with_tools, ranked
+from .planning import TODAY, plan_with_choice, plan_with_tools, ranked
 
 # --- class 1: the verdict opening does not swallow the figure asked after it -------------------------------
 
@@ -77,3 +81,32 @@ def test_the_part_an_unreaching_opening_answers_is_the_last_of_its_form() -> Non
     assert _part_of_form(parts, "verdict", markers) == 0
     assert _part_of_form(parts, "figure", markers) == 1
     assert _part_of_form(parts, "action", markers) == 1  # no part of its form: the last part
+
+
+# --- class 4: no contract told as the employer never having the worker sign (facts call for a second answer) ---
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "进厂的时候老板没让我签劳动合同，干了三年",
+        "单位从来没叫我签过合同，现在要我走人",  # was read as signed (签过…合同)
+        "入职时公司没有要求我签书面合同",
+    ],
+)
+def test_the_employer_never_having_the_worker_sign_is_no_contract(told: str) -> None:
+    assert extract_facts([told], TODAY).values().get("contract_signed") is False
+
+
+def test_the_employer_not_having_a_paper_signed_is_not_the_contract() -> None:
+    assert extract_facts(["老板没让我签字就把工资扣了"], TODAY).values().get("contract_signed") is None
+
+
+def test_dismissed_after_years_never_asked_to_sign_gets_the_double_wage_beside_2n() -> None:
+    p = plan_with_tools(
+        "在一家小饭馆干了两年多，老板一直没叫我签劳动合同，上周无缘无故把我开了，能要什么赔偿？",
+        ranked("unlawful_termination"),
+    )
+    joined = "".join(s.text for s in p.conclusion)
+    assert "赔偿金" in joined
+    assert "二倍工资" in joined
