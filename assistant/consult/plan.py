@@ -31,6 +31,7 @@ from assistant.consult.guides import (
     load_points,
 )
 from assistant.consult.kinds import (
+    KindMarkers,
     asked_clause,
     asked_parts,
     asked_text,
@@ -54,6 +55,7 @@ from assistant.consult.predicates import (
 )
 from assistant.consult.referents import (
     answer_referents,
+    issue_named,
     names_topic,
     overlaps,
     part_topic_answer,
@@ -996,6 +998,7 @@ def plan_consultation(
             values,
             run_tool,
             keep_first=opening_guide in speakers,
+            book=book,
         )
         if asks_for_heads(question) or (
             bool(plan.selected) and asks_remedy_after_status(question, plan.selected[0], values)
@@ -1389,6 +1392,7 @@ def _answer_other_parts(
     values: dict[str, Any],
     run_tool: ToolRunner | None,
     keep_first: bool = False,
+    book: GuideBook | None = None,
 ) -> None:
     """A question asking two things (辞退了，补偿按几个月算？另外没休的年假能折现吗？) is answered in both
     parts: each part the opening does not answer selects its own answer, in its own form, from the
@@ -1400,9 +1404,9 @@ def _answer_other_parts(
         return
     markers = load_markers()
     # The part the opening answers: the one whose asked clause its words reach (a word of the background
-    # — 欠条 before 能去查住址吗 — does not make it the answer to that part); none: the last part.
+    # — 欠条 before 能去查住址吗 — does not make it the answer to that part); none: the last part of its form.
     own = [coverage(opening.asks, asked_clause(part) or part) for part in parts]
-    answered = own.index(max(own)) if max(own) > 0 else len(parts) - 1
+    answered = own.index(max(own)) if max(own) > 0 else _part_of_form(parts, opening.kind, markers)
     said = {s.text for s in plan.conclusion}
     chosen: set[int] = {id(opening)}
     # Which part each conclusion sentence answers: the answer is read in the order the worker asked
@@ -1455,10 +1459,18 @@ def _answer_other_parts(
             if best is None or score > best[0]:
                 best = (score, guide, answer)
         via_topic = best is None  # no answer's words name the part: its topic's answer of its form may
+        outside = False  # answered by a guide that was not weighed for the question
         if best is None:
             found = part_topic_answer(question, part, part_kind, pool, opening, opening_guide, chosen)
             if found is None:
                 found = _topic_sum(part, part_kind, pool, opening, values, chosen)
+            if found is None and book is not None:
+                # Session 22, class "an asked part dropped": the part's topic is no candidate guide (能评上工伤
+                # 吗 beside 能评多少级, where only the benefits guide was weighed): a guide its asked clause names
+                # by the taxonomy's own words answers it, as part_topic_answer would within the pool.
+                named = [g for g in book.guides if g not in pool and issue_named(g, where)]
+                found = part_topic_answer(where, where, part_kind, named, opening, opening_guide, chosen)
+                outside = found is not None
             if found is None:
                 continue
             best = ((True, 0, 0), *found)
@@ -1500,7 +1512,8 @@ def _answer_other_parts(
         plan.reasons = [s for s in plan.reasons if s.text != text]
         plan.also = [s for s in plan.also if s.text != text]
         plan.conclusion.append(sentence)
-        answers_part[text] = index
+        # A guide not weighed for the question does not take the opening: its sentence follows the opening's.
+        answers_part[text] = max(index, answered) if outside else index
         entries[text] = f"{guide.id}/{answer.id}"
         if f"{guide.id}/{answer.id}" not in plan.selected:
             plan.selected.append(f"{guide.id}/{answer.id}")
@@ -1514,6 +1527,39 @@ def _answer_other_parts(
         # The voice that now opens leads plan.selected too (what the API reports as the opening).
         voices = [entries[s.text] for s in plan.conclusion if s.text in entries]
         plan.selected = list(dict.fromkeys([*voices, *plan.selected]))
+    # Two parts' answers opening with the same condition (要看单位辞退你的理由：): the later one says it once.
+    plan.conclusion = [
+        replace(s, text=_without_said_lead(s.text, plan.conclusion[:n]))
+        for n, s in enumerate(plan.conclusion)
+    ]
+
+
+# The longest lead (要看单位辞退你的理由：) a part's answer drops when a sentence before it opens with the same words.
+SAID_LEAD_MAX = 16
+
+
+def _without_said_lead(text: str, conclusion: Sequence[Sentence]) -> str:
+    """The text without its lead when an earlier sentence of the conclusion opens with the same lead (两个回答都以
+    “要看单位辞退你的理由：” 开头): the later part's answer goes on from what it adds, not from the condition said
+    just before it (session 22, the parts answered once the opening no longer took the last one)."""
+    lead, colon, body = text.partition("：")
+    if (
+        colon
+        and body
+        and len(lead) <= SAID_LEAD_MAX
+        and any(s.text.startswith(lead + colon) for s in conclusion)
+    ):
+        return body
+    return text
+
+
+def _part_of_form(parts: Sequence[str], form: AnswerKind, markers: KindMarkers) -> int:
+    """The part an opening whose words reach no part answers: the last part asked in its form — a verdict
+    opening answers 公司的作法对不对, not the 能获得多少赔付 after it, which is then answered on its own (session
+    22, class "an asked part dropped": the figure part was taken as answered by the verdict and never got its
+    sentence); with no part of its form, the last part (the question is asked at the end)."""
+    same = [n for n, part in enumerate(parts) if markers.kind_of(part) == form]
+    return same[-1] if same else len(parts) - 1
 
 
 def _topic_sum(

@@ -147,13 +147,9 @@ def names_topic(guide: Guide, text: str) -> bool:
     from assistant.consult import plan
 
     lowered = text.lower()
-    knowledge = load_knowledge()
-    return any(
-        affirmed(word, lowered, knowledge)
-        for issue in knowledge.issues
-        if issue.id in guide.issues
-        for word in issue.keywords
-    ) or any(plan.coverage(plan.subject_words(answer), lowered) for answer in guide.answers)
+    return issue_named(guide, lowered) or any(
+        plan.coverage(plan.subject_words(answer), lowered) for answer in guide.answers
+    )
 
 
 def part_topic_answer(
@@ -190,6 +186,19 @@ def part_topic_answer(
             continue
         return guide, answer
     return None
+
+
+def issue_named(guide: Guide, text: str) -> bool:
+    """Does the text name the guide's topic by a keyword of one of its issues (corpus/taxonomy.toml), said and
+    not denied — the taxonomy's words only, not the subject words of its answers?"""
+    lowered = text.lower()
+    knowledge = load_knowledge()
+    return any(
+        affirmed(word, lowered, knowledge)
+        for issue in knowledge.issues
+        if issue.id in guide.issues
+        for word in issue.keywords
+    )
 
 
 def _shares_pair(words: Iterable[str], text: str) -> bool:
