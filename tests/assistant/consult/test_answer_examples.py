@@ -34,20 +34,36 @@ def test_every_guide_answer_has_example_questions_and_every_example_names_one() 
     assert not thin, f"a guide answer needs at least 2 example questions (answer_examples.jsonl): {thin[:5]}"
 
 
+COPY_RUN = 16  # characters running that an example may not share with a forum question
+
+
+def _runs(text: str) -> set[str]:
+    """Every run of COPY_RUN characters of the text (normalised, spaces out)."""
+    text = normalise(text).replace(" ", "")
+    return {text[i : i + COPY_RUN] for i in range(len(text) - COPY_RUN + 1)}
+
+
+def _copied(examples: list[str], sources: list[str]) -> list[str]:
+    windows: set[str] = set().union(*map(_runs, sources)) if sources else set()
+    return [question for question in examples if _runs(question) & windows]
+
+
+def test_the_copy_check_finds_a_run_of_sixteen_characters() -> None:
+    """Session 22: the check compared 12-character pieces of an example with the 16-character windows of the
+    forum questions, so it could never find one; a run of 16 shared characters is found, 15 is not."""
+    source = "我在一家做塑料玩具的工厂上了六年的夜班，上个月主管说订单少了让我回去等通知"
+    copied = "朋友说：" + source[3:19] + "，该怎么办"
+    near = "朋友说：" + source[3:18] + "，该怎么办"
+    assert _copied([copied, near, "加班费怎么算"], [source]) == [copied]
+
+
 def test_examples_are_the_teams_own_words_not_the_forums() -> None:
     """The forum questions may not ship: no example repeats 16 characters running of any of them."""
     source = REAL_QUESTIONS / "equals_labour.jsonl"
     if not source.exists():
         pytest.skip("../shared/data/real_questions is not beside this checkout")
-    windows: set[str] = set()
-    for line in source.read_text(encoding="utf-8").splitlines():
-        text = normalise(json.loads(line)["question"]).replace(" ", "")
-        windows.update(text[i : i + 16] for i in range(len(text) - 15))
-    copied = []
-    for _, question in load_examples():
-        text = normalise(question).replace(" ", "")
-        if any(text[i : i + 12] in windows for i in range(len(text) - 11)):
-            copied.append(question)
+    forum = [json.loads(line)["question"] for line in source.read_text(encoding="utf-8").splitlines() if line]
+    copied = _copied([question for _, question in load_examples()], forum)
     assert not copied, copied[:3]
 
 
