@@ -1464,10 +1464,13 @@ def _answer_other_parts(
             found = part_topic_answer(question, part, part_kind, pool, opening, opening_guide, chosen)
             if found is None:
                 found = _topic_sum(part, part_kind, pool, opening, values, chosen)
-            if found is None and book is not None:
+            if found is None and book is not None and part_kind != "action":
                 # Session 22, class "an asked part dropped": the part's topic is no candidate guide (能评上工伤
                 # 吗 beside 能评多少级, where only the benefits guide was weighed): a guide its asked clause names
-                # by the taxonomy's own words answers it, as part_topic_answer would within the pool.
+                # by the taxonomy's own words answers it, as part_topic_answer would within the pool. Not a how
+                # (怎么申请): the opening's own answer and steps say how its matter is pursued, and another
+                # topic's procedure named by a shared word (申请) would contradict it (the lead, after the
+                # blind reading: a nursing allowance's 鉴定 then told to go to arbitration).
                 named = [g for g in book.guides if g not in pool and issue_named(g, where)]
                 found = part_topic_answer(where, where, part_kind, named, opening, opening_guide, chosen)
                 outside = found is not None

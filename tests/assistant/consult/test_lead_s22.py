@@ -58,3 +58,22 @@ def test_a_death_off_work_claims_no_work_death_items(service: AnswerService) -> 
 def test_a_death_at_work_keeps_the_work_death_answer(service: AnswerService) -> None:
     conclusion = _conclusion(service, "我爸在工地干活从架子上摔下来死了，单位要负什么责任")
     assert "一次性工亡补助金" in conclusion
+
+
+# --- after the blind reading of the check half (session 22, the lead) ----------------------------------------
+
+
+def test_two_fixed_terms_asked_how_much_get_the_figure_with_the_open_ended_right(
+    service: AnswerService,
+) -> None:
+    question = "我在厂里干了六年，三年一签，签了两次，这次合同到期厂里说不续了，我能拿多少补偿？"
+    conclusion = _conclusion(service, question)
+    assert "6个月工资" in conclusion
+    assert "无固定期限" in conclusion and "两倍赔偿金" in conclusion
+
+
+def test_a_how_asked_beside_the_opening_gets_no_other_topics_procedure(service: AnswerService) -> None:
+    question = "我工伤评了三级，一直没领过护理费，现在生活要人照顾，想申请护理费。怎么申请？能申请吗？"
+    conclusion = _conclusion(service, question)
+    assert "劳动能力鉴定委员会" in conclusion
+    assert "仲裁申请书" not in conclusion and "劳动争议仲裁委员会申请" not in conclusion
