@@ -981,6 +981,7 @@ class FactExtractor:
             lex.pattern("termination", "agreement_sign_hypothetical")
         )
         self._agreement_not_ending = re.compile(lex.pattern("termination", "agreement_not_ending"))
+        self._bare_signature = re.compile(lex.pattern("termination", "bare_signature"))
         self._proposed = [
             # 我想跟公司提出解除 / 我向单位提出: the worker proposes to the employer (session 15, branch15).
             (
@@ -2869,6 +2870,17 @@ class FactExtractor:
                 break
         else:
             signed = False
+        # 协商解除合同，已经签字了: the agreed ending told, then its signature bare within a few characters.
+        agreed = next(
+            (h for v, p in self._terminations if v == "agreed" for h in [p.search(text)] if h), None
+        )
+        if not signed and agreed is not None:
+            bare = self._bare_signature.search(text, agreed.end(), agreed.end() + 12)
+            if bare is not None and not self._agreement_sign_hypothetical.search(
+                text, agreed.start(), bare.end()
+            ):
+                put("agreement_signed", True, text[agreed.start() : bare.end()])
+                signed = True
         # 发了个协商解除协议 … 要不要签: an agreement handed over and asked about, nothing said signed — an offer,
         # so its date is no leaving (session 16, lead; see _derive_left).
         if (

@@ -77,3 +77,27 @@ def test_a_how_asked_beside_the_opening_gets_no_other_topics_procedure(service: 
     conclusion = _conclusion(service, question)
     assert "劳动能力鉴定委员会" in conclusion
     assert "仲裁申请书" not in conclusion and "劳动争议仲裁委员会申请" not in conclusion
+
+
+# --- an agreement already signed, answered as not yet signed (after the blind reading) ------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "公司和我协商解除合同，我已经签字了，给了我一个月工资，我干了两年多，给少了吗",
+        "离职那天签了份协议，写着一次性了结，公司给了三千，我干了五年，还能去仲裁吗",
+        "老板让我签了自愿离职的单子，给了两千块，我在厂里干了四年，这就算完了吗",
+        "我签了解除协议，公司给了一个月工资，我干了三年，按法律应该给多少",
+    ],
+)
+def test_a_signed_agreement_is_answered_as_signed(service: AnswerService, question: str) -> None:
+    conclusion = _conclusion(service, question)
+    assert "先别急着签" not in conclusion and "先别写辞职信" not in conclusion
+    assert "谈好的写进书面协议" not in conclusion
+    assert "撤销" in conclusion and "1年内" in conclusion
+
+
+def test_an_agreed_ending_with_the_signature_told_bare_is_signed() -> None:
+    assert extract_facts(["单位跟我协商解除合同，已经签字了"], TODAY).get("agreement_signed") is True
+    assert extract_facts(["公司要跟我协商解除，要是我签了字会怎么样"], TODAY).get("agreement_signed") is None
