@@ -87,6 +87,29 @@ ASKS_FOR_A_PERSON = (
 )
 
 
+# The screen's readings that do not by themselves tell a case at work: a request for a person, the
+# model's unsure reading, and a threat (danger_violence), which tells one only with a fact beside it
+# (被威胁, 被打: the worker is its object) — 我要让他血债血偿 threatens and tells no case. Despair
+# (danger_self_harm) always keeps its own reply.
+NOT_A_CASE_OF_ITS_OWN_CODES = frozenset({"explicit_request", "danger_possible", "danger_violence"})
+# Facts (corpus/consult/facts.toml) that place a message at work: pay, service, the workplace, an
+# injury, violence or a threat against the worker, a job applicant.
+WORK_FACTS = frozenset(
+    {
+        "monthly_wage",
+        "average_monthly_wage",
+        "service_months",
+        "work_setting",
+        "injured",
+        "injury_date",
+        "threatened",
+        "violence",
+        "applicant",
+    }
+)
+AGAINST_THE_WORKER = frozenset({"threatened", "violence"})
+
+
 @dataclass
 class Prepared:
     """Everything decided before generation starts (and shown in the stream's first event)."""
@@ -284,14 +307,17 @@ class AnswerService:
         screen = decide(question, [t.question for t in turns], today=self.today())
         # Session 16: a death the banner stands on is one the screen reads as a person's, in this case.
         mark_untold_death(facts, screen, messages)
+        despair = {r.evidence for r in screen.reasons if r.category == "self_harm"}
         for reason in screen.reasons:
-            if reason.category == "death" and not facts.has("death"):
+            # 想着死咗就一了百了: the words the screen reads as despair are nobody's death (session 23).
+            if reason.category == "death" and not facts.has("death") and reason.evidence not in despair:
                 # The safety screen reads deaths in more wordings than the facts' word list (人还是走了
                 # after 抢救, 病死的): one reading of a death, so the death situation (今天先别签, the
                 # 48-hour rule) opens the answer rather than the injury steps.
                 facts.add(Fact("death", True, reason.evidence, reason.turn or 0))
         # An injury the severity line leaves to the assistant opens no ticket but still raises its situation.
-        codes = screen.situation_codes
+        wished = {r.code for r in screen.reasons if r.category == "death" and r.evidence in despair}
+        codes = [code for code in screen.situation_codes if code not in wished]
         issues = [(issue.id, score) for issue, score in result.understanding.topics]
         by_meaning = set(result.understanding.topics_by_meaning)
         if self.router is not None and (similarities := self.issue_similarities(result)):
@@ -359,10 +385,32 @@ class AnswerService:
         # Whatever the model was talked into, a sentence repeating the system prompt is never shown.
         return CitationVerifier(prepared.sources, self.resolver, reject=leaks_system_prompt)
 
+    @staticmethod
+    def _tells_a_work_situation(prepared: Prepared) -> bool:
+        """A message no topic phrase and no issue's meaning recognised may still tell a case at work:
+        the screen reads its structure (a hand crushed by a press, a death in a trench, an ID card kept,
+        a child of fifteen at work) and the facts read a wage, a length of service or a workplace.
+        Such a message is answered as a labour question (the safety block still first) rather than
+        told to describe its case (session 23: 切纸刀把我四个手指齐齐切断了 was asked to say more).
+        Despair alone and a request for a person keep their own replies, which fit them better."""
+        screen = prepared.screen
+        codes = set(screen.situation_codes) if screen is not None else set()
+        situations = codes - NOT_A_CASE_OF_ITS_OWN_CODES
+        if "danger_self_harm" in codes or ("explicit_request" in codes and not situations):
+            return False
+        plan = prepared.request.plan
+        told = set(plan.facts.facts) if plan is not None else set()
+        if "danger_violence" in codes and not situations:
+            # Threats read alone tell a case when the worker is their object, not their author.
+            return bool(told & AGAINST_THE_WORKER)
+        return bool(situations or told & WORK_FACTS)
+
     def _reply_without_articles(self, prepared: Prepared) -> Answer | None:
         """The answer to a first message that raises no labour question, or None for a real question.
         Only the escalation rules (danger, a request for a person) can send it to a lawyer."""
         if prepared.result.understanding.recognized or prepared.request.history:
+            return None
+        if self._tells_a_work_situation(prepared):
             return None
         confidence = Confidence("low", 0.0, ["没有识别出具体的劳动法律问题"])
         escalation = suggest_escalation(

@@ -565,7 +565,9 @@ def format_number(value: float) -> str:
 def _typos() -> tuple[tuple[str, str], ...]:
     """corpus/typos.toml, longest first: the input-method slips retrieval corrects (社宝, 公伤) must not hide
     a fact either (不给俺交社宝 is insurance unpaid; session 9, a tester's dialect question)."""
-    table = tomllib.loads((CORPUS_DIR / "typos.toml").read_text(encoding="utf-8")).get("typo", {})
+    corrections = tomllib.loads((CORPUS_DIR / "typos.toml").read_text(encoding="utf-8"))
+    # Written Cantonese too (老细拖咗我两个月人工: the boss owes two months' wages; session 23).
+    table = {**corrections.get("typo", {}), **corrections.get("dialect", {})}
     return tuple(sorted(table.items(), key=lambda item: -len(item[0])))
 
 
@@ -2600,7 +2602,8 @@ class FactExtractor:
                 put("settlement_offered", offered.yuan, clause, offered.approximate)
                 break
         for hit in self._death.finditer(text):
-            if not self._death_idiom.search(text[max(0, hit.start() - 1) : hit.start()]):
+            # The two characters before it: an idiom (累死了) or a wish in despair (想着死了, 不如死了).
+            if not self._death_idiom.search(text[max(0, hit.start() - 2) : hit.start()]):
                 put("death", True, hit.group(0))
                 break
         if hit := next(

@@ -53,6 +53,9 @@ class Knowledge:
     # worker is owed, whose absence is the complaint (没有加班费): corpus/taxonomy.toml [negation].
     negation_before: tuple[str, ...] = ()
     owed_ends: tuple[str, ...] = ()
+    # Death words that an idiom or a wish just before makes nobody's death (累死了, 不如死了算了).
+    idiom_phrases: tuple[str, ...] = ()
+    idiom_before: tuple[str, ...] = ()
 
 
 def _load_toml(path: Path) -> dict:
@@ -89,7 +92,9 @@ def load_knowledge(corpus_dir: Path = CORPUS_DIR) -> Knowledge:
     aliases = {
         k: short_law_name(v) for k, v in _load_toml(corpus_dir / "aliases.toml").get("alias", {}).items()
     }
-    typos = dict(_load_toml(corpus_dir / "typos.toml").get("typo", {}))
+    # Input-method slips and written Cantonese are both rewritten into the Mandarin the lists are in.
+    corrections = _load_toml(corpus_dir / "typos.toml")
+    typos = {**corrections.get("typo", {}), **corrections.get("dialect", {})}
     negation = _load_toml(corpus_dir / "taxonomy.toml").get("negation", {})
     return Knowledge(
         synonyms=synonyms,
@@ -98,4 +103,6 @@ def load_knowledge(corpus_dir: Path = CORPUS_DIR) -> Knowledge:
         typos=typos,
         negation_before=tuple(negation.get("before", [])),
         owed_ends=tuple(negation.get("owed_ends", [])),
+        idiom_phrases=tuple(negation.get("idiom_phrases", [])),
+        idiom_before=tuple(negation.get("idiom_before", [])),
     )

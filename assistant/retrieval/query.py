@@ -169,12 +169,15 @@ def affirmed(phrase: str, text: str, knowledge: Knowledge) -> bool:
     owed (没有加班费: the pay is the complaint) is read as it is."""
     if not phrase_in(phrase, text):
         return False
+    idiom = phrase in knowledge.idiom_phrases and knowledge.idiom_before
     denial = _denial(knowledge.negation_before)
-    if denial is None or denial.match(phrase) or phrase.endswith(knowledge.owed_ends):
+    if not idiom and (denial is None or denial.match(phrase) or phrase.endswith(knowledge.owed_ends)):
         return True
     for start in _occurrences(phrase, text):
+        if idiom and text[max(0, start - 2) : start].endswith(knowledge.idiom_before):
+            continue
         before = re.split(f"[{re.escape(_CLAUSE_BREAK)}]", text[max(0, start - 6) : start])[-1]
-        if not denied_before(before, denial):
+        if denial is None or not denied_before(before, denial):
             return True
     return False
 

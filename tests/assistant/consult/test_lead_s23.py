@@ -1,0 +1,72 @@
+"""Messages the topic lists missed, in our own wording (session 23, the lead, issues 13 and 14).
+
+A first message that no topic phrase recognised (and, with a reading embedder, no issue's meaning) was told to
+describe its case — even when the safety screen read a hand crushed by a press in it. Such a message tells a
+case at work: it is answered as one (the safety block first). Written Cantonese is read in Mandarin (老细 →
+老板, 出粮 → 发工资). A death wished in despair (不如死了算了) or an idiom (累死了) is nobody's death, for the
+topics as for the facts. 硫酸 alone is a chemical at work, not a threat."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.answer import AnswerService
+from assistant.consult.facts import extract_facts
+from assistant.escalation import decide
+
+TODAY = date(2026, 12, 5)
+
+
+def _conclusion(text: str) -> str:
+    return text.split("**结论**", 1)[1].strip().split("\n\n", 1)[0]
+
+
+@pytest.mark.parametrize("question", ["冲床切断手指", "整条胳膊卷没了"])
+def test_a_short_message_telling_a_serious_injury_is_answered_as_a_work_injury(
+    service: AnswerService, question: str
+) -> None:
+    answer = service.ask(question)
+    assert answer.recognized and answer.citations
+    assert "工伤认定" in _conclusion(answer.text)
+
+
+@pytest.mark.parametrize("question", ["老细唔出粮点算", "老细拖咗我人工"])
+def test_written_cantonese_about_unpaid_wages_is_answered_about_wages(service: AnswerService, question: str) -> None:
+    answer = service.ask(question)
+    assert answer.recognized and answer.citations
+    assert "仲裁" in _conclusion(answer.text) or "投诉" in _conclusion(answer.text)
+
+
+@pytest.mark.parametrize("question", ["不如死了算了", "要他血债血偿"])
+def test_despair_and_a_threat_by_the_worker_keep_the_safety_reply(service: AnswerService, question: str) -> None:
+    answer = service.ask(question)
+    assert answer.text.startswith("【安全提示】")
+    assert answer.citations == [] and not answer.recognized
+
+
+def test_a_request_for_a_person_keeps_its_reply(service: AnswerService) -> None:
+    answer = service.ask("有真人吗")
+    assert answer.citations == [] and "工会律师" in answer.text
+
+
+def test_an_idiom_of_death_beside_unpaid_wages_is_a_wage_question(service: AnswerService) -> None:
+    conclusion = _conclusion(service.ask("工地上累死了，老板还不发工资").text)
+    assert "停工留薪期" not in conclusion and "工亡" not in conclusion
+    assert "欠" in conclusion
+
+
+@pytest.mark.parametrize("words", ["成天想着死了就一了百了，老板还是不发工资", "这日子还不如死了算了"])
+def test_a_death_wished_in_despair_is_no_death_in_the_facts(words: str) -> None:
+    assert extract_facts([words], TODAY).get("death") is None
+
+
+def test_a_death_told_is_still_a_death() -> None:
+    assert extract_facts(["我爸在工地上摔下来死了"], TODAY).get("death") is True
+
+
+def test_acid_spilt_at_work_is_an_injury_and_acid_carried_at_someone_a_threat() -> None:
+    spilt = decide("搬硫酸桶的时候漏了，两条腿都烧烂了", [], today=TODAY)
+    assert "danger_violence" not in spilt.codes and "death_or_serious_injury" in spilt.codes
+    assert "danger_violence" in decide("他说再去要钱就拿硫酸泼我", [], today=TODAY).codes
