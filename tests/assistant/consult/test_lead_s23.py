@@ -33,14 +33,18 @@ def test_a_short_message_telling_a_serious_injury_is_answered_as_a_work_injury(
 
 
 @pytest.mark.parametrize("question", ["老细唔出粮点算", "老细拖咗我人工"])
-def test_written_cantonese_about_unpaid_wages_is_answered_about_wages(service: AnswerService, question: str) -> None:
+def test_written_cantonese_about_unpaid_wages_is_answered_about_wages(
+    service: AnswerService, question: str
+) -> None:
     answer = service.ask(question)
     assert answer.recognized and answer.citations
     assert "仲裁" in _conclusion(answer.text) or "投诉" in _conclusion(answer.text)
 
 
 @pytest.mark.parametrize("question", ["不如死了算了", "要他血债血偿"])
-def test_despair_and_a_threat_by_the_worker_keep_the_safety_reply(service: AnswerService, question: str) -> None:
+def test_despair_and_a_threat_by_the_worker_keep_the_safety_reply(
+    service: AnswerService, question: str
+) -> None:
     answer = service.ask(question)
     assert answer.text.startswith("【安全提示】")
     assert answer.citations == [] and not answer.recognized
