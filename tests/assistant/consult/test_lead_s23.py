@@ -74,3 +74,12 @@ def test_acid_spilt_at_work_is_an_injury_and_acid_carried_at_someone_a_threat() 
     spilt = decide("搬硫酸桶的时候漏了，两条腿都烧烂了", [], today=TODAY)
     assert "danger_violence" not in spilt.codes and "death_or_serious_injury" in spilt.codes
     assert "danger_violence" in decide("他说再去要钱就拿硫酸泼我", [], today=TODAY).codes
+
+
+def test_the_death_banner_does_not_promise_work_death_benefits_for_a_death_at_home(
+    service: AnswerService,
+) -> None:
+    text = service.ask("我爸周末在家里突发脑溢血走了，单位说不是工伤，家里能拿到什么钱").text
+    banner = text.split("**结论**", 1)[0]
+    assert "先别在任何协议上签字" in banner
+    assert "不是因工死亡的丧葬补助金和抚恤金" in banner
