@@ -136,7 +136,7 @@ def test_a_commute_crash_not_mainly_ones_fault_opens_with_why_and_the_benefits(
 ) -> None:
     question = "早上骑电瓶车上班被面包车撞了，交警定对方全责，工伤能享受哪些待遇？"
     plan = _plan(service, question)
-    assert plan.selected[0] == "work_injury_recognition/commute_benefits"
+    assert plan.selected[0] == "work_injury_recognition/what_you_get"
     said = _opening(service, question)
     assert said.startswith("算工伤：")
     for words in (
@@ -159,4 +159,4 @@ def test_a_commute_crash_mainly_ones_own_fault_is_told_so(service: AnswerService
 
 def test_one_item_asked_after_a_commute_crash_keeps_its_own_answer(service: AnswerService) -> None:
     plan = _plan(service, "上班路上被车撞了对方全责，住院期间的护理费谁出？")
-    assert plan.selected[0] != "work_injury_recognition/commute_benefits"
+    assert plan.selected[0] != "work_injury_recognition/what_you_get"
