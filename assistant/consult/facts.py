@@ -129,6 +129,7 @@ FACT_NAMES = frozenset(
         "traffic_accident",
         "other_party_at_fault",
         "other_party_share",
+        "civil_grade",
         "ill",
         "injury_excluded",
         "employer_kind",
@@ -1363,6 +1364,7 @@ class FactExtractor:
             ),
             ("traffic_accident", True, re.compile(lex.pattern("status", "traffic_accident"))),
             ("other_party_at_fault", True, re.compile(lex.pattern("status", "other_party_at_fault"))),
+            ("civil_grade", True, re.compile(lex.pattern("status", "civil_grade"))),
             ("ill", True, re.compile(lex.pattern("status", "ill"))),
             ("injury_excluded", True, re.compile(lex.pattern("status", "injury_excluded"))),
         ]
