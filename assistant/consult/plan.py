@@ -42,6 +42,7 @@ from assistant.consult.kinds import (
 )
 from assistant.consult.offers import OfferTable, compare_offer
 from assistant.consult.owed import OwedTable, also_owed, load_owed, opening_text
+from assistant.consult.own_figures import FigureTable, load_own_figures, with_own_figures
 from assistant.consult.positions import PositionTable, Rebuttal, find_rebuttal, load_positions
 from assistant.consult.precedence import PrecedenceRule, load_answer_rules, load_precedence
 from assistant.consult.predicates import (
@@ -674,6 +675,7 @@ def plan_consultation(
     predicates: PredicateTable | None = None,
     learned: Choice | None = None,
     owed: OwedTable | None = None,
+    own_figures: FigureTable | None = None,
 ) -> ConsultPlan:
     """``issues``: detected taxonomy issue ids with their scores, strongest first; ``codes``: the
     escalation reason codes of the conversation (the safety screen's findings); ``deadlines``: the
@@ -694,7 +696,9 @@ def plan_consultation(
     and the topic's own choice does not answer it (corpus/consult/predicates.toml); ``learned``: the guide answer
     the learned classifier is confident the question asks for (consult/answer_examples.py), which opens where
     no listed word names the point asked, or where the classifier all but rules out the one they named;
-    ``owed``: the rights the facts give beside the point asked (corpus/consult/also_owed.toml, session 21)."""
+    ``owed``: the rights the facts give beside the point asked (corpus/consult/also_owed.toml, session 21);
+    ``own_figures``: the rules in months a year the opening states as the worker's months when the tools have them
+    (corpus/consult/own_figures.toml, session 23)."""
     told = " ".join([*earlier, question]).lower()
     kind = question_kind(question, earlier)
     question = asked_text(question, earlier)
@@ -1032,6 +1036,11 @@ def plan_consultation(
         employer_opening,
     )
     if plan.conclusion:
+        # Session 23 (issue 13, class "the amount asked sits below an adjacent topic"): the money asked, the years
+        # told — the opening states the months the tools computed, not the rule in months a year.
+        _state_own_figures(
+            plan, question, kind, values, load_own_figures() if own_figures is None else own_figures
+        )
         # Session 21 (issue 13): a right the worker's own facts give beside the point asked (the double wage of
         # a worker who never signed and is leaving, a fixed term run on in pregnancy, the years that carry over
         # a merger, an injured worker's leaving lump sums): one sentence each after the direct answer, unless
@@ -1082,6 +1091,22 @@ def plan_consultation(
     # the list of heads the worker can take away, the opening's figure among them.
     plan.reasons = [s for s in plan.reasons if not _repeats(s, plan.conclusion)]
     return plan
+
+
+def _state_own_figures(
+    plan: ConsultPlan, question: str, kind: AnswerKind, values: Mapping[str, Any], table: FigureTable
+) -> None:
+    """The opening's rule in months a year (两倍赔偿金（每满1年2个月工资）) as the worker's months (按你说的工龄是12个月
+    工资), when the question asks the figure or the money of an ending and a tool computed it on the years told."""
+    points = load_points()
+    asked = kind in table.kinds or any(
+        (point := points.get(name)) is not None and coverage(point.words, question) for name in table.points
+    )
+    if not asked:
+        return
+    plan.conclusion = [
+        replace(s, text=with_own_figures(s.text, values, table, fill)) for s in plan.conclusion
+    ]
 
 
 # The shortest run of words two sentences on the same clauses must share to make the same point.
