@@ -78,16 +78,35 @@ class AskerNote:
 
 
 @dataclass(frozen=True)
+class OrderRule:
+    """Session 23 (issue 13): a step that must come before another in what the worker reads — the 工伤认定
+    application and its one-year limit before any arbitration, lawsuit or claim named for an injury not yet
+    recognised. ``after``: words of a sentence that must not come first (unless it holds one of ``unless``);
+    ``said``: groups of words (one of each) of a sentence that already says the step; ``say``: the step
+    said when no sentence does."""
+
+    id: str
+    when: Condition
+    after: tuple[str, ...]
+    said: tuple[tuple[str, ...], ...]
+    say: str
+    cite: tuple[ClauseRef, ...] = ()
+    unless: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class StageTable:
     next_asks: tuple[str, ...]
     stages: tuple[Stage, ...]
     askers: tuple[AskerNote, ...]
+    orders: tuple[OrderRule, ...] = ()
 
     def without(self, ids: set[str]) -> StageTable:
         return StageTable(
             self.next_asks,
             tuple(s for s in self.stages if s.id not in ids),
             tuple(a for a in self.askers if a.id not in ids),
+            tuple(o for o in self.orders if o.id not in ids),
         )
 
 
@@ -109,6 +128,7 @@ _STAGE_FIELDS = {
     "in_place_only",
 }
 _ASKER_FIELDS = {"id", "when", "say", "cite", "guides", "first_when_asked", "first", "voice", "lead"}
+_ORDER_FIELDS = {"id", "when", "after", "unless", "said", "say", "cite"}
 
 
 def _cites(raw: Any, where: str) -> tuple[ClauseRef, ...]:
@@ -189,9 +209,28 @@ def parse_stages(data: Mapping[str, Any], where: str = "stages.toml") -> StageTa
                 _text(raw.get("lead"), label),
             )
         )
+    orders: list[OrderRule] = []
+    for label, raw in table_rows(data, "order", where, _ORDER_FIELDS):
+        oid = _unique_id(raw, seen, label)
+        label = f"{label}（{oid}）"
+        say = _text(raw.get("say"), label)
+        groups = raw.get("said")
+        if say is None or not isinstance(groups, list) or not groups:
+            raise GuideError(f"{label}：要有 say 和 said（词组的列表）")
+        orders.append(
+            OrderRule(
+                oid,
+                Condition.parse(raw.get("when", "")),
+                word_list(raw.get("after"), f"{label}.after"),
+                tuple(word_list(g, f"{label}.said") for g in groups),
+                say,
+                _cites(raw.get("cite"), label),
+                word_list(raw["unless"], f"{label}.unless") if "unless" in raw else (),
+            )
+        )
     if not stages:
         raise GuideError(f"{where}：没有 stage")
-    return StageTable(next_asks, tuple(stages), tuple(askers))
+    return StageTable(next_asks, tuple(stages), tuple(askers), tuple(orders))
 
 
 @lru_cache(maxsize=2)
@@ -211,6 +250,7 @@ def check_stages(
         (s.id, s.when, s.cite + s.instead_cite) for s in table.stages
     ]
     entries += [(a.id, a.when, a.cite) for a in table.askers]
+    entries += [(o.id, o.when, o.cite) for o in table.orders]
     for entry_id, when, cite in entries:
         for ref in cite:
             if (problem := cite_problem(ref, lookup)) is not None:
@@ -382,4 +422,92 @@ def apply_stages(
         plan.selected.append(f"stages/{note.id}")
         if plan.conclusion_kind is None:
             plan.conclusion_kind = plan.kind
+        break
+    apply_orders(plan, values, table)
+
+
+def _said_at(rule: OrderRule, text: str) -> int | None:
+    """Where the sentence says the rule's step (a word of every ``said`` group in it), or None."""
+    lowered = text.lower()
+    spots = []
+    for group in rule.said:
+        found = [lowered.find(w) for w in group if w in lowered]
+        if not found:
+            return None
+        spots.append(min(found))
+    return spots[0]
+
+
+def _names_after_at(rule: OrderRule, text: str) -> int | None:
+    """Where the sentence names a step that must not come first (仲裁 only where it is advised), or None."""
+    from assistant.consult.plan import arbitration_advised
+
+    lowered = text.lower()
+    if any(w in lowered for w in rule.unless):
+        return None
+    found = [
+        lowered.find(w) for w in rule.after if w in lowered and (w != "仲裁" or arbitration_advised(text))
+    ]
+    return min(found) if found else None
+
+
+def _move_said_up(rule: OrderRule, sentences: list[Sentence]) -> bool:
+    """Within one list of steps: the first step naming what must not come first, with no step saying the rule's
+    step before it, gets the first later step that says it moved up before it. Did it move one?"""
+    for at, sentence in enumerate(sentences):
+        said, after = _said_at(rule, sentence.text), _names_after_at(rule, sentence.text)
+        if said is not None and (after is None or said < after):
+            return False
+        if after is None:
+            continue
+        later = next(
+            (j for j in range(at + 1, len(sentences)) if _said_at(rule, sentences[j].text) is not None), None
+        )
+        if later is None:
+            return False
+        sentences.insert(at, sentences.pop(later))
+        return True
+    return False
+
+
+def apply_orders(plan: ConsultPlan, values: Mapping[str, Any], table: StageTable) -> None:
+    """Session 23 (issue 13, a harm both blind readers named): an injury at work not yet recognised, answered with
+    arbitration, a lawsuit or a claim as a step, must tell the 工伤认定 application and its one-year limit before
+    it — whichever guide or situation the steps came from. Reading order: the situations' urgent steps, the
+    conclusion, the reasons, the claims, the steps. The first sentence naming such a step with no sentence before
+    it saying the application: a later step of its own list that says it moves up before it; else the rule's
+    sentence is said there (in the conclusion for a sentence of the conclusion, the reasons or the claims). Within
+    each list of steps, too, a later step saying the application moves up before the first one it must precede.
+    ``plan.selected`` is left as it is: the voices that chose the answer, not its order."""
+    from assistant.consult.plan import Sentence
+
+    rule = next((r for r in table.orders if _holds(r.when, values)), None)
+    if rule is None:
+        return
+    for i, block in enumerate(plan.situations):
+        steps = list(block.steps)
+        if _move_said_up(rule, steps):
+            plan.situations[i] = replace(block, steps=tuple(steps))
+    _move_said_up(rule, plan.steps)
+    lists: list[list[Sentence]] = [list(block.steps) for block in plan.situations if block.shown]
+    lists += [plan.conclusion, plan.reasons, plan.claims, plan.steps]
+    for number, sentences in enumerate(lists):
+        situation = number < len(lists) - 4
+        for at, sentence in enumerate(sentences):
+            said, after = _said_at(rule, sentence.text), _names_after_at(rule, sentence.text)
+            if said is not None and (after is None or said < after):
+                break  # the application is told first
+            if after is None:
+                continue
+            if situation or sentences is plan.steps or sentences is plan.conclusion:
+                # No later step of the list says it (moved above): the rule's own sentence is said here.
+                sentences.insert(at, Sentence(rule.say, rule.cite))
+                if situation:
+                    shown = [j for j, b in enumerate(plan.situations) if b.shown][number]
+                    plan.situations[shown] = replace(plan.situations[shown], steps=tuple(sentences))
+            else:
+                plan.conclusion.append(Sentence(rule.say, rule.cite))
+            break
+        else:
+            continue
         break

@@ -80,11 +80,15 @@ def test_the_injury_wage_base_asked_without_a_grade_says_first_that_pay_while_of
         "工伤期间的工资怎么算？", ranked("work_injury_benefits"), _chosen("work_injury_benefits/own_wage")
     )
     first = opening(plan)
-    assert (
-        first.startswith("本人工资是你受伤前12个月平均的月缴费工资") and "停工留薪期）的工资不按它算" in first
-    )
-    assert "原工资福利待遇不变" in first
+    # Session 23 (inj23, class "pay while off work"): the pay while off asked in these words is an asked point
+    # (corpus/consult/asked_points.toml injury_pay_how) and opens with the 停工留薪期 itself, before any learned choice.
+    assert first.startswith("应当照发") and "原工资福利待遇不变" in first
     assert (33, 1) in {(ref.article, ref.paragraph) for ref in plan.conclusion[0].cite}
+    base = plan_with_choice(
+        "工伤赔偿的本人工资怎么算？", ranked("work_injury_benefits"), _chosen("work_injury_benefits/own_wage")
+    )
+    assert opening(base).startswith("本人工资是你受伤前12个月平均的月缴费工资")
+    assert "停工留薪期）的工资不按它算" in opening(base)
     graded = plan_with_tools("评了九级，本人工资怎么算", ranked("work_injury_benefits"))
     assert opening(graded).startswith("本人工资是你受伤前12个月平均的月缴费工资")
 
