@@ -82,4 +82,29 @@ def test_the_death_banner_does_not_promise_work_death_benefits_for_a_death_at_ho
     text = service.ask("我爸周末在家里突发脑溢血走了，单位说不是工伤，家里能拿到什么钱").text
     banner = text.split("**结论**", 1)[0]
     assert "先别在任何协议上签字" in banner
-    assert "不是因工死亡的丧葬补助金和抚恤金" in banner
+    assert "家属依法能拿的待遇有法定标准" in banner and "工亡待遇" not in banner
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "怀孕五个月，单位找我谈协商解除，给我三个月工资，合法吗",
+        "我在哺乳期，干了四年，公司找我协商解除劳动合同，合法吗",
+    ],
+)
+def test_an_agreed_ending_in_pregnancy_or_nursing_is_not_called_unlawful(
+    service: AnswerService, question: str
+) -> None:
+    # 42(4) bars the employer's own ending, not one she agrees to (36): after the blind reading, session 23.
+    conclusion = _conclusion(service.ask(question).text)
+    assert not conclusion.startswith("不合法") and "协商一致解除本身不违法" in conclusion
+    assert "不同意" in conclusion and "经济补偿" in conclusion
+
+
+def test_a_dismissal_in_pregnancy_is_still_unlawful(service: AnswerService) -> None:
+    assert _conclusion(service.ask("我怀孕了，公司要辞退我，合法吗").text).startswith("不合法")
+
+
+def test_an_agreed_ending_in_a_medical_period_is_not_called_barred(service: AnswerService) -> None:
+    conclusion = _conclusion(service.ask("我在医疗期，公司跟我协商一致解除合同了，这样合法吗").text)
+    assert conclusion.startswith("协商一致解除本身不违法")
