@@ -1395,6 +1395,7 @@ class FactExtractor:
             rf"(?:{lex.pattern('status', 'disease_not_before')})[^,，。；;！!？?]{{0,6}}$"
         )
         self._injury_supposed = re.compile(lex.pattern("harm", "injury_supposed_before"))
+        self._injury_thing = re.compile(rf"(?:{lex.pattern('harm', 'injury_thing_before')})$")
         self._probation = re.compile(lex.pattern("status", "probation"))
         self._nursing = re.compile(lex.pattern("status", "nursing"))
         self._over_after = re.compile(
@@ -2612,7 +2613,12 @@ class FactExtractor:
             (
                 h
                 for h in self._injury.finditer(text)
-                if not self._denied(text, h.start()) and not self._supposed(text, h.start())
+                if not self._denied(text, h.start())
+                and not self._supposed(text, h.start())
+                and not (
+                    h.group(0) == "断了"
+                    and self._injury_thing.search(text[max(0, h.start() - 3) : h.start()])
+                )
             ),
             None,
         ):

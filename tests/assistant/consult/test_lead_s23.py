@@ -108,3 +108,23 @@ def test_a_dismissal_in_pregnancy_is_still_unlawful(service: AnswerService) -> N
 def test_an_agreed_ending_in_a_medical_period_is_not_called_barred(service: AnswerService) -> None:
     conclusion = _conclusion(service.ask("我在医疗期，公司跟我协商一致解除合同了，这样合法吗").text)
     assert conclusion.startswith("协商一致解除本身不违法")
+
+
+def test_a_thing_broken_off_is_no_injury() -> None:
+    assert extract_facts(["订单断了，厂里停工，让我们回家等通知"], TODAY).get("injured") is None
+    assert extract_facts(["腿断了，厂里不管"], TODAY).get("injured") is True
+
+
+def test_pay_in_a_stoppage_is_not_answered_with_the_injured_workers_pay(service: AnswerService) -> None:
+    conclusion = _conclusion(
+        service.ask("订单断了，厂里宣布停工停产，让我们回家等通知一个多月，这期间工资怎么算").text
+    )
+    assert "停工留薪期" not in conclusion and "第十二条" in conclusion
+
+
+def test_a_childs_injury_is_not_sent_to_apply_for_work_injury_recognition(service: AnswerService) -> None:
+    # A child under 16 at work is no 工伤 case (the unlawful employer's one-off compensation instead).
+    conclusion = _conclusion(
+        service.ask("我弟弟才15岁在饭馆后厨打工，手被烫伤了，老板只给了两百块就不管了").text
+    )
+    assert "要先申请工伤认定" not in conclusion
