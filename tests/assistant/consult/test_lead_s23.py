@@ -128,3 +128,18 @@ def test_a_childs_injury_is_not_sent_to_apply_for_work_injury_recognition(servic
         service.ask("我弟弟才15岁在饭馆后厨打工，手被烫伤了，老板只给了两百块就不管了").text
     )
     assert "要先申请工伤认定" not in conclusion
+
+
+def test_a_private_boss_on_a_building_site_is_not_settled_as_a_personal_hire(service: AnswerService) -> None:
+    # After the blind reading (session 23): the work most often came from a company (人社部意见 7).
+    conclusion = _conclusion(
+        service.ask("我在工地给私人老板干活，摔伤了腿，老板让我自己承担一部分责任，合理吗").text
+    )
+    assert conclusion.startswith("先别认") and "工伤认定" in conclusion and "1年内" in conclusion
+
+
+def test_a_household_job_stays_a_personal_hire(service: AnswerService) -> None:
+    conclusion = _conclusion(
+        service.ask("我在一户人家帮忙装修，从梯子上摔下来，主家说按过错分担，合理吗").text
+    )
+    assert "不算工伤" in conclusion
