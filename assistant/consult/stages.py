@@ -429,13 +429,9 @@ def apply_stages(
 def _said_at(rule: OrderRule, text: str) -> int | None:
     """Where the sentence says the rule's step (a word of every ``said`` group in it), or None."""
     lowered = text.lower()
-    spots = []
-    for group in rule.said:
-        found = [lowered.find(w) for w in group if w in lowered]
-        if not found:
-            return None
-        spots.append(min(found))
-    return spots[0]
+    if not all(any(w in lowered for w in group) for group in rule.said):
+        return None
+    return min(lowered.find(w) for w in rule.said[0] if w in lowered)
 
 
 def _names_after_at(rule: OrderRule, text: str) -> int | None:

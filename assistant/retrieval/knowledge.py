@@ -104,5 +104,8 @@ def load_knowledge(corpus_dir: Path = CORPUS_DIR) -> Knowledge:
         negation_before=tuple(negation.get("before", [])),
         owed_ends=tuple(negation.get("owed_ends", [])),
         idiom_phrases=tuple(negation.get("idiom_phrases", [])),
-        idiom_before=tuple(negation.get("idiom_before", [])),
+        # One list for the facts and the topics: the words before 死了 that make it an idiom or a wish.
+        idiom_before=tuple(
+            _load_toml(corpus_dir / "consult" / "facts.toml").get("harm", {}).get("death_idiom_before", [])
+        ),
     )

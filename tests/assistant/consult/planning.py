@@ -11,6 +11,7 @@ from assistant.consult.answer_examples import Choice
 from assistant.consult.facts import extract_facts
 from assistant.consult.guides import GuideBook, load_guides
 from assistant.consult.owed import OwedTable
+from assistant.consult.own_figures import FigureTable
 from assistant.consult.plan import ConsultPlan, plan_consultation
 from assistant.consult.toolbridge import deadline_computations, default_tool_runner
 from eval.consult_metrics import opening as split_opening
@@ -30,9 +31,10 @@ def plan_with_tools(
     codes: tuple[str, ...] = (),
     book: GuideBook | None = None,
     owed: OwedTable | None = None,
+    own_figures: FigureTable | None = None,
 ) -> ConsultPlan:
     """Plan `question` for these scored issues (and escalation codes), facts read from the question; ``owed``: the
-    table of rights also owed (None: the shipped one)."""
+    table of rights also owed, ``own_figures``: the table of the worker's own figures (None: the shipped ones)."""
     return plan_consultation(
         question,
         extract_facts([question], TODAY),
@@ -42,6 +44,7 @@ def plan_with_tools(
         default_tool_runner(lambda: TODAY),
         lambda values: deadline_computations(values, TODAY),
         owed=owed,
+        own_figures=own_figures,
     )
 
 

@@ -15,9 +15,8 @@ from assistant.answer import AnswerService
 from assistant.consult.answer_examples import Choice
 from assistant.consult.facts import extract_facts
 from assistant.consult.own_figures import FigureTable, load_own_figures, with_own_figures
-from assistant.consult.plan import ConsultPlan, fill, plan_consultation
-from assistant.consult.toolbridge import deadline_computations, default_tool_runner
-from tests.assistant.consult.planning import TODAY, guide_book, plan_with_choice, ranked
+from assistant.consult.plan import ConsultPlan, fill
+from tests.assistant.consult.planning import TODAY, plan_with_choice, plan_with_tools, ranked
 
 
 def _plan(service: AnswerService, question: str) -> ConsultPlan:
@@ -77,16 +76,7 @@ def test_a_claim_near_its_time_limit_is_still_told_what_it_is_worth(service: Ans
 
 
 def _planned(question: str, issues: list[tuple[str, float]], table: FigureTable | None) -> ConsultPlan:
-    return plan_consultation(
-        question,
-        extract_facts([question], TODAY),
-        issues,
-        (),
-        guide_book(),
-        default_tool_runner(lambda: TODAY),
-        lambda values: deadline_computations(values, TODAY),
-        own_figures=table,
-    )
+    return plan_with_tools(question, issues, own_figures=table)
 
 
 def test_a_protected_dismissal_states_2n_in_months_only_with_the_table() -> None:
