@@ -97,6 +97,8 @@ FACT_NAMES = frozenset(
         # Session 16: a death benefit asked about where the safety screen reads no person's death in this case
         # (工伤死亡赔偿标准是多少): answered, with no death banner (assistant/consult/told_events.py).
         "death_not_told",
+        # Session 24: the year whose standard is asked, no event dated (2018年…工伤死亡赔偿金是多少).
+        "standard_year",
         "injured",
         "disability_grade",
         "injury_insurance",
@@ -792,6 +794,9 @@ class FactExtractor:
             "|".join(re.escape(w) for w in sorted(ends, key=len, reverse=True)) + "|" + fired
         )
         self._job_span = re.compile(lex.pattern("dates", "job_span"))
+        self._standard_year = re.compile(
+            rf"(?P<y>(?:19|20)\d{{2}})年[^\d,，。；;！!？?]{{0,10}}?(?:{lex.pattern('dates', 'standard_year_after')})"
+        )
         self._year_stay = re.compile(
             r"(?<![\d.年])(?P<year>\d{4}|\d{2})\s*年(?:的时候|那年|那会儿?)?\s*"
             rf"(?:{lex.pattern('dates', 'year_stay')})(?:{lex.pattern('dates', 'year_stay_place')})"
@@ -1541,6 +1546,10 @@ class FactExtractor:
             and unit.group(0) != "家政公司"
         ):
             put("unit_named", True, unit.group(0))
+        if not facts.keys() & set(DATE_FACTS) and (year := self._standard_year.search(text)):
+            # The year whose standard is asked (2018年浙江省工伤死亡赔偿金): the tools count on it, not on today.
+            if int(year.group("y")) <= today.year:
+                put("standard_year", int(year.group("y")), year.group(0))
         if (place := read_place(text)) is not None:
             # The tools' tables are by province (minimum wage, injury lump sums) and city (average wage).
             put("province", place.province, place.words)

@@ -39,6 +39,7 @@ ARTICLES = (
 class DeathBenefitsInput(ToolInput):
     death_date: f.DeathDate = None
     injury_date: f.InjuryDate = None
+    standard_year: f.StandardYear = None
     monthly_wage: f.MonthlyWage = None
     province: f.Province = None
     city: f.City = None
@@ -207,7 +208,8 @@ def death_benefits(inp: DeathBenefitsInput, ctx: ToolContext) -> ToolResult:
         result.formula.append("丧葬补助金 = 当地上年度职工月平均工资 × 6")
         # The year decides the figure, not the day: the lump sum for a death in the accident's year (or
         # this year), said as that condition — never a death date the family did not give.
-        assumed = inp.injury_date or ctx.today
+        # Session 24: the year whose standard is asked (2018年…工亡补助金是多少) stands for that year.
+        assumed = inp.injury_date or (date(inp.standard_year, 12, 31) if inp.standard_year else ctx.today)
         probe = ToolResult(NAME, TITLE)
         _lump_sum(ctx, probe, date(assumed.year, 12, 31) if inp.injury_date is None else assumed)
         if "death_lump_sum" in probe.quantities:

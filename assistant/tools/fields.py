@@ -102,6 +102,10 @@ InjuryDate = Annotated[
     date | None, _field("受伤日期", "事故伤害发生之日，或被诊断、鉴定为职业病之日", examples=["2025-05-10"])
 ]
 DeathDate = Annotated[date | None, _field("死亡日期", "因工死亡的日期", examples=["2025-01-10"])]
+StandardYear = Annotated[
+    int | None,
+    _field("标准年份", "问的是哪一年的标准（没有说具体哪天出的事时，按这一年出事算）", examples=[2018]),
+]
 Death = Annotated[bool | None, _field("因工死亡", "职工是否因工死亡")]
 DisabilityGrade = Annotated[
     int | None,
