@@ -55,6 +55,8 @@ def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(serv
         "injury_nursing_while_off",
         # session 23 (civil23)
         "injury_third_party_offer",
+        # session 24
+        "injury_pay_withheld",
         # session 23 (inj23)
         "injury_pay_how",
     }
