@@ -195,3 +195,12 @@ def test_a_resignation_read_in_a_general_question_names_every_ending_that_owes_n
     assert say.startswith("要看为什么走：自己主动辞职的，单位不付经济补偿")
     assert "只有因为单位欠薪" not in say
     assert "先提出协商解除或者合同到期不续签的，单位也要付" in say
+
+
+def test_a_worker_who_would_quit_is_not_promised_a_dismissals_double_pay() -> None:
+    assert extract_facts(["假如我离职，能要什么赔偿？"], TODAY).get("termination") == "resigned"
+    assert extract_facts(["公司让我离职，能要什么赔偿？"], TODAY).get("termination") != "resigned"
+    say = _first_branch(
+        "unlawful_termination", "damages", {"termination": "resigned", "severance_months": 10.0}
+    )
+    assert say.startswith("你自己辞职不是被辞退，没有两倍赔偿金")
