@@ -82,3 +82,19 @@ def first_of(service: AnswerService, question: str) -> str:
     """The first sentence of the conclusion the whole service answers with (below any safety block)."""
     _, first = split_opening(service.ask(question).text)
     return first
+
+
+def service_plan(service: AnswerService, question: str) -> ConsultPlan:
+    """The plan the whole service makes for a first message (its conclusion not empty)."""
+    plan = service.prepare(question, []).request.plan
+    assert plan is not None and plan.conclusion
+    return plan
+
+
+def conclusion_text(plan: ConsultPlan) -> str:
+    return " ".join(s.text for s in plan.conclusion)
+
+
+def conclusion_cites(plan: ConsultPlan, law: str, article: int) -> bool:
+    """Whether a sentence of the conclusion rests on that article of that law."""
+    return any(ref.law == law and ref.article == article for s in plan.conclusion for ref in s.cite)

@@ -19,47 +19,38 @@ from assistant.answer import AnswerService
 from assistant.consult.answer_examples import Choice
 from assistant.consult.facts import extract_facts
 from assistant.consult.guides import load_guides
-from assistant.consult.plan import ConsultPlan
-from tests.assistant.consult.planning import TODAY, plan_with_choice, ranked
-
-
-def _plan(service: AnswerService, question: str) -> ConsultPlan:
-    plan = service.prepare(question, []).request.plan
-    assert plan is not None and plan.conclusion
-    return plan
-
-
-def _conclusion(plan: ConsultPlan) -> str:
-    return " ".join(s.text for s in plan.conclusion)
-
-
-def _cites(plan: ConsultPlan, law: str, article: int) -> bool:
-    return any(ref.law == law and ref.article == article for s in plan.conclusion for ref in s.cite)
-
+from tests.assistant.consult.planning import (
+    TODAY,
+    conclusion_cites,
+    conclusion_text,
+    plan_with_choice,
+    ranked,
+    service_plan,
+)
 
 # Class 1: who ends the contract decides N.
 
 
 def test_years_told_and_nobody_said_who_ends_it_gives_n_with_its_condition(service: AnswerService) -> None:
-    plan = _plan(service, "在单位干了8年，解除劳动合同有多少经济补偿？")
+    plan = service_plan(service, "在单位干了8年，解除劳动合同有多少经济补偿？")
     first = plan.conclusion[0].text
     assert first.startswith("要看是谁提出解除的")
     assert "8个月工资" in first
     assert "主动辞职的，一般没有经济补偿" in first
-    assert _cites(plan, "劳动合同法", 46) and _cites(plan, "劳动合同法", 87)
+    assert conclusion_cites(plan, "劳动合同法", 46) and conclusion_cites(plan, "劳动合同法", 87)
 
 
 def test_a_dismissal_told_keeps_its_own_answer_without_the_resignation_condition(
     service: AnswerService,
 ) -> None:
-    plan = _plan(service, "我在这个厂上了8年班，上个月厂里把我辞退了，能拿几个月的补偿？")
+    plan = service_plan(service, "我在这个厂上了8年班，上个月厂里把我辞退了，能拿几个月的补偿？")
     assert not plan.conclusion[0].text.startswith("要看是谁提出解除的")
     assert "主动辞职" not in plan.conclusion[0].text
 
 
 def test_the_employer_asking_is_not_told_about_its_own_resignation(service: AnswerService) -> None:
-    plan = _plan(service, "我是老板，一个员工在我们公司干了5年，解除合同要补偿多少？")
-    assert "你自己主动辞职" not in _conclusion(plan)
+    plan = service_plan(service, "我是老板，一个员工在我们公司干了5年，解除合同要补偿多少？")
+    assert "你自己主动辞职" not in conclusion_text(plan)
 
 
 # Class 2: an expiry asked as damages.
@@ -73,38 +64,38 @@ def test_an_expiry_under_the_damages_answer_is_a_lawful_ending_with_n() -> None:
     first = plan.conclusion[0].text
     assert "一般不算违法辞退" in first and "4个月工资" in first
     assert not first.startswith("要看单位辞退你的理由")
-    assert _cites(plan, "劳动合同法", 44)
+    assert conclusion_cites(plan, "劳动合同法", 44)
 
 
 def test_an_open_ended_contract_ended_as_expired_is_still_unlawful() -> None:
     ref = "unlawful_termination/damages"
     question = "我签的是无固定期限合同，公司说合同到期了不续了，怎么赔偿？"
     plan = plan_with_choice(question, ranked("unlawful_termination"), Choice(ref, 0.9, {ref: 0.9}))
-    assert "一般不算违法辞退" not in _conclusion(plan)
-    assert "没有“到期”这一说" in _conclusion(plan)
+    assert "一般不算违法辞退" not in conclusion_text(plan)
+    assert "没有“到期”这一说" in conclusion_text(plan)
 
 
 # Class 3: a transfer in its other words.
 
 
 def test_a_refused_transfer_told_as_zhuangang_is_the_transfer_answer(service: AnswerService) -> None:
-    plan = _plan(service, "领导通知我下个月转岗去仓库，我不同意，能拿多少经济补偿？")
+    plan = service_plan(service, "领导通知我下个月转岗去仓库，我不同意，能拿多少经济补偿？")
     assert plan.selected[0].startswith("rules_and_transfer/")
-    assert "不同意调岗本身拿不到补偿" in _conclusion(plan)
+    assert "不同意调岗本身拿不到补偿" in conclusion_text(plan)
 
 
 # Class 4: the pay withheld while off for a work injury.
 
 
 def test_pay_withheld_while_off_for_the_injury_is_unlawful_first(service: AnswerService) -> None:
-    plan = _plan(service, "我在车间被机器夹伤了手，歇了二十天，厂里不想给工资，说养伤期间没工资")
+    plan = service_plan(service, "我在车间被机器夹伤了手，歇了二十天，厂里不想给工资，说养伤期间没工资")
     assert plan.selected[0] == "work_injury_benefits/stop_work_pay_cut"
     assert plan.conclusion[0].text.startswith("不合法，原工资应当照发")
-    assert _cites(plan, "工伤保险条例", 33)
+    assert conclusion_cites(plan, "工伤保险条例", 33)
 
 
 def test_pay_withheld_after_recognition_was_refused_is_not_called_unlawful(service: AnswerService) -> None:
-    plan = _plan(service, "我在车间被机器夹伤了手，人社局不予认定工伤，厂里不给工资，怎么办")
+    plan = service_plan(service, "我在车间被机器夹伤了手，人社局不予认定工伤，厂里不给工资，怎么办")
     assert not plan.conclusion[0].text.startswith("不合法，原工资应当照发")
 
 
@@ -125,13 +116,13 @@ def test_an_agreement_told_signed_with_qianding_is_not_answered_dont_sign(servic
         "厂里和我们协商解除合同，我已经签订了解除劳动合同的协议，只拿到一个月工资，干了三年多，还能再要吗？"
     )
     assert extract_facts([question], TODAY).get("agreement_signed") is True
-    plan = _plan(service, question)
+    plan = service_plan(service, question)
     assert not plan.conclusion[0].text.startswith("先别签")
-    assert "显失公平" in _conclusion(plan) or "撤销" in _conclusion(plan)
+    assert "显失公平" in conclusion_text(plan) or "撤销" in conclusion_text(plan)
 
 
 def test_a_worker_past_the_retirement_age_is_not_told_age_does_not_matter(service: AnswerService) -> None:
-    plan = _plan(service, "我今年61了，在厂里干了8年，厂里把我辞退了，有补偿吗？")
+    plan = service_plan(service, "我今年61了，在厂里干了8年，厂里把我辞退了，有补偿吗？")
     first = plan.conclusion[0].text
     assert not first.startswith("不会，经济补偿不受年龄限制")
     assert first.startswith("一般拿不到经济补偿")
@@ -140,9 +131,9 @@ def test_a_worker_past_the_retirement_age_is_not_told_age_does_not_matter(servic
 def test_an_age_of_sixty_with_the_sex_unknown_opens_with_the_retirement_question(
     service: AnswerService,
 ) -> None:
-    plan = _plan(service, "年满60岁的员工被单位解聘了，补偿标准是什么？")
+    plan = service_plan(service, "年满60岁的员工被单位解聘了，补偿标准是什么？")
     assert plan.conclusion[0].text.startswith("要看你是不是已经到了法定退休年龄")
-    assert _cites(plan, "劳动合同法", 44)
+    assert conclusion_cites(plan, "劳动合同法", 44)
 
 
 def _first_branch(guide_id: str, answer_id: str, values: dict[str, object]) -> str:
@@ -176,8 +167,8 @@ def test_the_dismissal_answer_for_a_signed_agreement_says_what_the_signature_set
 def test_the_year_asked_prices_the_death_grant_of_that_year(service: AnswerService) -> None:
     facts = extract_facts(["2019年湖南工亡补助金是多少？"], TODAY)
     assert facts.get("standard_year") == 2019
-    plan = _plan(service, "2019年湖南工亡补助金是多少？")
-    text = _conclusion(plan)
+    plan = service_plan(service, "2019年湖南工亡补助金是多少？")
+    text = conclusion_text(plan)
     assert "如果是在2019年去世的" in text
     assert "2026年去世" not in text
     # A dated event in the message: its date, not a year of standard, decides.
@@ -185,7 +176,7 @@ def test_the_year_asked_prices_the_death_grant_of_that_year(service: AnswerServi
 
 
 def test_a_death_benefit_asked_is_not_answered_with_the_dismissal_grounds(service: AnswerService) -> None:
-    plan = _plan(service, "工伤死亡赔偿金是多少？")
+    plan = service_plan(service, "工伤死亡赔偿金是多少？")
     answer = " ".join(s.text for s in [*plan.conclusion, *plan.reasons])
     assert "要看单位辞退你的理由" not in answer
 

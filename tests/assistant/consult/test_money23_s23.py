@@ -16,22 +16,15 @@ from assistant.consult.answer_examples import Choice
 from assistant.consult.facts import extract_facts
 from assistant.consult.own_figures import FigureTable, load_own_figures, with_own_figures
 from assistant.consult.plan import ConsultPlan, fill
-from tests.assistant.consult.planning import TODAY, plan_with_choice, plan_with_tools, ranked
-
-
-def _plan(service: AnswerService, question: str) -> ConsultPlan:
-    plan = service.prepare(question, []).request.plan
-    assert plan is not None and plan.conclusion
-    return plan
-
-
-def _conclusion(plan: ConsultPlan) -> str:
-    return " ".join(s.text for s in plan.conclusion)
-
-
-def _cites(plan: ConsultPlan, law: str, article: int) -> bool:
-    return any(ref.law == law and ref.article == article for s in plan.conclusion for ref in s.cite)
-
+from tests.assistant.consult.planning import (
+    TODAY,
+    conclusion_cites,
+    conclusion_text,
+    plan_with_choice,
+    plan_with_tools,
+    ranked,
+    service_plan,
+)
 
 # Class 1: the years told, the months in the opening.
 
@@ -48,9 +41,9 @@ def test_a_layoff_with_the_years_told_opens_with_n_and_2n_in_months() -> None:
 
 
 def test_a_dissolution_with_the_years_told_states_the_months(service: AnswerService) -> None:
-    plan = _plan(service, "老板宣布公司解散了，我在公司干了七年，能拿多少补偿")
+    plan = service_plan(service, "老板宣布公司解散了，我在公司干了七年，能拿多少补偿")
     assert "7个月工资" in plan.conclusion[0].text
-    assert _cites(plan, "劳动合同法", 46)
+    assert conclusion_cites(plan, "劳动合同法", 46)
 
 
 def test_unpaid_insurance_with_a_start_date_states_the_months() -> None:
@@ -63,16 +56,18 @@ def test_unpaid_insurance_with_a_start_date_states_the_months() -> None:
 
 
 def test_what_do_i_get_after_a_dismissal_is_the_money_not_it_depends(service: AnswerService) -> None:
-    plan = _plan(service, "在厂里做了七年，老板叫我明天不用来了，我能得到什么？")
+    plan = service_plan(service, "在厂里做了七年，老板叫我明天不用来了，我能得到什么？")
     first = plan.conclusion[0].text
     assert not first.startswith("要看单位辞退你的理由")
-    assert "14个月工资" in _conclusion(plan) and "7个月" in _conclusion(plan)
+    assert "14个月工资" in conclusion_text(plan) and "7个月" in conclusion_text(plan)
 
 
 def test_a_claim_near_its_time_limit_is_still_told_what_it_is_worth(service: AnswerService) -> None:
-    plan = _plan(service, "去年12月20号公司通知我解除劳动合同，我在那干了4年2个月，我能得到什么样的补偿？")
+    plan = service_plan(
+        service, "去年12月20号公司通知我解除劳动合同，我在那干了4年2个月，我能得到什么样的补偿？"
+    )
     assert any(block.guide_id == "time_limit" for block in plan.situations)  # the limit is still shown first
-    assert "9个月工资" in _conclusion(plan)
+    assert "9个月工资" in conclusion_text(plan)
 
 
 def _planned(question: str, issues: list[tuple[str, float]], table: FigureTable | None) -> ConsultPlan:
@@ -82,10 +77,10 @@ def _planned(question: str, issues: list[tuple[str, float]], table: FigureTable 
 def test_a_protected_dismissal_states_2n_in_months_only_with_the_table() -> None:
     question = "怀孕四个月被公司辞退，我在那干了三年，能拿什么赔偿"
     with_table = _planned(question, ranked("unlawful_termination"), None)
-    assert "按你说的工龄是6个月工资" in _conclusion(with_table)
+    assert "按你说的工龄是6个月工资" in conclusion_text(with_table)
     without = _planned(question, ranked("unlawful_termination"), FigureTable(frozenset(), (), ()))
-    assert "按你说的工龄" not in _conclusion(without)
-    assert "每满1年2个月工资" in _conclusion(without)
+    assert "按你说的工龄" not in conclusion_text(without)
+    assert "每满1年2个月工资" in conclusion_text(without)
 
 
 def test_a_rule_is_left_as_written_without_the_years_or_when_the_figure_is_said() -> None:
@@ -103,24 +98,24 @@ def test_a_rule_is_left_as_written_without_the_years_or_when_the_figure_is_said(
 def test_a_verdict_asked_keeps_the_rule() -> None:
     question = "怀孕四个月被公司辞退，我在那干了三年，这样合法吗"
     plan = _planned(question, ranked("unlawful_termination"), None)
-    assert "按你说的工龄" not in _conclusion(plan)
+    assert "按你说的工龄" not in conclusion_text(plan)
 
 
 # Class 2: a closure here or a move away.
 
 
 def test_a_move_far_away_with_the_years_told_names_consent_n_and_notice_pay(service: AnswerService) -> None:
-    plan = _plan(service, "公司要把厂从东莞迁到江西去，我在这干了五年，不想过去，能怎么赔")
+    plan = service_plan(service, "公司要把厂从东莞迁到江西去，我在这干了五年，不想过去，能怎么赔")
     assert plan.selected[0] == "layoff_and_shutdown/relocation"
     first = plan.conclusion[0].text
     assert "5个月工资" in first and "代通知金" in first and "不算过错" in first
-    assert _cites(plan, "劳动合同法", 35)
+    assert conclusion_cites(plan, "劳动合同法", 35)
 
 
 def test_a_branch_closing_and_staff_sent_to_another_province_is_the_relocation(
     service: AnswerService,
 ) -> None:
-    plan = _plan(
+    plan = service_plan(
         service,
         "我们这个城市的分店下个月关门，公司让大家调去外省的门店，不去就当自动离职，我干了两年，能要什么补偿",
     )
@@ -129,7 +124,7 @@ def test_a_branch_closing_and_staff_sent_to_another_province_is_the_relocation(
 
 
 def test_one_worker_transferred_away_stays_the_transfer_answer(service: AnswerService) -> None:
-    plan = _plan(service, "公司要把我一个人调到外省分公司，不去就开除，能赔多少？")
+    plan = service_plan(service, "公司要把我一个人调到外省分公司，不去就开除，能赔多少？")
     assert plan.selected[0].startswith("rules_and_transfer/")
 
 
@@ -137,8 +132,10 @@ def test_one_worker_transferred_away_stays_the_transfer_answer(service: AnswerSe
 
 
 def test_pay_while_sent_home_is_answered_beside_the_layoff_part(service: AnswerService) -> None:
-    plan = _plan(service, "厂里订单少，停工半个月了，停工这段时间工资怎么发，以后要是裁员能给多少补偿？")
-    text = _conclusion(plan)
+    plan = service_plan(
+        service, "厂里订单少，停工半个月了，停工这段时间工资怎么发，以后要是裁员能给多少补偿？"
+    )
+    text = conclusion_text(plan)
     assert any(ref.law == "工资支付暂行规定" and ref.article == 12 for s in plan.conclusion for ref in s.cite)
     assert "最低工资" in text and "裁员" in text
 
