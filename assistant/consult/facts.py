@@ -645,11 +645,16 @@ _SINCE = re.compile(r"\s*(?:起|开始|以来)")
 # 合同是从 / 劳动合同期限自 … 到 …: a contract's own dates (session 21, _contract_span).
 _CONTRACT_FROM = re.compile(r"合同[^，,。；;]{0,8}?(?:从|自)\s*")
 _EXPIRED = re.compile(r"期满|到期")
-_RENEWED = re.compile(r"续签了|续订了|续了|又签|再签了|重新签了|续签过")
+# (Session 24: 不续了 / 没续签了 is the opposite — the negation before is no renewal.)
+_RENEWED = re.compile(r"(?<![不没])(?:续签了|续订了|续了|续签过)|又签|再签了|重新签了")
+# The day a contract was signed: a date, then (与/和/跟 the employer) 签订/签了/签的 … 合同 in its clause.
+_SIGNED_AFTER_DATE = re.compile(r"[^，,。；;]{0,10}?(?:签订|签了|签的|签署)[^，,。；;]{0,6}?合同")
 _TO_NOW = re.compile(r"[,，]\s*(?:一直)?(?:到现在|至今|到今天|到目前|到如今)")
 # A two-digit year right before the verb of joining (我04年进的厂, 09年入职): that year's start, not a duration.
 _TWO_DIGIT_START = re.compile(
-    r"(?<![\d.年])(?P<yy>\d{2})\s*年(?=\s*(?:就|初|底)?\s*(?:进厂|进的|进了|进公司|入职|入的职|来的|来厂|来公司|开始上班|开始干))"
+    r"(?<![\d.年])(?P<yy>\d{2})\s*年(?=\s*(?:就|初|底)?\s*(?:进厂|进的|进了|进公司|入职|入的职|来的|来厂|来公司|开始上班|开始干"
+    # Session 24: the entering verbs (04年进到企业, 15年进入公司, 09年来到这家, 18年加入).
+    r"|进到|进入|来到|加入))"
 )
 # A sum added to the basic pay told before it (底薪3000加提成两千, 底薪三千另加绩效一千五).
 _ADDED = re.compile(r"加|另加|外加|再加|还有")
@@ -1818,6 +1823,21 @@ class FactExtractor:
                 ):
                     # 工作时间超过一年(不到一年半): more than the years told, read as 一年多 (session 20).
                     months, told, vague = more[0].months, more[0].text.strip(), True
+                    # Session 24 (a blind reading: 超过一年不到一年半 given 1.5至2 months): a bound under it told
+                    # on a half-year line (不到一年半, 不满两年) within the half-year after: one N for every month
+                    # between (劳动合同法 47(1)) — the middle month, no span.
+                    upper = re.match(r"\s*[，,]?\s*(?:但|但是|还)?\s*(?:不到|不满|未满|没到|没满)\s*", clause[d.end :])
+                    below = find_durations(clause[d.end + upper.end() :])[:1] if upper else []
+                    low_months = d.months
+                    if (
+                        below
+                        and below[0].start == 0
+                        and low_months < below[0].months <= low_months + 6
+                        and below[0].months % 6 == 0
+                        and low_months % 6 == 0
+                    ):
+                        months, vague = (low_months + below[0].months) / 2, False
+                        told = clause[max(0, d.start - 2) : d.end + upper.end() + below[0].end]
                 # 工作不到半年 / 干了不满一年: less than the time told — a month under it, approximate (session 21,
                 # end21: 不到半年 was read as six months, and the opening gave one month's N for 47(1)'s half).
                 short = re.search(r"(?:不到|不满|未满|没满|没到)\s*$", before) is not None
@@ -1898,6 +1918,25 @@ class FactExtractor:
             # The contract's months, as tenure only: its last day is not put as the leaving date, which
             # would open the answer on a time limit the worker did not ask about (the check stays with the
             # time-limit guide when a leaving day is told in words).
+            put("service_months", round(months, 1), words, True, "按你说的合同起止日期算")
+            return True
+        # Session 24 (a blind reading: 2012年12月1日与公司签订劳务合同，2015年12月1日劳务合同到期 … asked how long
+        # again): the same contract told the other way round — the day it was signed, then the day it expired.
+        dated = list(find_dates(text, today))
+        for first, second in zip(dated, dated[1:], strict=False):
+            signed = _SIGNED_AFTER_DATE.match(text, first.end)
+            expired = _EXPIRED.search(text[second.end : second.end + 12])
+            if (
+                signed is None
+                or expired is None
+                or second.start < signed.end()
+                or _RENEWED.search(text)
+                or not first.earliest < second.earliest <= today
+            ):
+                continue
+            start, end = first.earliest, second.earliest
+            months = (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 30.44
+            words = text[first.start : second.end + expired.end()]
             put("service_months", round(months, 1), words, True, "按你说的合同起止日期算")
             return True
         return False

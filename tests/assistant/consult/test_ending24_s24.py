@@ -195,3 +195,27 @@ def test_a_worker_who_would_quit_is_not_promised_a_dismissals_double_pay() -> No
         "unlawful_termination", "damages", {"termination": "resigned", "severance_months": 10.0}
     )
     assert say.startswith("你自己辞职不是被辞退，没有两倍赔偿金")
+
+
+# Class 8 (the final reading): the time served told in other words is not asked again.
+
+
+def test_the_start_told_with_an_entering_verb_gives_the_tenure() -> None:
+    assert extract_facts(["我2016年进入公司上班，上个月被辞退了"], TODAY).get("start_date") == "2016-01-01"
+    assert extract_facts(["我05年进到厂里干活，现在厂子不要我了"], TODAY).get("start_date") == "2005-01-01"
+    assert extract_facts(["2021年进入仲裁程序，公司一直拖着"], TODAY).get("start_date") is None
+
+
+def test_more_than_a_year_and_under_a_year_and_a_half_is_one_figure() -> None:
+    facts = extract_facts(["我在厂里干了超过一年不到一年半，厂里把我辞退了"], TODAY)
+    assert facts.get("service_months") == 15.0
+    assert facts.get("service_vague") is None
+    # Without the bound under it, the span stays (一年多: 1.5 or 2 months of N).
+    assert extract_facts(["我在厂里干了超过一年，厂里把我辞退了"], TODAY).get("service_vague") == "一年多"
+
+
+def test_a_contract_told_by_the_day_signed_and_the_day_it_expired_gives_the_tenure() -> None:
+    facts = extract_facts(["2019年3月1日和厂里签订劳动合同，2022年3月1日合同到期，厂里不续了，怎么赔"], TODAY)
+    assert facts.get("service_months") == 36.0
+    renewed = extract_facts(["2018年签了劳动合同，2020年又续签了，2023年到期公司不续"], TODAY)
+    assert renewed.get("service_months") is None

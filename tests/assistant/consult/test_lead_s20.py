@@ -22,14 +22,15 @@ def test_time_still_to_come_is_not_the_time_served() -> None:
 
 def test_tenure_told_as_working_time_over_some_years_is_read_as_more_than_them() -> None:
     told = facts("公司无缘无故解除合同。我的工作时间超过一年不到一年半")
-    assert told["service_months"] == 15.0 and told["service_vague"] == "一年多"
+    # Session 24: the bound under it (不到一年半) leaves one N for every month between — no span.
+    assert told["service_months"] == 15.0 and "service_vague" not in told
     assert facts("干了超过两年")["service_vague"] == "两年多"
     plan = plan_with_tools(
         "公司招了新人，通知我解除合同。我要求再工作一个月。我的工作时间超过一年不到一年半。公司无缘无故解除劳动合同，能赔多少",
         ranked("unlawful_termination"),
     )
     first = opening(plan)
-    assert "3至4个月工资" in first and "是1个月工资" not in first
+    assert "3个月工资" in first and "3至4" not in first and "是1个月工资" not in first
 
 
 def test_a_proposal_made_to_the_employer_is_the_workers() -> None:
