@@ -219,3 +219,10 @@ def test_a_contract_told_by_the_day_signed_and_the_day_it_expired_gives_the_tenu
     assert facts.get("service_months") == 36.0
     renewed = extract_facts(["2018年签了劳动合同，2020年又续签了，2023年到期公司不续"], TODAY)
     assert renewed.get("service_months") is None
+
+
+def test_the_recognition_document_named_is_not_the_stage_reached() -> None:
+    assert extract_facts(["工伤认定书在哪里办？"], TODAY).get("injury_stage") is None
+    assert extract_facts(["交警认定书出来了，对方全责，算工伤吗"], TODAY).get("injury_stage") is None
+    assert extract_facts(["我的工伤认定书下来了，下一步怎么办"], TODAY).get("injury_stage") == "recognised"
+    assert extract_facts(["认定书上写的是工伤，老板还不给钱"], TODAY).get("injury_stage") == "recognised"
