@@ -225,4 +225,5 @@ def test_the_recognition_document_named_is_not_the_stage_reached() -> None:
     assert extract_facts(["工伤认定书在哪里办？"], TODAY).get("injury_stage") is None
     assert extract_facts(["交警认定书出来了，对方全责，算工伤吗"], TODAY).get("injury_stage") is None
     assert extract_facts(["我的工伤认定书下来了，下一步怎么办"], TODAY).get("injury_stage") == "recognised"
+    assert extract_facts(["工伤认定书已经拿到了，接下来该干嘛"], TODAY).get("injury_stage") == "recognised"
     assert extract_facts(["认定书上写的是工伤，老板还不给钱"], TODAY).get("injury_stage") == "recognised"
