@@ -1826,7 +1826,9 @@ class FactExtractor:
                     # Session 24 (a blind reading: 超过一年不到一年半 given 1.5至2 months): a bound under it told
                     # on a half-year line (不到一年半, 不满两年) within the half-year after: one N for every month
                     # between (劳动合同法 47(1)) — the middle month, no span.
-                    upper = re.match(r"\s*[，,]?\s*(?:但|但是|还)?\s*(?:不到|不满|未满|没到|没满)\s*", clause[d.end :])
+                    upper = re.match(
+                        r"\s*[，,]?\s*(?:但|但是|还)?\s*(?:不到|不满|未满|没到|没满)\s*", clause[d.end :]
+                    )
                     below = find_durations(clause[d.end + upper.end() :])[:1] if upper else []
                     low_months = d.months
                     if (
