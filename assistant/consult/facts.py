@@ -1553,7 +1553,7 @@ class FactExtractor:
             put("unit_named", True, unit.group(0))
         if not facts.keys() & set(DATE_FACTS) and (year := self._standard_year.search(text)):
             # The year whose standard is asked (2018年浙江省工伤死亡赔偿金): the tools count on it, not on today.
-            if int(year.group("y")) <= today.year:
+            if 1990 <= int(year.group("y")) <= today.year:  # the tools' bounds (fields.StandardYear)
                 put("standard_year", int(year.group("y")), year.group(0))
         if (place := read_place(text)) is not None:
             # The tools' tables are by province (minimum wage, injury lump sums) and city (average wage).

@@ -104,7 +104,14 @@ InjuryDate = Annotated[
 DeathDate = Annotated[date | None, _field("死亡日期", "因工死亡的日期", examples=["2025-01-10"])]
 StandardYear = Annotated[
     int | None,
-    _field("标准年份", "问的是哪一年的标准（没有说具体哪天出的事时，按这一年出事算）", examples=[2018]),
+    # Bounded: a year the tables could hold (a year 1800 or 3000 is a typing slip, answered 422 naming the field).
+    _field(
+        "标准年份",
+        "问的是哪一年的标准（没有说具体哪天出的事时，按这一年出事算）",
+        ge=1990,
+        le=2100,
+        examples=[2018],
+    ),
 ]
 Death = Annotated[bool | None, _field("因工死亡", "职工是否因工死亡")]
 DisabilityGrade = Annotated[

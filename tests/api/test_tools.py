@@ -63,6 +63,7 @@ def test_calculation_result_shape(client: httpx.Client) -> None:
             "离职日期（end_date）不能早于入职日期（start_date）",
         ),
         ("injury_benefits", {"disability_grade": 11}, "out_of_range", "伤残等级（disability_grade）"),
+        ("death_benefits", {"standard_year": 1800}, "out_of_range", "标准年份（standard_year）"),
         ("overtime", {"monthly_wage": "四千"}, "invalid_type", "月工资（monthly_wage）应为数字"),
         (
             "arbitration_deadline",
