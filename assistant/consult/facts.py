@@ -100,6 +100,7 @@ FACT_NAMES = frozenset(
         # Session 24: the year whose standard is asked, no event dated (2018年…工伤死亡赔偿金是多少).
         "standard_year",
         "injured",
+        "finger_loss",  # session 25: a finger named and hurt (食指被切掉一节), no other injury beside it
         "disability_grade",
         "injury_insurance",
         "province",
@@ -118,6 +119,8 @@ FACT_NAMES = frozenset(
         "threatened",
         "pressure_to_sign",
         "settlement_offered",
+        # Session 25: the employer's offer to end the contract told in months of pay (赔偿一个月的工资).
+        "offered_months",
         "pregnant",
         # The nursing period told as over (哺乳期早就过了, 哺乳期已满): 劳动合同法 42(4) no longer bars a dismissal on
         # 40/41 grounds; the dismissal still needs a lawful ground (session 14, learn14).
@@ -1196,10 +1199,20 @@ class FactExtractor:
         self._sign_waiver_object = re.compile(lex.pattern("harm", "sign_waiver_object"))
         self._settlement = re.compile(lex.pattern("harm", "settlement"))
         self._settlement_weak = re.compile(lex.pattern("harm", "settlement_weak"))
+        # 赔偿一个月的工资 / 只给两个月工资 / 补偿了我一个半月工资: the months offered, the pay named after them.
+        self._offer_months = re.compile(
+            rf"(?:{lex.pattern('harm', 'offer_months')})(?:了|我|给我|了我|我们)?\s*"
+            rf"(?P<n>[{CN_CHARS}\d]{{1,3}}|半)\s*个(?P<half>半)?月(?:的)?(?:工资|薪水|月薪|薪资|工钱)"
+        )
+        self._offer_months_not = re.compile(lex.pattern("harm", "offer_months_not"))
+        self._offer_months_owed = re.compile(lex.pattern("harm", "offer_months_owed"))
         self._earnings = re.compile(lex.pattern("harm", "earnings"))
         self._death = re.compile(lex.pattern("harm", "death"))
         self._death_idiom = re.compile(rf"(?:{lex.pattern('harm', 'death_idiom_before')})$")
         # 手被机器压了 / 被车撞伤 / 被钢板砸到: a harm verb after 被 and what did it.
+        self._finger = re.compile(lex.pattern("injury", "fingers"))
+        self._finger_harm = re.compile(lex.pattern("injury", "finger_harm"))
+        self._several_injuries = re.compile(lex.pattern("injury", "several_injuries"))
         self._injury = re.compile(
             lex.pattern("harm", "injury")
             + r"|被[^,，。]{0,4}(?:压|砸|夹|轧|绞|撞|割|切|烫|烧|扎|刺|咬|卷)(?:了|伤|断|到|坏|进)"
@@ -2654,6 +2667,20 @@ class FactExtractor:
             if offered is not None:
                 put("settlement_offered", offered.yuan, clause, offered.approximate)
                 break
+        for sentence in re.split(r"[。？?！!；;\n]", text):
+            # Session 25: the employer's offer told in months of pay, in a clause that neither asks nor demands, with no
+            # wages owed told beside it in the sentence (只给了两个月工资，还欠三个月).
+            offer = self._offer_months.search(sentence)
+            if offer is None or self._offer_months_owed.search(sentence):
+                continue
+            start = max((m.end() for m in CLAUSE.finditer(sentence, 0, offer.start())), default=0)
+            end = next((m.start() for m in CLAUSE.finditer(sentence, offer.end())), len(sentence))
+            if self._offer_months_not.search(sentence[start:end]):
+                continue
+            count = 0.5 if offer.group("n") == "半" else parse_cn_number(offer.group("n"))
+            if count is not None and 0 < count <= 24:
+                put("offered_months", count + (0.5 if offer.group("half") else 0), offer.group(0))
+                break
         for hit in self._death.finditer(text):
             # The two characters before it: an idiom (累死了) or a wish in despair (想着死了, 不如死了).
             if not self._death_idiom.search(text[max(0, hit.start() - 2) : hit.start()]):
@@ -2673,6 +2700,14 @@ class FactExtractor:
             None,
         ):
             put("injured", True, hit.group(0))
+        if not self._several_injuries.search(text):
+            # Session 25: a digit of the hand named and hurt in one clause (中指掉俩节, 拇指骨裂), no other injury beside it.
+            for _, clause in _clauses(text):
+                finger = self._finger.search(clause)
+                harms = self._finger_harm.finditer(clause) if finger else iter(())
+                if finger and any(not self._denied(clause, harm.start()) for harm in harms):
+                    put("finger_loss", True, finger.group(0))
+                    break
         injury_told = (
             hit is not None and bool(self._injury_at_work.search(text)) and not self._not_at_work.search(text)
         )

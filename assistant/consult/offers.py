@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # plan.py calls this module: the types only, no import cycle
 
 OFFERS_PATH = CORPUS_DIR / "consult" / "offers.toml"
 OFFER_FACT = "settlement_offered"
+OFFER_MONTHS_FACT = "offered_months"  # session 25: the offer told in months of pay (赔偿一个月的工资)
 MAX_FIGURES = 2  # the floor and the figure of an unlawful ending; more would bury the comparison
 
 
@@ -37,6 +38,7 @@ class Priced:
     label: str
     when: Condition
     cite: tuple[ClauseRef, ...]  # the clauses that set the figure (the tool's formula cites the rest)
+    months: str | None = None  # the quantity in months an offer told in months is set against (N, 2N)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class OfferTable:
     not_lower: str
     between: str
     priced: tuple[Priced, ...]
+    # The wording for an offer told in months (item, lower, not_lower, between); None: such offers are not compared.
+    months: Mapping[str, str] | None = None
 
     def without(self, ids: set[str]) -> OfferTable:
         return OfferTable(
@@ -54,6 +58,7 @@ class OfferTable:
             self.not_lower,
             self.between,
             tuple(p for p in self.priced if p.id not in ids),
+            self.months,
         )
 
 
@@ -66,6 +71,11 @@ def load_offers(path: Path = OFFERS_PATH) -> OfferTable:
             raise GuideError(f"{path.name}: [text].{key} must say how the comparison is worded")
     if "{offer}" not in text["lower"] or "{items}" not in text["lower"]:
         raise GuideError(f"{path.name}: [text].lower must hold {{offer}} and {{items}}")
+    months = raw.get("months")
+    if months is not None:
+        for key in ("item", "lower", "not_lower", "between"):
+            if not isinstance(months.get(key), str) or not months[key].strip():
+                raise GuideError(f"{path.name}: [months].{key} must say how an offer in months is compared")
     priced: list[Priced] = []
     for entry in raw.get("priced", []):
         entry_id = entry.get("id", "?")
@@ -85,11 +95,12 @@ def load_offers(path: Path = OFFERS_PATH) -> OfferTable:
                 label.strip(),
                 Condition.parse(entry.get("when", "")),
                 tuple(ClauseRef.parse(ref) for ref in cite),
+                entry.get("months"),
             )
         )
     if not priced:
         raise GuideError(f"{path.name}: at least one [[priced]] entry is required")
-    return OfferTable(text["item"], text["lower"], text["not_lower"], text["between"], tuple(priced))
+    return OfferTable(text["item"], text["lower"], text["not_lower"], text["between"], tuple(priced), months)
 
 
 def check_offers(
@@ -141,17 +152,34 @@ def compare_offer(
 ) -> Comparison | None:
     """The sentence that sets the offer against the statutory figures the facts allow, with the clauses of
     the calculators behind them. None without an offer, or when no figure can be computed on these facts."""
+    table = table or load_offers()
     offer = _low_end(values.get(OFFER_FACT))
+    offer_fact, wording = (
+        OFFER_FACT,
+        {
+            "item": table.item,
+            "lower": table.lower,
+            "not_lower": table.not_lower,
+            "between": table.between,
+        },
+    )
+    if (offer is None or offer <= 0) and table.months is not None:
+        # No sum offered, but months of pay (赔偿一个月的工资): set against the months of N and 2N.
+        offer, offer_fact, wording = (
+            _low_end(values.get(OFFER_MONTHS_FACT)),
+            OFFER_MONTHS_FACT,
+            dict(table.months),
+        )
     if offer is None or offer <= 0:
         return None
-    table = table or load_offers()
+    in_months = offer_fact == OFFER_MONTHS_FACT
     figures: list[tuple[str, float, Any]] = []
     cite: list[ClauseRef] = []
     added: list[Computation] = []
     for entry in table.priced:
         if len(figures) >= MAX_FIGURES:
             break
-        if entry.when.holds(values) is not True:
+        if entry.when.holds(values) is not True or (in_months and entry.months is None):
             continue
         computation = next((c for c in [*computations, *added] if c.tool == entry.tool), None)
         if computation is None and run_tool is not None:
@@ -160,7 +188,7 @@ def compare_offer(
                 added.append(computation)
         if computation is None or not computation.applies:
             continue
-        raw = computation.quantities.get(entry.amount)
+        raw = computation.quantities.get(entry.months if in_months and entry.months else entry.amount)
         amount = _low_end(raw)
         if amount is None or amount <= 0:
             continue
@@ -170,15 +198,15 @@ def compare_offer(
         return None
 
     def listed(chosen: list[tuple[str, float, Any]]) -> str:
-        return "、".join(table.item.format(label=label, amount=_shown(raw)) for label, _, raw in chosen)
+        return "、".join(wording["item"].format(label=label, amount=_shown(raw)) for label, _, raw in chosen)
 
     reached = [f for f in figures if offer >= f[1]]
     short = [f for f in figures if offer < f[1]]
-    shown = _shown(values.get(OFFER_FACT))
+    shown = _shown(values.get(offer_fact))
     if not reached:
-        text = table.lower.format(offer=shown, items=listed(figures))
+        text = wording["lower"].format(offer=shown, items=listed(figures))
     elif not short:
-        text = table.not_lower.format(offer=shown, items=listed(figures))
+        text = wording["not_lower"].format(offer=shown, items=listed(figures))
     else:
-        text = table.between.format(offer=shown, items=listed(reached), higher=listed(short))
+        text = wording["between"].format(offer=shown, items=listed(reached), higher=listed(short))
     return Comparison(text, tuple(cite), tuple(added))

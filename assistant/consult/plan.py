@@ -750,9 +750,16 @@ def plan_consultation(
         # No detected issue's guide answers what was asked: a guide the facts name may (a background
         # issue, 被裁了 before 失业金能领吗, must not take the opening from the asked one).
         guides += _joined(book, guides, values)
-    guides, first = apply_precedence(
-        guides, book, values, question, told, load_precedence() if precedence is None else precedence
-    )
+    rules = load_precedence() if precedence is None else precedence
+    guides, first = apply_precedence(guides, book, values, question, told, rules)
+    # The topics a precedence rule sets aside on these facts (session 25: 开除我，只给一个月工资 is the ending's offer,
+    # not wages withheld): the learned choice does not bring one of them in to open.
+    yielded = {
+        guide_id
+        for rule in rules
+        if rule.bars_learned and rule_holds(rule, values, question, told)
+        for guide_id in rule.yields
+    }
     # The point asked inside the topic (护理费 of a work injury, 还来得及吗 of its recognition, 有效吗 of a
     # labour contract): the answer written for it opens, and the guides it displaces give way.
     point = find_asked_point(
@@ -802,7 +809,7 @@ def plan_consultation(
             and any(route.said and route.ref == f"{guide.id}/{pinned[1].id}" for route in family.routes)
         )
 
-    if pinned is None and learned is not None:
+    if pinned is None and learned is not None and learned.ref.partition("/")[0] not in yielded:
         # No listed word names the point asked: the answer the learned classifier is sure of opens (session 19).
         pinned = _learned_pin(learned, question, kind, values, guides, book, support, first)
         if pinned is not None:
@@ -1046,6 +1053,7 @@ def plan_consultation(
         # a merger, an injured worker's leaving lump sums): one sentence each after the direct answer, unless
         # the opening says it already (corpus/consult/also_owed.toml).
         _add_owed(plan, values, opening_guide, load_owed() if owed is None else owed)
+        _drop_unasked_yes(plan, [*earlier, question])
     if plan.ask is None:
         # A figure the question asks for could not be computed: ask for exactly the input it lacks —
         # only a figure asked for (多少, or the figure named: 补偿, 加班费), not one a guide merely runs.
@@ -1111,6 +1119,8 @@ def _state_own_figures(
 
 # The shortest run of words two sentences on the same clauses must share to make the same point.
 _REPEAT_CHARS = 12
+# The same for a sentence that adds a clause or two of its own beside the other's.
+_REPEAT_CHARS_ADDING = 15
 
 
 # 不用走劳动仲裁 / 不按劳动仲裁的1年算 / 劳动仲裁委一般不受理: arbitration named only to rule it out (session 14:
@@ -1135,10 +1145,17 @@ def _repeats(sentence: Sentence, said: Sequence[Sentence]) -> bool:
         return False
     clauses = set(sentence.cite)
     for other in said:
-        if other is sentence or not clauses <= set(other.cite):
+        if other is sentence:
             continue
+        shared = len(clauses & set(other.cite))
+        if shared < len(clauses) and (shared * 2 < len(clauses) or len(clauses) - shared > 2):
+            # Session 25: a sentence that adds a clause or two of its own (the one-year 工伤认定 before a benefits
+            # overview already said) still repeats the other when most of its clauses are the other's and a longer
+            # run of words is shared.
+            continue
+        least = _REPEAT_CHARS if shared == len(clauses) else _REPEAT_CHARS_ADDING
         match = SequenceMatcher(None, sentence.text, other.text, autojunk=False).find_longest_match()
-        if match.size >= _REPEAT_CHARS:
+        if match.size >= least:
             return True
     return False
 
@@ -1149,6 +1166,41 @@ def _repeats(sentence: Sentence, said: Sequence[Sentence]) -> bool:
 _BARE_VERDICT = re.compile(
     r"^(?:不合法|违法|不能|不可以|不对|不算|不行|没有|无效|不算数|能|可以|要付|有)[。！]"
 )
+
+
+# A yes/no question in the A-not-A form (给不给, 发不发, 算没算): one character, 不 or 没, the same character.
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+# A guide's bare "yes" word standing alone as the opening's first sentence (能。 能要。 有补偿。).
+_BARE_YES = re.compile(r"^(?:能|可以|能要|可以要|能拿|可以拿|有|有补偿|算|要付)[。！]")
+
+
+def _drop_unasked_yes(plan: ConsultPlan, asked: Sequence[str]) -> None:
+    """A bare 能。 opens only an answer to a yes/no question: asked 能补偿多少钱 / 如何认定 / 赔偿多少 with no
+    能不能 / 吗 anywhere, it answers nothing asked and reads as a verdict on another question (session 25, class
+    "a stray yes opening a figure or a how question": the learn half's 能。 / 能要。 before the amount). The
+    sentence after it stands on its own. A bare denial (没有。 不能。) stays: it answers a figure asked (nothing is
+    owed)."""
+    if not plan.conclusion:
+        return
+    markers = load_markers()
+    text = "\n".join(asked).lower()
+    if any(word in text for word in markers.markers.get("verdict", ())):
+        return
+    if _A_NOT_A.search(text):
+        return  # 给不给发, 还发不发工资: a yes/no asked in the A-not-A form
+    sentences = [part.strip() for part in re.split(r"[。？?！!\n]", text) if part.strip()]
+    if any(part.endswith(particle) for particle in markers.final.get("verdict", ()) for part in sentences):
+        return
+    plan.conclusion[0] = _without_bare_yes(plan.conclusion[0])
+    # So with a further voice's reason that opens with its own guide's 能要。 (the reasons list is no answer to a
+    # yes/no question either).
+    plan.reasons = [_without_bare_yes(reason) for reason in plan.reasons]
+
+
+def _without_bare_yes(sentence: Sentence) -> Sentence:
+    bare = _BARE_YES.match(sentence.text)
+    rest = sentence.text[bare.end() :].lstrip() if bare else ""
+    return Sentence(rest, sentence.cite) if rest else sentence
 
 
 def _add_owed(

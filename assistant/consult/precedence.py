@@ -34,6 +34,9 @@ class PrecedenceRule:
     # The leading guides answer first (as a guide's own ``leads_when`` makes it) and the yielding ones
     # stay, right after them, instead of leaving.
     first: bool = False
+    # The learned answer choice may not bring in a yielding guide either (session 25: the classifier, trained on
+    # wording, reads 只给一个月工资 as wages withheld where the facts say it is the ending's offer).
+    bars_learned: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def load_precedence(path: Path = PRECEDENCE_PATH) -> tuple[PrecedenceRule, ...]:
     rules: list[PrecedenceRule] = []
     for i, raw in enumerate(data.get("rule", [])):
         where = f"{path.name} rule[{i}]"
-        unknown = set(raw) - {"id", "when", "said", "asked", "lead", "yield", "first"}
+        unknown = set(raw) - {"id", "when", "said", "asked", "lead", "yield", "first", "bars_learned"}
         if unknown:
             raise GuideError(f"{where}：不认识的字段 {sorted(unknown)}")
         lead, yields = raw.get("lead"), raw.get("yield")
@@ -91,6 +94,8 @@ def load_precedence(path: Path = PRECEDENCE_PATH) -> tuple[PrecedenceRule, ...]:
             raise GuideError(f"{where}：lead 和 yield 应为指南 id 的数组，且不能重叠")
         if not raw.get("when") and not raw.get("asked"):
             raise GuideError(f"{where}：至少要有 when（事实条件）或 asked（问的要点）")
+        if not isinstance(raw.get("bars_learned", False), bool):
+            raise GuideError(f"{where}：bars_learned 应为 true 或 false")
         if not isinstance(raw.get("first", False), bool):
             raise GuideError(f"{where}：first 应为 true 或 false")
         said = raw.get("said", [])
@@ -105,6 +110,7 @@ def load_precedence(path: Path = PRECEDENCE_PATH) -> tuple[PrecedenceRule, ...]:
                 said=tuple(w.lower() for w in said),
                 asked=raw.get("asked"),
                 first=raw.get("first", False),
+                bars_learned=raw.get("bars_learned", False),
             )
         )
     ids = [r.id for r in rules]

@@ -41,6 +41,7 @@ def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(serv
         # session 17 (injury17)
         "injury_civil_route",
         "injury_grade_asked",
+        "finger_injury_grade",  # session 25
         "injury_claim_heads",
         "injury_nutrition",
         "injury_treatment_allowances",

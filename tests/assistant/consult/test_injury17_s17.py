@@ -21,10 +21,8 @@ from .planning import first_of
 @pytest.mark.parametrize(
     "question",
     [
-        "车间里食指被机器轧了，指甲盖那节没了，这个能评上残吗",
         "我脚踝骨折打了钢板，以后大概属于几级？",
         "搬货时把腰砸伤了，腰椎压缩骨折，够不够伤残等级",
-        "我弟弟锯木头锯掉了半截拇指，能鉴定伤残吗",
         "手臂和锁骨都断了，到时候按哪个伤定等级",
     ],
 )
@@ -33,6 +31,19 @@ def test_the_grade_asked_opens_with_who_sets_it_and_no_promise(service: AnswerSe
     assert "劳动能力鉴定委员会" in first and "没法准确告诉" in first
     assert "第二十二条" in first
     assert "个月的本人工资" not in first  # not the tariff
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["车间里食指被机器轧了，指甲盖那节没了，这个能评上残吗", "我弟弟锯木头锯掉了半截拇指，能鉴定伤残吗"],
+)
+def test_a_finger_lost_and_its_grade_asked_gets_the_typical_grade_with_who_sets_it(
+    service: AnswerService, question: str
+) -> None:
+    # Session 25: a finger's grade is stated as typical (GB/T 16180's finger items), the committee still deciding.
+    first = first_of(service, question)
+    assert "劳动能力鉴定委员会" in first and "第二十二条" in first
+    assert "一般是十级" in first and "没法准确告诉" not in first
 
 
 def test_several_injuries_the_most_severe_decides(service: AnswerService) -> None:

@@ -27,7 +27,8 @@ def test_the_grade_asked_opens_with_the_answer_not_the_first_aid_steps(
     text = service.ask(question).text
     assert not text.startswith(STEPS_TITLE)
     assert text.startswith("**结论**")
-    assert "没法准确告诉" in text.split("**为什么**")[0]
+    # The grade's answer: no promise, or (a finger, session 25) the typical grade with who sets it.
+    assert any(words in text.split("**为什么**")[0] for words in ("没法准确告诉", "按常见情形估计"))
 
 
 def test_an_injury_asked_about_now_keeps_its_first_steps(service: AnswerService) -> None:

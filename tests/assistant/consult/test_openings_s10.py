@@ -157,7 +157,8 @@ def test_a_dismissal_with_the_years_told_is_answered_in_the_workers_months() -> 
 
 def test_a_layoff_with_the_years_told_opens_with_the_workers_figure() -> None:
     p = plan("公司以人多为由把我裁了，我干了一年一个月，补偿是一个月还是两个月？", "layoff_and_shutdown")
-    assert p.conclusion[0].text.startswith("能要。被裁的要给经济补偿：按你干的时间是1.5个月工资")
+    # Session 25: no bare 能要。 before it — the question asks which figure, not whether.
+    assert p.conclusion[0].text.startswith("被裁的要给经济补偿：按你干的时间是1.5个月工资")
 
 
 def test_a_move_to_another_city_asked_the_money_is_not_answered_with_insurance_transfer() -> None:
