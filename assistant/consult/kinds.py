@@ -203,33 +203,11 @@ def asked_parts(question: str) -> tuple[str, ...]:
     however much background it tells first."""
     markers = load_markers()
     parts: list[str] = []
-    by_intonation: list[tuple[int, str]] = []
-    for found in _SENTENCE_WITH_END.finditer(question):
-        sentence, end = found.group(1).strip(), found.group(2)
+    for sentence in _SENTENCE_END.split(question):
+        sentence = sentence.strip()
         if sentence and markers.marked(sentence) is not None:
             parts += _clause_parts(sentence, markers)
-        elif (
-            len(sentence) >= _INTONATION_MIN
-            and end in ("？", "?")
-            and not sentence.endswith(("呢", "吧"))
-            and not _WH_WORD.search(sentence)
-        ):
-            # Session 25 (issue 13; the learn-half reading, class "a second question dropped"): a sentence asked by
-            # its question mark alone (所有补偿金都不得超过12年？) is a yes/no question; with its particle written
-            # out it is read as one, beside the marked parts.
-            by_intonation.append((len(parts), f"{sentence}吗"))
-    if parts:
-        for offset, (at, part) in enumerate(by_intonation):
-            parts.insert(at + offset, part)
     return tuple(parts)
-
-
-# A sentence and what ends it (the question mark tells a question asked by intonation).
-_SENTENCE_WITH_END = re.compile(r"([^。？?！!；;\n]*)([。？?！!；;\n]|$)")
-# A question word: the sentence asks what, how or which, not whether (是什么意思？, 走工伤还是走保险？ are no yes/no).
-_WH_WORD = re.compile(r"什么|啥|怎么|怎样|如何|哪|谁|多少|几|为何|为什么|还是")
-# The shortest sentence read as asked by its question mark alone (那你呢？ and 真的？ ask nothing on their own).
-_INTONATION_MIN = 6
 
 
 # What separates the clauses of one sentence when looking for several asked clauses: the clause ends, and the
