@@ -2704,8 +2704,9 @@ class FactExtractor:
             # Session 25: a digit of the hand named and hurt in one clause (中指掉俩节, 拇指骨裂), no other injury beside it.
             for _, clause in _clauses(text):
                 finger = self._finger.search(clause)
-                harms = self._finger_harm.finditer(clause) if finger else iter(())
-                if finger and any(not self._denied(clause, harm.start()) for harm in harms):
+                if finger is None:
+                    continue
+                if any(not self._denied(clause, harm.start()) for harm in self._finger_harm.finditer(clause)):
                     put("finger_loss", True, finger.group(0))
                     break
         injury_told = (

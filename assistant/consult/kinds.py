@@ -14,6 +14,11 @@ from typing import Any
 from assistant.config import CORPUS_DIR
 from assistant.consult.guides import KINDS, AnswerKind, Condition, GuideError
 
+# A particle closes a sentence: only punctuation or spaces after it, up to the end or a sentence's end.
+_CLOSES = r"(?=[？?！!。.，,\s]*(?:$|[。？?！!]))"
+# A yes/no question in the A-not-A form (给不给, 发不发, 算没算): one character, 不 or 没, the same character.
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+
 
 @dataclass(frozen=True)
 class KindMarkers:
@@ -52,6 +57,16 @@ class KindMarkers:
         """The kind of the question's last marker (ties: the longer marker); action when none."""
         return self.marked(question) or "action"
 
+    def asks_anywhere(self, text: str, kind: AnswerKind) -> bool:
+        """Does any marker of this kind stand anywhere in the text — a word, a closing particle (能算工伤不？), or,
+        for a verdict, the A-not-A form (给不给发, 还发不发) — whatever kind the question's last marker gives?"""
+        lowered = text.lower()
+        if any(word in lowered for word in self.markers.get(kind, ())):
+            return True
+        if any(re.search(re.escape(p) + _CLOSES, lowered) for p in self.final.get(kind, ())):
+            return True
+        return kind == "verdict" and _A_NOT_A.search(lowered) is not None
+
     def marked(self, question: str) -> AnswerKind | None:
         """The kind of the question's last marker (ties: the longer marker); None when it has none."""
         found = self.last_marker(question)
@@ -70,7 +85,7 @@ class KindMarkers:
                         best = candidate
         for kind, particles in self.final.items():
             for particle in particles:
-                for m in re.finditer(re.escape(particle) + r"(?=[？?！!。.，,\s]*(?:$|[。？?！!]))", text):
+                for m in re.finditer(re.escape(particle) + _CLOSES, text):
                     candidate = (m.end(), len(particle), kind)
                     if best is None or candidate[:2] > best[:2]:
                         best = candidate

@@ -42,40 +42,42 @@ class Priced:
 
 
 @dataclass(frozen=True)
-class OfferTable:
+class Wording:
+    """How a comparison is worded: one figure (``item``), an offer below every figure, at or above every figure,
+    or between them."""
+
     item: str
     lower: str
     not_lower: str
     between: str
+
+
+@dataclass(frozen=True)
+class OfferTable:
+    text: Wording  # an offer told as a sum (元)
     priced: tuple[Priced, ...]
-    # The wording for an offer told in months (item, lower, not_lower, between); None: such offers are not compared.
-    months: Mapping[str, str] | None = None
+    months: Wording | None = None  # an offer told in months of pay; None: such offers are not compared
 
     def without(self, ids: set[str]) -> OfferTable:
-        return OfferTable(
-            self.item,
-            self.lower,
-            self.not_lower,
-            self.between,
-            tuple(p for p in self.priced if p.id not in ids),
-            self.months,
-        )
+        return OfferTable(self.text, tuple(p for p in self.priced if p.id not in ids), self.months)
+
+
+def _wording(raw: Any, section: str, path: Path) -> Wording:
+    """The four sentences of a wording section; each must be said (the file named in the error)."""
+    raw = raw if isinstance(raw, dict) else {}
+    for key in ("item", "lower", "not_lower", "between"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise GuideError(f"{path.name}: [{section}].{key} must say how the comparison is worded")
+    if "{offer}" not in raw["lower"] or "{items}" not in raw["lower"]:
+        raise GuideError(f"{path.name}: [{section}].lower must hold {{offer}} and {{items}}")
+    return Wording(raw["item"], raw["lower"], raw["not_lower"], raw["between"])
 
 
 @lru_cache(maxsize=2)
 def load_offers(path: Path = OFFERS_PATH) -> OfferTable:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    text = raw.get("text", {})
-    for key in ("item", "lower", "not_lower", "between"):
-        if not isinstance(text.get(key), str) or not text[key].strip():
-            raise GuideError(f"{path.name}: [text].{key} must say how the comparison is worded")
-    if "{offer}" not in text["lower"] or "{items}" not in text["lower"]:
-        raise GuideError(f"{path.name}: [text].lower must hold {{offer}} and {{items}}")
-    months = raw.get("months")
-    if months is not None:
-        for key in ("item", "lower", "not_lower", "between"):
-            if not isinstance(months.get(key), str) or not months[key].strip():
-                raise GuideError(f"{path.name}: [months].{key} must say how an offer in months is compared")
+    text = _wording(raw.get("text"), "text", path)
+    months = _wording(raw["months"], "months", path) if "months" in raw else None
     priced: list[Priced] = []
     for entry in raw.get("priced", []):
         entry_id = entry.get("id", "?")
@@ -100,7 +102,7 @@ def load_offers(path: Path = OFFERS_PATH) -> OfferTable:
         )
     if not priced:
         raise GuideError(f"{path.name}: at least one [[priced]] entry is required")
-    return OfferTable(text["item"], text["lower"], text["not_lower"], text["between"], tuple(priced), months)
+    return OfferTable(text, tuple(priced), months)
 
 
 def check_offers(
@@ -153,23 +155,12 @@ def compare_offer(
     """The sentence that sets the offer against the statutory figures the facts allow, with the clauses of
     the calculators behind them. None without an offer, or when no figure can be computed on these facts."""
     table = table or load_offers()
-    offer = _low_end(values.get(OFFER_FACT))
-    offer_fact, wording = (
-        OFFER_FACT,
-        {
-            "item": table.item,
-            "lower": table.lower,
-            "not_lower": table.not_lower,
-            "between": table.between,
-        },
-    )
+    offer_fact, wording = OFFER_FACT, table.text
+    offer = _low_end(values.get(offer_fact))
     if (offer is None or offer <= 0) and table.months is not None:
         # No sum offered, but months of pay (赔偿一个月的工资): set against the months of N and 2N.
-        offer, offer_fact, wording = (
-            _low_end(values.get(OFFER_MONTHS_FACT)),
-            OFFER_MONTHS_FACT,
-            dict(table.months),
-        )
+        offer_fact, wording = OFFER_MONTHS_FACT, table.months
+        offer = _low_end(values.get(offer_fact))
     if offer is None or offer <= 0:
         return None
     in_months = offer_fact == OFFER_MONTHS_FACT
@@ -198,15 +189,15 @@ def compare_offer(
         return None
 
     def listed(chosen: list[tuple[str, float, Any]]) -> str:
-        return "、".join(wording["item"].format(label=label, amount=_shown(raw)) for label, _, raw in chosen)
+        return "、".join(wording.item.format(label=label, amount=_shown(raw)) for label, _, raw in chosen)
 
     reached = [f for f in figures if offer >= f[1]]
     short = [f for f in figures if offer < f[1]]
     shown = _shown(values.get(offer_fact))
     if not reached:
-        text = wording["lower"].format(offer=shown, items=listed(figures))
+        text = wording.lower.format(offer=shown, items=listed(figures))
     elif not short:
-        text = wording["not_lower"].format(offer=shown, items=listed(figures))
+        text = wording.not_lower.format(offer=shown, items=listed(figures))
     else:
-        text = wording["between"].format(offer=shown, items=listed(reached), higher=listed(short))
+        text = wording.between.format(offer=shown, items=listed(reached), higher=listed(short))
     return Comparison(text, tuple(cite), tuple(added))

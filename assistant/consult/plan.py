@@ -1168,8 +1168,6 @@ _BARE_VERDICT = re.compile(
 )
 
 
-# A yes/no question in the A-not-A form (给不给, 发不发, 算没算): one character, 不 or 没, the same character.
-_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # A guide's bare "yes" word standing alone as the opening's first sentence (能。 能要。 有补偿。).
 _BARE_YES = re.compile(r"^(?:能|可以|能要|可以要|能拿|可以拿|有|有补偿|算|要付)[。！]")
 
@@ -1180,16 +1178,7 @@ def _drop_unasked_yes(plan: ConsultPlan, asked: Sequence[str]) -> None:
     "a stray yes opening a figure or a how question": the learn half's 能。 / 能要。 before the amount). The
     sentence after it stands on its own. A bare denial (没有。 不能。) stays: it answers a figure asked (nothing is
     owed)."""
-    if not plan.conclusion:
-        return
-    markers = load_markers()
-    text = "\n".join(asked).lower()
-    if any(word in text for word in markers.markers.get("verdict", ())):
-        return
-    if _A_NOT_A.search(text):
-        return  # 给不给发, 还发不发工资: a yes/no asked in the A-not-A form
-    sentences = [part.strip() for part in re.split(r"[。？?！!\n]", text) if part.strip()]
-    if any(part.endswith(particle) for particle in markers.final.get("verdict", ()) for part in sentences):
+    if not plan.conclusion or any(load_markers().asks_anywhere(text, "verdict") for text in asked):
         return
     plan.conclusion[0] = _without_bare_yes(plan.conclusion[0])
     # So with a further voice's reason that opens with its own guide's 能要。 (the reasons list is no answer to a

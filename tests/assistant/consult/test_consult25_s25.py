@@ -22,6 +22,7 @@ import pytest
 from assistant.answer import AnswerService
 from assistant.consult.facts import extract_facts
 from assistant.consult.guides import GuideError
+from assistant.consult.offers import load_offers
 from assistant.consult.precedence import load_precedence
 from tests.assistant.consult.planning import TODAY, conclusion_cites, conclusion_text, service_plan
 
@@ -153,3 +154,13 @@ def test_a_rule_that_bars_the_learned_choice_is_checked_at_load(tmp_path: Path) 
     )
     with pytest.raises(GuideError, match="bars_learned"):
         load_precedence(path)
+
+
+def test_an_offer_wording_in_months_missing_a_sentence_is_refused_at_load(tmp_path: Path) -> None:
+    shipped = (Path(__file__).resolve().parents[3] / "corpus" / "consult" / "offers.toml").read_text(
+        encoding="utf-8"
+    )
+    broken = tmp_path / "offers.toml"
+    broken.write_text(shipped.replace('between = "单位给的', 'unused = "单位给的', 1), encoding="utf-8")
+    with pytest.raises(GuideError, match=r"\[months\]\.between"):
+        load_offers(broken)
