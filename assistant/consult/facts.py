@@ -101,6 +101,10 @@ FACT_NAMES = frozenset(
         "standard_year",
         "injured",
         "finger_loss",  # session 25: a finger named and hurt (食指被切掉一节), no other injury beside it
+        # Session 26: an old injury flaring up (旧伤复发): "work" when told as a work injury, else "unknown".
+        "injury_recurrence",
+        # Session 26: a policy other than 工伤保险 named (意外险, 雇主责任险, 公司买的保险): no substitute for the benefits.
+        "commercial_insurance",
         "disability_grade",
         "injury_insurance",
         "province",
@@ -416,6 +420,8 @@ QUANTITY_NAMES = frozenset(
         "disability_allowance",
         "medical_lump_sum",
         "employment_lump_sum",
+        # Session 26: the standard of the province told (按江苏省的标准), or 省里的标准 (assistant/consult/plan.py).
+        "province_standard",
         # The severance cap (劳动合同法 47(2)): whether it binds, the capped monthly base, and — when the
         # city's average is unknown — the average below which it would bind (the wage ÷ 3).
         "severance_capped",
@@ -891,10 +897,14 @@ class FactExtractor:
         who = r"(?:我|俺|他|她|我们|俺们)?"
         fill = r"(?:自己|主动|赶紧|马上|尽快|写|打|交|递|提|签|个|份|一份|一封|封|张)*"
         obj = lex.pattern("termination", "pushed_object")
+        # Session 26 (the learn-half reading): a resignation "of one's own will" demanded (通知自己这几天自愿离职, 让我自动
+        # 离职) is the employer's demand whoever is named: nobody is told to quit of their own will but by the other side.
+        voluntary = lex.pattern("termination", "pushed_voluntary")
         self._pushed = re.compile(
             rf"(?:{lex.pattern('termination', 'pushed_force')}){who}{fill}(?:{obj})"
             rf"|(?:{lex.pattern('termination', 'employer_side')})[^,，。？?]{{0,10}}?"
             rf"(?:{lex.pattern('termination', 'pushed_ask')}){who}{fill}(?:{obj})"
+            rf"|(?:{lex.pattern('termination', 'pushed_voluntary_ask')})[^,，。？?]{{0,8}}?(?:{voluntary})"
         )
         self._pushed_done = re.compile(lex.pattern("termination", "pushed_done"))
         # 被主管逼着写了辞职信, 硬逼我签了字: a resignation or a paper signed under the employer's pressure (session 14).
@@ -1212,6 +1222,9 @@ class FactExtractor:
         # 手被机器压了 / 被车撞伤 / 被钢板砸到: a harm verb after 被 and what did it.
         self._finger = re.compile(lex.pattern("injury", "fingers"))
         self._finger_harm = re.compile(lex.pattern("injury", "finger_harm"))
+        self._recurrence = re.compile(lex.pattern("injury", "recurrence"))
+        self._recurrence_of_work = re.compile(lex.pattern("injury", "recurrence_of_work"))
+        self._recurrence_work_asked = re.compile(lex.pattern("injury", "recurrence_work_asked"))
         self._several_injuries = re.compile(lex.pattern("injury", "several_injuries"))
         self._injury = re.compile(
             lex.pattern("harm", "injury")
@@ -1390,6 +1403,7 @@ class FactExtractor:
             ("civil_grade", True, re.compile(lex.pattern("status", "civil_grade"))),
             ("ill", True, re.compile(lex.pattern("status", "ill"))),
             ("injury_excluded", True, re.compile(lex.pattern("status", "injury_excluded"))),
+            ("commercial_insurance", True, re.compile(lex.pattern("status", "commercial_insurance"))),
         ]
         # The stage of an injury case (recognised before applied: the first reading stands).
         self._stages = [
@@ -2405,6 +2419,23 @@ class FactExtractor:
         if share > 50:
             put("other_party_at_fault", True, hit.group(0))
 
+    def _recurrence_origin(self, text: str) -> tuple[str, str] | None:
+        """An old injury flaring up (旧伤复发), and whether the old injury is told as a work injury: "work" when a work
+        word stands before the recurrence word in its sentence and is not asked (工伤复发, 受过工伤，最近旧伤复发),
+        "unknown" otherwise (旧伤复发，是工伤吗)."""
+        for sentence in re.split(r"[。！!；;\n]", text):
+            hit = next(
+                (h for h in self._recurrence.finditer(sentence) if not self._denied(sentence, h.start())),
+                None,
+            )
+            if hit is None:
+                continue
+            before = self._recurrence_work_asked.sub("", sentence[: hit.start()])
+            if self._recurrence_of_work.search(before):
+                return "work", sentence[: hit.end()]
+            return "unknown", hit.group(0)
+        return None
+
     def _status(self, text: str, put: Any) -> None:
         if hit := self._still_employed.search(text):
             put("still_employed", True, hit.group(0))
@@ -2661,7 +2692,13 @@ class FactExtractor:
             break
         for _, clause in _clauses(text):
             weak_only = not self._settlement.search(clause)
-            if weak_only and (not self._settlement_weak.search(clause) or self._earnings.search(clause)):
+            weak = self._settlement_weak.search(clause)
+            if weak_only and (
+                weak is None
+                or self._earnings.search(clause)
+                or self._denied(clause, weak.start())
+                or self._offer_months_owed.search(clause)
+            ):
                 continue
             offered = next((m for m in self._sums(clause) if m.yuan >= 1000), None)
             if offered is not None:
@@ -2709,8 +2746,13 @@ class FactExtractor:
                 if any(not self._denied(clause, harm.start()) for harm in self._finger_harm.finditer(clause)):
                     put("finger_loss", True, finger.group(0))
                     break
+        recurrence = self._recurrence_origin(text)
+        if recurrence is not None:
+            put("injury_recurrence", recurrence[0], recurrence[1])
         injury_told = (
-            hit is not None and bool(self._injury_at_work.search(text)) and not self._not_at_work.search(text)
+            (hit is not None or recurrence is not None)
+            and bool(self._injury_at_work.search(text))
+            and not self._not_at_work.search(text)
         )
         self._treatment(text, put)
         if (hit := self._monthly_deduction.search(text)) and (

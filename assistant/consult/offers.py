@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # plan.py calls this module: the types only, no import cycle
 OFFERS_PATH = CORPUS_DIR / "consult" / "offers.toml"
 OFFER_FACT = "settlement_offered"
 OFFER_MONTHS_FACT = "offered_months"  # session 25: the offer told in months of pay (赔偿一个月的工资)
+# Something already signed (签了解除协议, 收条签了字, 被逼着签了): "don't sign" is past.
+SIGNED_FACTS = ("agreement_signed", "receipt_signed", "signed_under_pressure")
 MAX_FIGURES = 2  # the floor and the figure of an unlawful ending; more would bury the comparison
 
 
@@ -53,13 +55,34 @@ class Wording:
 
 
 @dataclass(frozen=True)
+class Unsigned:
+    """Session 26: what an offer short of the law asks of a worker who has not signed yet — not to sign a paper that
+    settles everything at the offer (an agreement signed is binding, 解释（一）35) — and the clause it rests on."""
+
+    say: str
+    cite: tuple[ClauseRef, ...]
+
+
+@dataclass(frozen=True)
 class OfferTable:
     text: Wording  # an offer told as a sum (元)
     priced: tuple[Priced, ...]
     months: Wording | None = None  # an offer told in months of pay; None: such offers are not compared
+    unsigned: Unsigned | None = None  # said after a short comparison while nothing is signed
+    # Session 26: words that ask whether the offer is enough (还能要别的吗, 够不够): the comparison then opens.
+    asked: tuple[str, ...] = ()
 
     def without(self, ids: set[str]) -> OfferTable:
-        return OfferTable(self.text, tuple(p for p in self.priced if p.id not in ids), self.months)
+        return OfferTable(
+            self.text,
+            tuple(p for p in self.priced if p.id not in ids),
+            self.months,
+            self.unsigned,
+            self.asked,
+        )
+
+    def is_asked(self, question: str) -> bool:
+        return any(word in question for word in self.asked)
 
 
 def _wording(raw: Any, section: str, path: Path) -> Wording:
@@ -102,7 +125,19 @@ def load_offers(path: Path = OFFERS_PATH) -> OfferTable:
         )
     if not priced:
         raise GuideError(f"{path.name}: at least one [[priced]] entry is required")
-    return OfferTable(text, tuple(priced), months)
+    unsigned = None
+    if "unsigned" in raw:
+        block = raw["unsigned"]
+        say, cite = block.get("say"), block.get("cite")
+        if not isinstance(say, str) or not say.strip() or not isinstance(cite, list) or not cite:
+            raise GuideError(
+                f"{path.name}: [unsigned] needs a sentence (say) and the clause it rests on (cite)"
+            )
+        unsigned = Unsigned(say.strip(), tuple(ClauseRef.parse(ref) for ref in cite))
+    asked = raw.get("asked", {}).get("words", [])
+    if not isinstance(asked, list) or not all(isinstance(w, str) and w for w in asked):
+        raise GuideError(f"{path.name}: [asked].words must be a list of words")
+    return OfferTable(text, tuple(priced), months, unsigned, tuple(asked))
 
 
 def check_offers(
@@ -119,6 +154,10 @@ def check_offers(
         if known is not None:
             for name in sorted(entry.when.names - known):
                 problems.append((entry.id, name, f"条件用到了未知的事实名：{entry.when.source}"))
+    if table.unsigned is not None:
+        for ref in table.unsigned.cite:
+            if (problem := cite_problem(ref, lookup)) is not None:
+                problems.append(("unsigned", str(ref), problem))
     return problems
 
 
@@ -200,4 +239,7 @@ def compare_offer(
         text = wording.not_lower.format(offer=shown, items=listed(figures))
     else:
         text = wording.between.format(offer=shown, items=listed(reached), higher=listed(short))
+    if short and table.unsigned is not None and not any(values.get(name) for name in SIGNED_FACTS):
+        text += table.unsigned.say
+        cite += [ref for ref in table.unsigned.cite if ref not in cite]
     return Comparison(text, tuple(cite), tuple(added))

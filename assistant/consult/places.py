@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,6 +105,13 @@ class Gazetteer:
     home_before: tuple[str, ...]
     home_after: tuple[str, ...]
     divisions: Divisions | None = None
+    full_names: Mapping[str, str] = field(default_factory=dict)
+
+    def full_name(self, province: str) -> str:
+        """江苏 → 江苏省, 北京 → 北京市, 广西 → 广西壮族自治区 (the name a province's standard is said under)."""
+        if province in self.full_names:
+            return self.full_names[province]
+        return province + ("市" if province in MUNICIPALITIES else "省")
 
     def _home(self, text: str, start: int, end: int) -> bool:
         before, after = text[max(0, start - 4) : start], text[end : end + 3]
@@ -205,6 +213,9 @@ def load_gazetteer(path: Path = PLACES_FILE, divisions: Path | None = DIVISIONS_
                 # 吉林 the city of 吉林 the province: the name alone is the province; 吉林市 the city.
                 continue
             names[city] = (province, city)
+    full_names = data.get("full_names", {})
+    if not isinstance(full_names, dict) or set(full_names) - set(PROVINCES):
+        raise PlacesError(f'{path.name}: [full_names] 只能写省级简称（如 广西 = "广西壮族自治区"）')
     needs_suffix = set(meta.get("needs_suffix", ()))
     unknown = needs_suffix - set(names)
     if unknown:
@@ -223,8 +234,13 @@ def load_gazetteer(path: Path = PLACES_FILE, divisions: Path | None = DIVISIONS_
         home_before=tuple(meta.get("home_before", ())),
         home_after=tuple(meta.get("home_after", ())),
         divisions=load_divisions(divisions, names, set(meta.get("county_words", ()))) if divisions else None,
+        full_names=dict(full_names),
     )
 
 
 def read_place(text: str) -> Place | None:
     return load_gazetteer().read(text)
+
+
+def province_full_name(province: str) -> str:
+    return load_gazetteer().full_name(province)

@@ -40,9 +40,10 @@ from assistant.consult.kinds import (
     load_markers,
     question_kind,
 )
-from assistant.consult.offers import OfferTable, compare_offer
+from assistant.consult.offers import SIGNED_FACTS, OfferTable, compare_offer, load_offers
 from assistant.consult.owed import OwedTable, also_owed, load_owed, opening_text
 from assistant.consult.own_figures import FigureTable, load_own_figures, with_own_figures
+from assistant.consult.places import province_full_name
 from assistant.consult.positions import PositionTable, Rebuttal, find_rebuttal, load_positions
 from assistant.consult.precedence import PrecedenceRule, load_answer_rules, load_precedence
 from assistant.consult.predicates import (
@@ -69,6 +70,8 @@ MAX_CANDIDATE_GUIDES = 3  # detected issues whose guides are weighed for it
 # The dispute stages at or past an arbitration applied for (assistant/consult/facts.py DISPUTE_STAGES).
 ARBITRATION_PASSED = frozenset({"arbitration", "award", "judgment_first", "judgment_final", "enforcement"})
 SECOND_ISSUE_SHARE = 0.5  # a second issue counts when its detection score is at least this share
+# Session 26: a part is another answer's own point when that answer's ask words reach this many characters of it.
+NAMED_PART_MIN_CHARS = 3
 MAX_PARTS = 3  # asked parts of one question the opening answers (辞退了补偿按几个月算？年假能折现吗？)
 MAX_HEADS = 4  # heads of claim one opening names when all of them are asked for (我能要哪些钱)
 EVIDENCE_NAMED = 4  # items of the topic's evidence list named after an evidence predicate's opening
@@ -705,6 +708,12 @@ def plan_consultation(
     plan = ConsultPlan(kind=kind, facts=facts, facts_shown=facts_shown(facts))
     values: dict[str, Any] = dict(facts.values())
     values.update({n: DayRange(str(f.value), f.until) for n, f in facts.facts.items() if f.until is not None})
+    # Session 26 (the learn-half reading, class "the place told, the standard still 省里的"): 我在洪泽，工伤十级 —
+    # the province's standard is named by its province (按江苏省的标准), 省里的 only when none is told.
+    province = values.get("province")
+    values["province_standard"] = (
+        f"{province_full_name(province)}的标准" if isinstance(province, str) and province else "省里的标准"
+    )
     code_set = set(codes)
     for computation in deadlines(values) if deadlines is not None else []:
         plan.computations.append(computation)
@@ -1022,7 +1031,13 @@ def plan_consultation(
         # The sum offered set against what the law gives on these facts, right after the opening: the
         # worker weighing an offer needs the figure beside it (session 12, class K).
         plan.computations += comparison.added
-        plan.conclusion.insert(min(1, len(plan.conclusion)), Sentence(comparison.text, comparison.cite))
+        # Session 26: asked whether it is enough (还能要别的吗, 够不够): the comparison is the answer and opens.
+        # Not after a signature (签完了还能要吗): what the paper settled is the question, and its answer opens.
+        signed = any(values.get(name) for name in SIGNED_FACTS)
+        at = (
+            0 if (offers or load_offers()).is_asked(question) and not signed else min(1, len(plan.conclusion))
+        )
+        plan.conclusion.insert(at, Sentence(comparison.text, comparison.cite))
         plan.selected.append("offers/compared")
         if plan.conclusion_kind is None:
             plan.conclusion_kind = plan.kind
@@ -1472,7 +1487,22 @@ def _answer_other_parts(
     # The part the opening answers: the one whose asked clause its words reach (a word of the background
     # — 欠条 before 能去查住址吗 — does not make it the answer to that part); none: the last part of its form.
     own = [coverage(opening.asks, asked_clause(part) or part) for part in parts]
-    answered = own.index(max(own)) if max(own) > 0 else _part_of_form(parts, opening.kind, markers)
+    answered = (
+        own.index(max(own))
+        if max(own) > 0
+        else _part_of_form(
+            parts,
+            opening.kind,
+            markers,
+            # Named by a phrase (需要我签字, 3 characters or more): a two-character word (起诉, 赔偿) names the
+            # topic the opening speaks for, not another point.
+            lambda part: any(
+                coverage(other.asks, asked_clause(part) or part) >= NAMED_PART_MIN_CHARS
+                for other in opening_guide.answers
+                if other is not opening
+            ),
+        )
+    )
     said = {s.text for s in plan.conclusion}
     chosen: set[int] = {id(opening)}
     # Which part each conclusion sentence answers: the answer is read in the order the worker asked
@@ -1622,12 +1652,22 @@ def _without_said_lead(text: str, conclusion: Sequence[Sentence]) -> str:
     return text
 
 
-def _part_of_form(parts: Sequence[str], form: AnswerKind, markers: KindMarkers) -> int:
+def _part_of_form(
+    parts: Sequence[str], form: AnswerKind, markers: KindMarkers, named: Callable[[str], bool] | None = None
+) -> int:
     """The part an opening whose words reach no part answers: the last part asked in its form — a verdict
     opening answers 公司的作法对不对, not the 能获得多少赔付 after it, which is then answered on its own (session
     22, class "an asked part dropped": the figure part was taken as answered by the verdict and never got its
-    sentence); with no part of its form, the last part (the question is asked at the end)."""
+    sentence); with no part of its form, the last part (the question is asked at the end).
+
+    ``named``: whether another answer of the opening's guide names a part's asked clause. Such a part is its own
+    point and is left to that answer (session 26, class "an asked part dropped": 可以单方解除吗？说辞退，需要我签字
+    吗？ — the dismissal's verdict took the signature part, which its own answer then never got)."""
     same = [n for n, part in enumerate(parts) if markers.kind_of(part) == form]
+    if named is not None:
+        free = [n for n in same if not named(parts[n])]
+        if free:
+            return free[-1]
     return same[-1] if same else len(parts) - 1
 
 

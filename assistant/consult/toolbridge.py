@@ -257,7 +257,11 @@ def deadline_computations(
     depending on which day it really was is not stated either way: 2025年受伤 may be inside the year
     or past it, and telling a worker it is past could make them give up a right they still have."""
     try:
-        computations = [to_computation(result, values) for result in time_limits(values, today)]
+        computations = [
+            to_computation(result, values)
+            for result in time_limits(values, today)
+            if not (result.tool == "injury_recognition_deadline" and _injury_application_made(values))
+        ]
         if not latest:
             return computations
         later = {r.tool: r for r in time_limits({**values, **latest}, today)}
@@ -279,6 +283,17 @@ def deadline_computations(
         )
         out.append(_straddling(told, other))
     return out
+
+
+def _injury_application_made(values: Mapping[str, Any]) -> bool:
+    """The worker's own one-year 工伤认定 application (工伤保险条例 17(2)) is no limit on a case already past it: an
+    application made or decided, a grade assessed, or a recognised work injury flaring up (工伤复发: treated without a
+    new recognition, 38; session 26) — its date is the old injury's, and a deadline counted from it is false."""
+    return (
+        values.get("injury_stage") in ("applied", "recognised")
+        or values.get("disability_grade") is not None
+        or values.get("injury_recurrence") == "work"
+    )
 
 
 def _straddling(computation: Computation, later: ToolResult) -> Computation:

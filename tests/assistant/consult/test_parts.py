@@ -176,7 +176,9 @@ def test_a_faint_issue_whose_guide_the_facts_lead_is_still_weighed() -> None:
 
 
 def test_a_raised_situation_speaks_when_no_guide_answers_in_the_asked_form() -> None:
-    question = "在工地，手指被电锯锯掉一截，怎样赔偿"
+    # Session 26: 锯掉一截 is read as a finger lost since, and a finger lost with money asked has its own answer (the
+    # typical grade); an accident told without a harm word keeps this test's case.
+    question = "在工地，电锯出了事故，怎样赔偿"
     p = plan(question, "migrant_construction_wages", codes=("death_or_serious_injury",))
     assert p.selected[0].startswith("serious_injury/")
     assert "工伤认定" in opening(p)

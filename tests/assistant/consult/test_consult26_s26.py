@@ -1,0 +1,243 @@
+"""Session 26 (issue 13): classes written from the law and a lawyer's reading, in the team's own wording (never a
+forum question).
+
+1. An old injury flaring up at work (旧伤复发): when the old injury is told as a work injury (工伤复发, 受过工伤…旧伤复发)
+   the recurrence is treated without a new recognition (工伤保险条例 38) and no one-year application limit is counted
+   from the old injury's date; when nothing says the old injury was a work injury (以前打球伤的, 旧伤复发，算工伤吗) the
+   answer is conditional — a flare of an injury from outside work is no 工伤 by itself, a new accident at work is.
+2. An offer short of the law, nothing signed yet: after the comparison, don't sign a paper that settles everything
+   (解释（一） 35); asked whether it is enough (还能要别的吗, 合理吗) the comparison opens; an offer told as 给我 a sum.
+3. A worker owed wages or insurance who may leave: at once in writing with compensation (劳动合同法 38, 46(1)), not
+   30 days' notice (37).
+4. Must I sign for my dismissal: no; what not to sign (36, 87; 解释（一） 35) — and the part is answered in a question
+   that asks three things.
+5. A fall on the way to work, not 工伤: sick pay and the medical period said with it (医疗期规定 5, 劳动合同法 42(3)).
+6. Construction pay owed told by the project or the contractor (工程的工资, 承包商拖欠): the general contractor's duty
+   (保障农民工工资支付条例 30, 36) and where to complain.
+7. The province told: its standard named (按江苏省的标准), not 省里的.
+8. The 办法's sums for an unlicensed unit only where the unit is told unlicensed (a driver's 无照 is no such unit).
+9. The employer's insurance of an unnamed kind beside a work injury: no substitute for the benefits (工伤保险条例 2, 62(2)).
+10. A leaving "of one's own will" demanded (通知我自愿离职) is the employer's ending, not a resignation."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import AnswerService
+from assistant.consult.facts import extract_facts
+from tests.assistant.consult.planning import TODAY, conclusion_cites, conclusion_text, service_plan
+
+# Class 1: an old injury flaring up.
+
+
+@pytest.mark.parametrize(
+    ("message", "origin"),
+    [
+        ("开铲车的工伤复发了，还能报吗", "work"),
+        ("前年在车间受过工伤，现在旧伤复发又要手术", "work"),
+        ("评过残的腿最近旧伤复发了", "work"),
+        ("以前打球伤过的膝盖上班时旧伤复发了，算工伤吗", "unknown"),
+        ("腰的老伤上班搬货时又犯了，是不是工伤", "unknown"),
+    ],
+)
+def test_a_recurrence_is_read_with_where_the_old_injury_came_from(message: str, origin: str) -> None:
+    assert extract_facts([message], TODAY).get("injury_recurrence") == origin
+
+
+def test_no_recurrence_without_an_old_injury() -> None:
+    assert extract_facts(["在车间被机器压伤了手，算工伤吗"], TODAY).get("injury_recurrence") is None
+
+
+def test_an_old_injury_from_outside_work_flaring_up_gets_a_conditional_answer(service: AnswerService) -> None:
+    plan = service_plan(service, "我是保安，以前打篮球伤过的脚踝，上班巡逻时旧伤复发了，这算工伤吗？")
+    first = plan.conclusion[0].text
+    assert first.startswith("要看原来的伤是不是工伤")
+    assert "一般不算工伤" in first and "新的伤" in first
+    assert conclusion_cites(plan, "工伤保险条例", 38) and conclusion_cites(plan, "工伤保险条例", 14)
+
+
+def test_a_work_injury_flaring_up_is_treated_without_a_new_recognition(service: AnswerService) -> None:
+    plan = service_plan(service, "工伤复发了，又住进医院，还能按工伤报吗？")
+    assert "不用重新认定" in conclusion_text(plan)
+    assert not conclusion_text(plan).startswith("要看原来的伤")
+
+
+def test_an_old_work_injury_flaring_up_is_not_told_its_application_year_passed(
+    service: AnswerService,
+) -> None:
+    plan = service_plan(service, "三年前在厂里受过工伤，最近旧伤复发了，又要住院，费用谁出？")
+    assert "time_limit" not in [block.guide_id for block in plan.situations]
+    assert "injury_recognition_deadline" not in [c.tool for c in plan.computations]
+    assert "不用重新认定" in conclusion_text(plan)
+
+
+def test_a_graded_injury_counts_no_application_deadline(service: AnswerService) -> None:
+    plan = service_plan(service, "2019年在厂里受伤，被鉴定为九级伤残，单位该赔多少？")
+    assert "injury_recognition_deadline" not in [c.tool for c in plan.computations]
+
+
+def test_an_unreported_injury_still_counts_its_application_deadline(service: AnswerService) -> None:
+    plan = service_plan(service, "今年3月在车间摔伤了腿，单位一直没给报工伤，怎么办？")
+    assert "injury_recognition_deadline" in [c.tool for c in plan.computations]
+
+
+# Class 2: an offer short of the law.
+
+
+def test_an_offer_short_of_the_law_warns_not_to_sign_and_opens_when_asked(service: AnswerService) -> None:
+    plan = service_plan(service, "我在这个厂干了5年，月工资5000，厂里说要辞退我，给我一万块钱，这合理吗？")
+    first = plan.conclusion[0].text
+    assert first.startswith("对方给的10000元，比法律规定的少")
+    assert "先别签" in first and "协商一致解除" in first
+    assert conclusion_cites(plan, "最高人民法院关于审理劳动争议案件适用法律问题的解释（一）", 35)
+
+
+def test_an_offer_in_months_asked_what_else_opens_with_the_comparison(service: AnswerService) -> None:
+    plan = service_plan(
+        service, "我在食堂干了一年六个月，今天厂领导通知明天解除合同，给了我三个月工资，我还能有别的要求吗？"
+    )
+    assert plan.conclusion[0].text.startswith("单位给的3个月工资")
+
+
+def test_an_offer_not_asked_about_keeps_its_place_after_the_opening(service: AnswerService) -> None:
+    plan = service_plan(service, "我在这个厂干了5年，月工资5000，厂里把我辞退了，只给一万块钱，社保怎么转？")
+    texts = [s.text for s in plan.conclusion]
+    assert any(t.startswith("对方给的10000元") for t in texts)
+    assert not texts[0].startswith("对方给的")
+
+
+def test_a_signed_agreement_is_not_told_not_to_sign(service: AnswerService) -> None:
+    plan = service_plan(
+        service, "我在这个厂干了5年，月工资5000，被辞退了，已经签了解除协议，只给了一万块钱，还能要吗？"
+    )
+    assert "还没签的，先别签" not in conclusion_text(plan)
+
+
+@pytest.mark.parametrize(
+    ("message", "offered"),
+    [("厂里说要辞退我，给我一万块钱", 10000.0), ("老板说给我五千块，让我别去仲裁", 5000.0)],
+)
+def test_an_offer_told_as_given_to_me_is_read(message: str, offered: float) -> None:
+    assert extract_facts([message], TODAY).get("settlement_offered") == offered
+
+
+@pytest.mark.parametrize("message", ["老板欠我一万块钱一直不给我", "公司每个月给我4000"])
+def test_owed_or_earned_sums_are_no_offer(message: str) -> None:
+    assert extract_facts([message], TODAY).get("settlement_offered") is None
+
+
+# Class 3: owed wages and leaving.
+
+
+def test_a_worker_owed_wages_is_told_to_leave_at_once_with_compensation(service: AnswerService) -> None:
+    plan = service_plan(service, "老板说我上班玩手机，不发工资，也一直不签合同，怎么办？")
+    reasons = " ".join(s.text for s in plan.reasons)
+    assert "不用提前30天" in reasons and "经济补偿" in reasons
+    assert "提前30天书面通知单位就能走" not in reasons
+
+
+def test_a_worker_not_owed_anything_keeps_the_notice_rule(service: AnswerService) -> None:
+    plan = service_plan(service, "干了半年公司一直不签劳动合同，怎么办？")
+    reasons = " ".join(s.text for s in plan.reasons)
+    assert "不用提前30天" not in reasons
+
+
+# Class 4: a dismissal needs no signature.
+
+
+def test_must_i_sign_my_dismissal_is_answered(service: AnswerService) -> None:
+    plan = service_plan(service, "公司要开除我，让我在解除通知上签字，我不签字会怎样？")
+    first = plan.conclusion[0].text
+    assert first.startswith("不需要你签字同意")
+    assert "先别签" in first
+
+
+def test_the_signature_part_of_a_three_part_question_is_answered(service: AnswerService) -> None:
+    plan = service_plan(
+        service,
+        "用人单位(私营企业)可以单方解除劳动合同吗？如果用人单位说辞退，需要我自己签字吗？用人单位应该如何补偿我？",
+    )
+    texts = [s.text for s in plan.conclusion]
+    assert any(t.startswith("不需要你签字同意") for t in texts)
+    assert len(texts) >= 2  # the dismissal's own answer is kept beside it
+
+
+# Class 5: a fall on the way to work.
+
+
+def test_a_fall_on_the_way_is_told_the_sick_pay(service: AnswerService) -> None:
+    plan = service_plan(service, "我老婆下班路上自己绊倒，把手摔断了，单位不给她发工资怎么办？")
+    told = conclusion_text(plan) + " ".join(s.text for s in plan.reasons)
+    assert "病假工资" in told and "80%" in told
+
+
+# Class 6: construction pay.
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["我们工程的工资多年没有给支付了，现在能给我们多少钱？", "承包商拖欠我的工资应该找哪个部门解决？"],
+)
+def test_construction_pay_owed_names_the_general_contractor(service: AnswerService, message: str) -> None:
+    plan = service_plan(service, message)
+    claims = " ".join(s.text for s in plan.claims)
+    assert "施工总承包单位" in claims
+    assert extract_facts([message], TODAY).get("building_site") is True
+
+
+# Class 7: the province's standard.
+
+
+def test_the_province_told_names_its_standard(service: AnswerService) -> None:
+    plan = service_plan(service, "我在洪泽，工伤十级赔多少钱？")
+    assert "按江苏省的标准" in plan.conclusion[0].text
+    assert "省里的标准" not in conclusion_text(plan)
+
+
+def test_no_province_told_keeps_the_provinces_standard(service: AnswerService) -> None:
+    plan = service_plan(service, "工伤十级赔多少钱？")
+    assert "按省里的标准" in plan.conclusion[0].text
+
+
+# Class 8: the unlicensed unit's sums.
+
+
+def test_a_drivers_licence_does_not_bring_the_unlicensed_units_sums(service: AnswerService) -> None:
+    plan = service_plan(service, "我老婆在工业区上班，被老板的父亲无照驾驶碰伤了，该赔多少钱？")
+    assert not any(
+        "非法用工单位伤亡人员一次性赔偿办法" in str(ref.law) for s in plan.claims for ref in s.cite
+    )
+
+
+def test_an_unlicensed_workshop_keeps_its_sums(service: AnswerService) -> None:
+    plan = service_plan(service, "我在一个没有营业执照的小作坊干活，手被机器压断了，老板能赔多少？")
+    assert any(ref.law == "非法用工单位伤亡人员一次性赔偿办法" for s in plan.claims for ref in s.cite)
+
+
+# Class 9: the employer's insurance of an unnamed kind beside a work injury.
+
+
+def test_an_employers_policy_is_told_no_substitute_for_the_benefits(service: AnswerService) -> None:
+    plan = service_plan(service, "在厂里干活手被砸伤，评了十级，公司买的保险，公司能赔多少钱？")
+    assert "代替不了工伤待遇" in conclusion_text(plan)
+
+
+def test_work_injury_insurance_bought_is_no_commercial_policy() -> None:
+    facts = extract_facts(["公司给我买了工伤保险，手被砸伤了"], TODAY)
+    assert facts.get("commercial_insurance") is None
+
+
+# Class 10: a leaving "of one's own will" demanded.
+
+
+@pytest.mark.parametrize(
+    "message", ["公司说不需要那么多人，突然通知我这几天自愿离职", "领导要求我自动离职，干了三年了"]
+)
+def test_a_voluntary_leaving_demanded_is_the_employers_ending(message: str) -> None:
+    facts = extract_facts([message], TODAY)
+    assert facts.get("pushed_to_resign") is True and facts.get("termination") == "dismissed"
+
+
+def test_a_resignation_the_worker_weighs_is_not_pushed() -> None:
+    facts = extract_facts(["要是我自己辞职能拿补偿吗"], TODAY)
+    assert facts.get("pushed_to_resign") is None
