@@ -905,8 +905,13 @@ class FactExtractor:
             rf"|(?:{lex.pattern('termination', 'employer_side')})[^,，。？?]{{0,10}}?"
             rf"(?:{lex.pattern('termination', 'pushed_ask')}){who}{fill}(?:{obj})"
             rf"|(?:{lex.pattern('termination', 'pushed_voluntary_ask')})[^,，。？?]{{0,8}}?(?:{voluntary})"
+            # Session 26: 公司现在不让我上班，让我辞职 — the employer named earlier in the sentence, the demand made of 我.
+            rf"|(?:{lex.pattern('termination', 'employer_side')})[^。？?！!]{{0,16}}?"
+            rf"(?:{lex.pattern('termination', 'pushed_voluntary_ask')})(?:我|俺){fill}(?:{obj})"
         )
         self._pushed_done = re.compile(lex.pattern("termination", "pushed_done"))
+        self._supposition = re.compile(lex.pattern("termination", "dismissal_supposed"))
+        self._supposition_asks = re.compile(lex.pattern("termination", "dismissal_supposed_asks"))
         # 被主管逼着写了辞职信, 硬逼我签了字: a resignation or a paper signed under the employer's pressure (session 14).
         self._signed_pressed = re.compile(
             rf"(?:{lex.pattern('termination', 'pushed_force')}){who}[^,，。？?]{{0,3}}?"
@@ -2310,6 +2315,18 @@ class FactExtractor:
         # 把我辞退了 is done; 要辞退我了 is about to happen.
         return meant and not ("了" in hit.group(0) and not re.search(r"要|想", hit.group(0)))
 
+    def _supposed_dismissal(self, text: str) -> str | None:
+        """如果被公司辞退，能拿多少 / 万一被开除有什么补偿: a dismissal supposed (not feared: 怕被开除) in a message that asks
+        what it brings — the words from the supposition to the ending, or None."""
+        if not self._supposition_asks.search(text):
+            return None
+        dismissed = next(p for v, p in self._terminations if v == "dismissed")
+        for hit in dismissed.finditer(text):
+            clause = re.split(r"[,，。；;！!？?]", text[max(0, hit.start() - 8) : hit.start()])[-1]
+            if (sup := self._supposition.search(clause)) is not None and not self._denied(text, hit.start()):
+                return clause[sup.start() :] + hit.group(0)
+        return None
+
     def _feared(self, text: str, at: int) -> bool:
         """要是公司把我辞退了 / 怕被开除: a fear or a supposition within the clause, up to 8 characters before."""
         before = text[max(0, at - 8) : at]
@@ -2566,6 +2583,13 @@ class FactExtractor:
             ):
                 put("termination", "resigned", hit.group(0))
                 put("resigned_own_accord", True, hit.group(0))
+            # Session 26 (a check reader's note, class "a dismissal supposed, what it brings asked": 如果被公司辞退，我应该
+            # 得到多少赔偿 — read as nothing, the grade's lump sums answered alone): the supposition is the case asked
+            # about — an ending meant, the job going on.
+            elif (hit := self._supposed_dismissal(told)) is not None:
+                put("termination", "dismissed", hit)
+                put("dismissal_meant", True, hit)
+                put("still_employed", True, hit)
         if (ended := self._employer_ended_by_agreement(told)) is not None:
             put("proposed_by", "employer", ended)
         self._ending(text, told, put)

@@ -17,7 +17,11 @@ forum question).
 7. The province told: its standard named (按江苏省的标准), not 省里的.
 8. The 办法's sums for an unlicensed unit only where the unit is told unlicensed (a driver's 无照 is no such unit).
 9. The employer's insurance of an unnamed kind beside a work injury: no substitute for the benefits (工伤保险条例 2, 62(2)).
-10. A leaving "of one's own will" demanded (通知我自愿离职) is the employer's ending, not a resignation."""
+10. A leaving "of one's own will" demanded (通知我自愿离职) is the employer's ending, not a resignation.
+11. The open-ended contract's conditions asked: all three cases and the deemed one (劳动合同法 14(2), 14(3)), no bare yes.
+12. Insurance unpaid beside an ending: its own claim (社会保险法 63(1); 解释（一） 1(5)), and leaving at once (38(1)(3)).
+13-15 are classes the check half's readers named (see the section below): a graded worker pushed out or a dismissal supposed,
+a healed fracture's grade and the thumb's, the notice month of 40 beside N."""
 
 from __future__ import annotations
 
@@ -241,3 +245,82 @@ def test_a_voluntary_leaving_demanded_is_the_employers_ending(message: str) -> N
 def test_a_resignation_the_worker_weighs_is_not_pushed() -> None:
     facts = extract_facts(["要是我自己辞职能拿补偿吗"], TODAY)
     assert facts.get("pushed_to_resign") is None
+
+
+# Class 11: the open-ended contract's conditions asked.
+
+
+def test_the_open_ended_contracts_conditions_are_all_said(service: AnswerService) -> None:
+    plan = service_plan(service, "签无固定期限劳动合同需要哪些条件？")
+    first = plan.conclusion[0].text
+    assert not first.startswith("能")
+    assert "连续干满10年" in first and "两次固定期限" in first and "满一年" in first
+    assert conclusion_cites(plan, "劳动合同法", 14)
+
+
+# Class 12: insurance unpaid beside an ending.
+
+
+def test_insurance_unpaid_beside_a_dismissal_is_its_own_claim(service: AnswerService) -> None:
+    plan = service_plan(service, "干了三年公司一直没交社保，现在要辞退我，怎么索赔？")
+    assert "补缴" in conclusion_text(plan)
+    assert conclusion_cites(plan, "社会保险法", 63)
+
+
+def test_insurance_unpaid_and_leaving_planned_names_the_immediate_ending(service: AnswerService) -> None:
+    plan = service_plan(service, "公司两年没给我交社保，我想辞职，能要什么？")
+    text = conclusion_text(plan) + " ".join(s.text for s in plan.reasons)
+    assert "经济补偿" in text and ("马上解除" in text or "随时" in text or "不用提前30天" in text)
+
+
+# Classes named by the check half's readers this session (the check answers in these classes are no longer unseen).
+# 13. A graded worker pushed to resign, or a dismissal supposed: the protection of 劳动合同法 42(2) and 2N, not the
+# grade's lump sums alone.
+
+
+def test_a_graded_worker_pushed_to_resign_is_told_the_ending_is_unlawful(service: AnswerService) -> None:
+    plan = service_plan(
+        service, "前年上班时受了工伤，鉴定为7级，公司现在不让我上班了，让我辞职，公司该赔我多少？"
+    )
+    first = plan.conclusion[0].text
+    assert "违法解除" in first and "两倍赔偿金" in first
+    assert conclusion_cites(plan, "劳动合同法", 42)
+
+
+def test_a_supposed_dismissal_of_a_graded_worker_is_answered_as_asked(service: AnswerService) -> None:
+    plan = service_plan(service, "我在厂里服务了10年，前几年工伤评了8级，如果被厂里辞退，能得到多少赔偿？")
+    assert "违法解除" in plan.conclusion[0].text
+    facts = extract_facts(["我在厂里服务了10年，前几年工伤评了8级，如果被厂里辞退，能得到多少赔偿？"], TODAY)
+    assert facts.get("service_months") == 120 and facts.get("dismissal_meant") is True
+
+
+def test_a_fear_of_dismissal_is_still_no_dismissal() -> None:
+    assert extract_facts(["怕被开除，不敢去仲裁"], TODAY).get("termination") is None
+
+
+def test_the_employer_named_before_a_demand_to_resign_is_read_across_a_comma() -> None:
+    facts = extract_facts(["公司现在不让我上班，让我辞职"], TODAY)
+    assert facts.get("pushed_to_resign") is True
+    assert extract_facts(["公司不发工资，我要辞职"], TODAY).get("pushed_to_resign") is None
+
+
+# 14. A healed fracture is typically grade 10 (骨折愈合后无功能障碍或轻度功能障碍), and the thumb lost at its joint 7.
+
+
+def test_a_healed_finger_fracture_is_not_told_it_reaches_no_grade(service: AnswerService) -> None:
+    plan = service_plan(service, "干活时右手食指骨折，现在长好了，能评几级？")
+    first = plan.conclusion[0].text
+    assert "骨折愈合后无功能障碍或轻度功能障碍" in first
+    assert "拇指从指间关节整节断掉的，一般是七级" in first
+
+
+# 15. The notice month of 劳动合同法 40 said with a dismissal's N; a layoff (41) does not bring it.
+
+
+def test_a_dismissals_n_carries_the_notice_month_and_a_layoff_does_not(service: AnswerService) -> None:
+    plan = service_plan(service, "在一个单位工作满15个月，被公司辞退，公司需赔付几个月工资？")
+    first = plan.conclusion[0].text
+    assert "1.5个月" in first and "再加1个月工资" in first
+    menu = service_plan(service, "被公司无故辞退了，应该怎么赔偿？").conclusion[0].text
+    if "裁员" in menu:
+        assert "依法裁员的给经济补偿、不加这1个月" in menu

@@ -193,12 +193,18 @@ def test_a_worker_of_working_age_still_gets_the_double_wage(service: AnswerServi
     [
         "请了三天病假，会被开除吗",
         "怕被辞退，一直不敢提加班费",
-        "要是公司把我辞退了能拿多少",
         "老板说再迟到就开除我",
     ],
 )
 def test_a_dismissal_only_feared_is_not_read_as_done(text: str) -> None:
     assert facts(text).get("termination") != "dismissed"
+
+
+def test_a_dismissal_supposed_with_its_money_asked_is_read_as_meant_not_done() -> None:
+    # Session 26: 要是公司把我辞退了能拿多少 asks what the ending would bring: the case asked about, the job going on.
+    told = facts("要是公司把我辞退了能拿多少")
+    assert told.get("dismissal_meant") is True and told.get("still_employed") is True
+    assert told.get("end_date") is None
 
 
 @pytest.mark.parametrize("text", ["上个月公司把我辞退了", "厂里突然把我开除了，会不会违法", "干了两年被炒了"])

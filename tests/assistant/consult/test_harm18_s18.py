@@ -102,7 +102,9 @@ def test_graded_worker_asking_about_dismissal_hears_the_protection(
     service: AnswerService, question: str
 ) -> None:
     first = first_of(service, question)
-    assert first.startswith("单位不能随便辞退你")
+    # Session 26: a dismissal supposed with the amount asked (要是被开除的话能赔多少) is read as the ending meant, and the
+    # protected worker's answer opens with the unlawful ending and its 2N (劳动合同法 42(2), 87).
+    assert first.startswith("单位不能随便辞退你") or ("不能以" in first and "违法解除" in first)
     assert "两倍赔偿金" in first and "第四十二条第（二）项" in first and "第三十七条" in first
 
 
