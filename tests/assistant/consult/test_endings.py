@@ -205,7 +205,10 @@ def test_when_nothing_is_owed_lists_the_cases(book: GuideBook) -> None:
         ("矿上单方面解除了劳动合同，一分钱没给", True),
         ("生意不行，公司跟我解除了劳动合同", True),
         ("我想和公司解除合同，回老家", False),  # the worker ends it
-        ("万一公司解除合同，我会不会被扣工资", False),  # feared (a supposition asking its money is read as meant)
+        (
+            "万一公司解除合同，我会不会被扣工资",
+            False,
+        ),  # feared (a supposition asking its money is read as meant)
     ],
 )
 def test_the_employer_ending_the_contract_is_a_dismissal(text: str, dismissed: bool) -> None:
