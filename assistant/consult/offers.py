@@ -190,6 +190,7 @@ def compare_offer(
     computations: list[Computation],
     run_tool: ToolRunner | None,
     table: OfferTable | None = None,
+    unsigned_said: bool = False,
 ) -> Comparison | None:
     """The sentence that sets the offer against the statutory figures the facts allow, with the clauses of
     the calculators behind them. None without an offer, or when no figure can be computed on these facts."""
@@ -239,7 +240,13 @@ def compare_offer(
         text = wording.not_lower.format(offer=shown, items=listed(figures))
     else:
         text = wording.between.format(offer=shown, items=listed(reached), higher=listed(short))
-    if short and table.unsigned is not None and not any(values.get(name) for name in SIGNED_FACTS):
+    # ``unsigned_said``: the answer already tells the worker not to sign (a situation's 先别签): said once.
+    if (
+        short
+        and table.unsigned is not None
+        and not unsigned_said
+        and not any(values.get(name) for name in SIGNED_FACTS)
+    ):
         text += table.unsigned.say
         cite += [ref for ref in table.unsigned.cite if ref not in cite]
     return Comparison(text, tuple(cite), tuple(added))

@@ -324,3 +324,16 @@ def test_a_dismissals_n_carries_the_notice_month_and_a_layoff_does_not(service: 
     menu = service_plan(service, "被公司无故辞退了，应该怎么赔偿？").conclusion[0].text
     if "裁员" in menu:
         assert "依法裁员的给经济补偿、不加这1个月" in menu
+
+
+def test_a_dont_sign_opening_is_not_said_twice_with_the_offer(service: AnswerService) -> None:
+    plan = service_plan(service, "公司让我今天就签一个协商解除的协议，说给两个月工资，我干了五年了，要签吗")
+    assert plan.conclusion[0].text.startswith("先别签")
+    assert "还没签的，先别签" not in conclusion_text(plan)
+    assert any(s.text.startswith("单位给的2个月工资") for s in plan.conclusion)
+
+
+def test_a_protest_planned_over_site_pay_gets_the_lawful_collective_route(service: AnswerService) -> None:
+    plan = service_plan(service, "我们三十多个工友被欠了半年工资，商量明天去堵项目部大门")
+    first = plan.conclusion[0].text
+    assert "别堵门" in first and "集体投诉" in first
