@@ -337,3 +337,25 @@ def test_a_protest_planned_over_site_pay_gets_the_lawful_collective_route(servic
     plan = service_plan(service, "我们三十多个工友被欠了半年工资，商量明天去堵项目部大门")
     first = plan.conclusion[0].text
     assert "别堵门" in first and "集体投诉" in first
+
+
+# 16. The employer closing (不经营了), a layoff meant of a pregnant worker, every kind of insurance unpaid (check readers).
+
+
+def test_a_closure_is_answered_with_n_not_the_2n_menu(service: AnswerService) -> None:
+    plan = service_plan(service, "我在厂里干满12年了，如果公司不经营了，我的赔偿金应该是多少？")
+    first = plan.conclusion[0].text
+    assert "没有两倍赔偿金" in first or first.startswith("单位破产")
+    assert "12个月工资" in first
+    assert conclusion_cites(plan, "劳动合同法", 44) or conclusion_cites(plan, "劳动合同法", 46)
+
+
+def test_a_layoff_meant_of_a_pregnant_worker_opens_with_her_protection(service: AnswerService) -> None:
+    plan = service_plan(service, "在公司干了5年，现在公司想裁，我才怀孕2个月，可以要求什么赔偿？")
+    first = plan.conclusion[0].text
+    assert "孕期" in first and "违法解除" in first
+    assert conclusion_cites(plan, "劳动合同法", 42)
+
+
+def test_every_kind_of_insurance_unpaid_is_social_insurance_unpaid() -> None:
+    assert extract_facts(["五年来，单位没有给我交过任何保险"], TODAY).get("social_insurance") is False
