@@ -765,7 +765,8 @@ class FactExtractor:
         # Every way of saying the job ended dates its end (把我开了 as much as 辞退).
         ends = {*lex.words("dates", "end")}
         for key in ("dismissed", "resigned", "expired", "agreed", "retired"):
-            ends.update(lex.words("termination", key))
+            # An ending only meant (想裁, session 26) dates nothing: the job goes on.
+            ends.update(w for w in lex.words("termination", key) if not w.startswith(("想", "准备", "打算")))
         # 被直接开了 / 把我给辞了 / 被厂里开的: a dismissal verb with the words people put between.
         fired = (
             rf"(?:被|把我|把他|把她|把俺)[^,，。把被的水]{{0,5}}?(?:{lex.pattern('termination', 'dismissal_verbs')})"
