@@ -912,6 +912,12 @@ class FactExtractor:
         )
         self._pushed_done = re.compile(lex.pattern("termination", "pushed_done"))
         self._supposition = re.compile(lex.pattern("termination", "dismissal_supposed"))
+        births = lex.pattern("status", "birth_words")
+        self._new_pregnancy = re.compile(lex.pattern("status", "new_pregnancy"))
+        self._birth_dated = re.compile(rf"(?P<year>(?:19|20)\d\d)年[^，。,；;！!？?]{{0,10}}?(?:{births})")
+        self._child_age = re.compile(
+            r"(?:孩子|小孩|宝宝|娃|儿子|女儿)[^，。,；;]{0,4}?(?P<age>\d{1,2}|[一两二三四五六七八九十]{1,2})(?:周)?岁"
+        )
         self._supposition_asks = re.compile(lex.pattern("termination", "dismissal_supposed_asks"))
         # 被主管逼着写了辞职信, 硬逼我签了字: a resignation or a paper signed under the employer's pressure (session 14).
         self._signed_pressed = re.compile(
@@ -1550,7 +1556,7 @@ class FactExtractor:
         self._basic_plus_extras(text, facts, put)
         self._overtime_message(text, facts, put)
         self._injury_elapsed(text, today, put)
-        self._status(text, put)
+        self._status(text, put, today)
         self._stage(text, put)
         self._birth_year(text, today, put)
         self._relation.read(text, put)
@@ -2316,6 +2322,19 @@ class FactExtractor:
         # 把我辞退了 is done; 要辞退我了 is about to happen.
         return meant and not ("了" in hit.group(0) and not re.search(r"要|想", hit.group(0)))
 
+    def _birth_long_ago(self, text: str, today: date) -> re.Match[str] | None:
+        """The last birth told as at least a year past: a year two or more before today's (2014年10月生产), or a
+        child aged one or more (孩子已经三岁了)."""
+        found = None
+        for hit in self._birth_dated.finditer(text):
+            if today.year - int(hit.group("year")) >= 2:
+                found = hit
+        for hit in self._child_age.finditer(text):
+            age = parse_cn_number(hit.group("age"))
+            if age is not None and age >= 1 and (found is None or hit.end() > found.end()):
+                found = hit
+        return found
+
     def _supposed_dismissal(self, text: str) -> str | None:
         """如果被公司辞退，能拿多少 / 万一被开除有什么补偿: a dismissal supposed (not feared: 怕被开除) in a message that asks
         what it brings — the words from the supposition to the ending, or None."""
@@ -2454,7 +2473,7 @@ class FactExtractor:
             return "unknown", hit.group(0)
         return None
 
-    def _status(self, text: str, put: Any) -> None:
+    def _status(self, text: str, put: Any, today: date | None = None) -> None:
         if hit := self._still_employed.search(text):
             put("still_employed", True, hit.group(0))
         if hit := self._applicant.search(text):
@@ -2808,8 +2827,18 @@ class FactExtractor:
         nursing_over = max(
             (hit.end() for hit in self._nursing.finditer(text) if self._told_over(text, hit)), default=-1
         )
-        if hit := next((h for h in self._pregnant.finditer(text) if h.start() > nursing_over), None):
+        # Session 26 (a check reader's note, class "a birth years ago read as a protected period": 2014年10月20日生产，
+        # 休完产假上班至今 read as pregnant in 2026): a birth two calendar years back or more, or a child aged one or more,
+        # ends the nursing period (女职工劳动保护特别规定 9: until the child is one) — a later pregnancy stays read.
+        long_ago = self._birth_long_ago(text, today) if today is not None else None
+        if long_ago is not None:
+            nursing_over = max(nursing_over, long_ago.end())
+        # After a birth long past only a new pregnancy counts (又怀孕了): 产假 / 哺乳期 speak of that birth.
+        current = self._new_pregnancy if long_ago is not None else self._pregnant
+        if hit := next((h for h in current.finditer(text) if h.start() > nursing_over), None):
             put("pregnant", True, hit.group(0))
+        elif long_ago is not None:
+            put("nursing_over", True, long_ago.group(0))
         elif nursing_over >= 0:
             over = next(h for h in self._nursing.finditer(text) if self._told_over(text, h))
             put("nursing_over", True, text[max(0, over.start() - 4) : over.end() + 3])

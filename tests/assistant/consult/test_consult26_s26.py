@@ -359,3 +359,29 @@ def test_a_layoff_meant_of_a_pregnant_worker_opens_with_her_protection(service: 
 
 def test_every_kind_of_insurance_unpaid_is_social_insurance_unpaid() -> None:
     assert extract_facts(["五年来，单位没有给我交过任何保险"], TODAY).get("social_insurance") is False
+
+
+# 17. A performance shortfall told in other words (业绩没完成, 表现不达标) is the incapacity ground of 40(2); a birth two
+# years back or more, or a child of one or more, ends the nursing period (check readers).
+
+
+def test_a_performance_shortfall_is_the_incapacity_ground(service: AnswerService) -> None:
+    message = "单位说我业绩没完成，表现不达标，现在要辞退我，合法吗？"
+    assert extract_facts([message], TODAY).get("ending_ground") == "incapacity"
+    assert "培训或调岗" in service_plan(service, message).conclusion[0].text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["2019年3月生产，休完产假上班至今，公司现在要裁人", "孩子已经三岁了，公司以哺乳期为由不给我涨工资"],
+)
+def test_a_birth_long_past_is_no_protected_period(message: str) -> None:
+    facts = extract_facts([message], TODAY)
+    assert facts.get("pregnant") is None and facts.get("nursing_over") is True
+
+
+@pytest.mark.parametrize(
+    "message", ["孩子三岁了，现在又怀孕了，公司要辞退我", "孩子8个月，我在哺乳期，公司要辞退我"]
+)
+def test_a_pregnancy_now_or_a_nursing_child_stays_protected(message: str) -> None:
+    assert extract_facts([message], TODAY).get("pregnant") is True
