@@ -88,9 +88,15 @@ class Choice:
     # answer the asker's words named unless the classifier gives it at most ``named_ratio`` × the choice's.
     likely: Mapping[str, float] = field(default_factory=dict)
     named_ratio: float = 0.0
+    # Session 26: the answers the classifier was trained on. An answer written after its training (must_sign) is
+    # not one it can rule out: the asker's words naming it keep it.
+    known: frozenset[str] = frozenset()
 
     def probability_of(self, ref: str) -> float:
         return self.likely.get(ref, 0.0)
+
+    def knows(self, ref: str) -> bool:
+        return not self.known or ref in self.known
 
 
 class AnswerChooser:
@@ -140,7 +146,7 @@ class AnswerChooser:
         order = np.argsort(-p)[:20]
         likely = {self.refs[i]: float(p[i]) for i in order}
         best = int(order[0])
-        return Choice(self.refs[best], float(p[best]), likely, self.named_ratio)
+        return Choice(self.refs[best], float(p[best]), likely, self.named_ratio, frozenset(self.refs))
 
     def choose(self, question: str, vector: np.ndarray | None) -> Choice | None:
         """The answer, when the classifier is at least ``threshold`` sure of it; None without a meaning

@@ -1360,8 +1360,9 @@ def _learned_pin(
         if chosen is answer:
             return None
         if chosen is not None and focus_match(chosen, question) > 0:
-            named = learned.probability_of(f"{ordered[0].id}/{chosen.id}")
-            if named > learned.named_ratio * learned.probability:
+            ref = f"{ordered[0].id}/{chosen.id}"
+            named = learned.probability_of(ref)
+            if not learned.knows(ref) or named > learned.named_ratio * learned.probability:
                 return None
     return guide, answer
 

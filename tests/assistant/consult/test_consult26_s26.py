@@ -385,3 +385,12 @@ def test_a_birth_long_past_is_no_protected_period(message: str) -> None:
 )
 def test_a_pregnancy_now_or_a_nursing_child_stays_protected(message: str) -> None:
     assert extract_facts([message], TODAY).get("pregnant") is True
+
+
+def test_an_answer_the_classifier_never_saw_is_not_ruled_out_by_it() -> None:
+    from assistant.consult.answer_examples import Choice
+
+    choice = Choice("unlawful_termination/damages", 0.9, {}, 0.5, frozenset({"unlawful_termination/damages"}))
+    assert not choice.knows("unlawful_termination/must_sign")
+    assert choice.knows("unlawful_termination/damages")
+    assert Choice("a/b", 0.9).knows("c/d")  # no training refs recorded: nothing is ruled out for being unseen
