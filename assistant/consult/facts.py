@@ -916,7 +916,8 @@ class FactExtractor:
         self._new_pregnancy = re.compile(lex.pattern("status", "new_pregnancy"))
         self._birth_dated = re.compile(rf"(?P<year>(?:19|20)\d\d)年[^，。,；;！!？?]{{0,10}}?(?:{births})")
         self._child_age = re.compile(
-            r"(?:孩子|小孩|宝宝|娃|儿子|女儿)[^，。,；;]{0,4}?(?P<age>\d{1,2}|[一两二三四五六七八九十]{1,2})(?:周)?岁"
+            rf"(?:{lex.pattern('status', 'child_words')})[^，。,；;]{{0,4}}?"
+            r"(?P<age>\d{1,2}|[一两二三四五六七八九十]{1,2})(?:周)?岁"
         )
         self._supposition_asks = re.compile(lex.pattern("termination", "dismissal_supposed_asks"))
         # 被主管逼着写了辞职信, 硬逼我签了字: a resignation or a paper signed under the employer's pressure (session 14).

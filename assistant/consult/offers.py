@@ -61,6 +61,10 @@ class Unsigned:
 
     say: str
     cite: tuple[ClauseRef, ...]
+    said: tuple[str, ...] = ()  # words showing a sentence already tells the worker not to sign (先别签)
+
+    def said_in(self, text: str) -> bool:
+        return any(word in text for word in self.said)
 
 
 @dataclass(frozen=True)
@@ -133,7 +137,10 @@ def load_offers(path: Path = OFFERS_PATH) -> OfferTable:
             raise GuideError(
                 f"{path.name}: [unsigned] needs a sentence (say) and the clause it rests on (cite)"
             )
-        unsigned = Unsigned(say.strip(), tuple(ClauseRef.parse(ref) for ref in cite))
+        said = block.get("said", [])
+        if not isinstance(said, list) or not all(isinstance(w, str) and w for w in said):
+            raise GuideError(f"{path.name}: [unsigned].said must be a list of words")
+        unsigned = Unsigned(say.strip(), tuple(ClauseRef.parse(ref) for ref in cite), tuple(said))
     asked = raw.get("asked", {}).get("words", [])
     if not isinstance(asked, list) or not all(isinstance(w, str) and w for w in asked):
         raise GuideError(f"{path.name}: [asked].words must be a list of words")

@@ -1025,13 +1025,15 @@ def plan_consultation(
         ):
             # 能要赔偿吗 after a story of being managed: the status verdict opens, the remedies follow.
             _name_heads(plan, book, values)
+    table = offers or load_offers()
+    dont_sign_said = [table.unsigned is not None and table.unsigned.said_in(s.text) for s in plan.conclusion]
     if values.get("asker") != "employer" and (
         comparison := compare_offer(
             values,
             plan.computations,
             run_tool,
             offers,
-            unsigned_said=any("别签" in s.text for s in plan.conclusion),
+            unsigned_said=any(dont_sign_said),
         )
     ):
         # The sum offered set against what the law gives on these facts, right after the opening: the
@@ -1041,8 +1043,8 @@ def plan_consultation(
         # Not after a signature (签完了还能要吗): what the paper settled is the question, and its answer opens.
         # Nor before a 先别签 already opening (要不要签: the situation's don't-sign is the answer, the figure follows).
         signed = any(values.get(name) for name in SIGNED_FACTS)
-        first_says_no = bool(plan.conclusion) and "别签" in plan.conclusion[0].text
-        asked = (offers or load_offers()).is_asked(question) and not signed and not first_says_no
+        first_says_no = bool(dont_sign_said) and dont_sign_said[0]
+        asked = table.is_asked(question) and not signed and not first_says_no
         at = 0 if asked else min(1, len(plan.conclusion))
         plan.conclusion.insert(at, Sentence(comparison.text, comparison.cite))
         plan.selected.append("offers/compared")

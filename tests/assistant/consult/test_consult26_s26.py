@@ -25,10 +25,14 @@ a healed fracture's grade and the thumb's, the notice month of 40 beside N."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.answer import AnswerService
 from assistant.consult.facts import extract_facts
+from assistant.consult.guides import GuideError
+from assistant.consult.offers import load_offers
 from tests.assistant.consult.planning import TODAY, conclusion_cites, conclusion_text, service_plan
 
 # Class 1: an old injury flaring up.
@@ -394,3 +398,21 @@ def test_an_answer_the_classifier_never_saw_is_not_ruled_out_by_it() -> None:
     assert not choice.knows("unlawful_termination/must_sign")
     assert choice.knows("unlawful_termination/damages")
     assert Choice("a/b", 0.9).knows("c/d")  # no training refs recorded: nothing is ruled out for being unseen
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "named"),
+    [
+        ('said = ["别签"]', 'said = "别签"', r"\[unsigned\]\.said"),
+        ("[asked]\nwords = [", '[asked]\nwords = "还能要"\nunused = [', r"\[asked\]\.words"),
+    ],
+)
+def test_a_malformed_offer_table_is_refused_at_load(tmp_path: Path, old: str, new: str, named: str) -> None:
+    shipped = (Path(__file__).resolve().parents[3] / "corpus" / "consult" / "offers.toml").read_text(
+        encoding="utf-8"
+    )
+    assert old in shipped
+    broken = tmp_path / "offers.toml"
+    broken.write_text(shipped.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(GuideError, match=named):
+        load_offers(broken)
