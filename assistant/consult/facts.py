@@ -101,10 +101,14 @@ FACT_NAMES = frozenset(
         "standard_year",
         "injured",
         "finger_loss",  # session 25: a finger named and hurt (食指被切掉一节), no other injury beside it
+        "fracture",  # session 27: a bone broken or cracked told (肋骨骨折4处, 骨裂), not denied
         # Session 26: an old injury flaring up (旧伤复发): "work" when told as a work injury, else "unknown".
         "injury_recurrence",
         # Session 26: a policy other than 工伤保险 named (意外险, 雇主责任险, 公司买的保险): no substitute for the benefits.
         "commercial_insurance",
+        # Session 27: the work exposes the worker to an occupational hazard (接触有害物质, 粉尘大): no ending before
+        # the exit health examination (职业病防治法 35; 劳动合同法 42(1)).
+        "hazard_work",
         "disability_grade",
         "injury_insurance",
         "province",
@@ -185,6 +189,9 @@ FACT_NAMES = frozenset(
         "receipt_signed",
         # The months off work for a work injury the worker told (歇了三个月): the 停工留薪期 (session 11).
         "stoppage_months",
+        # Session 27: the sentence the months off are told back in — a hospital stay is part of the 停工留薪期,
+        # not all of it (facts.toml [injury] stoppage_period*).
+        "stoppage_period",
         "discharged",
         # The facts that decide a case beside how it ended (session 7): the city's average wage that caps
         # severance, how many were laid off out of how many, years with an earlier unit and whether the
@@ -219,6 +226,8 @@ FACT_NAMES = frozenset(
         "leaving_planned",
         # A start before 2008 and the years before it (劳动合同法 97(3)): severance in two segments.
         "started_before_2008",
+        # Session 27: the years of service told (no start date) reach back before 2008 (an estimate).
+        "served_before_2008",
         "years_before_2008",
         # A resignation handed in (交了辞职信, 已经辞职了): no advice to write one (session 8).
         "resignation_made",
@@ -257,6 +266,8 @@ FACT_NAMES = frozenset(
         "female",
         # Insurance paid on too low a base (按最低基数交): the insurance guide still speaks (session 9).
         "insurance_underpaid",
+        # Session 27: the monthly base insurance is paid on, told as a figure (保险是按2400交的).
+        "insurance_base",
         # Service told only as 一年多 / 好几年: no precise severance figure from it (session 9).
         "service_vague",
         # Several disability grades told (一个九级一个十级): the gravest is disability_grade (session 9).
@@ -352,6 +363,7 @@ def retirement_age_text(kind: str, first: tuple[int, int], last: tuple[int, int]
 _SEVERAL_INJURIES = re.compile(r"一个|一处|两处|两个|几处|多处|另一|还有|另外|分别")
 _SEVERAL_AFTER = re.compile(r"(?:伤残)?[，、,]?(?:共|一共)?(?:两|三|几|多)(?:个|处)(?:部位|地方|伤)")
 # 干活时 / 上班的时候 / 工作期间: the words of working set the time of what follows.
+_BEGINS = re.compile(r"\s*(?:开始|起)")
 _WHILE = re.compile(r"(?:的)?(?:时候|时|期间|中)")
 # The day 劳动合同法 came into force: severance years before it follow the rules then in force (97(3)).
 LABOUR_CONTRACT_LAW_START = date(2008, 1, 1)
@@ -790,7 +802,8 @@ class FactExtractor:
             # 公司因为没有合适的岗位，想提前解约: the employer means to end it, a clause or two later (the
             # worker's own plan — 我想解约 — keeps it the worker's). Session 8, a learn-half class: an ending
             # the employer announced was not read, so a protected status never reached the opening.
-            rf"|(?<![和跟与同向找])(?<!与用人)(?<!和用人)(?<!跟用人)(?<!向用人)(?:{lex.pattern('termination', 'employer_side')})"
+            # Session 27: not the employer as a place (在公司干了20年，想解除劳动合同 is the worker's own wish).
+            rf"|(?<![和跟与同向找在])(?<!与用人)(?<!和用人)(?<!跟用人)(?<!向用人)(?:{lex.pattern('termination', 'employer_side')})"
             r"(?:(?!我想|我要|我打算|我准备|我决定|我自己|我们想|我们要)[^。？?！!；;]){0,14}?"
             r"(?:想|要|准备|打算|决定)(?:跟我|和我|与我)?(?:提前|单方面|单方)?(?:解约|解除(?:劳动)?(?:合同|关系))"
             # Session 21 (end21), class "the employer's ending with its words between" (公司在入职7个月后无故解除合同,
@@ -880,6 +893,7 @@ class FactExtractor:
             "expired": "|" + expiry,
         }
         self._resigned_not_before = frozenset(lex.words("termination", "resigned_not_before"))
+        self._resigned_threat = re.compile(lex.pattern("termination", "resigned_threat_before"))
         self._terminations = [
             (value, re.compile(lex.pattern("termination", key) + extra.get(key, "")))
             for value, key in (
@@ -953,8 +967,16 @@ class FactExtractor:
         self._stoppage_future = re.compile(
             rf"(?:{lex.pattern('injury', 'stoppage_future_before')})[^，,。；;]{{0,4}}$"
         )
+        self._insurance_base_told = re.compile(
+            rf"(?:{lex.pattern('status', 'insurance_base_nouns')})(?:费)?(?:是按照?|都按照?|是|都是|按照?|只按|按的|以)?(?:每月|每个月|一个月|月)?"
+            r"\s*(?P<n>\d{3,6})\s*(?:元|块)?(?:钱)?(?:/月|每月|一个月|月)?(?:的)?"
+            rf"(?:{lex.pattern('status', 'insurance_base_verbs')})"
+        )
+        self._stoppage_hospital = re.compile(lex.pattern("injury", "stoppage_hospital_words"))
+        self._stoppage_period = lex.words("injury", "stoppage_period")[0]
+        self._stoppage_period_hospital = lex.words("injury", "stoppage_period_hospital")[0]
         self._stoppage = re.compile(
-            rf"(?:{lex.pattern('injury', 'stoppage_words')})(?:了|有|快|将近|差不多|整整|足足)*\s*(?P<n>{num})\s*个?\s*(?P<more>多)?\s*月(?P<half>半)?"
+            rf"(?:{lex.pattern('injury', 'stoppage_words')})(?:了|有|快|将近|差不多|整整|足足)*\s*(?P<n>{num})\s*个?\s*(?P<more>多)?\s*(?P<half_before>半)?月(?P<half>半)?"
         )
         self._injury_treatment_over = re.compile(lex.pattern("status", "injury_treatment_over"))
         self._work_injury_named = re.compile(lex.pattern("status", "work_injury_named"))
@@ -1228,13 +1250,21 @@ class FactExtractor:
             rf"(?P<n>[{CN_CHARS}\d]{{1,3}}|半)\s*个(?P<half>半)?月(?:的)?(?:工资|薪水|月薪|薪资|工钱)"
         )
         self._offer_months_not = re.compile(lex.pattern("harm", "offer_months_not"))
+        self._offer_months_judged = re.compile(lex.pattern("harm", "offer_months_judged"))
         self._offer_months_owed = re.compile(lex.pattern("harm", "offer_months_owed"))
         self._earnings = re.compile(lex.pattern("harm", "earnings"))
         self._death = re.compile(lex.pattern("harm", "death"))
         self._death_idiom = re.compile(rf"(?:{lex.pattern('harm', 'death_idiom_before')})$")
         # 手被机器压了 / 被车撞伤 / 被钢板砸到: a harm verb after 被 and what did it.
-        self._finger = re.compile(lex.pattern("injury", "fingers"))
+        # Session 27 (the learn-half reading, class "fingers named by their number": 右手2、3、4指多节完全切断): a
+        # digit or its numeral before 指, alone or in a list, names fingers as surely as 食指 (not 指导, 指标 …).
+        self._finger = re.compile(
+            rf"{lex.pattern('injury', 'fingers')}"
+            r"|(?:第)?[1-5一二三四五](?:\s*[、，,和及]\s*(?:第)?[1-5一二三四五])*\s*指(?![导标数南出示定责望令挥控引派认])"
+        )
         self._finger_harm = re.compile(lex.pattern("injury", "finger_harm"))
+        self._fracture = re.compile(lex.pattern("injury", "fracture_words"))
+        self._fracture_several = re.compile(lex.pattern("injury", "fracture_several"))
         self._recurrence = re.compile(lex.pattern("injury", "recurrence"))
         self._recurrence_of_work = re.compile(lex.pattern("injury", "recurrence_of_work"))
         self._recurrence_work_asked = re.compile(lex.pattern("injury", "recurrence_work_asked"))
@@ -1417,6 +1447,7 @@ class FactExtractor:
             ("ill", True, re.compile(lex.pattern("status", "ill"))),
             ("injury_excluded", True, re.compile(lex.pattern("status", "injury_excluded"))),
             ("commercial_insurance", True, re.compile(lex.pattern("status", "commercial_insurance"))),
+            ("hazard_work", True, re.compile(lex.pattern("status", "hazard_work"))),
         ]
         # The stage of an injury case (recognised before applied: the first reading stands).
         self._stages = [
@@ -2146,6 +2177,10 @@ class FactExtractor:
         干活时被辞退)."""
         if hit.start() < day.end:
             return False
+        # Session 27 (issue 13, "a date that begins something"): 从2015年开始和公司… / 2019年起 opens a
+        # span (of work, of contributions, of a relation), never the day a job ended.
+        if _BEGINS.match(clause, day.end) and hit.start() > day.end + 3:
+            return True
         return any(
             not _WHILE.match(clause, span.end())
             for span in self._job_span.finditer(clause, day.end, hit.start())
@@ -2414,12 +2449,14 @@ class FactExtractor:
         if off := next(told, None):
             n = parse_cn_number(off.group("n"))
             if n is not None and 0 < n <= 24:  # 33(2): 12 months, extended by at most 12
-                put(
-                    "stoppage_months",
-                    n + (0.5 if off.group("half") else 0),
-                    off.group(0),
-                    bool(off.group("more")),
+                months = n + (0.5 if off.group("half") or off.group("half_before") else 0)
+                put("stoppage_months", months, off.group(0), bool(off.group("more")))
+                phrase = (
+                    self._stoppage_period_hospital
+                    if self._stoppage_hospital.match(off.group(0))
+                    else self._stoppage_period
                 )
+                put("stoppage_period", phrase.format(n=f"{months:g}"), off.group(0), bool(off.group("more")))
         for _, clause in _clauses(text):
             hit = self._injury_treatment.search(clause)
             if (
@@ -2429,6 +2466,15 @@ class FactExtractor:
             ):
                 put("injury_treatment", True, hit.group(0))
                 return
+
+    def _insurance_base(self, text: str, put: Any) -> None:
+        """The monthly base the insurance is paid on, told as a figure (医疗保险是2400月支付的, 社保按3000的基数交):
+        a sum of 500 to 100,000 after an insurance word and before a word of paying. Below the wage told, the
+        insurance is underpaid (``_derive``)."""
+        if hit := self._insurance_base_told.search(text):
+            value = parse_cn_number(hit.group("n"))
+            if value is not None and 500 <= value <= 100_000:
+                put("insurance_base", float(value), hit.group(0))
 
     def _liability_share(self, text: str, put: Any) -> None:
         """The other side's share of an accident, in percent: 对方负70%, 司机占七成, 我负30% (→ 70), 同等责任 (→ 50).
@@ -2514,6 +2560,7 @@ class FactExtractor:
         if hit := self._hiring_fee.search(text):
             put("hiring_fee", True, hit.group(0))
         self._liability_share(text, put)
+        self._insurance_base(text, put)
         if hit := self._platform_work.search(text):
             put("platform_work", True, hit.group(0))
         if hit := self._cycle_long.search(text):
@@ -2553,7 +2600,10 @@ class FactExtractor:
             if value == "resigned":
                 # 不想离职 / 没辞职 / 让自己离职: negated or demanded, not the worker's leaving (session 21).
                 hits = (
-                    h for h in hits if h.start() == 0 or told[h.start() - 1] not in self._resigned_not_before
+                    h
+                    for h in hits
+                    if (h.start() == 0 or told[h.start() - 1] not in self._resigned_not_before)
+                    and not self._resigned_threat.search(told[max(0, h.start() - 6) : h.start()])
                 )
             if value == "dismissed":
                 # 会被开除吗 / 怕被辞退: feared, not done — the worker still has the job.
@@ -2757,7 +2807,7 @@ class FactExtractor:
                 continue
             start = max((m.end() for m in CLAUSE.finditer(sentence, 0, offer.start())), default=0)
             end = next((m.start() for m in CLAUSE.finditer(sentence, offer.end())), len(sentence))
-            if self._offer_months_not.search(sentence[start:end]):
+            if self._offer_months_not.search(self._offer_months_judged.sub("", sentence[start:end])):
                 continue
             count = 0.5 if offer.group("n") == "半" else parse_cn_number(offer.group("n"))
             if count is not None and 0 < count <= 24:
@@ -2782,6 +2832,13 @@ class FactExtractor:
             None,
         ):
             put("injured", True, hit.group(0))
+        for _, clause in _clauses(text):
+            broken = self._fracture.search(clause)
+            if self._fracture_several.search(text):
+                break
+            if broken is not None and not self._denied(clause, broken.start()):
+                put("fracture", True, broken.group(0))
+                break
         if not self._several_injuries.search(text):
             # Session 25: a digit of the hand named and hurt in one clause (中指掉俩节, 拇指骨裂), no other injury beside it.
             for _, clause in _clauses(text):
@@ -3497,6 +3554,16 @@ class FactExtractor:
                 record.facts.pop(name, None)
         start, end = record.date("start_date"), record.date("end_date")
         FactExtractor._derive_hours(record)
+        base, told_wage = record.get("insurance_base"), record.get("monthly_wage")
+        if (
+            isinstance(base, int | float)
+            and isinstance(told_wage, int | float)
+            and base < 0.9 * told_wage
+            and not record.has("insurance_underpaid")
+        ):
+            # 月平均工资7千，保险按2400交: paid, on too low a base (session 27).
+            fact = record.facts["insurance_base"]
+            record.add(Fact("insurance_underpaid", True, fact.words, fact.turn))
         months_owed, wage = record.get("unpaid_months"), record.get("monthly_wage")
         if (
             not record.has("unpaid_amount")
@@ -3579,6 +3646,14 @@ class FactExtractor:
             record.add(
                 Fact("years_before_2008", round(years, 1), words, turn, True, "按入职日期推算到2008年1月1日")
             )
+        elif start is None and isinstance(served := record.get("service_months"), int | float):
+            # Session 27 (the learn-half reading, class "a high earner with years before 2008": 工作22年 with no date):
+            # the years told counted back from the leaving (or today) start before 2008 by half a year or more. Its own
+            # fact: an estimate, read only where the 2008 split changes a figure (the cap of 47(2), 97(3)).
+            began = (end or record.today) - timedelta(days=round(float(served) * 30.44))
+            if began < LABOUR_CONTRACT_LAW_START - timedelta(days=183):
+                fact = record.facts["service_months"]
+                record.add(Fact("served_before_2008", True, fact.words, fact.turn, True, "按工作年限倒推"))
         earlier = record.facts.get("cumulative_work_years")
         if earlier is not None and earlier.note == EARLIER_EMPLOYER and record.has("service_months"):
             # 之前在别的厂干了8年 + 在这里做了3年: the working life is both (办法 第四条).

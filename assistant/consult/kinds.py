@@ -48,6 +48,9 @@ class KindMarkers:
     status_answers: tuple[str, ...] = ()
     status_when: Condition | None = None
     status_words: tuple[str, ...] = ()
+    # Session 27: guide id → the guides whose opening already tells its head ([heads.covered_by]): the severance
+    # guide's opening says the 2N of an unlawful dismissal, so the dismissal's head is not listed again after it.
+    covered_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def all_words(self) -> frozenset[str]:
@@ -150,6 +153,11 @@ def load_markers(path: Path = CORPUS_DIR / "consult" / "question_kinds.toml") ->
     moot = raw.get("moot", {})
     if not isinstance(moot, dict) or not all(isinstance(c, str) and c for c in moot.values()):
         raise GuideError(f"{path.name}: [moot] maps a fact name to a facts condition")
+    covered = heads.get("covered_by", {})
+    if not isinstance(covered, dict) or not all(
+        isinstance(ids, list) and all(isinstance(g, str) and g for g in ids) for ids in covered.values()
+    ):
+        raise GuideError(f"{path.name}: [heads.covered_by] maps a guide id to a list of guide ids")
     return KindMarkers(
         markers,
         outranked,
@@ -163,6 +171,7 @@ def load_markers(path: Path = CORPUS_DIR / "consult" / "question_kinds.toml") ->
         tuple(answers),
         Condition.parse(holds) if answers else None,
         tuple(w.lower() for w in remedy),
+        {guide_id: tuple(ids) for guide_id, ids in covered.items()},
     )
 
 

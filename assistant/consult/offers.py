@@ -75,6 +75,9 @@ class OfferTable:
     unsigned: Unsigned | None = None  # said after a short comparison while nothing is signed
     # Session 26: words that ask whether the offer is enough (还能要别的吗, 够不够): the comparison then opens.
     asked: tuple[str, ...] = ()
+    # Session 27: a sum offered where the months are known and the wage is not (评了九级，企业说付我六万): the wage at
+    # which the offer would only just reach the figure ({offer}, {label}, {months}, {wage}); None: nothing said.
+    per_month: str | None = None
 
     def without(self, ids: set[str]) -> OfferTable:
         return OfferTable(
@@ -83,6 +86,7 @@ class OfferTable:
             self.months,
             self.unsigned,
             self.asked,
+            self.per_month,
         )
 
     def is_asked(self, question: str) -> bool:
@@ -144,7 +148,13 @@ def load_offers(path: Path = OFFERS_PATH) -> OfferTable:
     asked = raw.get("asked", {}).get("words", [])
     if not isinstance(asked, list) or not all(isinstance(w, str) and w for w in asked):
         raise GuideError(f"{path.name}: [asked].words must be a list of words")
-    return OfferTable(text, tuple(priced), months, unsigned, tuple(asked))
+    per_month = raw.get("per_month", {}).get("say")
+    if per_month is not None and (
+        not isinstance(per_month, str)
+        or not all(f"{{{k}}}" in per_month for k in ("offer", "months", "wage"))
+    ):
+        raise GuideError(f"{path.name}: [per_month].say must hold {{offer}}, {{months}} and {{wage}}")
+    return OfferTable(text, tuple(priced), months, unsigned, tuple(asked), per_month)
 
 
 def check_offers(
@@ -233,7 +243,7 @@ def compare_offer(
         figures.append((entry.label, amount, raw))
         cite += [ref for ref in entry.cite if ref not in cite]
     if not figures:
-        return None
+        return _per_month(values, computations, added, run_tool, table, offer, in_months, unsigned_said)
 
     def listed(chosen: list[tuple[str, float, Any]]) -> str:
         return "、".join(wording.item.format(label=label, amount=_shown(raw)) for label, _, raw in chosen)
@@ -257,3 +267,44 @@ def compare_offer(
         text += table.unsigned.say
         cite += [ref for ref in table.unsigned.cite if ref not in cite]
     return Comparison(text, tuple(cite), tuple(added))
+
+
+def _per_month(
+    values: Mapping[str, Any],
+    computations: list[Computation],
+    added: list[Computation],
+    run_tool: ToolRunner | None,
+    table: OfferTable,
+    offer: float,
+    in_months: bool,
+    unsigned_said: bool,
+) -> Comparison | None:
+    """Session 27 (the learn-half reading of 2026-12-07, class "an offer in yuan with the wage untold": 评定为九级，企业说
+    付我六万，合理吗 was never weighed): the first figure whose months the facts give (9 months for grade 9, N for the
+    years) turns the offer into the monthly wage at which it would only just reach that figure — a worker earning more is
+    offered less than that one item. Nothing when the offer is in months, or no months are known."""
+    if in_months or table.per_month is None:
+        return None
+    for entry in table.priced:
+        if entry.months is None or entry.when.holds(values) is not True:
+            continue
+        computation = next((c for c in [*computations, *added] if c.tool == entry.tool), None)
+        if computation is None and run_tool is not None:
+            computation = run_tool(entry.tool, values)
+            if computation is not None and computation.applies and computation.usable:
+                added.append(computation)
+        months = _low_end(computation.quantities.get(entry.months)) if computation is not None else None
+        if months is None or months <= 0:
+            continue
+        text = table.per_month.format(
+            offer=_shown(values.get(OFFER_FACT)),
+            label=entry.label,
+            months=format_number(months),
+            wage=format_number(float(round(offer / months))),
+        )
+        cite = list(entry.cite)
+        if table.unsigned is not None and not unsigned_said and not any(values.get(n) for n in SIGNED_FACTS):
+            text += table.unsigned.say
+            cite += [ref for ref in table.unsigned.cite if ref not in cite]
+        return Comparison(text, tuple(cite), tuple(added))
+    return None

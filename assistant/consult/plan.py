@@ -1797,6 +1797,8 @@ def _name_heads(plan: ConsultPlan, book: GuideBook, values: Mapping[str, Any]) -
         guide = next((g for g in book.guides if g.id == guide_id), None)
         if guide is None or guide_id in spoken or named.holds(values) is not True:
             continue
+        if spoken & set(markers.covered_by.get(guide_id, ())):
+            continue  # session 27: the opening's guide already tells this head (the severance answer's 2N)
         if guide.unless is not None and guide.unless.holds(values) is True:
             continue
         claim = next(iter(_sentences(guide.claims, values)), None)

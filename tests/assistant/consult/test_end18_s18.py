@@ -167,7 +167,8 @@ def test_a_worker_proposing_the_ending_is_told_no_n_without_fault() -> None:
 def test_a_wage_above_three_times_the_average_told_opens_with_the_cap_applied() -> None:
     question = "我干了20年，工资比当地平均工资高三倍多，公司只给13个月补偿，对吗"
     first = opening(plan_with_tools(question, ranked("severance_compensation")))
-    assert first.startswith("要按封顶算") and "最多12个月" in first
+    # Session 27: twenty years back from 2026 start before 2008 — those years are counted apart (97(3)).
+    assert first.startswith("要按封顶算") and "最多算12年" in first and "2008年以前的年限" in first
 
 
 def test_a_summer_worker_may_leave() -> None:

@@ -21,8 +21,7 @@ from .planning import first_of
 @pytest.mark.parametrize(
     "question",
     [
-        "我脚踝骨折打了钢板，以后大概属于几级？",
-        "搬货时把腰砸伤了，腰椎压缩骨折，够不够伤残等级",
+        # Session 27: a single fracture named opens with its usual grade instead (test_consult27_s27.py, class 18).
         "手臂和锁骨都断了，到时候按哪个伤定等级",
     ],
 )

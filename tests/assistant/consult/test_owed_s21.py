@@ -44,7 +44,7 @@ def test_an_entry_citing_a_missing_clause_or_an_unknown_fact_is_reported(
     broken.write_text(
         OWED_PATH.read_text(encoding="utf-8")
         .replace("工伤保险条例 第三十七条第（二）项", "工伤保险条例 第三百七十条")
-        .replace("transferred == true", "moved_over == true"),
+        .replace("transferred == true", "moved_over == true", 1),
         encoding="utf-8",
     )
     problems = check_owed(load_owed(broken), _lookup(runtime), FACT_NAMES | QUANTITY_NAMES)
@@ -96,16 +96,21 @@ def test_a_worker_without_a_contract_who_quits_is_told_the_double_wage() -> None
     assert "二倍工资" not in opening(plan(question, ranked("employee_resignation"), NOTHING_OWED))
 
 
-def test_no_double_wage_where_the_opening_says_it_or_no_ending_is_told_or_no_labour_relation() -> None:
+def test_no_double_wage_where_the_opening_says_it_or_no_labour_relation() -> None:
     # Asked about the double wage itself: the opening says it, nothing is added.
     asked = plan("三年没签合同，我辞职了，二倍工资能要几个月", ranked("no_written_contract"))
     assert "owed/double_wage" not in asked.selected
-    # Still at work, nothing ending: not this class.
-    working = plan("公司一直不跟我签合同，加班也没有加班费，怎么办", ranked("overtime"))
-    assert "owed/double_wage" not in working.selected
     # The employer asking is told its duty elsewhere.
     employer = plan("我们公司有个员工没签合同，现在要辞退他，要赔多少", ranked("unlawful_termination"))
     assert "owed/double_wage" not in employer.selected
+
+
+def test_a_worker_still_at_work_without_a_contract_is_told_the_double_wage_beside_another_claim() -> None:
+    # Session 27 (class "no contract told in passing beside another dispute"): the double wage runs while the job
+    # goes on, so a worker asking about unpaid overtime hears of it too.
+    working = plan("公司一直不跟我签合同，加班也没有加班费，怎么办", ranked("overtime"))
+    assert "owed/double_wage" in working.selected
+    assert _said_after_opening(working, "二倍工资")
 
 
 def _added(question: str, issues: list[tuple[str, float]], entry: str, words: str) -> None:
