@@ -803,7 +803,8 @@ class FactExtractor:
             # worker's own plan — 我想解约 — keeps it the worker's). Session 8, a learn-half class: an ending
             # the employer announced was not read, so a protected status never reached the opening.
             # Session 27: not the employer as a place (在公司干了20年，想解除劳动合同 is the worker's own wish).
-            rf"|(?<![和跟与同向找在])(?<!与用人)(?<!和用人)(?<!跟用人)(?<!向用人)(?:{lex.pattern('termination', 'employer_side')})"
+            # (现在公司 / 正在公司 are times, not places: those keep the employer as the subject.)
+            rf"|(?<![和跟与同向找])(?<![^现正实存]在)(?<!^在)(?<!与用人)(?<!和用人)(?<!跟用人)(?<!向用人)(?:{lex.pattern('termination', 'employer_side')})"
             r"(?:(?!我想|我要|我打算|我准备|我决定|我自己|我们想|我们要)[^。？?！!；;]){0,14}?"
             r"(?:想|要|准备|打算|决定)(?:跟我|和我|与我)?(?:提前|单方面|单方)?(?:解约|解除(?:劳动)?(?:合同|关系))"
             # Session 21 (end21), class "the employer's ending with its words between" (公司在入职7个月后无故解除合同,

@@ -310,8 +310,13 @@ def test_a_worker_wishing_to_end_after_years_at_the_company_is_not_read_as_dismi
     assert not plan.conclusion[0].text.startswith("要看是谁提出解除的：单位辞退你")
 
 
-def test_the_employer_meaning_to_end_is_still_read() -> None:
-    assert extract_facts(["公司因为订单少了，想和我解除劳动合同"], TODAY).get("termination") == "dismissed"
+@pytest.mark.parametrize(
+    "message",
+    ["公司因为订单少了，想和我解除劳动合同", "我在厂里干了三年，现在公司因为没有合适的岗位，想提前解约"],
+)
+def test_the_employer_meaning_to_end_is_still_read(message: str) -> None:
+    # 现在公司 is a time, not a place: the employer stays the subject.
+    assert extract_facts([message], TODAY).get("termination") == "dismissed"
 
 
 # Class 20: an offer in months asked whether it is fair.
