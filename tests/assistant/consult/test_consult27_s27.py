@@ -30,7 +30,10 @@ team's own wording (never a forum question).
 20. An offer in months asked whether it is fair (赔偿一个月工资合理吗) is read as the offer and set against N and 2N.
 21. An offer in yuan with the wage untold (评了九级，企业说付我六万): the monthly wage at which it only just reaches the
     first figure whose months are known; a threat about resigning (威胁我们辞职一分不发) is no resignation made; a
-    private business's boss (私人老板) is no household."""
+    private business's boss (私人老板) is no household.
+22. A high earner's years before 2008 are not capped with the rest (97(3)); the damages count every year (实施条例 25).
+23. Named by a check-half reader (so those check answers are no longer unseen): a work injury another party caused — the
+    civil claim beside the benefits (最高法工伤行政规定 8; 民法典 1179); 不再用我 / 顶替我 is a dismissal."""
 
 from __future__ import annotations
 
@@ -374,3 +377,22 @@ def test_the_damages_count_every_year_from_the_start(service: AnswerService) -> 
     plan = service_plan(service, "经济补偿金最多算几年")
     text = conclusion_text(plan)
     assert "年限从入职那天起算" in text and "再乘2；2008年以前的年限" not in text
+
+
+# Class 23 (check-named): a work injury another party caused; an ending told as not using the worker any more.
+
+
+def test_a_work_injury_caused_by_another_names_the_civil_claim_beside_the_benefits(
+    service: AnswerService,
+) -> None:
+    plan = service_plan(
+        service, "送货路上被车撞了，交警认定对方负80%责任，评了十级，月工资4000，能拿多少钱？"
+    )
+    text = conclusion_text(plan)
+    assert "民事赔偿" in text
+    assert conclusion_cites(plan, "民法典", 1179)
+
+
+def test_not_using_the_worker_any_more_is_a_dismissal() -> None:
+    facts = extract_facts(["老板说以后不再用我了，已经找了别人顶替我"], TODAY)
+    assert facts.get("termination") == "dismissed"
