@@ -1212,6 +1212,10 @@ class FactExtractor:
             rf"(?P<n>\d+|[{CN_CHARS}几]+)\s*(?P<more>多|来|几)?\s*(?:个|名|位)?\s*(?:{lex.pattern('people', 'group_nouns')})"
         )
         self._violence = re.compile(lex.pattern("harm", "violence"))
+        self._violence_inside = re.compile(
+            rf"{lex.pattern('harm', 'violence_inside')}"
+            rf"|打了?我的?(?:{lex.pattern('harm', 'violence_transfer')}|\d|[两三四五六七八九几][十百千万块])"
+        )
         self._pay_sought = re.compile(lex.pattern("arrears", "pay_sought"))
         self._third_party = re.compile(lex.pattern("harm", "third_party"))
         self._third_party_violent = re.compile(lex.pattern("harm", "third_party_violent"))
@@ -2745,7 +2749,7 @@ class FactExtractor:
                     # Session 16 (employer16): the worker only spoken of (无故辞退员工要赔多少钱): the rule is said
                     # of the worker, not to them.
                     put("worker_spoken_of", True, spoken_of)
-        if hit := self._violence.search(text):
+        if hit := self._violence.search(self._violence_inside.sub(lambda m: " " * len(m.group(0)), text)):
             put("violence", True, hit.group(0))
         if hit := self._pay_sought.search(text):
             put("wages_owed", True, hit.group(0))

@@ -33,7 +33,8 @@ team's own wording (never a forum question).
     private business's boss (私人老板) is no household.
 22. A high earner's years before 2008 are not capped with the rest (97(3)); the damages count every year (实施条例 25).
 23. Named by a check-half reader (so those check answers are no longer unseen): a work injury another party caused — the
-    civil claim beside the benefits (最高法工伤行政规定 8; 民法典 1179); 不再用我 / 顶替我 is a dismissal."""
+    civil claim beside the benefits (最高法工伤行政规定 8; 民法典 1179); 不再用我 / 顶替我 is a dismissal; 劳动手册
+    (holding 动手) is no violence."""
 
 from __future__ import annotations
 
@@ -396,3 +397,21 @@ def test_a_work_injury_caused_by_another_names_the_civil_claim_beside_the_benefi
 def test_not_using_the_worker_any_more_is_a_dismissal() -> None:
     facts = extract_facts(["老板说以后不再用我了，已经找了别人顶替我"], TODAY)
     assert facts.get("termination") == "dismissed"
+
+
+def test_a_labour_handbook_is_no_violence() -> None:
+    # 劳动手册 holds 动手: no "你被打或者被威胁了" steps for a question about the handbook.
+    assert extract_facts(["单位扣着我的劳动手册，不让我辞职"], TODAY).get("violence") is None
+    assert extract_facts(["要工资时主管对我动手了"], TODAY).get("violence") is True
+
+
+@pytest.mark.parametrize(
+    "message", ["老板每个月把工资打我卡上，这个月只打了我一半", "老板打我电话让我回去上班", "只打了我3000"]
+)
+def test_pay_paid_in_or_a_call_is_no_blow(message: str) -> None:
+    assert extract_facts([message], TODAY).get("violence") is None
+
+
+@pytest.mark.parametrize("message", ["老板打了我一顿", "工头打了我两拳", "去要工资，老板打我"])
+def test_a_blow_is_still_violence(message: str) -> None:
+    assert extract_facts([message], TODAY).get("violence") is True

@@ -199,3 +199,23 @@ def test_the_booster_is_vetoed_by_a_look_alike_the_screen_knows() -> None:
         assert "danger_possible" not in _codes(text, rules=rules), text
     # nothing the screen reads as a look-alike: the booster's alarm stands
     assert "danger_possible" in _codes("最近心里特别乱，什么都不想干", rules=rules)
+
+
+# --- Session 27: 打了我 of pay paid in is no blow -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "老板每个月把工资打我卡上，这个月只打了我一半",
+        "这个月工资只打了我3000",
+        "财务上午打了我电话说工资晚几天",
+    ],
+)
+def test_pay_paid_in_is_no_beating(message: str) -> None:
+    assert "criminal_angle" not in _codes(message)
+
+
+@pytest.mark.parametrize("message", ["去要工资，老板打了我，头破了", "工头打了我两拳"])
+def test_a_blow_still_counts(message: str) -> None:
+    assert "criminal_angle" in _codes(message)
