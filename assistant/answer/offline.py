@@ -75,6 +75,16 @@ def key_sentence(text: str, query: str, focus: str = "") -> str:
     quote = sentences[best]
     if lead is not None and item is not None:
         quote = sentences[lead] + ("" if item == lead + 1 else "……") + sentences[item]
+    elif (
+        quote.endswith("；")
+        and best + 1 < len(sentences)
+        and not _LIST_ITEM.match(sentences[best + 1])
+        and not is_lead_in(best + 1)
+        and len(quote) + len(sentences[best + 1]) <= KEY_SENTENCE_CHARS
+    ):
+        # Session 27 (a learn reader: 劳动合同法 97(3) quoted without its proviso read as "years before 2008 never
+        # count"): a sentence's half after 「；」 (本法施行前…按照当时有关规定执行, 但…除外) belongs to it when both fit.
+        quote += sentences[best + 1]
     return trim_at_clause(quote, KEY_SENTENCE_CHARS).rstrip("；;，,")
 
 

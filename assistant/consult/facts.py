@@ -109,6 +109,8 @@ FACT_NAMES = frozenset(
         # Session 27: the work exposes the worker to an occupational hazard (接触有害物质, 粉尘大): no ending before
         # the exit health examination (职业病防治法 35; 劳动合同法 42(1)).
         "hazard_work",
+        # Session 27: the worker's own vehicle crashed on the road (骑电动车摔倒): a traffic accident, its finding decides.
+        "own_vehicle_crash",
         "disability_grade",
         "injury_insurance",
         "province",
@@ -1137,6 +1139,7 @@ class FactExtractor:
             rf"\d{{1,4}}年|\d{{1,2}}月份?|[{CN_CHARS}]{{1,3}}月份?|\d{{1,2}}[号日]|[{CN_CHARS}]{{1,3}}[号日])"
         )
         self._when = when
+        self._care_for = re.compile(lex.pattern("people", "care_for"))
         self._kin_subject = re.compile(
             rf"(?:^|我的?|我家|俺的?|俺家)(?P<kin>{kin})(?:{when}){{0,3}}(?:{lex.pattern('people', 'kin_verbs')})"
             # 帮我爸问问 / 替我老婆咨询一下: asking on a relative's behalf.
@@ -1453,6 +1456,14 @@ class FactExtractor:
             ("injury_excluded", True, re.compile(lex.pattern("status", "injury_excluded"))),
             ("commercial_insurance", True, re.compile(lex.pattern("status", "commercial_insurance"))),
             ("hazard_work", True, re.compile(lex.pattern("status", "hazard_work"))),
+            (
+                "own_vehicle_crash",
+                True,
+                re.compile(
+                    rf"(?:{lex.pattern('status', 'own_vehicle')})[^。！？!?；;]{{0,12}}?"
+                    rf"(?:{lex.pattern('status', 'own_vehicle_crash')})"
+                ),
+            ),
         ]
         # The stage of an injury case (recognised before applied: the first reading stands).
         self._stages = [
@@ -2727,7 +2738,8 @@ class FactExtractor:
             put("asker", "employer", hit.group(0).strip("，。,.!?？！；; "))
             if contractor := self._contractor.search(text):
                 put("asker_contractor", True, contractor.group(0))
-        else:
+        elif not self._care_for.search(text):
+            # A worker caring for a relative (我妈生病了我要回家照顾) asks for themselves (session 27).
             for _, clause in _clauses(text):
                 if hit := self._kin_subject.search(clause.strip()):
                     put("asker", "family", hit.group(0))
@@ -2909,7 +2921,7 @@ class FactExtractor:
         # not the worker's own — unless a relative is the one the message is about (老公住院了, asked by
         # his wife).
         about_relative = False
-        for _, clause in _clauses(text):
+        for _, clause in _clauses(text) if not self._care_for.search(text) else ():
             if hit := self._kin_subject.search(clause.strip()):
                 # A message that only opens with the relative (老婆做手术，我请了三天假) is the worker's
                 # own when the worker is the one the job events happen to.

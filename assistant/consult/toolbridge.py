@@ -67,6 +67,15 @@ def applies(name: str, values: Mapping[str, Any]) -> bool:
     if name in ("severance", "damages") and values.get("past_retirement_age") is True:
         # Past the statutory retirement age the contract has ended by law (实施条例 21): no N, no 2N.
         return False
+    if (
+        name == "death_benefits"
+        and values.get("commute") is True
+        and values.get("traffic_accident") is not True
+    ):
+        # Session 27 (the learn-half reading, class "a death on the way home by illness priced as a work death"): on
+        # the commute only a traffic accident not mainly the worker's fault is 工伤 (工伤保险条例 14(6)); a sudden
+        # death there is no 工亡, so its sums are not computed as the family's.
+        return False
     return all(present.intersection(group) for group in _APPLIES.get(name, ()))
 
 

@@ -34,7 +34,12 @@ team's own wording (never a forum question).
 22. A high earner's years before 2008 are not capped with the rest (97(3)); the damages count every year (实施条例 25).
 23. Named by a check-half reader (so those check answers are no longer unseen): a work injury another party caused — the
     civil claim beside the benefits (最高法工伤行政规定 8; 民法典 1179); 不再用我 / 顶替我 is a dismissal; 劳动手册
-    (holding 动手) is no violence."""
+    (holding 动手) is no violence.
+24. A sentence's half after 「；」 (劳动合同法 97(3)'s proviso) is quoted with it.
+25. A relative cared for (奶奶生病住院，我请假回去照顾) is not the sick worker, nor the asker's subject.
+26. From the fourth learn reading: a crash of the worker's own vehicle on the road is a traffic accident, its finding
+    decides (道路交通安全法 119(5), 工伤保险条例 14(6)); a death on the way home by illness is priced as no 工亡; an expiry
+    enforced on a pregnant worker is unlawful (45, 48, 87); a grade 7–10 estimate names the two leaving sums."""
 
 from __future__ import annotations
 
@@ -415,3 +420,67 @@ def test_pay_paid_in_or_a_call_is_no_blow(message: str) -> None:
 @pytest.mark.parametrize("message", ["老板打了我一顿", "工头打了我两拳", "去要工资，老板打我"])
 def test_a_blow_is_still_violence(message: str) -> None:
     assert extract_facts([message], TODAY).get("violence") is True
+
+
+# Class 24: a sentence's half after 「；」 is quoted with it.
+
+
+def test_a_proviso_after_a_semicolon_is_quoted_with_its_sentence() -> None:
+    from assistant.answer.offline import key_sentence
+
+    article = (
+        "本法施行前已建立劳动关系，尚未订立书面劳动合同的，应当自本法施行之日起一个月内订立。\n"
+        "本法施行之日存续的劳动合同在本法施行后解除或者终止，依照本法第四十六条规定应当支付经济补偿的，"
+        "经济补偿年限自本法施行之日起计算；本法施行前按照当时有关规定，用人单位应当向劳动者支付经济补偿的，按照当时有关规定执行。"
+    )
+    quote = key_sentence(article, "经济补偿年限2008年以前怎么算")
+    assert quote.startswith("本法施行之日存续") and quote.endswith("按照当时有关规定执行。")
+
+
+# Class 25: a relative's illness told by a worker who cares for them.
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["我奶奶生病住院了，我请假回去照顾，公司说我旷工要开除我", "我妈生病了我要回家照顾，公司不批假"],
+)
+def test_a_relative_cared_for_is_not_the_sick_worker(message: str) -> None:
+    facts = extract_facts([message], TODAY)
+    assert facts.get("ill") is None and facts.get("asker") is None
+
+
+def test_a_relative_who_is_the_worker_is_still_read() -> None:
+    facts = extract_facts(["我老公在厂里生病住院了，厂里要开除他"], TODAY)
+    assert facts.get("asker") == "family" and facts.get("ill") is True
+
+
+# Class 26: the fourth learn reading.
+
+
+@pytest.mark.parametrize(
+    "message", ["下班骑摩托车回家，路上自己摔了，腿骨折，算工伤吗", "骑电动车上班时在路上摔倒了，算工伤吗"]
+)
+def test_a_crash_of_ones_own_vehicle_turns_on_the_police_finding(
+    message: str, service: AnswerService
+) -> None:
+    assert extract_facts([message], TODAY).get("own_vehicle_crash") is True
+    first = service_plan(service, message).conclusion[0].text
+    assert first.startswith("要看交警的责任认定") and "也算交通事故" in first
+
+
+def test_a_walking_fall_on_the_way_is_still_no_traffic_accident() -> None:
+    assert extract_facts(["下班路上走路滑倒摔伤，算工伤吗"], TODAY).get("own_vehicle_crash") is None
+
+
+def test_a_sudden_death_on_the_way_home_is_not_priced_as_a_work_death(service: AnswerService) -> None:
+    plan = service_plan(service, "我哥下夜班回家的路上突然猝死，算工伤吗，能赔多少")
+    assert "death_benefits" not in [c.tool for c in plan.computations if c.applies]
+    steps = [s.text for block in plan.situations for s in block.steps]
+    assert any("路上突发疾病、猝死的，一般不算工伤" in s for s in steps)
+    assert not any("一次性工亡补助金（上一年度" in s for s in steps)
+
+
+def test_an_expiry_enforced_on_a_pregnant_worker_is_called_unlawful(service: AnswerService) -> None:
+    plan = service_plan(service, "合同到期了公司不续签，让我走了，我当时已经怀孕两个月，能要什么赔偿")
+    text = conclusion_text(plan)
+    assert "违法终止" in text and "两倍赔偿金" in text

@@ -219,3 +219,14 @@ def test_pay_paid_in_is_no_beating(message: str) -> None:
 @pytest.mark.parametrize("message", ["去要工资，老板打了我，头破了", "工头打了我两拳"])
 def test_a_blow_still_counts(message: str) -> None:
     assert "criminal_angle" in _codes(message)
+
+
+# --- Session 27: the workforce ended by a decision ------------------------------------------------------
+
+
+def test_the_staff_ended_by_a_decision_is_a_group_matter() -> None:
+    assert "collective_dispute" in _codes("厂房到期不续租了，老板决定和工人统一解除劳动合同，补偿怎么算")
+
+
+def test_one_workers_ending_is_no_group_matter() -> None:
+    assert "collective_dispute" not in _codes("公司通知要和我解除劳动合同，补偿怎么算")
