@@ -202,6 +202,22 @@ class Comparison:
     added: tuple[Computation, ...]  # computations run for it that the plan did not hold yet
 
 
+def _computation(
+    tool: str,
+    values: Mapping[str, Any],
+    computations: list[Computation],
+    added: list[Computation],
+    run_tool: ToolRunner | None,
+) -> Computation | None:
+    """The plan's computation by this tool, or one run now (kept in ``added`` when it applies and is usable)."""
+    computation = next((c for c in [*computations, *added] if c.tool == tool), None)
+    if computation is None and run_tool is not None:
+        computation = run_tool(tool, values)
+        if computation is not None and computation.applies and computation.usable:
+            added.append(computation)
+    return computation
+
+
 def compare_offer(
     values: Mapping[str, Any],
     computations: list[Computation],
@@ -229,11 +245,7 @@ def compare_offer(
             break
         if entry.when.holds(values) is not True or (in_months and entry.months is None):
             continue
-        computation = next((c for c in [*computations, *added] if c.tool == entry.tool), None)
-        if computation is None and run_tool is not None:
-            computation = run_tool(entry.tool, values)
-            if computation is not None and computation.applies and computation.usable:
-                added.append(computation)
+        computation = _computation(entry.tool, values, computations, added, run_tool)
         if computation is None or not computation.applies:
             continue
         raw = computation.quantities.get(entry.months if in_months and entry.months else entry.amount)
@@ -288,11 +300,7 @@ def _per_month(
     for entry in table.priced:
         if entry.months is None or entry.when.holds(values) is not True:
             continue
-        computation = next((c for c in [*computations, *added] if c.tool == entry.tool), None)
-        if computation is None and run_tool is not None:
-            computation = run_tool(entry.tool, values)
-            if computation is not None and computation.applies and computation.usable:
-                added.append(computation)
+        computation = _computation(entry.tool, values, computations, added, run_tool)
         months = _low_end(computation.quantities.get(entry.months)) if computation is not None else None
         if months is None or months <= 0:
             continue
