@@ -194,6 +194,8 @@ FACT_NAMES = frozenset(
         # Session 27: the sentence the months off are told back in — a hospital stay is part of the 停工留薪期,
         # not all of it (facts.toml [injury] stoppage_period*).
         "stoppage_period",
+        # Session 27: only part of the pay paid while off for a work injury (按工资的60%发): unlawful (33(1)).
+        "treatment_pay_cut",
         "discharged",
         # The facts that decide a case beside how it ended (session 7): the city's average wage that caps
         # severance, how many were laid off out of how many, years with an earlier unit and whether the
@@ -974,6 +976,10 @@ class FactExtractor:
             rf"(?:{lex.pattern('status', 'insurance_base_nouns')})(?:费)?(?:是按照?|都按照?|是|都是|按照?|只按|按的|以)?(?:每月|每个月|一个月|月)?"
             r"\s*(?P<n>\d{3,6})\s*(?:元|块)?(?:钱)?(?:/月|每月|一个月|月)?(?:的)?"
             rf"(?:{lex.pattern('status', 'insurance_base_verbs')})"
+        )
+        self._treatment_pay_cut = re.compile(
+            rf"(?:{lex.pattern('injury', 'treatment_period')})[^。！？!?]{{0,16}}?(?:按|只发|只给|发|给)[^。！？!?，,]{{0,6}}?"
+            rf"(?:{lex.pattern('injury', 'part_pay')})"
         )
         self._stoppage_hospital = re.compile(lex.pattern("injury", "stoppage_hospital_words"))
         self._stoppage_period = lex.words("injury", "stoppage_period")[0]
@@ -2457,6 +2463,8 @@ class FactExtractor:
         ) or any(not self._denied(text, h.start()) for h in self._injury.finditer(text))
         if not at_work:
             return
+        if cut := self._treatment_pay_cut.search(text):
+            put("treatment_pay_cut", True, cut.group(0))
         told = (
             off
             for off in self._stoppage.finditer(text)

@@ -1366,7 +1366,21 @@ def _learned_pin(
             named = learned.probability_of(ref)
             if not learned.knows(ref) or named > learned.named_ratio * learned.probability:
                 return None
+            if _names_its_own_term(chosen, answer, question):
+                return None
     return guide, answer
+
+
+# Session 27 (a check reader, class "a benefit named in full answered as another": 二级伤残，可以领多少一次性伤残补助金
+# was opened with the two leaving sums — 1至4级伤残不领这两项): an ask word this long names one item (伤残补助金, 停工留薪期,
+# 经济补偿金), and when the asked clause says it and the learned answer's words do not, the words' answer opens.
+NAMED_TERM_MIN_CHARS = 5
+
+
+def _names_its_own_term(chosen: GuideAnswer, learned: GuideAnswer, question: str) -> bool:
+    clause = asked_clause(question) or question
+    terms = [w for w in chosen.asks if len(w) >= NAMED_TERM_MIN_CHARS and w in clause]
+    return any(not any(term in w or w in term for w in learned.asks) for term in terms)
 
 
 def _predicate_pin(

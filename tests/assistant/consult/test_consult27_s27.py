@@ -39,7 +39,10 @@ team's own wording (never a forum question).
 25. A relative cared for (奶奶生病住院，我请假回去照顾) is not the sick worker, nor the asker's subject.
 26. From the fourth learn reading: a crash of the worker's own vehicle on the road is a traffic accident, its finding
     decides (道路交通安全法 119(5), 工伤保险条例 14(6)); a death on the way home by illness is priced as no 工亡; an expiry
-    enforced on a pregnant worker is unlawful (45, 48, 87); a grade 7–10 estimate names the two leaving sums."""
+    enforced on a pregnant worker is unlawful (45, 48, 87); a grade 7–10 estimate names the two leaving sums.
+27–28. Check-named: a benefit named in full (一次性伤残补助金) is answered as itself when the learned choice's words do
+    not name it; part pay while off for a work injury is unlawful (33(1)); a finger's loss of function asked as a grade
+    (有障碍，能评定多少级) is answered, not greeted (taxonomy keyword 多少级)."""
 
 from __future__ import annotations
 
@@ -484,3 +487,34 @@ def test_an_expiry_enforced_on_a_pregnant_worker_is_called_unlawful(service: Ans
     plan = service_plan(service, "合同到期了公司不续签，让我走了，我当时已经怀孕两个月，能要什么赔偿")
     text = conclusion_text(plan)
     assert "违法终止" in text and "两倍赔偿金" in text
+
+
+# Class 27 (check-named): a benefit named in full is answered as itself, not as another the chooser likes.
+
+
+def test_the_disability_lump_sum_named_for_a_high_grade_is_that_sum(service: AnswerService) -> None:
+    plan = service_plan(service, "开叉车出事评了三级伤残，一次性伤残补助金能领多少？")
+    first = plan.conclusion[0].text
+    assert first.startswith("3级伤残：一次性伤残补助金是23个月的本人工资")
+    assert "不领这两项" not in first
+
+
+# Class 28 (check-named): part pay while off for a work injury; a finger's loss of function and its grade.
+
+
+def test_part_pay_while_off_for_a_work_injury_is_called_unlawful(service: AnswerService) -> None:
+    message = "工伤评了九级，月薪6000，养伤期间厂里只按工资的百分之六十发，能要回来吗？"
+    assert extract_facts([message], TODAY).get("treatment_pay_cut") is True
+    plan = service_plan(service, message)
+    assert "原工资福利待遇不变" in conclusion_text(plan)
+    assert conclusion_cites(plan, "工伤保险条例", 33)
+
+
+def test_part_pay_told_beside_a_grade_asked_is_added_after_the_grade(service: AnswerService) -> None:
+    plan = service_plan(service, "手指工伤评了十级，月薪5000，治疗期间公司只按工资的六成发，我能要哪些赔偿？")
+    assert "只发六成、基本工资或生活费是不合法的" in conclusion_text(plan)
+
+
+def test_a_fingers_loss_of_function_asked_as_a_grade_is_answered_not_greeted(service: AnswerService) -> None:
+    plan = service_plan(service, "左手无名指、小指活动都有障碍，能评定多少级？")
+    assert "鉴定委员会" in plan.conclusion[0].text
