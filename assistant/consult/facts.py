@@ -367,6 +367,7 @@ def retirement_age_text(kind: str, first: tuple[int, int], last: tuple[int, int]
 _SEVERAL_INJURIES = re.compile(r"一个|一处|两处|两个|几处|多处|另一|还有|另外|分别")
 _SEVERAL_AFTER = re.compile(r"(?:伤残)?[，、,]?(?:共|一共)?(?:两|三|几|多)(?:个|处)(?:部位|地方|伤)")
 # 干活时 / 上班的时候 / 工作期间: the words of working set the time of what follows.
+_DEMANDED = re.compile(r"(?:要求|让|叫|希望|想让|请求|逼)[^，,。；;！!？?]{0,4}$")
 _BEGINS = re.compile(r"\s*(?:开始|起)")
 _WHILE = re.compile(r"(?:的)?(?:时候|时|期间|中)")
 # The day 劳动合同法 came into force: severance years before it follow the rules then in force (97(3)).
@@ -487,6 +488,8 @@ QUANTITY_NAMES = QUANTITY_NAMES | {
     "death_income_year",
     "death_lump_sum_old_rule",
     "stoppage_wages",
+    # Session 27: the wage told is below every minimum wage in force there, so the lump sum at it is understated.
+    "wage_below_floor",
 }
 
 
@@ -1417,7 +1420,8 @@ class FactExtractor:
                 re.compile(
                     rf"(?:{lex.pattern('status', 'social_insurance_unpaid')})"
                     # 没给我交医保 / 养老保险也一年没交了: any kind of insurance named, either order.
-                    r"|(?:没|没有|未|不)(?:给)?(?:我|他|她|我们|他们|工人|员工|俺)?(?:买|交|缴|上|办)(?:过)?"
+                    # Session 27: 缴纳 / 购买 as the verb (单位没有缴纳社会保险, 未缴纳社保).
+                    r"|(?:没|没有|未|不)(?:给)?(?:我|他|她|我们|他们|工人|员工|俺)?(?:缴纳|购买|买|交|缴|上|办)(?:过)?"
                     rf"(?:{insurance_kinds})"
                     # 公司没有给我医疗保险: the verb left out after 给 (session 16, facts16).
                     rf"|(?:没|没有|未|不)给(?:我|他|她|我们|他们|工人|员工|俺)(?:{insurance_kinds})"
@@ -1437,6 +1441,9 @@ class FactExtractor:
                     rf"|(?:{insurance_kinds})(?:公司|单位|厂里|厂子|老板|企业)?(?:都|也|一直|全|全都|全部|每月|每个月|按月)*(?:{lex.pattern('status', 'insurance_paid')})"
                     rf"|(?:{insurance_kinds})[^，。,；;？?！!不没未]{{0,6}}?是(?:{lex.pattern('status', 'insurance_paid_by')})"
                     rf"|(?<![没不未])(?:给|帮)(?:我|我们|俺|员工|工人)?(?:交|缴|买|上)了(?:{insurance_kinds})"
+                    # Session 27 (a check reader's note: 十级残疾，工资1200，缴纳社会保险): 缴纳 told bare, not denied, asked
+                    # for or demanded (没有缴纳, 不给缴纳, 要求缴纳 are read above or are no fact).
+                    rf"|(?<![没不未拒求让要给])(?<!没有)缴纳了?(?:{insurance_kinds})(?![吗呢么])"
                     # 除去五险一金和税, 工资里扣除社保: deducted from the pay, so told as paid (session 16, facts16).
                     rf"|(?<![没不未])(?:扣除|扣掉|除去|减去|去掉)了?(?:{insurance_kinds})"
                 ),
@@ -2959,6 +2966,12 @@ class FactExtractor:
                 # 在车间摔伤了住院两周 / 工伤住院: the injury's treatment, not an illness (session 17, asker17).
                 if name == "ill" and injury_told and self._ill_treatment.fullmatch(hit.group(0)):
                     continue
+                if (
+                    name == "social_insurance"
+                    and value is True
+                    and _DEMANDED.search(text[max(0, hit.start() - 6) : hit.start()])
+                ):
+                    continue  # 要求公司缴纳社保: demanded, not paid (session 27)
                 if name == "social_insurance":
                     asked, answer = asked_fact(text, hit.start(), hit.end())
                     if asked:

@@ -9,6 +9,7 @@ bounded to 60–300 % of the area's average wage (第六十四条第二款)."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from assistant.tools import fields as f
@@ -102,6 +103,17 @@ def _stoppage(inp: InjuryBenefitsInput, result: ToolResult) -> None:
         )
 
 
+def _lowest_minimum_wage(ctx: ToolContext, province: str | None, on: date) -> Decimal | None:
+    """The lowest monthly minimum wage in force on a day: the province's lowest tier, or every province's when the
+    province is untold or has no row."""
+    tables = ctx.tables
+    provinces = [province] if province else sorted({r.province for r in tables.minimum_wage.rows})
+    tiers = [row.monthly for p in provinces for row in tables.minimum_wages(p, on)]
+    if not tiers and province:
+        return _lowest_minimum_wage(ctx, None, on)
+    return min(tiers) if tiers else None
+
+
 def injury_benefits(inp: InjuryBenefitsInput, ctx: ToolContext) -> ToolResult:
     result = ToolResult(NAME, TITLE)
     result.cite(art(REG, 33, 1), art(REG, 33, 2))
@@ -181,6 +193,16 @@ def injury_benefits(inp: InjuryBenefitsInput, ctx: ToolContext) -> ToolResult:
             result.assumptions.append(
                 "本人工资低于当地职工平均工资 60% 的按 60% 计算、高于 300% 的按 300% 计算；没有当地数据，未核对"
             )
+            # Session 27 (a check reader: 十级，工资1200 headlined 约8400元): a wage below every minimum wage in force where
+            # the worker is (or anywhere, the place untold) is surely below 60 % of any city's average wage, so the
+            # figure at that wage understates the lump sum; the answer says so instead of leading with it.
+            lowest = _lowest_minimum_wage(ctx, inp.province, on)
+            if lowest is not None and wage < lowest:
+                result.quantities["wage_below_floor"] = True
+                result.formula.append(
+                    f"您说的工资 {show(wage)} 元低于最低工资标准（{show(lowest)} 元），肯定低于当地职工平均工资的 60%，"
+                    "本人工资应按当地职工平均工资的 60% 计算，下面按您说的工资算出的数偏低"
+                )
     else:
         result.need("average_monthly_wage", "本人工资（受伤前12个月的平均月缴费工资，或月工资）")
 

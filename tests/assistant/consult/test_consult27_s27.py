@@ -42,7 +42,10 @@ team's own wording (never a forum question).
     enforced on a pregnant worker is unlawful (45, 48, 87); a grade 7–10 estimate names the two leaving sums.
 27–28. Check-named: a benefit named in full (一次性伤残补助金) is answered as itself when the learned choice's words do
     not name it; part pay while off for a work injury is unlawful (33(1)); a finger's loss of function asked as a grade
-    (有障碍，能评定多少级) is answered, not greeted (taxonomy keyword 多少级)."""
+    (有障碍，能评定多少级) is answered, not greeted (taxonomy keyword 多少级).
+29. Check-named: a wage below every minimum wage in force is surely below 60 % of the local average, so the lump sum
+    at it is not said as the worker's (工伤保险条例 64(2)); 缴纳社会保险 read as paid, 没有缴纳 / 未缴纳 as unpaid, 要求缴纳 as
+    neither."""
 
 from __future__ import annotations
 
@@ -518,3 +521,34 @@ def test_part_pay_told_beside_a_grade_asked_is_added_after_the_grade(service: An
 def test_a_fingers_loss_of_function_asked_as_a_grade_is_answered_not_greeted(service: AnswerService) -> None:
     plan = service_plan(service, "左手无名指、小指活动都有障碍，能评定多少级？")
     assert "鉴定委员会" in plan.conclusion[0].text
+
+
+# Class 29 (check-named): a wage below the floor is not priced as the worker's; 缴纳 read.
+
+
+def test_a_wage_below_the_minimum_is_not_the_lump_sums_base(service: AnswerService) -> None:
+    plan = service_plan(service, "在成都上班，工伤评了九级，月工资1000，单位交了社保，能赔多少？")
+    text = conclusion_text(plan)
+    assert "不能按你说的月工资1000元算" in text and "60%" in text
+    assert "约9000元" not in text
+
+
+def test_a_wage_above_the_minimum_keeps_its_figure(service: AnswerService) -> None:
+    plan = service_plan(service, "在成都上班，工伤评了九级，月工资5000，单位交了社保，能赔多少？")
+    assert "约45000元" in conclusion_text(plan)
+
+
+@pytest.mark.parametrize(
+    ("message", "paid"),
+    [
+        ("缴纳社会保险，十级伤残能赔多少", True),
+        ("公司没有缴纳社会保险", False),
+        ("单位未缴纳社保，我想辞职", False),
+    ],
+)
+def test_insurance_told_with_jiaona_is_read(message: str, paid: bool) -> None:
+    assert extract_facts([message], TODAY).get("social_insurance") is paid
+
+
+def test_insurance_demanded_is_not_paid() -> None:
+    assert extract_facts(["我要求公司缴纳社保，公司不理"], TODAY).get("social_insurance") is None
