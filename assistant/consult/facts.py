@@ -367,7 +367,6 @@ def retirement_age_text(kind: str, first: tuple[int, int], last: tuple[int, int]
 _SEVERAL_INJURIES = re.compile(r"一个|一处|两处|两个|几处|多处|另一|还有|另外|分别")
 _SEVERAL_AFTER = re.compile(r"(?:伤残)?[，、,]?(?:共|一共)?(?:两|三|几|多)(?:个|处)(?:部位|地方|伤)")
 # 干活时 / 上班的时候 / 工作期间: the words of working set the time of what follows.
-_DEMANDED = re.compile(r"(?:要求|让|叫|希望|想让|请求|逼)[^，,。；;！!？?]{0,4}$")
 _BEGINS = re.compile(r"\s*(?:开始|起)")
 _WHILE = re.compile(r"(?:的)?(?:时候|时|期间|中)")
 # The day 劳动合同法 came into force: severance years before it follow the rules then in force (97(3)).
@@ -974,6 +973,9 @@ class FactExtractor:
         num = rf"(?:\d+(?:\.\d+)?|[{CN_CHARS}半]+)"
         self._stoppage_future = re.compile(
             rf"(?:{lex.pattern('injury', 'stoppage_future_before')})[^，,。；;]{{0,4}}$"
+        )
+        self._insurance_demanded = re.compile(
+            rf"(?:{lex.pattern('status', 'insurance_demanded')})[^，,。；;！!？?]{{0,4}}$"
         )
         self._insurance_base_told = re.compile(
             rf"(?:{lex.pattern('status', 'insurance_base_nouns')})(?:费)?(?:是按照?|都按照?|是|都是|按照?|只按|按的|以)?(?:每月|每个月|一个月|月)?"
@@ -2969,7 +2971,7 @@ class FactExtractor:
                 if (
                     name == "social_insurance"
                     and value is True
-                    and _DEMANDED.search(text[max(0, hit.start() - 6) : hit.start()])
+                    and self._insurance_demanded.search(text[max(0, hit.start() - 6) : hit.start()])
                 ):
                     continue  # 要求公司缴纳社保: demanded, not paid (session 27)
                 if name == "social_insurance":
