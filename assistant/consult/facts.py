@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import CORPUS_DIR
+from assistant.consult.finger_grade import estimate as finger_estimate
 from assistant.consult.numbers import (
     CN_CHARS,
     DateRead,
@@ -48,6 +49,16 @@ CLAUSE = re.compile(r"[,，;；。!！?？\n…]+")
 _QUOTED = re.compile(r"“[^”]{1,30}”|\"[^\"]{1,30}\"|「[^」]{1,30}」|‘[^’]{1,30}’|『[^』]{1,30}』")
 
 # A count right after "per week / per month" (一周干六天, 每个月休四天, 一星期上五天班) is a schedule.
+# Session 28 (learn readings, class "tenure told and asked again"): 没签合同干了八个月 — the contract named, then a verb of
+# work and the duration: the time served without one, not a contract's term (合同三年).
+# Session 28 (learn re-reading): a reading of the facts asked (这应该算是…辞退, 算不算辞退, 属于辞退吗) tells no ending.
+_CLASSIFIED_BEFORE = re.compile(r"(?:算是|算不算|应该算|能算|可以算|属于|属不属于)[^,，。]{0,8}$")
+_FILLER_ONLY = re.compile(r"\s*(?:已经|都|快|差不多|有|也|大概|将近|总共|一共)*\s*")
+_WORK_CLAUSE_BEFORE = re.compile(r"(?:工作|上班|干活|打工|做事|上工)\s*[，,]\s*$")
+_AT_WORKPLACE_BEFORE = re.compile(
+    r"(?:在|进|来)(?:这家|那家|本|该|我们|现在的?)?(?:公司|厂|工厂|单位|企业|店|工地|医院|学校|酒店|超市|饭店|餐厅)(?:里|上班|工作|干)?$"
+)
+_CONTRACT_THEN_SERVED = re.compile(r"合同\s*(?:都|也|就|已经|一直)?(?:干了|做了|工作了|上班|上了|干|做)$")
 _PER_PERIOD = re.compile(
     r"(?:一|每|每一|每个|一个)(?:周|星期|礼拜|月)[^,，。了\d一二三四五六七八九十两几]{0,3}$"
 )
@@ -101,6 +112,14 @@ FACT_NAMES = frozenset(
         "standard_year",
         "injured",
         "finger_loss",  # session 25: a finger named and hurt (食指被切掉一节), no other injury beside it
+        # Session 28: the typical grade of the finger injury told (assistant/consult/finger_grade.py, GB/T 16180-2014 items).
+        "finger_grade",
+        "finger_grade_basis",
+        "finger_grade_told",
+        "finger_grade_name",
+        "finger_grade_months",
+        "finger_grade_raised",
+        "finger_grade_conditional",
         "fracture",  # session 27: a bone broken or cracked told (肋骨骨折4处, 骨裂), not denied
         # Session 26: an old injury flaring up (旧伤复发): "work" when told as a work injury, else "unknown".
         "injury_recurrence",
@@ -237,6 +256,10 @@ FACT_NAMES = frozenset(
         "resignation_made",
         # The worker says the job goes on (还在上班, 目前在职): its ending is not asked (session 12).
         "still_employed",
+        # Session 28: a dismissal threatened on a condition (完不成任务就别来了): not done, the worker keeps working.
+        "dismissal_conditional",
+        # Session 28: on maternity leave now (在休产假, 产假快结束了): the pay of those months is the maternity allowance.
+        "on_maternity_leave",
         # A job applicant not (yet) hired (面试, 应聘, 投了简历): no labour relation, so a refusal is sued in
         # court (就业促进法 62), never taken to arbitration (session 13, class S).
         "applicant",
@@ -720,6 +743,10 @@ class FactExtractor:
         self._daily_after = re.compile(rf"^\s*(?:{lex.pattern('wage', 'daily_after')})")
         self._not_wage = re.compile(rf"(?:{lex.pattern('wage', 'not_wage_before')})[^,，。]{{0,4}}$")
         self._earned_average = re.compile(lex.pattern("wage", "earned_average"))
+        # A year's pay (年薪12万, 上年一共拿了60000元): the words right before the sum (session 28).
+        self._annual_cue = re.compile(
+            rf"(?:{lex.pattern('wage', 'annual_before')})\s*(?:{lex.pattern('wage', 'annual_filler')})?\s*"
+        )
         self._basic_pay = re.compile(lex.pattern("wage", "basic_pay"))
         self._extra_pay = re.compile(lex.pattern("wage", "extra_pay"))
         self._extra_pay_yearly = re.compile(lex.pattern("wage", "extra_pay_yearly"))
@@ -963,6 +990,10 @@ class FactExtractor:
                     reverse=True,
                 )
             )
+        )
+        # Session 28: a condition, then 就 right before the ending verb (完不成任务就别来了): a threat, not done.
+        self._ending_conditional = re.compile(
+            rf"(?:{lex.pattern('stage', 'ending_conditional')})[^,，。；;]{{0,8}}就(?:要|会)?$"
         )
         self._own_leaving = re.compile(lex.pattern("stage", "own_leaving"))
         self._negotiating = re.compile(lex.pattern("stage", "negotiating"))
@@ -1453,6 +1484,7 @@ class FactExtractor:
             ("insurance_underpaid", True, re.compile(lex.pattern("status", "insurance_underpaid"))),
             ("contract_expired", False, re.compile(lex.pattern("status", "contract_running"))),
             ("not_at_work", True, re.compile(lex.pattern("status", "not_at_work"))),
+            ("on_maternity_leave", True, re.compile(lex.pattern("status", "on_maternity_leave"))),
             ("work_setting", True, re.compile(lex.pattern("status", "work_setting"))),
             ("commute", True, re.compile(lex.pattern("status", "commute"))),
             (
@@ -1617,6 +1649,8 @@ class FactExtractor:
             self._dates(clause, today, put)
             self._overtime(clause, put)
         self._basic_plus_extras(text, facts, put)
+        if "monthly_wage" not in facts and "average_monthly_wage" not in facts:
+            self._annual_pay(text, put)
         self._overtime_message(text, facts, put)
         self._injury_elapsed(text, today, put)
         self._status(text, put, today)
@@ -1726,6 +1760,26 @@ class FactExtractor:
                 and not self._owed.search(clause[m.end() : money.start])
             ):
                 put("daily_wage", money.yuan, clause[m.start() : money.end], money.approximate)
+
+    def _annual_pay(self, text: str, put: Any) -> None:
+        """Session 28 (learn readings, class "a year's pay told, the monthly wage asked again": 上年一共拿了60000元, 年薪
+        12万): with no monthly sum told, the year's pay over twelve is the average monthly wage that severance counts
+        (劳动合同法 47(3): the twelve months before the ending), approximate."""
+        for _, clause in _clauses(text):
+            for cue in self._annual_cue.finditer(clause):
+                money = money_at(clause, cue.end())
+                if money is None or not 6000 <= money.yuan <= 3_000_000:
+                    continue
+                if self._owed.search(_ABOUT.sub("", clause[max(0, cue.start() - 4) : money.end + 2])):
+                    continue  # 一年的工资一共欠了6万: owed, not earned
+                put(
+                    "average_monthly_wage",
+                    round(money.yuan / 12),
+                    clause[cue.start() : money.end],
+                    True,
+                    "按你说的一年收入除以12算",
+                )
+                return
 
     def _basic_plus_extras(self, text: str, facts: dict[str, Fact], put: Any) -> None:
         """Session 16: the basic pay told with the other pay of every month and its sum (底薪2500，每个月还有加班费和
@@ -1889,7 +1943,7 @@ class FactExtractor:
                 continue
             # 干了三年没签合同, 工作中4个月没做好: the time served all the same (session 16, facts16).
             if (
-                self._not_tenure.search(before)
+                (self._not_tenure.search(before) and not _CONTRACT_THEN_SERVED.search(before))
                 or re.match(r"\s*(?:前|以前|之前|后|以后|之后|内|的工资|工资)", clause[d.end :])
                 or self._leave_after.match(clause, d.end)
             ):
@@ -1906,8 +1960,22 @@ class FactExtractor:
             ):
                 continue
             # 干了三年, 在厂里做了8个月; or the shape 在超市理货快7个月了 (a place, then a duration, then 了).
-            tenure = self._service_before.search(before) or (
-                re.search(r"(?:在|跟|进|来)[^,，。]{1,12}$", before) and re.match(r"\s*了", clause[d.end :])
+            tenure = (
+                self._service_before.search(before)
+                or (
+                    re.search(r"(?:在|跟|进|来)[^,，。]{1,12}$", before)
+                    and re.match(r"\s*了", clause[d.end :])
+                )
+                or (
+                    # Session 28: 在公司五年，… — a workplace named, then the years closing the clause.
+                    _AT_WORKPLACE_BEFORE.search(before) and not clause[d.end :].strip()
+                )
+                or (
+                    # Session 28: 在xx公司工作，一年多了 — the work told in the clause before, the years alone here.
+                    _FILLER_ONLY.fullmatch(before)
+                    and re.match(r"\s*了?\s*$", clause[d.end :])
+                    and _WORK_CLAUSE_BEFORE.search(whole[: max(0, whole.find(clause))])
+                )
             )
             if tenure:
                 vague = _VAGUE_YEARS.search(d.text) is not None and not d.text.lstrip().startswith("半")
@@ -2430,7 +2498,11 @@ class FactExtractor:
     def _planned_ending(self, before: str) -> bool:
         """准备 / 说要 / 如果 … before an ending verb, or a bare 要/会/将 right before it (公司下个月要辞退我): the
         ending planned, threatened or supposed, not done (session 16)."""
-        return bool(self._ending_planned.search(before) or re.search(r"(?:要|会|将)$", before))
+        return bool(
+            self._ending_planned.search(before)
+            or re.search(r"(?:要|会|将)$", before)
+            or self._ending_conditional.search(before)
+        )
 
     def _planned(self, text: str, hit: re.Match[str]) -> bool:
         """想走 / 打算辞职 / 如果我辞职: a resignation meant, not made — unless the message also tells one done
@@ -2650,6 +2722,10 @@ class FactExtractor:
                         and self._kept_before.search(told[max(0, h.start() - 4) : h.start()])
                     )
                     and not self._denied(told, h.start())
+                    # Session 28: 这应该算是雇主主动辞退员工 — the worker's own reading asked, no dismissal told.
+                    and not _CLASSIFIED_BEFORE.search(
+                        re.split(r"[,，。；;！!？?]", told[: h.start()])[-1][-10:]
+                    )
                 )
             if hit := next(hits, None):
                 put("termination", value, hit.group(0))
@@ -2668,6 +2744,8 @@ class FactExtractor:
                 )
                 if value == "dismissed" and self._planned_ending(before) and not done_later:
                     put("still_employed", True, before + hit.group(0))
+                    if self._ending_conditional.search(before):
+                        put("dismissal_conditional", True, before + hit.group(0))
                 if value == "resigned" and (own := self._own_accord.search(told)):
                     put("resigned_own_accord", True, own.group(0))
                 if value == "resigned" and self._planned(told, hit):
@@ -2881,12 +2959,27 @@ class FactExtractor:
                     continue
                 if any(not self._denied(clause, harm.start()) for harm in self._finger_harm.finditer(clause)):
                     put("finger_loss", True, finger.group(0))
+                    if (told := finger_estimate(text)) is not None:
+                        put("finger_grade", told.grade, told.told)
+                        put("finger_grade_basis", told.basis, told.told)
+                        put("finger_grade_told", told.told.replace(",", "，"), told.told)
+                        put("finger_grade_name", told.grade_name, told.told)
+                        put("finger_grade_months", told.grant_months, told.told)
+                        put("finger_grade_raised", told.raised, told.told)
+                        put("finger_grade_conditional", told.conditional, told.told)
                     break
         recurrence = self._recurrence_origin(text)
         if recurrence is not None:
             put("injury_recurrence", recurrence[0], recurrence[1])
+        # Session 28: a work injury told by the stage its case reached (工伤认定下来了, 认定为工伤) is an injury told —
+        # its hospital stay is the injury's treatment (工伤保险条例 30), not an illness's medical period.
+        recognised = any(
+            pattern.search(text)
+            for name, value, pattern in self._stages
+            if (name, value) == ("injury_stage", "recognised")
+        )
         injury_told = (
-            (hit is not None or recurrence is not None)
+            (hit is not None or recurrence is not None or recognised)
             and bool(self._injury_at_work.search(text))
             and not self._not_at_work.search(text)
         )

@@ -51,14 +51,25 @@ class KindMarkers:
     # Session 27: guide id → the guides whose opening already tells its head ([heads.covered_by]): the severance
     # guide's opening says the 2N of an unlawful dismissal, so the dismissal's head is not listed again after it.
     covered_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Session 28: a rule's meaning or basis asked (是什么意思, 依据是什么): [explain] in the file. A sentence holding one
+    # is an asked part of a question of several parts, of the verdict form (the rule with its condition); the
+    # kind of a whole question is not read from them.
+    explain: tuple[str, ...] = ()
 
     @property
     def all_words(self) -> frozenset[str]:
         return frozenset(word for words in self.markers.values() for word in words)
 
     def kind_of(self, question: str) -> AnswerKind:
-        """The kind of the question's last marker (ties: the longer marker); action when none."""
-        return self.marked(question) or "action"
+        """The kind of the question's last marker (ties: the longer marker); a verdict for a rule's meaning asked
+        (是什么意思); action when none."""
+        if (kind := self.marked(question)) is not None:
+            return kind
+        return "verdict" if self.explains(question) else "action"
+
+    def explains(self, text: str) -> bool:
+        lowered = text.lower()
+        return any(word in lowered for word in self.explain)
 
     def asks_anywhere(self, text: str, kind: AnswerKind) -> bool:
         """Does any marker of this kind stand anywhere in the text — a word, a closing particle (能算工伤不？), or,
@@ -172,6 +183,7 @@ def load_markers(path: Path = CORPUS_DIR / "consult" / "question_kinds.toml") ->
         Condition.parse(holds) if answers else None,
         tuple(w.lower() for w in remedy),
         {guide_id: tuple(ids) for guide_id, ids in covered.items()},
+        tuple(w.lower() for w in raw.get("explain", {}).get("words", [])),
     )
 
 
@@ -229,7 +241,7 @@ def asked_parts(question: str) -> tuple[str, ...]:
     parts: list[str] = []
     for sentence in _SENTENCE_END.split(question):
         sentence = sentence.strip()
-        if sentence and markers.marked(sentence) is not None:
+        if sentence and (markers.marked(sentence) is not None or markers.explains(sentence)):
             parts += _clause_parts(sentence, markers)
     return tuple(parts)
 

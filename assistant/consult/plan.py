@@ -1024,7 +1024,7 @@ def plan_consultation(
             bool(plan.selected) and asks_remedy_after_status(question, plan.selected[0], values)
         ):
             # 能要赔偿吗 after a story of being managed: the status verdict opens, the remedies follow.
-            _name_heads(plan, book, values)
+            _name_heads(plan, book, values, run_tool)
     table = offers or load_offers()
     dont_sign_said = [table.unsigned is not None and table.unsigned.said_in(s.text) for s in plan.conclusion]
     if values.get("asker") != "employer" and (
@@ -1520,11 +1520,7 @@ def _answer_other_parts(
             markers,
             # Named by a phrase (需要我签字, 3 characters or more): a two-character word (起诉, 赔偿) names the
             # topic the opening speaks for, not another point.
-            lambda part: any(
-                coverage(other.asks, asked_clause(part) or part) >= NAMED_PART_MIN_CHARS
-                for other in opening_guide.answers
-                if other is not opening
-            ),
+            lambda part: _named_by_other(part, opening, opening_guide),
         )
     )
     said = {s.text for s in plan.conclusion}
@@ -1676,8 +1672,23 @@ def _without_said_lead(text: str, conclusion: Sequence[Sentence]) -> str:
     return text
 
 
+def _named_by_other(part: str, opening: GuideAnswer, opening_guide: Guide) -> int:
+    """How far another answer of the opening's guide names the part's asked clause (its longest cover, in
+    characters); 0 below NAMED_PART_MIN_CHARS — a two-character word (起诉, 赔偿) names the topic the opening speaks
+    for, not another point."""
+    best = max(
+        (
+            coverage(other.asks, asked_clause(part) or part)
+            for other in opening_guide.answers
+            if other is not opening
+        ),
+        default=0,
+    )
+    return best if best >= NAMED_PART_MIN_CHARS else 0
+
+
 def _part_of_form(
-    parts: Sequence[str], form: AnswerKind, markers: KindMarkers, named: Callable[[str], bool] | None = None
+    parts: Sequence[str], form: AnswerKind, markers: KindMarkers, named: Callable[[str], int] | None = None
 ) -> int:
     """The part an opening whose words reach no part answers: the last part asked in its form — a verdict
     opening answers 公司的作法对不对, not the 能获得多少赔付 after it, which is then answered on its own (session
@@ -1689,9 +1700,16 @@ def _part_of_form(
     吗？ — the dismissal's verdict took the signature part, which its own answer then never got)."""
     same = [n for n, part in enumerate(parts) if markers.kind_of(part) == form]
     if named is not None:
-        free = [n for n in same if not named(parts[n])]
+        strength = {n: named(parts[n]) for n in range(len(parts))}
+        free = [n for n in same if not strength[n]]
         if free:
             return free[-1]
+        same = same or list(range(len(parts)))
+        if len(same) > 1 and len({strength[n] for n in same}) > 1:
+            # Session 28 (learn re-reading, class "the second part's own answer never said": 月薪包括奖金吗？另外，年限
+            # 最高不超过12年是什么意思？): every part is named by another answer — the one named least is the
+            # opening's, the one another answer names most keeps that answer.
+            return min(same, key=lambda n: (strength[n], -n))
     return same[-1] if same else len(parts) - 1
 
 
@@ -1797,7 +1815,9 @@ def _repeats_verdict(text: str, conclusion: Sequence[Sentence]) -> bool:
     return len(body) >= 2 * REPEATED_VERDICT_MIN and any(body in s.text for s in conclusion)
 
 
-def _name_heads(plan: ConsultPlan, book: GuideBook, values: Mapping[str, Any]) -> None:
+def _name_heads(
+    plan: ConsultPlan, book: GuideBook, values: dict[str, Any], run_tool: ToolRunner | None = None
+) -> None:
     """我能要哪些钱 after a story of several wrongs (no contract, wages unpaid, an injury): after the
     opening, each further head of claim the story's facts name ([heads.named_by] in
     corpus/consult/question_kinds.toml) gets one line — the first claim its guide makes on these facts,
@@ -1815,12 +1835,31 @@ def _name_heads(plan: ConsultPlan, book: GuideBook, values: Mapping[str, Any]) -
             continue  # session 27: the opening's guide already tells this head (the severance answer's 2N)
         if guide.unless is not None and guide.unless.holds(values) is True:
             continue
+        shown_before = {s.text for s in _sentences(guide.claims, values)}
+        if run_tool is not None and any(c.placeholders for c in guide.claims):
+            # Session 28: the head's own figure where its inputs are told (二倍工资约…元), never a question for them —
+            # only for a guide whose claims name a figure (no deadline or form notes for a head that states a rule).
+            for name in dict.fromkeys(a.tool for a in guide.answers if a.tool):
+                if any(c.tool == name for c in plan.computations):
+                    continue
+                computation = run_tool(name, values)
+                if (
+                    computation is not None
+                    and computation.applies
+                    and computation.usable
+                    and not computation.missing
+                ):
+                    plan.computations.append(computation)
+                    values.update({k: v for k, v in computation.quantities.items() if v is not None})
         claim = next(iter(_sentences(guide.claims, values)), None)
         if claim is None or any(claim.text == s.text for s in plan.conclusion):
             continue
         if _same_point(claim, [*plan.conclusion, *heads]):
             continue
         heads.append(claim)
+        # A claim of this guide listed under the values before its figure was computed (最多11个月) gives way to it.
+        stale = shown_before - {s.text for s in _sentences(guide.claims, values)}
+        plan.claims = [s for s in plan.claims if s.text not in stale]
         plan.selected.append(f"{guide.id}/claims")
         if len(heads) >= MAX_HEADS - 1:
             break

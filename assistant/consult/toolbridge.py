@@ -68,6 +68,15 @@ def applies(name: str, values: Mapping[str, Any]) -> bool:
         # Past the statutory retirement age the contract has ended by law (实施条例 21): no N, no 2N.
         return False
     if (
+        name in ("severance", "damages")
+        and values.get("termination") == "retired"
+        and _retirement_reached(values)
+    ):
+        # Session 28 (a check reader's class: "retirement brings no compensation, then N computed anyway"): an ending by
+        # retirement at an age told as reached owes no N (劳动合同法 44(2)); with the age untold the figure stays, for the
+        # answer's other branch (an early "retirement" that is a dismissal).
+        return False
+    if (
         name == "death_benefits"
         and values.get("commute") is True
         and values.get("traffic_accident") is not True
@@ -77,6 +86,15 @@ def applies(name: str, values: Mapping[str, Any]) -> bool:
         # death there is no 工亡, so its sums are not computed as the family's.
         return False
     return all(present.intersection(group) for group in _APPLIES.get(name, ()))
+
+
+def _retirement_reached(values: Mapping[str, Any]) -> bool:
+    """The worker's statutory retirement age is told as reached (the facts' reading of the age and sex told)."""
+    age = values.get("age")
+    old_enough = isinstance(age, int | float) and not isinstance(age, bool) and age >= 60
+    if values.get("female") is True:
+        return values.get("retired_women_55") is True or old_enough
+    return values.get("retired_men") is True or old_enough
 
 
 def to_computation(result: ToolResult, values: Mapping[str, Any]) -> Computation:

@@ -58,6 +58,8 @@ def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(serv
         "injury_third_party_offer",
         # session 24
         "injury_pay_withheld",
+        # session 28
+        "protection_basis_injury",
         # session 23 (inj23)
         "injury_pay_how",
     }
@@ -308,7 +310,9 @@ def test_a_grade_question_is_told_when_grading_is_done_and_what_each_grade_pays(
 ) -> None:
     answer = service.ask("左手中指被冲床压断一截，大概能评几级伤残")
     assert "劳动能力鉴定委员会" in first_sentence(opening(answer.text)[1])
-    assert "伤情相对稳定" in answer.text and "十级7个月" in answer.text and "第二十一条" in answer.text
+    # Session 28: the told injury's own item (一截 of a middle finger: grade ten) and what that grade pays.
+    assert "伤情相对稳定" in answer.text and "十级" in answer.text and "7个月" in answer.text
+    assert "第二十一条" in answer.text
 
 
 def test_a_scope_question_opens_with_what_counts_not_the_filing_deadline(service: AnswerService) -> None:

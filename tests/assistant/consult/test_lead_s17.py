@@ -28,9 +28,10 @@ def test_the_grade_asked_opens_with_the_answer_not_the_first_aid_steps(
     assert not text.startswith(STEPS_TITLE)
     assert text.startswith("**结论**")
     # The grade's answer: no promise, or (a finger, session 25; a fracture, session 27) the typical grade with who
-    # sets it.
+    # sets it — for a finger told plainly (session 28) the standard's own item for it.
     assert any(
-        words in text.split("**为什么**")[0] for words in ("没法准确告诉", "按常见情形估计", "常见的是十级")
+        words in text.split("**为什么**")[0]
+        for words in ("没法准确告诉", "按常见情形估计", "常见的是十级", "对照国家标准")
     )
 
 
