@@ -387,3 +387,23 @@ def test_cards_taken_by_a_gang_leader_are_answered_as_taken(service: AnswerServi
         .text
     )
     assert first.startswith("不合法") and "押金" not in first
+
+
+# Class 17 (found trying the product): a site worker's injury with no pay owed is the injury's case.
+
+
+def test_a_site_injury_with_a_grade_opens_with_the_grades_benefits(service: AnswerService) -> None:
+    first = (
+        service_plan(service, "我在建筑工地干活，老板是个人承包的，受伤了评了二级，能拿什么")
+        .conclusion[0]
+        .text
+    )
+    assert "工资要按约定" not in first
+    assert "25个月" in first or "2级" in first
+
+
+def test_a_site_worker_owed_pay_and_hurt_keeps_the_pay(service: AnswerService) -> None:
+    plan = service_plan(service, "在工地干活包工头欠了我三个月工资，我还受了伤，怎么办")
+    assert not any(
+        entry.startswith("work_injury_benefits") for entry in plan.selected[:1]
+    ) or "工资" in conclusion_text(plan)
