@@ -48,7 +48,8 @@ class Item:
     count: int = 1
     count_max: int = 4
     with_index: bool | None = None
-    # The item's grade holds only if the function is wholly lost (a stiff thumb): the answer states it as a condition.
+    # The item's grade holds on a condition the basis states (a stiff thumb wholly stiff, an index finger's segments):
+    # the answer states it as a condition, with the other grade beside it.
     conditional: bool = False
 
 
@@ -75,7 +76,8 @@ class FingerEstimate:
     basis: str
     raised: bool  # another injury of the same grade: the grade may be raised by one
     told: str  # the words the injury was told in
-    conditional: bool = False  # the grade holds only if the joint's function is wholly lost
+    # The grade holds on a condition its basis states (a joint wholly stiff, how many segments lost).
+    conditional: bool = False
 
     @property
     def grant_months(self) -> int:
