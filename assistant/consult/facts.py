@@ -49,20 +49,9 @@ CLAUSE = re.compile(r"[,，;；。!！?？\n…]+")
 _QUOTED = re.compile(r"“[^”]{1,30}”|\"[^\"]{1,30}\"|「[^」]{1,30}」|‘[^’]{1,30}’|『[^』]{1,30}』")
 
 # A count right after "per week / per month" (一周干六天, 每个月休四天, 一星期上五天班) is a schedule.
-# Session 28 (learn readings, class "tenure told and asked again"): 没签合同干了八个月 — the contract named, then a verb of
-# work and the duration: the time served without one, not a contract's term (合同三年).
-# Session 28 (learn re-reading): a reading of the facts asked (这应该算是…辞退, 算不算辞退, 属于辞退吗) tells no ending.
-_CLASSIFIED_BEFORE = re.compile(r"(?:算是|算不算|应该算|能算|可以算|属于|属不属于)[^,，。]{0,8}$")
-_FILLER_ONLY = re.compile(r"\s*(?:已经|都|快|差不多|有|也|大概|将近|总共|一共)*\s*")
-_WORK_CLAUSE_BEFORE = re.compile(r"(?:工作|上班|干活|打工|做事|上工)\s*[，,]\s*$")
-_AT_WORKPLACE_BEFORE = re.compile(
-    r"(?:在|进|来)(?:这家|那家|本|该|我们|现在的?)?(?:公司|厂|工厂|单位|企业|店|工地|医院|学校|酒店|超市|饭店|餐厅)(?:里|上班|工作|干)?$"
-)
-_CONTRACT_THEN_SERVED = re.compile(r"合同\s*(?:都|也|就|已经|一直)?(?:干了|做了|工作了|上班|上了|干|做)$")
 _PER_PERIOD = re.compile(
     r"(?:一|每|每一|每个|一个)(?:周|星期|礼拜|月)[^,，。了\d一二三四五六七八九十两几]{0,3}$"
 )
-# Facts whose values are dates (ISO strings in the record).
 # The stages a dispute passes through, in order (corpus/consult/facts.toml [stage], corpus/consult/stages.toml).
 DISPUTE_STAGES = (
     "complaint",
@@ -75,6 +64,7 @@ DISPUTE_STAGES = (
 )
 # The note of a date read from a resignation handed in (提出离职): not shown back as the day the worker left.
 HANDED_IN_NOTE = "提出离职的日子，不是离开单位的日子"
+# Facts whose values are dates (ISO strings in the record).
 DATE_FACTS = ("start_date", "end_date", "injury_date", "death_date", "award_date", "knew_date")
 # Every fact name the extractor can produce (guides' conditions may use only these and the tools'
 # quantities; tests/assistant/consult/test_guides.py checks it).
@@ -782,6 +772,18 @@ class FactExtractor:
             rf"(?:{lex.pattern('service', 'before')})(?:了|的|才|刚|刚刚|快|已经|己经|已|己|都|有|满|大概|差不多|将近|不到|刚满|才满|近|约|是|就是|中|超过|超出|多于|不止)*\s*$"
         )
         self._not_tenure = re.compile(rf"(?:{lex.pattern('service', 'not_before_event')})[^,，。]{{0,3}}$")
+        # Session 28 (tenure told and asked again): 没签合同干了八个月 — the contract named, then a verb of work and the
+        # duration: the time served without one, not a contract's term (合同三年).
+        self._contract_then_served = re.compile(
+            rf"合同\s*(?:都|也|就|已经|一直)?(?:{lex.pattern('service', 'contract_then_verbs')})$"
+        )
+        # 在公司五年，… — a workplace named, then the years closing the clause.
+        self._at_workplace = re.compile(
+            rf"(?:在|进|来)(?:这家|那家|本|该|我们|现在的?)?(?:{lex.pattern('service', 'workplaces')})(?:里|上班|工作|干)?$"
+        )
+        # 在xx公司工作，一年多了 — the work told in the clause before, the years alone (with fillers) in this one.
+        self._fillers_only = re.compile(rf"\s*(?:{lex.pattern('service', 'fillers')})*\s*")
+        self._work_clause_before = re.compile(rf"(?:{lex.pattern('service', 'work_verbs')})\s*[，,]\s*$")
         self._leave_after = re.compile(rf"\s*(?:的)?(?:{lex.pattern('service', 'not_after')})")
         self._earlier_employer = re.compile(lex.pattern("service", "earlier_employer"))
         # 之前在公司工作十年 (no move told): this workplace, not an earlier one (session 21).
@@ -977,6 +979,10 @@ class FactExtractor:
         # 不让我走 / 拒绝让我走 / 不肯让她走 keeps a worker who wants to leave (session 14: 拒绝 was read as a dismissal).
         self._kept_before = re.compile(rf"(?:{lex.pattern('termination', 'kept_before')})$")
         self._resign_planned_before = re.compile(lex.pattern("termination", "resign_planned_before"))
+        # Session 28: the worker's own reading asked (这应该算是…辞退, 算不算辞退) tells no ending.
+        self._classified_before = re.compile(
+            rf"(?:{lex.pattern('termination', 'classified_before')})[^,，。]{{0,8}}$"
+        )
         # Session 16: an ending planned or threatened before its verb (准备, 说要, 要是 …; corpus/consult/facts.toml).
         self._ending_planned = re.compile(
             "|".join(
@@ -1943,7 +1949,7 @@ class FactExtractor:
                 continue
             # 干了三年没签合同, 工作中4个月没做好: the time served all the same (session 16, facts16).
             if (
-                (self._not_tenure.search(before) and not _CONTRACT_THEN_SERVED.search(before))
+                (self._not_tenure.search(before) and not self._contract_then_served.search(before))
                 or re.match(r"\s*(?:前|以前|之前|后|以后|之后|内|的工资|工资)", clause[d.end :])
                 or self._leave_after.match(clause, d.end)
             ):
@@ -1968,13 +1974,13 @@ class FactExtractor:
                 )
                 or (
                     # Session 28: 在公司五年，… — a workplace named, then the years closing the clause.
-                    _AT_WORKPLACE_BEFORE.search(before) and not clause[d.end :].strip()
+                    self._at_workplace.search(before) and not clause[d.end :].strip()
                 )
                 or (
                     # Session 28: 在xx公司工作，一年多了 — the work told in the clause before, the years alone here.
-                    _FILLER_ONLY.fullmatch(before)
+                    self._fillers_only.fullmatch(before)
                     and re.match(r"\s*了?\s*$", clause[d.end :])
-                    and _WORK_CLAUSE_BEFORE.search(whole[: max(0, whole.find(clause))])
+                    and self._work_clause_before.search(whole[: max(0, whole.find(clause))])
                 )
             )
             if tenure:
@@ -2723,7 +2729,7 @@ class FactExtractor:
                     )
                     and not self._denied(told, h.start())
                     # Session 28: 这应该算是雇主主动辞退员工 — the worker's own reading asked, no dismissal told.
-                    and not _CLASSIFIED_BEFORE.search(
+                    and not self._classified_before.search(
                         re.split(r"[,，。；;！!？?]", told[: h.start()])[-1][-10:]
                     )
                 )

@@ -881,8 +881,7 @@ def plan_consultation(
                 if computation is None or not computation.applies:
                     continue
                 if computation.usable:
-                    plan.computations.append(computation)
-                    values.update({k: v for k, v in computation.quantities.items() if v is not None})
+                    _take(plan, values, computation)
                 if computation.missing:
                     wanting.append(computation)
     wanting.sort(key=lambda c: c.usable)  # a figure not computed at all asks first
@@ -933,8 +932,7 @@ def plan_consultation(
                 # Run once per answer: a guide's own tools may already have computed it.
                 computation = run_tool(answer.tool, values)
                 if computation is not None:
-                    plan.computations.append(computation)
-                    values.update({k: v for k, v in computation.quantities.items() if v is not None})
+                    _take(plan, values, computation)
             own = next((c for c in plan.computations if c.tool == answer.tool), None)
             chosen = _branch(answer, values)
             # The conclusion stands whatever the figures or the tool's missing inputs turn out to be.
@@ -1597,8 +1595,7 @@ def _answer_other_parts(
         if answer.tool and run_tool is not None and not any(c.tool == answer.tool for c in plan.computations):
             computation = run_tool(answer.tool, values)
             if computation is not None and computation.usable:
-                plan.computations.append(computation)
-                values.update({k: v for k, v in computation.quantities.items() if v is not None})
+                _take(plan, values, computation)
         branch = _branch(answer, values)
         if branch is None or branch[1] in said:
             continue
@@ -1670,6 +1667,12 @@ def _without_said_lead(text: str, conclusion: Sequence[Sentence]) -> str:
     ):
         return body
     return text
+
+
+def _take(plan: ConsultPlan, values: dict[str, Any], computation: Computation) -> None:
+    """A computation the plan shows, its quantities joining the values the answers' sentences are filled from."""
+    plan.computations.append(computation)
+    values.update({k: v for k, v in computation.quantities.items() if v is not None})
 
 
 def _named_by_other(part: str, opening: GuideAnswer, opening_guide: Guide) -> int:
@@ -1849,8 +1852,7 @@ def _name_heads(
                     and computation.usable
                     and not computation.missing
                 ):
-                    plan.computations.append(computation)
-                    values.update({k: v for k, v in computation.quantities.items() if v is not None})
+                    _take(plan, values, computation)
         claim = next(iter(_sentences(guide.claims, values)), None)
         if claim is None or any(claim.text == s.text for s in plan.conclusion):
             continue
