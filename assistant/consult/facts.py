@@ -205,6 +205,10 @@ FACT_NAMES = frozenset(
         "stoppage_period",
         # Session 27: only part of the pay paid while off for a work injury (按工资的60%发): unlawful (33(1)).
         "treatment_pay_cut",
+        # Session 29: the employer cut the pay, told as done and not agreed (工资被降了两千): 劳动合同法 35(1), 38(1)(2).
+        "pay_cut",
+        # Session 29: an accident named with nothing of work told (意外伤害评了十级): 工伤, a tort or a policy — said first.
+        "accident_named",
         "discharged",
         # The facts that decide a case beside how it ended (session 7): the city's average wage that caps
         # severance, how many were laid off out of how many, years with an earlier unit and whether the
@@ -883,11 +887,15 @@ class FactExtractor:
         modal = lex.pattern("termination", "worker_ending_modal")
         manner = lex.pattern("termination", "worker_ending_manner")
         self._worker_ending_modal = re.compile(modal)
+        self._this_ground_asked = re.compile(rf"(?:{modal})(?:以此|以这个|以这|据此)(?:为由|理由)")
         worker_ending = (
             r"(?<![和跟与同向把被给对让叫要逼劝请说])"
             rf"(?:(?:{lex.pattern('termination', 'worker_ending_subject')})(?:{modal}|{manner})*"
             rf"|(?:{lex.pattern('termination', 'worker_ending_self')})(?:(?:{modal})(?:{manner})*|(?:{manner})+))"
             r"(?:解除|解约)"
+            # Session 29 (a helper's forum-style probe: …月薪由12000元下调至9000元…能否以此为由解除劳动合同并主张经济补偿):
+            # the ground told before taken up as this one (以此为由) by an asking modal — the worker's own ending.
+            rf"|(?:{modal})(?:以此|以这个|以这|据此)(?:为由|理由)?(?:提出)?(?:解除|解约)"
         )
         # Session 21 (end21): 我以公司未缴社保为由解除劳动合同 / 我因为公司欠薪解除了合同 — the worker ends it on the
         # employer's ground (劳动合同法 38); the worker is the subject right before 以 / 因为 (only adverbs between:
@@ -1065,13 +1073,20 @@ class FactExtractor:
             r"[^，。,；;？?！!]{0,12}?(?:公里|外地|外省|外市|邻县|邻市|郊区|县城|新厂|新址|新园区|开发区|工业园|另一个|别的)"
         )
         self._moving = re.compile(moving)
+        # Session 29: the employer named, then its own ending a few characters on (公司因经营不善宣布停业解散) — not a
+        # branch's or a department's (分公司, 门店, 部门: the lookbehind).
+        closing = (
+            rf"(?<![分门部车总])(?:{lex.pattern('termination', 'closure_subjects')})"
+            rf"(?:(?!{lex.pattern('termination', 'closure_parts')})[^，,。；;！!？?把给对将]){{0,10}}?"
+            rf"(?:{lex.pattern('termination', 'closure_verbs')})(?![我你他她的员工人])"
+        )
+        self._closing = re.compile(closing)
+        # The employer's ending only supposed or another employer's in the past (假使厂里哪天关门, 万一…厂子早黄了, 后来厂子黄
+        # 了就断了): the words before it in its clause, or inside the span.
+        self._closing_not_now = re.compile(lex.pattern("termination", "closure_not_now"))
+        extra = {"objective_change": f"|{moving}"}
         self._grounds = [
-            (
-                value,
-                re.compile(
-                    lex.pattern("termination", key) + (f"|{moving}" if value == "objective_change" else "")
-                ),
-            )
+            (value, re.compile(lex.pattern("termination", key) + extra.get(value, "")))
             for value, key in ENDING_GROUNDS
         ]
         self._trivial_repeated = re.compile(lex.pattern("termination", "trivial_repeated_before"))
@@ -1558,6 +1573,30 @@ class FactExtractor:
         self._relation = RelationReader(lex)
         self._local_average = re.compile(lex.pattern("wage", "local_average"))
         self._total = re.compile(lex.pattern("wage", "total_words"))
+        cut_nouns, cut_verbs = lex.pattern("wage", "pay_cut_nouns"), lex.pattern("wage", "pay_cut_verbs")
+        # Before the pay noun only the verbs that cut outright (降了工资, 砍了提成): 少 / 压 there read 多少个月的工资.
+        cut_verbs_first = rf"(?<!多)(?:{lex.pattern('wage', 'pay_cut_verbs_first')})"
+        self._pay_cut = re.compile(
+            rf"(?:{lex.pattern('wage', 'pay_cut_words')})"
+            rf"|(?P<verb_first>{cut_verbs_first})了?[^，,。；;！!？?]{{0,6}}?(?:{cut_nouns})"
+            rf"|(?:{cut_nouns})[^，,。；;！!？?]{{0,8}}?(?P<verb_after>{cut_verbs})(?:了|到|为|成|掉|低|至)"
+            rf"|(?:{cut_nouns})[^，,。；;！!？?]{{0,4}}?(?P<percent>打[一二三四五六七八九]折|打了[一二三四五六七八九]折)"
+        )
+        self._pay_cut_from = re.compile(
+            rf"(?:{cut_nouns})[^，,。；;！!？?]{{0,4}}?[从由]\s*(?P<rest>[^，,。；;！!？?]{{1,24}})"
+        )
+        self._pay_cut_change = re.compile(lex.pattern("wage", "pay_cut_change"))
+        self._pay_cut_was = re.compile(lex.pattern("wage", "pay_cut_was"))
+        self._pay_cut_now = re.compile(lex.pattern("wage", "pay_cut_now"))
+        self._pay_cut_compared = re.compile(lex.pattern("wage", "pay_cut_compared"))
+        self._pay_cut_agreed = re.compile(rf"(?<![不没未有])(?:{lex.pattern('wage', 'pay_cut_agreed')})")
+        self._pay_cut_lawful = re.compile(lex.pattern("wage", "pay_cut_lawful"))
+        self._accident_named = re.compile(
+            f"{lex.pattern('injury', 'accident_words')}|{lex.pattern('injury', 'accident_more')}"
+        )
+        self._accident_at_work = re.compile(lex.pattern("injury", "accident_at_work"))
+        self._pay_cut_planned = re.compile(rf"(?:{lex.pattern('wage', 'pay_cut_planned')})")
+        self._pay_cut_denied = re.compile(rf"(?:{lex.pattern('wage', 'pay_cut_denied')})$")
         count = rf"(?P<n>\d+|[{CN_CHARS}几两]+)\s*(?P<more>多|来)?\s*"
         self._laid_off = re.compile(
             rf"(?:{lex.pattern('termination', 'laid_off_verbs')})(?:了)?(?:我们|俺们|咱们|我们这|其中)?(?:只|就|才|一共|总共|共)?"
@@ -1567,6 +1606,9 @@ class FactExtractor:
             rf"(?:{lex.pattern('termination', 'staff_words')})(?:大概|差不多|将近|接近|有|近|约|共|员工|职工|工人)*\s*"
             rf"{count}(?:个|名|位|号)?\s*(?:人|员工|工人|职工)"
             rf"|{count.replace('?P<n>', '?P<n2>').replace('?P<more>', '?P<more2>')}(?:个|名|位|号)?\s*(?:人|员工|工人|职工)的(?:公司|厂|工厂|单位|企业)"
+        )
+        self._near_retirement_when = re.compile(
+            rf"(?<![已经])(?:{lex.pattern('termination', 'near_retirement_when')})[^，,。；;！!？?已]{{0,6}}?退休(?!后|以后|之后|金|工资|人员|返聘)"
         )
         self._near_retirement = re.compile(
             rf"(?:{lex.pattern('termination', 'near_retirement')})(?:还有|只有|不到|就|了)?\s*(?P<n>\d+|[{CN_CHARS}两几]+)?\s*(?:年)?"
@@ -1658,6 +1700,13 @@ class FactExtractor:
         if "monthly_wage" not in facts and "average_monthly_wage" not in facts:
             self._annual_pay(text, put)
         self._overtime_message(text, facts, put)
+        self._pay_cut_told(text, put)
+        if (
+            (hit := self._accident_named.search(text))
+            and not self._work_injury_named.search(text)
+            and not self._accident_at_work.search(text)
+        ):
+            put("accident_named", True, hit.group(0))
         self._injury_elapsed(text, today, put)
         self._status(text, put, today)
         self._stage(text, put)
@@ -1767,6 +1816,87 @@ class FactExtractor:
             ):
                 put("daily_wage", money.yuan, clause[m.start() : money.end], money.approximate)
 
+    def _pay_cut_told(self, text: str, put: Any) -> None:
+        """Session 29: the employer cut the worker's pay, told as done (工资被降了两千, 每个月给我降了800块工资, 无故给我降
+        薪了): a change of the contract it may not make alone (劳动合同法 35(1)) and pay not paid in full (38(1)(2)). Not
+        when the clause says the worker agreed (我同意降薪; not 我不同意), the cut is only planned or asked about (说要降薪,
+        能不能降薪, 没降工资: the words just before the cutting verb), or the law allows the lower pay there (病假, 停工)."""
+        for _, clause in _clauses(text):
+            if self._pay_cut_agreed.search(clause) or self._pay_cut_lawful.search(clause):
+                continue
+            if fell := self._sum_fell(clause):
+                put("pay_cut", True, fell)
+                return
+        for sentence in re.split(r"[。；;！!？?]", text):
+            if (fell := self._was_and_now(sentence)) and not self._pay_cut_agreed.search(sentence):
+                put("pay_cut", True, fell)
+                return
+        for _, clause in _clauses(text):
+            if self._pay_cut_agreed.search(clause) or self._pay_cut_lawful.search(clause):
+                continue
+            for hit in self._pay_cut.finditer(clause):
+                verb_at = next((hit.start(g) for g in ("verb_after", "percent") if hit.group(g)), hit.start())
+                if (
+                    self._pay_cut_planned.search(clause[max(0, verb_at - 4) : verb_at])
+                    or self._pay_cut_denied.search(clause[max(0, verb_at - 2) : verb_at])
+                    or clause[: hit.start()].endswith("同意")  # 我不同意降薪: a cut proposed, not yet made
+                    # 工资比别人少了一千: a comparison with others, not a cut (比去年少拿 is one).
+                    or bool(self._pay_cut_compared.search(clause[max(0, hit.start() - 4) : hit.end()]))
+                ):
+                    continue
+                put("pay_cut", True, hit.group(0))
+                return
+
+    def _was_and_now(self, sentence: str) -> str | None:
+        """本来每月7500现在只发6000 / 说好一天350，打上个月起就按280给俺算了: the pay as it was, then as it is now, smaller
+        (the words from the first to the second sum). Not a sum owed (欠, 没发) nor one far from its cue."""
+        if self._pay_cut_lawful.search(sentence):
+            return None
+        for was in self._pay_cut_was.finditer(sentence):
+            first = next(
+                (
+                    m
+                    for pos in range(was.end(), min(len(sentence), was.end() + 14))
+                    if (m := money_at(sentence, pos))
+                ),
+                None,
+            )
+            if first is None or self._owed.search(sentence[was.end() : first.start]):
+                continue
+            now = self._pay_cut_now.search(sentence, first.end, min(len(sentence), first.end + 16))
+            if now is None:
+                continue
+            second = next(
+                (
+                    m
+                    for pos in range(now.end(), min(len(sentence), now.end() + 8))
+                    if (m := money_at(sentence, pos))
+                ),
+                None,
+            )
+            if second is None or self._owed.search(sentence[first.end : second.start]):
+                continue
+            if 0 < second.yuan < first.yuan and second.yuan >= first.yuan * 0.3:
+                return sentence[was.start() : second.end]
+        return None
+
+    def _sum_fell(self, clause: str) -> str | None:
+        """底薪从4千调成2800 / 月薪由12000元下调至9000元: the pay told moving from one sum to a smaller one (the words)."""
+        for hit in self._pay_cut_from.finditer(clause):
+            rest_at = hit.start("rest")
+            first = money_at(clause, rest_at)
+            if first is None:
+                continue
+            change = self._pay_cut_change.match(clause, first.end) or self._pay_cut_change.match(
+                clause, first.end + 1
+            )
+            if change is None:
+                continue
+            second = money_at(clause, change.end())
+            if second is not None and 0 < second.yuan < first.yuan:
+                return clause[hit.start() : second.end]
+        return None
+
     def _annual_pay(self, text: str, put: Any) -> None:
         """Session 28 (learn readings, class "a year's pay told, the monthly wage asked again": 上年一共拿了60000元, 年薪
         12万): with no monthly sum told, the year's pay over twelve is the average monthly wage that severance counts
@@ -1871,6 +2001,10 @@ class FactExtractor:
                 put("unpaid_amount", money.yuan, window, money.approximate)
                 break
         m = self._owed_months.search(clause)
+        if m and re.search(r"(?:满|够|到)$", clause[max(0, m.start() - 3) : m.start()]):
+            # Session 29 (trying the product: 没干满三个月不给工资): months named as a threshold the pay was made to
+            # hang on (干满三个月才发) are no months owed; the pay owed stays told (wages_owed).
+            m = None
         if m:
             n_text = m.group("a") or m.group("b") or m.group("c")
             n = parse_cn_number(n_text.replace("几", "三")) if n_text else None
@@ -2732,6 +2866,8 @@ class FactExtractor:
                     and not self._classified_before.search(
                         re.split(r"[,，。；;！!？?]", told[: h.start()])[-1][-10:]
                     )
+                    # Session 29: 能否以此为由解除 — the worker asking to end it on the ground told (resigned reads it).
+                    and not self._this_ground_asked.search(told[max(0, h.start() - 8) : h.end()])
                 )
             if hit := next(hits, None):
                 put("termination", value, hit.group(0))
@@ -3213,6 +3349,18 @@ class FactExtractor:
         proposed an agreed ending, who declined to renew and on what terms, an open-ended contract."""
         for value, pattern in self._grounds:
             hit = pattern.search(text)
+            if hit is None and value == "closure":
+                # Session 29: the employer named, then its own ending (公司因经营不善宣布停业解散) — now, not supposed.
+                hit = next(
+                    (
+                        h
+                        for h in self._closing.finditer(text)
+                        if not self._closing_not_now.search(
+                            re.split(r"[,，。；;！!？?]", text[: h.start()])[-1][-8:] + h.group(0)
+                        )
+                    ),
+                    None,
+                )
             if hit and value == "trivial" and self._trivial_yields.search(text):
                 continue  # 说我旷工三天，其实我请了假: the conduct named is the ground
             if (
@@ -3405,6 +3553,14 @@ class FactExtractor:
             if years is None or years <= 5:
                 put("near_retirement", True, hit.group(0))
                 break
+        else:
+            # Session 29: 明年就到50退休了 / 还有两年到退休 — a time to come, then the retirement (no years over five).
+            for hit in self._near_retirement_when.finditer(text):
+                years = re.search(rf"(?P<n>\d+|[{CN_CHARS}两几]+)\s*年", hit.group(0))
+                n = parse_cn_number(years.group("n")) if years else None
+                if n is None or n <= 5:
+                    put("near_retirement", True, hit.group(0))
+                    break
         if hit := self._moved_by_self.search(text):
             put("transferred", False, hit.group(0))
         elif hit := self._transferred.search(text):

@@ -143,8 +143,9 @@ class RelationReader:
         )
         # 连着两个月没发工资 / 三个月没给工钱: the months first, then the owing, then the pay (the core
         # reader takes 工资拖了三个月 and 三个月的工资没发; this shape is told as often).
+        # Session 29: not months named as a threshold the pay hangs on (没干满三个月不给工资, facts.py _arrears).
         self._months_unpaid = re.compile(
-            rf"(?P<n>{_NUM})\s*个?\s*(?P<more>多)?\s*月(?:了|都|也|一直|连续|连着)*"
+            rf"(?<![满够到])(?P<n>{_NUM})\s*个?\s*(?P<more>多)?\s*月(?:了|都|也|一直|连续|连着)*"
             rf"(?:{lex.pattern('arrears', 'owed')})(?:发|给|结)?(?:我|我们|俺)?(?:的)?(?:{lex.pattern('arrears', 'month_words')})"
         )
         self._special = re.compile(lex.pattern("training", "special"))

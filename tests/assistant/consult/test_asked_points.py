@@ -62,6 +62,9 @@ def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(serv
         "protection_basis_injury",
         # session 23 (inj23)
         "injury_pay_how",
+        # session 29
+        "death_grants_shared",
+        "graded_at_retirement",
     }
     assert "work_injury_benefits" in problems["injury_nursing"]
 
