@@ -1074,7 +1074,8 @@ class FactExtractor:
         )
         self._moving = re.compile(moving)
         # Session 29: the employer named, then its own ending a few characters on (公司因经营不善宣布停业解散) — not a
-        # branch's or a department's (分公司, 门店, 部门: the lookbehind).
+        # branch's or a department's (分公司, 门店: the lookbehind; 公司部门解散了: closure_parts between), nor something
+        # it shut (关了我的账号: the lookahead). Tried only where no listed closure word is said (_ending).
         closing = (
             rf"(?<![分门部车总])(?:{lex.pattern('termination', 'closure_subjects')})"
             rf"(?:(?!{lex.pattern('termination', 'closure_parts')})[^，,。；;！!？?把给对将]){{0,10}}?"
@@ -1817,10 +1818,12 @@ class FactExtractor:
                 put("daily_wage", money.yuan, clause[m.start() : money.end], money.approximate)
 
     def _pay_cut_told(self, text: str, put: Any) -> None:
-        """Session 29: the employer cut the worker's pay, told as done (工资被降了两千, 每个月给我降了800块工资, 无故给我降
-        薪了): a change of the contract it may not make alone (劳动合同法 35(1)) and pay not paid in full (38(1)(2)). Not
-        when the clause says the worker agreed (我同意降薪; not 我不同意), the cut is only planned or asked about (说要降薪,
-        能不能降薪, 没降工资: the words just before the cutting verb), or the law allows the lower pay there (病假, 停工)."""
+        """Session 29: the employer cut the worker's pay, told as done: a change of the contract it may not make alone
+        (劳动合同法 35(1)) and pay not paid in full (38(1)(2)). Three readings, the most explicit first: a told sum falling
+        (底薪从4千调成2800), the pay as it was and as it is now (本来每月7500现在只发6000), or the pay noun with a cutting verb
+        (工资被降了两千, 计件单价往下压了, 工资打八折). Not when the clause says the worker agreed (我同意降薪; not 我不同意), the
+        cut is only planned or asked about (说要降薪, 能不能降薪, 没降工资: the words just before the cutting verb), the law
+        allows the lower pay there (病假, 停工, 试用期), or others are compared (工资比别人少了一千)."""
         for _, clause in _clauses(text):
             if self._pay_cut_agreed.search(clause) or self._pay_cut_lawful.search(clause):
                 continue
