@@ -364,3 +364,36 @@ def test_the_employer_sold_is_no_closure(service: AnswerService, message: str) -
     assert facts.get("employer_merged") is True and facts.get("ending_ground") != "closure"
     first = service_plan(service, message).conclusion[0].text
     assert "不是让你走的理由" in first and "劳动合同终止" not in first
+
+
+# Two blind readers on the persona probes: a death told as 走了 after its accident, and a dependant child's age.
+
+
+@pytest.mark.parametrize("message", ["我男人在工地从楼上摔下来走了", "我爸在矿上出事没了，补偿怎么算"])
+def test_a_death_told_in_weak_words_after_its_accident_is_read(message: str) -> None:
+    assert extract_facts([message], TODAY).get("death") is True
+
+
+@pytest.mark.parametrize("message", ["他从架子上摔下来，工作没了", "出事以后活也没了"])
+def test_a_job_lost_after_an_accident_is_no_death(message: str) -> None:
+    assert extract_facts([message], TODAY).get("death") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "我丈夫在厂里触电身亡，家里有个8岁的女儿，钱怎么分",
+        "老公在工地摔下来走了，他和前妻的女儿今年15，也要分钱",
+    ],
+)
+def test_a_dependant_childs_age_is_not_the_workers(service: AnswerService, message: str) -> None:
+    assert extract_facts([message], TODAY).get("age") is None
+    plan = service_plan(service, message)
+    assert not any(block.guide_id == "child_at_work" and block.shown for block in plan.situations)
+
+
+@pytest.mark.parametrize("message", ["我15岁的儿子在厂里打工，手被压了", "我儿子今年15岁，在工地干活摔伤了"])
+def test_a_child_at_work_keeps_the_child_labour_block(service: AnswerService, message: str) -> None:
+    assert extract_facts([message], TODAY).get("age") == 15
+    plan = service_plan(service, message)
+    assert any(block.guide_id == "child_at_work" and block.shown for block in plan.situations)
