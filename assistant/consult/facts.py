@@ -1831,19 +1831,20 @@ class FactExtractor:
         (工资被降了两千, 计件单价往下压了, 工资打八折). Not when the clause says the worker agreed (我同意降薪; not 我不同意), the
         cut is only planned or asked about (说要降薪, 能不能降薪, 没降工资: the words just before the cutting verb), the law
         allows the lower pay there (病假, 停工, 试用期), or others are compared (工资比别人少了一千)."""
-        for _, clause in _clauses(text):
-            if self._pay_cut_agreed.search(clause) or self._pay_cut_lawful.search(clause):
-                continue
-            if fell := self._sum_fell(clause):
-                put("pay_cut", True, fell)
-                return
+        # The clauses that neither agree to the cut nor tell a lower pay the law allows.
+        clauses = [
+            clause
+            for _, clause in _clauses(text)
+            if not self._pay_cut_agreed.search(clause) and not self._pay_cut_lawful.search(clause)
+        ]
+        if fell := next((f for clause in clauses if (f := self._sum_fell(clause))), None):
+            put("pay_cut", True, fell)
+            return
         for sentence in re.split(r"[。；;！!？?]", text):
             if (fell := self._was_and_now(sentence)) and not self._pay_cut_agreed.search(sentence):
                 put("pay_cut", True, fell)
                 return
-        for _, clause in _clauses(text):
-            if self._pay_cut_agreed.search(clause) or self._pay_cut_lawful.search(clause):
-                continue
+        for clause in clauses:
             for hit in self._pay_cut.finditer(clause):
                 verb_at = next((hit.start(g) for g in ("verb_after", "percent") if hit.group(g)), hit.start())
                 if (
