@@ -209,6 +209,12 @@ FACT_NAMES = frozenset(
         "pay_cut",
         # Session 29: an accident named with nothing of work told (意外伤害评了十级): 工伤, a tort or a policy — said first.
         "accident_named",
+        # Session 30: what the employer does to an injured worker's treatment (催出院, 让回老家医院治, 不肯再交住院费, 再不
+        # 回来上班按旷工, 把病历拿走了): records / transfer / discharge / payment / back_to_work (facts.toml [injury]).
+        "treatment_interfered",
+        # Session 30: which statutory payment an employer's own rule withholds (厂规写着工伤期间不发工资): the rule is void
+        # against it (劳动合同法 26(1)(2), 80; facts.toml [withheld_by_rule]).
+        "withheld_by_rule",
         "discharged",
         # The facts that decide a case beside how it ended (session 7): the city's average wage that caps
         # severance, how many were laid off out of how many, years with an earlier unit and whether the
@@ -506,6 +512,12 @@ QUANTITY_NAMES = QUANTITY_NAMES | {
     "stoppage_wages",
     # Session 27: the wage told is below every minimum wage in force there, so the lump sum at it is understated.
     "wage_below_floor",
+    # Session 30: the wage told is below 60 % of the national private-unit average (the reference the answer names), so
+    # very likely below the area's floor too (assistant/tools/injury_benefits.py _national_reference).
+    "wage_maybe_below_floor",
+    "private_wage_year",
+    "private_wage_monthly",
+    "private_wage_floor",
 }
 
 
@@ -626,6 +638,10 @@ def _normalize(text: str) -> str:
     return text.lower()
 
 
+# Just after a sum, a living allowance or subsidy named (一千块生活费, 800元的生活补贴): not the wage.
+_ALLOWANCE_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?(?:的)?(?:生活费|生活补贴|工伤补贴)")
+# Just before a sum, the month it is paid for (一个月1500, 每月2000, 月薪3000): not a day's pay whatever follows.
+_MONTH_BEFORE_SUM = re.compile(r"(?:一个月|每个?月|月薪|月工资|一月)\s*(?:才|就|只有|只)?\s*$")
 # A sum told for a number of months (三个月工钱一共两万四): not the month's wage.
 _MONTHS_BEFORE = re.compile(rf"(?P<n>\d+|[{CN_CHARS}几两半]+)\s*个?\s*多?\s*月(?:的)?$")
 
@@ -1204,6 +1220,12 @@ class FactExtractor:
         )
         self._when = when
         self._care_for = re.compile(lex.pattern("people", "care_for"))
+        self._kin_event = re.compile(lex.pattern("people", "kin_case_events"))
+        # Session 30: the asker's own job told in the first person (我在一家连锁超市做收银, 我做了快五年了, 俺在厂里干了三年).
+        self._own_job = re.compile(
+            rf"(?:^|[，,。！？!?；;\s])(?:我|俺)(?!们|家|的)(?:{lex.pattern('people', 'own_job_before')})?"
+            rf"(?:在[^，,。！？!?；;我]{{1,12}}?(?:做|当|干|上班|打工|工作)|(?:{lex.pattern('people', 'own_job_verbs')}))"
+        )
         self._kin_subject = re.compile(
             rf"(?:^|我的?|我家|俺的?|俺家)(?P<kin>{kin})(?:{when}){{0,3}}(?:{lex.pattern('people', 'kin_verbs')})"
             # 帮我爸问问 / 替我老婆咨询一下: asking on a relative's behalf.
@@ -1604,6 +1626,52 @@ class FactExtractor:
         self._spouse_or_parent_worker = re.compile(lex.pattern("people", "adult_worker_kin"))
         self._child_works = re.compile(lex.pattern("people", "child_works"))
         self._pay_cut_planned = re.compile(rf"(?:{lex.pattern('wage', 'pay_cut_planned')})")
+        self._interfering_employer = re.compile(lex.pattern("injury", "interfering_employer"))
+        self._interfering_medical = re.compile(lex.pattern("injury", "interfering_medical"))
+        press = lex.pattern("injury", "interfering_press")
+        self._interfering_acts = (
+            (
+                "records",
+                re.compile(
+                    rf"(?:{lex.pattern('injury', 'interfering_records')})[^。！？!?]{{0,12}}?"
+                    rf"(?:{lex.pattern('injury', 'interfering_records_taken')})"
+                ),
+            ),
+            (
+                "transfer",
+                re.compile(
+                    rf"(?:{press})[^。！？!?，,]{{0,6}}?(?:{lex.pattern('injury', 'interfering_transfer')})"
+                    rf"|(?:{lex.pattern('injury', 'interfering_transfer_refused')})"
+                ),
+            ),
+            (
+                "discharge",
+                re.compile(
+                    rf"(?:{press})[^。！？!?，,]{{0,6}}?(?:{lex.pattern('injury', 'interfering_discharge')})"
+                ),
+            ),
+            ("payment", re.compile(lex.pattern("injury", "interfering_payment"))),
+            ("back_to_work", re.compile(lex.pattern("injury", "interfering_back"))),
+        )
+        self._interfering_back_context = re.compile(lex.pattern("injury", "interfering_back_context"))
+        self._interfering_treatment = re.compile(lex.pattern("injury", "interfering_treatment"))
+        self._interfering_discharge_allowed = re.compile(
+            lex.pattern("injury", "interfering_discharge_allowed")
+        )
+        rule = lex.sections["withheld_by_rule"]
+        self._rule_named = re.compile(
+            rf"(?:{lex.pattern('withheld_by_rule', 'rule_words')})"
+            rf"|(?:{lex.pattern('withheld_by_rule', 'employer_words')})[^，,。；;！!？?]{{0,4}}?"
+            rf"(?<!{')(?<!'.join(re.escape(w) for w in rule['law_before'])})"
+            rf"(?:{lex.pattern('withheld_by_rule', 'rule_nouns')})"
+        )
+        self._rule_withholds = re.compile(lex.pattern("withheld_by_rule", "withhold_verbs"))
+        # The payments in the file's order, the narrowest first (a work injury's pay before a wage's).
+        self._rule_items = tuple(
+            (key.removeprefix("item_"), re.compile(lex.pattern("withheld_by_rule", key)))
+            for key in rule
+            if key.startswith("item_")
+        )
         self._pay_cut_denied = re.compile(rf"(?:{lex.pattern('wage', 'pay_cut_denied')})$")
         count = rf"(?P<n>\d+|[{CN_CHARS}几两]+)\s*(?P<more>多|来)?\s*"
         self._laid_off = re.compile(
@@ -1709,6 +1777,8 @@ class FactExtractor:
             self._annual_pay(text, put)
         self._overtime_message(text, facts, put)
         self._pay_cut_told(text, put)
+        self._withheld_by_rule(text, put)
+        self._treatment_interfered(text, put)
         if (
             (hit := self._accident_named.search(text))
             and not self._work_injury_named.search(text)
@@ -1799,6 +1869,8 @@ class FactExtractor:
             if self._daily_after.match(clause[money.end :]):
                 put("daily_wage", money.yuan, clause[m.start() : money.end + 2], money.approximate)
                 continue
+            if _ALLOWANCE_AFTER.match(clause[money.end :]):
+                continue  # 每个月给一千块生活费: an allowance paid instead of the wage, not the wage (session 30)
             put("monthly_wage", money.yuan, clause[m.start() : money.end], money.approximate)
             self._earned(clause, m.start(), money, put, base)
             base = base or (m.start(), money)
@@ -1813,7 +1885,12 @@ class FactExtractor:
                 ):
                     put("monthly_wage", money.yuan, money.text + after[:4], money.approximate)
                     self._earned(clause, money.start, money, put)
-            elif self._daily_after.match(after) and 30 <= money.yuan <= 5000:
+            elif (
+                self._daily_after.match(after)
+                and 30 <= money.yuan <= 5000
+                # Session 30: 一个月1500 一天干十一个钟头 — the sum is the month's; the day starts the next clause.
+                and not _MONTH_BEFORE_SUM.search(before[-6:])
+            ):
                 put("daily_wage", money.yuan, money.text + after[:3], money.approximate)
         for m in self._daily_before.finditer(clause):
             money = money_at(clause, m.end())
@@ -1857,6 +1934,52 @@ class FactExtractor:
                     continue
                 put("pay_cut", True, hit.group(0))
                 return
+
+    def _treatment_interfered(self, text: str, put: Any) -> None:
+        """Session 30: the employer acting on an injured worker's treatment, in one sentence — the employer named, then its
+        act (the records taken, a cheaper or hometown hospital or a referral refused, the bills no longer paid, a discharge
+        pressed, a return to work demanded while still off), with no doctor or hospital acting between (医生让我出院 is the
+        medicine's call). The value is the act's kind, the first that the message tells."""
+        if not self._interfering_treatment.search(text):
+            return
+        sentences = [s for s in re.split(r"[。！？!?\n]", text) if s.strip()]
+        for kind, act in self._interfering_acts:
+            for sentence in sentences:
+                for hit in act.finditer(sentence):
+                    # The employer named last before the act is the one acting.
+                    named = list(self._interfering_employer.finditer(sentence, 0, hit.start() + 1))
+                    employer = named[-1] if named else None
+                    if employer is None and kind != "records":
+                        continue
+                    if employer is not None and self._interfering_medical.search(
+                        sentence, employer.end(), hit.start()
+                    ):
+                        continue
+                    if kind == "back_to_work" and not self._interfering_back_context.search(text):
+                        continue
+                    if kind == "discharge" and self._interfering_discharge_allowed.search(text):
+                        continue  # 医生说可以出院了: the medicine decided, the employer's pressing changes nothing
+                    start = employer.start() if employer is not None else hit.start()
+                    put("treatment_interfered", kind, sentence[start : hit.end()])
+                    return
+
+    def _withheld_by_rule(self, text: str, put: Any) -> None:
+        """Session 30: the employer's own rule (a 厂规, a handbook, a contract clause, a pledge, "the trade's way") told
+        withholding a payment the law gives, in one sentence: the rule named, a withholding verb after it, and the
+        payment's word (厂规写着工伤期间只发800块生活费, 员工手册里写了加班不算加班费, 公司说这是厂规押金不退). The value is the
+        payment (facts.toml [withheld_by_rule] item_*), the first that the sentence names."""
+        for sentence in re.split(r"[。；;！!？?\n]", text):
+            rule = self._rule_named.search(sentence)
+            if rule is None or not self._rule_withholds.search(sentence, rule.end()):
+                continue
+            for item, words in self._rule_items:
+                if hit := words.search(sentence):
+                    put(
+                        "withheld_by_rule",
+                        item,
+                        sentence[min(rule.start(), hit.start()) : max(rule.end(), hit.end())],
+                    )
+                    return
 
     def _was_and_now(self, sentence: str) -> str | None:
         """本来每月7500现在只发6000 / 说好一天350，打上个月起就按280给俺算了: the pay as it was, then as it is now, smaller
@@ -2988,8 +3111,20 @@ class FactExtractor:
                 put("asker_contractor", True, contractor.group(0))
         elif not self._care_for.search(text):
             # A worker caring for a relative (我妈生病了我要回家照顾) asks for themselves (session 27).
-            for _, clause in _clauses(text):
-                if hit := self._kin_subject.search(clause.strip()):
+            own_job = self._own_job.search(text)
+            for offset, clause in _clauses(text):
+                hit = self._kin_subject.search(clause.strip())
+                if (
+                    hit is not None
+                    and own_job is not None
+                    and own_job.start() < offset
+                    and not self._kin_event.search(clause, hit.end())
+                ):
+                    # Session 30: the asker told their own job first (我在一家超市做收银…老公在外地打工): a relative
+                    # named after it with nothing happening to them is the household's background (我在深圳打工，我爸在
+                    # 工地摔伤了 is still the father's case).
+                    break
+                if hit:
                     put("asker", "family", hit.group(0))
                     kin = (hit.group("kin") or hit.group("kin2") or hit.group("kin3")).removeprefix("我")
                     put("relation", kin, hit.group(0))

@@ -435,8 +435,10 @@ def only_planned(text: str, wording: MinorWording | None) -> bool:
 
 
 def _parent_speaking(text: str, wording: MinorWording | None) -> bool:
-    """A working parent speaking of a child (俺娃十一了……俺在厂里加班)."""
+    """A working parent speaking of a child (俺娃十一了……俺在厂里加班), unless the child is told working there too."""
     if wording is None or wording.parent_markers is None or wording.kin is None:
+        return False
+    if wording.child_works is not None and wording.child_works.search(text):
         return False
     return bool(wording.parent_markers.search(text) and wording.kin.search(text))
 

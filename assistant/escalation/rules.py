@@ -100,6 +100,9 @@ class MinorWording:
     # words that say a child is at work already (每天, 已经, 在厂里): a plan alone is no child at work.
     plan: re.Pattern[str] | None = None
     at_work: re.Pattern[str] | None = None
+    # Session 30: the child told working in the sentence itself (儿子才14也被带去工地干活了): a parent marker there
+    # (老公在工地打工) does not make it a parent's background.
+    child_works: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -299,6 +302,7 @@ def _minor(raw: Mapping[str, Any], where: str, lexicons: Mapping[str, str]) -> M
             kin=_compile("@kin", f"{where} kin", lexicons) if "kin" in lexicons else None,
             plan=_optional(raw, "plan", where, lexicons),
             at_work=_optional(raw, "at_work", where, lexicons),
+            child_works=_optional(raw, "child_works", where, lexicons),
         )
     except KeyError as exc:
         raise RulesError(f"{where}: 缺少 {exc.args[0]}") from exc

@@ -6,7 +6,9 @@ published), its official source and whether it was checked against that source:
 - ``national_urban_income``: 全国城镇居民人均可支配收入 by year;
 - ``minimum_wage``: 最低工资标准 by province and tier (with the cities a tier covers);
 - ``average_wage``: 上年度职工月平均工资 by city;
-- ``injury_lump_sums``: the province tables of 一次性工伤医疗补助金 and 一次性伤残就业补助金.
+- ``injury_lump_sums``: the province tables of 一次性工伤医疗补助金 and 一次性伤残就业补助金;
+- ``national_private_wage``: 全国城镇私营单位就业人员年平均工资 by year (session 30: a reference for the 60 % floor of
+  本人工资 where the worker's city has no average wage row).
 
 Malformed data raises :class:`DataError` naming the file, the row and the field (`lawcloud data check`
 prints them and exits 1). :func:`check_tables` also reports stale series: an annual table whose
@@ -171,6 +173,7 @@ _TABLES: dict[str, tuple[type[_Row], Callable[[Any], tuple[Any, ...]]]] = {
     "minimum_wage": (MinWageRow, lambda r: (r.province, r.tier)),
     "average_wage": (AverageWageRow, lambda r: (r.province, r.city)),
     "injury_lump_sums": (InjuryLumpSumRow, lambda r: (r.province, r.grade)),
+    "national_private_wage": (IncomeRow, lambda r: ()),
 }
 
 
@@ -271,10 +274,11 @@ class Tables:
     minimum_wage: Table
     average_wage: Table
     injury_lump_sums: Table
+    private_wage: Table
 
     @property
     def all(self) -> tuple[Table, ...]:
-        return (self.income, self.minimum_wage, self.average_wage, self.injury_lump_sums)
+        return (self.income, self.minimum_wage, self.average_wage, self.injury_lump_sums, self.private_wage)
 
     # --- staleness ---------------------------------------------------------------------------
 
@@ -340,6 +344,11 @@ class Tables:
     def national_income(self, year: int) -> IncomeRow | None:
         return next((r for r in self.income.rows if r.year == year), None)
 
+    def newest_private_wage(self, on: date) -> IncomeRow | None:
+        """The newest national private-unit average wage published by a day."""
+        rows = [r for r in self.private_wage.rows if r.effective_from <= on]
+        return max(rows, key=lambda r: r.year) if rows else None
+
     def newest_income_before(self, year: int) -> IncomeRow | None:
         rows = [r for r in self.income.rows if r.year < year]
         return max(rows, key=lambda r: r.year) if rows else None
@@ -397,6 +406,20 @@ class Tables:
         return DataUsed(
             "national_urban_income",
             f"{row.year}年全国城镇居民人均可支配收入",
+            row.value,
+            "元/年",
+            row.year,
+            row.effective_from,
+            row.source,
+            row.verified,
+            False,
+            row.note,
+        )
+
+    def used_private_wage(self, row: IncomeRow) -> DataUsed:
+        return DataUsed(
+            "national_private_wage",
+            f"{row.year}年全国城镇私营单位就业人员年平均工资",
             row.value,
             "元/年",
             row.year,
@@ -486,6 +509,7 @@ def read_tables(data_dir: Path = DATA_DIR) -> Tables:
         tables["minimum_wage"],  # type: ignore[arg-type]
         tables["average_wage"],  # type: ignore[arg-type]
         tables["injury_lump_sums"],  # type: ignore[arg-type]
+        tables["national_private_wage"],  # type: ignore[arg-type]
     )
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from assistant.tools import fields as f
 from assistant.tools.base import (
+    PAY_DAYS_PER_MONTH,
     ArticleRef,
     ToolInput,
     ToolResult,
@@ -61,6 +62,7 @@ class InjuryBenefitsInput(ToolInput):
     death: f.Death = None
     monthly_wage: f.MonthlyWage = None
     average_monthly_wage: f.AverageMonthlyWage = None
+    daily_wage: f.DailyWage = None
     injury_date: f.InjuryDate = None
     injury_insurance: f.InjuryInsurance = None
     province: f.Province = None
@@ -114,6 +116,30 @@ def _lowest_minimum_wage(ctx: ToolContext, province: str | None, on: date) -> De
     return min(tiers) if tiers else None
 
 
+def _national_reference(wage: Decimal, on: date, ctx: ToolContext, result: ToolResult) -> None:
+    """Session 30 (a level reader's harm: 十级，月薪2000 headlined 约14000元): with no average wage for the worker's area, a
+    wage below 60 % of the national private-unit average (the lowest national average; an area's average counts every
+    unit) is very likely below the area's floor — the answer puts the floor forward, naming this reference."""
+    row = ctx.tables.newest_private_wage(on)
+    if row is None:
+        return
+    monthly = money(row.value / 12)
+    reference = money(monthly * LOW)
+    if wage >= reference:
+        return
+    result.use(ctx.tables.used_private_wage(row))
+    result.quantities["wage_maybe_below_floor"] = True
+    result.quantities["private_wage_year"] = float(row.year)
+    # Whole yuan in the sentence the worker reads (约5790元); the formula keeps the cents.
+    result.quantities["private_wage_monthly"] = float(round(monthly))
+    result.quantities["private_wage_floor"] = float(round(reference))
+    result.formula.append(
+        f"您说的工资 {show(wage)} 元低于{row.year}年全国城镇私营单位月平均工资（约 {show_money(monthly)} 元）的 60%"
+        f"（{show_money(reference)} 元），很可能低于当地职工平均工资的 60%；低于的，本人工资按当地职工平均工资的 60% 计算，"
+        "下面按您说的工资算出的是最少的数"
+    )
+
+
 def injury_benefits(inp: InjuryBenefitsInput, ctx: ToolContext) -> ToolResult:
     result = ToolResult(NAME, TITLE)
     result.cite(art(REG, 33, 1), art(REG, 33, 2))
@@ -163,8 +189,16 @@ def injury_benefits(inp: InjuryBenefitsInput, ctx: ToolContext) -> ToolResult:
 
     on = inp.injury_date or ctx.today
     wage: Decimal | None = None
-    if inp.average_monthly_wage is not None or inp.monthly_wage is not None:
-        wage = dec(inp.average_monthly_wage if inp.average_monthly_wage is not None else inp.monthly_wage)
+    told = inp.average_monthly_wage if inp.average_monthly_wage is not None else inp.monthly_wage
+    if told is None and inp.daily_wage is not None:
+        # Session 30 (a level reader: 日工资110元 and a grade got no figure): a day's pay told is a month's at 21.75 pay
+        # days (the conversion 劳社部发〔2008〕3号 sets for wages) — the least the month's pay can be for a full month.
+        told = money(dec(inp.daily_wage) * PAY_DAYS_PER_MONTH)
+        result.formula.append(
+            f"月工资：日工资 {show(dec(inp.daily_wage))} × 21.75（每月计薪天数）= {show_money(told)} 元"
+        )
+    if told is not None:
+        wage = dec(told)
         result.assumptions.append(
             "本人工资按您填写的工资计算；规定是受伤前12个月的平均月缴费工资（第六十四条第二款）"
         )
@@ -203,6 +237,8 @@ def injury_benefits(inp: InjuryBenefitsInput, ctx: ToolContext) -> ToolResult:
                     f"您说的工资 {show(wage)} 元低于最低工资标准（{show(lowest)} 元），肯定低于当地职工平均工资的 60%，"
                     "本人工资应按当地职工平均工资的 60% 计算，下面按您说的工资算出的数偏低"
                 )
+            else:
+                _national_reference(wage, on, ctx, result)
     else:
         result.need("average_monthly_wage", "本人工资（受伤前12个月的平均月缴费工资，或月工资）")
 

@@ -65,6 +65,9 @@ def test_an_entry_whose_guide_was_left_out_for_a_missing_clause_is_reported(serv
         # session 29
         "death_grants_shared",
         "graded_at_retirement",
+        # session 30
+        "injury_pay_cut_told",
+        "treatment_interfered",
     }
     assert "work_injury_benefits" in problems["injury_nursing"]
 
