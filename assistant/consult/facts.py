@@ -207,10 +207,12 @@ FACT_NAMES = frozenset(
         "treatment_pay_cut",
         # Session 29: the employer cut the pay, told as done and not agreed (工资被降了两千): 劳动合同法 35(1), 38(1)(2).
         "pay_cut",
+        # Session 30: the pay fell because less work was done (no overtime, fewer orders): no cut of the agreed pay.
+        "pay_fell_less_work",
         # Session 29: an accident named with nothing of work told (意外伤害评了十级): 工伤, a tort or a policy — said first.
         "accident_named",
         # Session 30: what the employer does to an injured worker's treatment (催出院, 让回老家医院治, 不肯再交住院费, 再不
-        # 回来上班按旷工, 把病历拿走了): records / transfer / discharge / payment / back_to_work (facts.toml [injury]).
+        # 回来上班按旷工, 把病历拿走了): records / transfer / discharge / payment / kept_out / back_to_work (facts.toml [injury]).
         "treatment_interfered",
         # Session 30: which statutory payment an employer's own rule withholds (厂规写着工伤期间不发工资): the rule is void
         # against it (劳动合同法 26(1)(2), 80; facts.toml [withheld_by_rule]).
@@ -1619,6 +1621,8 @@ class FactExtractor:
         self._pay_cut_compared = re.compile(lex.pattern("wage", "pay_cut_compared"))
         self._pay_cut_agreed = re.compile(rf"(?<![不没未有])(?:{lex.pattern('wage', 'pay_cut_agreed')})")
         self._pay_cut_lawful = re.compile(lex.pattern("wage", "pay_cut_lawful"))
+        self._pay_fell_less_work = re.compile(lex.pattern("wage", "pay_fell_less_work"))
+        self._pay_rate_nouns = re.compile(lex.pattern("wage", "pay_rate_nouns"))
         self._accident_named = re.compile(
             f"{lex.pattern('injury', 'accident_words')}|{lex.pattern('injury', 'accident_more')}"
         )
@@ -1651,7 +1655,12 @@ class FactExtractor:
                 ),
             ),
             ("payment", re.compile(lex.pattern("injury", "interfering_payment"))),
-            ("back_to_work", re.compile(lex.pattern("injury", "interfering_back"))),
+            ("kept_out", re.compile(lex.pattern("injury", "interfering_kept_out"))),
+            # A return demanded, not one refused (不让我回去上班 is kept_out).
+            (
+                "back_to_work",
+                re.compile(rf"(?<![让准许要给])(?:{lex.pattern('injury', 'interfering_back')})"),
+            ),
         )
         self._interfering_back_context = re.compile(lex.pattern("injury", "interfering_back_context"))
         self._interfering_treatment = re.compile(lex.pattern("injury", "interfering_treatment"))
@@ -1666,6 +1675,12 @@ class FactExtractor:
             rf"(?:{lex.pattern('withheld_by_rule', 'rule_nouns')})"
         )
         self._rule_withholds = re.compile(lex.pattern("withheld_by_rule", "withhold_verbs"))
+        self._part_paid_nouns = lex.words("arrears", "month_words")
+        pay = lex.pattern("arrears", "month_words")
+        self._part_paid = re.compile(
+            rf"(?:{pay})?[^，,。；;！!？?]{{0,4}}?(?:只|才|就)(?:给)?(?:{lex.pattern('arrears', 'part_paid_verbs')})(?:了)?"
+            rf"(?:我们?|俺们?|大家)?(?P<part>{lex.pattern('arrears', 'part_paid_parts')})(?:的)?(?:{pay})?"
+        )
         # The payments in the file's order, the narrowest first (a work injury's pay before a wage's).
         self._rule_items = tuple(
             (key.removeprefix("item_"), re.compile(lex.pattern("withheld_by_rule", key)))
@@ -1778,6 +1793,7 @@ class FactExtractor:
         self._overtime_message(text, facts, put)
         self._pay_cut_told(text, put)
         self._withheld_by_rule(text, put)
+        self._part_paid_told(text, put)
         self._treatment_interfered(text, put)
         if (
             (hit := self._accident_named.search(text))
@@ -1908,6 +1924,12 @@ class FactExtractor:
         (工资被降了两千, 计件单价往下压了, 工资打八折). Not when the clause says the worker agreed (我同意降薪; not 我不同意), the
         cut is only planned or asked about (说要降薪, 能不能降薪, 没降工资: the words just before the cutting verb), the law
         allows the lower pay there (病假, 停工, 试用期), or others are compared (工资比别人少了一千)."""
+        if (less_work := self._pay_fell_less_work.search(text)) and not self._pay_rate_nouns.search(
+            self._pay_fell_less_work.sub("", text)
+        ):
+            # Session 30: the pay fell with the work (取消了加班，只拿底薪; 订单少了工资从八千降到四千): no cut of the agreed pay.
+            put("pay_fell_less_work", True, less_work.group(0))
+            return
         # The clauses that neither agree to the cut nor tell a lower pay the law allows.
         clauses = [
             clause
@@ -1955,12 +1977,25 @@ class FactExtractor:
                         sentence, employer.end(), hit.start()
                     ):
                         continue
-                    if kind == "back_to_work" and not self._interfering_back_context.search(text):
+                    if kind in ("back_to_work", "kept_out") and not self._interfering_back_context.search(
+                        text
+                    ):
                         continue
                     if kind == "discharge" and self._interfering_discharge_allowed.search(text):
                         continue  # 医生说可以出院了: the medicine decided, the employer's pressing changes nothing
                     start = employer.start() if employer is not None else hit.start()
                     put("treatment_interfered", kind, sentence[start : hit.end()])
+                    return
+
+    def _part_paid_told(self, text: str, put: Any) -> None:
+        """Session 30: the pay paid only in part (每个月只发一半工资, 工资才给了六成) — pay not paid in full, not a lower pay the
+        law allows there (病假, 停工, 试用期). A pay noun must stand in the match (只发一半 alone may be a bonus or a deposit)."""
+        for _, clause in _clauses(text):
+            if self._pay_cut_lawful.search(clause):
+                continue
+            for hit in self._part_paid.finditer(clause):
+                if any(word in hit.group(0) for word in self._part_paid_nouns):
+                    put("wages_owed", True, hit.group(0))
                     return
 
     def _withheld_by_rule(self, text: str, put: Any) -> None:

@@ -269,8 +269,66 @@ def test_a_living_allowance_paid_instead_of_the_wage_is_not_the_wage() -> None:
     assert extract_facts(["月工资5000，生活费另外给"], TODAY).get("monthly_wage") == 5000
 
 
-def test_a_rule_withholding_pay_for_an_injury_already_recognised_keeps_its_verdict(service: AnswerService) -> None:
+def test_a_rule_withholding_pay_for_an_injury_already_recognised_keeps_its_verdict(
+    service: AnswerService,
+) -> None:
     """The recognised stage drops a sentence telling the worker to apply: the verdict must not carry one."""
-    plan = service_plan(service, "工伤已经认定了，厂规写着工伤休息期间只发生活费不发工资，进厂时我签了字，这规定算数吗")
+    plan = service_plan(
+        service, "工伤已经认定了，厂规写着工伤休息期间只发生活费不发工资，进厂时我签了字，这规定算数吗"
+    )
     first = plan.conclusion[0].text
     assert first.startswith("不合法") and "原工资福利待遇不变" in first, first
+
+
+# Named by the session-30 level readers (check-named), written in the team's own wording.
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "公司这几个月每个月只发一半工资，我想走，怎么走能拿补偿",
+        "老板才给了六成工资，剩下的说年底再给，我想辞职能要补偿吗",
+    ],
+)
+def test_pay_paid_only_in_part_is_pay_owed_and_the_exit_keeps_n(service: AnswerService, message: str) -> None:
+    assert extract_facts([message], TODAY).get("wages_owed") is True
+    plan = service_plan(service, message)
+    assert conclusion_cites(plan, "劳动合同法", 38), conclusion_text(plan)
+    assert "提前30天交给单位" not in conclusion_text(plan)
+
+
+@pytest.mark.parametrize("message", ["病假期间工资只发百分之八十", "年终奖只发了一半"])
+def test_a_lawful_lower_pay_or_a_bonus_is_no_pay_owed(message: str) -> None:
+    assert extract_facts([message], TODAY).get("wages_owed") is None
+
+
+def test_an_injured_worker_kept_out_and_unpaid_hears_the_pay_runs_on_and_no_resignation(
+    service: AnswerService,
+) -> None:
+    message = "我工伤还在养，公司不让我回去上班，工资也停了，还让我写辞职信，怎么办"
+    assert extract_facts([message], TODAY).get("treatment_interfered") == "kept_out"
+    first = service_plan(service, message).conclusion[0].text
+    assert "原工资福利照发" in first and "别写辞职信" in first, first
+
+
+def test_kept_out_with_no_injury_told_is_no_interference() -> None:
+    assert extract_facts(["公司不让我上班，也不发工资，怎么办"], TODAY).get("treatment_interfered") is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "厂里不让加班了，现在只拿底薪，工资少了一半，我能以降薪为由辞职要补偿吗",
+        "订单少了没活干，这个月工资比上个月少了三千，算降薪吗",
+    ],
+)
+def test_pay_fallen_with_the_work_is_no_pay_cut(service: AnswerService, message: str) -> None:
+    facts = extract_facts([message], TODAY)
+    assert facts.get("pay_cut") is None and facts.get("pay_fell_less_work") is True
+    first = service_plan(service, message).conclusion[0].text
+    assert first.startswith("一般不算降薪"), first
+
+
+def test_the_agreed_rate_cut_for_a_reason_of_work_is_still_a_cut() -> None:
+    facts = extract_facts(["老板说订单少了，把计件单价从一块降到八毛"], TODAY)
+    assert facts.get("pay_cut") is True and facts.get("pay_fell_less_work") is None

@@ -61,7 +61,9 @@ def test_a_death_told_as_gone_is_still_read(policy: EscalationPolicy, message: s
     assert "death_or_serious_injury" in policy.decide(PolicyInput(message, (), today=TODAY)).codes
 
 
-@pytest.mark.parametrize("message", ["我老公在家具厂被电锯割了右手，老板叫他回去上班", "我在车间被切割机切了两根手指"])
+@pytest.mark.parametrize(
+    "message", ["我老公在家具厂被电锯割了右手，老板叫他回去上班", "我在车间被切割机切了两根手指"]
+)
 def test_a_machine_cutting_a_hand_is_no_violence(policy: EscalationPolicy, message: str) -> None:
     assert "danger_violence" not in policy.decide(PolicyInput(message, (), today=TODAY)).codes
 
