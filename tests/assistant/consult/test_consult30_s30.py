@@ -332,3 +332,11 @@ def test_pay_fallen_with_the_work_is_no_pay_cut(service: AnswerService, message:
 def test_the_agreed_rate_cut_for_a_reason_of_work_is_still_a_cut() -> None:
     facts = extract_facts(["老板说订单少了，把计件单价从一块降到八毛"], TODAY)
     assert facts.get("pay_cut") is True and facts.get("pay_fell_less_work") is None
+
+
+def test_a_rule_signed_at_hiring_is_no_separation_agreement(service: AnswerService) -> None:
+    plan = service_plan(
+        service, "厂里规定工伤休息期间只发八百块生活费，不发工资，进厂时签了字，这个规定算数吗"
+    )
+    assert "separation_agreement" not in plan.guides
+    assert not any("协议这一关" in s.text for s in plan.reasons)
