@@ -403,32 +403,10 @@ class Tables:
     # --- rows as a calculation shows them ---------------------------------------------------
 
     def used_income(self, row: IncomeRow) -> DataUsed:
-        return DataUsed(
-            "national_urban_income",
-            f"{row.year}年全国城镇居民人均可支配收入",
-            row.value,
-            "元/年",
-            row.year,
-            row.effective_from,
-            row.source,
-            row.verified,
-            False,
-            row.note,
-        )
+        return _used_national(self.income, row)
 
     def used_private_wage(self, row: IncomeRow) -> DataUsed:
-        return DataUsed(
-            "national_private_wage",
-            f"{row.year}年全国城镇私营单位就业人员年平均工资",
-            row.value,
-            "元/年",
-            row.year,
-            row.effective_from,
-            row.source,
-            row.verified,
-            False,
-            row.note,
-        )
+        return _used_national(self.private_wage, row)
 
     def used_minimum_wage(self, row: MinWageRow, on: date) -> DataUsed:
         later = [
@@ -480,6 +458,22 @@ class Tables:
             False,
             row.note,
         )
+
+
+def _used_national(table: Table, row: IncomeRow) -> DataUsed:
+    """A row of a national yearly series (one value a year, no place), labelled by its table's title and unit."""
+    return DataUsed(
+        table.name,
+        f"{row.year}年{table.meta.title}",
+        row.value,
+        table.meta.unit,
+        row.year,
+        row.effective_from,
+        row.source,
+        row.verified,
+        False,
+        row.note,
+    )
 
 
 @dataclass(frozen=True)
